@@ -1,0 +1,86 @@
+package org.supervisionhub.graph.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/**
+ * A Neo4j 5.26 DBMS in this JVM that is reached only through its Bolt connector, exactly like an
+ * external server. Bolt listens on a loopback address and authentication is off, so only processes
+ * on this machine can connect; a deployment that needs more sets {@code spring.neo4j.uri} instead.
+ */
+public final class EmbeddedNeo4jServer implements AutoCloseable {
+
+    private final DatabaseManagementService dbms;
+    private final Path home;
+    private final String host;
+    private final int boltPort;
+
+    private EmbeddedNeo4jServer(DatabaseManagementService dbms, Path home, String host, int boltPort) {
+        this.dbms = dbms;
+        this.home = home;
+        this.host = host;
+        this.boltPort = boltPort;
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param home directory holding the store; created when absent, reused (data kept) when present
+     * @param host loopback address to bind Bolt to
+     * @param port Bolt port; 0 picks a free one
+     * @param pageCacheMb page cache size in MiB; 0 leaves Neo4j's default
+     */
+    public static EmbeddedNeo4jServer start(Path home, String host, int port, long pageCacheMb) {
+        Objects.requireNonNull(home, "home");
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
+                // Neo4j 5.26's in-JVM connector is built for netty 4.1 and fails on Boot's netty 4.2.
+                .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // Without this, shutdown waits ~10 s on idle driver connections.
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ZERO);
+        if (pageCacheMb > 0) {
+            builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb));
+        }
+        DatabaseManagementService dbms = builder.build();
+        GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        int bound = system.getDependencyResolver()
+                .resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT)
+                .getPort();
+        return new EmbeddedNeo4jServer(dbms, home, host, bound);
+    }
+
+    public String boltUri() {
+        return "bolt://" + host + ":" + boltPort;
+    }
+
+    public int boltPort() {
+        return boltPort;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    @Override
+    public void close() {
+        dbms.shutdown();
+    }
+}

@@ -1,0 +1,33 @@
+package org.supervisionhub.graph.store;
+
+import java.util.Optional;
+
+import ac.simons.neo4j.migrations.core.MigrationVersion;
+import ac.simons.neo4j.migrations.core.Migrations;
+import ac.simons.neo4j.migrations.core.MigrationsConfig;
+import org.neo4j.driver.Driver;
+
+/**
+ * Applies the versioned Cypher migrations under {@code classpath:neo4j/migrations} with
+ * neo4j-migrations. The library holds a lock in the database while it works, so several hub
+ * replicas starting against one cluster apply each migration exactly once.
+ */
+public final class GraphMigrations {
+
+    public static final String LOCATION = "classpath:neo4j/migrations";
+
+    private GraphMigrations() {
+    }
+
+    /** Applies pending migrations and returns the version the database is at afterwards. */
+    public static Optional<String> apply(Driver driver, String database) {
+        MigrationsConfig.Builder config = MigrationsConfig.builder()
+                .withLocationsToScan(LOCATION)
+                .withPackagesToScan(new String[0]);
+        if (database != null && !database.isBlank()) {
+            config.withDatabase(database);
+        }
+        Migrations migrations = new Migrations(config.build(), driver);
+        return migrations.apply().map(MigrationVersion::getValue);
+    }
+}

@@ -1,0 +1,2 @@
+/** The graph store itself: the embedded Neo4j server, schema migrations and keyset cursors. */
+package org.supervisionhub.graph.store;
