@@ -1,0 +1,195 @@
+package org.supervisionhub.api.directory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+import org.supervisionhub.api.directory.DirectoryInputs.EndLinkInput;
+import org.supervisionhub.api.directory.DirectoryInputs.EnterpriseFilterInput;
+import org.supervisionhub.api.directory.DirectoryInputs.EnterpriseInput;
+import org.supervisionhub.api.directory.DirectoryInputs.LinkInput;
+import org.supervisionhub.api.directory.DirectoryInputs.PersonInput;
+import org.supervisionhub.api.graphql.Batches;
+import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.Connection;
+import org.supervisionhub.api.graphql.GroupedLoader;
+import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.graphql.PageRequests;
+import org.supervisionhub.graph.directory.Directory.Direction;
+import org.supervisionhub.graph.directory.Directory.Enterprise;
+import org.supervisionhub.graph.directory.Directory.EnterpriseFilter;
+import org.supervisionhub.graph.directory.Directory.EnterpriseOrder;
+import org.supervisionhub.graph.directory.Directory.Link;
+import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.graph.directory.Directory.Person;
+import org.supervisionhub.graph.directory.DirectoryRepository;
+import org.supervisionhub.graph.directory.DirectoryRepository.LinkPage;
+import org.supervisionhub.graph.organisation.Organisation.Department;
+import org.supervisionhub.graph.organisation.Organisation.Region;
+import org.supervisionhub.graph.organisation.OrganisationRepository;
+import reactor.core.publisher.Mono;
+
+/** Enterprises, persons and links: queries, mutations and batch-loaded nested fields. */
+@Controller
+public class DirectoryController {
+
+    /** A page of links of one owner; owners with equal other components load together. */
+    record LinkPageKey(String owner, Direction direction, List<LinkType> types, LocalDate asOf, int first, String after) {
+        LinkPageKey shape() {
+            return new LinkPageKey(null, direction, types, asOf, first, after);
+        }
+    }
+
+    /** What a connection needs to count its total on demand. */
+    public record EnterpriseConnection(Connection<Enterprise> page, EnterpriseFilter filter) {
+        public List<Connection.Edge<Enterprise>> edges() {
+            return page.edges();
+        }
+
+        public Connection.PageInfo pageInfo() {
+            return page.pageInfo();
+        }
+    }
+
+    private final DirectoryRepository directory;
+    private final OrganisationRepository organisation;
+    private final DirectoryService service;
+    private final EnterpriseImportService importer;
+    private final PageRequests pages;
+    private final Clock clock;
+
+    public DirectoryController(DirectoryRepository directory, OrganisationRepository organisation, DirectoryService service,
+                               EnterpriseImportService importer, PageRequests pages, Clock clock, BatchLoaderRegistry registry) {
+        this.directory = directory;
+        this.organisation = organisation;
+        this.service = service;
+        this.importer = importer;
+        this.pages = pages;
+        this.clock = clock;
+        registry.forTypePair(LinkPageKey.class, LinkPage.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() ->
+                GroupedLoader.load(keys, LinkPageKey::shape, LinkPageKey::owner, (shape, owners) ->
+                        directory.links(owners, shape.direction(), shape.types(), shape.asOf(), shape.first(), shape.after()))));
+    }
+
+    @QueryMapping
+    public Enterprise enterprise(@Argument String uscc) {
+        Checks checks = new Checks();
+        String code = checks.uscc("uscc", uscc);
+        checks.throwIfAny();
+        return directory.enterprise(code).orElse(null);
+    }
+
+    @QueryMapping
+    public EnterpriseConnection enterprises(@Argument EnterpriseFilterInput filter, @Argument EnterpriseOrder orderBy,
+                                            @Argument Integer first, @Argument String after) {
+        int size = pages.size(first);
+        EnterpriseFilter f = toFilter(filter);
+        if (f.regionCodes() != null && f.regionCodes().isEmpty()) {
+            throw new NotFoundException("filter.regionCode", "no region " + filter.regionCode());
+        }
+        return new EnterpriseConnection(Connection.of(directory.search(f, orderBy == null ? EnterpriseOrder.USCC : orderBy, size, after), after), f);
+    }
+
+    @SchemaMapping(typeName = "EnterpriseConnection")
+    public long totalCount(EnterpriseConnection connection) {
+        return directory.count(connection.filter());
+    }
+
+    @QueryMapping
+    public Person person(@Argument String personId) {
+        return directory.person(personId).orElse(null);
+    }
+
+    @MutationMapping
+    public Enterprise upsertEnterprise(@Argument EnterpriseInput input) {
+        return service.upsertEnterprise(input);
+    }
+
+    @MutationMapping
+    public Person upsertPerson(@Argument PersonInput input) {
+        return service.upsertPerson(input);
+    }
+
+    @MutationMapping
+    public Link upsertLink(@Argument LinkInput input) {
+        return service.upsertLink(input);
+    }
+
+    @MutationMapping
+    public Link endLink(@Argument EndLinkInput input) {
+        return service.endLink(input);
+    }
+
+    @MutationMapping
+    public ImportReport importEnterprises(@Argument String enterprisesCsv, @Argument String linksCsv) {
+        return importer.importEnterprises(enterprisesCsv, linksCsv);
+    }
+
+    @BatchMapping(typeName = "Enterprise", field = "region")
+    public Map<Enterprise, Region> enterpriseRegion(List<Enterprise> enterprises) {
+        return Batches.byKey(enterprises, Enterprise::regionCode,
+                organisation.regions(Batches.keys(enterprises, Enterprise::regionCode)));
+    }
+
+    @BatchMapping(typeName = "Enterprise")
+    public Map<Enterprise, Department> registrationAuthority(List<Enterprise> enterprises) {
+        return Batches.byKey(enterprises, Enterprise::registeredWith,
+                organisation.departments(Batches.keys(enterprises, Enterprise::registeredWith)));
+    }
+
+    @SchemaMapping(typeName = "Enterprise", field = "links")
+    public CompletableFuture<Connection<Link>> enterpriseLinks(Enterprise enterprise, @Argument Direction direction,
+                                                               @Argument List<LinkType> types, @Argument LocalDate asOf,
+                                                               @Argument Integer first, @Argument String after,
+                                                               DataLoader<LinkPageKey, LinkPage> loader) {
+        return links(enterprise.uscc(), direction == null ? Direction.INBOUND : direction, types, asOf, first, after, loader);
+    }
+
+    @SchemaMapping(typeName = "Person", field = "links")
+    public CompletableFuture<Connection<Link>> personLinks(Person person, @Argument List<LinkType> types, @Argument LocalDate asOf,
+                                                           @Argument Integer first, @Argument String after,
+                                                           DataLoader<LinkPageKey, LinkPage> loader) {
+        return links(person.personId(), Direction.OUTBOUND, types, asOf, first, after, loader);
+    }
+
+    @SchemaMapping(typeName = "Enterprise")
+    public CompletableFuture<Person> legalRepresentative(Enterprise enterprise, @Argument LocalDate asOf,
+                                                         DataLoader<LinkPageKey, LinkPage> loader) {
+        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+        return loader.load(new LinkPageKey(enterprise.uscc(), Direction.INBOUND, List.of(LinkType.LEGAL_REPRESENTATIVE), day, 1, null))
+                .thenApply(p -> p == null || p.page().items().isEmpty() ? null : (Person) p.page().items().get(0).counterpart());
+    }
+
+    private CompletableFuture<Connection<Link>> links(String owner, Direction direction, List<LinkType> types, LocalDate asOf,
+                                                      Integer first, String after, DataLoader<LinkPageKey, LinkPage> loader) {
+        int size = pages.size(first);
+        List<LinkType> wanted = types == null || types.isEmpty() ? Arrays.asList(LinkType.values()) : List.copyOf(types);
+        if (after != null) {
+            org.supervisionhub.graph.store.Cursor.decode(after, 1);
+        }
+        return loader.load(new LinkPageKey(owner, direction, wanted, asOf, size, after))
+                .thenApply(p -> p == null
+                        ? new Connection<>(List.of(), new Connection.PageInfo(false, after != null, null, null), 0)
+                        : Connection.of(p.page(), after != null, p.totalCount()));
+    }
+
+    private EnterpriseFilter toFilter(EnterpriseFilterInput in) {
+        if (in == null) {
+            return new EnterpriseFilter(null, null, null, null, null, null, null);
+        }
+        List<String> regions = in.regionCode() == null ? null : organisation.regionAndDescendants(in.regionCode());
+        return new EnterpriseFilter(regions, in.industries(), in.orgTypes(), in.scales(), in.creditRiskClasses(),
+                in.statuses(), in.nameContains());
+    }
+}

@@ -1,0 +1,74 @@
+package org.supervisionhub.api.graphql;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.supervisionhub.graph.directory.PersonId;
+import org.supervisionhub.graph.directory.Uscc;
+
+/** Collects violations of one input, then throws them all at once. */
+public final class Checks {
+
+    private final List<Violation> violations = new ArrayList<>();
+
+    public Checks require(String field, Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            violations.add(Violation.of(field, "REQUIRED", field + " is required"));
+        }
+        return this;
+    }
+
+    /** Validates a USCC (GB 32100-2015) and returns it normalised, or null after recording the violation. */
+    public String uscc(String field, String raw) {
+        String code = Uscc.normalise(raw);
+        Optional<String> problem = Uscc.problem(code);
+        if (problem.isPresent()) {
+            violations.add(Violation.of(field, "INVALID_USCC", field + ": " + problem.get()));
+            return null;
+        }
+        return code;
+    }
+
+    public String personId(String field, String raw) {
+        if (!PersonId.isValid(raw)) {
+            violations.add(Violation.of(field, "INVALID_VALUE", field + ": a person id is 'P' followed by 16 characters A-Z or 2-7"));
+            return null;
+        }
+        return raw;
+    }
+
+    public Checks notBefore(String field, LocalDate value, String otherField, LocalDate other) {
+        if (value != null && other != null && value.isBefore(other)) {
+            violations.add(Violation.of(field, "INVALID_VALUE", field + " must not be before " + otherField));
+        }
+        return this;
+    }
+
+    public Checks check(boolean ok, String field, String code, String message, String rule) {
+        if (!ok) {
+            violations.add(new Violation(field, code, message, rule));
+        }
+        return this;
+    }
+
+    public Checks add(Violation v) {
+        violations.add(v);
+        return this;
+    }
+
+    public boolean ok() {
+        return violations.isEmpty();
+    }
+
+    public List<Violation> violations() {
+        return List.copyOf(violations);
+    }
+
+    public void throwIfAny() {
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.supervisionhub.api.graphql;
+
+import java.util.List;
+
+/** Input rejected before anything was written; carries every violation found. */
+public class InvalidInputException extends RuntimeException {
+
+    private final List<Violation> violations;
+
+    public InvalidInputException(List<Violation> violations) {
+        super(violations.isEmpty() ? "invalid input" : violations.get(0).message());
+        this.violations = List.copyOf(violations);
+    }
+
+    public InvalidInputException(Violation violation) {
+        this(List.of(violation));
+    }
+
+    public static InvalidInputException of(String field, String code, String message, String rule) {
+        return new InvalidInputException(new Violation(field, code, message, rule));
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+}

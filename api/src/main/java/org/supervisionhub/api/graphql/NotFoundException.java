@@ -1,0 +1,16 @@
+package org.supervisionhub.api.graphql;
+
+/** A referenced entity does not exist. */
+public class NotFoundException extends RuntimeException {
+
+    private final String field;
+
+    public NotFoundException(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,25 @@
+package org.supervisionhub.api.graphql;
+
+import org.springframework.stereotype.Component;
+import org.supervisionhub.api.HubProperties;
+
+/** Validates page arguments against the configured maximum page size. */
+@Component
+public class PageRequests {
+
+    private final HubProperties.Pagination pagination;
+
+    public PageRequests(HubProperties properties) {
+        this.pagination = properties.pagination();
+    }
+
+    /** The page size to use; rejects sizes below 1 or above the maximum with a typed error. */
+    public int size(Integer first) {
+        int size = first == null ? pagination.defaultSize() : first;
+        if (size < 1 || size > pagination.maxSize()) {
+            throw InvalidInputException.of("first", "PAGE_SIZE",
+                    "first must be between 1 and " + pagination.maxSize() + ", got " + size, null);
+        }
+        return size;
+    }
+}

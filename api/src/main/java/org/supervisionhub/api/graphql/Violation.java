@@ -1,0 +1,15 @@
+package org.supervisionhub.api.graphql;
+
+/**
+ * One reason an input was rejected.
+ *
+ * @param field path of the offending input field, e.g. {@code input.items[2].ratioCap}
+ * @param code  stable error code (the schema's {@code ErrorCode})
+ * @param rule  DOMAIN.md rule id, or null
+ */
+public record Violation(String field, String code, String message, String rule) {
+
+    public static Violation of(String field, String code, String message) {
+        return new Violation(field, code, message, null);
+    }
+}

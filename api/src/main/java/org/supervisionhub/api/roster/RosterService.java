@@ -1,0 +1,190 @@
+package org.supervisionhub.api.roster;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.supervisionhub.api.directory.ImportReport;
+import org.supervisionhub.api.directory.ImportReport.Rejection;
+import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.graphql.Violation;
+import org.supervisionhub.api.roster.RosterInputs.ConflictInput;
+import org.supervisionhub.api.roster.RosterInputs.InspectorInput;
+import org.supervisionhub.graph.directory.DirectoryRepository;
+import org.supervisionhub.graph.directory.DirectoryRepository.RosterChangeData;
+import org.supervisionhub.graph.organisation.OrganisationRepository;
+import org.supervisionhub.graph.roster.Roster.Inspector;
+import org.supervisionhub.graph.roster.Roster.InspectorData;
+import org.supervisionhub.graph.roster.RosterRepository;
+
+/** Writes to the inspector roster: entries, conflicts, CSV import; each write is one transaction. */
+@Service
+public class RosterService {
+
+    static final Set<String> GENDERS = Set.of("FEMALE", "MALE");
+
+    private final RosterRepository roster;
+    private final DirectoryRepository directory;
+    private final OrganisationRepository organisation;
+    private final Clock clock;
+
+    public RosterService(RosterRepository roster, DirectoryRepository directory, OrganisationRepository organisation, Clock clock) {
+        this.roster = roster;
+        this.directory = directory;
+        this.organisation = organisation;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Inspector upsert(InspectorInput in) {
+        Checks checks = new Checks();
+        InspectorData data = validate(in, "input.", checks);
+        LocalDate occurred = in.change() != null && in.change().occurredOn() != null ? in.change().occurredOn() : today();
+        checks.check(!occurred.isAfter(today()), "input.change.occurredOn", "INVALID_VALUE",
+                "input.change.occurredOn is in the future", "ROS-11");
+        checks.throwIfAny();
+        checkReferences(data, "input.");
+        boolean existed = roster.inspector(data.inspectorId()).isPresent();
+        roster.upsert(data, now());
+        // ROS-11: inspector roster changes count from the day the staff change occurred.
+        directory.recordRosterChanges("INSPECTOR", List.of(new RosterChangeData(existed ? "UPDATED" : "ADDED",
+                data.inspectorId(), occurred, occurred)), now());
+        return roster.inspector(data.inspectorId()).orElseThrow();
+    }
+
+    @Transactional
+    public Inspector declareConflict(ConflictInput in) {
+        Checks checks = new Checks();
+        checks.require("input.inspectorId", in.inspectorId()).require("input.reason", in.reason())
+                .require("input.counterpart", in.counterpart());
+        String target = null;
+        if (in.counterpart() != null) {
+            boolean uscc = in.counterpart().uscc() != null;
+            checks.check(uscc != (in.counterpart().personId() != null), "input.counterpart", "REQUIRED",
+                    "give exactly one of uscc or personId", null);
+            target = uscc ? checks.uscc("input.counterpart.uscc", in.counterpart().uscc())
+                    : checks.personId("input.counterpart.personId", in.counterpart().personId());
+        }
+        checks.throwIfAny();
+        if (roster.inspector(in.inspectorId()).isEmpty()) {
+            throw new NotFoundException("input.inspectorId", "no inspector " + in.inspectorId());
+        }
+        LocalDate declared = in.declaredOn() == null ? today() : in.declaredOn();
+        // ASSIGN-03: a declared conflict is what later recusal checks read.
+        if (!roster.declareConflict(in.inspectorId(), target, in.reason().strip(), declared)) {
+            throw new NotFoundException("input.counterpart", "no enterprise or person " + target);
+        }
+        return roster.inspector(in.inspectorId()).orElseThrow();
+    }
+
+    @Transactional
+    public ImportReport importInspectors(String csv) {
+        List<org.supervisionhub.api.directory.CsvImport.Row> rows = org.supervisionhub.api.directory.CsvImport.parse(csv, "csv",
+                List.of("inspectorId", "name", "certificateNo", "certificateValidFrom", "certificateValidTo", "unitId"));
+        List<Rejection> rejections = new ArrayList<>();
+        Map<Integer, InspectorData> candidates = new LinkedHashMap<>();
+        Map<String, Integer> idLines = new HashMap<>();
+        Map<String, Integer> certLines = new HashMap<>();
+        for (var row : rows) {
+            String expertise = row.text("expertise");
+            InspectorInput in = new InspectorInput(row.text("inspectorId"), row.text("name"), row.oneOf("gender", GENDERS),
+                    row.integer("birthYear"), row.text("certificateNo"), row.date("certificateValidFrom"),
+                    row.date("certificateValidTo"), row.text("enforcementCategory"),
+                    expertise == null ? List.of() : List.of(expertise.split("\\s*;\\s*")), row.text("phone"),
+                    row.text("position"), row.text("unitId"), row.date("onRosterFrom"), null, row.text("personId"), null);
+            InspectorData d = validate(in, "", row.checks());
+            if (d.inspectorId() != null && idLines.putIfAbsent(d.inspectorId(), row.line()) != null) {
+                row.checks().add(Violation.of("inspectorId", "CONFLICT", "inspectorId already on line " + idLines.get(d.inspectorId())));
+            }
+            if (d.certificateNo() != null && certLines.putIfAbsent(d.certificateNo(), row.line()) != null) {
+                row.checks().add(Violation.of("certificateNo", "CONFLICT", "certificateNo already on line " + certLines.get(d.certificateNo())));
+            }
+            if (row.checks().ok()) {
+                candidates.put(row.line(), d);
+            } else {
+                row.checks().violations().forEach(v -> rejections.add(new Rejection(row.line(), v.field(), v.code(), v.message())));
+            }
+        }
+        Set<String> units = organisation.units(candidates.values().stream().map(InspectorData::unitId).distinct().toList()).keySet();
+        Set<String> persons = directory.existingPersons(candidates.values().stream().map(InspectorData::personId)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        List<RosterChangeData> changes = new ArrayList<>();
+        Set<Integer> accepted = new HashSet<>();
+        candidates.forEach((line, d) -> {
+            try {
+                checkReferences(d, "", units, persons);
+                roster.upsert(d, now());
+                changes.add(new RosterChangeData("UPDATED", d.inspectorId(), today(), today()));
+                accepted.add(line);
+            } catch (InvalidInputException e) {
+                e.violations().forEach(v -> rejections.add(new Rejection(line, v.field(), v.code(), v.message())));
+            } catch (NotFoundException e) {
+                rejections.add(new Rejection(line, e.field(), "NOT_FOUND", e.getMessage()));
+            }
+        });
+        directory.recordRosterChanges("INSPECTOR", changes, now());
+        rejections.sort(java.util.Comparator.comparingInt(Rejection::line));
+        int rejectedRows = (int) rejections.stream().map(Rejection::line).distinct().count();
+        return new ImportReport(accepted.size(), rejectedRows,
+                List.copyOf(rejections.subList(0, Math.min(rejections.size(), ImportReport.MAX_LISTED))));
+    }
+
+    private InspectorData validate(InspectorInput in, String p, Checks checks) {
+        checks.require(p + "inspectorId", in.inspectorId()).require(p + "name", in.name())
+                .require(p + "unitId", in.unitId())
+                // ROS-13, ASSIGN-02: inspectors hold an enforcement certificate with a validity period.
+                .require(p + "certificateNo", in.certificateNo())
+                .require(p + "certificateValidFrom", in.certificateValidFrom())
+                .require(p + "certificateValidTo", in.certificateValidTo())
+                .notBefore(p + "certificateValidTo", in.certificateValidTo(), p + "certificateValidFrom", in.certificateValidFrom())
+                .notBefore(p + "onRosterTo", in.onRosterTo(), p + "onRosterFrom", in.onRosterFrom())
+                .check(in.birthYear() == null || (in.birthYear() > 1930 && in.birthYear() <= today().getYear() - 16),
+                        p + "birthYear", "INVALID_VALUE", "birthYear is not plausible", null);
+        String personId = in.personId() == null ? null : checks.personId(p + "personId", in.personId());
+        List<String> expertise = in.expertise() == null ? List.of()
+                : in.expertise().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        return new InspectorData(in.inspectorId() == null ? null : in.inspectorId().strip(), in.name() == null ? null : in.name().strip(),
+                in.gender(), in.birthYear(), in.certificateNo() == null ? null : in.certificateNo().strip(), in.certificateValidFrom(),
+                in.certificateValidTo(), in.enforcementCategory(), expertise, in.phone(), in.position(),
+                in.onRosterFrom() == null ? today() : in.onRosterFrom(), in.onRosterTo(), in.unitId(), personId);
+    }
+
+    private void checkReferences(InspectorData d, String p) {
+        checkReferences(d, p, organisation.units(List.of(d.unitId())).keySet(),
+                d.personId() == null ? Set.of() : directory.existingPersons(List.of(d.personId())));
+    }
+
+    private void checkReferences(InspectorData d, String p, Set<String> units, Set<String> persons) {
+        if (!units.contains(d.unitId())) {
+            throw new NotFoundException(p + "unitId", "no unit " + d.unitId());
+        }
+        if (d.personId() != null && !persons.contains(d.personId())) {
+            throw new NotFoundException(p + "personId", "no person " + d.personId());
+        }
+        roster.certificateHolder(d.certificateNo()).filter(holder -> !holder.equals(d.inspectorId())).ifPresent(holder -> {
+            throw InvalidInputException.of(p + "certificateNo", "CONFLICT",
+                    "certificate " + d.certificateNo() + " already belongs to inspector " + holder, null);
+        });
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+}

@@ -1,0 +1,2 @@
+/** GraphQL area of the inspector roster, conflicts of interest and the roster-update report. */
+package org.supervisionhub.api.roster;

@@ -1,0 +1,58 @@
+package org.supervisionhub.api.store;
+
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.supervisionhub.graph.checklist.ChecklistRepository;
+import org.supervisionhub.graph.complaint.ComplaintRepository;
+import org.supervisionhub.graph.directory.DirectoryRepository;
+import org.supervisionhub.graph.organisation.OrganisationRepository;
+import org.supervisionhub.graph.roster.RosterRepository;
+import org.supervisionhub.graph.store.GraphMigrations;
+
+/** Migrates the graph before anything uses it, then exposes the repositories. */
+@Configuration(proxyBeanMethods = false)
+public class GraphConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphConfiguration.class);
+
+    /** The schema version after migration; repositories depend on it so they never see an unmigrated graph. */
+    public record GraphSchema(String version) {
+    }
+
+    @Bean
+    GraphSchema graphSchema(Driver driver, @Value("${spring.data.neo4j.database:}") String database) {
+        String version = GraphMigrations.apply(driver, database).orElse(null);
+        log.info("Graph schema at migration version {}", version);
+        return new GraphSchema(version);
+    }
+
+    @Bean
+    OrganisationRepository organisationRepository(Neo4jClient client, GraphSchema schema) {
+        return new OrganisationRepository(client);
+    }
+
+    @Bean
+    DirectoryRepository directoryRepository(Neo4jClient client, GraphSchema schema) {
+        return new DirectoryRepository(client);
+    }
+
+    @Bean
+    ChecklistRepository checklistRepository(Neo4jClient client, GraphSchema schema) {
+        return new ChecklistRepository(client);
+    }
+
+    @Bean
+    RosterRepository rosterRepository(Neo4jClient client, GraphSchema schema) {
+        return new RosterRepository(client);
+    }
+
+    @Bean
+    ComplaintRepository complaintRepository(Neo4jClient client, GraphSchema schema) {
+        return new ComplaintRepository(client);
+    }
+}

@@ -1,0 +1,2 @@
+/** The checklist ("one list"): versions per department, scope and kind, and their inspection items. */
+package org.supervisionhub.graph.checklist;

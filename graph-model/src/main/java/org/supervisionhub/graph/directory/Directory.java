@@ -1,0 +1,98 @@
+package org.supervisionhub.graph.directory;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Value types of the directory graph. */
+public final class Directory {
+
+    private Directory() {
+    }
+
+    /** Either end of a link that is not necessarily an enterprise. */
+    public sealed interface Party permits Enterprise, Person {
+        String key();
+    }
+
+    public record Enterprise(String uscc, String name, String orgType, String industry, String scale, String status,
+                             String creditRiskClass, String integrityGrade, String regionCode, String registeredWith,
+                             LocalDate establishedOn, String address, LocalDate rosterFrom, OffsetDateTime updatedAt)
+            implements Party {
+        @Override
+        public String key() {
+            return uscc;
+        }
+    }
+
+    public record Person(String personId, String name) implements Party {
+        @Override
+        public String key() {
+            return personId;
+        }
+    }
+
+    public enum LinkType {
+        LEGAL_REPRESENTATIVE("LEGAL_REPRESENTATIVE_OF"),
+        OFFICER("OFFICER_OF"),
+        SHAREHOLDER("SHAREHOLDER_OF"),
+        BRANCH("BRANCH_OF");
+
+        private final String relationship;
+
+        LinkType(String relationship) {
+            this.relationship = relationship;
+        }
+
+        public String relationship() {
+            return relationship;
+        }
+
+        public static LinkType ofRelationship(String rel) {
+            for (LinkType t : values()) {
+                if (t.relationship.equals(rel)) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException(rel);
+        }
+    }
+
+    /** INBOUND: links that point at the enterprise; OUTBOUND: links the owner holds towards enterprises. */
+    public enum Direction { INBOUND, OUTBOUND }
+
+    /**
+     * One time-bounded link seen from {@code ownerKey}: {@code counterpart} is the other end.
+     * {@code validTo} is exclusive and null while the link is open.
+     */
+    public record Link(LinkType type, Direction direction, String ownerKey, Party counterpart, String role,
+                       Double sharePct, LocalDate validFrom, LocalDate validTo) {
+
+        public String sortKey() {
+            return type.name() + "|" + counterpart.key() + "|" + validFrom;
+        }
+
+        public boolean activeOn(LocalDate day) {
+            return !validFrom.isAfter(day) && (validTo == null || validTo.isAfter(day));
+        }
+    }
+
+    /** Filters of the enterprise search; null or empty means "any". */
+    public record EnterpriseFilter(List<String> regionCodes, List<String> industries, List<String> orgTypes,
+                                   List<String> scales, List<String> creditRiskClasses, List<String> statuses,
+                                   String nameContains) {
+    }
+
+    public enum EnterpriseOrder { USCC, NAME }
+
+    /** Writable fields of an enterprise. */
+    public record EnterpriseData(String uscc, String name, String orgType, String industry, String scale, String status,
+                                 String creditRiskClass, String integrityGrade, String regionCode,
+                                 String registeredWith, LocalDate establishedOn, String address) {
+    }
+
+    /** A link to create or update, identified by (type, from, to, validFrom). */
+    public record LinkData(LinkType type, String fromKey, boolean fromPerson, String toUscc, String role, Double sharePct,
+                           LocalDate validFrom, LocalDate validTo) {
+    }
+}

@@ -1,0 +1,307 @@
+package org.supervisionhub.graph.directory;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.types.MapAccessor;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.supervisionhub.graph.directory.Directory.Direction;
+import org.supervisionhub.graph.directory.Directory.Enterprise;
+import org.supervisionhub.graph.directory.Directory.EnterpriseData;
+import org.supervisionhub.graph.directory.Directory.EnterpriseFilter;
+import org.supervisionhub.graph.directory.Directory.EnterpriseOrder;
+import org.supervisionhub.graph.directory.Directory.Link;
+import org.supervisionhub.graph.directory.Directory.LinkData;
+import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.graph.directory.Directory.Party;
+import org.supervisionhub.graph.directory.Directory.Person;
+import org.supervisionhub.graph.store.Cursor;
+import org.supervisionhub.graph.store.KeyedRows;
+import org.supervisionhub.graph.store.Page;
+import org.supervisionhub.graph.store.Values;
+
+/** Enterprises, persons and links. All Cypher is parameterised and lives in this class. */
+public class DirectoryRepository {
+
+    static final String ENTERPRISE = "e {.uscc, .name, .orgType, .industry, .scale, .status, .creditRiskClass,"
+            + " .integrityGrade, .regionCode, .establishedOn, .address, .rosterFrom, .updatedAt,"
+            + " registeredWith: [(e)-[:REGISTERED_WITH]->(d:Department) | d.id][0]}";
+
+    static final String ENTERPRISES_BY_USCC = "MATCH (e:Enterprise) WHERE e.uscc IN $keys RETURN " + ENTERPRISE + " AS row";
+    static final String PERSONS_BY_ID = "MATCH (p:Person) WHERE p.personId IN $keys RETURN p {.personId, .name} AS row";
+
+    /** Every link of each owner, filtered by type and date; Java pages them (few per owner). */
+    static final String LINKS_INBOUND = "UNWIND $keys AS key MATCH (e:Enterprise {uscc: key})"
+            + " UNWIND [(e)<-[r:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF|BRANCH_OF]-(c)"
+            + "   WHERE type(r) IN $rels AND ($asOf IS NULL OR (r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)))"
+            + "   | {rel: type(r), role: r.role, sharePct: r.sharePct, validFrom: r.validFrom, validTo: r.validTo,"
+            + "      person: CASE WHEN c:Person THEN c {.personId, .name} END,"
+            + "      enterprise: CASE WHEN c:Enterprise THEN " + ENTERPRISE.replace("e {", "c {").replace("(e)", "(c)") + " END}] AS row"
+            + " RETURN key, row";
+    static final String LINKS_OUTBOUND = "UNWIND $keys AS key MATCH (o) WHERE (o:Enterprise AND o.uscc = key) OR (o:Person AND o.personId = key)"
+            + " UNWIND [(o)-[r:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF|BRANCH_OF]->(e:Enterprise)"
+            + "   WHERE type(r) IN $rels AND ($asOf IS NULL OR (r.validFrom <= $asOf AND (r.validTo IS NULL OR r.validTo > $asOf)))"
+            + "   | {rel: type(r), role: r.role, sharePct: r.sharePct, validFrom: r.validFrom, validTo: r.validTo,"
+            + "      enterprise: " + ENTERPRISE + "}] AS row"
+            + " RETURN key, row";
+
+    static final String UPSERT_ENTERPRISES = "UNWIND $rows AS row MERGE (e:Enterprise {uscc: row.uscc})"
+            + " ON CREATE SET e.rosterFrom = $today"
+            + " SET e.name = row.name, e.orgType = row.orgType, e.industry = row.industry, e.scale = row.scale,"
+            + "  e.status = row.status, e.creditRiskClass = row.creditRiskClass, e.integrityGrade = row.integrityGrade,"
+            + "  e.regionCode = row.regionCode, e.establishedOn = row.establishedOn, e.address = row.address, e.updatedAt = $now"
+            + " WITH e, row MATCH (r:Region {code: row.regionCode})"
+            + " OPTIONAL MATCH (e)-[oldR:LOCATED_IN]->(prev) WHERE prev <> r DELETE oldR"
+            + " MERGE (e)-[:LOCATED_IN]->(r)"
+            + " WITH e, row OPTIONAL MATCH (e)-[oldD:REGISTERED_WITH]->(d) WHERE row.registeredWith IS NULL OR d.id <> row.registeredWith DELETE oldD"
+            + " WITH e, row OPTIONAL MATCH (d:Department {id: row.registeredWith})"
+            + " FOREACH (x IN CASE WHEN d IS NULL THEN [] ELSE [d] END | MERGE (e)-[:REGISTERED_WITH]->(x))";
+    static final String EXISTING_ENTERPRISES = "MATCH (e:Enterprise) WHERE e.uscc IN $keys RETURN e.uscc AS key";
+    static final String EXISTING_PERSONS = "MATCH (p:Person) WHERE p.personId IN $keys RETURN p.personId AS key";
+    static final String UPSERT_PERSON = "MERGE (p:Person {personId: $personId}) SET p.name = coalesce($name, p.name)"
+            + " RETURN p {.personId, .name} AS row";
+
+    /** Opening a legal representative closes the open one of another person: an enterprise has one at a time. */
+    static final String CLOSE_OTHER_LEGAL_REPRESENTATIVES = "MATCH (p:Person)-[r:LEGAL_REPRESENTATIVE_OF]->(e:Enterprise {uscc: $to})"
+            + " WHERE p.personId <> $from AND r.validTo IS NULL AND r.validFrom < $validFrom SET r.validTo = $validFrom";
+    static final String END_LINK_TEMPLATE = "MATCH (f)-[r:%s {validFrom: $validFrom}]->(t:Enterprise {uscc: $to})"
+            + " WHERE (f:Person AND f.personId = $from) OR (f:Enterprise AND f.uscc = $from)"
+            + " SET r.validTo = $validTo RETURN count(r) AS n";
+    static final String MERGE_LINK_TEMPLATE = "MATCH (f) WHERE (f:Person AND f.personId = $from) OR (f:Enterprise AND f.uscc = $from)"
+            + " MATCH (t:Enterprise {uscc: $to})"
+            + " MERGE (f)-[r:%s {validFrom: $validFrom}]->(t)"
+            + " SET r.validTo = $validTo, r.role = $role, r.sharePct = $sharePct RETURN count(r) AS n";
+    static final String RECORD_ROSTER_CHANGES = "UNWIND $rows AS row"
+            + " MATCH (s) WHERE (s:Enterprise AND s.uscc = row.key) OR (s:Inspector AND s.inspectorId = row.key)"
+            + " CREATE (c:RosterChange {id: randomUUID(), roster: $roster, kind: row.kind, subjectKey: row.key,"
+            + "  occurredOn: row.occurredOn, discoveredOn: row.discoveredOn, recordedAt: $recordedAt})-[:CHANGED]->(s)";
+
+    private final Neo4jClient client;
+
+    public DirectoryRepository(Neo4jClient client) {
+        this.client = client;
+    }
+
+    public Map<String, Enterprise> enterprises(Collection<String> usccs) {
+        return KeyedRows.unique(client, ENTERPRISES_BY_USCC, Map.of("keys", List.copyOf(usccs)), DirectoryRepository::enterprise, Enterprise::uscc);
+    }
+
+    public Optional<Enterprise> enterprise(String uscc) {
+        return Optional.ofNullable(enterprises(List.of(uscc)).get(uscc));
+    }
+
+    public Map<String, Person> persons(Collection<String> ids) {
+        return KeyedRows.unique(client, PERSONS_BY_ID, Map.of("keys", List.copyOf(ids)), DirectoryRepository::person, Person::personId);
+    }
+
+    public Optional<Person> person(String personId) {
+        return Optional.ofNullable(persons(List.of(personId)).get(personId));
+    }
+
+    /** One keyset page of the search; the cursor holds the sort key of the last row. */
+    public Page<Enterprise> search(EnterpriseFilter filter, EnterpriseOrder order, int first, String after) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = filterClause(filter, params);
+        if (after != null) {
+            if (order == EnterpriseOrder.NAME) {
+                Cursor c = Cursor.decode(after, 2);
+                params.put("afterName", c.key(0));
+                params.put("afterUscc", c.key(1));
+                where.append(" AND (e.name > $afterName OR (e.name = $afterName AND e.uscc > $afterUscc))");
+            } else {
+                params.put("afterUscc", Cursor.decode(after, 1).key(0));
+                where.append(" AND e.uscc > $afterUscc");
+            }
+        }
+        params.put("limit", first + 1);
+        String orderBy = order == EnterpriseOrder.NAME ? "e.name, e.uscc" : "e.uscc";
+        String cypher = "MATCH (e:Enterprise) WHERE " + where + " RETURN " + ENTERPRISE + " AS row ORDER BY " + orderBy + " LIMIT $limit";
+        List<Enterprise> rows = client.query(cypher).bindAll(params).fetchAs(Enterprise.class)
+                .mappedBy((t, r) -> enterprise(r.get("row"))).all().stream().toList();
+        return Page.of(rows, first, order == EnterpriseOrder.NAME
+                ? e -> Cursor.encode(e.name(), e.uscc())
+                : e -> Cursor.encode(e.uscc()));
+    }
+
+    public long count(EnterpriseFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        String cypher = "MATCH (e:Enterprise) WHERE " + filterClause(filter, params) + " RETURN count(e) AS n";
+        return client.query(cypher).bindAll(params).fetchAs(Long.class).mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
+    }
+
+    private static StringBuilder filterClause(EnterpriseFilter f, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("true");
+        in(where, params, "e.regionCode", "regionCodes", f.regionCodes());
+        in(where, params, "e.industry", "industries", f.industries());
+        in(where, params, "e.orgType", "orgTypes", f.orgTypes());
+        in(where, params, "e.scale", "scales", f.scales());
+        in(where, params, "e.creditRiskClass", "riskClasses", f.creditRiskClasses());
+        in(where, params, "e.status", "statuses", f.statuses());
+        if (f.nameContains() != null && !f.nameContains().isBlank()) {
+            params.put("name", f.nameContains().strip());
+            where.append(" AND e.name CONTAINS $name");
+        }
+        return where;
+    }
+
+    private static void in(StringBuilder where, Map<String, Object> params, String property, String param, List<String> values) {
+        if (values != null) {
+            params.put(param, values);
+            where.append(" AND ").append(property).append(" IN $").append(param);
+        }
+    }
+
+    /**
+     * Links of many owners at once: for each owner key, the page after {@code after} (a cursor from
+     * this method) of links of the given types active on {@code asOf} (all when null), plus the total.
+     */
+    public Map<String, LinkPage> links(Collection<String> ownerKeys, Direction direction, Collection<LinkType> types,
+                                       LocalDate asOf, int first, String after) {
+        String afterKey = after == null ? null : Cursor.decode(after, 1).key(0);
+        Map<String, Object> params = new HashMap<>();
+        params.put("keys", List.copyOf(ownerKeys));
+        params.put("rels", types.stream().map(LinkType::relationship).toList());
+        params.put("asOf", asOf);
+        Map<String, List<Link>> all = new LinkedHashMap<>();
+        ownerKeys.forEach(k -> all.put(k, new ArrayList<>()));
+        client.query(direction == Direction.INBOUND ? LINKS_INBOUND : LINKS_OUTBOUND).bindAll(params)
+                .fetchAs(Link.class).mappedBy((t, r) -> link(r.get("key").asString(), direction, r.get("row")))
+                .all().forEach(l -> all.get(l.ownerKey()).add(l));
+        Map<String, LinkPage> out = new LinkedHashMap<>();
+        all.forEach((key, links) -> {
+            List<Link> sorted = links.stream()
+                    .sorted(java.util.Comparator.comparing(Link::sortKey))
+                    .filter(l -> afterKey == null || l.sortKey().compareTo(afterKey) > 0)
+                    .limit(first + 1L).toList();
+            out.put(key, new LinkPage(Page.of(sorted, first, l -> Cursor.encode(l.sortKey())), links.size()));
+        });
+        return out;
+    }
+
+    public record LinkPage(Page<Link> page, int totalCount) {
+    }
+
+    /** Creates or updates an enterprise; returns true when it did not exist before. */
+    public boolean upsertEnterprise(EnterpriseData d, LocalDate today, OffsetDateTime now) {
+        boolean existed = !existingEnterprises(List.of(d.uscc())).isEmpty();
+        upsertEnterprises(List.of(d), today, now);
+        return !existed;
+    }
+
+    /** Creates or updates enterprises in one statement; their regions must exist. */
+    public void upsertEnterprises(List<EnterpriseData> data, LocalDate today, OffsetDateTime now) {
+        List<Map<String, Object>> rows = data.stream().map(d -> {
+            Map<String, Object> p = new HashMap<>();
+            p.put("uscc", d.uscc());
+            p.put("name", d.name());
+            p.put("orgType", d.orgType());
+            p.put("industry", d.industry());
+            p.put("scale", d.scale());
+            p.put("status", d.status());
+            p.put("creditRiskClass", d.creditRiskClass());
+            p.put("integrityGrade", d.integrityGrade());
+            p.put("regionCode", d.regionCode());
+            p.put("registeredWith", d.registeredWith());
+            p.put("establishedOn", d.establishedOn());
+            p.put("address", d.address());
+            return p;
+        }).toList();
+        client.query(UPSERT_ENTERPRISES).bindAll(Map.of("rows", rows, "today", today, "now", now)).run();
+    }
+
+    public Person upsertPerson(String personId, String name) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("personId", personId);
+        p.put("name", name);
+        return client.query(UPSERT_PERSON).bindAll(p).fetchAs(Person.class).mappedBy((t, r) -> person(r.get("row"))).one().orElseThrow();
+    }
+
+    /** Creates the link or updates the one with the same (type, from, to, validFrom). */
+    public void upsertLink(LinkData d) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("from", d.fromKey());
+        p.put("to", d.toUscc());
+        p.put("validFrom", d.validFrom());
+        p.put("validTo", d.validTo());
+        p.put("role", d.role());
+        p.put("sharePct", d.sharePct());
+        if (d.type() == LinkType.LEGAL_REPRESENTATIVE) {
+            client.query(CLOSE_OTHER_LEGAL_REPRESENTATIVES).bindAll(p).run();
+        }
+        client.query(String.format(MERGE_LINK_TEMPLATE, d.type().relationship())).bindAll(p).run();
+    }
+
+    /** Sets {@code validTo} of an existing link; returns false when there is no such link. */
+    public boolean endLink(LinkType type, String fromKey, String toUscc, LocalDate validFrom, LocalDate validTo) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("from", fromKey);
+        p.put("to", toUscc);
+        p.put("validFrom", validFrom);
+        p.put("validTo", validTo);
+        return client.query(String.format(END_LINK_TEMPLATE, type.relationship())).bindAll(p)
+                .fetchAs(Long.class).mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L) > 0;
+    }
+
+    /** Records when a roster entry changed, was discovered and was recorded (ROS-03, ROS-11). */
+    public void recordRosterChange(String roster, String kind, String subjectKey, LocalDate occurredOn,
+                                   LocalDate discoveredOn, OffsetDateTime recordedAt) {
+        recordRosterChanges(roster, List.of(new RosterChangeData(kind, subjectKey, occurredOn, discoveredOn)), recordedAt);
+    }
+
+    public record RosterChangeData(String kind, String subjectKey, LocalDate occurredOn, LocalDate discoveredOn) {
+    }
+
+    public void recordRosterChanges(String roster, List<RosterChangeData> changes, OffsetDateTime recordedAt) {
+        List<Map<String, Object>> rows = changes.stream().map(c -> {
+            Map<String, Object> m = new HashMap<>();
+            m.put("kind", c.kind());
+            m.put("key", c.subjectKey());
+            m.put("occurredOn", c.occurredOn());
+            m.put("discoveredOn", c.discoveredOn());
+            return m;
+        }).toList();
+        client.query(RECORD_ROSTER_CHANGES).bindAll(Map.of("roster", roster, "rows", rows, "recordedAt", recordedAt)).run();
+    }
+
+    /** Which of these USCCs are already in the graph. */
+    public java.util.Set<String> existingEnterprises(Collection<String> usccs) {
+        return keys(EXISTING_ENTERPRISES, usccs);
+    }
+
+    public java.util.Set<String> existingPersons(Collection<String> personIds) {
+        return keys(EXISTING_PERSONS, personIds);
+    }
+
+    private java.util.Set<String> keys(String cypher, Collection<String> keys) {
+        return new java.util.HashSet<>(client.query(cypher).bind(List.copyOf(keys)).to("keys").fetchAs(String.class)
+                .mappedBy((t, r) -> r.get("key").asString()).all());
+    }
+
+    static Enterprise enterprise(MapAccessor m) {
+        return new Enterprise(Values.str(m.get("uscc")), Values.str(m.get("name")), Values.str(m.get("orgType")),
+                Values.str(m.get("industry")), Values.str(m.get("scale")), Values.str(m.get("status")),
+                Values.str(m.get("creditRiskClass")), Values.str(m.get("integrityGrade")), Values.str(m.get("regionCode")),
+                Values.str(m.get("registeredWith")), Values.date(m.get("establishedOn")), Values.str(m.get("address")),
+                Values.date(m.get("rosterFrom")), Values.dateTime(m.get("updatedAt")));
+    }
+
+    static Person person(MapAccessor m) {
+        return new Person(Values.str(m.get("personId")), Values.str(m.get("name")));
+    }
+
+    private static Link link(String ownerKey, Direction direction, MapAccessor row) {
+        Party counterpart = row.get("person") != null && !row.get("person").isNull()
+                ? person(row.get("person"))
+                : enterprise(row.get("enterprise"));
+        return new Link(LinkType.ofRelationship(row.get("rel").asString()), direction, ownerKey, counterpart,
+                Values.str(row.get("role")), Values.dbl(row.get("sharePct")),
+                Values.date(row.get("validFrom")), Values.date(row.get("validTo")));
+    }
+}

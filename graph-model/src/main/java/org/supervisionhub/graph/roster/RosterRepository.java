@@ -1,0 +1,151 @@
+package org.supervisionhub.graph.roster;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.types.MapAccessor;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.supervisionhub.graph.roster.Roster.Change;
+import org.supervisionhub.graph.roster.Roster.Conflict;
+import org.supervisionhub.graph.roster.Roster.Inspector;
+import org.supervisionhub.graph.roster.Roster.InspectorData;
+import org.supervisionhub.graph.roster.Roster.InspectorFilter;
+import org.supervisionhub.graph.store.Cursor;
+import org.supervisionhub.graph.store.KeyedRows;
+import org.supervisionhub.graph.store.Page;
+import org.supervisionhub.graph.store.Values;
+
+/** Inspectors, conflicts and roster change records. */
+public class RosterRepository {
+
+    static final String INSPECTOR = "i {.inspectorId, .name, .gender, .birthYear, .certificateNo, .certificateValidFrom,"
+            + " .certificateValidTo, .enforcementCategory, .expertise, .phone, .position, .onRosterFrom, .onRosterTo,"
+            + " unitId: [(i)-[:MEMBER_OF]->(u:Unit) | u.id][0], personId: [(i)-[:IS_PERSON]->(p:Person) | p.personId][0]}";
+    static final String INSPECTORS_BY_ID = "MATCH (i:Inspector) WHERE i.inspectorId IN $ids RETURN " + INSPECTOR + " AS row";
+    static final String SEARCH = "MATCH (i:Inspector)-[:MEMBER_OF]->(u:Unit) WHERE u.id IN $unitIds"
+            + " AND ($expertise IS NULL OR all(x IN $expertise WHERE x IN i.expertise))"
+            + " AND ($certOn IS NULL OR (i.certificateValidFrom <= $certOn AND i.certificateValidTo >= $certOn))"
+            + " AND ($rosterOn IS NULL OR (i.onRosterFrom <= $rosterOn AND (i.onRosterTo IS NULL OR i.onRosterTo > $rosterOn)))"
+            + " AND ($name IS NULL OR i.name CONTAINS $name) AND ($after IS NULL OR i.inspectorId > $after)"
+            + " RETURN " + INSPECTOR + " AS row ORDER BY i.inspectorId LIMIT $limit";
+    static final String CONFLICTS_OF = "MATCH (i:Inspector)-[c:DECLARED_CONFLICT]->(t) WHERE i.inspectorId IN $ids"
+            + " RETURN i.inspectorId AS key, {inspectorId: i.inspectorId, targetKind: CASE WHEN t:Person THEN 'PERSON' ELSE 'ENTERPRISE' END,"
+            + "  targetKey: coalesce(t.uscc, t.personId), reason: c.reason, declaredOn: c.declaredOn} AS row"
+            + " ORDER BY row.declaredOn, row.targetKey";
+    static final String CERTIFICATE_HOLDER = "MATCH (i:Inspector {certificateNo: $certificateNo}) RETURN i.inspectorId AS id";
+    static final String UPSERT = "MATCH (u:Unit {id: $unitId})"
+            + " MERGE (i:Inspector {inspectorId: $inspectorId})"
+            + " SET i.name = $name, i.gender = $gender, i.birthYear = $birthYear, i.certificateNo = $certificateNo,"
+            + "  i.certificateValidFrom = $certificateValidFrom, i.certificateValidTo = $certificateValidTo,"
+            + "  i.enforcementCategory = $enforcementCategory, i.expertise = $expertise, i.phone = $phone,"
+            + "  i.position = $position, i.onRosterFrom = $onRosterFrom, i.onRosterTo = $onRosterTo, i.updatedAt = $now"
+            + " WITH i, u OPTIONAL MATCH (i)-[m:MEMBER_OF]->(other:Unit) WHERE other <> u DELETE m"
+            + " MERGE (i)-[:MEMBER_OF]->(u)"
+            + " WITH i OPTIONAL MATCH (i)-[ip:IS_PERSON]->(p:Person) WHERE $personId IS NULL OR p.personId <> $personId DELETE ip"
+            + " WITH i OPTIONAL MATCH (p:Person {personId: $personId})"
+            + " FOREACH (x IN CASE WHEN p IS NULL THEN [] ELSE [p] END | MERGE (i)-[:IS_PERSON]->(x))";
+    static final String DECLARE_CONFLICT = "MATCH (i:Inspector {inspectorId: $inspectorId})"
+            + " MATCH (t) WHERE (t:Enterprise AND t.uscc = $target) OR (t:Person AND t.personId = $target)"
+            + " MERGE (i)-[c:DECLARED_CONFLICT]->(t) SET c.reason = $reason, c.declaredOn = $declaredOn RETURN count(c) AS n";
+    static final String CHANGES = "MATCH (c:RosterChange {roster: $roster})"
+            + " WHERE c.recordedAt >= $fromInstant AND c.recordedAt < $toInstant"
+            + " RETURN c {.id, .roster, .kind, .subjectKey, .occurredOn, .discoveredOn, .recordedAt} AS row"
+            + " ORDER BY c.recordedAt, c.id";
+
+    private final Neo4jClient client;
+
+    public RosterRepository(Neo4jClient client) {
+        this.client = client;
+    }
+
+    public Map<String, Inspector> inspectors(Collection<String> ids) {
+        return KeyedRows.unique(client, INSPECTORS_BY_ID, Map.of("ids", List.copyOf(ids)), RosterRepository::inspector, Inspector::inspectorId);
+    }
+
+    public Optional<Inspector> inspector(String id) {
+        return Optional.ofNullable(inspectors(List.of(id)).get(id));
+    }
+
+    public Page<Inspector> search(InspectorFilter f, int first, String after) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("unitIds", f.unitIds());
+        p.put("expertise", f.expertise() == null || f.expertise().isEmpty() ? null : f.expertise());
+        p.put("certOn", f.certificateValidOn());
+        p.put("rosterOn", f.onRosterOn());
+        p.put("name", f.nameContains() == null || f.nameContains().isBlank() ? null : f.nameContains().strip());
+        p.put("after", after == null ? null : Cursor.decode(after, 1).key(0));
+        p.put("limit", first + 1);
+        List<Inspector> rows = client.query(SEARCH).bindAll(p).fetchAs(Inspector.class)
+                .mappedBy((t, r) -> inspector(r.get("row"))).all().stream().toList();
+        return Page.of(rows, first, i -> Cursor.encode(i.inspectorId()));
+    }
+
+    public Map<String, List<Conflict>> conflicts(Collection<String> inspectorIds) {
+        return KeyedRows.grouped(client, CONFLICTS_OF, Map.of("ids", List.copyOf(inspectorIds)), RosterRepository::conflict);
+    }
+
+    public Optional<String> certificateHolder(String certificateNo) {
+        return client.query(CERTIFICATE_HOLDER).bind(certificateNo).to("certificateNo").fetchAs(String.class)
+                .mappedBy((t, r) -> r.get("id").asString()).one();
+    }
+
+    public void upsert(InspectorData d, OffsetDateTime now) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("inspectorId", d.inspectorId());
+        p.put("name", d.name());
+        p.put("gender", d.gender());
+        p.put("birthYear", d.birthYear());
+        p.put("certificateNo", d.certificateNo());
+        p.put("certificateValidFrom", d.certificateValidFrom());
+        p.put("certificateValidTo", d.certificateValidTo());
+        p.put("enforcementCategory", d.enforcementCategory());
+        p.put("expertise", d.expertise() == null ? List.of() : d.expertise());
+        p.put("phone", d.phone());
+        p.put("position", d.position());
+        p.put("onRosterFrom", d.onRosterFrom());
+        p.put("onRosterTo", d.onRosterTo());
+        p.put("unitId", d.unitId());
+        p.put("personId", d.personId());
+        p.put("now", now);
+        client.query(UPSERT).bindAll(p).run();
+    }
+
+    public boolean declareConflict(String inspectorId, String targetKey, String reason, LocalDate declaredOn) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("inspectorId", inspectorId);
+        p.put("target", targetKey);
+        p.put("reason", reason);
+        p.put("declaredOn", declaredOn);
+        return client.query(DECLARE_CONFLICT).bindAll(p).fetchAs(Long.class).mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L) > 0;
+    }
+
+    /** Changes of one roster recorded in [from, to). */
+    public List<Change> changesRecorded(String roster, OffsetDateTime from, OffsetDateTime to) {
+        return client.query(CHANGES).bindAll(Map.of("roster", roster, "fromInstant", from, "toInstant", to))
+                .fetchAs(Change.class).mappedBy((t, r) -> change(r.get("row"))).all().stream().toList();
+    }
+
+    static Inspector inspector(MapAccessor m) {
+        return new Inspector(Values.str(m.get("inspectorId")), Values.str(m.get("name")), Values.str(m.get("gender")),
+                Values.integer(m.get("birthYear")), Values.str(m.get("certificateNo")), Values.date(m.get("certificateValidFrom")),
+                Values.date(m.get("certificateValidTo")), Values.str(m.get("enforcementCategory")), Values.strings(m.get("expertise")),
+                Values.str(m.get("phone")), Values.str(m.get("position")), Values.date(m.get("onRosterFrom")),
+                Values.date(m.get("onRosterTo")), Values.str(m.get("unitId")), Values.str(m.get("personId")));
+    }
+
+    static Conflict conflict(MapAccessor m) {
+        return new Conflict(Values.str(m.get("inspectorId")), Values.str(m.get("targetKind")), Values.str(m.get("targetKey")),
+                Values.str(m.get("reason")), Values.date(m.get("declaredOn")));
+    }
+
+    static Change change(MapAccessor m) {
+        return new Change(Values.str(m.get("id")), Values.str(m.get("roster")), Values.str(m.get("kind")),
+                Values.str(m.get("subjectKey")), Values.date(m.get("occurredOn")), Values.date(m.get("discoveredOn")),
+                Values.dateTime(m.get("recordedAt")));
+    }
+}
