@@ -41,7 +41,7 @@ public final class CsvImport {
             String v = text(column);
             if (v != null && !allowed.contains(v)) {
                 checks.add(Violation.of(column, "INVALID_VALUE", column + ": '" + v + "' is not one of " + allowed));
-                return null;
+                return v; // the row is rejected anyway; keeps "REQUIRED" from piling on
             }
             return v;
         }

@@ -31,6 +31,8 @@ import org.supervisionhub.graph.organisation.OrganisationRepository;
 @Service
 public class EnterpriseImportService {
 
+    static final String ENTERPRISES = "enterprisesCsv";
+    static final String LINKS = "linksCsv";
     static final List<String> ENTERPRISE_COLUMNS = List.of("uscc", "name", "orgType", "regionCode");
     static final List<String> LINK_COLUMNS = List.of("type", "toUscc", "validFrom");
     static final Set<String> ORG_TYPES = Set.of("COMPANY", "INDIVIDUAL_BUSINESS", "PRIVATE_NON_ENTERPRISE_UNIT", "PARTNERSHIP",
@@ -69,13 +71,11 @@ public class EnterpriseImportService {
         }
         newPersons.forEach(directory::upsertPerson);
         links.forEach(directory::upsertLink);
-        int rejectedRows = (int) rejections.stream().map(Rejection::line).distinct().count();
-        List<Rejection> listed = rejections.size() > ImportReport.MAX_LISTED ? rejections.subList(0, ImportReport.MAX_LISTED) : rejections;
-        return new ImportReport(accepted.size() + links.size(), rejectedRows, List.copyOf(listed));
+        return ImportReport.of(accepted.size() + links.size(), rejections);
     }
 
     private Map<String, EnterpriseData> enterprises(String csv, List<Rejection> rejections) {
-        List<CsvImport.Row> rows = CsvImport.parse(csv, "enterprisesCsv", ENTERPRISE_COLUMNS);
+        List<CsvImport.Row> rows = CsvImport.parse(csv, ENTERPRISES, ENTERPRISE_COLUMNS);
         Map<Integer, EnterpriseData> candidates = new LinkedHashMap<>();
         Set<String> regions = new HashSet<>();
         Set<String> departments = new HashSet<>();
@@ -89,7 +89,7 @@ public class EnterpriseImportService {
             if (data.uscc() != null && firstLineOf.putIfAbsent(data.uscc(), row.line()) != null) {
                 row.checks().add(Violation.of("uscc", "CONFLICT", "uscc " + data.uscc() + " already on line " + firstLineOf.get(data.uscc())));
             }
-            if (reject(row, rejections)) {
+            if (reject(ENTERPRISES, row, rejections)) {
                 continue;
             }
             candidates.put(row.line(), data);
@@ -103,9 +103,9 @@ public class EnterpriseImportService {
         Map<String, EnterpriseData> accepted = new LinkedHashMap<>();
         candidates.forEach((line, d) -> {
             if (!knownRegions.contains(d.regionCode())) {
-                rejections.add(new Rejection(line, "regionCode", "NOT_FOUND", "regionCode: no region " + d.regionCode()));
+                rejections.add(new Rejection(ENTERPRISES, line, "regionCode", "NOT_FOUND", "regionCode: no region " + d.regionCode()));
             } else if (d.registeredWith() != null && !knownDepartments.contains(d.registeredWith())) {
-                rejections.add(new Rejection(line, "registrationAuthorityId", "NOT_FOUND",
+                rejections.add(new Rejection(ENTERPRISES, line, "registrationAuthorityId", "NOT_FOUND",
                         "registrationAuthorityId: no department " + d.registeredWith()));
             } else {
                 accepted.put(d.uscc(), d);
@@ -115,7 +115,7 @@ public class EnterpriseImportService {
     }
 
     private List<LinkData> links(String csv, Set<String> importedUsccs, Map<String, String> newPersons, List<Rejection> rejections) {
-        List<CsvImport.Row> rows = CsvImport.parse(csv, "linksCsv", LINK_COLUMNS);
+        List<CsvImport.Row> rows = CsvImport.parse(csv, LINKS, LINK_COLUMNS);
         Map<Integer, LinkData> candidates = new LinkedHashMap<>();
         Map<String, String> personNames = new HashMap<>();
         for (CsvImport.Row row : rows) {
@@ -135,8 +135,8 @@ public class EnterpriseImportService {
                     personNames.put(data.fromKey(), row.text("fromName"));
                 }
             } catch (InvalidInputException e) {
-                e.violations().forEach(row.checks()::add);
-                reject(row, rejections);
+                // validateLink recorded its violations in the row's checks before throwing.
+                reject(LINKS, row, rejections);
             }
         }
         Set<String> enterpriseKeys = new HashSet<>();
@@ -151,11 +151,11 @@ public class EnterpriseImportService {
         List<LinkData> accepted = new ArrayList<>();
         candidates.forEach((line, l) -> {
             if (!knownEnterprises.contains(l.toUscc())) {
-                rejections.add(new Rejection(line, "toUscc", "NOT_FOUND", "toUscc: no enterprise " + l.toUscc()));
+                rejections.add(new Rejection(LINKS, line, "toUscc", "NOT_FOUND", "toUscc: no enterprise " + l.toUscc()));
             } else if (!l.fromPerson() && !knownEnterprises.contains(l.fromKey())) {
-                rejections.add(new Rejection(line, "fromUscc", "NOT_FOUND", "fromUscc: no enterprise " + l.fromKey()));
+                rejections.add(new Rejection(LINKS, line, "fromUscc", "NOT_FOUND", "fromUscc: no enterprise " + l.fromKey()));
             } else if (l.fromPerson() && !knownPersons.contains(l.fromKey()) && !personNames.containsKey(l.fromKey())) {
-                rejections.add(new Rejection(line, "fromPersonId", "NOT_FOUND",
+                rejections.add(new Rejection(LINKS, line, "fromPersonId", "NOT_FOUND",
                         "fromPersonId: no person " + l.fromKey() + " (give fromName to create one)"));
             } else {
                 if (l.fromPerson() && !knownPersons.contains(l.fromKey())) {
@@ -167,12 +167,12 @@ public class EnterpriseImportService {
         return accepted;
     }
 
-    private static boolean reject(CsvImport.Row row, List<Rejection> rejections) {
+    private static boolean reject(String file, CsvImport.Row row, List<Rejection> rejections) {
         if (row.checks().ok()) {
             return false;
         }
         for (Violation v : row.checks().violations()) {
-            rejections.add(new Rejection(row.line(), v.field(), v.code(), v.message()));
+            rejections.add(new Rejection(file, row.line(), v.field(), v.code(), v.message()));
         }
         return true;
     }

@@ -114,7 +114,7 @@ public class RosterService {
             if (row.checks().ok()) {
                 candidates.put(row.line(), d);
             } else {
-                row.checks().violations().forEach(v -> rejections.add(new Rejection(row.line(), v.field(), v.code(), v.message())));
+                row.checks().violations().forEach(v -> rejections.add(new Rejection("csv", row.line(), v.field(), v.code(), v.message())));
             }
         }
         Set<String> units = organisation.units(candidates.values().stream().map(InspectorData::unitId).distinct().toList()).keySet();
@@ -129,16 +129,13 @@ public class RosterService {
                 changes.add(new RosterChangeData("UPDATED", d.inspectorId(), today(), today()));
                 accepted.add(line);
             } catch (InvalidInputException e) {
-                e.violations().forEach(v -> rejections.add(new Rejection(line, v.field(), v.code(), v.message())));
+                e.violations().forEach(v -> rejections.add(new Rejection("csv", line, v.field(), v.code(), v.message())));
             } catch (NotFoundException e) {
-                rejections.add(new Rejection(line, e.field(), "NOT_FOUND", e.getMessage()));
+                rejections.add(new Rejection("csv", line, e.field(), "NOT_FOUND", e.getMessage()));
             }
         });
         directory.recordRosterChanges("INSPECTOR", changes, now());
-        rejections.sort(java.util.Comparator.comparingInt(Rejection::line));
-        int rejectedRows = (int) rejections.stream().map(Rejection::line).distinct().count();
-        return new ImportReport(accepted.size(), rejectedRows,
-                List.copyOf(rejections.subList(0, Math.min(rejections.size(), ImportReport.MAX_LISTED))));
+        return ImportReport.of(accepted.size(), rejections);
     }
 
     private InspectorData validate(InspectorInput in, String p, Checks checks) {

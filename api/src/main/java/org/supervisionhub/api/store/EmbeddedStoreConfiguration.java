@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.supervisionhub.api.HubProperties;
 import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
 
 /**
@@ -23,14 +22,19 @@ public class EmbeddedStoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreConfiguration.class);
 
-    @Bean(destroyMethod = "close")
-    EmbeddedNeo4jServer embeddedNeo4jServer(HubProperties properties) {
-        HubProperties.Store store = properties.store();
-        long started = System.nanoTime();
-        EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(store.dataDir().toAbsolutePath(), store.boltHost(),
-                store.boltPort(), store.pageCacheMb());
-        log.info("Embedded Neo4j 5.26 started in {} ms with data in {}; Bolt listening at {} (no authentication, loopback only)",
-                (System.nanoTime() - started) / 1_000_000, server.home(), server.boltUri());
+    /** True when no external server is configured. */
+    static boolean isEmbedded(org.springframework.core.env.Environment env) {
+        String uri = env.getProperty("spring.neo4j.uri");
+        return uri == null || uri.isBlank() || "embedded".equals(uri);
+    }
+
+    /** Stopped by {@link EmbeddedStoreInitializer.Startup} after every bean using it is gone. */
+    @Bean(destroyMethod = "")
+    EmbeddedNeo4jServer embeddedNeo4jServer(EmbeddedStoreInitializer.Startup startup) {
+        long waited = System.nanoTime();
+        EmbeddedNeo4jServer server = startup.await();
+        log.info("Embedded Neo4j 5.26 ready (waited {} ms) with data in {}; Bolt listening at {} (no authentication, loopback only)",
+                (System.nanoTime() - waited) / 1_000_000, server.home(), server.boltUri());
         return server;
     }
 

@@ -33,7 +33,7 @@ public class ChecklistRepository {
     static final String VERSIONS = "MATCH (v:ChecklistVersion)-[:ISSUED_BY]->(d:Department)"
             + " WHERE ($departmentId IS NULL OR d.id = $departmentId) AND ($kind IS NULL OR v.kind = $kind)"
             + " AND ($status IS NULL OR v.status = $status) AND ($after IS NULL OR v.id > $after)"
-            + " RETURN " + VERSION + " AS row ORDER BY v.id LIMIT $limit";
+            + " WITH v ORDER BY v.id LIMIT $limit" + KeyedRows.page("v") + "RETURN " + VERSION + " AS row";
     static final String ITEMS_OF = "UNWIND $ids AS vid MATCH (v:ChecklistVersion {id: vid})-[h:HAS_ITEM]->(i:InspectionItem)"
             + " WHERE $after IS NULL OR h.position > $after"
             + " RETURN vid AS key, " + ITEM + " AS row ORDER BY vid, h.position";

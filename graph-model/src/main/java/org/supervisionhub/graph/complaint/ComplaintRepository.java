@@ -32,8 +32,8 @@ public class ComplaintRepository {
             + " CREATE (c)-[:AGAINST]->(e) CREATE (c)-[:RECEIVED_BY]->(d) RETURN " + COMPLAINT + " AS row";
     static final String COUNTS = "UNWIND $keys AS key MATCH (e:Enterprise {uscc: key})"
             + " RETURN key, COUNT { (:Complaint)-[:AGAINST]->(e) } AS n";
-    static final String OF_ENTERPRISES = "MATCH (c:Complaint)-[:AGAINST]->(e:Enterprise) WHERE e.uscc IN $keys"
-            + " RETURN e.uscc AS key, " + COMPLAINT + " AS row ORDER BY e.uscc, c.receivedOn DESC, c.id";
+    static final String OF_ENTERPRISES = "UNWIND $keys AS key MATCH (c:Complaint)-[:AGAINST]->(e:Enterprise {uscc: key})"
+            + " WITH key, c, e ORDER BY key, c.receivedOn DESC, c.id RETURN key, " + COMPLAINT + " AS row";
     static final String ROSTER = "MATCH (c:Complaint)-[:RECEIVED_BY]->(d:Department) WHERE d.id IN $departmentIds"
             + " AND ($from IS NULL OR c.receivedOn >= $from) AND ($to IS NULL OR c.receivedOn <= $to)"
             + " MATCH (c)-[:AGAINST]->(e:Enterprise)"

@@ -69,7 +69,7 @@ public final class Directory {
                        Double sharePct, LocalDate validFrom, LocalDate validTo) {
 
         public String sortKey() {
-            return type.name() + "|" + counterpart.key() + "|" + validFrom;
+            return type.name() + "|" + validFrom + "|" + counterpart.key();
         }
 
         public boolean activeOn(LocalDate day) {

@@ -122,7 +122,8 @@ public class DirectoryRepository {
         }
         params.put("limit", first + 1);
         String orderBy = order == EnterpriseOrder.NAME ? "e.name, e.uscc" : "e.uscc";
-        String cypher = "MATCH (e:Enterprise) WHERE " + where + " RETURN " + ENTERPRISE + " AS row ORDER BY " + orderBy + " LIMIT $limit";
+        String cypher = "MATCH (e:Enterprise) WHERE " + where + " WITH e ORDER BY " + orderBy + " LIMIT $limit"
+                + KeyedRows.page("e") + "RETURN " + ENTERPRISE + " AS row";
         List<Enterprise> rows = client.query(cypher).bindAll(params).fetchAs(Enterprise.class)
                 .mappedBy((t, r) -> enterprise(r.get("row"))).all().stream().toList();
         return Page.of(rows, first, order == EnterpriseOrder.NAME

@@ -32,7 +32,7 @@ public class RosterRepository {
             + " AND ($certOn IS NULL OR (i.certificateValidFrom <= $certOn AND i.certificateValidTo >= $certOn))"
             + " AND ($rosterOn IS NULL OR (i.onRosterFrom <= $rosterOn AND (i.onRosterTo IS NULL OR i.onRosterTo > $rosterOn)))"
             + " AND ($name IS NULL OR i.name CONTAINS $name) AND ($after IS NULL OR i.inspectorId > $after)"
-            + " RETURN " + INSPECTOR + " AS row ORDER BY i.inspectorId LIMIT $limit";
+            + " WITH i ORDER BY i.inspectorId LIMIT $limit" + KeyedRows.page("i") + "RETURN " + INSPECTOR + " AS row";
     static final String CONFLICTS_OF = "MATCH (i:Inspector)-[c:DECLARED_CONFLICT]->(t) WHERE i.inspectorId IN $ids"
             + " RETURN i.inspectorId AS key, {inspectorId: i.inspectorId, targetKind: CASE WHEN t:Person THEN 'PERSON' ELSE 'ENTERPRISE' END,"
             + "  targetKey: coalesce(t.uscc, t.personId), reason: c.reason, declaredOn: c.declaredOn} AS row"

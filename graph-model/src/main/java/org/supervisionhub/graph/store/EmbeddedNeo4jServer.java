@@ -27,6 +27,7 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
     private final Path home;
     private final String host;
     private final int boltPort;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private EmbeddedNeo4jServer(DatabaseManagementService dbms, Path home, String host, int boltPort) {
         this.dbms = dbms;
@@ -79,8 +80,11 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
         return home;
     }
 
+    /** Shuts the DBMS down; later calls do nothing. */
     @Override
     public void close() {
-        dbms.shutdown();
+        if (closed.compareAndSet(false, true)) {
+            dbms.shutdown();
+        }
     }
 }

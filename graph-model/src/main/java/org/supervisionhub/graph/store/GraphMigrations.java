@@ -1,5 +1,6 @@
 package org.supervisionhub.graph.store;
 
+import java.util.List;
 import java.util.Optional;
 
 import ac.simons.neo4j.migrations.core.MigrationVersion;
@@ -23,7 +24,10 @@ public final class GraphMigrations {
     public static Optional<String> apply(Driver driver, String database) {
         MigrationsConfig.Builder config = MigrationsConfig.builder()
                 .withLocationsToScan(LOCATION)
-                .withPackagesToScan(new String[0]);
+                .withPackagesToScan(new String[0])
+                .withResourceScanner(new MigrationResourceScanner())
+                // All migrations are Cypher files; nothing to discover among classes.
+                .withMigrationClassesDiscoverer(context -> List.of());
         if (database != null && !database.isBlank()) {
             config.withDatabase(database);
         }

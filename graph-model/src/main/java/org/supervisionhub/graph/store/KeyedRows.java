@@ -19,6 +19,16 @@ public final class KeyedRows {
     private KeyedRows() {
     }
 
+    /**
+     * Re-binds an ordered, limited page of {@code var} before its projection. Neo4j 5.26 fails to plan
+     * ("should not appear non-cached") when a projection with a pattern comprehension follows an
+     * index-ordered range seek on the same variable; collecting and unwinding keeps the order and
+     * sidesteps the cached-property rewrite.
+     */
+    public static String page(String var) {
+        return " WITH collect(" + var + ") AS page UNWIND page AS " + var + " ";
+    }
+
     public static <T> Map<String, T> unique(Neo4jClient client, String cypher, Map<String, Object> params,
                                             Function<MapAccessor, T> mapper, Function<T, String> keyOf) {
         Map<String, T> out = new LinkedHashMap<>();

@@ -1,0 +1,38 @@
+package org.supervisionhub.api.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.supervisionhub.api.HubIntegrationTest;
+
+class NestedLoadingTest extends HubIntegrationTest {
+
+    static final String DEEP = """
+            query($n: Int) { enterprises(first: $n) { edges { node {
+              uscc region { name parent { name } } registrationAuthority { name superior { name } }
+              legalRepresentative { personId links { totalCount } }
+              complaintCount complaints(first: 3) { totalCount edges { node { receivedOn receivedBy { name } } } }
+              links(first: 5) { totalCount edges { node { type counterpart {
+                ... on Person { personId } ... on Enterprise { uscc region { code } } } } } }
+              branches: links(types: [BRANCH], first: 5) { totalCount }
+            } } } }
+            """;
+
+    int queriesFor(int pageSize) {
+        graphQl().document(DEEP).variable("n", pageSize).execute().path("enterprises.edges").entityList(Object.class).hasSize(pageSize);
+        queries.reset();
+        graphQl().document(DEEP).variable("n", pageSize).execute().path("enterprises.edges").entityList(Object.class).hasSize(pageSize);
+        return queries.count();
+    }
+
+    @Test
+    void nestedFieldsAreBatchedSoTheQueryCountDoesNotGrowWithThePage() {
+        // Pages this large contain every kind of nested value, so each field's batch query runs in both.
+        int hundred = queriesFor(100);
+        int twoHundred = queriesFor(200);
+        assertThat(twoHundred).as("queries for 200 rows vs 100 rows").isEqualTo(hundred);
+        // At most one per field: the page, region, parent region, authority, its superior, legal representative,
+        // its links, complaint count, complaints, their departments, links, counterpart regions, branches.
+        assertThat(twoHundred).isLessThanOrEqualTo(13);
+    }
+}

@@ -1,0 +1,149 @@
+package org.supervisionhub.api.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.supervisionhub.api.HubIntegrationTest;
+
+class RosterApiTest extends HubIntegrationTest {
+
+    static final String UPSERT = "mutation($in: InspectorInput!) { upsertInspector(input: $in) { inspectorId certificateNo expertise unit { id } } }";
+
+    static Map<String, Object> inspector(String id, String cert, String unit, List<String> expertise) {
+        return new java.util.HashMap<>(Map.of("inspectorId", id, "name", "测试检查员", "gender", "FEMALE", "birthYear", 1985,
+                "certificateNo", cert, "certificateValidFrom", "2024-01-01", "certificateValidTo", "2029-12-31",
+                "unitId", unit, "expertise", expertise));
+    }
+
+    static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    String implementingUnit(String department) {
+        return graphQl().document("query($d: ID!) { department(id: $d) { units { id role } } }").variable("d", department).execute()
+                .path("department.units[?(@.role == 'IMPLEMENTING')].id").entityList(String.class).get().get(0);
+    }
+
+    @Test
+    void aCertificateBelongsToOneInspector() {
+        String unit = implementingUnit("HRSS-430102");
+        String cert = unique("湘人社执");
+        graphQl().document(UPSERT).variable("in", inspector(unique("T-"), cert, unit, List.of("WAGES"))).execute()
+                .path("upsertInspector.certificateNo").entity(String.class).isEqualTo(cert);
+        graphQl().document(UPSERT).variable("in", inspector(unique("T-"), cert, unit, List.of("WAGES"))).execute()
+                .errors().satisfy(e -> assertThat(e.get(0).getExtensions()).containsEntry("code", "CONFLICT").containsEntry("field", "input.certificateNo"));
+    }
+
+    @Test
+    void certificateEndBeforeStartIsRejected() {
+        Map<String, Object> in = inspector(unique("T-"), unique("C"), implementingUnit("HRSS-430102"), List.of());
+        in.put("certificateValidTo", "2023-01-01");
+        graphQl().document(UPSERT).variable("in", in).execute()
+                .errors().satisfy(e -> assertThat(e.get(0).getExtensions()).containsEntry("field", "input.certificateValidTo"));
+    }
+
+    @Test
+    void declaredConflictsAreListedWithTheirCounterpart_ASSIGN03() {
+        String id = unique("T-");
+        graphQl().document(UPSERT).variable("in", inspector(id, unique("C"), implementingUnit("HRSS-430102"), List.of("WAGES"))).execute()
+                .path("upsertInspector.inspectorId").hasValue();
+        String uscc = graphQl().document("{ enterprises(first: 1) { edges { node { uscc } } } }").execute()
+                .path("enterprises.edges[0].node.uscc").entity(String.class).get();
+        graphQl().document("mutation($in: ConflictInput!) { declareConflict(input: $in) { conflicts { reason counterpart { ... on Enterprise { uscc } } } } }")
+                .variable("in", Map.of("inspectorId", id, "counterpart", Map.of("uscc", uscc), "reason", "配偶任该企业财务负责人"))
+                .execute()
+                .path("declareConflict.conflicts[0].counterpart.uscc").entity(String.class).isEqualTo(uscc)
+                .path("declareConflict.conflicts[0].reason").entity(String.class).isEqualTo("配偶任该企业财务负责人");
+    }
+
+    @Test
+    void scopeWithSubordinatesReachesCountyInspectorsAndExpertiseNarrowsIt() {
+        String countyUnit = implementingUnit("HRSS-430104");
+        String id = unique("T-");
+        graphQl().document(UPSERT).variable("in", inspector(id, unique("C"), countyUnit, List.of("CHILD_LABOUR", "RARE_SKILL_" + id))).execute()
+                .path("upsertInspector.inspectorId").hasValue();
+        String q = "query($s: InspectorScope!, $f: InspectorFilter) { inspectors(scope: $s, filter: $f, first: 200) { edges { node { inspectorId unit { department { id } } } } } }";
+        graphQl().document(q).variable("s", Map.of("departmentId", "HRSS-430100", "includeSubordinates", true))
+                .variable("f", Map.of("expertise", List.of("RARE_SKILL_" + id))).execute()
+                .path("inspectors.edges[*].node.inspectorId").entityList(String.class).containsExactly(id);
+        graphQl().document(q).variable("s", Map.of("departmentId", "HRSS-430100", "includeSubordinates", false))
+                .variable("f", Map.of("expertise", List.of("RARE_SKILL_" + id))).execute()
+                .path("inspectors.edges").entityList(Object.class).hasSize(0);
+        graphQl().document(q).variable("s", Map.of("departmentId", "HRSS-430100")).variable("f", null).execute()
+                .path("inspectors.edges[*].node.unit.department.id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).isNotEmpty().allMatch("HRSS-430100"::equals));
+    }
+
+    @Test
+    void importLoadsGoodRowsAndReportsBadOnes() {
+        String unit = implementingUnit("HRSS-430103");
+        String a = unique("IMP-");
+        String b = unique("IMP-");
+        String csv = String.join("\n",
+                "inspectorId,name,gender,birthYear,certificateNo,certificateValidFrom,certificateValidTo,enforcementCategory,expertise,phone,position,unitId,onRosterFrom,personId",
+                a + ",钱五,MALE,1979," + unique("C") + ",2023-01-01,2028-12-31,劳动保障监察,WAGES; SOCIAL_INSURANCE,13800000000,科员," + unit + ",2023-01-01,",
+                b + ",孙六,FEMALE,1990," + unique("C") + ",2023-01-01,2028-12-31,劳动保障监察,WAGES,,," + unit + ",,",
+                unique("IMP-") + ",周七,X,1990," + unique("C") + ",2023-01-01,2028-12-31,,,,," + unit + ",,",
+                unique("IMP-") + ",吴八,MALE,1990," + unique("C") + ",2023-01-01,2022-12-31,,,,," + unit + ",,",
+                unique("IMP-") + ",郑九,MALE,1990," + unique("C") + ",2023-01-01,2028-12-31,,,,,NO-SUCH-UNIT,,");
+        Map<String, Object> report = graphQl().document("mutation($c: String!) { importInspectors(csv: $c) { accepted rejected rejections { line field code } } }")
+                .variable("c", csv).execute().path("importInspectors").entity(Map.class).get();
+        assertThat(report).containsEntry("accepted", 2).containsEntry("rejected", 3);
+        assertThat((List<Map<String, Object>>) report.get("rejections")).extracting(r -> r.get("line") + ":" + r.get("field"))
+                .containsExactly("4:gender", "5:certificateValidTo", "6:unitId");
+        graphQl().document("query($i: ID!) { inspector(inspectorId: $i) { expertise } }").variable("i", a).execute()
+                .path("inspector.expertise").entityList(String.class).containsExactly("WAGES", "SOCIAL_INSURANCE");
+    }
+
+    @Test
+    void lateInspectorUpdatesAreReportedAgainstFiveWorkingDaysFromOccurrence_ROS11() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String unit = implementingUnit("HRSS-430102");
+        String late = unique("T-");
+        String onTime = unique("T-");
+        Map<String, Object> lateIn = inspector(late, unique("C"), unit, List.of());
+        lateIn.put("change", Map.of("occurredOn", "2026-09-30"));
+        graphQl().document(UPSERT).variable("in", lateIn).execute().path("upsertInspector.inspectorId").hasValue();
+        Map<String, Object> onTimeIn = inspector(onTime, unique("C"), unit, List.of());
+        onTimeIn.put("change", Map.of("occurredOn", today.toString()));
+        graphQl().document(UPSERT).variable("in", onTimeIn).execute().path("upsertInspector.inspectorId").hasValue();
+
+        String q = "query($f: Date!, $t: Date!) { rosterUpdateReport(roster: INSPECTOR, from: $f, to: $t) { deadlineWorkingDays total late "
+                + "updates(first: 200) { edges { node { subjectKey startDate deadline late workingDaysTaken } } } } }";
+        List<Map<String, Object>> rows = graphQl().document(q).variable("f", today.toString()).variable("t", today.toString()).execute()
+                .path("rosterUpdateReport.deadlineWorkingDays").entity(Integer.class).isEqualTo(5)
+                .path("rosterUpdateReport.updates.edges[*].node").entityList(Map.class).get().stream()
+                .map(m -> (Map<String, Object>) m).toList();
+        Map<String, Object> lateRow = rows.stream().filter(r -> late.equals(r.get("subjectKey"))).findFirst().orElseThrow();
+        assertThat(lateRow).containsEntry("startDate", "2026-09-30").containsEntry("deadline", "2026-10-13").containsEntry("late", true);
+        assertThat(rows.stream().filter(r -> onTime.equals(r.get("subjectKey"))).findFirst().orElseThrow())
+                .containsEntry("late", false).containsEntry("workingDaysTaken", 0);
+
+        graphQl().document("query($f: Date!, $t: Date!) { rosterUpdateReport(roster: INSPECTOR, from: $f, to: $t, lateOnly: true) { updates(first: 200) { edges { node { late } } } } }")
+                .variable("f", today.toString()).variable("t", today.toString()).execute()
+                .path("rosterUpdateReport.updates.edges[*].node.late").entityList(Boolean.class)
+                .satisfies(l -> assertThat(l).isNotEmpty().allMatch(Boolean.TRUE::equals));
+    }
+
+    @Test
+    void targetRosterChangesCountFromDiscovery_ROS03() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String uscc = newUscc();
+        graphQl().document("mutation($in: EnterpriseInput!) { upsertEnterprise(input: $in) { uscc } }")
+                .variable("in", Map.of("uscc", uscc, "name", "迟报变更企业", "orgType", "COMPANY", "regionCode", "430102",
+                        "change", Map.of("occurredOn", "2026-01-05", "discoveredOn", today.minusDays(1).toString())))
+                .execute().path("upsertEnterprise.uscc").hasValue();
+        graphQl().document("query($f: Date!, $t: Date!) { rosterUpdateReport(roster: TARGET, from: $f, to: $t) { updates(first: 200) { edges { node { subjectKey startDate late } } } } }")
+                .variable("f", today.toString()).variable("t", today.toString()).execute()
+                .path("rosterUpdateReport.updates.edges[?(@.node.subjectKey == '" + uscc + "')].node.startDate").entityList(String.class)
+                .containsExactly(today.minusDays(1).toString())
+                .path("rosterUpdateReport.updates.edges[?(@.node.subjectKey == '" + uscc + "')].node.late").entityList(Boolean.class)
+                .containsExactly(false);
+    }
+}

@@ -1,0 +1,73 @@
+package org.supervisionhub.api.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
+
+/** With spring.neo4j.uri set, the hub uses that server (here neo4j-harness) and starts none of its own. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hub.demo.enabled=false")
+class ExternalServerModeTest {
+
+    static final Neo4j harness = Neo4jBuilders.newInProcessBuilder().withDisabledServer()
+            .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+            .withConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ZERO)
+            .withFixture("CREATE (:Region {code: '110000', name: '北京市', level: 'PROVINCE'})")
+            .build();
+
+    @DynamicPropertySource
+    static void neo4j(DynamicPropertyRegistry registry) {
+        registry.add("spring.neo4j.uri", harness::boltURI);
+        registry.add("spring.neo4j.authentication.username", () -> "neo4j");
+        registry.add("spring.neo4j.authentication.password", () -> "unused");
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void usesTheConfiguredServerMigratesItAndStartsNoEmbeddedOne() {
+        assertThat(context.getBeanNamesForType(EmbeddedNeo4jServer.class)).isEmpty();
+        List<String> constraints = harness.defaultDatabaseService().executeTransactionally("SHOW CONSTRAINTS YIELD name RETURN name",
+                Map.of(), r -> r.stream().map(m -> (String) m.get("name")).toList());
+        assertThat(constraints).contains("enterprise_uscc");
+
+        HttpGraphQlTester graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build());
+        graphQl.document("{ hubInfo { embeddedStore graphSchemaVersion } }").execute()
+                .path("hubInfo.embeddedStore").entity(Boolean.class).isEqualTo(false)
+                .path("hubInfo.graphSchemaVersion").entity(String.class).isEqualTo("0001");
+        String uscc = "91110000" + "MA0000001";
+        uscc = uscc + Uscc.checkCharacter(uscc);
+        graphQl.document("mutation($in: EnterpriseInput!) { upsertEnterprise(input: $in) { uscc region { name } } }")
+                .variable("in", Map.of("uscc", uscc, "name", "外部库企业", "orgType", "COMPANY", "regionCode", "110000")).execute()
+                .path("upsertEnterprise.region.name").entity(String.class).isEqualTo("北京市");
+        long stored = harness.defaultDatabaseService().executeTransactionally("MATCH (e:Enterprise {uscc: $u}) RETURN count(e) AS n",
+                Map.of("u", uscc), r -> (Long) r.next().get("n"));
+        assertThat(stored).isEqualTo(1);
+    }
+}

@@ -1,0 +1,49 @@
+package org.supervisionhub.api.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.supervisionhub.api.SupervisionHubApplication;
+import org.supervisionhub.api.directory.DirectoryInputs.EnterpriseInput;
+import org.supervisionhub.api.directory.DirectoryService;
+import org.supervisionhub.graph.directory.DirectoryRepository;
+import org.supervisionhub.graph.directory.Uscc;
+
+/** The whole application, stopped and started again on the same data directory, keeps its data. */
+class RestartPersistenceTest {
+
+    @TempDir
+    Path data;
+
+    ConfigurableApplicationContext start() {
+        // Arguments, not default properties: application.yml would override those.
+        return new SpringApplicationBuilder(SupervisionHubApplication.class).run("--hub.store.data-dir=" + data,
+                "--hub.store.bolt-port=0", "--hub.store.page-cache-mb=32", "--server.port=0", "--hub.demo.enabled=true",
+                "--hub.demo.enterprises=50");
+    }
+
+    @Test
+    void enterprisesWrittenBeforeARestartAreThereAfterIt() {
+        String base = "91430102MA00RE7RT";
+        String uscc = base + Uscc.checkCharacter(base);
+        long before;
+        try (ConfigurableApplicationContext first = start()) {
+            first.getBean(DirectoryService.class).upsertEnterprise(new EnterpriseInput(uscc, "重启前写入的企业", "COMPANY", null, null,
+                    null, null, null, "430102", null, null, null, null));
+            before = first.getBean(DirectoryRepository.class).count(new org.supervisionhub.graph.directory.Directory.EnterpriseFilter(
+                    null, null, null, null, null, null, null));
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            DirectoryRepository directory = second.getBean(DirectoryRepository.class);
+            assertThat(directory.enterprise(uscc)).hasValueSatisfying(e -> assertThat(e.name()).isEqualTo("重启前写入的企业"));
+            // The demo loader saw a non-empty graph and added nothing.
+            assertThat(directory.count(new org.supervisionhub.graph.directory.Directory.EnterpriseFilter(
+                    null, null, null, null, null, null, null))).isEqualTo(before);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.supervisionhub.graph.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.supervisionhub.graph.directory.Directory.Direction;
+import org.supervisionhub.graph.directory.Directory.Enterprise;
+import org.supervisionhub.graph.directory.Directory.EnterpriseFilter;
+import org.supervisionhub.graph.directory.Directory.EnterpriseOrder;
+import org.supervisionhub.graph.directory.Directory.Link;
+import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.graph.store.EmbeddedGraph;
+import org.supervisionhub.graph.store.Page;
+import org.supervisionhub.graph.synthetic.SyntheticOptions;
+import org.supervisionhub.graph.synthetic.SyntheticProvince;
+
+/** The directory's Cypher against a real Neo4j holding a small synthetic province. */
+class DirectoryRepositoryTest {
+
+    @RegisterExtension
+    static EmbeddedGraph graph = new EmbeddedGraph();
+
+    static DirectoryRepository directory;
+
+    @BeforeAll
+    static void load() {
+        SyntheticProvince.load(graph.driver(), new SyntheticOptions(11L, 700, 250, null));
+        directory = new DirectoryRepository(Neo4jClient.create(graph.driver()));
+    }
+
+    List<String> expected(String cypher, Map<String, Object> params) {
+        return graph.driver().executableQuery(cypher).withParameters(params).execute().records().stream()
+                .map(r -> r.get(0).asString()).toList();
+    }
+
+    List<Enterprise> all(EnterpriseFilter filter, EnterpriseOrder order, int pageSize) {
+        List<Enterprise> out = new ArrayList<>();
+        String after = null;
+        Page<Enterprise> page;
+        do {
+            page = directory.search(filter, order, pageSize, after);
+            out.addAll(page.items());
+            after = page.items().isEmpty() ? after : page.cursorOf().apply(page.items().get(page.items().size() - 1));
+        } while (page.hasNext());
+        return out;
+    }
+
+    @Test
+    void keysetPagesInUsccOrderAddUpToTheWholeFilteredSet() {
+        EnterpriseFilter filter = new EnterpriseFilter(List.of("430102", "430103"), null, List.of("COMPANY"), null, null, null, null);
+        List<String> paged = all(filter, EnterpriseOrder.USCC, 37).stream().map(Enterprise::uscc).toList();
+        assertThat(paged).isNotEmpty().isEqualTo(expected(
+                "MATCH (e:Enterprise) WHERE e.regionCode IN $r AND e.orgType = 'COMPANY' RETURN e.uscc ORDER BY e.uscc",
+                Map.of("r", List.of("430102", "430103"))));
+        assertThat(directory.count(filter)).isEqualTo(paged.size());
+    }
+
+    @Test
+    void keysetPagesInNameOrderAreStableAcrossEqualNames() {
+        List<String> paged = all(new EnterpriseFilter(null, null, null, null, null, null, null), EnterpriseOrder.NAME, 50)
+                .stream().map(Enterprise::uscc).toList();
+        assertThat(paged).doesNotHaveDuplicates()
+                .isEqualTo(expected("MATCH (e:Enterprise) RETURN e.uscc ORDER BY e.name, e.uscc", Map.of()));
+    }
+
+    @Test
+    void everySearchedEnterpriseCarriesItsRegistrationAuthority() {
+        Page<Enterprise> page = directory.search(new EnterpriseFilter(null, null, null, null, null, null, null), EnterpriseOrder.USCC, 100, null);
+        assertThat(page.items()).isNotEmpty().allSatisfy(e -> assertThat(e.registeredWith()).startsWith("MS-"));
+    }
+
+    @Test
+    void linksAsOfADateAreExactlyThoseActiveThen() {
+        LocalDate day = LocalDate.of(2023, 6, 30);
+        List<String> owners = expected("MATCH (e:Enterprise) RETURN e.uscc ORDER BY e.uscc LIMIT 150", Map.of());
+        Map<String, DirectoryRepository.LinkPage> pages = directory.links(owners, Direction.INBOUND, List.of(LinkType.values()), day, 200, null);
+        long fromRepository = pages.values().stream().mapToLong(p -> p.page().items().size()).sum();
+        long active = graph.driver().executableQuery("MATCH (e:Enterprise)<-[r]-() WHERE e.uscc IN $o AND type(r) IN "
+                        + "['LEGAL_REPRESENTATIVE_OF','OFFICER_OF','SHAREHOLDER_OF','BRANCH_OF'] AND r.validFrom <= $d "
+                        + "AND (r.validTo IS NULL OR r.validTo > $d) RETURN count(r) AS n")
+                .withParameters(Map.of("o", owners, "d", day)).execute().records().get(0).get("n").asLong();
+        assertThat(fromRepository).isPositive().isEqualTo(active);
+        assertThat(pages.values()).allSatisfy(p -> assertThat(p.page().items()).allMatch(l -> l.activeOn(day)));
+        assertThat(pages.values().stream().flatMap(p -> p.page().items().stream()).filter(l -> l.type() == LinkType.LEGAL_REPRESENTATIVE)
+                .map(Link::ownerKey)).doesNotHaveDuplicates();
+    }
+}
