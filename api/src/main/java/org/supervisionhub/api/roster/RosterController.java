@@ -1,9 +1,16 @@
 package org.supervisionhub.api.roster;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -32,12 +39,26 @@ import org.supervisionhub.graph.roster.Roster.Conflict;
 import org.supervisionhub.graph.roster.Roster.Inspector;
 import org.supervisionhub.graph.roster.Roster.InspectorFilter;
 import org.supervisionhub.graph.roster.RosterRepository;
+import org.supervisionhub.graph.directory.Directory.Enterprise;
+import org.supervisionhub.graph.directory.DirectoryRepository.EnterpriseState;
+import org.supervisionhub.graph.roster.Roster.Change;
 import org.supervisionhub.graph.store.Cursor;
+import org.supervisionhub.api.graphql.GroupedLoader;
 import org.supervisionhub.graph.store.Page;
 
-/** The inspector roster and the roster-update report. */
+/** The inspector roster, roster histories and the roster-update report. */
 @Controller
 public class RosterController {
+
+    /** Change history of one roster entry, most recently recorded first. */
+    record ChangeList(List<Change> changes) {
+    }
+
+    record StateKey(String uscc, LocalDate date, OffsetDateTime knownAt) {
+        StateKey shape() {
+            return new StateKey(null, date, knownAt);
+        }
+    }
 
     private final RosterRepository roster;
     private final OrganisationRepository organisation;
@@ -45,9 +66,20 @@ public class RosterController {
     private final RosterService service;
     private final RosterReportService reports;
     private final PageRequests pages;
+    private final Clock clock;
 
     public RosterController(RosterRepository roster, OrganisationRepository organisation, DirectoryRepository directory,
-                            RosterService service, RosterReportService reports, PageRequests pages) {
+                            RosterService service, RosterReportService reports, PageRequests pages, Clock clock,
+                            BatchLoaderRegistry registry) {
+        this.clock = clock;
+        registry.forTypePair(String.class, ChangeList.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> {
+            Map<String, ChangeList> out = new java.util.HashMap<>();
+            roster.changesOf(keys).forEach((k, v) -> out.put(k, new ChangeList(v)));
+            return out;
+        }));
+        registry.forTypePair(StateKey.class, EnterpriseState.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() ->
+                GroupedLoader.load(keys, StateKey::shape, StateKey::uscc, (shape, usccs) ->
+                        directory.enterpriseStatesAsOf(usccs, shape.date(), shape.knownAt()))));
         this.roster = roster;
         this.organisation = organisation;
         this.directory = directory;
@@ -112,6 +144,44 @@ public class RosterController {
             index.put(slice.get(i), from + i);
         }
         return Connection.of(Page.of(slice, size, u -> Cursor.encode(String.valueOf(index.get(u)))), after);
+    }
+
+    @SchemaMapping(typeName = "Enterprise", field = "rosterChanges")
+    public CompletableFuture<Connection<Change>> enterpriseRosterChanges(Enterprise enterprise, @Argument Integer first,
+                                                                         @Argument String after, DataLoader<String, ChangeList> loader) {
+        return changes(enterprise.uscc(), first, after, loader);
+    }
+
+    @SchemaMapping(typeName = "Inspector", field = "rosterChanges")
+    public CompletableFuture<Connection<Change>> inspectorRosterChanges(Inspector inspector, @Argument Integer first,
+                                                                        @Argument String after, DataLoader<String, ChangeList> loader) {
+        return changes(inspector.inspectorId(), first, after, loader);
+    }
+
+    private CompletableFuture<Connection<Change>> changes(String key, Integer first, String after, DataLoader<String, ChangeList> loader) {
+        int size = pages.size(first);
+        String afterId = after == null ? null : Cursor.decode(after, 1).key(0);
+        return loader.load(key).thenApply(list -> {
+            List<Change> all = list == null ? List.of() : list.changes();
+            int from = 0;
+            if (afterId != null) {
+                int at = all.stream().map(Change::id).toList().indexOf(afterId);
+                if (at < 0) {
+                    throw new Cursor.InvalidCursorException("not a cursor returned by this API for this list");
+                }
+                from = at + 1;
+            }
+            // Newest first and ids are stable, so "after this id" stays correct when changes are added.
+            return Connection.of(Page.of(all.subList(from, Math.min(all.size(), from + size + 1)), size,
+                    c -> Cursor.encode(c.id())), after);
+        });
+    }
+
+    @SchemaMapping(typeName = "Enterprise")
+    public CompletableFuture<EnterpriseState> stateAsOf(Enterprise enterprise, @Argument LocalDate date,
+                                                        @Argument OffsetDateTime knownAt, DataLoader<StateKey, EnterpriseState> loader) {
+        OffsetDateTime known = knownAt == null ? OffsetDateTime.now(clock) : knownAt;
+        return loader.load(new StateKey(enterprise.uscc(), date, known));
     }
 
     @MutationMapping

@@ -196,4 +196,15 @@ class DirectoryApiTest extends HubIntegrationTest {
             assertThat(errors.get(0).getExtensions()).containsEntry("field", field).containsEntry("code", code);
         });
     }
+
+    @Test
+    void errorsRaisedBeforeAnyResolverRunsCarryACodeToo() {
+        graphQl().document("{ enterprise(uscc: 42) { nope } }").execute().errors().satisfy(errors -> {
+            assertThat(errors).isNotEmpty();
+            assertThat(errors).allSatisfy(e -> assertThat(e.getExtensions()).containsEntry("code", "GRAPHQL_VALIDATION")
+                    .containsEntry("classification", "ValidationError"));
+        });
+        graphQl().document("{ enterprise(uscc: ").execute().errors().satisfy(errors ->
+                assertThat(errors.get(0).getExtensions()).containsEntry("code", "GRAPHQL_SYNTAX"));
+    }
 }

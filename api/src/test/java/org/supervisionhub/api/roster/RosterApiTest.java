@@ -146,4 +146,33 @@ class RosterApiTest extends HubIntegrationTest {
                 .path("rosterUpdateReport.updates.edges[?(@.node.subjectKey == '" + uscc + "')].node.late").entityList(Boolean.class)
                 .containsExactly(false);
     }
+
+    @Test
+    void theTargetRosterCanBeReplayedAsOfADateAndAsKnownAtAnInstant() {
+        String uscc = newUscc();
+        String upsert = "mutation($in: EnterpriseInput!) { upsertEnterprise(input: $in) { updatedAt } }";
+        graphQl().document(upsert).variable("in", Map.of("uscc", uscc, "name", "回放企业", "orgType", "COMPANY", "regionCode", "430102",
+                "status", "ACTIVE", "creditRiskClass", "B", "change", Map.of("occurredOn", "2025-01-01", "discoveredOn", "2025-01-02")))
+                .execute().path("upsertEnterprise.updatedAt").hasValue();
+        String between = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+        graphQl().document(upsert).variable("in", Map.of("uscc", uscc, "name", "回放企业", "orgType", "COMPANY", "regionCode", "430102",
+                "status", "SUSPENDED", "creditRiskClass", "D", "change", Map.of("occurredOn", "2025-06-01", "discoveredOn", "2025-06-03")))
+                .execute().path("upsertEnterprise.updatedAt").hasValue();
+
+        String q = "query($u: ID!, $d: Date!, $k: DateTime) { enterprise(uscc: $u) { stateAsOf(date: $d, knownAt: $k) { status creditRiskClass effectiveFrom } "
+                + "rosterChanges { edges { node { kind occurredOn discoveredOn } } } } }";
+        graphQl().document(q).variable("u", uscc).variable("d", "2025-03-01").variable("k", null).execute()
+                .path("enterprise.stateAsOf.status").entity(String.class).isEqualTo("ACTIVE")
+                .path("enterprise.stateAsOf.creditRiskClass").entity(String.class).isEqualTo("B")
+                .path("enterprise.rosterChanges.edges[*].node.kind").entityList(String.class).containsExactly("UPDATED", "ADDED")
+                .path("enterprise.rosterChanges.edges[1].node.discoveredOn").entity(String.class).isEqualTo("2025-01-02");
+        graphQl().document(q).variable("u", uscc).variable("d", "2025-07-01").variable("k", null).execute()
+                .path("enterprise.stateAsOf.status").entity(String.class).isEqualTo("SUSPENDED")
+                .path("enterprise.stateAsOf.effectiveFrom").entity(String.class).isEqualTo("2025-06-01");
+        // Before the second change was recorded, the hub still knew the enterprise as active on that day.
+        graphQl().document(q).variable("u", uscc).variable("d", "2025-07-01").variable("k", between).execute()
+                .path("enterprise.stateAsOf.status").entity(String.class).isEqualTo("ACTIVE");
+        graphQl().document(q).variable("u", uscc).variable("d", "2024-12-31").variable("k", null).execute()
+                .path("enterprise.stateAsOf").valueIsNull();
+    }
 }

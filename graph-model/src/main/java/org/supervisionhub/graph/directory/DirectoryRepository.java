@@ -78,10 +78,26 @@ public class DirectoryRepository {
             + " MATCH (t:Enterprise {uscc: $to})"
             + " MERGE (f)-[r:%s {validFrom: $validFrom}]->(t)"
             + " SET r.validTo = $validTo, r.role = $role, r.sharePct = $sharePct RETURN count(r) AS n";
+    /** Roster-relevant state of a subject, copied onto each change so any date can be replayed. */
+    static final String ENTERPRISE_STATE = "s {.name, .orgType, .industry, .scale, .status, .creditRiskClass, .integrityGrade, .regionCode}";
+    static final String INSPECTOR_STATE = "s {.name, .certificateNo, .certificateValidFrom, .certificateValidTo, .enforcementCategory,"
+            + " .expertise, .onRosterFrom, .onRosterTo, unitId: [(s)-[:MEMBER_OF]->(u:Unit) | u.id][0]}";
     static final String RECORD_ROSTER_CHANGES = "UNWIND $rows AS row"
             + " MATCH (s) WHERE (s:Enterprise AND s.uscc = row.key) OR (s:Inspector AND s.inspectorId = row.key)"
             + " CREATE (c:RosterChange {id: randomUUID(), roster: $roster, kind: row.kind, subjectKey: row.key,"
-            + "  occurredOn: row.occurredOn, discoveredOn: row.discoveredOn, recordedAt: $recordedAt})-[:CHANGED]->(s)";
+            + "  occurredOn: row.occurredOn, discoveredOn: row.discoveredOn, recordedAt: $recordedAt})-[:CHANGED]->(s)"
+            + " SET c += CASE WHEN s:Enterprise THEN " + ENTERPRISE_STATE + " ELSE " + INSPECTOR_STATE + " END";
+    /**
+     * The state of each enterprise as it was on {@code day}, as known at {@code knownAt}: the latest
+     * change effective by that day among those recorded by that instant (bitemporal replay).
+     */
+    static final String ENTERPRISE_STATES_AS_OF = "UNWIND $keys AS key"
+            + " MATCH (c:RosterChange {roster: 'TARGET', subjectKey: key})"
+            + " WHERE c.occurredOn <= $day AND c.recordedAt <= $knownAt"
+            + " WITH key, c ORDER BY c.occurredOn DESC, c.recordedAt DESC"
+            + " WITH key, head(collect(c)) AS c"
+            + " RETURN key, c {uscc: key, .name, .orgType, .industry, .scale, .status, .creditRiskClass, .integrityGrade,"
+            + "  .regionCode, .occurredOn, .recordedAt} AS row";
 
     private final Neo4jClient client;
 
@@ -269,6 +285,24 @@ public class DirectoryRepository {
             return m;
         }).toList();
         client.query(RECORD_ROSTER_CHANGES).bindAll(Map.of("roster", roster, "rows", rows, "recordedAt", recordedAt)).run();
+    }
+
+    /** An enterprise's roster-relevant state as of a day, as the hub knew it at an instant. */
+    public record EnterpriseState(String uscc, String name, String orgType, String industry, String scale, String status,
+                                  String creditRiskClass, String integrityGrade, String regionCode, LocalDate effectiveFrom,
+                                  OffsetDateTime recordedAt) {
+    }
+
+    public Map<String, EnterpriseState> enterpriseStatesAsOf(Collection<String> usccs, LocalDate day, OffsetDateTime knownAt) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("keys", List.copyOf(usccs));
+        p.put("day", day);
+        p.put("knownAt", knownAt);
+        return KeyedRows.unique(client, ENTERPRISE_STATES_AS_OF, p, m -> new EnterpriseState(Values.str(m.get("uscc")),
+                Values.str(m.get("name")), Values.str(m.get("orgType")), Values.str(m.get("industry")), Values.str(m.get("scale")),
+                Values.str(m.get("status")), Values.str(m.get("creditRiskClass")), Values.str(m.get("integrityGrade")),
+                Values.str(m.get("regionCode")), Values.date(m.get("occurredOn")), Values.dateTime(m.get("recordedAt"))),
+                EnterpriseState::uscc);
     }
 
     /** Which of these USCCs are already in the graph. */

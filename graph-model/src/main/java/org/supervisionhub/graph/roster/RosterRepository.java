@@ -56,6 +56,9 @@ public class RosterRepository {
             + " WHERE c.recordedAt >= $fromInstant AND c.recordedAt < $toInstant"
             + " RETURN c {.id, .roster, .kind, .subjectKey, .occurredOn, .discoveredOn, .recordedAt} AS row"
             + " ORDER BY c.recordedAt, c.id";
+    static final String CHANGES_OF = "UNWIND $keys AS key MATCH (c:RosterChange {subjectKey: key})"
+            + " WITH key, c ORDER BY c.recordedAt DESC, c.id"
+            + " RETURN key, c {.id, .roster, .kind, .subjectKey, .occurredOn, .discoveredOn, .recordedAt} AS row";
 
     private final Neo4jClient client;
 
@@ -128,6 +131,11 @@ public class RosterRepository {
     public List<Change> changesRecorded(String roster, OffsetDateTime from, OffsetDateTime to) {
         return client.query(CHANGES).bindAll(Map.of("roster", roster, "fromInstant", from, "toInstant", to))
                 .fetchAs(Change.class).mappedBy((t, r) -> change(r.get("row"))).all().stream().toList();
+    }
+
+    /** The change history of many roster entries at once, most recently recorded first. */
+    public Map<String, List<Change>> changesOf(Collection<String> subjectKeys) {
+        return KeyedRows.grouped(client, CHANGES_OF, Map.of("keys", List.copyOf(subjectKeys)), RosterRepository::change);
     }
 
     static Inspector inspector(MapAccessor m) {
