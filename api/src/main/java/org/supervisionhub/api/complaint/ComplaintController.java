@@ -113,18 +113,18 @@ public class ComplaintController {
                                                                          @Argument String after,
                                                                          DataLoader<String, ComplaintList> loader) {
         int size = pages.size(first);
-        String afterKey = after == null ? null : Cursor.decode(after, 1).key(0);
+        if (after != null) {
+            Cursor.decode(after, 1);
+        }
         return loader.load(enterprise.uscc()).thenApply(list -> {
             List<Complaint> all = list == null ? List.of() : list.complaints();
-            List<Complaint> rest = all.stream().filter(c -> afterKey == null || sortKey(c).compareTo(afterKey) > 0)
-                    .limit(size + 1L).toList();
-            return Connection.of(Page.of(rest, size, c -> Cursor.encode(sortKey(c))), after != null, all.size());
+            return Connection.of(Page.after(all, ComplaintController::sortKey, after, size), after != null, all.size());
         });
     }
 
     /** Newest first, then by id: the order the repository returns. */
     private static String sortKey(Complaint c) {
-        return String.format("%08d|%s", 99_999_999 - Integer.parseInt(c.receivedOn().toString().replace("-", "")), c.id());
+        return Page.newestFirst(c.receivedOn().atStartOfDay(java.time.ZoneOffset.UTC)) + "|" + c.id();
     }
 
     @BatchMapping(typeName = "Complaint")

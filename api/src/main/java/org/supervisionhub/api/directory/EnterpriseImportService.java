@@ -69,8 +69,10 @@ public class EnterpriseImportService {
             directory.recordRosterChanges("TARGET", accepted.keySet().stream()
                     .map(u -> new RosterChangeData("UPDATED", u, service.today(), service.today())).toList(), service.now());
         }
-        newPersons.forEach(directory::upsertPerson);
-        links.forEach(directory::upsertLink);
+        if (!newPersons.isEmpty()) {
+            directory.upsertPersons(newPersons);
+        }
+        directory.upsertLinks(links);
         return ImportReport.of(accepted.size() + links.size(), rejections);
     }
 

@@ -160,21 +160,16 @@ public class RosterController {
 
     private CompletableFuture<Connection<Change>> changes(String key, Integer first, String after, DataLoader<String, ChangeList> loader) {
         int size = pages.size(first);
-        String afterId = after == null ? null : Cursor.decode(after, 1).key(0);
-        return loader.load(key).thenApply(list -> {
-            List<Change> all = list == null ? List.of() : list.changes();
-            int from = 0;
-            if (afterId != null) {
-                int at = all.stream().map(Change::id).toList().indexOf(afterId);
-                if (at < 0) {
-                    throw new Cursor.InvalidCursorException("not a cursor returned by this API for this list");
-                }
-                from = at + 1;
-            }
-            // Newest first and ids are stable, so "after this id" stays correct when changes are added.
-            return Connection.of(Page.of(all.subList(from, Math.min(all.size(), from + size + 1)), size,
-                    c -> Cursor.encode(c.id())), after);
-        });
+        if (after != null) {
+            Cursor.decode(after, 1);
+        }
+        return loader.load(key).thenApply(list -> Connection.of(
+                Page.after(list == null ? List.of() : list.changes(), RosterController::sortKey, after, size), after));
+    }
+
+    /** Most recently recorded first, then by id: the order the repository returns. */
+    private static String sortKey(Change c) {
+        return Page.newestFirst(c.recordedAt()) + "|" + c.id();
     }
 
     @SchemaMapping(typeName = "Enterprise")

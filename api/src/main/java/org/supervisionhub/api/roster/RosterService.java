@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.supervisionhub.api.directory.CsvImport;
 import org.supervisionhub.api.directory.ImportReport;
 import org.supervisionhub.api.directory.ImportReport.Rejection;
 import org.supervisionhub.api.graphql.Checks;
@@ -91,7 +91,7 @@ public class RosterService {
 
     @Transactional
     public ImportReport importInspectors(String csv) {
-        List<org.supervisionhub.api.directory.CsvImport.Row> rows = org.supervisionhub.api.directory.CsvImport.parse(csv, "csv",
+        List<CsvImport.Row> rows = CsvImport.parse(csv, "csv",
                 List.of("inspectorId", "name", "certificateNo", "certificateValidFrom", "certificateValidTo", "unitId"));
         List<Rejection> rejections = new ArrayList<>();
         Map<Integer, InspectorData> candidates = new LinkedHashMap<>();
@@ -120,21 +120,24 @@ public class RosterService {
         Set<String> units = organisation.units(candidates.values().stream().map(InspectorData::unitId).distinct().toList()).keySet();
         Set<String> persons = directory.existingPersons(candidates.values().stream().map(InspectorData::personId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
-        List<RosterChangeData> changes = new ArrayList<>();
-        Set<Integer> accepted = new HashSet<>();
+        Map<String, String> holders = roster.certificateHolders(candidates.values().stream().map(InspectorData::certificateNo).toList());
+        List<InspectorData> accepted = new ArrayList<>();
         candidates.forEach((line, d) -> {
             try {
-                checkReferences(d, "", units, persons);
-                roster.upsert(d, now());
-                changes.add(new RosterChangeData("UPDATED", d.inspectorId(), today(), today()));
-                accepted.add(line);
+                checkReferences(d, "", units, persons, holders);
+                accepted.add(d);
             } catch (InvalidInputException e) {
                 e.violations().forEach(v -> rejections.add(new Rejection("csv", line, v.field(), v.code(), v.message())));
             } catch (NotFoundException e) {
                 rejections.add(new Rejection("csv", line, e.field(), "NOT_FOUND", e.getMessage()));
             }
         });
-        directory.recordRosterChanges("INSPECTOR", changes, now());
+        if (!accepted.isEmpty()) {
+            roster.upsertAll(accepted, now());
+            // ROS-11: an import is a roster update that occurred today.
+            directory.recordRosterChanges("INSPECTOR", accepted.stream()
+                    .map(d -> new RosterChangeData("UPDATED", d.inspectorId(), today(), today())).toList(), now());
+        }
         return ImportReport.of(accepted.size(), rejections);
     }
 
@@ -160,20 +163,22 @@ public class RosterService {
 
     private void checkReferences(InspectorData d, String p) {
         checkReferences(d, p, organisation.units(List.of(d.unitId())).keySet(),
-                d.personId() == null ? Set.of() : directory.existingPersons(List.of(d.personId())));
+                d.personId() == null ? Set.of() : directory.existingPersons(List.of(d.personId())),
+                roster.certificateHolders(List.of(d.certificateNo())));
     }
 
-    private void checkReferences(InspectorData d, String p, Set<String> units, Set<String> persons) {
+    private void checkReferences(InspectorData d, String p, Set<String> units, Set<String> persons, Map<String, String> holders) {
         if (!units.contains(d.unitId())) {
             throw new NotFoundException(p + "unitId", "no unit " + d.unitId());
         }
         if (d.personId() != null && !persons.contains(d.personId())) {
             throw new NotFoundException(p + "personId", "no person " + d.personId());
         }
-        roster.certificateHolder(d.certificateNo()).filter(holder -> !holder.equals(d.inspectorId())).ifPresent(holder -> {
+        String holder = holders.get(d.certificateNo());
+        if (holder != null && !holder.equals(d.inspectorId())) {
             throw InvalidInputException.of(p + "certificateNo", "CONFLICT",
                     "certificate " + d.certificateNo() + " already belongs to inspector " + holder, null);
-        });
+        }
     }
 
     private LocalDate today() {

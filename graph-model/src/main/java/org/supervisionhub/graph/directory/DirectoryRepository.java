@@ -68,16 +68,19 @@ public class DirectoryRepository {
     static final String UPSERT_PERSON = "MERGE (p:Person {personId: $personId}) SET p.name = coalesce($name, p.name)"
             + " RETURN p {.personId, .name} AS row";
 
-    /** Opening a legal representative closes the open one of another person: an enterprise has one at a time. */
-    static final String CLOSE_OTHER_LEGAL_REPRESENTATIVES = "MATCH (p:Person)-[r:LEGAL_REPRESENTATIVE_OF]->(e:Enterprise {uscc: $to})"
-            + " WHERE p.personId <> $from AND r.validTo IS NULL AND r.validFrom < $validFrom SET r.validTo = $validFrom";
+    static final String CLOSE_OTHER_LEGAL_REPRESENTATIVES_BATCH = "UNWIND $rows AS row"
+            + " MATCH (p:Person)-[r:LEGAL_REPRESENTATIVE_OF]->(e:Enterprise {uscc: row.to})"
+            + " WHERE p.personId <> row.from AND r.validTo IS NULL AND r.validFrom < row.validFrom SET r.validTo = row.validFrom";
+    static final String MERGE_LINKS_TEMPLATE = "UNWIND $rows AS row"
+            + " MATCH (f) WHERE (f:Person AND f.personId = row.from) OR (f:Enterprise AND f.uscc = row.from)"
+            + " MATCH (t:Enterprise {uscc: row.to})"
+            + " MERGE (f)-[r:%s {validFrom: row.validFrom}]->(t)"
+            + " SET r.validTo = row.validTo, r.role = row.role, r.sharePct = row.sharePct";
+    static final String UPSERT_PERSONS = "UNWIND $rows AS row MERGE (p:Person {personId: row.personId})"
+            + " SET p.name = coalesce(row.name, p.name)";
     static final String END_LINK_TEMPLATE = "MATCH (f)-[r:%s {validFrom: $validFrom}]->(t:Enterprise {uscc: $to})"
             + " WHERE (f:Person AND f.personId = $from) OR (f:Enterprise AND f.uscc = $from)"
             + " SET r.validTo = $validTo RETURN count(r) AS n";
-    static final String MERGE_LINK_TEMPLATE = "MATCH (f) WHERE (f:Person AND f.personId = $from) OR (f:Enterprise AND f.uscc = $from)"
-            + " MATCH (t:Enterprise {uscc: $to})"
-            + " MERGE (f)-[r:%s {validFrom: $validFrom}]->(t)"
-            + " SET r.validTo = $validTo, r.role = $role, r.sharePct = $sharePct RETURN count(r) AS n";
     /** Roster-relevant state of a subject, copied onto each change so any date can be replayed. */
     static final String ENTERPRISE_STATE = "s {.name, .orgType, .industry, .scale, .status, .creditRiskClass, .integrityGrade, .regionCode}";
     static final String INSPECTOR_STATE = "s {.name, .certificateNo, .certificateValidFrom, .certificateValidTo, .enforcementCategory,"
@@ -181,7 +184,9 @@ public class DirectoryRepository {
      */
     public Map<String, LinkPage> links(Collection<String> ownerKeys, Direction direction, Collection<LinkType> types,
                                        LocalDate asOf, int first, String after) {
-        String afterKey = after == null ? null : Cursor.decode(after, 1).key(0);
+        if (after != null) {
+            Cursor.decode(after, 1);
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("keys", List.copyOf(ownerKeys));
         params.put("rels", types.stream().map(LinkType::relationship).toList());
@@ -193,11 +198,8 @@ public class DirectoryRepository {
                 .all().forEach(l -> all.get(l.ownerKey()).add(l));
         Map<String, LinkPage> out = new LinkedHashMap<>();
         all.forEach((key, links) -> {
-            List<Link> sorted = links.stream()
-                    .sorted(java.util.Comparator.comparing(Link::sortKey))
-                    .filter(l -> afterKey == null || l.sortKey().compareTo(afterKey) > 0)
-                    .limit(first + 1L).toList();
-            out.put(key, new LinkPage(Page.of(sorted, first, l -> Cursor.encode(l.sortKey())), links.size()));
+            List<Link> sorted = links.stream().sorted(java.util.Comparator.comparing(Link::sortKey)).toList();
+            out.put(key, new LinkPage(Page.after(sorted, Link::sortKey, after, first), links.size()));
         });
         return out;
     }
@@ -242,17 +244,44 @@ public class DirectoryRepository {
 
     /** Creates the link or updates the one with the same (type, from, to, validFrom). */
     public void upsertLink(LinkData d) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("from", d.fromKey());
-        p.put("to", d.toUscc());
-        p.put("validFrom", d.validFrom());
-        p.put("validTo", d.validTo());
-        p.put("role", d.role());
-        p.put("sharePct", d.sharePct());
-        if (d.type() == LinkType.LEGAL_REPRESENTATIVE) {
-            client.query(CLOSE_OTHER_LEGAL_REPRESENTATIVES).bindAll(p).run();
+        upsertLinks(List.of(d));
+    }
+
+    /**
+     * Creates or updates links, one statement per link type. A new legal representative closes the
+     * open one of another person: an enterprise has one at a time.
+     */
+    public void upsertLinks(List<LinkData> links) {
+        Map<LinkType, List<Map<String, Object>>> byType = new java.util.EnumMap<>(LinkType.class);
+        for (LinkData d : links) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("from", d.fromKey());
+            row.put("to", d.toUscc());
+            row.put("validFrom", d.validFrom());
+            row.put("validTo", d.validTo());
+            row.put("role", d.role());
+            row.put("sharePct", d.sharePct());
+            byType.computeIfAbsent(d.type(), t -> new ArrayList<>()).add(row);
         }
-        client.query(String.format(MERGE_LINK_TEMPLATE, d.type().relationship())).bindAll(p).run();
+        byType.forEach((type, rows) -> {
+            if (type == LinkType.LEGAL_REPRESENTATIVE) {
+                client.query(CLOSE_OTHER_LEGAL_REPRESENTATIVES_BATCH).bind(rows).to("rows").run();
+            }
+            // The relationship type comes from the enum, never from input.
+            client.query(String.format(MERGE_LINKS_TEMPLATE, type.relationship())).bind(rows).to("rows").run();
+        });
+    }
+
+    /** Creates persons or updates their names; a null name keeps the stored one. */
+    public void upsertPersons(Map<String, String> namesById) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        namesById.forEach((id, name) -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("personId", id);
+            row.put("name", name);
+            rows.add(row);
+        });
+        client.query(UPSERT_PERSONS).bind(rows).to("rows").run();
     }
 
     /** Sets {@code validTo} of an existing link; returns false when there is no such link. */

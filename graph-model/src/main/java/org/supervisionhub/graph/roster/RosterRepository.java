@@ -37,17 +37,18 @@ public class RosterRepository {
             + " RETURN i.inspectorId AS key, {inspectorId: i.inspectorId, targetKind: CASE WHEN t:Person THEN 'PERSON' ELSE 'ENTERPRISE' END,"
             + "  targetKey: coalesce(t.uscc, t.personId), reason: c.reason, declaredOn: c.declaredOn} AS row"
             + " ORDER BY row.declaredOn, row.targetKey";
-    static final String CERTIFICATE_HOLDER = "MATCH (i:Inspector {certificateNo: $certificateNo}) RETURN i.inspectorId AS id";
-    static final String UPSERT = "MATCH (u:Unit {id: $unitId})"
-            + " MERGE (i:Inspector {inspectorId: $inspectorId})"
-            + " SET i.name = $name, i.gender = $gender, i.birthYear = $birthYear, i.certificateNo = $certificateNo,"
-            + "  i.certificateValidFrom = $certificateValidFrom, i.certificateValidTo = $certificateValidTo,"
-            + "  i.enforcementCategory = $enforcementCategory, i.expertise = $expertise, i.phone = $phone,"
-            + "  i.position = $position, i.onRosterFrom = $onRosterFrom, i.onRosterTo = $onRosterTo, i.updatedAt = $now"
-            + " WITH i, u OPTIONAL MATCH (i)-[m:MEMBER_OF]->(other:Unit) WHERE other <> u DELETE m"
+    static final String CERTIFICATE_HOLDERS = "MATCH (i:Inspector) WHERE i.certificateNo IN $certificates"
+            + " RETURN i.certificateNo AS key, i.inspectorId AS id";
+    static final String UPSERT = "UNWIND $rows AS row MATCH (u:Unit {id: row.unitId})"
+            + " MERGE (i:Inspector {inspectorId: row.inspectorId})"
+            + " SET i.name = row.name, i.gender = row.gender, i.birthYear = row.birthYear, i.certificateNo = row.certificateNo,"
+            + "  i.certificateValidFrom = row.certificateValidFrom, i.certificateValidTo = row.certificateValidTo,"
+            + "  i.enforcementCategory = row.enforcementCategory, i.expertise = row.expertise, i.phone = row.phone,"
+            + "  i.position = row.position, i.onRosterFrom = row.onRosterFrom, i.onRosterTo = row.onRosterTo, i.updatedAt = $now"
+            + " WITH i, u, row OPTIONAL MATCH (i)-[m:MEMBER_OF]->(other:Unit) WHERE other <> u DELETE m"
             + " MERGE (i)-[:MEMBER_OF]->(u)"
-            + " WITH i OPTIONAL MATCH (i)-[ip:IS_PERSON]->(p:Person) WHERE $personId IS NULL OR p.personId <> $personId DELETE ip"
-            + " WITH i OPTIONAL MATCH (p:Person {personId: $personId})"
+            + " WITH i, row OPTIONAL MATCH (i)-[ip:IS_PERSON]->(p:Person) WHERE row.personId IS NULL OR p.personId <> row.personId DELETE ip"
+            + " WITH i, row OPTIONAL MATCH (p:Person {personId: row.personId})"
             + " FOREACH (x IN CASE WHEN p IS NULL THEN [] ELSE [p] END | MERGE (i)-[:IS_PERSON]->(x))";
     static final String DECLARE_CONFLICT = "MATCH (i:Inspector {inspectorId: $inspectorId})"
             + " MATCH (t) WHERE (t:Enterprise AND t.uscc = $target) OR (t:Person AND t.personId = $target)"
@@ -92,30 +93,40 @@ public class RosterRepository {
         return KeyedRows.grouped(client, CONFLICTS_OF, Map.of("ids", List.copyOf(inspectorIds)), RosterRepository::conflict);
     }
 
-    public Optional<String> certificateHolder(String certificateNo) {
-        return client.query(CERTIFICATE_HOLDER).bind(certificateNo).to("certificateNo").fetchAs(String.class)
-                .mappedBy((t, r) -> r.get("id").asString()).one();
+    /** Which inspector holds each of these certificate numbers. */
+    public Map<String, String> certificateHolders(Collection<String> certificateNos) {
+        Map<String, String> out = new HashMap<>();
+        client.query(CERTIFICATE_HOLDERS).bind(List.copyOf(certificateNos)).to("certificates").fetch().all()
+                .forEach(m -> out.put((String) m.get("key"), (String) m.get("id")));
+        return out;
     }
 
     public void upsert(InspectorData d, OffsetDateTime now) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("inspectorId", d.inspectorId());
-        p.put("name", d.name());
-        p.put("gender", d.gender());
-        p.put("birthYear", d.birthYear());
-        p.put("certificateNo", d.certificateNo());
-        p.put("certificateValidFrom", d.certificateValidFrom());
-        p.put("certificateValidTo", d.certificateValidTo());
-        p.put("enforcementCategory", d.enforcementCategory());
-        p.put("expertise", d.expertise() == null ? List.of() : d.expertise());
-        p.put("phone", d.phone());
-        p.put("position", d.position());
-        p.put("onRosterFrom", d.onRosterFrom());
-        p.put("onRosterTo", d.onRosterTo());
-        p.put("unitId", d.unitId());
-        p.put("personId", d.personId());
-        p.put("now", now);
-        client.query(UPSERT).bindAll(p).run();
+        upsertAll(List.of(d), now);
+    }
+
+    /** Creates or updates inspectors in one statement; their units must exist. */
+    public void upsertAll(List<InspectorData> inspectors, OffsetDateTime now) {
+        List<Map<String, Object>> rows = inspectors.stream().map(d -> {
+            Map<String, Object> p = new HashMap<>();
+            p.put("inspectorId", d.inspectorId());
+            p.put("name", d.name());
+            p.put("gender", d.gender());
+            p.put("birthYear", d.birthYear());
+            p.put("certificateNo", d.certificateNo());
+            p.put("certificateValidFrom", d.certificateValidFrom());
+            p.put("certificateValidTo", d.certificateValidTo());
+            p.put("enforcementCategory", d.enforcementCategory());
+            p.put("expertise", d.expertise() == null ? List.of() : d.expertise());
+            p.put("phone", d.phone());
+            p.put("position", d.position());
+            p.put("onRosterFrom", d.onRosterFrom());
+            p.put("onRosterTo", d.onRosterTo());
+            p.put("unitId", d.unitId());
+            p.put("personId", d.personId());
+            return p;
+        }).toList();
+        client.query(UPSERT).bindAll(Map.of("rows", rows, "now", now)).run();
     }
 
     public boolean declareConflict(String inspectorId, String targetKey, String reason, LocalDate declaredOn) {
