@@ -6,10 +6,13 @@ import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
 
 /**
@@ -17,8 +20,16 @@ import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
  * any server, so the rest of the application cannot tell the difference.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "spring.neo4j", name = "uri", matchIfMissing = true, havingValue = "embedded")
+@Conditional(EmbeddedStoreConfiguration.NoServerConfigured.class)
 public class EmbeddedStoreConfiguration {
+
+    /** Matches when {@code spring.neo4j.uri} is absent, blank or {@code embedded}. */
+    static final class NoServerConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return isEmbedded(context.getEnvironment());
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreConfiguration.class);
 

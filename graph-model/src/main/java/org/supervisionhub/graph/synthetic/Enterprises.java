@@ -83,8 +83,8 @@ final class Enterprises {
     }
 
     /** One batch of loader rows plus the links that may point into earlier batches. */
-    record Batch(List<Map<String, Object>> rows, List<Map<String, Object>> reps, List<Map<String, Object>> holders,
-                 List<Map<String, Object>> branches, int enterprises, int persons) {
+    record Batch(int seq, List<Map<String, Object>> rows, List<Map<String, Object>> reps,
+                 List<Map<String, Object>> holders, List<Map<String, Object>> branches) {
     }
 
     private final long seed;
@@ -100,6 +100,7 @@ final class Enterprises {
     private final int[] recentHeld = new int[64];
     private int recentCount;
     private int next;
+    private int batches;
     private long persons;
 
     Enterprises(long seed, int count) {
@@ -286,10 +287,6 @@ final class Enterprises {
         return personId(repOwner[i], "LR");
     }
 
-    boolean hasNext() {
-        return next < count;
-    }
-
     /** The next batch, or {@code null} when all enterprises have been generated. */
     Batch next(int size) {
         if (next >= count) {
@@ -300,13 +297,11 @@ final class Enterprises {
         List<Map<String, Object>> reps = new ArrayList<>();
         List<Map<String, Object>> holders = new ArrayList<>();
         List<Map<String, Object>> branches = new ArrayList<>();
-        long before = persons;
         for (int i = next; i < end; i++) {
             rows.add(row(core(i), reps, holders, branches));
         }
-        int n = end - next;
         next = end;
-        return new Batch(rows, reps, holders, branches, n, (int) (persons - before));
+        return new Batch(batches++, rows, reps, holders, branches);
     }
 
     private Map<String, Object> row(Core c, List<Map<String, Object>> reps, List<Map<String, Object>> holders,

@@ -2,6 +2,7 @@ package org.supervisionhub.graph.synthetic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,20 +14,24 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
 import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
 import org.supervisionhub.graph.store.GraphMigrations;
 
 /**
  * Bulk-load benchmark: a fresh embedded server in a temporary directory, migrations, then
- * {@link SyntheticProvince#load}. Arguments: {@code [enterprises=1000000] [resultFile=bench/results/load.txt]}.
+ * {@link SyntheticProvince#load}. Arguments: {@code [enterprises=1000000] [resultFile=bench/results/load.txt] [batchSize=5000]}.
  * Prints a summary and appends it to the result file; the store is deleted afterwards.
  */
 public final class LoadBenchmark {
 
     static final long PAGE_CACHE_MB = 2048;
     static final int BATCH_SIZE = 5_000;
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private LoadBenchmark() {
     }
@@ -34,17 +39,25 @@ public final class LoadBenchmark {
     public static void main(String[] args) throws IOException {
         int enterprises = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         Path resultFile = Path.of(args.length > 1 ? args[1] : "bench/results/load.txt");
-        SyntheticOptions options = new SyntheticOptions(SyntheticOptions.demo().seed(), enterprises, BATCH_SIZE, null);
+        int batchSize = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : BATCH_SIZE;
+        SyntheticOptions options = new SyntheticOptions(SyntheticOptions.demo().seed(), enterprises, batchSize, null);
         Path home = Files.createTempDirectory("hub-load-benchmark");
         LoadReport report;
+        long cpuBefore;
+        long cpuAfter;
         long nodesInStore;
         long relationshipsInStore;
         try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(home, "127.0.0.1", 0, PAGE_CACHE_MB);
-             Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+             // Driver 6.1's default System.Logger adapter formats every RUN message (all parameters)
+             // at DEBUG before the level check; with 5,000-row parameters that is pure waste.
+             Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none(),
+                     Config.builder().withLogging(Logging.none()).build())) {
             GraphMigrations.apply(driver, null);
-            System.out.printf(Locale.ROOT, "loading %,d enterprises (seed %d, batch %,d) into %s%n",
-                    enterprises, options.seed(), options.batchSize(), home);
+            System.out.printf(Locale.ROOT, "loading %,d enterprises (seed %d, batch %,d, %d writers) into %s%n",
+                    enterprises, options.seed(), options.batchSize(), SyntheticProvince.WRITERS, home);
+            cpuBefore = OS.getProcessCpuTime();
             report = SyntheticProvince.load(driver, options);
+            cpuAfter = OS.getProcessCpuTime();
             // Cross-check against the store's counts (count store lookups, constant time).
             nodesInStore = driver.executableQuery("MATCH (n) RETURN count(n) AS c").execute().records().get(0).get("c").asLong();
             relationshipsInStore = driver.executableQuery("MATCH ()-[r]->() RETURN count(r) AS c").execute().records().get(0).get("c").asLong();
@@ -52,16 +65,19 @@ public final class LoadBenchmark {
             deleteRecursively(home);
         }
         double seconds = report.elapsed().toNanos() / 1e9;
+        double cpuSeconds = (cpuAfter - cpuBefore) / 1e9;
+        // CPU time shows how much of the machine the load actually got (other work may share it).
         String summary = String.format(Locale.ROOT,
-                "enterprises %,d | persons %,d | nodes %,d | relationships %,d | %.1f s | %,.0f enterprises/s | %,.0f entities/s",
+                "enterprises %,d | persons %,d | nodes %,d | relationships %,d | %.1f s | %,.0f enterprises/s | %,.0f entities/s"
+                        + " | process CPU %.0f s (%.2f cores busy)",
                 report.enterprises(), report.persons(), report.nodes(), report.relationships(), seconds,
-                report.enterprisesPerSecond(), (report.nodes() + report.relationships()) / seconds);
+                report.enterprisesPerSecond(), (report.nodes() + report.relationships()) / seconds, cpuSeconds, cpuSeconds / seconds);
         System.out.println(summary);
         System.out.printf(Locale.ROOT, "store after load: %,d nodes, %,d relationships (includes migration bookkeeping)%n",
                 nodesInStore, relationshipsInStore);
-        String line = String.format(Locale.ROOT, "%s | java %s | %d cores | heap %,d MiB | page cache %,d MiB | batch %,d | %s%n",
+        String line = String.format(Locale.ROOT, "%s | java %s | %d cores | heap %,d MiB | page cache %,d MiB | batch %,d x %d writers | %s%n",
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), Runtime.version(), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, PAGE_CACHE_MB, options.batchSize(), summary);
+                Runtime.getRuntime().maxMemory() >> 20, PAGE_CACHE_MB, options.batchSize(), SyntheticProvince.WRITERS, summary);
         if (resultFile.toAbsolutePath().getParent() != null) {
             Files.createDirectories(resultFile.toAbsolutePath().getParent());
         }
