@@ -42,6 +42,7 @@ import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.DirectoryRepository.EnterpriseState;
 import org.supervisionhub.graph.roster.Roster.Change;
+import org.supervisionhub.graph.roster.RosterRepository.InspectorState;
 import org.supervisionhub.graph.store.Cursor;
 import org.supervisionhub.api.graphql.GroupedLoader;
 import org.supervisionhub.graph.store.Page;
@@ -54,10 +55,15 @@ public class RosterController {
     record ChangeList(List<Change> changes) {
     }
 
-    record StateKey(String uscc, LocalDate date, OffsetDateTime knownAt) {
+    /** A subject's roster state on a day as known at an instant; subjects with equal dates load together. */
+    record StateKey(String key, LocalDate date, OffsetDateTime knownAt) {
         StateKey shape() {
             return new StateKey(null, date, knownAt);
         }
+    }
+
+    /** Same key, distinct type, so the inspector loader registers separately. */
+    record InspectorStateKey(StateKey key) {
     }
 
     private final RosterRepository roster;
@@ -78,8 +84,11 @@ public class RosterController {
             return out;
         }));
         registry.forTypePair(StateKey.class, EnterpriseState.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() ->
-                GroupedLoader.load(keys, StateKey::shape, StateKey::uscc, (shape, usccs) ->
+                GroupedLoader.load(keys, StateKey::shape, StateKey::key, (shape, usccs) ->
                         directory.enterpriseStatesAsOf(usccs, shape.date(), shape.knownAt()))));
+        registry.forTypePair(InspectorStateKey.class, InspectorState.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() ->
+                GroupedLoader.load(keys, k -> k.key().shape(), k -> k.key().key(), (shape, ids) ->
+                        roster.inspectorStatesAsOf(ids, shape.date(), shape.knownAt()))));
         this.roster = roster;
         this.organisation = organisation;
         this.directory = directory;
@@ -175,8 +184,23 @@ public class RosterController {
     @SchemaMapping(typeName = "Enterprise")
     public CompletableFuture<EnterpriseState> stateAsOf(Enterprise enterprise, @Argument LocalDate date,
                                                         @Argument OffsetDateTime knownAt, DataLoader<StateKey, EnterpriseState> loader) {
-        OffsetDateTime known = knownAt == null ? OffsetDateTime.now(clock) : knownAt;
-        return loader.load(new StateKey(enterprise.uscc(), date, known));
+        return loader.load(new StateKey(enterprise.uscc(), date, knownAtOrNow(knownAt)));
+    }
+
+    @SchemaMapping(typeName = "Inspector", field = "stateAsOf")
+    public CompletableFuture<InspectorState> inspectorStateAsOf(Inspector inspector, @Argument LocalDate date,
+                                                                @Argument OffsetDateTime knownAt,
+                                                                DataLoader<InspectorStateKey, InspectorState> loader) {
+        return loader.load(new InspectorStateKey(new StateKey(inspector.inspectorId(), date, knownAtOrNow(knownAt))));
+    }
+
+    @BatchMapping(typeName = "InspectorState", field = "unit")
+    public Map<InspectorState, Unit> stateUnit(List<InspectorState> states) {
+        return Batches.byKey(states, InspectorState::unitId, organisation.units(Batches.keys(states, InspectorState::unitId)));
+    }
+
+    private OffsetDateTime knownAtOrNow(OffsetDateTime knownAt) {
+        return knownAt == null ? OffsetDateTime.now(clock) : knownAt;
     }
 
     @MutationMapping

@@ -207,4 +207,11 @@ class DirectoryApiTest extends HubIntegrationTest {
         graphQl().document("{ enterprise(uscc: ").execute().errors().satisfy(errors ->
                 assertThat(errors.get(0).getExtensions()).containsEntry("code", "GRAPHQL_SYNTAX"));
     }
+
+    @Test
+    void theSchemaIsPrintableAtAStableUrl() {
+        String sdl = org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .get().uri("/graphql/schema").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(sdl).contains("type Enterprise", "enterprises(", "scalar Date", "upsertEnterprise(");
+    }
 }

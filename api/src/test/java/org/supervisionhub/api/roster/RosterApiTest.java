@@ -175,4 +175,25 @@ class RosterApiTest extends HubIntegrationTest {
         graphQl().document(q).variable("u", uscc).variable("d", "2024-12-31").variable("k", null).execute()
                 .path("enterprise.stateAsOf").valueIsNull();
     }
+
+    @Test
+    void anInspectorsRosterEntryCanBeReplayedAsOfADate() {
+        String id = unique("T-");
+        String first = implementingUnit("HRSS-430102");
+        String second = implementingUnit("HRSS-430103");
+        Map<String, Object> in = inspector(id, unique("C"), first, List.of("WAGES"));
+        in.put("change", Map.of("occurredOn", "2025-02-01"));
+        graphQl().document(UPSERT).variable("in", in).execute().path("upsertInspector.inspectorId").hasValue();
+        Map<String, Object> moved = inspector(id, (String) in.get("certificateNo"), second, List.of("WAGES", "SOCIAL_INSURANCE"));
+        moved.put("change", Map.of("occurredOn", "2025-09-01"));
+        graphQl().document(UPSERT).variable("in", moved).execute().path("upsertInspector.unit.id").entity(String.class).isEqualTo(second);
+
+        String q = "query($i: ID!, $d: Date!) { inspector(inspectorId: $i) { stateAsOf(date: $d) { unit { id } expertise effectiveFrom } } }";
+        graphQl().document(q).variable("i", id).variable("d", "2025-05-01").execute()
+                .path("inspector.stateAsOf.unit.id").entity(String.class).isEqualTo(first)
+                .path("inspector.stateAsOf.expertise").entityList(String.class).containsExactly("WAGES");
+        graphQl().document(q).variable("i", id).variable("d", "2025-10-01").execute()
+                .path("inspector.stateAsOf.unit.id").entity(String.class).isEqualTo(second)
+                .path("inspector.stateAsOf.effectiveFrom").entity(String.class).isEqualTo("2025-09-01");
+    }
 }

@@ -57,6 +57,14 @@ public class RosterRepository {
             + " WHERE c.recordedAt >= $fromInstant AND c.recordedAt < $toInstant"
             + " RETURN c {.id, .roster, .kind, .subjectKey, .occurredOn, .discoveredOn, .recordedAt} AS row"
             + " ORDER BY c.recordedAt, c.id";
+    /** Each inspector's roster entry as of a day, as known at an instant (see DirectoryRepository for targets). */
+    static final String INSPECTOR_STATES_AS_OF = "UNWIND $keys AS key"
+            + " MATCH (c:RosterChange {roster: 'INSPECTOR', subjectKey: key})"
+            + " WHERE c.occurredOn <= $day AND c.recordedAt <= $knownAt"
+            + " WITH key, c ORDER BY c.occurredOn DESC, c.recordedAt DESC"
+            + " WITH key, head(collect(c)) AS c"
+            + " RETURN key, c {inspectorId: key, .name, .certificateNo, .certificateValidFrom, .certificateValidTo,"
+            + "  .enforcementCategory, .expertise, .onRosterFrom, .onRosterTo, .unitId, .occurredOn, .recordedAt} AS row";
     static final String CHANGES_OF = "UNWIND $keys AS key MATCH (c:RosterChange {subjectKey: key})"
             + " WITH key, c ORDER BY c.recordedAt DESC, c.id"
             + " RETURN key, c {.id, .roster, .kind, .subjectKey, .occurredOn, .discoveredOn, .recordedAt} AS row";
@@ -142,6 +150,25 @@ public class RosterRepository {
     public List<Change> changesRecorded(String roster, OffsetDateTime from, OffsetDateTime to) {
         return client.query(CHANGES).bindAll(Map.of("roster", roster, "fromInstant", from, "toInstant", to))
                 .fetchAs(Change.class).mappedBy((t, r) -> change(r.get("row"))).all().stream().toList();
+    }
+
+    /** An inspector's roster entry as of a day, as the hub knew it at an instant. */
+    public record InspectorState(String inspectorId, String name, String certificateNo, LocalDate certificateValidFrom,
+                                 LocalDate certificateValidTo, String enforcementCategory, List<String> expertise,
+                                 LocalDate onRosterFrom, LocalDate onRosterTo, String unitId, LocalDate effectiveFrom,
+                                 OffsetDateTime recordedAt) {
+    }
+
+    public Map<String, InspectorState> inspectorStatesAsOf(Collection<String> ids, LocalDate day, OffsetDateTime knownAt) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("keys", List.copyOf(ids));
+        p.put("day", day);
+        p.put("knownAt", knownAt);
+        return KeyedRows.unique(client, INSPECTOR_STATES_AS_OF, p, m -> new InspectorState(Values.str(m.get("inspectorId")),
+                Values.str(m.get("name")), Values.str(m.get("certificateNo")), Values.date(m.get("certificateValidFrom")),
+                Values.date(m.get("certificateValidTo")), Values.str(m.get("enforcementCategory")), Values.strings(m.get("expertise")),
+                Values.date(m.get("onRosterFrom")), Values.date(m.get("onRosterTo")), Values.str(m.get("unitId")),
+                Values.date(m.get("occurredOn")), Values.dateTime(m.get("recordedAt"))), InspectorState::inspectorId);
     }
 
     /** The change history of many roster entries at once, most recently recorded first. */

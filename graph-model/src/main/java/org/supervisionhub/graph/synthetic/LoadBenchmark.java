@@ -29,7 +29,7 @@ import org.supervisionhub.graph.store.GraphMigrations;
 public final class LoadBenchmark {
 
     static final long PAGE_CACHE_MB = 2048;
-    static final int BATCH_SIZE = 5_000;
+    static final int BATCH_SIZE = 2_000; // measured best on 2 cores (500-10,000 tried)
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
