@@ -3,13 +3,16 @@
 # Builds graph-model (tests are compiled but not run) and runs
 # org.supervisionhub.graph.synthetic.LoadBenchmark against a fresh embedded Neo4j in a temp directory.
 #
-# Usage: bench/load-benchmark.sh [enterprises=1000000] [batchSize=2000]
+# Usage: bench/load-benchmark.sh [enterprises=1000000] [batchSize=2000] [deferIndexes=true]
+# deferIndexes=true drops the secondary indexes for the load and rebuilds them after (both timed);
+# false maintains them during the load.
 # Appends one line per run to bench/results/load.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ENTERPRISES="${1:-1000000}"
 BATCH_SIZE="${2:-2000}"
+DEFER_INDEXES="${3:-true}"
 RESULTS="bench/results/load.txt"
 WORK="$(mktemp -d -t load-benchmark.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
@@ -24,4 +27,4 @@ cp "$JAR" "$WORK/graph-model.jar"
 # collector spent about a third of G1's CPU time on young collections.
 java -Xmx8g -XX:+UseParallelGC \
     -cp "$WORK/graph-model.jar:$(cat "$WORK/classpath.txt")" \
-    org.supervisionhub.graph.synthetic.LoadBenchmark "$ENTERPRISES" "$RESULTS" "$BATCH_SIZE"
+    org.supervisionhub.graph.synthetic.LoadBenchmark "$ENTERPRISES" "$RESULTS" "$BATCH_SIZE" "$DEFER_INDEXES"

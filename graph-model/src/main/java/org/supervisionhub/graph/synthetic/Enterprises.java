@@ -136,7 +136,7 @@ final class Enterprises {
         return type == COMPANY && i >= 16 && r.nextInt(100) < 6 ? COMPANY | BRANCH : type;
     }
 
-    private boolean isHeadOfficeCandidate(int i) {
+    private boolean isPlainCompany(int i) {
         return kind(i) == COMPANY;
     }
 
@@ -167,7 +167,7 @@ final class Enterprises {
                     head = 0; // index 0 is always a non-branch company: the fallback head office
                     for (int t = 0; t < 16; t++) {
                         int j = r.nextInt(i);
-                        if (isHeadOfficeCandidate(j)) {
+                        if (isPlainCompany(j)) {
                             head = j;
                             break;
                         }
@@ -471,7 +471,7 @@ final class Enterprises {
             int j = recentCount > 0 && r.nextBoolean()
                     ? recentHeld[r.nextInt(Math.min(recentCount, recentHeld.length))]
                     : r.nextInt(i);
-            if (j < i && depth[j] < 3 && isHeadOfficeCandidate(j)) {
+            if (j < i && depth[j] < 3 && isPlainCompany(j)) {
                 return j;
             }
         }

@@ -97,16 +97,17 @@ final class Inspectors {
         }
         p.put("updatedAt", Draw.officeHours(r, Draw.day(r, onFrom, Draw.REFERENCE)));
 
-        // Roster change records (~10%): leavers, some 2025 joiners, a few updates. Occurrence starts the clock.
+        // Roster change records (~10%): leavers, a fifth of the 2025 joiners (the rest joined before
+        // change records were kept), a few updates. The reporting clock starts at occurrence.
         String kind = null;
         LocalDate occurred = null;
         if (onTo != null) {
             kind = "REMOVED";
             occurred = onTo;
-        } else if (!onFrom.isBefore(LocalDate.of(2025, 1, 1)) && r.nextInt(10) < 6) {
+        } else if (!onFrom.isBefore(LocalDate.of(2025, 1, 1)) && r.nextInt(10) < 2) {
             kind = "ADDED";
             occurred = onFrom;
-        } else if (r.nextInt(100) < 4) {
+        } else if (r.nextInt(100) < 3) {
             kind = "UPDATED";
             occurred = Draw.day(r, LocalDate.of(2025, 1, 2), LocalDate.of(2025, 12, 20));
         }
