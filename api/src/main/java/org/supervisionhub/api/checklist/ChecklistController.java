@@ -24,7 +24,6 @@ import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.organisation.Organisation.BusinessLine;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
-import org.supervisionhub.graph.store.Cursor;
 import org.supervisionhub.graph.store.Page;
 import reactor.core.publisher.Mono;
 
@@ -114,9 +113,7 @@ public class ChecklistController {
     public CompletableFuture<Connection<Item>> items(Version version, @Argument Integer first, @Argument String after,
                                                      DataLoader<ItemPageKey, ItemPage> loader) {
         int size = pages.size(first);
-        if (after != null) {
-            Cursor.decode(after, 1);
-        }
+        pages.checkCursor(after);
         return loader.load(new ItemPageKey(version.id(), size, after))
                 .thenApply(p -> Connection.of(p == null ? Page.<Item>empty() : p.page(), after));
     }

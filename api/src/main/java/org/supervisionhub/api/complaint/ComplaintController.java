@@ -28,7 +28,6 @@ import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
-import org.supervisionhub.graph.store.Cursor;
 import org.supervisionhub.graph.store.Page;
 import reactor.core.publisher.Mono;
 
@@ -113,9 +112,7 @@ public class ComplaintController {
                                                                          @Argument String after,
                                                                          DataLoader<String, ComplaintList> loader) {
         int size = pages.size(first);
-        if (after != null) {
-            Cursor.decode(after, 1);
-        }
+        pages.checkCursor(after);
         return loader.load(enterprise.uscc()).thenApply(list -> {
             List<Complaint> all = list == null ? List.of() : list.complaints();
             return Connection.of(Page.after(all, ComplaintController::sortKey, after, size), after != null, all.size());

@@ -175,9 +175,7 @@ public class DirectoryController {
                                                       Integer first, String after, DataLoader<LinkPageKey, LinkPage> loader) {
         int size = pages.size(first);
         List<LinkType> wanted = types == null || types.isEmpty() ? Arrays.asList(LinkType.values()) : List.copyOf(types);
-        if (after != null) {
-            org.supervisionhub.graph.store.Cursor.decode(after, 1);
-        }
+        pages.checkCursor(after);
         return loader.load(new LinkPageKey(owner, direction, wanted, asOf, size, after))
                 .thenApply(p -> p == null
                         ? new Connection<>(List.of(), new Connection.PageInfo(false, after != null, null, null), 0)

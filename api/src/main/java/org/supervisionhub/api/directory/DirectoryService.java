@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +18,7 @@ import org.supervisionhub.api.directory.DirectoryInputs.PersonInput;
 import org.supervisionhub.api.graphql.Checks;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.graphql.Violation;
 import org.supervisionhub.graph.directory.Directory.Direction;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.Directory.EnterpriseData;
@@ -53,7 +53,7 @@ public class DirectoryService {
         checks.require(prefix + "name", in.name()).require(prefix + "orgType", in.orgType())
                 .require(prefix + "regionCode", in.regionCode());
         if (in.establishedOn() != null && in.establishedOn().isAfter(today())) {
-            checks.add(org.supervisionhub.api.graphql.Violation.of(prefix + "establishedOn", "INVALID_VALUE",
+            checks.add(Violation.of(prefix + "establishedOn", "INVALID_VALUE",
                     prefix + "establishedOn is in the future"));
         }
         return new EnterpriseData(uscc, in.name() == null ? null : in.name().strip(), in.orgType(), in.industry(),
@@ -170,7 +170,7 @@ public class DirectoryService {
         boolean hasUscc = party.uscc() != null && !party.uscc().isBlank();
         boolean hasPerson = party.personId() != null && !party.personId().isBlank();
         if (hasUscc == hasPerson) {
-            checks.add(org.supervisionhub.api.graphql.Violation.of(prefix.substring(0, prefix.length() - 1), "REQUIRED",
+            checks.add(Violation.of(prefix.substring(0, prefix.length() - 1), "REQUIRED",
                     "give exactly one of uscc or personId"));
             return null;
         }
@@ -190,9 +190,5 @@ public class DirectoryService {
 
     OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-    }
-
-    public Map<String, Enterprise> enterprises(List<String> usccs) {
-        return directory.enterprises(usccs);
     }
 }

@@ -13,6 +13,16 @@ public class PageRequests {
         this.pagination = properties.pagination();
     }
 
+    /**
+     * Rejects a cursor this API did not issue here, in the field's own resolver: inside a batch
+     * loader shared by many rows the error would fail all of them.
+     */
+    public void checkCursor(String after) {
+        if (after != null) {
+            org.supervisionhub.graph.store.Cursor.decode(after, 1);
+        }
+    }
+
     /** The page size to use; rejects sizes below 1 or above the maximum with a typed error. */
     public int size(Integer first) {
         int size = first == null ? pagination.defaultSize() : first;

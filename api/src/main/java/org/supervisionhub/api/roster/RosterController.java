@@ -169,9 +169,7 @@ public class RosterController {
 
     private CompletableFuture<Connection<Change>> changes(String key, Integer first, String after, DataLoader<String, ChangeList> loader) {
         int size = pages.size(first);
-        if (after != null) {
-            Cursor.decode(after, 1);
-        }
+        pages.checkCursor(after);
         return loader.load(key).thenApply(list -> Connection.of(
                 Page.after(list == null ? List.of() : list.changes(), RosterController::sortKey, after, size), after));
     }
