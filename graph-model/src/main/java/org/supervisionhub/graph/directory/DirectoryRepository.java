@@ -22,6 +22,7 @@ import org.supervisionhub.graph.directory.Directory.LinkData;
 import org.supervisionhub.graph.directory.Directory.LinkType;
 import org.supervisionhub.graph.directory.Directory.Party;
 import org.supervisionhub.graph.directory.Directory.Person;
+import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.graph.store.Cursor;
 import org.supervisionhub.graph.store.KeyedRows;
 import org.supervisionhub.graph.store.Page;
@@ -90,17 +91,8 @@ public class DirectoryRepository {
             + " CREATE (c:RosterChange {id: randomUUID(), roster: $roster, kind: row.kind, subjectKey: row.key,"
             + "  occurredOn: row.occurredOn, discoveredOn: row.discoveredOn, recordedAt: $recordedAt})-[:CHANGED]->(s)"
             + " SET c += CASE WHEN s:Enterprise THEN " + ENTERPRISE_STATE + " ELSE " + INSPECTOR_STATE + " END";
-    /**
-     * The state of each enterprise as it was on {@code day}, as known at {@code knownAt}: the latest
-     * change effective by that day among those recorded by that instant (bitemporal replay).
-     */
-    static final String ENTERPRISE_STATES_AS_OF = "UNWIND $keys AS key"
-            + " MATCH (c:RosterChange {roster: 'TARGET', subjectKey: key})"
-            + " WHERE c.occurredOn <= $day AND c.recordedAt <= $knownAt"
-            + " WITH key, c ORDER BY c.occurredOn DESC, c.recordedAt DESC"
-            + " WITH key, head(collect(c)) AS c"
-            + " RETURN key, c {uscc: key, .name, .orgType, .industry, .scale, .status, .creditRiskClass, .integrityGrade,"
-            + "  .regionCode, .occurredOn, .recordedAt} AS row";
+    static final String ENTERPRISE_STATES_AS_OF = RosterRepository.statesAsOf("TARGET", "c {uscc: key, .name, .orgType,"
+            + " .industry, .scale, .status, .creditRiskClass, .integrityGrade, .regionCode, .occurredOn, .recordedAt}");
 
     private final Neo4jClient client;
 

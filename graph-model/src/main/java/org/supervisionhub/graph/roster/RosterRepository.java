@@ -57,14 +57,23 @@ public class RosterRepository {
             + " WHERE c.recordedAt >= $fromInstant AND c.recordedAt < $toInstant"
             + " RETURN c {.id, .roster, .kind, .subjectKey, .occurredOn, .discoveredOn, .recordedAt} AS row"
             + " ORDER BY c.recordedAt, c.id";
-    /** Each inspector's roster entry as of a day, as known at an instant (see DirectoryRepository for targets). */
-    static final String INSPECTOR_STATES_AS_OF = "UNWIND $keys AS key"
-            + " MATCH (c:RosterChange {roster: 'INSPECTOR', subjectKey: key})"
-            + " WHERE c.occurredOn <= $day AND c.recordedAt <= $knownAt"
-            + " WITH key, c ORDER BY c.occurredOn DESC, c.recordedAt DESC"
-            + " WITH key, head(collect(c)) AS c"
-            + " RETURN key, c {inspectorId: key, .name, .certificateNo, .certificateValidFrom, .certificateValidTo,"
-            + "  .enforcementCategory, .expertise, .onRosterFrom, .onRosterTo, .unitId, .occurredOn, .recordedAt} AS row";
+    /**
+     * The state a roster entry had on {@code $day}, as the hub knew it at {@code $knownAt}: the latest
+     * change effective by that day among those recorded by that instant (bitemporal replay). One
+     * row per key in {@code $keys}; {@code projection} maps the change {@code c} to the returned row.
+     */
+    public static String statesAsOf(String roster, String projection) {
+        return "UNWIND $keys AS key"
+                + " MATCH (c:RosterChange {roster: '" + roster + "', subjectKey: key})"
+                + " WHERE c.occurredOn <= $day AND c.recordedAt <= $knownAt"
+                + " WITH key, c ORDER BY c.occurredOn DESC, c.recordedAt DESC"
+                + " WITH key, head(collect(c)) AS c"
+                + " RETURN key, " + projection + " AS row";
+    }
+
+    static final String INSPECTOR_STATES_AS_OF = statesAsOf("INSPECTOR", "c {inspectorId: key, .name, .certificateNo,"
+            + " .certificateValidFrom, .certificateValidTo, .enforcementCategory, .expertise, .onRosterFrom, .onRosterTo,"
+            + " .unitId, .occurredOn, .recordedAt}");
     static final String CHANGES_OF = "UNWIND $keys AS key MATCH (c:RosterChange {subjectKey: key})"
             + " WITH key, c ORDER BY c.recordedAt DESC, c.id"
             + " RETURN key, c {.id, .roster, .kind, .subjectKey, .occurredOn, .discoveredOn, .recordedAt} AS row";
