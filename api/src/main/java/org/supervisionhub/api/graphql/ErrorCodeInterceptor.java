@@ -48,6 +48,7 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             case "ValidationError" -> "GRAPHQL_VALIDATION";
             case "InvalidSyntax" -> "GRAPHQL_SYNTAX";
             case "OperationNotSupported" -> "OPERATION_NOT_SUPPORTED";
+            case "ExecutionAborted" -> "EXECUTION_ABORTED";
             case "BAD_REQUEST" -> "INVALID_VALUE";
             case "NOT_FOUND" -> "NOT_FOUND";
             case "UNAUTHORIZED" -> "UNAUTHENTICATED";

@@ -33,7 +33,7 @@ public class ChecklistRepository {
     static final String VERSIONS = "MATCH (v:ChecklistVersion)-[:ISSUED_BY]->(d:Department)"
             + " WHERE ($departmentId IS NULL OR d.id = $departmentId) AND ($kind IS NULL OR v.kind = $kind)"
             + " AND ($status IS NULL OR v.status = $status) AND ($after IS NULL OR v.id > $after)"
-            + " WITH v ORDER BY v.id LIMIT $limit" + KeyedRows.page("v") + "RETURN " + VERSION + " AS row";
+            + " RETURN v.id AS key ORDER BY v.id LIMIT $limit";
     static final String ITEMS_OF = "UNWIND $ids AS vid MATCH (v:ChecklistVersion {id: vid})-[h:HAS_ITEM]->(i:InspectionItem)"
             + " WHERE $after IS NULL OR h.position > $after"
             + " RETURN vid AS key, " + ITEM + " AS row ORDER BY vid, h.position";
@@ -84,8 +84,8 @@ public class ChecklistRepository {
         p.put("status", status);
         p.put("after", after == null ? null : Cursor.decode(after, 1).key(0));
         p.put("limit", first + 1);
-        List<Version> rows = client.query(VERSIONS).bindAll(p).fetchAs(Version.class)
-                .mappedBy((t, r) -> version(r.get("row"))).all().stream().toList();
+        List<Version> rows = KeyedRows.inOrder(client.query(VERSIONS).bindAll(p).fetchAs(String.class)
+                .mappedBy((t, r) -> r.get("key").asString()).all(), this::versions);
         return Page.of(rows, first, v -> Cursor.encode(v.id()));
     }
 

@@ -133,10 +133,9 @@ public class DirectoryRepository {
         }
         params.put("limit", first + 1);
         String orderBy = order == EnterpriseOrder.NAME ? "e.name, e.uscc" : "e.uscc";
-        String cypher = "MATCH (e:Enterprise) WHERE " + where + " WITH e ORDER BY " + orderBy + " LIMIT $limit"
-                + KeyedRows.page("e") + "RETURN " + ENTERPRISE + " AS row";
-        List<Enterprise> rows = client.query(cypher).bindAll(params).fetchAs(Enterprise.class)
-                .mappedBy((t, r) -> enterprise(r.get("row"))).all().stream().toList();
+        String cypher = "MATCH (e:Enterprise) WHERE " + where + " RETURN e.uscc AS key ORDER BY " + orderBy + " LIMIT $limit";
+        List<Enterprise> rows = KeyedRows.inOrder(client.query(cypher).bindAll(params).fetchAs(String.class)
+                .mappedBy((t, r) -> r.get("key").asString()).all(), this::enterprises);
         return Page.of(rows, first, order == EnterpriseOrder.NAME
                 ? e -> Cursor.encode(e.name(), e.uscc())
                 : e -> Cursor.encode(e.uscc()));

@@ -32,7 +32,7 @@ public class RosterRepository {
             + " AND ($certOn IS NULL OR (i.certificateValidFrom <= $certOn AND i.certificateValidTo >= $certOn))"
             + " AND ($rosterOn IS NULL OR (i.onRosterFrom <= $rosterOn AND (i.onRosterTo IS NULL OR i.onRosterTo > $rosterOn)))"
             + " AND ($name IS NULL OR i.name CONTAINS $name) AND ($after IS NULL OR i.inspectorId > $after)"
-            + " WITH i ORDER BY i.inspectorId LIMIT $limit" + KeyedRows.page("i") + "RETURN " + INSPECTOR + " AS row";
+            + " RETURN i.inspectorId AS key ORDER BY i.inspectorId LIMIT $limit";
     static final String CONFLICTS_OF = "MATCH (i:Inspector)-[c:DECLARED_CONFLICT]->(t) WHERE i.inspectorId IN $ids"
             + " RETURN i.inspectorId AS key, {inspectorId: i.inspectorId, targetKind: CASE WHEN t:Person THEN 'PERSON' ELSE 'ENTERPRISE' END,"
             + "  targetKey: coalesce(t.uscc, t.personId), reason: c.reason, declaredOn: c.declaredOn} AS row"
@@ -101,8 +101,8 @@ public class RosterRepository {
         p.put("name", f.nameContains() == null || f.nameContains().isBlank() ? null : f.nameContains().strip());
         p.put("after", after == null ? null : Cursor.decode(after, 1).key(0));
         p.put("limit", first + 1);
-        List<Inspector> rows = client.query(SEARCH).bindAll(p).fetchAs(Inspector.class)
-                .mappedBy((t, r) -> inspector(r.get("row"))).all().stream().toList();
+        List<Inspector> rows = KeyedRows.inOrder(client.query(SEARCH).bindAll(p).fetchAs(String.class)
+                .mappedBy((t, r) -> r.get("key").asString()).all(), this::inspectors);
         return Page.of(rows, first, i -> Cursor.encode(i.inspectorId()));
     }
 

@@ -20,13 +20,18 @@ public final class KeyedRows {
     }
 
     /**
-     * Re-binds an ordered, limited page of {@code var} before its projection. Neo4j 5.26 fails to plan
-     * ("should not appear non-cached") when a projection with a pattern comprehension follows an
-     * index-ordered range seek on the same variable; collecting and unwinding keeps the order and
-     * sidesteps the cached-property rewrite.
+     * Loads a page whose keys a first query found in order. Paging is two statements on purpose:
+     * Neo4j 5.26 intermittently fails to plan ("... should not appear non-cached") a projection with
+     * pattern comprehensions after an index-ordered range seek, while a key-only page and a load by
+     * keys always plan.
      */
-    public static String page(String var) {
-        return " WITH collect(" + var + ") AS page UNWIND page AS " + var + " ";
+    public static <T> java.util.List<T> inOrder(java.util.Collection<String> keys,
+                                                Function<java.util.Collection<String>, Map<String, T>> load) {
+        if (keys.isEmpty()) {
+            return java.util.List.of();
+        }
+        Map<String, T> loaded = load.apply(keys);
+        return keys.stream().map(loaded::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public static <T> Map<String, T> unique(Neo4jClient client, String cypher, Map<String, Object> params,

@@ -1,0 +1,140 @@
+package org.supervisionhub.api.graphql;
+
+import java.time.Duration;
+import java.util.Map;
+
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.Node;
+import graphql.ExecutionResult;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Limits every GraphQL request: depth, cost with list fan-out, aliases and execution time. Each
+ * refusal aborts before (or, for time, during) execution with a typed error.
+ */
+@Configuration(proxyBeanMethods = false)
+public class QueryLimits {
+
+    /**
+     * @param maxDepth      deepest field nesting
+     * @param maxCost       cost budget: each field costs 1 plus its selection, times {@code first} for paged fields
+     * @param maxAliases    aliased fields per document, fragments included
+     * @param timeout       wall-clock budget of one execution, checked before each field is fetched
+     * @param maxRequestBytes largest request body accepted on the GraphQL endpoint
+     */
+    @ConfigurationProperties("hub.graphql.limits")
+    public record Settings(@DefaultValue("15") int maxDepth, @DefaultValue("50000") int maxCost,
+                           @DefaultValue("30") int maxAliases, @DefaultValue("30s") Duration timeout,
+                           @DefaultValue("16777216") long maxRequestBytes) {
+    }
+
+    /** A refused request: an aborted execution that carries the hub's error code and the limit. */
+    static final class LimitExceeded extends AbortExecutionException {
+        private final String code;
+        private final long limit;
+
+        LimitExceeded(String code, long limit, String message) {
+            super(message);
+            this.code = code;
+            this.limit = limit;
+        }
+
+        @Override
+        public Map<String, Object> getExtensions() {
+            return Map.of("code", code, "limit", limit);
+        }
+    }
+
+    @Bean
+    MaxQueryDepthInstrumentation depthLimit(Settings limits) {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+            @Override
+            protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+                return new LimitExceeded("QUERY_TOO_DEEP", maxDepth, "query depth " + depth + " exceeds the maximum of " + maxDepth);
+            }
+        };
+    }
+
+    /** List fan-out: a field with {@code first} repeats its selection that many times. */
+    static final FieldComplexityCalculator FAN_OUT = (env, childComplexity) -> {
+        Object first = env.getArguments().get("first");
+        int times = first instanceof Integer n && n > 1 ? n : 1;
+        return 1 + childComplexity * times;
+    };
+
+    @Bean
+    MaxQueryComplexityInstrumentation costLimit(Settings limits) {
+        return new MaxQueryComplexityInstrumentation(limits.maxCost(), FAN_OUT) {
+            @Override
+            protected AbortExecutionException mkAbortException(int cost, int maxCost) {
+                return new LimitExceeded("QUERY_TOO_COSTLY", maxCost, "query cost " + cost + " exceeds the maximum of " + maxCost
+                        + " (each field costs 1 plus its selection, times first for paged lists)");
+            }
+        };
+    }
+
+    @Bean
+    AliasAndTimeLimits aliasAndTimeLimits(Settings limits) {
+        return new AliasAndTimeLimits(limits.maxAliases(), limits.timeout());
+    }
+
+    /** Counts aliases before execution and enforces the time budget between field fetches. */
+    static final class AliasAndTimeLimits extends SimplePerformantInstrumentation {
+
+        private final int maxAliases;
+        private final long timeoutNanos;
+
+        AliasAndTimeLimits(int maxAliases, Duration timeout) {
+            this.maxAliases = maxAliases;
+            this.timeoutNanos = timeout.toNanos();
+        }
+
+        @Override
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                             InstrumentationState state) {
+            var context = parameters.getExecutionContext();
+            int aliases = countAliases(context.getOperationDefinition());
+            for (FragmentDefinition fragment : context.getFragmentsByName().values()) {
+                aliases += countAliases(fragment);
+            }
+            if (aliases > maxAliases) {
+                throw new LimitExceeded("TOO_MANY_ALIASES", maxAliases, "the document uses " + aliases
+                        + " aliases; at most " + maxAliases + " are allowed");
+            }
+            context.getGraphQLContext().put(AliasAndTimeLimits.class, System.nanoTime());
+            return SimpleInstrumentationContext.noOp();
+        }
+
+        @Override
+        public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+            Long started = parameters.getExecutionContext().getGraphQLContext().get(AliasAndTimeLimits.class);
+            if (started != null && System.nanoTime() - started > timeoutNanos) {
+                throw new LimitExceeded("TIMEOUT", timeoutNanos / 1_000_000,
+                        "execution exceeded its time budget of " + timeoutNanos / 1_000_000 + " ms");
+            }
+            return SimpleInstrumentationContext.noOp();
+        }
+
+        private static int countAliases(Node<?> node) {
+            int n = node instanceof Field field && field.getAlias() != null ? 1 : 0;
+            for (Node<?> child : node.getChildren()) {
+                n += countAliases(child);
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.supervisionhub.api.graphql;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses GraphQL requests whose body is larger than the limit before anything reads them, with a
+ * GraphQL-shaped typed error (413). Bodies without a declared length are refused too: a client that
+ * cannot say how much it sends is not one this endpoint serves.
+ */
+@Component
+public class RequestSizeFilter extends OncePerRequestFilter {
+
+    private final long maxBytes;
+
+    public RequestSizeFilter(QueryLimits.Settings limits) {
+        this.maxBytes = limits.maxRequestBytes();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"/graphql".equals(request.getRequestURI()) || !"POST".equals(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long length = request.getContentLengthLong();
+        if (length > maxBytes || length < 0) {
+            response.setStatus(length < 0 ? HttpServletResponse.SC_LENGTH_REQUIRED : HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            response.setContentType("application/graphql-response+json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            String message = length < 0 ? "the request must declare its Content-Length"
+                    : "the request body has " + length + " bytes; at most " + maxBytes + " are accepted";
+            response.getWriter().write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\""
+                    + (length < 0 ? "LENGTH_REQUIRED" : "REQUEST_TOO_LARGE") + "\",\"classification\":\"BAD_REQUEST\",\"limit\":"
+                    + maxBytes + "}}]}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

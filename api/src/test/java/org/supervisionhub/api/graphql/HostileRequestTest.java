@@ -1,0 +1,104 @@
+package org.supervisionhub.api.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.supervisionhub.api.HubIntegrationTest;
+
+/** Requests meant to hurt: each gets a typed refusal, never a 5xx, and changes nothing. */
+class HostileRequestTest extends HubIntegrationTest {
+
+    @Autowired
+    Driver driver;
+
+    WebTestClient http() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** Posts a raw body and returns the status and the first error's code. */
+    Map<String, Object> post(String body) {
+        EntityExchangeResult<Map> result = http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectBody(Map.class).returnResult();
+        assertThat(result.getStatus().is5xxServerError()).as("status " + result.getStatus()).isFalse();
+        Map<String, Object> json = result.getResponseBody();
+        List<Map<String, Object>> errors = json == null ? List.of() : (List<Map<String, Object>>) json.getOrDefault("errors", List.of());
+        return Map.of("status", result.getStatus().value(),
+                "code", errors.isEmpty() ? "" : ((Map<String, Object>) errors.get(0).get("extensions")).getOrDefault("code", ""));
+    }
+
+    static String query(String document) {
+        return "{\"query\":\"" + document.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"}";
+    }
+
+    long enterprises() {
+        return driver.executableQuery("MATCH (e:Enterprise) RETURN count(e) AS n").execute().records().get(0).get("n").asLong();
+    }
+
+    @Test
+    void aDepthBombIsRefusedAsTooDeep() {
+        String bomb = "{ departmentTree { " + "subordinates { superior { ".repeat(8) + "id" + " } }".repeat(8) + " } }";
+        assertThat(post(query(bomb))).containsEntry("code", "QUERY_TOO_DEEP");
+    }
+
+    @Test
+    void anAliasExplosionIsRefusedBeforeAnyMutationRuns() {
+        long before = enterprises();
+        StringBuilder doc = new StringBuilder("mutation {");
+        for (int i = 0; i < 40; i++) {
+            doc.append(" m").append(i).append(": upsertEnterprise(input: {uscc: \"").append(newUscc())
+                    .append("\", name: \"别名攻击\", orgType: COMPANY, regionCode: \"430102\"}) { uscc }");
+        }
+        doc.append(" }");
+        assertThat(post(query(doc.toString()))).containsEntry("code", "TOO_MANY_ALIASES");
+        assertThat(enterprises()).isEqualTo(before);
+    }
+
+    @Test
+    void hugeNestedListsAndFragmentExplosionsAreRefusedAsTooCostly() {
+        String lists = "{ enterprises(first: 200) { edges { node { links(first: 200) { edges { node { counterpart { "
+                + "... on Enterprise { links(first: 200) { totalCount } } } } } } } } } }";
+        assertThat(post(query(lists))).containsEntry("code", "QUERY_TOO_COSTLY");
+        String fragments = "query { enterprises(first: 100) { edges { node { ...A } } } } "
+                + "fragment A on Enterprise { links(first: 100) { edges { node { counterpart { ...B } } } } } "
+                + "fragment B on Enterprise { links(first: 100) { edges { node { counterpart { ... on Enterprise { uscc } } } } } }";
+        assertThat(post(query(fragments))).containsEntry("code", "QUERY_TOO_COSTLY");
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedUnread() {
+        String padding = "x".repeat(17 * 1024 * 1024);
+        assertThat(post(query("{ hubInfo { version } } # " + padding))).containsEntry("status", 413).containsEntry("code", "REQUEST_TOO_LARGE");
+    }
+
+    @Test
+    void wrongTypesAreValidationErrors() {
+        assertThat(post(query("{ enterprises(first: \"ten\") { totalCount } }")).get("code")).isEqualTo("GRAPHQL_VALIDATION");
+        assertThat(post("{\"query\":\"query($n: Int) { enterprises(first: $n) { totalCount } }\",\"variables\":{\"n\":\"ten\"}}")
+                .get("code")).isIn("GRAPHQL_VALIDATION", "INVALID_VALUE");
+        assertThat(post("{\"query\": 42}").get("code")).isNotIn("", "INTERNAL");
+    }
+
+    @Test
+    void batchedOperationsAreRefusedNotExecuted() {
+        long before = enterprises();
+        String one = "{\"query\":\"mutation { upsertEnterprise(input: {uscc: \\\"" + newUscc()
+                + "\\\", name: \\\"批量\\\", orgType: COMPANY, regionCode: \\\"430102\\\"}) { uscc } }\"}";
+        Map<String, Object> refused = post("[" + one + "," + one + "]");
+        assertThat((Integer) refused.get("status")).isBetween(400, 499);
+        assertThat(enterprises()).isEqualTo(before);
+    }
+
+    @Test
+    void ordinaryDeepButCheapQueriesStillPass() {
+        graphQl().document(org.supervisionhub.api.directory.NestedLoadingTest.DEEP).variable("n", 50).execute()
+                .path("enterprises.edges").entityList(Object.class).hasSize(50);
+    }
+}
