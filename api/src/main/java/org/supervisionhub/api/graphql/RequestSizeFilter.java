@@ -19,14 +19,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestSizeFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final String path;
 
-    public RequestSizeFilter(QueryLimits.Settings limits) {
+    public RequestSizeFilter(QueryLimits.Settings limits,
+                             @org.springframework.beans.factory.annotation.Value("${spring.graphql.http.path:/graphql}") String path) {
         this.maxBytes = limits.maxRequestBytes();
+        this.path = path;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"/graphql".equals(request.getRequestURI()) || !"POST".equals(request.getMethod());
+        String uri = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.equals(uri) || !"POST".equals(request.getMethod());
     }
 
     @Override
