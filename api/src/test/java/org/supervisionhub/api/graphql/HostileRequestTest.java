@@ -73,6 +73,13 @@ class HostileRequestTest extends HubIntegrationTest {
     }
 
     @Test
+    void pageSizesPassedAsVariablesCountTowardsTheCost() {
+        String body = "{\"query\":\"query($n: Int) { enterprises(first: $n) { edges { node { links(first: $n) { edges { node { "
+                + "counterpart { ... on Enterprise { links(first: $n) { totalCount } } } } } } } } } }\",\"variables\":{\"n\":200}}";
+        assertThat(post(body)).containsEntry("code", "QUERY_TOO_COSTLY");
+    }
+
+    @Test
     void anOversizedBodyIsRefusedUnread() {
         String padding = "x".repeat(17 * 1024 * 1024);
         assertThat(post(query("{ hubInfo { version } } # " + padding))).containsEntry("status", 413).containsEntry("code", "REQUEST_TOO_LARGE");
