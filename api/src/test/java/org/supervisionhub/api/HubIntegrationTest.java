@@ -56,9 +56,10 @@ public abstract class HubIntegrationTest {
         return b.toString() + Uscc.checkCharacter(b.toString());
     }
 
+    /** Under target/, so the build's clean removes it: the shared context outlives every test class. */
     private static Path tempDir() {
         try {
-            return Files.createTempDirectory("hub-api-test");
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-graphs")), "hub-api-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,6 +36,13 @@ public final class EmbeddedGraph implements BeforeAllCallback, AfterAllCallback 
         if (server != null) {
             server.close();
         }
+        if (home != null) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException e) {
+                // A leftover temporary directory is harmless.
+            }
+        }
     }
 
     public Driver driver() {
