@@ -29,6 +29,13 @@ public class ChecklistRepository {
     static final String ITEM = "i {.id, .code, .title, .legalBasis, .content, .implementingBody, .targetKind, .itemClass,"
             + " .ratioCap, .methods, .businessLine, position: h.position, versionId: v.id}";
 
+    /** Creates the items {@code $items} of version {@code v} at positions 1..n; ids are version id + code. */
+    static final String CREATE_ITEMS = " WITH v UNWIND range(0, size($items) - 1) AS n WITH v, n, $items[n] AS it"
+            + " CREATE (v)-[:HAS_ITEM {position: n + 1}]->(:InspectionItem {id: $id + '-' + it.code, code: it.code,"
+            + "  title: it.title, legalBasis: it.legalBasis, content: it.content, implementingBody: it.implementingBody,"
+            + "  targetKind: it.targetKind, itemClass: it.itemClass, ratioCap: it.ratioCap, methods: it.methods,"
+            + "  businessLine: it.businessLine})";
+
     static final String VERSIONS_BY_ID = "MATCH (v:ChecklistVersion) WHERE v.id IN $ids RETURN " + VERSION + " AS row";
     static final String VERSIONS = "MATCH (v:ChecklistVersion)-[:ISSUED_BY]->(d:Department)"
             + " WHERE ($departmentId IS NULL OR d.id = $departmentId) AND ($kind IS NULL OR v.kind = $kind)"
@@ -46,20 +53,11 @@ public class ChecklistRepository {
             + "  status: 'DRAFT', createdAt: $now})-[:ISSUED_BY]->(d)"
             + " WITH v OPTIONAL MATCH (prev:ChecklistVersion {id: $supersedes})"
             + " FOREACH (p IN CASE WHEN prev IS NULL THEN [] ELSE [prev] END | CREATE (v)-[:SUPERSEDES]->(p))"
-            + " WITH v UNWIND range(0, size($items) - 1) AS n WITH v, n, $items[n] AS it"
-            + " CREATE (v)-[:HAS_ITEM {position: n + 1}]->(:InspectionItem {id: $id + '-' + it.code, code: it.code,"
-            + "  title: it.title, legalBasis: it.legalBasis, content: it.content, implementingBody: it.implementingBody,"
-            + "  targetKind: it.targetKind, itemClass: it.itemClass, ratioCap: it.ratioCap, methods: it.methods,"
-            + "  businessLine: it.businessLine})";
+            + CREATE_ITEMS;
     static final String REPLACE_DRAFT_ITEMS = "MATCH (v:ChecklistVersion {id: $id}) WHERE v.status = 'DRAFT'"
             + " SET v.title = coalesce($title, v.title)"
             + " WITH v OPTIONAL MATCH (v)-[:HAS_ITEM]->(old:InspectionItem) DETACH DELETE old"
-            + " WITH DISTINCT v UNWIND range(0, size($items) - 1) AS n WITH v, n, $items[n] AS it"
-            + " CREATE (v)-[:HAS_ITEM {position: n + 1}]->(:InspectionItem {id: $id + '-' + it.code, code: it.code,"
-            + "  title: it.title, legalBasis: it.legalBasis, content: it.content, implementingBody: it.implementingBody,"
-            + "  targetKind: it.targetKind, itemClass: it.itemClass, ratioCap: it.ratioCap, methods: it.methods,"
-            + "  businessLine: it.businessLine})"
-            + " RETURN count(*) AS n";
+            + " WITH DISTINCT v" + CREATE_ITEMS + " RETURN count(*) AS n";
     static final String PUBLISH = "MATCH (v:ChecklistVersion {id: $id}) WHERE v.status = 'DRAFT'"
             + " SET v.status = 'PUBLISHED', v.publishedAt = $now RETURN count(v) AS n";
 
