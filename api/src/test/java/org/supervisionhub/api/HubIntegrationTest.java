@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.supervisionhub.api.access.DemoIssuer;
+import org.supervisionhub.api.access.Role;
 import org.supervisionhub.graph.directory.Uscc;
 
 /**
@@ -23,7 +26,9 @@ import org.supervisionhub.graph.directory.Uscc;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.store.bolt-port=0", "hub.store.page-cache-mb=64",
-        "hub.demo.enabled=true", "hub.demo.seed=7", "hub.demo.enterprises=400"})
+        "hub.demo.enabled=true", "hub.demo.seed=7", "hub.demo.enterprises=400",
+        "hub.security.demo-issuer.enabled=true", "hub.security.rate-limit.anonymous-per-minute=1000000",
+        "hub.security.rate-limit.authenticated-per-minute=1000000", "hub.security.rate-limit.clients.rate-probe=5"})
 @Import(QueryCounter.Configuration.class)
 public abstract class HubIntegrationTest {
 
@@ -40,10 +45,54 @@ public abstract class HubIntegrationTest {
     @Autowired
     protected QueryCounter queries;
 
+    @Autowired
+    protected DemoIssuer issuer;
+
+    /** An anonymous caller (the public). */
     protected HttpGraphQlTester graphQl() {
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                .responseTimeout(java.time.Duration.ofSeconds(60)).build();
-        return HttpGraphQlTester.create(client);
+        return HttpGraphQlTester.create(client(null));
+    }
+
+    /** A caller holding a token for {@code subject}, signed by the demo issuer like any user's. */
+    protected HttpGraphQlTester graphQl(DemoIssuer.Subject subject) {
+        return HttpGraphQlTester.create(client(token(subject)));
+    }
+
+    protected String token(DemoIssuer.Subject subject) {
+        return issuer.mint(subject).accessToken();
+    }
+
+    private WebTestClient client(String token) {
+        WebTestClient.Builder builder = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(java.time.Duration.ofSeconds(60));
+        if (token != null) {
+            builder.defaultHeader("Authorization", "Bearer " + token);
+        }
+        return builder.build();
+    }
+
+    protected static DemoIssuer.Subject as(Role role, String department) {
+        return new DemoIssuer.Subject(role.name().toLowerCase(java.util.Locale.ROOT) + "@" + department, List.of(role), department, null, null);
+    }
+
+    protected static DemoIssuer.Subject officer(String department) {
+        return as(Role.OFFICER, department);
+    }
+
+    protected static DemoIssuer.Subject leader(String department) {
+        return as(Role.LEADER, department);
+    }
+
+    protected static DemoIssuer.Subject admin() {
+        return new DemoIssuer.Subject("admin", List.of(Role.ADMIN), null, null, null);
+    }
+
+    protected static DemoIssuer.Subject analyst() {
+        return new DemoIssuer.Subject("analyst", List.of(Role.ANALYST), null, null, null);
+    }
+
+    protected static DemoIssuer.Subject inspector(String inspectorId, String department) {
+        return new DemoIssuer.Subject("inspector-" + inspectorId, List.of(Role.INSPECTOR), department, null, inspectorId);
     }
 
     /** A valid USCC nobody else uses: random organisation code, correct check character, region 430102. */

@@ -2,11 +2,13 @@ package org.supervisionhub.api.checklist;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -14,7 +16,12 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.checklist.ChecklistInputs.CreateChecklistVersionInput;
 import org.supervisionhub.api.checklist.ChecklistInputs.UpdateChecklistDraftInput;
+import org.supervisionhub.api.access.Access;
+import org.supervisionhub.api.access.AccessScope;
+import org.supervisionhub.api.access.Role;
+import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
+import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.graphql.Connection;
 import org.supervisionhub.api.graphql.GroupedLoader;
 import org.supervisionhub.api.graphql.PageRequests;
@@ -41,6 +48,8 @@ public class ChecklistController {
     record ItemPage(Page<Item> page) {
     }
 
+    private static final Set<Role> DRAFT_READERS = Set.of(Role.OFFICER, Role.LEADER, Role.OVERSIGHT);
+
     private final ChecklistRepository checklists;
     private final OrganisationRepository organisation;
     private final ChecklistService service;
@@ -60,35 +69,51 @@ public class ChecklistController {
                 })));
     }
 
+    /** A draft is visible to the department tree above its issuer (officers, leaders, oversight); published ones to all. */
     @QueryMapping
-    public Version checklistVersion(@Argument String id) {
-        return checklists.version(id).orElse(null);
+    public Version checklistVersion(@Argument String id, @ContextValue Viewer viewer) {
+        return checklists.version(id).filter(v -> !"DRAFT".equals(v.status()) || seesDraftsOf(viewer, v.departmentId())).orElse(null);
     }
 
     @QueryMapping
     public Connection<Version> checklistVersions(@Argument String departmentId, @Argument String kind, @Argument String status,
-                                                 @Argument Integer first, @Argument String after) {
-        return Connection.of(checklists.list(departmentId, kind, status, pages.size(first), after), after);
+                                                 @Argument Integer first, @Argument String after, @ContextValue Viewer viewer) {
+        Set<String> draftsOf = viewer.hasAny(DRAFT_READERS) ? viewer.departmentTree().get() : Set.of();
+        return Connection.of(checklists.list(departmentId, kind, status, draftsOf, pages.size(first), after), after);
     }
 
     @MutationMapping
-    public Version createChecklistVersion(@Argument CreateChecklistVersionInput input) {
+    public Version createChecklistVersion(@Argument CreateChecklistVersionInput input, @ContextValue Viewer viewer) {
+        Access.requireDepartment(viewer, input.departmentId(), "input.departmentId");
         return service.create(input);
     }
 
     @MutationMapping
-    public Version deriveChecklistVersion(@Argument String fromId, @Argument String title) {
+    public Version deriveChecklistVersion(@Argument String fromId, @Argument String title, @ContextValue Viewer viewer) {
+        requireIssuer(viewer, fromId, "fromId");
         return service.derive(fromId, title);
     }
 
     @MutationMapping
-    public Version updateChecklistDraft(@Argument UpdateChecklistDraftInput input) {
+    public Version updateChecklistDraft(@Argument UpdateChecklistDraftInput input, @ContextValue Viewer viewer) {
+        requireIssuer(viewer, input.id(), "input.id");
         return service.updateDraft(input);
     }
 
     @MutationMapping
-    public Version publishChecklistVersion(@Argument String id) {
+    public Version publishChecklistVersion(@Argument String id, @ContextValue Viewer viewer) {
+        requireIssuer(viewer, id, "id");
         return service.publish(id);
+    }
+
+    private void requireIssuer(Viewer viewer, String versionId, String field) {
+        Version version = checklists.version(versionId).filter(v -> !"DRAFT".equals(v.status()) || seesDraftsOf(viewer, v.departmentId()))
+                .orElseThrow(() -> new NotFoundException(field, "no checklist version " + versionId));
+        Access.requireDepartment(viewer, version.departmentId(), field);
+    }
+
+    private static boolean seesDraftsOf(Viewer viewer, String departmentId) {
+        return viewer.hasAny(DRAFT_READERS) && viewer.reaches(departmentId, AccessScope.DEPARTMENT_TREE);
     }
 
     @BatchMapping(typeName = "ChecklistVersion")

@@ -10,12 +10,15 @@ import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
+import org.supervisionhub.api.access.Access;
+import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.graphql.Checks;
 import org.supervisionhub.api.graphql.Connection;
@@ -66,7 +69,8 @@ public class ComplaintController {
     @QueryMapping
     public Connection<RosterEntry> complaintRoster(@Argument String departmentId, @Argument Boolean includeSubordinates,
                                                    @Argument LocalDate from, @Argument LocalDate to, @Argument Integer minCount,
-                                                   @Argument Integer first, @Argument String after) {
+                                                   @Argument Integer first, @Argument String after, @ContextValue Viewer viewer) {
+        Access.requireDepartment(viewer, departmentId, "departmentId");
         int size = pages.size(first);
         List<String> departments = includeSubordinates == null || includeSubordinates
                 ? organisation.departmentAndSubordinates(departmentId) : List.of(departmentId);
@@ -82,13 +86,14 @@ public class ComplaintController {
 
     @MutationMapping
     @Transactional
-    public Complaint recordComplaint(@Argument ComplaintInput input) {
+    public Complaint recordComplaint(@Argument ComplaintInput input, @ContextValue Viewer viewer) {
         Checks checks = new Checks();
         String uscc = checks.uscc("input.uscc", input.uscc());
         checks.require("input.receivedByDepartmentId", input.receivedByDepartmentId()).require("input.receivedOn", input.receivedOn())
                 .check(input.receivedOn() == null || !input.receivedOn().isAfter(LocalDate.now(clock)), "input.receivedOn",
                         "INVALID_VALUE", "input.receivedOn is in the future", null)
                 .throwIfAny();
+        Access.requireDepartment(viewer, input.receivedByDepartmentId(), "input.receivedByDepartmentId");
         if (directory.enterprise(uscc).isEmpty()) {
             throw new NotFoundException("input.uscc", "no enterprise " + uscc);
         }

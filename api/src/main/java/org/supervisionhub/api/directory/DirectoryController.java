@@ -10,11 +10,15 @@ import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import org.supervisionhub.api.access.Access;
+import org.supervisionhub.api.access.AccessRule;
+import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.directory.DirectoryInputs.EndLinkInput;
 import org.supervisionhub.api.directory.DirectoryInputs.EnterpriseFilterInput;
 import org.supervisionhub.api.directory.DirectoryInputs.EnterpriseInput;
@@ -112,8 +116,8 @@ public class DirectoryController {
     }
 
     @MutationMapping
-    public Enterprise upsertEnterprise(@Argument EnterpriseInput input) {
-        return service.upsertEnterprise(input);
+    public Enterprise upsertEnterprise(@Argument EnterpriseInput input, @ContextValue Viewer viewer) {
+        return service.upsertEnterprise(input, jurisdiction(viewer));
     }
 
     @MutationMapping
@@ -122,18 +126,23 @@ public class DirectoryController {
     }
 
     @MutationMapping
-    public Link upsertLink(@Argument LinkInput input) {
-        return service.upsertLink(input);
+    public Link upsertLink(@Argument LinkInput input, @ContextValue Viewer viewer) {
+        return service.upsertLink(input, jurisdiction(viewer));
     }
 
     @MutationMapping
-    public Link endLink(@Argument EndLinkInput input) {
-        return service.endLink(input);
+    public Link endLink(@Argument EndLinkInput input, @ContextValue Viewer viewer) {
+        return service.endLink(input, jurisdiction(viewer));
     }
 
     @MutationMapping
-    public ImportReport importEnterprises(@Argument String enterprisesCsv, @Argument String linksCsv) {
-        return importer.importEnterprises(enterprisesCsv, linksCsv);
+    public ImportReport importEnterprises(@Argument String enterprisesCsv, @Argument String linksCsv, @ContextValue Viewer viewer) {
+        var rows = Access.rows(viewer);
+        return importer.importEnterprises(enterprisesCsv, linksCsv, region -> rows.test(AccessRule.Owner.region(region)));
+    }
+
+    private static DirectoryService.Jurisdiction jurisdiction(Viewer viewer) {
+        return (region, field) -> Access.requireRegion(viewer, region, field);
     }
 
     @BatchMapping(typeName = "Enterprise", field = "region")

@@ -61,8 +61,14 @@ public class DirectoryService {
                 in.regionCode(), in.registrationAuthorityId(), in.establishedOn(), in.address());
     }
 
+    /** Checks, after validation and before any write, that the caller may write records of a region. */
+    @FunctionalInterface
+    public interface Jurisdiction {
+        void require(String regionCode, String field);
+    }
+
     @Transactional
-    public Enterprise upsertEnterprise(EnterpriseInput in) {
+    public Enterprise upsertEnterprise(EnterpriseInput in, Jurisdiction jurisdiction) {
         Checks checks = new Checks();
         EnterpriseData data = validate(in, "input.", checks);
         checks.throwIfAny();
@@ -79,6 +85,9 @@ public class DirectoryService {
                 .check(!discovered.isAfter(today), "input.change.discoveredOn", "INVALID_VALUE",
                         "input.change.discoveredOn is in the future", "ROS-03")
                 .throwIfAny();
+        jurisdiction.require(data.regionCode(), "input.regionCode");
+        // Moving an enterprise needs jurisdiction over where it was as well as where it goes.
+        directory.enterprise(data.uscc()).ifPresent(e -> jurisdiction.require(e.regionCode(), "input.uscc"));
         boolean created = directory.upsertEnterprise(data, today, now());
         // ROS-03: target roster changes are measured from discovery; the record makes that reportable.
         directory.recordRosterChange("TARGET", created ? "ADDED" : "UPDATED", data.uscc(), occurred, discovered, now());
@@ -107,21 +116,24 @@ public class DirectoryService {
         return PersonId.pseudonymise(personIdKey, in.nationalId()).value();
     }
 
+    /** A link belongs to the jurisdiction of the enterprise it points to. */
     @Transactional
-    public Link upsertLink(LinkInput in) {
+    public Link upsertLink(LinkInput in, Jurisdiction jurisdiction) {
         LinkData data = validateLink(in.type(), in.from(), in.toUscc(), in.role(), in.sharePct(), in.validFrom(),
                 in.validTo(), "input.", new Checks(), true);
+        jurisdiction.require(directory.enterprise(data.toUscc()).orElseThrow().regionCode(), "input.toUscc");
         directory.upsertLink(data);
         return findLink(data.type(), data.fromKey(), data.toUscc(), data.validFrom());
     }
 
     @Transactional
-    public Link endLink(EndLinkInput in) {
+    public Link endLink(EndLinkInput in, Jurisdiction jurisdiction) {
         Checks checks = new Checks();
         String from = partyKey(in.from(), "input.from.", checks);
         String to = checks.uscc("input.toUscc", in.toUscc());
         checks.require("input.validFrom", in.validFrom()).require("input.validTo", in.validTo())
                 .notBefore("input.validTo", in.validTo(), "input.validFrom", in.validFrom()).throwIfAny();
+        directory.enterprise(to).ifPresent(e -> jurisdiction.require(e.regionCode(), "input.toUscc"));
         if (!directory.endLink(in.type(), from, to, in.validFrom(), in.validTo())) {
             throw new NotFoundException("input", "no " + in.type() + " link from " + from + " to " + to + " starting " + in.validFrom());
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ import org.supervisionhub.api.directory.ImportReport.Rejection;
 import org.supervisionhub.api.graphql.Checks;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.Violation;
+import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.Directory.EnterpriseData;
 import org.supervisionhub.graph.directory.Directory.LinkData;
 import org.supervisionhub.graph.directory.Directory.LinkType;
@@ -54,14 +56,19 @@ public class EnterpriseImportService {
         this.organisation = organisation;
     }
 
+    /**
+     * Loads the good rows in one transaction. {@code inJurisdiction} tells which region codes the
+     * caller may write: rows for, or moving enterprises from, other regions are rejected as FORBIDDEN,
+     * as are links to enterprises outside them.
+     */
     @Transactional
-    public ImportReport importEnterprises(String enterprisesCsv, String linksCsv) {
+    public ImportReport importEnterprises(String enterprisesCsv, String linksCsv, Predicate<String> inJurisdiction) {
         List<Rejection> rejections = new ArrayList<>();
-        Map<String, EnterpriseData> accepted = enterprises(enterprisesCsv, rejections);
+        Map<String, EnterpriseData> accepted = enterprises(enterprisesCsv, rejections, inJurisdiction);
         List<LinkData> links = new ArrayList<>();
         Map<String, String> newPersons = new LinkedHashMap<>();
         if (linksCsv != null && !linksCsv.isBlank()) {
-            links = links(linksCsv, accepted.keySet(), newPersons, rejections);
+            links = links(linksCsv, accepted.keySet(), newPersons, rejections, inJurisdiction);
         }
         if (!accepted.isEmpty()) {
             directory.upsertEnterprises(List.copyOf(accepted.values()), service.today(), service.now());
@@ -73,10 +80,12 @@ public class EnterpriseImportService {
             directory.upsertPersons(newPersons);
         }
         directory.upsertLinks(links);
-        return ImportReport.of(accepted.size() + links.size(), rejections);
+        List<String> keys = new ArrayList<>(accepted.keySet());
+        links.forEach(l -> keys.add(l.toUscc()));
+        return ImportReport.of(accepted.size() + links.size(), rejections, keys.stream().distinct().toList());
     }
 
-    private Map<String, EnterpriseData> enterprises(String csv, List<Rejection> rejections) {
+    private Map<String, EnterpriseData> enterprises(String csv, List<Rejection> rejections, Predicate<String> inJurisdiction) {
         List<CsvImport.Row> rows = CsvImport.parse(csv, ENTERPRISES, ENTERPRISE_COLUMNS);
         Map<Integer, EnterpriseData> candidates = new LinkedHashMap<>();
         Set<String> regions = new HashSet<>();
@@ -102,10 +111,15 @@ public class EnterpriseImportService {
         }
         Set<String> knownRegions = organisation.regions(regions).keySet();
         Set<String> knownDepartments = organisation.departments(departments).keySet();
+        Map<String, Enterprise> existing = directory.enterprises(candidates.values().stream().map(EnterpriseData::uscc).toList());
         Map<String, EnterpriseData> accepted = new LinkedHashMap<>();
         candidates.forEach((line, d) -> {
+            Enterprise before = existing.get(d.uscc());
             if (!knownRegions.contains(d.regionCode())) {
                 rejections.add(new Rejection(ENTERPRISES, line, "regionCode", "NOT_FOUND", "regionCode: no region " + d.regionCode()));
+            } else if (!inJurisdiction.test(d.regionCode()) || before != null && !inJurisdiction.test(before.regionCode())) {
+                rejections.add(new Rejection(ENTERPRISES, line, "regionCode", "FORBIDDEN",
+                        "regionCode: the enterprise lies outside the caller's jurisdiction"));
             } else if (d.registeredWith() != null && !knownDepartments.contains(d.registeredWith())) {
                 rejections.add(new Rejection(ENTERPRISES, line, "registrationAuthorityId", "NOT_FOUND",
                         "registrationAuthorityId: no department " + d.registeredWith()));
@@ -116,7 +130,8 @@ public class EnterpriseImportService {
         return accepted;
     }
 
-    private List<LinkData> links(String csv, Set<String> importedUsccs, Map<String, String> newPersons, List<Rejection> rejections) {
+    private List<LinkData> links(String csv, Set<String> importedUsccs, Map<String, String> newPersons, List<Rejection> rejections,
+                                 Predicate<String> inJurisdiction) {
         List<CsvImport.Row> rows = CsvImport.parse(csv, LINKS, LINK_COLUMNS);
         Map<Integer, LinkData> candidates = new LinkedHashMap<>();
         Map<String, String> personNames = new HashMap<>();
@@ -147,13 +162,16 @@ public class EnterpriseImportService {
             enterpriseKeys.add(l.toUscc());
             (l.fromPerson() ? personKeys : enterpriseKeys).add(l.fromKey());
         });
-        Set<String> knownEnterprises = new HashSet<>(directory.existingEnterprises(enterpriseKeys));
+        Map<String, Enterprise> existing = directory.enterprises(enterpriseKeys);
+        Set<String> knownEnterprises = new HashSet<>(existing.keySet());
         knownEnterprises.addAll(importedUsccs);
         Set<String> knownPersons = directory.existingPersons(personKeys);
         List<LinkData> accepted = new ArrayList<>();
         candidates.forEach((line, l) -> {
             if (!knownEnterprises.contains(l.toUscc())) {
                 rejections.add(new Rejection(LINKS, line, "toUscc", "NOT_FOUND", "toUscc: no enterprise " + l.toUscc()));
+            } else if (!importedUsccs.contains(l.toUscc()) && !inJurisdiction.test(existing.get(l.toUscc()).regionCode())) {
+                rejections.add(new Rejection(LINKS, line, "toUscc", "FORBIDDEN", "toUscc: the enterprise lies outside the caller's jurisdiction"));
             } else if (!l.fromPerson() && !knownEnterprises.contains(l.fromKey())) {
                 rejections.add(new Rejection(LINKS, line, "fromUscc", "NOT_FOUND", "fromUscc: no enterprise " + l.fromKey()));
             } else if (l.fromPerson() && !knownPersons.contains(l.fromKey()) && !personNames.containsKey(l.fromKey())) {

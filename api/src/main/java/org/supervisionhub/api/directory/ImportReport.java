@@ -2,8 +2,14 @@ package org.supervisionhub.api.directory;
 
 import java.util.List;
 
-/** Outcome of a CSV import: good rows loaded, each rejected row with its line, field and reason. */
-public record ImportReport(int accepted, int rejected, List<Rejection> rejections) {
+import org.supervisionhub.api.audit.MutationAudit;
+
+/**
+ * Outcome of a CSV import: good rows loaded, each rejected row with its line, field and reason.
+ * {@code acceptedKeys} (not in the schema) names the records loaded, for the audit trail.
+ */
+public record ImportReport(int accepted, int rejected, List<Rejection> rejections, List<String> acceptedKeys)
+        implements MutationAudit.AffectsIds {
 
     public static final int MAX_LISTED = 1000;
 
@@ -11,10 +17,15 @@ public record ImportReport(int accepted, int rejected, List<Rejection> rejection
     }
 
     /** Counts rejected rows (a row with several violations counts once) and lists the first {@link #MAX_LISTED}. */
-    public static ImportReport of(int accepted, List<Rejection> rejections) {
+    public static ImportReport of(int accepted, List<Rejection> rejections, List<String> acceptedKeys) {
         List<Rejection> sorted = rejections.stream()
                 .sorted(java.util.Comparator.comparing(Rejection::file).thenComparingInt(Rejection::line)).toList();
         int rows = (int) sorted.stream().map(r -> r.file() + ":" + r.line()).distinct().count();
-        return new ImportReport(accepted, rows, sorted.subList(0, Math.min(sorted.size(), MAX_LISTED)));
+        return new ImportReport(accepted, rows, sorted.subList(0, Math.min(sorted.size(), MAX_LISTED)), List.copyOf(acceptedKeys));
+    }
+
+    @Override
+    public List<String> affectedIds() {
+        return acceptedKeys;
     }
 }

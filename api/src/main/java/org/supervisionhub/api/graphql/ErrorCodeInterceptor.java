@@ -49,6 +49,7 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
             case "InvalidSyntax" -> "GRAPHQL_SYNTAX";
             case "OperationNotSupported" -> "OPERATION_NOT_SUPPORTED";
             case "ExecutionAborted" -> "EXECUTION_ABORTED";
+            case "IntrospectionDisabled" -> "UNAUTHENTICATED";
             case "BAD_REQUEST" -> "INVALID_VALUE";
             case "NOT_FOUND" -> "NOT_FOUND";
             case "UNAUTHORIZED" -> "UNAUTHENTICATED";

@@ -11,6 +11,7 @@ import org.springframework.graphql.execution.ErrorType;
 import graphql.GraphqlErrorBuilder;
 import org.springframework.stereotype.Component;
 import org.supervisionhub.graph.store.Cursor.InvalidCursorException;
+import org.supervisionhub.api.access.ForbiddenException;
 
 /**
  * Maps the hub's exceptions to typed GraphQL errors: {@code classification}, a stable {@code code},
@@ -28,6 +29,10 @@ public class HubErrorResolver extends DataFetcherExceptionResolverAdapter {
         }
         if (ex instanceof InvalidCursorException) {
             return List.of(error(env, ErrorType.BAD_REQUEST, "INVALID_CURSOR", "after", null, "after: " + ex.getMessage()));
+        }
+        if (ex instanceof ForbiddenException forbidden) {
+            return List.of(error(env, forbidden.anonymous() ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN, forbidden.code(),
+                    forbidden.field(), null, forbidden.getMessage()));
         }
         if (ex instanceof NotFoundException nf) {
             return List.of(error(env, ErrorType.NOT_FOUND, "NOT_FOUND", nf.field(), null, nf.getMessage()));

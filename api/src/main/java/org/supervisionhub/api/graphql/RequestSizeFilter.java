@@ -38,14 +38,10 @@ public class RequestSizeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBytes || length < 0) {
-            response.setStatus(length < 0 ? HttpServletResponse.SC_LENGTH_REQUIRED : HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType("application/graphql-response+json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             String message = length < 0 ? "the request must declare its Content-Length"
                     : "the request body has " + length + " bytes; at most " + maxBytes + " are accepted";
-            response.getWriter().write("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\""
-                    + (length < 0 ? "LENGTH_REQUIRED" : "REQUEST_TOO_LARGE") + "\",\"classification\":\"BAD_REQUEST\",\"limit\":"
-                    + maxBytes + "}}]}");
+            JsonErrors.write(response, length < 0 ? HttpServletResponse.SC_LENGTH_REQUIRED : HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "BAD_REQUEST", length < 0 ? "LENGTH_REQUIRED" : "REQUEST_TOO_LARGE", message, ",\"limit\":" + maxBytes);
             return;
         }
         chain.doFilter(request, response);

@@ -14,11 +14,15 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.directory.ImportReport;
+import org.supervisionhub.api.access.Access;
+import org.supervisionhub.api.access.AccessRule;
+import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.graphql.Connection;
 import org.supervisionhub.api.graphql.InvalidInputException;
@@ -201,19 +205,31 @@ public class RosterController {
         return knownAt == null ? OffsetDateTime.now(clock) : knownAt;
     }
 
+    /** The unit's department, and the inspector's current one when it moves, must be the officer's own. */
     @MutationMapping
-    public Inspector upsertInspector(@Argument InspectorInput input) {
+    public Inspector upsertInspector(@Argument InspectorInput input, @ContextValue Viewer viewer) {
+        Unit unit = input.unitId() == null ? null : organisation.units(List.of(input.unitId())).get(input.unitId());
+        if (unit == null) {
+            throw new NotFoundException("input.unitId", "no unit " + input.unitId());
+        }
+        Access.requireDepartment(viewer, unit.departmentId(), "input.unitId");
+        roster.inspector(input.inspectorId()).ifPresent(i -> Access.requireDepartment(viewer, i.departmentId(), "input.inspectorId"));
         return service.upsert(input);
     }
 
+    /** An officer for their department's inspectors, or the inspector for themself (ASSIGN-03). */
     @MutationMapping
-    public Inspector declareConflict(@Argument ConflictInput input) {
+    public Inspector declareConflict(@Argument ConflictInput input, @ContextValue Viewer viewer) {
+        Inspector inspector = roster.inspector(input.inspectorId())
+                .orElseThrow(() -> new NotFoundException("input.inspectorId", "no inspector " + input.inspectorId()));
+        Access.requireDepartmentOrSelf(viewer, inspector.departmentId(), inspector.inspectorId(), "input.inspectorId");
         return service.declareConflict(input);
     }
 
     @MutationMapping
-    public ImportReport importInspectors(@Argument String csv) {
-        return service.importInspectors(csv);
+    public ImportReport importInspectors(@Argument String csv, @ContextValue Viewer viewer) {
+        var rows = Access.rows(viewer);
+        return service.importInspectors(csv, department -> rows.test(AccessRule.Owner.department(department)));
     }
 
     @BatchMapping(typeName = "Inspector")

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,7 @@ import org.supervisionhub.api.roster.RosterInputs.ConflictInput;
 import org.supervisionhub.api.roster.RosterInputs.InspectorInput;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.directory.DirectoryRepository.RosterChangeData;
+import org.supervisionhub.graph.organisation.Organisation.Unit;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.roster.Roster.Inspector;
 import org.supervisionhub.graph.roster.Roster.InspectorData;
@@ -89,8 +91,12 @@ public class RosterService {
         return roster.inspector(in.inspectorId()).orElseThrow();
     }
 
+    /**
+     * Loads the good rows in one transaction; rows whose unit, or whose existing inspector, lies in
+     * a department {@code mayActFor} rejects are refused as FORBIDDEN.
+     */
     @Transactional
-    public ImportReport importInspectors(String csv) {
+    public ImportReport importInspectors(String csv, Predicate<String> mayActFor) {
         List<CsvImport.Row> rows = CsvImport.parse(csv, "csv",
                 List.of("inspectorId", "name", "certificateNo", "certificateValidFrom", "certificateValidTo", "unitId"));
         List<Rejection> rejections = new ArrayList<>();
@@ -117,7 +123,9 @@ public class RosterService {
                 row.checks().violations().forEach(v -> rejections.add(new Rejection("csv", row.line(), v.field(), v.code(), v.message())));
             }
         }
-        Set<String> units = organisation.units(candidates.values().stream().map(InspectorData::unitId).distinct().toList()).keySet();
+        Map<String, Unit> unitsById = organisation.units(candidates.values().stream().map(InspectorData::unitId).distinct().toList());
+        Set<String> units = unitsById.keySet();
+        Map<String, Inspector> existing = roster.inspectors(candidates.values().stream().map(InspectorData::inspectorId).toList());
         Set<String> persons = directory.existingPersons(candidates.values().stream().map(InspectorData::personId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
         Map<String, String> holders = roster.certificateHolders(candidates.values().stream().map(InspectorData::certificateNo).toList());
@@ -125,6 +133,13 @@ public class RosterService {
         candidates.forEach((line, d) -> {
             try {
                 checkReferences(d, "", units, persons, holders);
+                Inspector before = existing.get(d.inspectorId());
+                if (!mayActFor.test(unitsById.get(d.unitId()).departmentId())
+                        || before != null && !mayActFor.test(before.departmentId())) {
+                    rejections.add(new Rejection("csv", line, "unitId", "FORBIDDEN",
+                            "unitId: the inspector belongs to a department the caller does not act for"));
+                    return;
+                }
                 accepted.add(d);
             } catch (InvalidInputException e) {
                 e.violations().forEach(v -> rejections.add(new Rejection("csv", line, v.field(), v.code(), v.message())));
@@ -138,7 +153,7 @@ public class RosterService {
             directory.recordRosterChanges("INSPECTOR", accepted.stream()
                     .map(d -> new RosterChangeData("UPDATED", d.inspectorId(), today(), today())).toList(), now());
         }
-        return ImportReport.of(accepted.size(), rejections);
+        return ImportReport.of(accepted.size(), rejections, accepted.stream().map(InspectorData::inspectorId).toList());
     }
 
     private InspectorData validate(InspectorInput in, String p, Checks checks) {

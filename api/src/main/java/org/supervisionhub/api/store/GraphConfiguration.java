@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.supervisionhub.graph.audit.AuditTrail;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.complaint.ComplaintRepository;
 import org.supervisionhub.graph.directory.DirectoryRepository;
@@ -49,6 +51,11 @@ public class GraphConfiguration {
     @Bean
     RosterRepository rosterRepository(Neo4jClient client, GraphSchema schema) {
         return new RosterRepository(client);
+    }
+
+    @Bean
+    AuditTrail auditTrail(Neo4jClient client, PlatformTransactionManager transactionManager, GraphSchema schema) {
+        return new AuditTrail(client, transactionManager);
     }
 
     @Bean

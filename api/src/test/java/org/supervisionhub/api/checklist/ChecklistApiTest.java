@@ -30,20 +30,20 @@ class ChecklistApiTest extends HubIntegrationTest {
     }
 
     String createDraft(String department, List<Map<String, Object>> items) {
-        return graphQl().document(CREATE).variable("in", Map.of("departmentId", department, "title", "随机抽查事项清单",
+        return graphQl(officer(department)).document(CREATE).variable("in", Map.of("departmentId", department, "title", "随机抽查事项清单",
                 "scope", "COUNTY", "kind", "REGULAR", "items", items)).execute()
                 .path("createChecklistVersion.id").entity(String.class).get();
     }
 
     int versionsOf(String department) {
-        return graphQl().document("query($d: ID) { checklistVersions(departmentId: $d, first: 200) { edges { cursor } } }")
+        return graphQl(officer(department)).document("query($d: ID) { checklistVersions(departmentId: $d, first: 200) { edges { cursor } } }")
                 .variable("d", department).execute().path("checklistVersions.edges").entityList(Object.class).get().size();
     }
 
     @Test
     void generalItemsNeedARatioCapAndKeyItemsMustNotHaveOne_DRAW07() {
         int before = versionsOf("HRSS-430103");
-        graphQl().document(CREATE).variable("in", Map.of("departmentId", "HRSS-430103", "title", "清单", "scope", "COUNTY",
+        graphQl(officer("HRSS-430103")).document(CREATE).variable("in", Map.of("departmentId", "HRSS-430103", "title", "清单", "scope", "COUNTY",
                         "kind", "REGULAR", "items", List.of(item("G1", "GENERAL", null), item("K1", "KEY", "0.5"),
                                 item("G2", "GENERAL", "1.5"), Map.of("code", "X", "title", "无依据事项", "legalBasis", "", "content", "内容",
                                         "targetKind", "MARKET_SUBJECT", "itemClass", "KEY", "methods", List.of("ON_SITE")))))
@@ -57,30 +57,30 @@ class ChecklistApiTest extends HubIntegrationTest {
     @Test
     void aPublishedVersionCannotChangeAndAChangeIsANewEditionThatSupersedesIt_CHK06() {
         String id = createDraft("HRSS-430104", List.of(item("WAGE", "GENERAL", "0.050"), item("CHILD", "KEY", null)));
-        graphQl().document("mutation($id: ID!) { publishChecklistVersion(id: $id) { status publishedAt } }").variable("id", id).execute()
+        graphQl(leader("HRSS-430104")).document("mutation($id: ID!) { publishChecklistVersion(id: $id) { status publishedAt } }").variable("id", id).execute()
                 .path("publishChecklistVersion.status").entity(String.class).isEqualTo("PUBLISHED");
 
-        graphQl().document("mutation($in: UpdateChecklistDraftInput!) { updateChecklistDraft(input: $in) { id } }")
+        graphQl(officer("HRSS-430104")).document("mutation($in: UpdateChecklistDraftInput!) { updateChecklistDraft(input: $in) { id } }")
                 .variable("in", Map.of("id", id, "items", List.of(item("OTHER", "KEY", null)))).execute()
                 .errors().satisfy(errors -> assertThat(errors.get(0).getExtensions())
                         .containsEntry("code", "IMMUTABLE").containsEntry("rule", "CHK-06").containsEntry("field", "input.id"));
-        graphQl().document("mutation($id: ID!) { publishChecklistVersion(id: $id) { id } }").variable("id", id).execute()
+        graphQl(leader("HRSS-430104")).document("mutation($id: ID!) { publishChecklistVersion(id: $id) { id } }").variable("id", id).execute()
                 .errors().satisfy(errors -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "IMMUTABLE"));
 
-        graphQl().document("query($id: ID!) { checklistVersion(id: $id) { " + VERSION_FIELDS + " } }").variable("id", id).execute()
+        graphQl(officer("HRSS-430104")).document("query($id: ID!) { checklistVersion(id: $id) { " + VERSION_FIELDS + " } }").variable("id", id).execute()
                 .path("checklistVersion.items.edges[*].node.code").entityList(String.class).containsExactly("WAGE", "CHILD")
                 .path("checklistVersion.items.edges[0].node.ratioCap").entity(String.class).isEqualTo("0.05");
 
-        Map<String, Object> next = graphQl().document("mutation($id: ID!) { deriveChecklistVersion(fromId: $id, title: \"第二版\") { " + VERSION_FIELDS + " } }")
+        Map<String, Object> next = graphQl(officer("HRSS-430104")).document("mutation($id: ID!) { deriveChecklistVersion(fromId: $id, title: \"第二版\") { " + VERSION_FIELDS + " } }")
                 .variable("id", id).execute().path("deriveChecklistVersion").entity(Map.class).get();
         assertThat(next.get("status")).isEqualTo("DRAFT");
         assertThat(next.get("itemCount")).isEqualTo(2);
         assertThat(((Map<?, ?>) next.get("supersedes")).get("id")).isEqualTo(id);
-        int edition = graphQl().document("query($id: ID!) { checklistVersion(id: $id) { edition } }").variable("id", id).execute()
+        int edition = graphQl(officer("HRSS-430104")).document("query($id: ID!) { checklistVersion(id: $id) { edition } }").variable("id", id).execute()
                 .path("checklistVersion.edition").entity(Integer.class).get();
         assertThat(next.get("edition")).isEqualTo(edition + 1);
 
-        graphQl().document("mutation($in: UpdateChecklistDraftInput!) { updateChecklistDraft(input: $in) { itemCount } }")
+        graphQl(officer("HRSS-430104")).document("mutation($in: UpdateChecklistDraftInput!) { updateChecklistDraft(input: $in) { itemCount } }")
                 .variable("in", Map.of("id", next.get("id"), "items", List.of(item("WAGE", "GENERAL", "0.1"), item("CHILD", "KEY", null),
                         item("HOURS", "GENERAL", "0.02")))).execute()
                 .path("updateChecklistDraft.itemCount").entity(Integer.class).isEqualTo(3);
@@ -89,7 +89,7 @@ class ChecklistApiTest extends HubIntegrationTest {
     @Test
     void theRepositoryGuardRefusesToTouchAPublishedVersionEvenWithoutTheServiceCheck() {
         String id = createDraft("HRSS-430121", List.of(item("WAGE", "GENERAL", "0.05")));
-        graphQl().document("mutation($id: ID!) { publishChecklistVersion(id: $id) { status } }").variable("id", id).execute()
+        graphQl(leader("HRSS-430121")).document("mutation($id: ID!) { publishChecklistVersion(id: $id) { status } }").variable("id", id).execute()
                 .path("publishChecklistVersion.status").entity(String.class).isEqualTo("PUBLISHED");
         boolean changed = repository.replaceDraft(id, "改", List.of(new ItemData("NEW", "t", "b", "c", null, "MARKET_SUBJECT", "KEY",
                 null, List.of("ON_SITE"), null)));
@@ -102,10 +102,10 @@ class ChecklistApiTest extends HubIntegrationTest {
     void itemsArePagedByPosition() {
         String id = createDraft("HRSS-430102", List.of(item("A", "KEY", null), item("B", "KEY", null), item("C", "KEY", null)));
         String q = "query($id: ID!, $a: String) { checklistVersion(id: $id) { items(first: 2, after: $a) { edges { node { code } } pageInfo { hasNextPage endCursor } } } }";
-        String cursor = graphQl().document(q).variable("id", id).variable("a", null).execute()
+        String cursor = graphQl(officer("HRSS-430102")).document(q).variable("id", id).variable("a", null).execute()
                 .path("checklistVersion.items.edges[*].node.code").entityList(String.class).containsExactly("A", "B")
                 .path("checklistVersion.items.pageInfo.endCursor").entity(String.class).get();
-        graphQl().document(q).variable("id", id).variable("a", cursor).execute()
+        graphQl(officer("HRSS-430102")).document(q).variable("id", id).variable("a", cursor).execute()
                 .path("checklistVersion.items.edges[*].node.code").entityList(String.class).containsExactly("C")
                 .path("checklistVersion.items.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
     }

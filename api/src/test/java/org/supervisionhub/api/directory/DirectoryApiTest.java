@@ -29,7 +29,7 @@ class DirectoryApiTest extends HubIntegrationTest {
     }
 
     String person(String nationalId, String name) {
-        return graphQl().document("mutation($in: PersonInput!) { upsertPerson(input: $in) { personId } }")
+        return graphQl(officer("HRSS-430100")).document("mutation($in: PersonInput!) { upsertPerson(input: $in) { personId } }")
                 .variable("in", Map.of("nationalId", nationalId, "name", name)).execute()
                 .path("upsertPerson.personId").entity(String.class).get();
     }
@@ -44,7 +44,7 @@ class DirectoryApiTest extends HubIntegrationTest {
         String wrong = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
         long before = enterpriseCount();
 
-        graphQl().document(UPSERT).variable("in", enterprise(wrong, "错误校验码公司")).execute()
+        graphQl(officer("HRSS-430100")).document(UPSERT).variable("in", enterprise(wrong, "错误校验码公司")).execute()
                 .errors().satisfy(errors -> {
                     assertThat(errors).hasSize(1);
                     assertThat(errors.get(0).getErrorType().toString()).isEqualTo("BAD_REQUEST");
@@ -57,7 +57,7 @@ class DirectoryApiTest extends HubIntegrationTest {
 
     @Test
     void everyViolationOfOneInputIsReportedAtOnce() {
-        graphQl().document(UPSERT).variable("in", Map.of("uscc", "123", "name", " ", "orgType", "COMPANY", "regionCode", "430102"))
+        graphQl(officer("HRSS-430100")).document(UPSERT).variable("in", Map.of("uscc", "123", "name", " ", "orgType", "COMPANY", "regionCode", "430102"))
                 .execute().errors().satisfy(errors -> assertThat(errors).extracting(e -> e.getExtensions().get("field"))
                         .containsExactlyInAnyOrder("input.uscc", "input.name"));
     }
@@ -65,12 +65,12 @@ class DirectoryApiTest extends HubIntegrationTest {
     @Test
     void upsertCreatesThenUpdatesTheSameEnterprise() {
         String uscc = newUscc();
-        graphQl().document(UPSERT).variable("in", enterprise(uscc, "长沙测试有限公司")).execute()
+        graphQl(officer("HRSS-430100")).document(UPSERT).variable("in", enterprise(uscc, "长沙测试有限公司")).execute()
                 .path("upsertEnterprise.region.code").entity(String.class).isEqualTo("430102")
                 .path("upsertEnterprise.registrationAuthority.id").entity(String.class).isEqualTo("MS-430102");
         Map<String, Object> renamed = new java.util.HashMap<>(enterprise(uscc, "长沙测试股份有限公司"));
         renamed.put("status", "SUSPENDED");
-        graphQl().document(UPSERT).variable("in", renamed).execute()
+        graphQl(officer("HRSS-430100")).document(UPSERT).variable("in", renamed).execute()
                 .path("upsertEnterprise.name").entity(String.class).isEqualTo("长沙测试股份有限公司")
                 .path("upsertEnterprise.status").entity(String.class).isEqualTo("SUSPENDED");
         assertThat(driver.executableQuery("MATCH (e:Enterprise {uscc: $u}) RETURN count(e) AS n").withParameters(Map.of("u", uscc))
@@ -82,18 +82,18 @@ class DirectoryApiTest extends HubIntegrationTest {
         String uscc = newUscc();
         Map<String, Object> in = new java.util.HashMap<>(enterprise(uscc, "无地区公司"));
         in.put("regionCode", "999999");
-        graphQl().document(UPSERT).variable("in", in).execute().errors().satisfy(errors -> {
+        graphQl(officer("HRSS-430100")).document(UPSERT).variable("in", in).execute().errors().satisfy(errors -> {
             assertThat(errors.get(0).getErrorType().toString()).isEqualTo("NOT_FOUND");
             assertThat(errors.get(0).getExtensions()).containsEntry("field", "input.regionCode");
         });
-        graphQl().document("query($u: ID!) { enterprise(uscc: $u) { uscc } }").variable("u", uscc).execute()
+        graphQl(officer("HRSS-430100")).document("query($u: ID!) { enterprise(uscc: $u) { uscc } }").variable("u", uscc).execute()
                 .path("enterprise").valueIsNull();
     }
 
     @Test
     void aNewLegalRepresentativeClosesThePreviousOneAndAsOfReplaysEitherPeriod() {
         String uscc = newUscc();
-        graphQl().document(UPSERT).variable("in", enterprise(uscc, "法定代表人变更公司")).execute().path("upsertEnterprise.uscc").hasValue();
+        graphQl(officer("HRSS-430100")).document(UPSERT).variable("in", enterprise(uscc, "法定代表人变更公司")).execute().path("upsertEnterprise.uscc").hasValue();
         String first = person("430102198001010011", "张一");
         String second = person("430102198502020022", "李二");
         link("LEGAL_REPRESENTATIVE", Map.of("personId", first), uscc, "2020-01-01", null);
@@ -101,13 +101,13 @@ class DirectoryApiTest extends HubIntegrationTest {
 
         String query = "query($u: ID!, $d: Date) { enterprise(uscc: $u) { legalRepresentative(asOf: $d) { personId } "
                 + "links(types: [LEGAL_REPRESENTATIVE]) { totalCount edges { node { validFrom validTo counterpart { ... on Person { personId } } } } } } }";
-        graphQl().document(query).variable("u", uscc).variable("d", "2023-01-01").execute()
+        graphQl(officer("HRSS-430100")).document(query).variable("u", uscc).variable("d", "2023-01-01").execute()
                 .path("enterprise.legalRepresentative.personId").entity(String.class).isEqualTo(first)
                 .path("enterprise.links.totalCount").entity(Integer.class).isEqualTo(2)
                 .path("enterprise.links.edges[0].node.validTo").entity(String.class).isEqualTo("2024-06-01");
-        graphQl().document(query).variable("u", uscc).variable("d", "2025-01-01").execute()
+        graphQl(officer("HRSS-430100")).document(query).variable("u", uscc).variable("d", "2025-01-01").execute()
                 .path("enterprise.legalRepresentative.personId").entity(String.class).isEqualTo(second);
-        graphQl().document(query).variable("u", uscc).variable("d", "2019-12-31").execute()
+        graphQl(officer("HRSS-430100")).document(query).variable("u", uscc).variable("d", "2019-12-31").execute()
                 .path("enterprise.legalRepresentative").valueIsNull();
     }
 
@@ -115,29 +115,29 @@ class DirectoryApiTest extends HubIntegrationTest {
     void endedLinksStayInHistoryAndDropOutOfLaterDates() {
         String parent = newUscc();
         String child = newUscc();
-        graphQl().document(UPSERT).variable("in", enterprise(parent, "控股母公司")).execute().path("upsertEnterprise.uscc").hasValue();
-        graphQl().document(UPSERT).variable("in", enterprise(child, "被控股子公司")).execute().path("upsertEnterprise.uscc").hasValue();
+        graphQl(officer("HRSS-430100")).document(UPSERT).variable("in", enterprise(parent, "控股母公司")).execute().path("upsertEnterprise.uscc").hasValue();
+        graphQl(officer("HRSS-430100")).document(UPSERT).variable("in", enterprise(child, "被控股子公司")).execute().path("upsertEnterprise.uscc").hasValue();
         Map<String, Object> in = new java.util.HashMap<>(Map.of("type", "SHAREHOLDER", "from", Map.of("uscc", parent), "toUscc", child,
                 "validFrom", "2021-03-01", "sharePct", 60.0));
-        graphQl().document(LINK).variable("in", in).execute().path("upsertLink.sharePct").entity(Double.class).isEqualTo(60.0);
-        graphQl().document("mutation($in: EndLinkInput!) { endLink(input: $in) { validTo } }")
+        graphQl(officer("HRSS-430100")).document(LINK).variable("in", in).execute().path("upsertLink.sharePct").entity(Double.class).isEqualTo(60.0);
+        graphQl(officer("HRSS-430100")).document("mutation($in: EndLinkInput!) { endLink(input: $in) { validTo } }")
                 .variable("in", Map.of("type", "SHAREHOLDER", "from", Map.of("uscc", parent), "toUscc", child,
                         "validFrom", "2021-03-01", "validTo", "2025-01-01"))
                 .execute().path("endLink.validTo").entity(String.class).isEqualTo("2025-01-01");
 
         String holdings = "query($u: ID!, $d: Date) { enterprise(uscc: $u) { links(direction: OUTBOUND, asOf: $d) { totalCount } } }";
-        graphQl().document(holdings).variable("u", parent).variable("d", "2024-12-31").execute()
+        graphQl(officer("HRSS-430100")).document(holdings).variable("u", parent).variable("d", "2024-12-31").execute()
                 .path("enterprise.links.totalCount").entity(Integer.class).isEqualTo(1);
-        graphQl().document(holdings).variable("u", parent).variable("d", "2025-01-01").execute()
+        graphQl(officer("HRSS-430100")).document(holdings).variable("u", parent).variable("d", "2025-01-01").execute()
                 .path("enterprise.links.totalCount").entity(Integer.class).isEqualTo(0);
-        graphQl().document(holdings).variable("u", parent).variable("d", null).execute()
+        graphQl(officer("HRSS-430100")).document(holdings).variable("u", parent).variable("d", null).execute()
                 .path("enterprise.links.totalCount").entity(Integer.class).isEqualTo(1);
     }
 
     @Test
     void invalidLinksAreRejectedWithTheFieldThatIsWrong() {
         String uscc = newUscc();
-        graphQl().document(UPSERT).variable("in", enterprise(uscc, "校验链接公司")).execute().path("upsertEnterprise.uscc").hasValue();
+        graphQl(officer("HRSS-430100")).document(UPSERT).variable("in", enterprise(uscc, "校验链接公司")).execute().path("upsertEnterprise.uscc").hasValue();
         expectError(Map.of("type", "SHAREHOLDER", "from", Map.of("uscc", uscc), "toUscc", newUscc(), "validFrom", "2021-01-01",
                 "sharePct", 0.0), "input.sharePct", "INVALID_VALUE");
         expectError(Map.of("type", "LEGAL_REPRESENTATIVE", "from", Map.of("uscc", newUscc()), "toUscc", uscc, "validFrom", "2021-01-01"),
@@ -162,13 +162,13 @@ class DirectoryApiTest extends HubIntegrationTest {
     @Test
     void regionFilterCoversSubRegionsAndCountsMatchTheParts() {
         String cityQuery = "query($r: ID!) { enterprises(filter: {regionCode: $r}, first: 200) { totalCount edges { node { region { code parent { code } } } } } }";
-        int city = graphQl().document(cityQuery).variable("r", "430100").execute().path("enterprises.totalCount").entity(Integer.class).get();
-        List<String> counties = graphQl().document("{ regions(parentCode: \"430100\") { code } }").execute()
+        int city = graphQl(officer("HRSS-430100")).document(cityQuery).variable("r", "430100").execute().path("enterprises.totalCount").entity(Integer.class).get();
+        List<String> counties = graphQl(officer("HRSS-430100")).document("{ regions(parentCode: \"430100\") { code } }").execute()
                 .path("regions[*].code").entityList(String.class).get();
-        int sum = counties.stream().mapToInt(c -> graphQl().document(cityQuery).variable("r", c).execute()
+        int sum = counties.stream().mapToInt(c -> graphQl(officer("HRSS-430100")).document(cityQuery).variable("r", c).execute()
                 .path("enterprises.totalCount").entity(Integer.class).get()).sum();
         assertThat(city).isPositive().isEqualTo(sum);
-        graphQl().document(cityQuery).variable("r", "430100").execute()
+        graphQl(officer("HRSS-430100")).document(cityQuery).variable("r", "430100").execute()
                 .path("enterprises.edges[*].node.region.parent.code").entityList(String.class)
                 .satisfies(codes -> assertThat(codes).isNotEmpty().allMatch("430100"::equals));
     }
@@ -177,7 +177,7 @@ class DirectoryApiTest extends HubIntegrationTest {
     void filtersCombine() {
         String q = "{ enterprises(filter: {orgTypes: [COMPANY], creditRiskClasses: [D], statuses: [ACTIVE]}, first: 50) "
                 + "{ edges { node { orgType creditRiskClass status } } } }";
-        GraphQlTester.Response r = graphQl().document(q).execute();
+        GraphQlTester.Response r = graphQl(officer("HRSS-430100")).document(q).execute();
         r.path("enterprises.edges[*].node.orgType").entityList(String.class).satisfies(l -> assertThat(l).isNotEmpty().allMatch("COMPANY"::equals));
         r.path("enterprises.edges[*].node.creditRiskClass").entityList(String.class).satisfies(l -> assertThat(l).allMatch("D"::equals));
     }
@@ -187,11 +187,11 @@ class DirectoryApiTest extends HubIntegrationTest {
         if (validTo != null) {
             in.put("validTo", validTo);
         }
-        graphQl().document(LINK).variable("in", in).execute().path("upsertLink.type").entity(String.class).isEqualTo(type);
+        graphQl(officer("HRSS-430100")).document(LINK).variable("in", in).execute().path("upsertLink.type").entity(String.class).isEqualTo(type);
     }
 
     private void expectError(Map<String, Object> in, String field, String code) {
-        graphQl().document(LINK).variable("in", in).execute().errors().satisfy(errors -> {
+        graphQl(officer("HRSS-430100")).document(LINK).variable("in", in).execute().errors().satisfy(errors -> {
             assertThat(errors).as(field).isNotEmpty();
             assertThat(errors.get(0).getExtensions()).containsEntry("field", field).containsEntry("code", code);
         });
@@ -199,19 +199,21 @@ class DirectoryApiTest extends HubIntegrationTest {
 
     @Test
     void errorsRaisedBeforeAnyResolverRunsCarryACodeToo() {
-        graphQl().document("{ enterprise(uscc: 42) { nope } }").execute().errors().satisfy(errors -> {
+        graphQl(officer("HRSS-430100")).document("{ enterprise(uscc: 42) { nope } }").execute().errors().satisfy(errors -> {
             assertThat(errors).isNotEmpty();
             assertThat(errors).allSatisfy(e -> assertThat(e.getExtensions()).containsEntry("code", "GRAPHQL_VALIDATION")
                     .containsEntry("classification", "ValidationError"));
         });
-        graphQl().document("{ enterprise(uscc: ").execute().errors().satisfy(errors ->
+        graphQl(officer("HRSS-430100")).document("{ enterprise(uscc: ").execute().errors().satisfy(errors ->
                 assertThat(errors.get(0).getExtensions()).containsEntry("code", "GRAPHQL_SYNTAX"));
     }
 
     @Test
-    void theSchemaIsPrintableAtAStableUrl() {
-        String sdl = org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
-                .get().uri("/graphql/schema").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    void theSchemaIsPrintableAtAStableUrlForAuthenticatedCallers() {
+        var http = org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http.get().uri("/graphql/schema").exchange().expectStatus().isUnauthorized();
+        String sdl = http.get().uri("/graphql/schema").header("Authorization", "Bearer " + token(analyst())).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(sdl).contains("type Enterprise", "enterprises(", "scalar Date", "upsertEnterprise(");
     }
 }

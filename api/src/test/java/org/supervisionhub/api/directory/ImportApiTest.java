@@ -44,7 +44,7 @@ class ImportApiTest extends HubIntegrationTest {
                 "SHAREHOLDER," + a + ",,,," + newUscc() + ",,10,2020-01-01,",
                 "SHAREHOLDER," + a + ",,,," + c + ",,150,2020-01-01,");
 
-        Map<String, Object> report = graphQl().document(IMPORT).variable("e", enterprises).variable("l", links).execute()
+        Map<String, Object> report = graphQl(officer("HRSS-430100")).document(IMPORT).variable("e", enterprises).variable("l", links).execute()
                 .path("importEnterprises").entity(Map.class).get();
 
         assertThat(report.get("accepted")).isEqualTo(3 + 3);
@@ -60,22 +60,22 @@ class ImportApiTest extends HubIntegrationTest {
         long loaded = driver.executableQuery("MATCH (e:Enterprise) WHERE e.uscc IN $u RETURN count(e) AS n")
                 .withParameters(Map.of("u", List.of(a, b, c))).execute().records().get(0).get("n").asLong();
         assertThat(loaded).isEqualTo(3);
-        graphQl().document("query($u: ID!) { enterprise(uscc: $u) { name legalRepresentative(asOf: \"2024-01-01\") { name } "
+        graphQl(officer("HRSS-430100")).document("query($u: ID!) { enterprise(uscc: $u) { name legalRepresentative(asOf: \"2024-01-01\") { name } "
                         + "links(direction: OUTBOUND) { totalCount } } }").variable("u", a).execute()
                 .path("enterprise.legalRepresentative.name").entity(String.class).isEqualTo("赵四")
                 .path("enterprise.links.totalCount").entity(Integer.class).isEqualTo(1);
-        graphQl().document("query($u: ID!) { enterprise(uscc: $u) { name } }").variable("u", c).execute()
+        graphQl(officer("HRSS-430100")).document("query($u: ID!) { enterprise(uscc: $u) { name } }").variable("u", c).execute()
                 .path("enterprise.name").entity(String.class).isEqualTo("导入丙，有逗号的公司");
     }
 
     @Test
     void aFileWithoutTheRequiredColumnsIsRejectedWholeAndNothingIsWritten() {
         String uscc = newUscc();
-        graphQl().document(IMPORT).variable("e", "uscc,name\n" + uscc + ",缺列公司").variable("l", null).execute()
+        graphQl(officer("HRSS-430100")).document(IMPORT).variable("e", "uscc,name\n" + uscc + ",缺列公司").variable("l", null).execute()
                 .errors().satisfy(e -> {
                     assertThat(e.get(0).getExtensions()).containsEntry("field", "enterprisesCsv").containsEntry("code", "REQUIRED");
                     assertThat(e.get(0).getMessage()).contains("orgType", "regionCode");
                 });
-        graphQl().document("query($u: ID!) { enterprise(uscc: $u) { uscc } }").variable("u", uscc).execute().path("enterprise").valueIsNull();
+        graphQl(officer("HRSS-430100")).document("query($u: ID!) { enterprise(uscc: $u) { uscc } }").variable("u", uscc).execute().path("enterprise").valueIsNull();
     }
 }

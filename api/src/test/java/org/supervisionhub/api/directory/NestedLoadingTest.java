@@ -19,9 +19,9 @@ public class NestedLoadingTest extends HubIntegrationTest {
             """;
 
     int queriesFor(int pageSize) {
-        graphQl().document(DEEP).variable("n", pageSize).execute().path("enterprises.edges").entityList(Object.class).hasSize(pageSize);
+        graphQl(officer("HRSS-430100")).document(DEEP).variable("n", pageSize).execute().path("enterprises.edges").entityList(Object.class).hasSize(pageSize);
         queries.reset();
-        graphQl().document(DEEP).variable("n", pageSize).execute().path("enterprises.edges").entityList(Object.class).hasSize(pageSize);
+        graphQl(officer("HRSS-430100")).document(DEEP).variable("n", pageSize).execute().path("enterprises.edges").entityList(Object.class).hasSize(pageSize);
         return queries.count();
     }
 

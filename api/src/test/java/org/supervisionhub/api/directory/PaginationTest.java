@@ -34,7 +34,7 @@ class PaginationTest extends HubIntegrationTest {
             ExecutorService writer = Executors.newSingleThreadExecutor();
             Future<?> writes = writer.submit(() -> {
                 while (paging.get()) {
-                    graphQl().document(DirectoryApiTest.UPSERT).variable("in", Map.of("uscc", newUscc(), "name",
+                    graphQl(officer("HRSS-430100")).document(DirectoryApiTest.UPSERT).variable("in", Map.of("uscc", newUscc(), "name",
                                     (inserted.get() % 2 == 0 ? "A" : "Z") + "并发插入企业" + inserted.get(),
                                     "orgType", "COMPANY", "regionCode", "430102"))
                             .execute().path("upsertEnterprise.uscc").hasValue();

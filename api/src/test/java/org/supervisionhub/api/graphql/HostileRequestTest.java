@@ -20,7 +20,9 @@ class HostileRequestTest extends HubIntegrationTest {
     Driver driver;
 
     WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // An officer who may write: what refuses these requests is the limits, not a missing token.
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + token(officer("HRSS-430100"))).build();
     }
 
     /** Posts a raw body and returns the status and the first error's code. */
@@ -105,7 +107,7 @@ class HostileRequestTest extends HubIntegrationTest {
 
     @Test
     void ordinaryDeepButCheapQueriesStillPass() {
-        graphQl().document(org.supervisionhub.api.directory.NestedLoadingTest.DEEP).variable("n", 50).execute()
+        graphQl(officer("HRSS-430100")).document(org.supervisionhub.api.directory.NestedLoadingTest.DEEP).variable("n", 50).execute()
                 .path("enterprises.edges").entityList(Object.class).hasSize(50);
     }
 }

@@ -34,9 +34,9 @@ class RosterApiTest extends HubIntegrationTest {
     void aCertificateBelongsToOneInspector() {
         String unit = implementingUnit("HRSS-430102");
         String cert = unique("湘人社执");
-        graphQl().document(UPSERT).variable("in", inspector(unique("T-"), cert, unit, List.of("WAGES"))).execute()
+        graphQl(officer("HRSS-430102")).document(UPSERT).variable("in", inspector(unique("T-"), cert, unit, List.of("WAGES"))).execute()
                 .path("upsertInspector.certificateNo").entity(String.class).isEqualTo(cert);
-        graphQl().document(UPSERT).variable("in", inspector(unique("T-"), cert, unit, List.of("WAGES"))).execute()
+        graphQl(officer("HRSS-430102")).document(UPSERT).variable("in", inspector(unique("T-"), cert, unit, List.of("WAGES"))).execute()
                 .errors().satisfy(e -> assertThat(e.get(0).getExtensions()).containsEntry("code", "CONFLICT").containsEntry("field", "input.certificateNo"));
     }
 
@@ -44,18 +44,18 @@ class RosterApiTest extends HubIntegrationTest {
     void certificateEndBeforeStartIsRejected() {
         Map<String, Object> in = inspector(unique("T-"), unique("C"), implementingUnit("HRSS-430102"), List.of());
         in.put("certificateValidTo", "2023-01-01");
-        graphQl().document(UPSERT).variable("in", in).execute()
+        graphQl(officer("HRSS-430102")).document(UPSERT).variable("in", in).execute()
                 .errors().satisfy(e -> assertThat(e.get(0).getExtensions()).containsEntry("field", "input.certificateValidTo"));
     }
 
     @Test
     void declaredConflictsAreListedWithTheirCounterpart_ASSIGN03() {
         String id = unique("T-");
-        graphQl().document(UPSERT).variable("in", inspector(id, unique("C"), implementingUnit("HRSS-430102"), List.of("WAGES"))).execute()
+        graphQl(officer("HRSS-430102")).document(UPSERT).variable("in", inspector(id, unique("C"), implementingUnit("HRSS-430102"), List.of("WAGES"))).execute()
                 .path("upsertInspector.inspectorId").hasValue();
-        String uscc = graphQl().document("{ enterprises(first: 1) { edges { node { uscc } } } }").execute()
+        String uscc = graphQl(officer("HRSS-430102")).document("{ enterprises(first: 1) { edges { node { uscc } } } }").execute()
                 .path("enterprises.edges[0].node.uscc").entity(String.class).get();
-        graphQl().document("mutation($in: ConflictInput!) { declareConflict(input: $in) { conflicts { reason counterpart { ... on Enterprise { uscc } } } } }")
+        graphQl(officer("HRSS-430102")).document("mutation($in: ConflictInput!) { declareConflict(input: $in) { conflicts { reason counterpart { ... on Enterprise { uscc } } } } }")
                 .variable("in", Map.of("inspectorId", id, "counterpart", Map.of("uscc", uscc), "reason", "配偶任该企业财务负责人"))
                 .execute()
                 .path("declareConflict.conflicts[0].counterpart.uscc").entity(String.class).isEqualTo(uscc)
@@ -66,16 +66,16 @@ class RosterApiTest extends HubIntegrationTest {
     void scopeWithSubordinatesReachesCountyInspectorsAndExpertiseNarrowsIt() {
         String countyUnit = implementingUnit("HRSS-430104");
         String id = unique("T-");
-        graphQl().document(UPSERT).variable("in", inspector(id, unique("C"), countyUnit, List.of("CHILD_LABOUR", "RARE_SKILL_" + id))).execute()
+        graphQl(officer("HRSS-430104")).document(UPSERT).variable("in", inspector(id, unique("C"), countyUnit, List.of("CHILD_LABOUR", "RARE_SKILL_" + id))).execute()
                 .path("upsertInspector.inspectorId").hasValue();
         String q = "query($s: InspectorScope!, $f: InspectorFilter) { inspectors(scope: $s, filter: $f, first: 200) { edges { node { inspectorId unit { department { id } } } } } }";
-        graphQl().document(q).variable("s", Map.of("departmentId", "HRSS-430100", "includeSubordinates", true))
+        graphQl(officer("HRSS-430100")).document(q).variable("s", Map.of("departmentId", "HRSS-430100", "includeSubordinates", true))
                 .variable("f", Map.of("expertise", List.of("RARE_SKILL_" + id))).execute()
                 .path("inspectors.edges[*].node.inspectorId").entityList(String.class).containsExactly(id);
-        graphQl().document(q).variable("s", Map.of("departmentId", "HRSS-430100", "includeSubordinates", false))
+        graphQl(officer("HRSS-430100")).document(q).variable("s", Map.of("departmentId", "HRSS-430100", "includeSubordinates", false))
                 .variable("f", Map.of("expertise", List.of("RARE_SKILL_" + id))).execute()
                 .path("inspectors.edges").entityList(Object.class).hasSize(0);
-        graphQl().document(q).variable("s", Map.of("departmentId", "HRSS-430100")).variable("f", null).execute()
+        graphQl(officer("HRSS-430100")).document(q).variable("s", Map.of("departmentId", "HRSS-430100")).variable("f", null).execute()
                 .path("inspectors.edges[*].node.unit.department.id").entityList(String.class)
                 .satisfies(ids -> assertThat(ids).isNotEmpty().allMatch("HRSS-430100"::equals));
     }
@@ -92,12 +92,12 @@ class RosterApiTest extends HubIntegrationTest {
                 unique("IMP-") + ",周七,X,1990," + unique("C") + ",2023-01-01,2028-12-31,,,,," + unit + ",,",
                 unique("IMP-") + ",吴八,MALE,1990," + unique("C") + ",2023-01-01,2022-12-31,,,,," + unit + ",,",
                 unique("IMP-") + ",郑九,MALE,1990," + unique("C") + ",2023-01-01,2028-12-31,,,,,NO-SUCH-UNIT,,");
-        Map<String, Object> report = graphQl().document("mutation($c: String!) { importInspectors(csv: $c) { accepted rejected rejections { line field code } } }")
+        Map<String, Object> report = graphQl(officer("HRSS-430103")).document("mutation($c: String!) { importInspectors(csv: $c) { accepted rejected rejections { line field code } } }")
                 .variable("c", csv).execute().path("importInspectors").entity(Map.class).get();
         assertThat(report).containsEntry("accepted", 2).containsEntry("rejected", 3);
         assertThat((List<Map<String, Object>>) report.get("rejections")).extracting(r -> r.get("line") + ":" + r.get("field"))
                 .containsExactly("4:gender", "5:certificateValidTo", "6:unitId");
-        graphQl().document("query($i: ID!) { inspector(inspectorId: $i) { expertise } }").variable("i", a).execute()
+        graphQl(officer("HRSS-430103")).document("query($i: ID!) { inspector(inspectorId: $i) { expertise } }").variable("i", a).execute()
                 .path("inspector.expertise").entityList(String.class).containsExactly("WAGES", "SOCIAL_INSURANCE");
     }
 
@@ -109,14 +109,14 @@ class RosterApiTest extends HubIntegrationTest {
         String onTime = unique("T-");
         Map<String, Object> lateIn = inspector(late, unique("C"), unit, List.of());
         lateIn.put("change", Map.of("occurredOn", "2026-09-30"));
-        graphQl().document(UPSERT).variable("in", lateIn).execute().path("upsertInspector.inspectorId").hasValue();
+        graphQl(officer("HRSS-430102")).document(UPSERT).variable("in", lateIn).execute().path("upsertInspector.inspectorId").hasValue();
         Map<String, Object> onTimeIn = inspector(onTime, unique("C"), unit, List.of());
         onTimeIn.put("change", Map.of("occurredOn", today.toString()));
-        graphQl().document(UPSERT).variable("in", onTimeIn).execute().path("upsertInspector.inspectorId").hasValue();
+        graphQl(officer("HRSS-430102")).document(UPSERT).variable("in", onTimeIn).execute().path("upsertInspector.inspectorId").hasValue();
 
         String q = "query($f: Date!, $t: Date!) { rosterUpdateReport(roster: INSPECTOR, from: $f, to: $t) { deadlineWorkingDays total late "
                 + "updates(first: 200) { edges { node { subjectKey startDate deadline late workingDaysTaken } } } } }";
-        List<Map<String, Object>> rows = graphQl().document(q).variable("f", today.toString()).variable("t", today.toString()).execute()
+        List<Map<String, Object>> rows = graphQl(officer("HRSS-430102")).document(q).variable("f", today.toString()).variable("t", today.toString()).execute()
                 .path("rosterUpdateReport.deadlineWorkingDays").entity(Integer.class).isEqualTo(5)
                 .path("rosterUpdateReport.updates.edges[*].node").entityList(Map.class).get().stream()
                 .map(m -> (Map<String, Object>) m).toList();
@@ -125,7 +125,7 @@ class RosterApiTest extends HubIntegrationTest {
         assertThat(rows.stream().filter(r -> onTime.equals(r.get("subjectKey"))).findFirst().orElseThrow())
                 .containsEntry("late", false).containsEntry("workingDaysTaken", 0);
 
-        graphQl().document("query($f: Date!, $t: Date!) { rosterUpdateReport(roster: INSPECTOR, from: $f, to: $t, lateOnly: true) { updates(first: 200) { edges { node { late } } } } }")
+        graphQl(officer("HRSS-430102")).document("query($f: Date!, $t: Date!) { rosterUpdateReport(roster: INSPECTOR, from: $f, to: $t, lateOnly: true) { updates(first: 200) { edges { node { late } } } } }")
                 .variable("f", today.toString()).variable("t", today.toString()).execute()
                 .path("rosterUpdateReport.updates.edges[*].node.late").entityList(Boolean.class)
                 .satisfies(l -> assertThat(l).isNotEmpty().allMatch(Boolean.TRUE::equals));
@@ -135,11 +135,11 @@ class RosterApiTest extends HubIntegrationTest {
     void targetRosterChangesCountFromDiscovery_ROS03() {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String uscc = newUscc();
-        graphQl().document("mutation($in: EnterpriseInput!) { upsertEnterprise(input: $in) { uscc } }")
+        graphQl(officer("HRSS-430102")).document("mutation($in: EnterpriseInput!) { upsertEnterprise(input: $in) { uscc } }")
                 .variable("in", Map.of("uscc", uscc, "name", "迟报变更企业", "orgType", "COMPANY", "regionCode", "430102",
                         "change", Map.of("occurredOn", "2026-01-05", "discoveredOn", today.minusDays(1).toString())))
                 .execute().path("upsertEnterprise.uscc").hasValue();
-        graphQl().document("query($f: Date!, $t: Date!) { rosterUpdateReport(roster: TARGET, from: $f, to: $t) { updates(first: 200) { edges { node { subjectKey startDate late } } } } }")
+        graphQl(officer("HRSS-430102")).document("query($f: Date!, $t: Date!) { rosterUpdateReport(roster: TARGET, from: $f, to: $t) { updates(first: 200) { edges { node { subjectKey startDate late } } } } }")
                 .variable("f", today.toString()).variable("t", today.toString()).execute()
                 .path("rosterUpdateReport.updates.edges[?(@.node.subjectKey == '" + uscc + "')].node.startDate").entityList(String.class)
                 .containsExactly(today.minusDays(1).toString())
@@ -151,28 +151,28 @@ class RosterApiTest extends HubIntegrationTest {
     void theTargetRosterCanBeReplayedAsOfADateAndAsKnownAtAnInstant() {
         String uscc = newUscc();
         String upsert = "mutation($in: EnterpriseInput!) { upsertEnterprise(input: $in) { updatedAt } }";
-        graphQl().document(upsert).variable("in", Map.of("uscc", uscc, "name", "回放企业", "orgType", "COMPANY", "regionCode", "430102",
+        graphQl(officer("HRSS-430102")).document(upsert).variable("in", Map.of("uscc", uscc, "name", "回放企业", "orgType", "COMPANY", "regionCode", "430102",
                 "status", "ACTIVE", "creditRiskClass", "B", "change", Map.of("occurredOn", "2025-01-01", "discoveredOn", "2025-01-02")))
                 .execute().path("upsertEnterprise.updatedAt").hasValue();
         String between = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
-        graphQl().document(upsert).variable("in", Map.of("uscc", uscc, "name", "回放企业", "orgType", "COMPANY", "regionCode", "430102",
+        graphQl(officer("HRSS-430102")).document(upsert).variable("in", Map.of("uscc", uscc, "name", "回放企业", "orgType", "COMPANY", "regionCode", "430102",
                 "status", "SUSPENDED", "creditRiskClass", "D", "change", Map.of("occurredOn", "2025-06-01", "discoveredOn", "2025-06-03")))
                 .execute().path("upsertEnterprise.updatedAt").hasValue();
 
         String q = "query($u: ID!, $d: Date!, $k: DateTime) { enterprise(uscc: $u) { stateAsOf(date: $d, knownAt: $k) { status creditRiskClass effectiveFrom } "
                 + "rosterChanges { edges { node { kind occurredOn discoveredOn } } } } }";
-        graphQl().document(q).variable("u", uscc).variable("d", "2025-03-01").variable("k", null).execute()
+        graphQl(officer("HRSS-430102")).document(q).variable("u", uscc).variable("d", "2025-03-01").variable("k", null).execute()
                 .path("enterprise.stateAsOf.status").entity(String.class).isEqualTo("ACTIVE")
                 .path("enterprise.stateAsOf.creditRiskClass").entity(String.class).isEqualTo("B")
                 .path("enterprise.rosterChanges.edges[*].node.kind").entityList(String.class).containsExactly("UPDATED", "ADDED")
                 .path("enterprise.rosterChanges.edges[1].node.discoveredOn").entity(String.class).isEqualTo("2025-01-02");
-        graphQl().document(q).variable("u", uscc).variable("d", "2025-07-01").variable("k", null).execute()
+        graphQl(officer("HRSS-430102")).document(q).variable("u", uscc).variable("d", "2025-07-01").variable("k", null).execute()
                 .path("enterprise.stateAsOf.status").entity(String.class).isEqualTo("SUSPENDED")
                 .path("enterprise.stateAsOf.effectiveFrom").entity(String.class).isEqualTo("2025-06-01");
         // Before the second change was recorded, the hub still knew the enterprise as active on that day.
-        graphQl().document(q).variable("u", uscc).variable("d", "2025-07-01").variable("k", between).execute()
+        graphQl(officer("HRSS-430102")).document(q).variable("u", uscc).variable("d", "2025-07-01").variable("k", between).execute()
                 .path("enterprise.stateAsOf.status").entity(String.class).isEqualTo("ACTIVE");
-        graphQl().document(q).variable("u", uscc).variable("d", "2024-12-31").variable("k", null).execute()
+        graphQl(officer("HRSS-430102")).document(q).variable("u", uscc).variable("d", "2024-12-31").variable("k", null).execute()
                 .path("enterprise.stateAsOf").valueIsNull();
     }
 
@@ -180,19 +180,21 @@ class RosterApiTest extends HubIntegrationTest {
     void anInspectorsRosterEntryCanBeReplayedAsOfADate() {
         String id = unique("T-");
         String first = implementingUnit("HRSS-430102");
-        String second = implementingUnit("HRSS-430103");
+        // A move between two units of one department: an officer acts only for their own department.
+        String second = graphQl().document("query($d: ID!) { department(id: $d) { units { id } } }").variable("d", "HRSS-430102").execute()
+                .path("department.units[*].id").entityList(String.class).get().stream().filter(u -> !u.equals(first)).findFirst().orElseThrow();
         Map<String, Object> in = inspector(id, unique("C"), first, List.of("WAGES"));
         in.put("change", Map.of("occurredOn", "2025-02-01"));
-        graphQl().document(UPSERT).variable("in", in).execute().path("upsertInspector.inspectorId").hasValue();
+        graphQl(officer("HRSS-430102")).document(UPSERT).variable("in", in).execute().path("upsertInspector.inspectorId").hasValue();
         Map<String, Object> moved = inspector(id, (String) in.get("certificateNo"), second, List.of("WAGES", "SOCIAL_INSURANCE"));
         moved.put("change", Map.of("occurredOn", "2025-09-01"));
-        graphQl().document(UPSERT).variable("in", moved).execute().path("upsertInspector.unit.id").entity(String.class).isEqualTo(second);
+        graphQl(officer("HRSS-430102")).document(UPSERT).variable("in", moved).execute().path("upsertInspector.unit.id").entity(String.class).isEqualTo(second);
 
         String q = "query($i: ID!, $d: Date!) { inspector(inspectorId: $i) { stateAsOf(date: $d) { unit { id } expertise effectiveFrom } } }";
-        graphQl().document(q).variable("i", id).variable("d", "2025-05-01").execute()
+        graphQl(officer("HRSS-430102")).document(q).variable("i", id).variable("d", "2025-05-01").execute()
                 .path("inspector.stateAsOf.unit.id").entity(String.class).isEqualTo(first)
                 .path("inspector.stateAsOf.expertise").entityList(String.class).containsExactly("WAGES");
-        graphQl().document(q).variable("i", id).variable("d", "2025-10-01").execute()
+        graphQl(officer("HRSS-430102")).document(q).variable("i", id).variable("d", "2025-10-01").execute()
                 .path("inspector.stateAsOf.unit.id").entity(String.class).isEqualTo(second)
                 .path("inspector.stateAsOf.effectiveFrom").entity(String.class).isEqualTo("2025-09-01");
     }

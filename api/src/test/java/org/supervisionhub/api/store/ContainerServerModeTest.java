@@ -19,7 +19,7 @@ import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
  * engine runs; {@link ExternalServerModeTest} covers the same mode with neo4j-harness everywhere.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(properties = "hub.demo.enabled=false")
+@SpringBootTest(properties = {"hub.demo.enabled=false", "hub.security.demo-issuer.enabled=true"})
 class ContainerServerModeTest {
 
     @Container

@@ -19,12 +19,31 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Date;
 import org.supervisionhub.graph.directory.Uscc;
 import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
 
-/** With spring.neo4j.uri set, the hub uses that server (here neo4j-harness) and starts none of its own. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hub.demo.enabled=false")
+/**
+ * Production mode: with spring.neo4j.uri set, the hub uses that server (here neo4j-harness) and starts
+ * none of its own; tokens come from an external issuer (here a key pair made by the test, its public
+ * key configured the way an identity provider's would be) and the demo issuer is off.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"hub.demo.enabled=false",
+        "hub.person-id-key=external-mode-test-key"})
 class ExternalServerModeTest {
+
+    static final RSAKey issuerKey = generateKey();
 
     static final Neo4j harness = Neo4jBuilders.newInProcessBuilder().withDisabledServer()
             .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
@@ -37,6 +56,36 @@ class ExternalServerModeTest {
         registry.add("spring.neo4j.uri", harness::boltURI);
         registry.add("spring.neo4j.authentication.username", () -> "neo4j");
         registry.add("spring.neo4j.authentication.password", () -> "unused");
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", ExternalServerModeTest::publicKeyFile);
+    }
+
+    static RSAKey generateKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID("external").generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String publicKeyFile() {
+        try {
+            Path pem = Files.createTempFile("issuer", ".pem");
+            pem.toFile().deleteOnExit();
+            Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(issuerKey.toRSAPublicKey().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+            return "file:" + pem.toAbsolutePath();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String adminToken() throws JOSEException {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("external").build(),
+                new JWTClaimsSet.Builder().subject("connector-admin").claim("roles", List.of("ADMIN"))
+                        .expirationTime(new Date(System.currentTimeMillis() + 600_000)).build());
+        jwt.sign(new RSASSASigner(issuerKey));
+        return jwt.serialize();
     }
 
     @AfterAll
@@ -51,7 +100,7 @@ class ExternalServerModeTest {
     ApplicationContext context;
 
     @Test
-    void usesTheConfiguredServerMigratesItAndStartsNoEmbeddedOne() {
+    void usesTheConfiguredServerAndIssuerMigratesItAndStartsNoEmbeddedOne() throws JOSEException {
         assertThat(context.getBeanNamesForType(EmbeddedNeo4jServer.class)).isEmpty();
         List<String> constraints = harness.defaultDatabaseService().executeTransactionally("SHOW CONSTRAINTS YIELD name RETURN name",
                 Map.of(), r -> r.stream().map(m -> (String) m.get("name")).toList());
@@ -60,7 +109,9 @@ class ExternalServerModeTest {
         String applied = harness.defaultDatabaseService().executeTransactionally(
                 "MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE' RETURN max(m.version) AS v", Map.of(),
                 r -> (String) r.next().get("v"));
-        HttpGraphQlTester graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build());
+        assertThat(context.getBeanNamesForType(org.supervisionhub.api.access.DemoIssuer.class)).isEmpty();
+        HttpGraphQlTester graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
+                .defaultHeader("Authorization", "Bearer " + adminToken()).build());
         graphQl.document("{ hubInfo { embeddedStore graphSchemaVersion } }").execute()
                 .path("hubInfo.embeddedStore").entity(Boolean.class).isEqualTo(false)
                 .path("hubInfo.graphSchemaVersion").entity(String.class).isEqualTo(applied);

@@ -24,7 +24,7 @@ class RestartPersistenceTest {
         // Arguments, not default properties: application.yml would override those.
         return new SpringApplicationBuilder(SupervisionHubApplication.class).run("--hub.store.data-dir=" + data,
                 "--hub.store.bolt-port=0", "--hub.store.page-cache-mb=32", "--server.port=0", "--hub.demo.enabled=true",
-                "--hub.demo.enterprises=50");
+                "--hub.demo.enterprises=50", "--hub.security.demo-issuer.enabled=true");
     }
 
     @Test
@@ -34,7 +34,7 @@ class RestartPersistenceTest {
         long before;
         try (ConfigurableApplicationContext first = start()) {
             first.getBean(DirectoryService.class).upsertEnterprise(new EnterpriseInput(uscc, "重启前写入的企业", "COMPANY", null, null,
-                    null, null, null, "430102", null, null, null, null));
+                    null, null, null, "430102", null, null, null, null), (region, field) -> { });
             before = first.getBean(DirectoryRepository.class).count(new org.supervisionhub.graph.directory.Directory.EnterpriseFilter(
                     null, null, null, null, null, null, null));
         }

@@ -17,7 +17,8 @@ import org.supervisionhub.api.HubIntegrationTest;
 class CsvUploadTest extends HubIntegrationTest {
 
     WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + token(officer("HRSS-430100"))).build();
     }
 
     static ByteArrayResource file(String name, String content) {

@@ -3,26 +3,34 @@ package org.supervisionhub.graph.audit;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.types.MapAccessor;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.supervisionhub.graph.store.Cursor;
+import org.supervisionhub.graph.store.Page;
 import org.supervisionhub.graph.store.Values;
 
 /**
- * Appends audit events and verifies the chain. Each append runs in its own write transaction that
- * first writes the single {@code AuditHead} node: Neo4j's write lock on it serialises appenders in
- * every replica, so sequence numbers and links never fork.
+ * Appends audit events and verifies the chain. An append first writes the single {@code AuditHead}
+ * node: Neo4j's write lock on it serialises appenders in every replica, so sequence numbers and
+ * links never fork. Appends join the caller's transaction when there is one, so an audited change
+ * and its event commit or roll back together.
  */
 public class AuditTrail {
 
     /** Result of walking the chain: valid, or the first sequence number where it breaks and why. */
     public record Verification(boolean valid, long checked, Long brokenAt, String problem) {
+    }
+
+    /** Which events to list; null components do not filter. */
+    public record Filter(String subjectId, String actor, Collection<String> departments, String operation) {
     }
 
     static final String LOCK_HEAD = "MERGE (h:AuditHead {id: 'audit'}) ON CREATE SET h.seq = 0, h.hash = $genesis"
@@ -31,33 +39,56 @@ public class AuditTrail {
             + " CREATE (e:AuditEvent {seq: $seq, at: $at, actor: $actor, department: $department, operation: $operation,"
             + "  argumentsDigest: $argumentsDigest, affectedIds: $affectedIds, reason: $reason, outcome: $outcome,"
             + "  prevHash: $prevHash, hash: $hash})"
-            + " SET h.seq = $seq, h.hash = $hash";
-    static final String PAGE = "MATCH (e:AuditEvent) WHERE e.seq > $after RETURN e ORDER BY e.seq LIMIT $limit";
+            + " SET h.seq = $seq, h.hash = $hash"
+            + " WITH e UNWIND $affectedIds AS key MERGE (s:AuditSubject {key: key}) CREATE (e)-[:CONCERNS]->(s)";
+    static final String CHAIN_PAGE = "MATCH (e:AuditEvent) WHERE e.seq > $after RETURN e ORDER BY e.seq LIMIT $limit";
     static final String HEAD = "MATCH (h:AuditHead {id: 'audit'}) RETURN h.seq AS seq, h.hash AS hash";
+    static final String BY_SUBJECT = "MATCH (:AuditSubject {key: $subject})<-[:CONCERNS]-(e:AuditEvent)"
+            + " WHERE ($before IS NULL OR e.seq < $before) AND ($actor IS NULL OR e.actor = $actor)"
+            + " AND ($departments IS NULL OR e.department IN $departments) AND ($operation IS NULL OR e.operation = $operation)"
+            + " RETURN e ORDER BY e.seq DESC LIMIT $limit";
+    static final String FILTERED = "MATCH (e:AuditEvent)"
+            + " WHERE ($before IS NULL OR e.seq < $before) AND ($actor IS NULL OR e.actor = $actor)"
+            + " AND ($departments IS NULL OR e.department IN $departments) AND ($operation IS NULL OR e.operation = $operation)"
+            + " RETURN e ORDER BY e.seq DESC LIMIT $limit";
 
-    private final Driver driver;
-    private final String database;
+    private static final int VERIFY_PAGE = 1000;
 
-    public AuditTrail(Driver driver, String database) {
-        this.driver = driver;
-        this.database = database;
+    private final Neo4jClient client;
+    private final TransactionTemplate transactions;
+
+    public AuditTrail(Neo4jClient client, PlatformTransactionManager transactionManager) {
+        this.client = client;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Appends an event after the current head; returns it with its sequence number and hash. */
+    /** Appends an event after the current head, in the current transaction or a new one; returns it hashed. */
     public AuditEvent append(String actor, String department, String operation, String argumentsDigest,
                              List<String> affectedIds, String reason, String outcome, OffsetDateTime at) {
-        try (var session = driver.session(sessionConfig())) {
-            return session.executeWrite(tx -> {
-                Record head = tx.run(LOCK_HEAD, Map.of("genesis", AuditEvent.GENESIS)).single();
-                AuditEvent event = new AuditEvent(head.get("seq").asLong() + 1,
-                        at.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), actor, department, operation,
-                        argumentsDigest, List.copyOf(affectedIds), reason, outcome, head.get("hash").asString(), null);
-                AuditEvent hashed = new AuditEvent(event.seq(), event.at(), actor, department, operation, argumentsDigest,
-                        event.affectedIds(), reason, outcome, event.prevHash(), event.computeHash());
-                write(tx, hashed);
-                return hashed;
-            });
-        }
+        return transactions.execute(status -> {
+            Map<String, Object> head = client.query(LOCK_HEAD).bind(AuditEvent.GENESIS).to("genesis").fetch().one().orElseThrow();
+            AuditEvent event = new AuditEvent(((Number) head.get("seq")).longValue() + 1,
+                    at.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), actor, department, operation,
+                    argumentsDigest, List.copyOf(affectedIds), reason, outcome, (String) head.get("hash"), null);
+            AuditEvent hashed = new AuditEvent(event.seq(), event.at(), actor, department, operation, argumentsDigest,
+                    event.affectedIds(), reason, outcome, event.prevHash(), event.computeHash());
+            write(hashed);
+            return hashed;
+        });
+    }
+
+    /** Events matching {@code filter}, newest first, keyset-paged by sequence number. */
+    public Page<AuditEvent> events(Filter filter, int first, String after) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("subject", filter.subjectId());
+        p.put("actor", filter.actor());
+        p.put("departments", filter.departments() == null ? null : List.copyOf(filter.departments()));
+        p.put("operation", filter.operation());
+        p.put("before", after == null ? null : Cursor.decode(after, 1).longKey(0));
+        p.put("limit", first + 1);
+        List<AuditEvent> rows = List.copyOf(client.query(filter.subjectId() == null ? FILTERED : BY_SUBJECT).bindAll(p)
+                .fetchAs(AuditEvent.class).mappedBy((t, r) -> read(r.get("e"))).all());
+        return Page.of(rows, first, e -> Cursor.encode(Long.toString(e.seq())));
     }
 
     /** Walks every event in order, recomputing hashes and links, and checks the head points at the last one. */
@@ -65,39 +96,37 @@ public class AuditTrail {
         long after = 0;
         String expectedPrev = AuditEvent.GENESIS;
         long checked = 0;
-        try (var session = driver.session(sessionConfig())) {
-            while (true) {
-                long from = after;
-                List<AuditEvent> page = session.executeRead(tx -> tx.run(PAGE, Map.of("after", from, "limit", 1000)).list(r -> read(r.get("e"))));
-                for (AuditEvent e : page) {
-                    if (e.seq() != after + 1) {
-                        return new Verification(false, checked, after + 1, "event " + (after + 1) + " is missing");
-                    }
-                    if (!e.prevHash().equals(expectedPrev)) {
-                        return new Verification(false, checked, e.seq(), "event " + e.seq() + " does not link to its predecessor");
-                    }
-                    if (!e.hash().equals(e.computeHash())) {
-                        return new Verification(false, checked, e.seq(), "event " + e.seq() + " was modified after it was recorded");
-                    }
-                    expectedPrev = e.hash();
-                    after = e.seq();
-                    checked++;
+        while (true) {
+            List<AuditEvent> page = List.copyOf(client.query(CHAIN_PAGE).bindAll(Map.of("after", after, "limit", VERIFY_PAGE))
+                    .fetchAs(AuditEvent.class).mappedBy((t, r) -> read(r.get("e"))).all());
+            for (AuditEvent e : page) {
+                if (e.seq() != after + 1) {
+                    return new Verification(false, checked, after + 1, "event " + (after + 1) + " is missing");
                 }
-                if (page.size() < 1000) {
-                    break;
+                if (!e.prevHash().equals(expectedPrev)) {
+                    return new Verification(false, checked, e.seq(), "event " + e.seq() + " does not link to its predecessor");
                 }
+                if (!e.hash().equals(e.computeHash())) {
+                    return new Verification(false, checked, e.seq(), "event " + e.seq() + " was modified after it was recorded");
+                }
+                expectedPrev = e.hash();
+                after = e.seq();
+                checked++;
             }
-            Optional<Record> head = session.executeRead(tx -> tx.run(HEAD).stream().findFirst());
-            long headSeq = head.map(r -> r.get("seq").asLong()).orElse(0L);
-            String headHash = head.map(r -> r.get("hash").asString()).orElse(AuditEvent.GENESIS);
-            if (headSeq != after || !headHash.equals(expectedPrev)) {
-                return new Verification(false, checked, after + 1, "the chain ends at " + after + " but the head records " + headSeq);
+            if (page.size() < VERIFY_PAGE) {
+                break;
             }
+        }
+        Optional<Map<String, Object>> head = client.query(HEAD).fetch().one();
+        long headSeq = head.map(r -> ((Number) r.get("seq")).longValue()).orElse(0L);
+        String headHash = head.map(r -> (String) r.get("hash")).orElse(AuditEvent.GENESIS);
+        if (headSeq != after || !headHash.equals(expectedPrev)) {
+            return new Verification(false, checked, after + 1, "the chain ends at " + after + " but the head records " + headSeq);
         }
         return new Verification(true, checked, null, null);
     }
 
-    private static void write(TransactionContext tx, AuditEvent e) {
+    private void write(AuditEvent e) {
         Map<String, Object> p = new HashMap<>();
         p.put("seq", e.seq());
         p.put("at", e.at());
@@ -110,17 +139,13 @@ public class AuditTrail {
         p.put("outcome", e.outcome());
         p.put("prevHash", e.prevHash());
         p.put("hash", e.hash());
-        tx.run(APPEND, p).consume();
+        client.query(APPEND).bindAll(p).run();
     }
 
-    static AuditEvent read(org.neo4j.driver.Value v) {
+    static AuditEvent read(MapAccessor v) {
         return new AuditEvent(v.get("seq").asLong(), Values.dateTime(v.get("at")), Values.str(v.get("actor")),
                 Values.str(v.get("department")), Values.str(v.get("operation")), Values.str(v.get("argumentsDigest")),
                 Values.strings(v.get("affectedIds")), Values.str(v.get("reason")), Values.str(v.get("outcome")),
                 Values.str(v.get("prevHash")), Values.str(v.get("hash")));
-    }
-
-    private SessionConfig sessionConfig() {
-        return database == null || database.isBlank() ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database);
     }
 }

@@ -40,6 +40,7 @@ public class ChecklistRepository {
     static final String VERSIONS = "MATCH (v:ChecklistVersion)-[:ISSUED_BY]->(d:Department)"
             + " WHERE ($departmentId IS NULL OR d.id = $departmentId) AND ($kind IS NULL OR v.kind = $kind)"
             + " AND ($status IS NULL OR v.status = $status) AND ($after IS NULL OR v.id > $after)"
+            + " AND (v.status <> 'DRAFT' OR $draftsOf IS NULL OR d.id IN $draftsOf)"
             + " RETURN v.id AS key ORDER BY v.id LIMIT $limit";
     static final String ITEMS_OF = "UNWIND $ids AS vid MATCH (v:ChecklistVersion {id: vid})-[h:HAS_ITEM]->(i:InspectionItem)"
             + " WHERE $after IS NULL OR h.position > $after"
@@ -75,8 +76,13 @@ public class ChecklistRepository {
         return Optional.ofNullable(versions(List.of(id)).get(id));
     }
 
-    public Page<Version> list(String departmentId, String kind, String status, int first, String after) {
+    /**
+     * Versions by id, filtered; drafts only of the departments in {@code draftsOf} (null: all drafts),
+     * so a draft never shows, nor counts, outside the departments that may see it.
+     */
+    public Page<Version> list(String departmentId, String kind, String status, Collection<String> draftsOf, int first, String after) {
         Map<String, Object> p = new HashMap<>();
+        p.put("draftsOf", draftsOf == null ? null : List.copyOf(draftsOf));
         p.put("departmentId", departmentId);
         p.put("kind", kind);
         p.put("status", status);

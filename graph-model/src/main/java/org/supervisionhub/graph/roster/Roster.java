@@ -13,7 +13,7 @@ public final class Roster {
     public record Inspector(String inspectorId, String name, String gender, Integer birthYear, String certificateNo,
                             LocalDate certificateValidFrom, LocalDate certificateValidTo, String enforcementCategory,
                             List<String> expertise, String phone, String position, LocalDate onRosterFrom,
-                            LocalDate onRosterTo, String unitId, String personId) {
+                            LocalDate onRosterTo, String unitId, String departmentId, String personId) {
     }
 
     public record InspectorData(String inspectorId, String name, String gender, Integer birthYear, String certificateNo,

@@ -25,7 +25,8 @@ public class RosterRepository {
 
     static final String INSPECTOR = "i {.inspectorId, .name, .gender, .birthYear, .certificateNo, .certificateValidFrom,"
             + " .certificateValidTo, .enforcementCategory, .expertise, .phone, .position, .onRosterFrom, .onRosterTo,"
-            + " unitId: [(i)-[:MEMBER_OF]->(u:Unit) | u.id][0], personId: [(i)-[:IS_PERSON]->(p:Person) | p.personId][0]}";
+            + " unitId: [(i)-[:MEMBER_OF]->(u:Unit) | u.id][0],"
+            + " departmentId: [(i)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->(d:Department) | d.id][0], personId: [(i)-[:IS_PERSON]->(p:Person) | p.personId][0]}";
     static final String INSPECTORS_BY_ID = "MATCH (i:Inspector) WHERE i.inspectorId IN $ids RETURN " + INSPECTOR + " AS row";
     static final String SEARCH = "MATCH (i:Inspector)-[:MEMBER_OF]->(u:Unit) WHERE u.id IN $unitIds"
             + " AND ($expertise IS NULL OR all(x IN $expertise WHERE x IN i.expertise))"
@@ -37,6 +38,8 @@ public class RosterRepository {
             + " RETURN i.inspectorId AS key, {inspectorId: i.inspectorId, targetKind: CASE WHEN t:Person THEN 'PERSON' ELSE 'ENTERPRISE' END,"
             + "  targetKey: coalesce(t.uscc, t.personId), reason: c.reason, declaredOn: c.declaredOn} AS row"
             + " ORDER BY row.declaredOn, row.targetKey";
+    static final String FIRST_OF_DEPARTMENT = "MATCH (i:Inspector)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->(:Department {id: $departmentId})"
+            + " RETURN i.inspectorId AS id ORDER BY id LIMIT 1";
     static final String CERTIFICATE_HOLDERS = "MATCH (i:Inspector) WHERE i.certificateNo IN $certificates"
             + " RETURN i.certificateNo AS key, i.inspectorId AS id";
     static final String UPSERT = "UNWIND $rows AS row MATCH (u:Unit {id: row.unitId})"
@@ -111,6 +114,12 @@ public class RosterRepository {
     }
 
     /** Which inspector holds each of these certificate numbers. */
+    /** The inspector with the lowest id in a department, if it has any (demo tokens for the INSPECTOR role). */
+    public Optional<String> firstInspectorOf(String departmentId) {
+        return client.query(FIRST_OF_DEPARTMENT).bind(departmentId).to("departmentId").fetchAs(String.class)
+                .mappedBy((t, r) -> r.get("id").asString()).one();
+    }
+
     public Map<String, String> certificateHolders(Collection<String> certificateNos) {
         Map<String, String> out = new HashMap<>();
         client.query(CERTIFICATE_HOLDERS).bind(List.copyOf(certificateNos)).to("certificates").fetch().all()
@@ -190,7 +199,8 @@ public class RosterRepository {
                 Values.integer(m.get("birthYear")), Values.str(m.get("certificateNo")), Values.date(m.get("certificateValidFrom")),
                 Values.date(m.get("certificateValidTo")), Values.str(m.get("enforcementCategory")), Values.strings(m.get("expertise")),
                 Values.str(m.get("phone")), Values.str(m.get("position")), Values.date(m.get("onRosterFrom")),
-                Values.date(m.get("onRosterTo")), Values.str(m.get("unitId")), Values.str(m.get("personId")));
+                Values.date(m.get("onRosterTo")), Values.str(m.get("unitId")), Values.str(m.get("departmentId")),
+                Values.str(m.get("personId")));
     }
 
     static Conflict conflict(MapAccessor m) {

@@ -12,6 +12,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
 import org.supervisionhub.graph.store.EmbeddedGraph;
 
 class AuditTrailTest {
@@ -23,8 +25,8 @@ class AuditTrailTest {
 
     @BeforeEach
     void clean() {
-        graph.driver().executableQuery("MATCH (n) WHERE n:AuditEvent OR n:AuditHead DETACH DELETE n").execute();
-        trail = new AuditTrail(graph.driver(), null);
+        graph.driver().executableQuery("MATCH (n) WHERE n:AuditEvent OR n:AuditHead OR n:AuditSubject DETACH DELETE n").execute();
+        trail = new AuditTrail(Neo4jClient.create(graph.driver()), new Neo4jTransactionManager(graph.driver()));
     }
 
     AuditEvent append(int n) {
@@ -66,7 +68,7 @@ class AuditTrailTest {
         for (int i = 0; i < 5; i++) {
             append(i);
         }
-        graph.driver().executableQuery("MATCH (e:AuditEvent {seq: 2}) DELETE e").execute();
+        graph.driver().executableQuery("MATCH (e:AuditEvent {seq: 2}) DETACH DELETE e").execute();
         assertThat(trail.verify()).satisfies(v -> {
             assertThat(v.valid()).isFalse();
             assertThat(v.brokenAt()).isEqualTo(2);
@@ -87,6 +89,32 @@ class AuditTrailTest {
             assertThat(v.valid()).isFalse();
             assertThat(v.brokenAt()).isEqualTo(3);
         });
+    }
+
+    @Test
+    void eventsAreFoundBySubjectNewestFirst() {
+        for (int i = 0; i < 3; i++) {
+            append(i);
+        }
+        trail.append("officer-x", "MS-430102", "recordComplaint", "d", List.of("COMPLAINT-1"), null, "SUCCESS", OffsetDateTime.now());
+        var page = trail.events(new AuditTrail.Filter("91430102MA0000001X", null, null, null), 2, null);
+        assertThat(page.items()).extracting(AuditEvent::seq).containsExactly(3L, 2L);
+        assertThat(page.hasNext()).isTrue();
+        var rest = trail.events(new AuditTrail.Filter("91430102MA0000001X", null, null, null), 2, page.cursorOf().apply(page.items().get(1)));
+        assertThat(rest.items()).extracting(AuditEvent::seq).containsExactly(1L);
+        assertThat(trail.events(new AuditTrail.Filter(null, null, List.of("MS-430102"), null), 10, null).items())
+                .extracting(AuditEvent::operation).containsExactly("recordComplaint");
+    }
+
+    @Test
+    void anAppendInsideARolledBackTransactionLeavesNoTrace() {
+        append(0);
+        var tx = new org.springframework.transaction.support.TransactionTemplate(new Neo4jTransactionManager(graph.driver()));
+        tx.executeWithoutResult(status -> {
+            append(1);
+            status.setRollbackOnly();
+        });
+        assertThat(trail.verify()).isEqualTo(new AuditTrail.Verification(true, 1, null, null));
     }
 
     @Test

@@ -1,0 +1,74 @@
+package org.supervisionhub.api.access;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.supervisionhub.api.graphql.JsonErrors;
+
+/**
+ * Per-client request quotas (Resilience4j rate limiters, one per client, refreshed each minute).
+ * The quota is per replica: with N replicas behind a balancer a client gets up to N times it.
+ * Refusals are HTTP 429 with {@code Retry-After} and the code RATE_LIMITED.
+ */
+public class RateLimitFilter extends OncePerRequestFilter {
+
+    private static final int MAX_TRACKED_CLIENTS = 10_000;
+
+    private final SecurityProperties.RateLimit settings;
+    // Least recently used clients are forgotten first, so addresses cannot grow the map without bound.
+    private final Map<String, RateLimiter> limiters = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RateLimiter> eldest) {
+            return size() > MAX_TRACKED_CLIENTS;
+        }
+    };
+
+    public RateLimitFilter(SecurityProperties.RateLimit settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!settings.enabled()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        String client;
+        int quota;
+        if (auth instanceof JwtAuthenticationToken token) {
+            Object azp = token.getToken().getClaims().get("azp");
+            client = azp != null ? String.valueOf(azp) : token.getName();
+            quota = settings.clients().getOrDefault(client, settings.authenticatedPerMinute());
+        } else {
+            client = "ip:" + request.getRemoteAddr();
+            quota = settings.anonymousPerMinute();
+        }
+        RateLimiter limiter = limiter(client, quota);
+        if (!limiter.acquirePermission()) {
+            response.setHeader("Retry-After", "60");
+            JsonErrors.write(response, 429, "TOO_MANY_REQUESTS", "RATE_LIMITED",
+                    "client " + client + " exceeded its quota of " + quota + " requests per minute");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private synchronized RateLimiter limiter(String client, int quota) {
+        return limiters.computeIfAbsent(client, c -> RateLimiter.of(c, RateLimiterConfig.custom().limitForPeriod(quota)
+                .limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build()));
+    }
+}

@@ -1,0 +1,100 @@
+package org.supervisionhub.api.access;
+
+import java.util.ArrayList;
+import java.util.Collection;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.supervisionhub.api.HubProperties;
+import org.supervisionhub.api.graphql.JsonErrors;
+
+/**
+ * OAuth2 resource server: a bearer JWT is checked when present; GraphQL itself admits anonymous
+ * callers and lets the schema's {@code @access} rules decide field by field. Every other path is
+ * denied unless listed here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    static final String DEFAULT_PERSON_ID_KEY = "change-me-in-production";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoders) throws Exception {
+        if (decoders.getIfAvailable() == null) {
+            throw new IllegalStateException("No token issuer: set spring.security.oauth2.resourceserver.jwt.issuer-uri"
+                    + " (or jwk-set-uri) to your identity provider, or hub.security.demo-issuer.enabled=true for the demo");
+        }
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "UNAUTHENTICATED",
+                    "a valid bearer token is required: " + e.getMessage());
+        };
+        AccessDeniedHandler denied = (request, response, e) -> JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN,
+                "FORBIDDEN", "FORBIDDEN", "not allowed: " + request.getRequestURI());
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/graphql/schema").authenticated()
+                        .requestMatchers("/graphql", "/graphiql", "/graphiql/**", "/public/**", "/demo-issuer/**",
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .requestMatchers("/import/**").authenticated()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(SecurityConfiguration::authentication))
+                        .authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    /** Roles become authorities {@code ROLE_X}; the token's subject is the principal name. */
+    static AbstractAuthenticationToken authentication(Jwt jwt) {
+        Collection<GrantedAuthority> authorities = new ArrayList<>();
+        Viewers.roles(jwt).forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.name())));
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+
+    /** Reads the schema's rules at start: a root field without one stops the hub (deny by default). */
+    @Bean
+    AccessPolicy accessPolicy(GraphQlSource source) {
+        return new AccessPolicy(source.schema());
+    }
+
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(SecurityProperties properties) {
+        FilterRegistrationBean<RateLimitFilter> bean = new FilterRegistrationBean<>(new RateLimitFilter(properties.rateLimit()));
+        bean.addUrlPatterns("/graphql", "/import/*");
+        // After Spring Security (order -100), so the token's client is known.
+        bean.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return bean;
+    }
+
+    /** A hub that takes real tokens handles real national IDs: it must not pseudonymise them with the published default key. */
+    @Bean
+    InitializingBean personIdKeyGuard(HubProperties hub, SecurityProperties security) {
+        return () -> {
+            if (!security.demoIssuer().enabled() && DEFAULT_PERSON_ID_KEY.equals(hub.personIdKey())) {
+                throw new IllegalStateException("hub.person-id-key is the default; set a secret key (HUB_PERSON_ID_KEY) outside the demo");
+            }
+        };
+    }
+}

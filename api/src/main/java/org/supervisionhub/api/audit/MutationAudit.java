@@ -1,0 +1,195 @@
+package org.supervisionhub.api.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import graphql.schema.DataFetchingEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.supervisionhub.api.access.ForbiddenException;
+import org.supervisionhub.api.access.Viewer;
+import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.graph.audit.AuditTrail;
+import org.supervisionhub.graph.store.Cursor;
+
+/**
+ * Runs a mutation and records it: on success the change and its audit event commit in one
+ * transaction (neither exists without the other); on failure the change rolls back and the refusal
+ * is recorded on its own, with the error code as outcome.
+ */
+@Component
+public class MutationAudit {
+
+    /** GraphQL context key of the request's {@code X-Hub-Reason} header. */
+    public static final String REASON = "hub.reason";
+    /** Most ids one event lists; an import of more names its first ones. */
+    static final int MAX_AFFECTED = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(MutationAudit.class);
+    private static final Set<String> ID_KEYS = Set.of("id", "uscc", "personId", "inspectorId");
+    // Identifiers that are personal data are never copied into the audit trail.
+    private static final Set<String> NEVER_RECORDED = Set.of("nationalId");
+
+    private final AuditTrail trail;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    public MutationAudit(AuditTrail trail, PlatformTransactionManager transactionManager, Clock clock) {
+        this.trail = trail;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** A GraphQL mutation field: its name is the operation, its arguments are digested. */
+    public Object record(DataFetchingEnvironment env, Viewer viewer, Supplier<Object> mutation) {
+        Map<String, Object> arguments = env.getArguments();
+        Object reasonArgument = arguments.get("reason");
+        String reason = reasonArgument != null ? String.valueOf(reasonArgument) : env.getGraphQlContext().get(REASON);
+        return record(env.getFieldDefinition().getName(), arguments, viewer, reason, mutation);
+    }
+
+    public <T> T record(String operation, Map<String, Object> arguments, Viewer viewer, String reason, Supplier<T> mutation) {
+        String digest = digest(arguments);
+        try {
+            return transactions.execute(status -> {
+                T result = mutation.get();
+                append(viewer, operation, digest, affected(arguments, result), reason, "SUCCESS");
+                return result;
+            });
+        } catch (RuntimeException e) {
+            try {
+                append(viewer, operation, digest, affected(arguments, null), reason, outcome(e));
+            } catch (RuntimeException auditFailure) {
+                log.error("Could not record the failed {} by {}", operation, viewer.actor(), auditFailure);
+                e.addSuppressed(auditFailure);
+            }
+            throw e;
+        }
+    }
+
+    private void append(Viewer viewer, String operation, String digest, List<String> affected, String reason, String outcome) {
+        trail.append(viewer.actor() == null ? "anonymous@" + viewer.client() : viewer.actor(), viewer.departmentId(), operation,
+                digest, affected, reason, outcome, OffsetDateTime.now(clock));
+    }
+
+    static String outcome(RuntimeException e) {
+        if (e instanceof ForbiddenException f) {
+            return f.code();
+        }
+        if (e instanceof InvalidInputException invalid) {
+            return invalid.violations().isEmpty() ? "INVALID_VALUE" : invalid.violations().get(0).code();
+        }
+        if (e instanceof NotFoundException) {
+            return "NOT_FOUND";
+        }
+        if (e instanceof Cursor.InvalidCursorException) {
+            return "INVALID_CURSOR";
+        }
+        return "INTERNAL";
+    }
+
+    /** SHA-256 of the arguments in a canonical form: map keys sorted, lists in order, nulls explicit. */
+    static String digest(Map<String, Object> arguments) {
+        StringBuilder b = new StringBuilder();
+        canonical(arguments, b);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void canonical(Object value, StringBuilder b) {
+        if (value instanceof Map<?, ?> map) {
+            b.append('{');
+            TreeMap<String, Object> sorted = new TreeMap<>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+            sorted.forEach((k, v) -> {
+                quote(k, b);
+                b.append(':');
+                canonical(v, b);
+                b.append(',');
+            });
+            b.append('}');
+        } else if (value instanceof Collection<?> list) {
+            b.append('[');
+            list.forEach(v -> {
+                canonical(v, b);
+                b.append(',');
+            });
+            b.append(']');
+        } else if (value == null) {
+            b.append("null");
+        } else {
+            quote(String.valueOf(value), b);
+        }
+    }
+
+    private static void quote(String s, StringBuilder b) {
+        b.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    }
+
+    /** Ids named in the arguments (keys id, uscc, *Id, *Uscc) and on the result, in first-seen order. */
+    static List<String> affected(Map<String, Object> arguments, Object result) {
+        Set<String> ids = new LinkedHashSet<>();
+        collect(arguments, ids);
+        if (result instanceof AffectsIds affects) {
+            affects.affectedIds().forEach(id -> add(ids, id));
+        } else if (result != null && result.getClass().isRecord()) {
+            for (var component : result.getClass().getRecordComponents()) {
+                if (ID_KEYS.contains(component.getName())) {
+                    try {
+                        add(ids, component.getAccessor().invoke(result));
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static void collect(Object value, Set<String> ids) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                String key = String.valueOf(k);
+                if (NEVER_RECORDED.contains(key)) {
+                    return;
+                }
+                if (ID_KEYS.contains(key) || key.endsWith("Id") || key.endsWith("Uscc")) {
+                    add(ids, v);
+                } else {
+                    collect(v, ids);
+                }
+            });
+        } else if (value instanceof Collection<?> list) {
+            list.forEach(v -> collect(v, ids));
+        }
+    }
+
+    private static void add(Set<String> ids, Object id) {
+        if (id instanceof String s && !s.isBlank() && ids.size() < MAX_AFFECTED) {
+            ids.add(s);
+        }
+    }
+
+    /** A mutation result that knows which records it touched (imports: the keys of the rows loaded). */
+    public interface AffectsIds {
+        List<String> affectedIds();
+    }
+}

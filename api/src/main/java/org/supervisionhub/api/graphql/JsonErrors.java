@@ -1,0 +1,46 @@
+package org.supervisionhub.api.graphql;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Writes a refusal made outside GraphQL execution in the GraphQL error shape, with its code. */
+public final class JsonErrors {
+
+    private JsonErrors() {
+    }
+
+    public static void write(HttpServletResponse response, int status, String classification, String code, String message)
+            throws IOException {
+        write(response, status, classification, code, message, "");
+    }
+
+    /** {@code moreExtensions}: further {@code "name":value} pairs, each preceded by a comma. */
+    public static void write(HttpServletResponse response, int status, String classification, String code, String message,
+                             String moreExtensions) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/graphql-response+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"errors\":[{\"message\":\"" + escape(message) + "\",\"extensions\":{\"code\":\""
+                + code + "\",\"classification\":\"" + classification + "\"" + moreExtensions + "}}]}");
+    }
+
+    private static String escape(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+}

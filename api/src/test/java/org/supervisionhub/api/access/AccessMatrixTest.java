@@ -1,0 +1,241 @@
+package org.supervisionhub.api.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.supervisionhub.api.HubIntegrationTest;
+
+/**
+ * The role × operation matrix, generated from the schema: every Query, Mutation and Subscription
+ * field, and every field, argument and input field with an {@code @access} rule, is called as each
+ * role against the running hub, and the outcome must match {@code access-matrix.csv}. A new
+ * operation without a row fails the test, as does a row the schema no longer has.
+ */
+class AccessMatrixTest extends HubIntegrationTest {
+
+    /** How a nested field's type is reached from a root field; {@code %s} takes the selection or filter. */
+    static final Map<String, String> REACH = Map.of(
+            "Enterprise", "query($u: ID!, $i: ID!) { enterprise(uscc: $u) { %s } }",
+            "EnterpriseState", "query($u: ID!, $i: ID!) { enterprise(uscc: $u) { stateAsOf(date: \"2099-01-01\") { %s } } }",
+            "Inspector", "query($u: ID!, $i: ID!) { inspector(inspectorId: $i) { %s } }",
+            "InspectorState", "query($u: ID!, $i: ID!) { inspector(inspectorId: $i) { stateAsOf(date: \"2099-01-01\") { %s } } }",
+            "EnterpriseFilter", "query($u: ID!, $i: ID!) { enterprises(filter: {%s}, first: 1) { totalCount } }",
+            "InspectorFilter", "query($u: ID!, $i: ID!) { inspectors(scope: {departmentId: \"HRSS-430100\"}, filter: {%s}, first: 1) { edges { cursor } } }");
+
+    @Autowired
+    GraphQlSource source;
+
+    @Test
+    void everyRoleGetsExactlyWhatTheMatrixSaysOnEveryOperationNestedFieldAndFilter() throws IOException {
+        GraphQLSchema schema = source.schema();
+        Map<String, Map<Role, Boolean>> matrix = matrix();
+        Set<String> governed = governed(schema);
+        assertThat(new TreeSet<>(matrix.keySet())).as("rows of access-matrix.csv vs the schema's operations and rules")
+                .isEqualTo(new TreeSet<>(governed));
+
+        String inspectorId = issuer.users().get("inspector-hrss-430100").inspector();
+        String uscc = graphQl().document("{ enterprises(first: 1) { edges { node { uscc } } } }").execute()
+                .path("enterprises.edges[0].node.uscc").entity(String.class).get();
+        Map<Role, HttpGraphQlTester> callers = new EnumMap<>(Role.class);
+        callers.put(Role.PUBLIC, graphQl());
+        callers.put(Role.OFFICER, graphQl(officer("HRSS-430100")));
+        callers.put(Role.INSPECTOR, graphQl(inspector(inspectorId, "HRSS-430100")));
+        callers.put(Role.LEADER, graphQl(leader("HRSS-430100")));
+        callers.put(Role.OVERSIGHT, graphQl(as(Role.OVERSIGHT, "HRSS-430000")));
+        callers.put(Role.PARTNER, graphQl(as(Role.PARTNER, "PARTNER-BIDDING-430000")));
+        callers.put(Role.ANALYST, graphQl(analyst()));
+        callers.put(Role.ADMIN, graphQl(admin()));
+
+        List<String> mismatches = new ArrayList<>();
+        for (var row : matrix.entrySet()) {
+            String coordinates = row.getKey();
+            for (var cell : row.getValue().entrySet()) {
+                Role role = cell.getKey();
+                Request request = request(schema, coordinates, uscc, inspectorId);
+                List<ResponseError> errors = new ArrayList<>();
+                var spec = callers.get(role).document(request.document()).variable("u", uscc).variable("i", inspectorId);
+                request.variables().forEach(spec::variable);
+                spec.execute().errors().satisfy(errors::addAll);
+                boolean refused = request.root()
+                        ? errors.stream().anyMatch(e -> coordinates.equals(e.getExtensions().get("field")))
+                        : errors.stream().anyMatch(e -> Set.of("FORBIDDEN", "UNAUTHENTICATED").contains(e.getExtensions().get("code")));
+                boolean typed = errors.stream().filter(e -> coordinates.equals(e.getExtensions().get("field")))
+                        .allMatch(e -> (role == Role.PUBLIC ? "UNAUTHENTICATED" : "FORBIDDEN").equals(e.getExtensions().get("code")));
+                if (refused == cell.getValue() || !typed) {
+                    mismatches.add(coordinates + " as " + role + ": expected " + (cell.getValue() ? "allowed" : "refused")
+                            + ", got " + errors.stream().map(e -> e.getExtensions().get("code") + " " + e.getMessage())
+                            .collect(Collectors.joining("; ", "[", "]")));
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    record Request(String document, Map<String, Object> variables, boolean root) {
+    }
+
+    /** A request that touches exactly {@code coordinates}: a root field with generated arguments, or a nested field via {@link #REACH}. */
+    static Request request(GraphQLSchema schema, String coordinates, String uscc, String inspectorId) {
+        String type = coordinates.substring(0, coordinates.indexOf('.'));
+        String field = coordinates.substring(coordinates.indexOf('.') + 1);
+        if (AccessPolicy.ROOTS.contains(type)) {
+            GraphQLObjectType root = (GraphQLObjectType) schema.getType(type);
+            GraphQLFieldDefinition def = root.getFieldDefinition(field);
+            Map<String, Object> variables = new LinkedHashMap<>();
+            List<String> declarations = new ArrayList<>(List.of("$u: ID!", "$i: ID!"));
+            List<String> arguments = new ArrayList<>();
+            for (GraphQLArgument argument : def.getArguments()) {
+                if (GraphQLTypeUtil.isNonNull(argument.getType()) && !argument.hasSetDefaultValue()) {
+                    String name = "a_" + argument.getName();
+                    declarations.add("$" + name + ": " + GraphQLTypeUtil.simplePrint(argument.getType()));
+                    arguments.add(argument.getName() + ": $" + name);
+                    variables.put(name, sample(argument.getType()));
+                }
+            }
+            String operation = "Mutation".equals(type) ? "mutation" : "query";
+            return new Request(operation + "(" + String.join(", ", declarations) + ") { " + field
+                    + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")") + selection(def.getType()) + " }", variables, true);
+        }
+        String template = REACH.get(type);
+        if (template == null) {
+            throw new AssertionError("no way to reach " + type + " for " + coordinates + ": add it to REACH");
+        }
+        GraphQLNamedType named = (GraphQLNamedType) schema.getType(type);
+        if (named instanceof GraphQLInputObjectType input) {
+            GraphQLInputObjectField f = input.getFieldDefinition(field);
+            return new Request(template.formatted(field + ": " + literal(sample(f.getType()))), Map.of(), false);
+        }
+        GraphQLFieldDefinition def = ((GraphQLObjectType) named).getFieldDefinition(field);
+        List<String> arguments = def.getArguments().stream().filter(a -> GraphQLTypeUtil.isNonNull(a.getType()))
+                .map(a -> a.getName() + ": " + literal(sample(a.getType()))).toList();
+        return new Request(template.formatted(field + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")")
+                + selection(def.getType())), Map.of(), false);
+    }
+
+    static String selection(GraphQLType type) {
+        return GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLScalarType || GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLEnumType
+                ? "" : " { __typename }";
+    }
+
+    /** A value of the type: required input fields only, one list element, the first enum value. */
+    static Object sample(GraphQLInputType type) {
+        if (type instanceof GraphQLNonNull nn) {
+            return sample((GraphQLInputType) nn.getWrappedType());
+        }
+        if (type instanceof GraphQLList list) {
+            return List.of(sample((GraphQLInputType) list.getWrappedType()));
+        }
+        if (type instanceof GraphQLEnumType e) {
+            return new EnumValue(e.getValues().get(0).getName());
+        }
+        if (type instanceof GraphQLInputObjectType object) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (GraphQLInputObjectField f : object.getFieldDefinitions()) {
+                if (GraphQLTypeUtil.isNonNull(f.getType()) && !f.hasSetDefaultValue()) {
+                    m.put(f.getName(), sample(f.getType()));
+                }
+            }
+            return m;
+        }
+        return switch (((GraphQLScalarType) type).getName()) {
+            case "Int" -> 1;
+            case "Float" -> 1.5;
+            case "Boolean" -> false;
+            case "Date" -> "2025-01-01";
+            case "DateTime" -> "2025-01-01T00:00:00Z";
+            case "ID" -> "MATRIX-1";
+            default -> "matrix";
+        };
+    }
+
+    /** An enum value: a bare name as a literal, its name as a variable. */
+    record EnumValue(String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static String literal(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(AccessMatrixTest::literal).collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> e.getKey() + ": " + literal(e.getValue())).collect(Collectors.joining(", ", "{", "}"));
+        }
+        if (value instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        return String.valueOf(value);
+    }
+
+    /** Root fields, and every field, argument and input field that declares a rule. */
+    static Set<String> governed(GraphQLSchema schema) {
+        Set<String> out = new TreeSet<>();
+        for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+            if (type.getName().startsWith("__")) {
+                continue;
+            }
+            if (type instanceof GraphQLObjectType object) {
+                for (GraphQLFieldDefinition f : object.getFieldDefinitions()) {
+                    if (AccessPolicy.ROOTS.contains(object.getName()) || f.hasAppliedDirective(AccessPolicy.DIRECTIVE)) {
+                        out.add(object.getName() + "." + f.getName());
+                    }
+                }
+            } else if (type instanceof GraphQLInputObjectType input) {
+                for (GraphQLInputObjectField f : input.getFieldDefinitions()) {
+                    if (f.hasAppliedDirective(AccessPolicy.DIRECTIVE)) {
+                        out.add(input.getName() + "." + f.getName());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Map<Role, Boolean>> matrix() throws IOException {
+        List<String> lines = new ClassPathResource("access-matrix.csv").getContentAsString(StandardCharsets.UTF_8).lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        String[] header = lines.get(0).split(",");
+        Map<String, Map<Role, Boolean>> out = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            Map<Role, Boolean> row = new EnumMap<>(Role.class);
+            for (int i = 1; i < header.length; i++) {
+                row.put(Role.valueOf(header[i]), "Y".equals(cells[i].strip()));
+            }
+            out.put(cells[0], row);
+        }
+        return out;
+    }
+}
