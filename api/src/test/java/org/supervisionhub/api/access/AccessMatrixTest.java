@@ -45,12 +45,12 @@ class AccessMatrixTest extends HubIntegrationTest {
 
     /** How a nested field's type is reached from a root field; {@code %s} takes the selection or filter. */
     static final Map<String, String> REACH = Map.of(
-            "Enterprise", "query($u: ID!, $i: ID!) { enterprise(uscc: $u) { %s } }",
-            "EnterpriseState", "query($u: ID!, $i: ID!) { enterprise(uscc: $u) { stateAsOf(date: \"2099-01-01\") { %s } } }",
-            "Inspector", "query($u: ID!, $i: ID!) { inspector(inspectorId: $i) { %s } }",
-            "InspectorState", "query($u: ID!, $i: ID!) { inspector(inspectorId: $i) { stateAsOf(date: \"2099-01-01\") { %s } } }",
-            "EnterpriseFilter", "query($u: ID!, $i: ID!) { enterprises(filter: {%s}, first: 1) { totalCount } }",
-            "InspectorFilter", "query($u: ID!, $i: ID!) { inspectors(scope: {departmentId: \"HRSS-430100\"}, filter: {%s}, first: 1) { edges { cursor } } }");
+            "Enterprise", "query($u: ID!) { enterprise(uscc: $u) { %s } }",
+            "EnterpriseState", "query($u: ID!) { enterprise(uscc: $u) { stateAsOf(date: \"2099-01-01\") { %s } } }",
+            "Inspector", "query($i: ID!) { inspector(inspectorId: $i) { %s } }",
+            "InspectorState", "query($i: ID!) { inspector(inspectorId: $i) { stateAsOf(date: \"2099-01-01\") { %s } } }",
+            "EnterpriseFilter", "{ enterprises(filter: {%s}, first: 1) { totalCount } }",
+            "InspectorFilter", "{ inspectors(scope: {departmentId: \"HRSS-430100\"}, filter: {%s}, first: 1) { edges { cursor } } }");
 
     @Autowired
     GraphQlSource source;
@@ -63,7 +63,14 @@ class AccessMatrixTest extends HubIntegrationTest {
         assertThat(new TreeSet<>(matrix.keySet())).as("rows of access-matrix.csv vs the schema's operations and rules")
                 .isEqualTo(new TreeSet<>(governed));
 
-        String inspectorId = issuer.users().get("inspector-hrss-430100").inspector();
+        // An inspector of HRSS-430100 with a recorded roster change, so its past states exist to be read.
+        String inspectorId = "MATRIX-" + System.nanoTime();
+        String unit = graphQl().document("{ department(id: \"HRSS-430100\") { units { id } } }").execute()
+                .path("department.units[0].id").entity(String.class).get();
+        graphQl(officer("HRSS-430100")).document("mutation($in: InspectorInput!) { upsertInspector(input: $in) { inspectorId } }")
+                .variable("in", Map.of("inspectorId", inspectorId, "name", "矩阵检查员", "certificateNo", inspectorId, "phone", "13800000000",
+                        "certificateValidFrom", "2024-01-01", "certificateValidTo", "2030-12-31", "unitId", unit))
+                .execute().path("upsertInspector.inspectorId").entity(String.class).isEqualTo(inspectorId);
         String uscc = graphQl().document("{ enterprises(first: 1) { edges { node { uscc } } } }").execute()
                 .path("enterprises.edges[0].node.uscc").entity(String.class).get();
         Map<Role, HttpGraphQlTester> callers = new EnumMap<>(Role.class);
@@ -83,7 +90,7 @@ class AccessMatrixTest extends HubIntegrationTest {
                 Role role = cell.getKey();
                 Request request = request(schema, coordinates, uscc, inspectorId);
                 List<ResponseError> errors = new ArrayList<>();
-                var spec = callers.get(role).document(request.document()).variable("u", uscc).variable("i", inspectorId);
+                var spec = callers.get(role).document(request.document());
                 request.variables().forEach(spec::variable);
                 spec.execute().errors().satisfy(errors::addAll);
                 boolean refused = request.root()
@@ -112,18 +119,18 @@ class AccessMatrixTest extends HubIntegrationTest {
             GraphQLObjectType root = (GraphQLObjectType) schema.getType(type);
             GraphQLFieldDefinition def = root.getFieldDefinition(field);
             Map<String, Object> variables = new LinkedHashMap<>();
-            List<String> declarations = new ArrayList<>(List.of("$u: ID!", "$i: ID!"));
+            List<String> declarations = new ArrayList<>();
             List<String> arguments = new ArrayList<>();
             for (GraphQLArgument argument : def.getArguments()) {
                 if (GraphQLTypeUtil.isNonNull(argument.getType()) && !argument.hasSetDefaultValue()) {
                     String name = "a_" + argument.getName();
                     declarations.add("$" + name + ": " + GraphQLTypeUtil.simplePrint(argument.getType()));
                     arguments.add(argument.getName() + ": $" + name);
-                    variables.put(name, sample(argument.getType()));
+                    variables.put(name, plain(sample(argument.getType())));
                 }
             }
             String operation = "Mutation".equals(type) ? "mutation" : "query";
-            return new Request(operation + "(" + String.join(", ", declarations) + ") { " + field
+            return new Request(operation + (declarations.isEmpty() ? "" : "(" + String.join(", ", declarations) + ")") + " { " + field
                     + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")") + selection(def.getType()) + " }", variables, true);
         }
         String template = REACH.get(type);
@@ -133,13 +140,24 @@ class AccessMatrixTest extends HubIntegrationTest {
         GraphQLNamedType named = (GraphQLNamedType) schema.getType(type);
         if (named instanceof GraphQLInputObjectType input) {
             GraphQLInputObjectField f = input.getFieldDefinition(field);
-            return new Request(template.formatted(field + ": " + literal(sample(f.getType()))), Map.of(), false);
+            return new Request(template.formatted(field + ": " + literal(sample(f.getType()))), reachVariables(template, uscc, inspectorId), false);
         }
         GraphQLFieldDefinition def = ((GraphQLObjectType) named).getFieldDefinition(field);
         List<String> arguments = def.getArguments().stream().filter(a -> GraphQLTypeUtil.isNonNull(a.getType()))
                 .map(a -> a.getName() + ": " + literal(sample(a.getType()))).toList();
         return new Request(template.formatted(field + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")")
-                + selection(def.getType())), Map.of(), false);
+                + selection(def.getType())), reachVariables(template, uscc, inspectorId), false);
+    }
+
+    static Map<String, Object> reachVariables(String template, String uscc, String inspectorId) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        if (template.contains("$u")) {
+            variables.put("u", uscc);
+        }
+        if (template.contains("$i")) {
+            variables.put("i", inspectorId);
+        }
+        return variables;
     }
 
     static String selection(GraphQLType type) {
@@ -184,6 +202,19 @@ class AccessMatrixTest extends HubIntegrationTest {
         public String toString() {
             return name;
         }
+    }
+
+    /** The sample as a JSON variable value: enum values by name. */
+    static Object plain(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(AccessMatrixTest::plain).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            map.forEach((k, v) -> m.put(String.valueOf(k), plain(v)));
+            return m;
+        }
+        return value instanceof EnumValue e ? e.name() : value;
     }
 
     static String literal(Object value) {
