@@ -19,14 +19,19 @@ public record HubProperties(Store store, Demo demo, @DefaultValue("change-me-in-
                             Roster roster, Pagination pagination) {
 
     public HubProperties {
-        store = store != null ? store : new Store(Path.of("data/neo4j"), "127.0.0.1", 7687, 0);
+        store = store != null ? store : new Store(Path.of("data/neo4j"), "127.0.0.1", 7687, 0, null);
         demo = demo != null ? demo : new Demo(false, 20260101L, 20_000);
         roster = roster != null ? roster : new Roster(5);
         pagination = pagination != null ? pagination : new Pagination(20, 200);
     }
 
+    /**
+     * @param boltPassword password of the embedded server's {@code neo4j} user; when absent one is
+     *                     generated on first start and kept, readable only by its owner, in
+     *                     {@code <data-dir>/bolt-password}
+     */
     public record Store(@DefaultValue("data/neo4j") Path dataDir, @DefaultValue("127.0.0.1") String boltHost,
-                        @DefaultValue("7687") int boltPort, @DefaultValue("0") long pageCacheMb) {
+                        @DefaultValue("7687") int boltPort, @DefaultValue("0") long pageCacheMb, String boltPassword) {
     }
 
     public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("20260101") long seed,

@@ -26,7 +26,8 @@ public final class JsonErrors {
                 + code + "\",\"classification\":\"" + classification + "\"" + moreExtensions + "}}]}");
     }
 
-    private static String escape(String s) {
+    /** The string's content as a JSON string literal's, without the quotes. */
+    static String escape(String s) {
         StringBuilder b = new StringBuilder();
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -44,8 +44,8 @@ public class EmbeddedStoreConfiguration {
     EmbeddedNeo4jServer embeddedNeo4jServer(EmbeddedStoreInitializer.Startup startup) {
         long waited = System.nanoTime();
         EmbeddedNeo4jServer server = startup.await();
-        log.info("Embedded Neo4j 5.26 ready (waited {} ms) with data in {}; Bolt listening at {} (no authentication, loopback only)",
-                (System.nanoTime() - waited) / 1_000_000, server.home(), server.boltUri());
+        log.info("Embedded Neo4j 5.26 ready (waited {} ms) with data in {}; Bolt listening at {} (user neo4j, password in hub.store.bolt-password or {}/bolt-password)",
+                (System.nanoTime() - waited) / 1_000_000, server.home(), server.boltUri(), server.home());
         return server;
     }
 
@@ -59,7 +59,7 @@ public class EmbeddedStoreConfiguration {
 
             @Override
             public AuthToken getAuthToken() {
-                return AuthTokens.none();
+                return AuthTokens.basic("neo4j", server.password());
             }
         };
     }

@@ -65,10 +65,10 @@ public class EmbeddedStoreInitializer implements ApplicationContextInitializer<C
         Thread starter = new Thread(() -> {
             try {
                 EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(store.dataDir().toAbsolutePath(), store.boltHost(),
-                        store.boltPort(), store.pageCacheMb());
+                        store.boltPort(), store.pageCacheMb(), BoltPassword.of(store));
                 // Migrating here, still in parallel with the context, also warms the server's Cypher
                 // caches; the authoritative run in GraphConfiguration then finds nothing to do.
-                try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+                try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.basic("neo4j", server.password()))) {
                     GraphMigrations.apply(driver, context.getEnvironment().getProperty("spring.data.neo4j.database"));
                 } catch (RuntimeException e) {
                     log.warn("Early migration failed; it will be retried with the application's driver: {}", e.getMessage());

@@ -18,8 +18,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * A Neo4j 5.26 DBMS in this JVM that is reached only through its Bolt connector, exactly like an
- * external server. Bolt listens on a loopback address and authentication is off, so only processes
- * on this machine can connect; a deployment that needs more sets {@code spring.neo4j.uri} instead.
+ * external server. Bolt listens on a loopback address, with authentication when a password is given
+ * (the application always gives one); a deployment that needs more sets {@code spring.neo4j.uri} instead.
  */
 public final class EmbeddedNeo4jServer implements AutoCloseable {
 
@@ -27,13 +27,15 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
     private final Path home;
     private final String host;
     private final int boltPort;
+    private final String password;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private EmbeddedNeo4jServer(DatabaseManagementService dbms, Path home, String host, int boltPort) {
+    private EmbeddedNeo4jServer(DatabaseManagementService dbms, Path home, String host, int boltPort, String password) {
         this.dbms = dbms;
         this.home = home;
         this.host = host;
         this.boltPort = boltPort;
+        this.password = password;
     }
 
     /**
@@ -45,6 +47,15 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
      * @param pageCacheMb page cache size in MiB; 0 leaves Neo4j's default
      */
     public static EmbeddedNeo4jServer start(Path home, String host, int port, long pageCacheMb) {
+        return start(home, host, port, pageCacheMb, null);
+    }
+
+    /**
+     * As {@link #start(Path, String, int, long)}, with Bolt authentication when {@code password} is
+     * given: the {@code neo4j} user gets that password (at least 8 characters), so other local
+     * processes need it too.
+     */
+    public static EmbeddedNeo4jServer start(Path home, String host, int port, long pageCacheMb, String password) {
         Objects.requireNonNull(home, "home");
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
@@ -53,7 +64,7 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
                 // Neo4j 5.26's in-JVM connector is built for netty 4.1 and fails on Boot's netty 4.2.
                 .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
                 .setConfig(HttpConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
                 // Without this, shutdown waits ~10 s on idle driver connections.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ZERO);
         if (pageCacheMb > 0) {
@@ -61,11 +72,28 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
         }
         DatabaseManagementService dbms = builder.build();
         GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        if (password != null) {
+            // The embedded API bypasses authentication, so it can (re)set the password on every start.
+            try {
+                system.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", java.util.Map.of("password", password));
+            } catch (org.neo4j.graphdb.QueryExecutionException e) {
+                // A restart with the password already set is fine; anything else is not.
+                if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                    dbms.shutdown();
+                    throw e;
+                }
+            }
+        }
         int bound = system.getDependencyResolver()
                 .resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT)
                 .getPort();
-        return new EmbeddedNeo4jServer(dbms, home, host, bound);
+        return new EmbeddedNeo4jServer(dbms, home, host, bound, password);
+    }
+
+    /** The {@code neo4j} user's password, or null when authentication is off. */
+    public String password() {
+        return password;
     }
 
     public String boltUri() {

@@ -45,4 +45,22 @@ class EmbeddedNeo4jServerTest {
             assertThat(constraints).contains("enterprise_uscc", "person_id", "inspector_certificate");
         }
     }
+
+    @Test
+    void withAPasswordBoltRefusesCallersWithoutIt(@TempDir Path home) {
+        try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(home, "127.0.0.1", 0, 32, "s3cret-bolt-pw")) {
+            try (var anonymous = org.neo4j.driver.GraphDatabase.driver(server.boltUri(), org.neo4j.driver.AuthTokens.none())) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(anonymous::verifyConnectivity)
+                        .isInstanceOf(org.neo4j.driver.exceptions.AuthenticationException.class);
+            }
+            try (var wrong = org.neo4j.driver.GraphDatabase.driver(server.boltUri(), org.neo4j.driver.AuthTokens.basic("neo4j", "guessed-pw"))) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(wrong::verifyConnectivity)
+                        .isInstanceOf(org.neo4j.driver.exceptions.AuthenticationException.class);
+            }
+            try (var driver = org.neo4j.driver.GraphDatabase.driver(server.boltUri(), org.neo4j.driver.AuthTokens.basic("neo4j", server.password()))) {
+                org.assertj.core.api.Assertions.assertThat(driver.executableQuery("RETURN 1 AS one").execute().records().get(0).get("one").asInt())
+                        .isEqualTo(1);
+            }
+        }
+    }
 }
