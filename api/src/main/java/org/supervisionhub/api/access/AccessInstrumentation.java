@@ -73,7 +73,7 @@ public class AccessInstrumentation extends SimplePerformantInstrumentation {
             throw new ForbiddenException(coordinates, coordinates + " declares no access rule", !viewer.authenticated());
         }
         if (rule != null && !rule.allowsRoleOf(viewer)) {
-            throw new ForbiddenException(coordinates, path + ": " + coordinates + " requires one of the roles " + rule.roles(),
+            throw new ForbiddenException(coordinates, path + ": " + coordinates + " requires one of the roles " + new java.util.TreeSet<>(rule.roles()),
                     !viewer.authenticated());
         }
         if (rule != null && !root && rule.scope() != AccessScope.ANY && !rule.reaches(viewer, ownerOf(env.getSource()))) {

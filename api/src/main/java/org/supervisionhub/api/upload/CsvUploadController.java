@@ -81,7 +81,7 @@ public class CsvUploadController {
         String reason = request.getHeader("X-Hub-Reason");
         return audit.record(field, arguments, viewer, reason == null ? null : java.net.URLDecoder.decode(reason, StandardCharsets.UTF_8), () -> {
             if (!rule.allowsRoleOf(viewer)) {
-                throw new ForbiddenException(field, field + " requires one of the roles " + rule.roles(), !viewer.authenticated());
+                throw new ForbiddenException(field, field + " requires one of the roles " + new java.util.TreeSet<>(rule.roles()), !viewer.authenticated());
             }
             return Access.scoped(rule, "Mutation." + field, () -> body.apply(viewer));
         });
