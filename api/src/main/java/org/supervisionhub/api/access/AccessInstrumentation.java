@@ -48,7 +48,7 @@ public class AccessInstrumentation extends SimplePerformantInstrumentation {
         Optional<AccessRule> rule = policy.field(parent.getName(), field.getName());
         boolean root = AccessPolicy.ROOTS.contains(parent.getName());
         boolean mutation = "Mutation".equals(parent.getName());
-        if (rule.isEmpty() && !root && !policy.hasInputRules(field, parent.getName())) {
+        if (rule.isEmpty() && !root && !policy.hasInputRules(parent.getName(), field.getName())) {
             return fetcher;
         }
         String coordinates = parent.getName() + "." + field.getName();
@@ -68,27 +68,33 @@ public class AccessInstrumentation extends SimplePerformantInstrumentation {
 
     private static void check(AccessPolicy policy, AccessRule rule, boolean root, String coordinates, GraphQLObjectType parent,
                               DataFetchingEnvironment env, Viewer viewer) {
-        String path = env.getExecutionStepInfo().getPath().toString();
         if (rule == null && root) {
             throw new ForbiddenException(coordinates, coordinates + " declares no access rule", !viewer.authenticated());
         }
         if (rule != null && !rule.allowsRoleOf(viewer)) {
-            throw new ForbiddenException(coordinates, path + ": " + coordinates + " requires one of the roles " + new java.util.TreeSet<>(rule.roles()),
+            throw new ForbiddenException(coordinates, path(env) + ": " + coordinates + " requires one of the roles " + new java.util.TreeSet<>(rule.roles()),
                     !viewer.authenticated());
         }
         if (rule != null && !root && rule.scope() != AccessScope.ANY && !rule.reaches(viewer, ownerOf(env.getSource()))) {
-            throw new ForbiddenException(coordinates, path + ": " + coordinates + " is visible only "
+            throw new ForbiddenException(coordinates, path(env) + ": " + coordinates + " is visible only "
                     + (rule.scope() == AccessScope.OWN_DEPARTMENT ? "within the record's own department" : "within the record's department tree")
                     + " or to the inspector themself", !viewer.authenticated());
         }
         Map<String, Object> arguments = env.getArguments();
         policy.refusedInput(parent, env.getFieldDefinition(), arguments, viewer).ifPresent(input -> {
-            throw new ForbiddenException(input, path + ": the argument " + input + " is not available to the caller's roles"
+            throw new ForbiddenException(input, path(env) + ": the argument " + input + " is not available to the caller's roles"
                     + " (filtering or sorting on a hidden field)", !viewer.authenticated());
         });
     }
 
-    /** The department and inspector a scoped nested field is checked against; null (deny) for unknown types. */
+    private static String path(DataFetchingEnvironment env) {
+        return env.getExecutionStepInfo().getPath().toString();
+    }
+
+    /**
+     * The department and inspector a scoped nested field is checked against; null (deny) for unknown
+     * types. Inspector entries carry the personal fields of ROS-09 that only their department sees.
+     */
     static AccessRule.Owner ownerOf(Object source) {
         if (source instanceof Roster.Inspector inspector) {
             return new AccessRule.Owner(inspector.departmentId(), inspector.inspectorId(), null);

@@ -34,6 +34,8 @@ public final class AccessPolicy {
 
     private final Map<String, AccessRule> fields = new HashMap<>();
     private final Map<String, AccessRule> inputs = new HashMap<>();
+    // Fields whose arguments, or input fields within them, carry a rule: the only ones whose inputs are checked.
+    private final Set<String> fieldsWithInputRules = new java.util.HashSet<>();
 
     public AccessPolicy(GraphQLSchema schema) {
         List<String> problems = new ArrayList<>();
@@ -70,6 +72,17 @@ public final class AccessPolicy {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Access rules incomplete (deny by default):\n  " + String.join("\n  ", problems));
         }
+        for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+            if (type instanceof GraphQLObjectType object && !type.getName().startsWith("__")) {
+                for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
+                    String key = object.getName() + "." + field.getName();
+                    if (field.getArguments().stream().anyMatch(a -> inputs.containsKey(key + "(" + a.getName() + ")")
+                            || hasRules(a.getType(), new java.util.HashSet<>()))) {
+                        fieldsWithInputRules.add(key);
+                    }
+                }
+            }
+        }
     }
 
     /** The rule of {@code Type.field}, if it declares one. */
@@ -89,6 +102,9 @@ public final class AccessPolicy {
     public Optional<String> refusedInput(GraphQLObjectType parent, GraphQLFieldDefinition field, Map<String, Object> arguments,
                                          Viewer viewer) {
         String key = parent.getName() + "." + field.getName();
+        if (!fieldsWithInputRules.contains(key)) {
+            return Optional.empty();
+        }
         for (GraphQLArgument argument : field.getArguments()) {
             Object value = arguments.get(argument.getName());
             if (value == null) {
@@ -137,15 +153,9 @@ public final class AccessPolicy {
         return Optional.empty();
     }
 
-    /** Whether any argument or input field reachable from {@code field} carries a rule (most carry none). */
-    public boolean hasInputRules(GraphQLFieldDefinition field, String parentName) {
-        String key = parentName + "." + field.getName();
-        for (GraphQLArgument argument : field.getArguments()) {
-            if (inputs.containsKey(key + "(" + argument.getName() + ")") || hasRules(argument.getType(), new java.util.HashSet<>())) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether any argument or input field reachable from {@code Type.field} carries a rule (most carry none). */
+    public boolean hasInputRules(String typeName, String fieldName) {
+        return fieldsWithInputRules.contains(typeName + "." + fieldName);
     }
 
     private boolean hasRules(GraphQLType type, Set<String> seen) {

@@ -21,8 +21,6 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ViewerInterceptor implements WebGraphQlInterceptor {
 
-    static final int MAX_REASON = 500;
-
     private final Viewers viewers;
 
     public ViewerInterceptor(Viewers viewers) {
@@ -34,13 +32,11 @@ public class ViewerInterceptor implements WebGraphQlInterceptor {
         InetSocketAddress remote = request.getRemoteAddress();
         Viewer viewer = viewers.of(SecurityContextHolder.getContext().getAuthentication(),
                 remote == null ? "unknown" : remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress());
-        String header = request.getHeaders().getFirst("X-Hub-Reason");
-        // Percent-encoded UTF-8, so reasons in Chinese survive HTTP's Latin-1 headers.
-        String reason = header == null ? null : java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8);
+        String reason = MutationAudit.reasonFromHeader(request.getHeaders().getFirst("X-Hub-Reason"));
         request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> {
             context.put(Viewer.KEY, viewer);
-            if (reason != null && !reason.isBlank()) {
-                context.put(MutationAudit.REASON, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
+            if (reason != null) {
+                context.put(MutationAudit.REASON, reason);
             }
             if (!viewer.authenticated()) {
                 context.put(Introspection.INTROSPECTION_DISABLED, true);

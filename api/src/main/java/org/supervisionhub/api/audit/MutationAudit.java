@@ -28,9 +28,10 @@ import org.supervisionhub.graph.audit.AuditTrail;
 import org.supervisionhub.graph.store.Cursor;
 
 /**
- * Runs a mutation and records it: on success the change and its audit event commit in one
- * transaction (neither exists without the other); on failure the change rolls back and the refusal
- * is recorded on its own, with the error code as outcome.
+ * Runs a mutation and records it (GEN-11 full-process traceability; ARCH-05 who, when, what, why):
+ * on success the change and its audit event commit in one transaction (neither exists without the
+ * other); on failure the change rolls back and the refusal is recorded on its own, with the error
+ * code as outcome.
  */
 @Component
 public class MutationAudit {
@@ -53,6 +54,17 @@ public class MutationAudit {
         this.trail = trail;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+    }
+
+    static final int MAX_REASON = 500;
+
+    /** The {@code X-Hub-Reason} header: percent-encoded UTF-8 (so Chinese survives HTTP's Latin-1 headers), cut to 500 characters. */
+    public static String reasonFromHeader(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String reason = java.net.URLDecoder.decode(header, StandardCharsets.UTF_8);
+        return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
     }
 
     /** A GraphQL mutation field: its name is the operation, its arguments are digested. */

@@ -78,8 +78,7 @@ public class CsvUploadController {
     private ImportReport run(String field, Map<String, Object> arguments, HttpServletRequest request, Function<Viewer, ImportReport> body) {
         Viewer viewer = viewers.of(SecurityContextHolder.getContext().getAuthentication(), request.getRemoteAddr());
         AccessRule rule = policy.field("Mutation", field).orElseThrow();
-        String reason = request.getHeader("X-Hub-Reason");
-        return audit.record(field, arguments, viewer, reason == null ? null : java.net.URLDecoder.decode(reason, StandardCharsets.UTF_8), () -> {
+        return audit.record(field, arguments, viewer, MutationAudit.reasonFromHeader(request.getHeader("X-Hub-Reason")), () -> {
             if (!rule.allowsRoleOf(viewer)) {
                 throw new ForbiddenException(field, field + " requires one of the roles " + new java.util.TreeSet<>(rule.roles()), !viewer.authenticated());
             }
