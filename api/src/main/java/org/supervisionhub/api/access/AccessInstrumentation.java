@@ -15,7 +15,9 @@ import graphql.schema.GraphQLObjectType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.supervisionhub.api.audit.MutationAudit;
+import org.supervisionhub.api.sampling.SamplingController;
 import org.supervisionhub.graph.roster.Roster;
+import org.supervisionhub.graph.sampling.Sampling;
 import reactor.core.publisher.Mono;
 
 /**
@@ -98,6 +100,13 @@ public class AccessInstrumentation extends SimplePerformantInstrumentation {
     static AccessRule.Owner ownerOf(Object source) {
         if (source instanceof Roster.Inspector inspector) {
             return new AccessRule.Owner(inspector.departmentId(), inspector.inspectorId(), null);
+        }
+        if (source instanceof Sampling.Inspection inspection) {
+            // The team of an inspection is the business of the department that carries it out (and its superiors).
+            return AccessRule.Owner.department(inspection.inspectedBy() != null ? inspection.inspectedBy() : inspection.drawnBy());
+        }
+        if (source instanceof SamplingController.AdjustmentView adjustment) {
+            return AccessRule.Owner.department(adjustment.departmentId());
         }
         return null;
     }

@@ -59,6 +59,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/graphql", "/graphiql", "/graphiql/**", "/public/**", "/demo-issuer/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .requestMatchers("/import/**").authenticated()
+                        // vdraw-1: the assignment part of a draw's verification document is for oversight only.
+                        .requestMatchers("/oversight/**").hasAnyRole(Role.OVERSIGHT.name(), Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(SecurityConfiguration::authentication))
                         .authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))

@@ -28,10 +28,12 @@ public class DemoDataLoader implements ApplicationRunner {
     private final Driver driver;
     private final HubProperties properties;
     private final String database;
+    private final SamplingDemo sampling;
 
-    public DemoDataLoader(Driver driver, HubProperties properties, GraphSchema migrated,
+    public DemoDataLoader(Driver driver, HubProperties properties, GraphSchema migrated, SamplingDemo sampling,
                           @Value("${spring.data.neo4j.database:}") String database) {
         this.driver = driver;
+        this.sampling = sampling;
         this.properties = properties;
         this.database = database.isBlank() ? null : database;
     }
@@ -53,5 +55,6 @@ public class DemoDataLoader implements ApplicationRunner {
         LoadReport report = SyntheticProvince.load(driver, new SyntheticOptions(demo.seed(), demo.enterprises(), 5_000, database));
         log.info("Demo province loaded: {} enterprises, {} persons, {} nodes, {} relationships in {} ms",
                 report.enterprises(), report.persons(), report.nodes(), report.relationships(), report.elapsed().toMillis());
+        sampling.load();
     }
 }

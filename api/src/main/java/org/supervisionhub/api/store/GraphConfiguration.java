@@ -14,6 +14,8 @@ import org.supervisionhub.graph.complaint.ComplaintRepository;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.roster.RosterRepository;
+import org.supervisionhub.graph.sampling.DrawRepository;
+import org.supervisionhub.graph.sampling.PlanRepository;
 import org.supervisionhub.graph.store.GraphMigrations;
 
 /** Migrates the graph before anything uses it, then exposes the repositories. */
@@ -56,6 +58,16 @@ public class GraphConfiguration {
     @Bean
     AuditTrail auditTrail(Neo4jClient client, PlatformTransactionManager transactionManager, GraphSchema schema) {
         return new AuditTrail(client, transactionManager);
+    }
+
+    @Bean
+    PlanRepository planRepository(Neo4jClient client, GraphSchema schema) {
+        return new PlanRepository(client);
+    }
+
+    @Bean
+    DrawRepository drawRepository(Neo4jClient client, GraphSchema schema) {
+        return new DrawRepository(client);
     }
 
     @Bean

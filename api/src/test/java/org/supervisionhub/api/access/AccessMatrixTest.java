@@ -50,7 +50,11 @@ class AccessMatrixTest extends HubIntegrationTest {
             "Inspector", "query($i: ID!) { inspector(inspectorId: $i) { %s } }",
             "InspectorState", "query($i: ID!) { inspector(inspectorId: $i) { stateAsOf(date: \"2099-01-01\") { %s } } }",
             "EnterpriseFilter", "{ enterprises(filter: {%s}, first: 1) { totalCount } }",
-            "InspectorFilter", "{ inspectors(scope: {departmentId: \"HRSS-430100\"}, filter: {%s}, first: 1) { edges { cursor } } }");
+            "InspectorFilter", "{ inspectors(scope: {departmentId: \"HRSS-430100\"}, filter: {%s}, first: 1) { edges { cursor } } }",
+            // The demo's Changsha plan has an adjustment, and its own executed draw assigned inspectors.
+            "PlanAdjustment", "{ samplingPlan(id: \"PLAN-HRSS-430100-2026\") { adjustments { %s } } }",
+            "Inspection", "{ draws(departmentId: \"HRSS-430100\", status: EXECUTED, first: 1) { edges { node {"
+                    + " inspections(first: 1) { edges { node { %s } } } } } } }");
 
     @Autowired
     GraphQlSource source;

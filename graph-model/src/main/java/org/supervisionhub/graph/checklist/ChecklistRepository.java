@@ -45,6 +45,8 @@ public class ChecklistRepository {
     static final String ITEMS_OF = "UNWIND $ids AS vid MATCH (v:ChecklistVersion {id: vid})-[h:HAS_ITEM]->(i:InspectionItem)"
             + " WHERE $after IS NULL OR h.position > $after"
             + " RETURN vid AS key, " + ITEM + " AS row ORDER BY vid, h.position";
+    static final String ITEMS_BY_ID = "MATCH (v:ChecklistVersion)-[h:HAS_ITEM]->(i:InspectionItem) WHERE i.id IN $ids"
+            + " RETURN " + ITEM + " AS row";
     static final String ITEM_COUNTS = "UNWIND $ids AS vid MATCH (v:ChecklistVersion {id: vid})"
             + " RETURN vid AS key, COUNT { (v)-[:HAS_ITEM]->() } AS n";
     static final String LAST_EDITION = "MATCH (v:ChecklistVersion {scope: $scope, kind: $kind})-[:ISSUED_BY]->(:Department {id: $departmentId})"
@@ -105,6 +107,10 @@ public class ChecklistRepository {
             out.put(id, Page.of(all.subList(0, Math.min(all.size(), first + 1)), first, i -> Cursor.encode(String.valueOf(i.position()))));
         }
         return out;
+    }
+
+    public Map<String, Item> itemsById(Collection<String> ids) {
+        return KeyedRows.unique(client, ITEMS_BY_ID, Map.of("ids", List.copyOf(ids)), ChecklistRepository::item, Item::id);
     }
 
     public Map<String, Integer> itemCounts(Collection<String> versionIds) {

@@ -1,0 +1,311 @@
+package org.supervisionhub.api.sampling;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.supervisionhub.api.access.AccessScope;
+import org.supervisionhub.api.access.Role;
+import org.supervisionhub.api.access.Viewer;
+import org.supervisionhub.api.access.Viewers;
+import org.supervisionhub.api.graphql.JsonErrors;
+import org.supervisionhub.api.sampling.Vdraw1.Candidate;
+import org.supervisionhub.graph.sampling.DrawRepository;
+import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
+import org.supervisionhub.graph.sampling.Sampling.Assignment;
+import org.supervisionhub.graph.sampling.Sampling.Deferral;
+import org.supervisionhub.graph.sampling.Sampling.Draw;
+import org.supervisionhub.graph.sampling.Sampling.DrawStratum;
+import org.supervisionhub.graph.sampling.Sampling.Inspection;
+import org.supervisionhub.graph.sampling.Sampling.Replacement;
+import org.supervisionhub.graph.sampling.Sampling.Skip;
+import org.supervisionhub.graph.sampling.Sampling.Substitution;
+import org.supervisionhub.graph.store.Page;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The verification documents of vdraw-1, in the exact shape of {@code verifiable-draw-v1.md}: the public
+ * one (DRAW-18) and the assignment part for oversight. Written as a stream, so a pool of a million
+ * candidates is never held as one JSON tree.
+ */
+@RestController
+public class DrawDocumentController {
+
+    /** Times are shown in Beijing time, as the spec's examples are. */
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    static final int DEFAULT_SIZE = 100;
+    static final int MAX_SIZE = 1000;
+
+    private final DrawRepository draws;
+    private final DrawService service;
+    private final Viewers viewers;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public DrawDocumentController(DrawRepository draws, DrawService service, Viewers viewers) {
+        this.draws = draws;
+        this.service = service;
+        this.viewers = viewers;
+    }
+
+    /** Draws with a commitment, newest first; {@code page} counts from 0. */
+    @GetMapping("/public/draws")
+    public void list(@RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "100") String size,
+                     HttpServletResponse response) throws IOException {
+        Integer p = parse(page);
+        Integer s = parse(size);
+        if (p == null || p < 0 || s == null || s < 1 || s > MAX_SIZE) {
+            JsonErrors.write(response, 400, "BAD_REQUEST", "INVALID_VALUE", "page is a number from 0; size from 1 to " + MAX_SIZE);
+            return;
+        }
+        Page<Draw> rows = draws.newest(null, null, s, null, p * s);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        if (rows.hasNext()) {
+            response.setHeader(HttpHeaders.LINK, "</public/draws?page=" + (p + 1) + "&size=" + s + ">; rel=\"next\"");
+        }
+        try (JsonGenerator g = json.createGenerator(response.getOutputStream())) {
+            g.writeStartArray();
+            for (Draw d : rows.items()) {
+                g.writeStartObject();
+                g.writeStringProperty("drawId", d.id());
+                g.writeStringProperty("taskId", d.taskId());
+                g.writeStringProperty("committedAt", time(d.committedAt()));
+                writeTimeOrNull(g, "executedAt", d.executedAt());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+    }
+
+    @GetMapping("/public/draws/{drawId}")
+    public void document(@PathVariable String drawId, HttpServletResponse response) throws IOException {
+        Draw draw = draws.draw(drawId).orElse(null);
+        if (draw == null) {
+            JsonErrors.write(response, 404, "NOT_FOUND", "NOT_FOUND", "no draw " + drawId);
+            return;
+        }
+        List<Candidate> pool = service.frozenPool(draw);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        try (OutputStream out = response.getOutputStream(); JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("algorithm", draw.algorithm());
+            g.writeStringProperty("drawId", draw.id());
+            g.writeStringProperty("taskId", draw.taskId());
+            g.writeNumberProperty("batchNo", draw.batchNo());
+            g.writeStringProperty("status", draw.status().name());
+            g.writeStringProperty("committedAt", time(draw.committedAt()));
+            g.writeStringProperty("commitment", draw.commitment());
+            g.writeStringProperty("poolDigest", draw.poolDigest());
+            g.writeNumberProperty("poolSize", draw.poolSize());
+            g.writeArrayPropertyStart("strata");
+            for (DrawStratum s : draw.strata()) {
+                g.writeStartObject();
+                g.writeStringProperty("label", s.label());
+                g.writeNumberProperty("size", s.size());
+                g.writeStringProperty("ratio", s.ratio());
+                g.writeNumberProperty("selectedCount", s.selectedCount());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayPropertyStart("pool");
+            for (Candidate c : pool) {
+                g.writeStartObject();
+                g.writeStringProperty("uscc", c.uscc());
+                g.writeStringProperty("stratum", c.stratum());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (draw.executed()) {
+                writeExecution(g, draw);
+            }
+            g.writeEndObject();
+        }
+    }
+
+    /** Steps 11 and 12, and what is published of the assignment (step 18: skip reasons in aggregate only). */
+    private void writeExecution(JsonGenerator g, Draw draw) {
+        g.writeStringProperty("executedAt", time(draw.executedAt()));
+        g.writeStringProperty("entropy", draw.entropy());
+        g.writeStringProperty("secret", draw.secret());
+        g.writeStringProperty("seed", draw.seed());
+        List<Inspection> inspections = draws.inspectionsOfDraw(draw.id(), null);
+        List<Inspection> selected = inspections.stream().filter(i -> i.replacementOf() == null)
+                .sorted(Comparator.comparing((Inspection i) -> i.stratum(), Vdraw1::compareUtf8).thenComparingInt(Inspection::drawOrder))
+                .toList();
+        g.writeArrayPropertyStart("selected");
+        for (Inspection i : selected) {
+            g.writeStartObject();
+            g.writeStringProperty("uscc", i.uscc());
+            g.writeStringProperty("stratum", i.stratum());
+            g.writeNumberProperty("order", i.drawOrder());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayPropertyStart("replacements");
+        for (Replacement r : draws.replacements(draw.id())) {
+            g.writeStartObject();
+            g.writeStringProperty("replaced", r.replaced());
+            g.writeStringProperty("replacement", r.replacement());
+            g.writeStringProperty("stratum", r.stratum());
+            g.writeStringProperty("reason", r.reason());
+            g.writeStringProperty("replacedAt", time(r.at()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        // DRAW-13: which selections the lower level inspects, on both sides.
+        g.writeArrayPropertyStart("lowerLevelInspects");
+        for (Deferral d : draws.deferrals(draw.id())) {
+            g.writeStartObject();
+            g.writeStringProperty("uscc", d.uscc());
+            g.writeStringProperty("superiorInspection", d.superiorInspectionId());
+            g.writeStringProperty("lowerInspection", d.lowerInspectionId());
+            g.writeArrayPropertyStart("items");
+            for (String code : d.itemCodes()) {
+                g.writeString(code);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        Map<String, Integer> reasons = new TreeMap<>();
+        int flagged = 0;
+        for (Assignment a : draws.assignments(draw.id(), Map.of())) {
+            a.skipped().forEach(s -> reasons.merge(s.reason(), 1, Integer::sum));
+            flagged += a.flagged() ? 1 : 0;
+        }
+        g.writeObjectPropertyStart("assignmentSkips");
+        reasons.forEach((reason, n) -> g.writeNumberProperty(reason, n));
+        g.writeEndObject();
+        g.writeNumberProperty("flaggedForDirectOrNeighbouringAssignment", flagged);
+    }
+
+    /** The assignment part (steps 13 to 17), for oversight of the draw's department tree, and administrators. */
+    @GetMapping("/oversight/draws/{drawId}/assignments")
+    public void assignments(@PathVariable String drawId, Authentication authentication, HttpServletRequest request,
+                            HttpServletResponse response) throws IOException {
+        Viewer viewer = viewers.of(authentication, request.getRemoteAddr());
+        Draw draw = draws.draw(drawId).orElse(null);
+        if (draw == null) {
+            JsonErrors.write(response, 404, "NOT_FOUND", "NOT_FOUND", "no draw " + drawId);
+            return;
+        }
+        if (!viewer.has(Role.ADMIN) && !viewer.reaches(draw.departmentId(), AccessScope.DEPARTMENT_TREE)) {
+            JsonErrors.write(response, 403, "FORBIDDEN", "FORBIDDEN", "draw " + drawId + " is outside your department tree (OVER-01)");
+            return;
+        }
+        Map<String, List<String>> eligible = new java.util.HashMap<>();
+        Map<String, DrawRepository.EligibleGroup> groups = new java.util.HashMap<>();
+        draws.eligibleGroups(drawId).forEach(gr -> {
+            eligible.put(gr.id(), gr.inspectors());
+            groups.put(gr.id(), gr);
+        });
+        List<Assignment> assignments = draws.assignments(drawId, eligible);
+        Map<String, List<Assignee>> assignees = draws.assignees(assignments.stream().map(Assignment::inspectionId).toList());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        try (OutputStream out = response.getOutputStream(); JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("algorithm", draw.algorithm());
+            g.writeStringProperty("drawId", draw.id());
+            g.writeStringProperty("taskId", draw.taskId());
+            if (draw.executed()) {
+                g.writeStringProperty("seed", draw.seed());
+            }
+            g.writeArrayPropertyStart("groups");
+            for (DrawRepository.EligibleGroup gr : groups.values().stream().sorted(Comparator.comparing(DrawRepository.EligibleGroup::id)).toList()) {
+                g.writeStartObject();
+                g.writeStringProperty("group", gr.id());
+                g.writeStringProperty("department", gr.inspectedBy());
+                g.writeStringProperty("inspectionDate", gr.on().toString());
+                g.writeNumberProperty("inspections", gr.inspections());
+                g.writeNumberProperty("eligibleCount", gr.inspectors().size());
+                g.writeNumberProperty("required", gr.required());
+                g.writeNumberProperty("workloadCap", gr.workloadCap());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayPropertyStart("assignments");
+            for (Assignment a : assignments) {
+                List<Assignee> all = assignees.getOrDefault(a.inspectionId(), List.of());
+                g.writeStartObject();
+                g.writeStringProperty("uscc", a.uscc());
+                g.writeNumberProperty("processingOrder", a.processingOrder());
+                g.writeNumberProperty("required", a.required());
+                g.writeNumberProperty("workloadCap", a.workloadCap());
+                writeStrings(g, "eligible", a.eligible());
+                // Step 15's result, in order, including inspectors who later dropped out (see substitutions).
+                writeStrings(g, "assigned", all.stream().filter(x -> "RANDOM".equals(x.mode())).map(Assignee::inspectorId).toList());
+                writeStrings(g, "current", all.stream().filter(x -> !x.dropped()).map(Assignee::inspectorId).toList());
+                g.writeArrayPropertyStart("skipped");
+                for (Skip s : a.skipped()) {
+                    g.writeStartObject();
+                    g.writeStringProperty("inspector", s.inspector());
+                    g.writeStringProperty("reason", s.reason());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeBooleanProperty("flagged", a.flagged());
+                g.writeStringProperty("mode", a.mode());
+                g.writeStringProperty("department", a.inspectedBy());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayPropertyStart("substitutions");
+            for (Substitution s : draws.substitutions(drawId)) {
+                g.writeStartObject();
+                g.writeStringProperty("uscc", s.uscc());
+                g.writeStringProperty("replaced", s.dropped());
+                g.writeStringProperty("replacement", s.substitute());
+                g.writeStringProperty("reason", s.reason());
+                g.writeStringProperty("at", time(s.at()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void writeStrings(JsonGenerator g, String name, List<String> values) {
+        g.writeArrayPropertyStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeTimeOrNull(JsonGenerator g, String name, OffsetDateTime t) {
+        if (t == null) {
+            g.writeNullProperty(name);
+        } else {
+            g.writeStringProperty(name, time(t));
+        }
+    }
+
+    static String time(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(BEIJING).toOffsetDateTime().format(TIME);
+    }
+
+    private static Integer parse(String raw) {
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,585 @@
+package org.supervisionhub.api.sampling;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.sampling.Vdraw1.Candidate;
+import org.supervisionhub.api.sampling.Vdraw1.Pick;
+import org.supervisionhub.api.sampling.Vdraw1.Ranked;
+import org.supervisionhub.api.sampling.Vdraw1.Stratum;
+import org.supervisionhub.graph.checklist.Checklist.Item;
+import org.supervisionhub.graph.checklist.ChecklistRepository;
+import org.supervisionhub.graph.organisation.Organisation.Department;
+import org.supervisionhub.graph.organisation.OrganisationRepository;
+import org.supervisionhub.graph.sampling.DrawRepository;
+import org.supervisionhub.graph.sampling.DrawRepository.AssignmentRow;
+import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
+import org.supervisionhub.graph.sampling.DrawRepository.AssignmentState;
+import org.supervisionhub.graph.sampling.DrawRepository.EligibleGroup;
+import org.supervisionhub.graph.sampling.DrawRepository.NewInspection;
+import org.supervisionhub.graph.sampling.DrawRepository.Overlap;
+import org.supervisionhub.graph.sampling.DrawRepository.PoolChunk;
+import org.supervisionhub.graph.sampling.DrawRepository.PoolRow;
+import org.supervisionhub.graph.sampling.PlanRepository;
+import org.supervisionhub.graph.sampling.Sampling.Deferral;
+import org.supervisionhub.graph.sampling.Sampling.Draw;
+import org.supervisionhub.graph.sampling.Sampling.DrawStatus;
+import org.supervisionhub.graph.sampling.Sampling.DrawStratum;
+import org.supervisionhub.graph.sampling.Sampling.Inspection;
+import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
+import org.supervisionhub.graph.sampling.Sampling.Plan;
+import org.supervisionhub.graph.sampling.Sampling.PlanStatus;
+import org.supervisionhub.graph.sampling.Sampling.Skip;
+import org.supervisionhub.graph.sampling.Sampling.StratumRatio;
+import org.supervisionhub.graph.sampling.Sampling.Task;
+import org.supervisionhub.graph.sampling.Sampling.TaskData;
+
+/**
+ * The draw aggregate, per vdraw-1: commit freezes the pool and publishes the commitment; execute
+ * selects, once; replacements, inspector assignment and substitution follow the spec's steps. Every
+ * state change first takes the draw's (or task's) write lock in the transaction, so concurrent
+ * requests serialise and the second sees the first's result.
+ */
+@Service
+public class DrawService {
+
+    static final int CHUNK_LINES = 50_000;
+    static final int MAX_ENTROPY = 1024;
+    static final int MAX_REASON = 1000;
+
+    private final PlanRepository plans;
+    private final DrawRepository draws;
+    private final ChecklistRepository checklists;
+    private final OrganisationRepository organisation;
+    private final SamplingProperties properties;
+    private final Clock clock;
+
+    public DrawService(PlanRepository plans, DrawRepository draws, ChecklistRepository checklists,
+                       OrganisationRepository organisation, SamplingProperties properties, Clock clock) {
+        this.plans = plans;
+        this.draws = draws;
+        this.checklists = checklists;
+        this.organisation = organisation;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // ---- commit (steps 1 to 6)
+
+    @Transactional
+    public Draw commit(String taskId, String actor) {
+        Task task = plans.task(taskId).orElseThrow(() -> new NotFoundException("taskId", "no sampling task " + taskId));
+        if (!task.active()) {
+            throw illegal("taskId", "task " + taskId + " was merged into " + task.mergedInto() + "; draw that task", "PLAN-03");
+        }
+        Plan plan = plans.plan(task.planId()).orElseThrow();
+        if (plan.status() != PlanStatus.PUBLISHED) {
+            throw illegal("taskId", "plan " + plan.id() + " is " + plan.status() + "; targets are drawn under a published plan", "PLAN-06");
+        }
+        int[] batch = draws.nextBatch(taskId);
+        if (batch[1] > 0) {
+            throw illegal("taskId", "batch " + (batch[0] - 1) + " of task " + taskId + " is committed but not executed;"
+                    + " execute it before committing the next batch", "DRAW-03");
+        }
+        if (batch[0] > task.data().batches()) {
+            throw illegal("taskId", "task " + taskId + " plans " + task.data().batches() + " batch(es), all drawn", "DRAW-03");
+        }
+        List<Candidate> pool = Vdraw1.canonical(pool(task));
+        if (pool.isEmpty()) {
+            throw InvalidInputException.of("taskId", "INVALID_VALUE", "no enterprise is eligible for task " + taskId
+                    + " (criteria, yearly cap, earlier batches, triggers)", "DRAW-01");
+        }
+        Map<String, BigDecimal> ratios = ratios(task.data());
+        Map<String, Integer> sizes = new java.util.TreeMap<>(Vdraw1::compareUtf8);
+        pool.forEach(c -> sizes.merge(c.stratum(), 1, Integer::sum));
+        List<DrawStratum> strata = new ArrayList<>();
+        for (var e : sizes.entrySet()) {
+            BigDecimal r = ratios.get(e.getKey());
+            if (r == null) {
+                throw InvalidInputException.of("taskId", "INVALID_VALUE", e.getValue() + " candidates are in stratum " + e.getKey()
+                        + ", which has no ratio in task " + taskId, "DRAW-08");
+            }
+            strata.add(new DrawStratum(e.getKey(), e.getValue(), r.toPlainString(), Vdraw1.quota(e.getValue(), r)));
+        }
+        byte[] secret = Vdraw1.newSecret();
+        String id = "DRW-" + taskId + "-B" + batch[0];
+        draws.createDraw(id, taskId, batch[0], Vdraw1.ALGORITHM, Vdraw1.commitment(secret), Vdraw1.poolDigest(pool), pool.size(),
+                strata, Vdraw1.hex(secret), chunks(pool), actor, now());
+        return draws.draw(id).orElseThrow();
+    }
+
+    /** Step 1: the task's candidates after every filter, each with its stratum label. */
+    List<Candidate> pool(Task task) {
+        TaskData d = task.data();
+        List<String> regions = draws.regionsGoverned(task.departmentId());
+        if (!d.criteria().regionCodes().isEmpty()) {
+            Set<String> wanted = new HashSet<>(draws.regionsUnder(d.criteria().regionCodes()));
+            regions = regions.stream().filter(wanted::contains).toList();
+        }
+        List<PoolRow> rows = d.triggerScope() == null ? draws.candidates(regions, d.criteria())
+                // TRIG-01, TRIG-03: the enterprises the department's triggers name, within the directed criteria.
+                : draws.candidatesAmong(draws.triggered(task.departmentId(), d.triggerScope().types(), d.triggerScope().from(),
+                        d.triggerScope().to()), regions, d.criteria());
+        // DRAW-12: no more than the yearly cap of inspections per enterprise.
+        Set<String> excluded = new HashSet<>(properties.yearlyCap() > 0 ? draws.atYearlyCap(task.year(), properties.yearlyCap()) : Set.of());
+        // DRAW-03: each batch draws from the pool that remains.
+        excluded.addAll(draws.selectedByTask(task.id()));
+        Set<String> complained = d.complaintRule() == null ? Set.of() : draws.complained(
+                LocalDate.now(clock).minusDays(d.complaintRule().withinDays()), LocalDate.now(clock), d.complaintRule().minComplaints());
+        boolean byClass = "CREDIT_RISK_CLASS".equals(d.strataBy());
+        List<Candidate> out = new ArrayList<>(rows.size());
+        for (PoolRow r : rows) {
+            if (excluded.contains(r.uscc())) {
+                continue;
+            }
+            String stratum = complained.contains(r.uscc()) ? PlanService.COMPLAINTS
+                    : !byClass ? PlanService.ALL : r.riskClass() == null ? PlanService.UNCLASSIFIED : r.riskClass();
+            out.add(new Candidate(r.uscc(), stratum));
+        }
+        return out;
+    }
+
+    static Map<String, BigDecimal> ratios(TaskData d) {
+        Map<String, BigDecimal> ratios = new HashMap<>();
+        for (StratumRatio s : d.strata()) {
+            ratios.put(s.label(), new BigDecimal(s.ratio()));
+        }
+        if (d.complaintRule() != null) {
+            ratios.put(PlanService.COMPLAINTS, new BigDecimal(d.complaintRule().ratio()));
+        }
+        return ratios;
+    }
+
+    // ---- execute (steps 7 to 11)
+
+    @Transactional
+    public Draw execute(String drawId, String entropy, String actor) {
+        String e = entropy == null ? "" : entropy;
+        if (e.length() > MAX_ENTROPY) {
+            throw InvalidInputException.of("entropy", "INVALID_VALUE", "entropy is at most " + MAX_ENTROPY + " characters", null);
+        }
+        DrawStatus status = draws.lock(drawId).orElseThrow(() -> new NotFoundException("drawId", "no draw " + drawId));
+        if (status == DrawStatus.EXECUTED) {
+            throw illegal("drawId", "draw " + drawId + " has already been executed; a draw is executed once", "DRAW-01");
+        }
+        Draw draw = draws.draw(drawId).orElseThrow();
+        Task task = plans.task(draw.taskId()).orElseThrow();
+        List<Candidate> pool = frozenPool(draw);
+        byte[] seed = Vdraw1.seed(Vdraw1.unhex(draws.secret(drawId)), draw.taskId(), draw.poolDigest(), e);
+        Map<String, Stratum> strata = Vdraw1.draw(pool, ratiosOf(draw), seed);
+        List<Ranked> selected = new ArrayList<>();
+        List<Integer> orders = new ArrayList<>();
+        strata.values().forEach(s -> {
+            for (int i = 0; i < s.quota(); i++) {
+                selected.add(s.ordered().get(i));
+                orders.add(i + 1);
+            }
+        });
+        Map<String, String> inspectedBy = inspectors(task, selected.stream().map(Ranked::id).toList());
+        List<NewInspection> rows = new ArrayList<>(selected.size());
+        for (int i = 0; i < selected.size(); i++) {
+            Ranked r = selected.get(i);
+            rows.add(new NewInspection(inspectionId(drawId, r.id()), r.id(), r.stratum(), orders.get(i), Vdraw1.hex(r.rank()),
+                    inspectedBy.get(r.id()), null));
+        }
+        List<String> codes = itemCodes(task);
+        draws.createInspections(draw, task.departmentId(), codes, rows, now());
+        draws.markExecuted(drawId, e, Vdraw1.hex(seed), actor, now());
+        lowerLevelInspects(draw, task, rows.stream().map(NewInspection::uscc).toList(), codes);
+        return draws.draw(drawId).orElseThrow();
+    }
+
+    /** Reads the frozen pool back and checks it against the published digest, so a tampered pool never draws. */
+    public List<Candidate> frozenPool(Draw draw) {
+        List<Candidate> pool = new ArrayList<>(draw.poolSize());
+        for (byte[] chunk : draws.poolChunks(draw.id())) {
+            String text = gunzip(chunk);
+            int start = 0;
+            while (start < text.length()) {
+                int comma = text.indexOf(',', start);
+                int nl = text.indexOf('\n', comma);
+                pool.add(new Candidate(text.substring(start, comma), text.substring(comma + 1, nl)));
+                start = nl + 1;
+            }
+        }
+        if (!Vdraw1.poolDigest(pool).equals(draw.poolDigest())) {
+            throw new IllegalStateException("the stored pool of draw " + draw.id() + " does not match its published digest");
+        }
+        return pool;
+    }
+
+    static Map<String, BigDecimal> ratiosOf(Draw draw) {
+        Map<String, BigDecimal> out = new HashMap<>();
+        draw.strata().forEach(s -> out.put(s.label(), new BigDecimal(s.ratio())));
+        return out;
+    }
+
+    /** DRAW-14: a unified draw's inspections go to the department of the dispatch level where the enterprise is. */
+    private Map<String, String> inspectors(Task task, List<String> usccs) {
+        Map<String, String> out = new HashMap<>();
+        if ("SUPERIOR_UNIFIED".equals(task.data().origin())) {
+            Department d = organisation.department(task.departmentId()).orElseThrow();
+            out.putAll(draws.dispatchDepartments(usccs, d.sector(), task.data().dispatchLevel()));
+        }
+        usccs.forEach(u -> out.putIfAbsent(u, task.departmentId()));
+        return out;
+    }
+
+    private List<String> itemCodes(Task task) {
+        return checklists.itemsById(task.data().itemIds()).values().stream().map(Item::code).distinct().sorted().toList();
+    }
+
+    /**
+     * DRAW-13 "whoever is lower inspects": where a draw of a department above or below this one has an
+     * active inspection of the same enterprise for the same item this year, the superior's inspection
+     * defers those items to the lower one; both sides keep the record.
+     */
+    private void lowerLevelInspects(Draw draw, Task task, List<String> usccs, List<String> codes) {
+        List<Overlap> overlaps = draws.overlaps(draw.id(), task.departmentId(), task.year(), usccs, codes);
+        if (overlaps.isEmpty()) {
+            return;
+        }
+        List<Deferral> deferrals = new ArrayList<>();
+        for (Overlap o : overlaps) {
+            String ours = inspectionId(draw.id(), o.uscc());
+            deferrals.add(o.weAreLower()
+                    ? new Deferral(o.otherInspectionId(), ours, o.uscc(), o.sharedItems(), null)
+                    : new Deferral(ours, o.otherInspectionId(), o.uscc(), o.sharedItems(), null));
+        }
+        draws.defer(deferrals, now());
+    }
+
+    static String inspectionId(String drawId, String uscc) {
+        return drawId + "-" + uscc;
+    }
+
+    // ---- replacement (step 12, DRAW-02)
+
+    @Transactional
+    public Inspection replace(String drawId, String uscc, String reason, String actor) {
+        Checks checks = new Checks().require("reason", reason);
+        checks.check(reason == null || reason.length() <= MAX_REASON, "reason", "INVALID_VALUE", "at most " + MAX_REASON + " characters", null);
+        checks.throwIfAny();
+        DrawStatus status = draws.lock(drawId).orElseThrow(() -> new NotFoundException("drawId", "no draw " + drawId));
+        if (status != DrawStatus.EXECUTED) {
+            throw illegal("drawId", "draw " + drawId + " is not executed yet; only a selected target can be replaced", "DRAW-02");
+        }
+        Draw draw = draws.draw(drawId).orElseThrow();
+        Inspection target = draws.inspections(List.of(inspectionId(drawId, uscc))).get(inspectionId(drawId, uscc));
+        if (target == null || target.status() != InspectionStatus.ACTIVE) {
+            throw InvalidInputException.of("uscc", "NOT_FOUND", target == null ? uscc + " is not a target selected by draw " + drawId
+                    : uscc + " in draw " + drawId + " is " + target.status() + ", not an active target", "DRAW-02");
+        }
+        Task task = plans.task(draw.taskId()).orElseThrow();
+        byte[] seed = Vdraw1.unhex(draw.seed());
+        List<Candidate> stratumPool = frozenPool(draw).stream().filter(c -> c.stratum().equals(target.stratum())).toList();
+        Stratum stratum = Vdraw1.draw(stratumPool, ratiosOf(draw), seed).get(target.stratum());
+        Set<String> used = new HashSet<>();
+        draws.replacements(drawId).forEach(r -> used.add(r.replacement()));
+        int position = stratum.quota();
+        Ranked next = null;
+        for (Ranked r : stratum.reserve()) {
+            position++;
+            if (!used.contains(r.id())) {
+                next = r;
+                break;
+            }
+        }
+        if (next == null) {
+            throw InvalidInputException.of("uscc", "RESERVE_EXHAUSTED", "the reserve of stratum " + target.stratum() + " of draw "
+                    + drawId + " is used up; no replacement is left", "DRAW-02");
+        }
+        draws.markReplaced(drawId, uscc, reason.strip(), actor, now());
+        String inspectedBy = inspectors(task, List.of(next.id())).get(next.id());
+        NewInspection row = new NewInspection(inspectionId(drawId, next.id()), next.id(), next.stratum(), position,
+                Vdraw1.hex(next.rank()), inspectedBy, uscc);
+        List<String> codes = itemCodes(task);
+        draws.createInspections(draw, task.departmentId(), codes, List.of(row), now());
+        lowerLevelInspects(draw, task, List.of(next.id()), codes);
+        // A draw whose group was already assigned gets the replacement assigned at the end of the processing order.
+        EligibleGroup group = draws.eligibleGroups(drawId).stream().filter(g -> g.inspectedBy().equals(inspectedBy))
+                .reduce((a, b) -> b).orElse(null);
+        if (group != null) {
+            assignGroup(draw, task, List.of(draws.inspections(List.of(row.id())).get(row.id())), group, actor);
+        }
+        return draws.inspections(List.of(row.id())).get(row.id());
+    }
+
+    // ---- assignment (steps 13 to 16)
+
+    public record AssignmentRun(String drawId, String departmentId, LocalDate plannedOn, int inspections, int eligible,
+                                int workloadCap, int flagged) {
+    }
+
+    /**
+     * ASSIGN-01, ASSIGN-14: matches inspectors of {@code departmentId} (the task's department, or the one
+     * a unified draw dispatched to) to its not yet assigned inspections of the draw, for {@code plannedOn}.
+     */
+    @Transactional
+    public AssignmentRun assign(String drawId, String departmentId, LocalDate plannedOn, String actor) {
+        new Checks().require("departmentId", departmentId).require("plannedOn", plannedOn).throwIfAny();
+        DrawStatus status = draws.lock(drawId).orElseThrow(() -> new NotFoundException("drawId", "no draw " + drawId));
+        if (status != DrawStatus.EXECUTED) {
+            throw illegal("drawId", "draw " + drawId + " is not executed yet; inspectors are matched to selected targets", "ASSIGN-01");
+        }
+        Draw draw = draws.draw(drawId).orElseThrow();
+        Task task = plans.task(draw.taskId()).orElseThrow();
+        if (plannedOn.isBefore(task.data().windowStart()) || plannedOn.isAfter(task.data().windowEnd())) {
+            throw InvalidInputException.of("plannedOn", "INVALID_VALUE", "the inspection date lies in the task's window "
+                    + task.data().windowStart() + " to " + task.data().windowEnd(), "PLAN-17");
+        }
+        List<Inspection> pending = draws.inspectionsOfDraw(drawId, InspectionStatus.ACTIVE).stream()
+                .filter(i -> departmentId.equals(i.inspectedBy()) && i.plannedOn() == null).toList();
+        if (pending.isEmpty()) {
+            throw illegal("departmentId", "draw " + drawId + " has no inspection for " + departmentId + " waiting for inspectors", "ASSIGN-14");
+        }
+        List<String> units = departmentId.equals(task.departmentId()) ? task.data().rosterScope().unitIds() : List.of();
+        List<String> eligible = draws.eligible(List.of(departmentId), units, task.data().expertise(), plannedOn);
+        int m = task.data().inspectorsPerInspection();
+        int cap = Vdraw1.workloadCap(m, pending.size(), eligible.size());
+        String groupId = drawId + "-G" + (draws.eligibleGroups(drawId).size() + 1);
+        draws.createEligibleGroup(groupId, drawId, departmentId, plannedOn, eligible, cap, m, pending.size(), now());
+        EligibleGroup group = new EligibleGroup(groupId, departmentId, plannedOn, eligible, cap, m, pending.size());
+        int flagged = assignGroup(draw, task, pending, group, actor);
+        return new AssignmentRun(drawId, departmentId, plannedOn, pending.size(), eligible.size(), cap, flagged);
+    }
+
+    /** Steps 14 to 16 for {@code inspections}, processed by rank after any already processed in the draw. */
+    private int assignGroup(Draw draw, Task task, List<Inspection> inspections, EligibleGroup group, String actor) {
+        byte[] seed = Vdraw1.unhex(draw.seed());
+        List<Inspection> ordered = inspections.stream()
+                .sorted(Comparator.comparing(Inspection::rank).thenComparing(Inspection::uscc)).toList();
+        Map<String, Map<String, List<String>>> recusals = draws.recusals(ordered.stream().map(Inspection::uscc).toList(),
+                group.inspectors(), draw.id(), group.on(), properties.recusalVisitWindowDays());
+        Map<String, Integer> loads = groupLoads(draw.id(), group);
+        int processed = draws.assignments(draw.id(), Map.of()).stream().mapToInt(a -> a.processingOrder()).max().orElse(0);
+        List<AssignmentRow> rows = new ArrayList<>();
+        int flagged = 0;
+        for (Inspection i : ordered) {
+            List<Ranked> order = Vdraw1.inspectorOrder(seed, i.uscc(), group.inspectors());
+            Pick pick = Vdraw1.pick(order, 0, group.required(), group.workloadCap(), loads,
+                    recusals.getOrDefault(i.uscc(), Map.of()), Set.of());
+            boolean short_ = pick.assigned().size() < group.required();
+            flagged += short_ ? 1 : 0;
+            rows.add(new AssignmentRow(i.id(), ++processed, group.required(), group.workloadCap(), group.id(), pick.assigned(),
+                    skips(pick), short_, "RANDOM", pick.consideredUpTo()));
+        }
+        draws.recordAssignments(rows, group.on(), now());
+        return flagged;
+    }
+
+    private Map<String, Integer> groupLoads(String drawId, EligibleGroup group) {
+        Map<String, Integer> loads = new HashMap<>(draws.loads(drawId));
+        loads.keySet().retainAll(Set.copyOf(group.inspectors()));
+        return loads;
+    }
+
+    private static List<Skip> skips(Pick pick) {
+        return pick.skipped().stream().map(s -> new Skip(s.inspector(), s.reason())).toList();
+    }
+
+    // ---- substitution (step 17, ASSIGN-04/05) and the exceptions of step 16 (ASSIGN-06/08/10)
+
+    /** Drops an assigned inspector and takes the next one in the inspection's order who is not skipped. */
+    @Transactional
+    public Inspection substitute(String inspectionId, String inspectorId, String reason, String actor) {
+        Checks checks = new Checks().require("inspectorId", inspectorId).require("reason", reason);
+        checks.check(reason == null || reason.length() <= MAX_REASON, "reason", "INVALID_VALUE", "at most " + MAX_REASON + " characters", null);
+        checks.throwIfAny();
+        Inspection inspection = lockedInspection(inspectionId);
+        Draw draw = draws.draw(inspection.drawId()).orElseThrow();
+        EligibleGroup group = groupOf(inspection);
+        List<Assignee> assignees = draws.assignees(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
+        if (assignees.stream().noneMatch(a -> a.inspectorId().equals(inspectorId) && !a.dropped())) {
+            throw InvalidInputException.of("inspectorId", "NOT_FOUND", inspectorId + " is not assigned to inspection " + inspectionId, "ASSIGN-04");
+        }
+        draws.dropInspector(inspectionId, inspectorId, reason.strip(), now());
+        Set<String> exclude = new HashSet<>();
+        assignees.forEach(a -> exclude.add(a.inspectorId()));
+        byte[] seed = Vdraw1.unhex(draw.seed());
+        List<Ranked> order = Vdraw1.inspectorOrder(seed, inspection.uscc(), group.inspectors());
+        Map<String, Map<String, List<String>>> recusals = draws.recusals(List.of(inspection.uscc()), group.inspectors(), draw.id(),
+                group.on(), properties.recusalVisitWindowDays());
+        AssignmentState state = draws.assignmentState(inspectionId);
+        int from = state.consideredUpTo() + 1;
+        Pick pick = Vdraw1.pick(order, from, 1, group.workloadCap(), groupLoads(draw.id(), group),
+                recusals.getOrDefault(inspection.uscc(), Map.of()), exclude);
+        List<Skip> skipped = new ArrayList<>(state.skipped());
+        skipped.addAll(skips(pick));
+        int considered = Math.max(pick.consideredUpTo(), from - 1);
+        if (pick.assigned().isEmpty()) {
+            // Step 16: nobody left in order; flagged, never silently short.
+            draws.setFlag(inspectionId, true, null, skipped, considered);
+            draws.recordSubstitution(inspectionId, inspectorId, null, reason.strip(), actor, now());
+        } else {
+            String substitute = pick.assigned().get(0);
+            draws.addAssignee(inspectionId, substitute, "SUBSTITUTE", considered, skipped, inspection.flagged(), now());
+            draws.recordSubstitution(inspectionId, inspectorId, substitute, reason.strip(), actor, now());
+        }
+        return draws.inspections(List.of(inspectionId)).get(inspectionId);
+    }
+
+    /**
+     * ASSIGN-08: a flagged inspection is matched at random with inspectors of the neighbouring regions'
+     * departments, in the same seeded order (step 15), when the task allows it.
+     */
+    @Transactional
+    public Inspection matchNeighbours(String inspectionId, String actor) {
+        Inspection inspection = lockedInspection(inspectionId);
+        Task task = plans.task(inspection.taskId()).orElseThrow();
+        if (!task.data().rosterScope().neighbouringRegions()) {
+            throw illegal("inspectionId", "task " + task.id() + " does not allow inspectors of neighbouring regions", "ASSIGN-08");
+        }
+        if (!inspection.flagged()) {
+            throw illegal("inspectionId", "inspection " + inspectionId + " has its inspectors; only a flagged one is matched", "ASSIGN-08");
+        }
+        EligibleGroup group = groupOf(inspection);
+        Draw draw = draws.draw(inspection.drawId()).orElseThrow();
+        List<String> neighbours = draws.eligible(draws.neighbours(inspection.inspectedBy()), List.of(), task.data().expertise(), group.on());
+        List<Assignee> current = draws.assignees(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
+        Set<String> exclude = new HashSet<>();
+        current.forEach(a -> exclude.add(a.inspectorId()));
+        int missing = group.required() - (int) current.stream().filter(a -> !a.dropped()).count();
+        Map<String, Map<String, List<String>>> recusals = draws.recusals(List.of(inspection.uscc()), neighbours, draw.id(),
+                group.on(), properties.recusalVisitWindowDays());
+        Pick pick = Vdraw1.pick(Vdraw1.inspectorOrder(Vdraw1.unhex(draw.seed()), inspection.uscc(), neighbours), 0, missing,
+                Integer.MAX_VALUE, new HashMap<>(), recusals.getOrDefault(inspection.uscc(), Map.of()), exclude);
+        List<Skip> skipped = new ArrayList<>(draws.assignmentState(inspectionId).skipped());
+        skipped.addAll(skips(pick));
+        boolean stillShort = pick.assigned().size() < missing;
+        for (String p : pick.assigned()) {
+            draws.addAssignee(inspectionId, p, "NEIGHBOURING_REGION_RANDOM", null, skipped, stillShort, now());
+        }
+        draws.setFlag(inspectionId, stillShort, "NEIGHBOURING_REGION_RANDOM", skipped, null);
+        return draws.inspections(List.of(inspectionId)).get(inspectionId);
+    }
+
+    /**
+     * ASSIGN-06, ASSIGN-08, ASSIGN-10: the head of the implementing body assigns inspectors directly, with
+     * a reason; recorded as DIRECT, never mistaken for a random match.
+     */
+    @Transactional
+    public Inspection assignDirectly(String inspectionId, List<String> inspectorIds, String reason, String actor) {
+        Checks checks = new Checks().require("reason", reason).require("inspectorIds", inspectorIds);
+        checks.check(inspectorIds == null || !inspectorIds.isEmpty(), "inspectorIds", "REQUIRED", "name at least one inspector", "ASSIGN-08");
+        checks.check(reason == null || reason.length() <= MAX_REASON, "reason", "INVALID_VALUE", "at most " + MAX_REASON + " characters", null);
+        checks.throwIfAny();
+        Inspection inspection = lockedInspection(inspectionId);
+        EligibleGroup group = groupOf(inspection);
+        Draw draw = draws.draw(inspection.drawId()).orElseThrow();
+        List<Assignee> current = draws.assignees(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
+        Set<String> taken = new HashSet<>();
+        current.stream().filter(a -> !a.dropped()).forEach(a -> taken.add(a.inspectorId()));
+        // Direct assignment still needs certified inspectors without a conflict (ASSIGN-02, ASSIGN-03).
+        List<String> qualified = draws.eligible(organisationTree(inspection.inspectedBy()), List.of(), List.of(), group.on());
+        Map<String, List<String>> recusals = draws.recusals(List.of(inspection.uscc()), inspectorIds, draw.id(), group.on(),
+                properties.recusalVisitWindowDays()).getOrDefault(inspection.uscc(), Map.of());
+        List<String> ids = inspectorIds.stream().distinct().toList();
+        for (int i = 0; i < ids.size(); i++) {
+            String p = ids.get(i);
+            checks.check(!taken.contains(p), "inspectorIds[" + i + "]", "CONFLICT", p + " is already assigned", null);
+            checks.check(qualified.contains(p), "inspectorIds[" + i + "]", "INVALID_VALUE", p + " is not on the roster of "
+                    + inspection.inspectedBy() + " or a neighbouring department with a valid certificate on " + group.on(), "ASSIGN-02");
+            checks.check(!recusals.containsKey(p), "inspectorIds[" + i + "]", "INVALID_VALUE", p + " must recuse: "
+                    + recusals.getOrDefault(p, List.of()), "ASSIGN-03");
+        }
+        checks.throwIfAny();
+        int have = taken.size() + ids.size();
+        for (String p : ids) {
+            draws.addAssignee(inspectionId, p, "DIRECT", null, null, have < group.required(), now());
+        }
+        draws.setFlag(inspectionId, have < group.required(), "DIRECT", null, null);
+        draws.recordSubstitution(inspectionId, null, String.join(",", ids), "DIRECT: " + reason.strip(), actor, now());
+        return draws.inspections(List.of(inspectionId)).get(inspectionId);
+    }
+
+    private List<String> organisationTree(String departmentId) {
+        List<String> out = new ArrayList<>(List.of(departmentId));
+        out.addAll(draws.neighbours(departmentId));
+        return out;
+    }
+
+    private Inspection lockedInspection(String inspectionId) {
+        Inspection inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
+        if (inspection == null) {
+            throw new NotFoundException("inspectionId", "no inspection " + inspectionId);
+        }
+        draws.lock(inspection.drawId());
+        inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
+        if (inspection.status() != InspectionStatus.ACTIVE) {
+            throw illegal("inspectionId", "inspection " + inspectionId + " is " + inspection.status(), "ASSIGN-04");
+        }
+        if (inspection.plannedOn() == null) {
+            throw illegal("inspectionId", "inspection " + inspectionId + " has not been matched with inspectors yet;"
+                    + " run assignInspectors first", "ASSIGN-01");
+        }
+        return inspection;
+    }
+
+    private EligibleGroup groupOf(Inspection inspection) {
+        String groupId = draws.assignmentState(inspection.id()).group();
+        return draws.eligibleGroups(inspection.drawId()).stream().filter(g -> g.id().equals(groupId)).findFirst().orElseThrow();
+    }
+
+    // ---- the pool as stored
+
+    static List<PoolChunk> chunks(List<Candidate> canonical) {
+        List<PoolChunk> out = new ArrayList<>();
+        for (int i = 0, seq = 0; i < canonical.size(); i += CHUNK_LINES, seq++) {
+            List<Candidate> part = canonical.subList(i, Math.min(canonical.size(), i + CHUNK_LINES));
+            StringBuilder sb = new StringBuilder(part.size() * 24);
+            part.forEach(c -> sb.append(Vdraw1.line(c)));
+            out.add(new PoolChunk(seq, part.size(), gzip(sb.toString())));
+        }
+        return out;
+    }
+
+    private static byte[] gzip(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String gunzip(byte[] data) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InvalidInputException illegal(String field, String message, String rule) {
+        return PlanService.illegal(field, message, rule);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

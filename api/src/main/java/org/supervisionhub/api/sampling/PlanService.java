@@ -1,0 +1,589 @@
+package org.supervisionhub.api.sampling;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.sampling.SamplingInputs.CreateSamplingPlanInput;
+import org.supervisionhub.api.sampling.SamplingInputs.SamplingTaskInput;
+import org.supervisionhub.api.sampling.SamplingInputs.StratumRatioInput;
+import org.supervisionhub.api.sampling.SamplingInputs.TriggerInput;
+import org.supervisionhub.graph.checklist.Checklist.Item;
+import org.supervisionhub.graph.checklist.Checklist.Version;
+import org.supervisionhub.graph.checklist.ChecklistRepository;
+import org.supervisionhub.graph.directory.DirectoryRepository;
+import org.supervisionhub.graph.organisation.Organisation.Department;
+import org.supervisionhub.graph.organisation.OrganisationRepository;
+import org.supervisionhub.graph.sampling.DrawRepository;
+import org.supervisionhub.graph.sampling.PlanRepository;
+import org.supervisionhub.graph.sampling.Sampling.ComplaintRule;
+import org.supervisionhub.graph.sampling.Sampling.Criteria;
+import org.supervisionhub.graph.sampling.Sampling.Plan;
+import org.supervisionhub.graph.sampling.Sampling.PlanStatus;
+import org.supervisionhub.graph.sampling.Sampling.RosterScope;
+import org.supervisionhub.graph.sampling.Sampling.StratumRatio;
+import org.supervisionhub.graph.sampling.Sampling.Task;
+import org.supervisionhub.graph.sampling.Sampling.TaskData;
+import org.supervisionhub.graph.sampling.Sampling.TriggerScope;
+
+/**
+ * The plan aggregate: a plan is drafted, filed with the superior, published; after filing every
+ * change is an adjustment with a reason (PLAN-09, PLAN-13). A task whose pool has been committed no
+ * longer changes.
+ */
+@Service
+public class PlanService {
+
+    public static final List<String> RISK_CLASSES = List.of("A", "B", "C", "D");
+    public static final String UNCLASSIFIED = "UNCLASSIFIED";
+    public static final String ALL = "ALL";
+    public static final String COMPLAINTS = "COMPLAINTS";
+    static final Set<String> METHODS = Set.of("ON_SITE", "WRITTEN", "ONLINE", "DATA_COMPARISON", "COMMISSIONED_PROFESSIONAL",
+            "EXTERNAL_CONCLUSION");
+    static final Set<String> TRIGGER_TYPES = Set.of("COMPLAINT_REPORT", "REFERRAL_ASSIGNMENT", "NETWORK_MONITORING",
+            "RISK_PREVENTION", "CREDIT_RISK_CLASSIFICATION");
+    static final Set<String> ORG_TYPES = Set.of("COMPANY", "INDIVIDUAL_BUSINESS", "PRIVATE_NON_ENTERPRISE_UNIT", "PARTNERSHIP",
+            "FOUNDATION", "STATE_ORGAN", "PUBLIC_INSTITUTION", "SOCIAL_ORGANISATION");
+    static final List<String> LEVELS = List.of("PROVINCE", "CITY", "COUNTY");
+
+    private final PlanRepository plans;
+    private final DrawRepository draws;
+    private final ChecklistRepository checklists;
+    private final OrganisationRepository organisation;
+    private final DirectoryRepository directory;
+    private final SamplingProperties properties;
+    private final Clock clock;
+
+    public PlanService(PlanRepository plans, DrawRepository draws, ChecklistRepository checklists,
+                       OrganisationRepository organisation, DirectoryRepository directory, SamplingProperties properties,
+                       Clock clock) {
+        this.plans = plans;
+        this.draws = draws;
+        this.checklists = checklists;
+        this.organisation = organisation;
+        this.directory = directory;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // ---- plans
+
+    @Transactional
+    public Plan createPlan(CreateSamplingPlanInput in) {
+        Checks checks = new Checks().require("input.departmentId", in.departmentId()).require("input.year", in.year())
+                .require("input.title", in.title());
+        checks.check(in.year() == null || (in.year() >= 2000 && in.year() <= 2100), "input.year", "INVALID_VALUE",
+                "year must be between 2000 and 2100", null);
+        checks.throwIfAny();
+        Department d = department(in.departmentId(), "input.departmentId");
+        String id = "PLAN-" + d.id() + "-" + in.year();
+        if (plans.plan(id).isPresent()) {
+            throw InvalidInputException.of("input.year", "CONFLICT", d.name() + " already has a plan for " + in.year()
+                    + " (" + id + "); change it with adjustments", "PLAN-01");
+        }
+        plans.createPlan(id, d.id(), in.year(), in.title().strip(), filingDeadline(d, in.year()), now());
+        return plans.plan(id).orElseThrow();
+    }
+
+    /** PLAN-02/04/08/11: the deadline this department's plan of {@code year} must meet, per its jurisdiction's profile. */
+    public LocalDate filingDeadline(Department d, int year) {
+        return properties.profileFor(d.regionCode()).deadline(year, d.level());
+    }
+
+    /** PLAN-02, PLAN-05: the plan goes to the next-higher department; a department without one publishes directly. */
+    @Transactional
+    public Plan file(String planId, String actor) {
+        Plan plan = plan(planId, "id");
+        Department d = department(plan.departmentId(), "id");
+        if (d.superiorId() == null) {
+            throw InvalidInputException.of("id", "ILLEGAL_TRANSITION", d.name() + " has no superior to file with; publish the plan", "PLAN-04");
+        }
+        PlanStatus before = plans.transition(planId, List.of(PlanStatus.DRAFT), PlanStatus.FILED, d.superiorId(), now());
+        if (before != PlanStatus.DRAFT) {
+            throw illegal("id", "plan " + planId + " is " + before + "; only a draft can be filed", "PLAN-02");
+        }
+        return plans.plan(planId).orElseThrow();
+    }
+
+    /** A filed plan (or, for a department without a superior, a draft) is published (PLAN-02, GEN-08). */
+    @Transactional
+    public Plan publish(String planId) {
+        Plan plan = plan(planId, "id");
+        Department d = department(plan.departmentId(), "id");
+        List<PlanStatus> from = d.superiorId() == null ? List.of(PlanStatus.DRAFT, PlanStatus.FILED) : List.of(PlanStatus.FILED);
+        PlanStatus before = plans.transition(planId, from, PlanStatus.PUBLISHED, null, now());
+        if (!from.contains(before)) {
+            throw illegal("id", "plan " + planId + " is " + before + "; "
+                    + (before == PlanStatus.DRAFT ? "file it with " + d.superiorId() + " first" : "it is already published"), "PLAN-02");
+        }
+        return plans.plan(planId).orElseThrow();
+    }
+
+    // ---- tasks
+
+    @Transactional
+    public Task addTask(String planId, SamplingTaskInput in, String reason, String actor) {
+        Plan plan = plan(planId, "planId");
+        TaskData data = validate(plan, in, "input");
+        requireReasonAfterFiling(plan, reason);
+        String id = plans.createTask(planId, data, now());
+        recordAdjustment(plan, actor, reason, "task " + id + " added: " + data.title());
+        return plans.task(id).orElseThrow();
+    }
+
+    @Transactional
+    public Task updateTask(String taskId, SamplingTaskInput in, String reason, String actor) {
+        Task task = task(taskId, "id");
+        requireEditable(task, "id");
+        Plan plan = plans.plan(task.planId()).orElseThrow();
+        TaskData data = validate(plan, in, "input");
+        requireReasonAfterFiling(plan, reason);
+        plans.updateTask(taskId, data);
+        recordAdjustment(plan, actor, reason, "task " + taskId + " changed: " + data.title());
+        return plans.task(taskId).orElseThrow();
+    }
+
+    /**
+     * PLAN-03: tasks with the same targets and method merge into the first; its items become the union, its
+     * ratio per stratum the highest, its window the union. The others are kept, marked merged.
+     */
+    @Transactional
+    public Task merge(List<String> taskIds, String reason, String actor) {
+        Checks checks = new Checks();
+        checks.check(taskIds != null && new LinkedHashSet<>(taskIds).size() >= 2, "taskIds", "INVALID_VALUE",
+                "name at least two different tasks to merge", "PLAN-03");
+        checks.throwIfAny();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(taskIds));
+        Map<String, Task> found = plans.tasks(ids);
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Task t = found.get(ids.get(i));
+            if (t == null) {
+                throw new NotFoundException("taskIds[" + i + "]", "no sampling task " + ids.get(i));
+            }
+            requireEditable(t, "taskIds[" + i + "]");
+            tasks.add(t);
+        }
+        Task first = tasks.get(0);
+        for (int i = 1; i < tasks.size(); i++) {
+            Task t = tasks.get(i);
+            checks.check(t.planId().equals(first.planId()), "taskIds[" + i + "]", "INVALID_VALUE", "tasks of different plans cannot merge", "PLAN-03");
+            checks.check(sameTargetsAndMethod(first.data(), t.data()), "taskIds[" + i + "]", "INVALID_VALUE",
+                    "task " + t.id() + " differs from " + first.id() + " in targets or method; only tasks with the same targets and"
+                            + " method merge", "PLAN-03");
+        }
+        checks.throwIfAny();
+        Plan plan = plans.plan(first.planId()).orElseThrow();
+        requireReasonAfterFiling(plan, reason);
+        TaskData merged = mergedData(tasks);
+        // The merged task must still respect every item's ratio cap (DRAW-07).
+        checkCaps(merged, itemsById(merged.itemIds()), "taskIds", checks);
+        checks.throwIfAny();
+        plans.updateTask(first.id(), merged);
+        plans.markMerged(ids.subList(1, ids.size()), first.id());
+        recordAdjustment(plan, actor, reason, "tasks " + String.join(", ", ids.subList(1, ids.size())) + " merged into " + first.id());
+        return plans.task(first.id()).orElseThrow();
+    }
+
+    /** Groups of active tasks of a plan that share targets and method and should be merged (PLAN-03). */
+    public List<List<Task>> mergeable(List<Task> tasks) {
+        List<List<Task>> groups = new ArrayList<>();
+        for (Task t : tasks) {
+            if (!t.active()) {
+                continue;
+            }
+            groups.stream().filter(g -> sameTargetsAndMethod(g.get(0).data(), t.data())).findFirst()
+                    .ifPresentOrElse(g -> g.add(t), () -> groups.add(new ArrayList<>(List.of(t))));
+        }
+        return groups.stream().filter(g -> g.size() > 1).toList();
+    }
+
+    static boolean sameTargetsAndMethod(TaskData a, TaskData b) {
+        return Objects.equals(a.kind(), b.kind()) && Objects.equals(a.method(), b.method()) && Objects.equals(a.mode(), b.mode())
+                && sameCriteria(a.criteria(), b.criteria()) && Objects.equals(a.strataBy(), b.strataBy())
+                && Objects.equals(a.origin(), b.origin()) && Objects.equals(a.triggerScope(), b.triggerScope());
+    }
+
+    private static boolean sameCriteria(Criteria a, Criteria b) {
+        return Set.copyOf(a.orgTypes()).equals(Set.copyOf(b.orgTypes())) && Set.copyOf(a.scales()).equals(Set.copyOf(b.scales()))
+                && Set.copyOf(a.industries()).equals(Set.copyOf(b.industries()))
+                && Set.copyOf(a.regionCodes()).equals(Set.copyOf(b.regionCodes()));
+    }
+
+    private static TaskData mergedData(List<Task> tasks) {
+        TaskData f = tasks.get(0).data();
+        Set<String> items = new LinkedHashSet<>();
+        Set<String> expertise = new LinkedHashSet<>();
+        Map<String, BigDecimal> ratios = new LinkedHashMap<>();
+        LocalDate start = f.windowStart();
+        LocalDate end = f.windowEnd();
+        int m = 0;
+        int batches = 1;
+        ComplaintRule rule = f.complaintRule();
+        for (Task t : tasks) {
+            TaskData d = t.data();
+            items.addAll(d.itemIds());
+            expertise.addAll(d.expertise());
+            d.strata().forEach(s -> ratios.merge(s.label(), new BigDecimal(s.ratio()), BigDecimal::max));
+            start = d.windowStart().isBefore(start) ? d.windowStart() : start;
+            end = d.windowEnd().isAfter(end) ? d.windowEnd() : end;
+            m = Math.max(m, d.inspectorsPerInspection());
+            batches = Math.max(batches, d.batches());
+            if (d.complaintRule() != null && (rule == null
+                    || new BigDecimal(d.complaintRule().ratio()).compareTo(new BigDecimal(rule.ratio())) > 0)) {
+                rule = d.complaintRule();
+            }
+        }
+        List<StratumRatio> strata = ratios.entrySet().stream()
+                .map(e -> new StratumRatio(e.getKey(), e.getValue().stripTrailingZeros().toPlainString())).toList();
+        return new TaskData(f.title(), f.kind(), List.copyOf(items), f.method(), f.mode(), f.criteria(), f.strataBy(), strata, rule,
+                f.triggerScope(), start, end, batches, m, List.copyOf(expertise), f.rosterScope(), f.origin(), f.dispatchLevel(),
+                f.announced());
+    }
+
+    // ---- coverage (PLAN-10)
+
+    public record Coverage(String departmentId, int year, int checklistItems, List<Item> uncovered) {
+        public int covered() {
+            return checklistItems - uncovered.size();
+        }
+    }
+
+    public Coverage coverage(String departmentId, int year) {
+        department(departmentId, "departmentId");
+        List<String> ids = plans.uncoveredItems(departmentId, year);
+        List<Item> items = List.copyOf(checklists.itemsById(ids).values());
+        return new Coverage(departmentId, year, plans.checklistItemCount(departmentId), items);
+    }
+
+    // ---- triggers (TRIG-01, TRIG-02)
+
+    @Transactional
+    public String recordTrigger(TriggerInput in) {
+        Checks checks = new Checks().require("input.type", in.type()).require("input.departmentId", in.departmentId())
+                .require("input.occurredOn", in.occurredOn());
+        String uscc = checks.uscc("input.uscc", in.uscc());
+        checks.check(in.type() == null || TRIGGER_TYPES.contains(in.type()), "input.type", "INVALID_VALUE",
+                "type must be one of " + TRIGGER_TYPES, "TRIG-01");
+        checks.check(in.occurredOn() == null || !in.occurredOn().isAfter(LocalDate.now(clock)), "input.occurredOn", "INVALID_VALUE",
+                "a trigger cannot have occurred in the future", null);
+        checks.check(in.description() == null || in.description().length() <= 2000, "input.description", "INVALID_VALUE",
+                "at most 2000 characters", null);
+        checks.throwIfAny();
+        department(in.departmentId(), "input.departmentId");
+        if (directory.enterprises(List.of(uscc)).isEmpty()) {
+            throw new NotFoundException("input.uscc", "no enterprise " + uscc + " in the target roster");
+        }
+        return plans.createTrigger(in.type(), uscc, in.departmentId(), in.occurredOn(), in.description(), in.sourceRef(), now());
+    }
+
+    // ---- validation
+
+    private TaskData validate(Plan plan, SamplingTaskInput in, String p) {
+        Department d = organisation.department(plan.departmentId()).orElseThrow();
+        Checks checks = new Checks().require(p + ".title", in.title()).require(p + ".itemIds", in.itemIds())
+                .require(p + ".method", in.method()).require(p + ".windowStart", in.windowStart())
+                .require(p + ".windowEnd", in.windowEnd()).require(p + ".strata", in.strata());
+        String kind = in.kind() == null ? "REGULAR" : in.kind();
+        String mode = in.mode() == null ? "UNDIRECTED" : in.mode();
+        checks.check(in.method() == null || METHODS.contains(in.method()), p + ".method", "INVALID_VALUE", "unknown inspection method", "METH-01");
+
+        // Items: published checklist versions only, of this department or a superior (CHK-07), of the task's kind (CHK-09).
+        List<String> itemIds = in.itemIds() == null ? List.of() : in.itemIds().stream().distinct().toList();
+        checks.check(in.itemIds() == null || !itemIds.isEmpty(), p + ".itemIds", "REQUIRED", "a task inspects at least one item", "PLAN-01");
+        Map<String, Item> items = itemsById(itemIds);
+        Map<String, Version> versions = checklists.versions(items.values().stream().map(Item::versionId).distinct().toList());
+        Set<String> chain = departmentChain(d);
+        for (int i = 0; i < itemIds.size(); i++) {
+            String f = p + ".itemIds[" + i + "]";
+            Item item = items.get(itemIds.get(i));
+            if (item == null) {
+                checks.add(new org.supervisionhub.api.graphql.Violation(f, "NOT_FOUND", "no inspection item " + itemIds.get(i), "CHK-07"));
+                continue;
+            }
+            Version v = versions.get(item.versionId());
+            checks.check(v.published(), f, "INVALID_VALUE", "item " + item.id() + " is in a draft checklist; only published items"
+                    + " may be inspected", "CHK-07");
+            checks.check(chain.contains(v.departmentId()), f, "INVALID_VALUE", "item " + item.id() + " is on the checklist of "
+                    + v.departmentId() + ", which is not " + d.id() + " or one of its superiors", "CHK-07");
+            checks.check(kind.equals(v.kind()), f, "INVALID_VALUE", "a " + kind + " task takes items of " + kind
+                    + " checklists; " + item.id() + " is " + v.kind(), "CHK-09");
+            checks.check(in.method() == null || item.methods().contains(in.method()), f, "INVALID_VALUE",
+                    "item " + item.code() + " is not inspected by " + in.method() + " (it allows " + item.methods() + ")", "METH-01");
+        }
+
+        // Targets (DRAW-05).
+        Criteria criteria = criteria(in, p, checks);
+        boolean anyCriterion = !criteria.orgTypes().isEmpty() || !criteria.scales().isEmpty() || !criteria.industries().isEmpty()
+                || !criteria.regionCodes().isEmpty();
+        checks.check(Set.of("UNDIRECTED", "DIRECTED").contains(mode), p + ".mode", "INVALID_VALUE", "UNDIRECTED or DIRECTED", "DRAW-05");
+        checks.check(!"UNDIRECTED".equals(mode) || !anyCriterion, p + ".criteria", "INVALID_VALUE",
+                "an undirected draw has no criteria; use mode DIRECTED", "DRAW-05");
+        checks.check(!"DIRECTED".equals(mode) || anyCriterion || "TRIGGERED".equals(kind), p + ".criteria", "REQUIRED",
+                "a directed draw names at least one criterion (type, scale, industry, region)", "DRAW-05");
+
+        // Strata and ratios (DRAW-08, DRAW-07, DRAW-09).
+        String strataBy = in.strataBy() == null ? "CREDIT_RISK_CLASS" : in.strataBy();
+        List<StratumRatio> strata = strata(in.strata(), strataBy, p, checks);
+        ComplaintRule rule = complaintRule(in, strata, p, checks);
+        int batches = in.batches() == null ? 1 : in.batches();
+        checks.check(batches >= 1 && batches <= 12, p + ".batches", "INVALID_VALUE", "between 1 and 12 batches", "DRAW-03");
+
+        // Triggered sampling (TRIG-01, TRIG-03).
+        TriggerScope triggerScope = null;
+        checks.check(Set.of("REGULAR", "TRIGGERED").contains(kind), p + ".kind", "INVALID_VALUE", "REGULAR or TRIGGERED", "CHK-09");
+        if ("TRIGGERED".equals(kind)) {
+            var ts = in.triggerScope();
+            checks.check(ts != null && ts.types() != null && !ts.types().isEmpty(), p + ".triggerScope.types", "REQUIRED",
+                    "a triggered task names the trigger types it draws from", "TRIG-01");
+            if (ts != null && ts.types() != null) {
+                for (int i = 0; i < ts.types().size(); i++) {
+                    checks.check(TRIGGER_TYPES.contains(ts.types().get(i)), p + ".triggerScope.types[" + i + "]", "INVALID_VALUE",
+                            "unknown trigger type", "TRIG-01");
+                }
+                checks.require(p + ".triggerScope.from", ts.from()).require(p + ".triggerScope.to", ts.to())
+                        .notBefore(p + ".triggerScope.to", ts.to(), p + ".triggerScope.from", ts.from());
+                triggerScope = new TriggerScope(List.copyOf(ts.types()), ts.from(), ts.to());
+            }
+        } else {
+            checks.check(in.triggerScope() == null, p + ".triggerScope", "INVALID_VALUE", "only TRIGGERED tasks have a trigger scope", "TRIG-01");
+        }
+
+        // Time window inside the plan year (PLAN-17).
+        checks.notBefore(p + ".windowEnd", in.windowEnd(), p + ".windowStart", in.windowStart());
+        checks.check(in.windowStart() == null || in.windowStart().getYear() == plan.year(), p + ".windowStart", "INVALID_VALUE",
+                "the window lies in the plan's year " + plan.year(), "PLAN-17");
+        checks.check(in.windowEnd() == null || in.windowEnd().getYear() == plan.year(), p + ".windowEnd", "INVALID_VALUE",
+                "the window lies in the plan's year " + plan.year(), "PLAN-17");
+
+        // Inspectors (ASSIGN-02, ASSIGN-07/08).
+        int m = in.inspectorsPerInspection() == null ? 2 : in.inspectorsPerInspection();
+        checks.check(m >= 2 && m <= 10, p + ".inspectorsPerInspection", "INVALID_VALUE", "at least two inspectors inspect (at most 10)", "ASSIGN-02");
+        List<String> unitIds = in.rosterScope() == null || in.rosterScope().unitIds() == null ? List.of()
+                : in.rosterScope().unitIds().stream().distinct().toList();
+        if (!unitIds.isEmpty()) {
+            var units = organisation.units(unitIds);
+            for (int i = 0; i < unitIds.size(); i++) {
+                var u = units.get(unitIds.get(i));
+                checks.check(u != null && u.departmentId().equals(d.id()), p + ".rosterScope.unitIds[" + i + "]", "INVALID_VALUE",
+                        "unit " + unitIds.get(i) + " is not a unit of " + d.id(), "ASSIGN-07");
+            }
+        }
+        boolean neighbours = in.rosterScope() != null && Boolean.TRUE.equals(in.rosterScope().neighbouringRegions());
+        List<String> expertise = in.expertise() == null ? List.of() : in.expertise().stream().filter(Objects::nonNull)
+                .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+
+        // Origin (DRAW-14, DRAW-15).
+        String origin = in.origin() == null ? "SELF" : in.origin();
+        String dispatchLevel = null;
+        checks.check(Set.of("SELF", "SUPERIOR_UNIFIED").contains(origin), p + ".origin", "INVALID_VALUE", "SELF or SUPERIOR_UNIFIED", "DRAW-14");
+        if ("SUPERIOR_UNIFIED".equals(origin)) {
+            dispatchLevel = in.dispatchLevel() == null ? "COUNTY" : in.dispatchLevel();
+            checks.check(LEVELS.contains(dispatchLevel) && LEVELS.indexOf(dispatchLevel) > LEVELS.indexOf(d.level()),
+                    p + ".dispatchLevel", "INVALID_VALUE", "a unified draw dispatches to a level below " + d.level(), "DRAW-14");
+        } else {
+            checks.check(in.dispatchLevel() == null, p + ".dispatchLevel", "INVALID_VALUE", "only SUPERIOR_UNIFIED tasks dispatch", "DRAW-14");
+        }
+        checks.throwIfAny();
+        TaskData data = new TaskData(in.title().strip(), kind, itemIds, in.method(), mode, criteria, strataBy, strata, rule,
+                triggerScope, in.windowStart(), in.windowEnd(), batches, m, expertise, new RosterScope(unitIds, neighbours), origin,
+                dispatchLevel, in.announced() == null || in.announced());
+        checkCaps(data, items, p + ".strata", checks);
+        checks.throwIfAny();
+        return data;
+    }
+
+    private Criteria criteria(SamplingTaskInput in, String p, Checks checks) {
+        var c = in.criteria();
+        if (c == null) {
+            return Criteria.NONE;
+        }
+        List<String> orgTypes = clean(c.orgTypes());
+        for (int i = 0; i < orgTypes.size(); i++) {
+            checks.check(ORG_TYPES.contains(orgTypes.get(i)), p + ".criteria.orgTypes[" + i + "]", "INVALID_VALUE", "unknown org type", "DRAW-05");
+        }
+        List<String> regions = clean(c.regionCodes());
+        if (!regions.isEmpty()) {
+            var found = organisation.regions(regions);
+            for (int i = 0; i < regions.size(); i++) {
+                checks.check(found.containsKey(regions.get(i)), p + ".criteria.regionCodes[" + i + "]", "NOT_FOUND",
+                        "no region " + regions.get(i), "DRAW-05");
+            }
+        }
+        return new Criteria(orgTypes, clean(c.scales()), clean(c.industries()), regions);
+    }
+
+    private static List<String> clean(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(Objects::nonNull).map(String::strip).filter(s -> !s.isEmpty())
+                .distinct().toList();
+    }
+
+    private static List<StratumRatio> strata(List<StratumRatioInput> in, String strataBy, String p, Checks checks) {
+        if (in == null) {
+            return List.of();
+        }
+        List<StratumRatio> out = new ArrayList<>();
+        Set<String> labels = new LinkedHashSet<>();
+        for (int i = 0; i < in.size(); i++) {
+            String f = p + ".strata[" + i + "]";
+            StratumRatioInput s = in.get(i);
+            String label = s.label() == null ? "" : s.label().strip();
+            checks.check(labels.add(label), f + ".label", "CONFLICT", "stratum " + label + " appears twice", "DRAW-08");
+            if ("CREDIT_RISK_CLASS".equals(strataBy)) {
+                checks.check(RISK_CLASSES.contains(label) || UNCLASSIFIED.equals(label), f + ".label", "INVALID_VALUE",
+                        "strata by credit-risk class are A, B, C, D (and UNCLASSIFIED)", "DRAW-08");
+            } else {
+                checks.check(ALL.equals(label), f + ".label", "INVALID_VALUE", "an unstratified task has the single stratum ALL", "DRAW-08");
+            }
+            BigDecimal ratio = ratio(s.ratio(), f + ".ratio", checks);
+            if (ratio != null) {
+                out.add(new StratumRatio(label, ratio.toPlainString()));
+            }
+        }
+        checks.check(Set.of("CREDIT_RISK_CLASS", "NONE").contains(strataBy), p + ".strataBy", "INVALID_VALUE",
+                "CREDIT_RISK_CLASS or NONE", "DRAW-08");
+        if ("CREDIT_RISK_CLASS".equals(strataBy)) {
+            checks.check(labels.containsAll(RISK_CLASSES), p + ".strata", "REQUIRED",
+                    "sampling is stratified by credit-risk class: give a ratio for each of A, B, C and D", "DRAW-08");
+        } else {
+            checks.check(labels.size() == 1, p + ".strata", "REQUIRED", "an unstratified task has the single stratum ALL", "DRAW-08");
+        }
+        return out;
+    }
+
+    private static ComplaintRule complaintRule(SamplingTaskInput in, List<StratumRatio> strata, String p, Checks checks) {
+        var c = in.complaintRule();
+        if (c == null) {
+            return null;
+        }
+        String f = p + ".complaintRule";
+        checks.require(f + ".minComplaints", c.minComplaints()).require(f + ".ratio", c.ratio());
+        checks.check(c.minComplaints() == null || c.minComplaints() >= 1, f + ".minComplaints", "INVALID_VALUE", "at least 1", "DRAW-09");
+        int within = c.withinDays() == null ? 365 : c.withinDays();
+        checks.check(within >= 1 && within <= 3660, f + ".withinDays", "INVALID_VALUE", "between 1 and 3660 days", "DRAW-09");
+        BigDecimal ratio = ratio(c.ratio(), f + ".ratio", checks);
+        if (ratio == null || c.minComplaints() == null) {
+            return null;
+        }
+        // The rule raises the ratio for enterprises with many complaints; it never lowers it (DRAW-09, DRAW-10).
+        for (StratumRatio s : strata) {
+            checks.check(ratio.compareTo(new BigDecimal(s.ratio())) >= 0, f + ".ratio", "INVALID_VALUE",
+                    "the complaint ratio raises sampling: it must be at least the ratio of stratum " + s.label(), "DRAW-09");
+        }
+        return new ComplaintRule(c.minComplaints(), within, ratio.toPlainString());
+    }
+
+    /** An exact decimal in (0, 1], never a binary float (vdraw-1 step 3). */
+    static BigDecimal ratio(String raw, String field, Checks checks) {
+        if (raw == null || raw.isBlank()) {
+            checks.require(field, raw);
+            return null;
+        }
+        try {
+            BigDecimal r = new BigDecimal(raw.strip());
+            boolean ok = r.signum() > 0 && r.compareTo(BigDecimal.ONE) <= 0 && r.scale() <= 6;
+            checks.check(ok, field, "INVALID_VALUE", "a ratio is a decimal in (0, 1] with at most 6 decimals, such as 0.05", "DRAW-04");
+            return ok ? r.stripTrailingZeros() : null;
+        } catch (NumberFormatException e) {
+            checks.check(false, field, "INVALID_VALUE", "a ratio is a decimal such as 0.05", "DRAW-04");
+            return null;
+        }
+    }
+
+    /**
+     * DRAW-07: a general item's ratio is capped; key items are not. Every batch may draw its ratio again, so
+     * the ratio times the batches must stay within the lowest cap of the task's general items.
+     */
+    private static void checkCaps(TaskData data, Map<String, Item> items, String field, Checks checks) {
+        Item capping = items.values().stream().filter(i -> "GENERAL".equals(i.itemClass()) && i.ratioCap() != null)
+                .min((a, b) -> new BigDecimal(a.ratioCap()).compareTo(new BigDecimal(b.ratioCap()))).orElse(null);
+        if (capping == null) {
+            return;
+        }
+        BigDecimal cap = new BigDecimal(capping.ratioCap());
+        BigDecimal batches = BigDecimal.valueOf(data.batches());
+        List<String> ratios = new ArrayList<>(data.strata().stream().map(StratumRatio::ratio).toList());
+        if (data.complaintRule() != null) {
+            ratios.add(data.complaintRule().ratio());
+        }
+        for (String r : ratios) {
+            checks.check(new BigDecimal(r).multiply(batches).compareTo(cap) <= 0, field, "INVALID_VALUE",
+                    "ratio " + r + (data.batches() > 1 ? " over " + data.batches() + " batches" : "") + " exceeds the cap "
+                            + capping.ratioCap() + " of general item " + capping.code() + "; key items are not capped", "DRAW-07");
+        }
+    }
+
+    // ---- helpers
+
+    private Map<String, Item> itemsById(Collection<String> ids) {
+        return ids.isEmpty() ? Map.of() : checklists.itemsById(ids);
+    }
+
+    private Set<String> departmentChain(Department d) {
+        Set<String> chain = new LinkedHashSet<>();
+        Department cur = d;
+        while (cur != null && chain.add(cur.id())) {
+            cur = cur.superiorId() == null ? null : organisation.department(cur.superiorId()).orElse(null);
+        }
+        return chain;
+    }
+
+    private void requireReasonAfterFiling(Plan plan, String reason) {
+        if (plan.status() != PlanStatus.DRAFT && (reason == null || reason.isBlank())) {
+            throw InvalidInputException.of("reason", "REQUIRED", "plan " + plan.id() + " is " + plan.status()
+                    + ": a change is an adjustment and needs a reason", "PLAN-09");
+        }
+    }
+
+    private void recordAdjustment(Plan plan, String actor, String reason, String change) {
+        if (plan.status() != PlanStatus.DRAFT) {
+            plans.adjust(plan.id(), actor, reason.strip(), change, now());
+        }
+    }
+
+    /** A task whose pool has been frozen by a committed draw, or that was merged away, no longer changes. */
+    void requireEditable(Task task, String field) {
+        if (!task.active()) {
+            throw InvalidInputException.of(field, "IMMUTABLE", "task " + task.id() + " was merged into " + task.mergedInto(), "PLAN-03");
+        }
+        if (!draws.drawsOfTasks(List.of(task.id())).getOrDefault(task.id(), List.of()).isEmpty()) {
+            throw InvalidInputException.of(field, "IMMUTABLE", "task " + task.id()
+                    + " has a committed draw: its pool is frozen and the task cannot change", "DRAW-01");
+        }
+    }
+
+    Plan plan(String id, String field) {
+        return plans.plan(id).orElseThrow(() -> new NotFoundException(field, "no sampling plan " + id));
+    }
+
+    Task task(String id, String field) {
+        return plans.task(id).orElseThrow(() -> new NotFoundException(field, "no sampling task " + id));
+    }
+
+    private Department department(String id, String field) {
+        return organisation.department(id).orElseThrow(() -> new NotFoundException(field, "no department " + id));
+    }
+
+    static InvalidInputException illegal(String field, String message, String rule) {
+        return InvalidInputException.of(field, "ILLEGAL_TRANSITION", message, rule);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of the verifiable draw (vdraw-1) on a synthetic province, against a naive
+# ORDER BY rand() baseline. Builds schema, graph-model and api offline (tests compiled, not run) and runs
+# org.supervisionhub.api.sampling.DrawBenchmark (api test classes) against a fresh embedded Neo4j in a
+# temp directory: load the province, start the application against it, commit + execute a draw of 5% of
+# the whole-province pool in 4 strata (credit-risk classes A-D), twice, then the naive queries.
+#
+# Usage: bench/draw-benchmark.sh [enterprises=1000000]
+# Appends one line per run to bench/results/draw.txt. Target: commit + execute <= 2 s.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ENTERPRISES="${1:-1000000}"
+RESULTS="bench/results/draw.txt"
+WORK="$(mktemp -d -t draw-benchmark.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+
+./mvnw -B -q -o -pl api -am -DskipTests install
+./mvnw -B -q -o -pl api dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
+# Run from private copies of the api classes (and of this project's module jars), so that a concurrent
+# build rewriting target/ or the local repository cannot disturb the run.
+cp -r api/target/classes "$WORK/classes"
+cp -r api/target/test-classes "$WORK/test-classes"
+mkdir -p "$WORK/lib"
+CP=""
+IFS=":" read -r -a ENTRIES < "$WORK/classpath.txt" || true  # no trailing newline: read returns 1
+for entry in "${ENTRIES[@]}"; do
+    case "$entry" in
+        */org/supervisionhub/*) cp "$entry" "$WORK/lib/"; entry="$WORK/lib/$(basename "$entry")" ;;
+    esac
+    CP="$CP:$entry"
+done
+
+# Heap: the load streams; the draw holds the pool (1M candidates, their ranks) a few times over.
+# -XX:+UseParallelGC as in load-benchmark.sh (throughput collector, 2 cores).
+java -Xmx8g -XX:+UseParallelGC \
+    -cp "$WORK/test-classes:$WORK/classes$CP" \
+    org.supervisionhub.api.sampling.DrawBenchmark "$ENTERPRISES" "$RESULTS"

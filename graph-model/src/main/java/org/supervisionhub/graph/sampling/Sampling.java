@@ -1,0 +1,111 @@
+package org.supervisionhub.graph.sampling;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Value types of plans, tasks, triggers and draws. Ratios are exact decimals kept as strings. */
+public final class Sampling {
+
+    private Sampling() {
+    }
+
+    public enum PlanStatus { DRAFT, FILED, PUBLISHED }
+
+    public enum DrawStatus { COMMITTED, EXECUTED }
+
+    /** An inspection selected by a draw; only ACTIVE ones count towards caps and get inspectors. */
+    public enum InspectionStatus { ACTIVE, REPLACED, DEFERRED }
+
+    public record Plan(String id, String departmentId, int year, String title, PlanStatus status, LocalDate filingDeadline,
+                       String filedWith, OffsetDateTime createdAt, OffsetDateTime filedAt, OffsetDateTime publishedAt,
+                       int revision) {
+    }
+
+    /** A change to a plan after it was filed or published, recorded as such (PLAN-09, PLAN-13). */
+    public record Adjustment(String id, String planId, int revision, OffsetDateTime at, String actor, String reason,
+                             String change) {
+    }
+
+    /** DRAW-05 directed criteria; null or empty lists mean "any". */
+    public record Criteria(List<String> orgTypes, List<String> scales, List<String> industries, List<String> regionCodes) {
+        public static final Criteria NONE = new Criteria(List.of(), List.of(), List.of(), List.of());
+    }
+
+    public record StratumRatio(String label, String ratio) {
+    }
+
+    /** DRAW-09/10: enterprises with at least {@code minComplaints} complaints within {@code withinDays} form their own stratum. */
+    public record ComplaintRule(int minComplaints, int withinDays, String ratio) {
+    }
+
+    /** TRIG-01: a triggered task draws from the enterprises its department's triggers of these types name. */
+    public record TriggerScope(List<String> types, LocalDate from, LocalDate to) {
+    }
+
+    /** Which inspectors a task may draw (ASSIGN-07/08/09): units of its department (all when empty), neighbours or not. */
+    public record RosterScope(List<String> unitIds, boolean neighbouringRegions) {
+    }
+
+    public record TaskData(String title, String kind, List<String> itemIds, String method, String mode, Criteria criteria,
+                           String strataBy, List<StratumRatio> strata, ComplaintRule complaintRule, TriggerScope triggerScope,
+                           LocalDate windowStart, LocalDate windowEnd, int batches, int inspectorsPerInspection,
+                           List<String> expertise, RosterScope rosterScope, String origin, String dispatchLevel,
+                           boolean announced) {
+    }
+
+    public record Task(String id, String planId, String departmentId, int year, TaskData data, String status,
+                       String mergedInto, OffsetDateTime createdAt) {
+        public boolean active() {
+            return "ACTIVE".equals(status);
+        }
+    }
+
+    public record Trigger(String id, String type, String uscc, String departmentId, LocalDate occurredOn,
+                          String description, String sourceRef, OffsetDateTime recordedAt) {
+    }
+
+    public record DrawStratum(String label, int size, String ratio, int selectedCount) {
+    }
+
+    public record Draw(String id, String taskId, String departmentId, int year, int batchNo, String algorithm,
+                       DrawStatus status, OffsetDateTime committedAt, String commitment, String poolDigest, int poolSize,
+                       List<DrawStratum> strata, OffsetDateTime executedAt, String entropy, String seed,
+                       String secret, LocalDate assignedFor) {
+        public boolean executed() {
+            return status == DrawStatus.EXECUTED;
+        }
+    }
+
+    /**
+     * One selected target. {@code drawOrder} is its position within its stratum (step 10); {@code rank}
+     * the hex rank key (step 9) that orders inspector assignment (step 14).
+     */
+    public record Inspection(String id, String drawId, String taskId, String uscc, String stratum, int drawOrder,
+                             String rank, InspectionStatus status, String drawnBy, String inspectedBy,
+                             List<String> itemCodes, LocalDate plannedOn, boolean flagged, String assignmentMode,
+                             String replacedReason, String replacementOf, String deferredTo) {
+    }
+
+    public record Replacement(String drawId, String replaced, String replacement, String stratum, String reason,
+                              OffsetDateTime at, String actor) {
+    }
+
+    /** Inspectors of one inspection in assignment order, and every inspector considered and skipped. */
+    public record Assignment(String inspectionId, String uscc, int processingOrder, int required, int workloadCap,
+                             List<String> eligible, List<String> assigned, List<Skip> skipped, boolean flagged,
+                             String mode, String inspectedBy) {
+    }
+
+    public record Skip(String inspector, String reason) {
+    }
+
+    public record Substitution(String inspectionId, String uscc, String dropped, String substitute, String reason,
+                               OffsetDateTime at, String actor) {
+    }
+
+    /** Under DRAW-13 a superior's inspection of the same enterprise and items went to the lower level. */
+    public record Deferral(String superiorInspectionId, String lowerInspectionId, String uscc, List<String> itemCodes,
+                           OffsetDateTime at) {
+    }
+}
