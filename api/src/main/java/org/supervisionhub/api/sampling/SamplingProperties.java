@@ -33,14 +33,15 @@ public record SamplingProperties(@DefaultValue("2") int yearlyCap, @DefaultValue
      *
      * @param regionPrefixes   region codes this profile governs (by prefix)
      * @param yearOffset       the plan for year Y is due in year Y + offset (TJ: -1, PLAN-11)
-     * @param filingDeadlines  per department level, the day the plan must be filed or published (PLAN-02/04/08/11)
+     * @param filingDeadlines  per department level, the day (ISO month-day, {@code --01-15}) the plan must be filed or published
+     *                         (PLAN-02/04/08/11)
      */
-    public record Profile(List<String> regionPrefixes, @DefaultValue("0") int yearOffset, Map<String, MonthDay> filingDeadlines) {
+    public record Profile(List<String> regionPrefixes, @DefaultValue("0") int yearOffset, Map<String, String> filingDeadlines) {
 
         /** Null when this jurisdiction sets no date for the level (LY, PLAN-14). */
         public LocalDate deadline(int planYear, String level) {
-            MonthDay day = filingDeadlines == null ? null : filingDeadlines.get(level);
-            return day == null ? null : day.atYear(planYear + yearOffset);
+            String day = filingDeadlines == null ? null : filingDeadlines.get(level);
+            return day == null ? null : MonthDay.parse(day).atYear(planYear + yearOffset);
         }
     }
 
@@ -62,12 +63,12 @@ public record SamplingProperties(@DefaultValue("2") int yearlyCap, @DefaultValue
     static Map<String, Profile> defaults() {
         Map<String, Profile> m = new LinkedHashMap<>();
         // PLAN-02, PLAN-04: HN files by 15 January; the province publishes its plan by the end of January.
-        m.put("HN", new Profile(List.of("43"), 0, Map.of("PROVINCE", MonthDay.of(1, 31), "CITY", MonthDay.of(1, 15),
-                "COUNTY", MonthDay.of(1, 15))));
+        m.put("HN", new Profile(List.of("43"), 0, Map.of("PROVINCE", "--01-31", "CITY", "--01-15",
+                "COUNTY", "--01-15")));
         // PLAN-08: QD by the end of March.
-        m.put("QD", new Profile(List.of("3702"), 0, Map.of("CITY", MonthDay.of(3, 31), "COUNTY", MonthDay.of(3, 31))));
+        m.put("QD", new Profile(List.of("3702"), 0, Map.of("CITY", "--03-31", "COUNTY", "--03-31")));
         // PLAN-11: TJ sends next year's plan by the end of November.
-        m.put("TJ", new Profile(List.of("12"), -1, Map.of("CITY", MonthDay.of(11, 30), "COUNTY", MonthDay.of(11, 30))));
+        m.put("TJ", new Profile(List.of("12"), -1, Map.of("CITY", "--11-30", "COUNTY", "--11-30")));
         // PLAN-14: LY sets no date.
         m.put("LY", new Profile(List.of("4103"), 0, Map.of()));
         return m;

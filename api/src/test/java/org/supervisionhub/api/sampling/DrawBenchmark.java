@@ -95,8 +95,20 @@ public final class DrawBenchmark {
     private DrawBenchmark() {
     }
 
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** The machine's 1-minute load average (other work on a shared machine shows here). */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f", OS.getSystemLoadAverage());
+        }
+    }
+
     record Run(String label, int year, String drawId, int pool, int expected, long inspections, long targets, double commitMs,
-               double executeMs) {
+               double executeMs, double coresBusy, String loadAverage) {
         double totalMs() {
             return commitMs + executeMs;
         }
@@ -222,11 +234,11 @@ public final class DrawBenchmark {
                     "draw-benchmark enterprises=%d pool=%d selected=%d inspections=%d commit_ms=%.0f execute_ms=%.0f total_ms=%.0f"
                             + " warm_commit_ms=%.0f warm_execute_ms=%.0f warm_total_ms=%.0f naive_orderby_rand_ms=%.0f,%.0f"
                             + " naive_per_stratum_ms=%.0f,%.0f pool_read_ms=%.0f canonical_ms=%.0f digest_ms=%.0f gzip_chunks_ms=%.0f"
-                            + " rank_ms=%.0f frozen_pool_read_ms=%.0f profiled_total_ms=%.0f load_s=%.1f target_total_ms=2000 java=%s",
+                            + " rank_ms=%.0f frozen_pool_read_ms=%.0f profiled_total_ms=%.0f load_s=%.1f cores_busy=%.2f loadavg=%s target_total_ms=2000 java=%s",
                     enterprises, cold.pool(), cold.expected(), cold.inspections(), cold.commitMs(), cold.executeMs(), cold.totalMs(),
                     warm.commitMs(), warm.executeMs(), warm.totalMs(), naive[0], naive[1], perStratum[0], perStratum[1],
                     breakdown.get("pool_read"), breakdown.get("canonical"), breakdown.get("digest"), breakdown.get("gzip_chunks"),
-                    breakdown.get("rank"), breakdown.get("frozen_pool_read"), profiled.totalMs(), loadSeconds, Runtime.version());
+                    breakdown.get("rank"), breakdown.get("frozen_pool_read"), profiled.totalMs(), loadSeconds, cold.coresBusy(), cold.loadAverage(), Runtime.version());
         }
     }
 
@@ -248,12 +260,15 @@ public final class DrawBenchmark {
         if (log != null) {
             log.clear();
         }
+        String loadAverage = loadAverage();
+        long cpu0 = OS.getProcessCpuTime();
         long t0 = System.nanoTime();
         Draw committed = draws.commit(task.id(), ACTOR);
         long t1 = System.nanoTime();
         List<QueryLog.Entry> commitQueries = log == null ? List.of() : log.drain();
         Draw executed = draws.execute(committed.id(), "draw-benchmark-" + year, ACTOR);
         long t2 = System.nanoTime();
+        double coresBusy = (OS.getProcessCpuTime() - cpu0) / (double) (t2 - t0);
         if (log != null) {
             QueryLog.print("commit", t0, commitQueries, t1);
             QueryLog.print("execute", t1, log.drain(), t2);
@@ -276,13 +291,15 @@ public final class DrawBenchmark {
         String sizes = committed.strata().stream().map(s -> s.label() + "=" + s.size() + "/" + s.selectedCount())
                 .collect(Collectors.joining(" "));
         System.out.printf(Locale.ROOT, "%s: plan %s, draw %s | pool %,d (%s) | commit %,.0f ms | execute %,.0f ms | total %,.0f ms"
-                        + " | inspections persisted %,d (TARGETS %,d), expected sum ceil(n_s*0.05) = %,d%n",
+                        + " | inspections persisted %,d (TARGETS %,d), expected sum ceil(n_s*0.05) = %,d"
+                        + " | process CPU %.2f cores busy, machine load average %s%n",
                 label, plan.id(), executed.id(), committed.poolSize(), sizes, commitMs, executeMs, commitMs + executeMs,
-                inspections, targets, expected);
+                inspections, targets, expected, coresBusy, loadAverage);
         check(executed.executed(), "draw " + executed.id() + " is " + executed.status());
         check(inspections == expected && targets == expected, "persisted " + inspections + " inspections (" + targets
                 + " TARGETS), expected " + expected);
-        return new Run(label, year, executed.id(), committed.poolSize(), expected, inspections, targets, commitMs, executeMs);
+        return new Run(label, year, executed.id(), committed.poolSize(), expected, inspections, targets, commitMs, executeMs,
+                coresBusy, loadAverage);
     }
 
     /**
