@@ -3,14 +3,17 @@
 # ORDER BY rand() baseline. Builds schema, graph-model and api offline (tests compiled, not run) and runs
 # org.supervisionhub.api.sampling.DrawBenchmark (api test classes) against a fresh embedded Neo4j in a
 # temp directory: load the province, start the application against it, commit + execute a draw of 5% of
-# the whole-province pool in 4 strata (credit-risk classes A-D), twice, then the naive queries.
+# the whole-province pool in 4 strata (credit-risk classes A-D) in up to three runs (cold, warm, warm with the
+# statement log), a breakdown and a rolled-back replay of execute's write and overlap check, then the naive queries.
 #
-# Usage: bench/draw-benchmark.sh [enterprises=1000000]
+# Usage: bench/draw-benchmark.sh [enterprises=1000000] [limitSeconds=300]
+# limitSeconds: a commit or execute transaction running longer is terminated (reported as timeout>Ns).
 # Appends one line per run to bench/results/draw.txt. Target: commit + execute <= 2 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ENTERPRISES="${1:-1000000}"
+LIMIT_SECONDS="${2:-300}"
 RESULTS="bench/results/draw.txt"
 WORK="$(mktemp -d -t draw-benchmark.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
@@ -35,4 +38,4 @@ done
 # -XX:+UseParallelGC as in load-benchmark.sh (throughput collector, 2 cores).
 java -Xmx8g -XX:+UseParallelGC \
     -cp "$WORK/test-classes:$WORK/classes$CP" \
-    org.supervisionhub.api.sampling.DrawBenchmark "$ENTERPRISES" "$RESULTS"
+    org.supervisionhub.api.sampling.DrawBenchmark "$ENTERPRISES" "$RESULTS" "$LIMIT_SECONDS"

@@ -206,9 +206,11 @@ public class DrawService {
                     inspectedBy.get(r.id()), null));
         }
         List<String> codes = itemCodes(task);
+        List<Overlap> overlaps = draws.overlaps(drawId, task.departmentId(), task.year(),
+                rows.stream().map(NewInspection::uscc).toList(), codes);
         draws.createInspections(draw, task.departmentId(), codes, rows, now());
         draws.markExecuted(drawId, e, Vdraw1.hex(seed), actor, now());
-        lowerLevelInspects(draw, task, rows.stream().map(NewInspection::uscc).toList(), codes);
+        lowerLevelInspects(draw, overlaps);
         return draws.draw(drawId).orElseThrow();
     }
 
@@ -257,8 +259,7 @@ public class DrawService {
      * active inspection of the same enterprise for the same item this year, the superior's inspection
      * defers those items to the lower one; both sides keep the record.
      */
-    private void lowerLevelInspects(Draw draw, Task task, List<String> usccs, List<String> codes) {
-        List<Overlap> overlaps = draws.overlaps(draw.id(), task.departmentId(), task.year(), usccs, codes);
+    private void lowerLevelInspects(Draw draw, List<Overlap> overlaps) {
         if (overlaps.isEmpty()) {
             return;
         }
@@ -317,8 +318,9 @@ public class DrawService {
         NewInspection row = new NewInspection(inspectionId(drawId, next.id()), next.id(), next.stratum(), position,
                 Vdraw1.hex(next.rank()), inspectedBy, uscc);
         List<String> codes = itemCodes(task);
+        List<Overlap> overlaps = draws.overlaps(drawId, task.departmentId(), task.year(), List.of(next.id()), codes);
         draws.createInspections(draw, task.departmentId(), codes, List.of(row), now());
-        lowerLevelInspects(draw, task, List.of(next.id()), codes);
+        lowerLevelInspects(draw, overlaps);
         // A draw whose group was already assigned gets the replacement assigned at the end of the processing order.
         EligibleGroup group = draws.eligibleGroups(drawId).stream().filter(g -> g.inspectedBy().equals(inspectedBy))
                 .reduce((a, b) -> b).orElse(null);

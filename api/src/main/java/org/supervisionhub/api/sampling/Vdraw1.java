@@ -53,7 +53,8 @@ public final class Vdraw1 {
     /** Step 2: candidates sorted by USCC byte-wise; {@code L} is their lines {@code USCC,stratum\n}. */
     public static List<Candidate> canonical(List<Candidate> pool) {
         Candidate[] sorted = pool.toArray(Candidate[]::new);
-        Arrays.parallelSort(sorted, (a, b) -> Arrays.compareUnsigned(utf8(a.uscc), utf8(b.uscc)));
+        // USCCs are ASCII (GB 32100), where String order is byte-wise order; no re-encoding per comparison.
+        Arrays.parallelSort(sorted, (a, b) -> a.uscc.compareTo(b.uscc));
         for (int i = 1; i < sorted.length; i++) {
             if (sorted[i].uscc.equals(sorted[i - 1].uscc)) {
                 throw new IllegalArgumentException("candidate " + sorted[i].uscc + " appears twice in the pool");

@@ -107,23 +107,33 @@ public final class DrawBenchmark {
         }
     }
 
+    /** One draw: commit and execute times (execute null when the watchdog terminated it), what it persisted. */
     record Run(String label, int year, String drawId, int pool, int expected, long inspections, long targets, double commitMs,
-               double executeMs, double coresBusy, String loadAverage) {
-        double totalMs() {
-            return commitMs + executeMs;
+               Double executeMs, String terminatedIn, double coresBusy, String loadAverage, List<Segment> commitSegments,
+               List<Segment> executeSegments) {
+        Double totalMs() {
+            return executeMs == null ? null : commitMs + executeMs;
+        }
+    }
+
+    /** A statement (or the transaction begin) and the time from it to the next statement. */
+    record Segment(String statement, double ms) {
+        boolean isOverlapCheck() {
+            return statement.contains("<-[:TARGETS]-(o:Inspection)") && statement.contains("REPORTS_TO");
         }
     }
 
     public static void main(String[] args) throws Exception {
         int enterprises = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         Path resultFile = Path.of(args.length > 1 ? args[1] : "bench/results/draw.txt");
+        int limitSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         Path home = Files.createTempDirectory("hub-draw-benchmark");
         String summary;
         try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(home, "127.0.0.1", 0, PAGE_CACHE_MB, PASSWORD);
              Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.basic("neo4j", PASSWORD),
                      Config.builder().withLogging(Logging.none()).build())) {
             double loadSeconds = load(driver, enterprises, home);
-            summary = benchmark(server, driver, enterprises, loadSeconds);
+            summary = benchmark(server, driver, enterprises, loadSeconds, limitSeconds);
         } finally {
             deleteRecursively(home);
         }
@@ -164,7 +174,7 @@ public final class DrawBenchmark {
         return (end - start) / 1e9;
     }
 
-    static String benchmark(EmbeddedNeo4jServer server, Driver driver, int enterprises, double loadSeconds) {
+    static String benchmark(EmbeddedNeo4jServer server, Driver driver, int enterprises, double loadSeconds, int limitSeconds) {
         long appStart = System.nanoTime();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SupervisionHubApplication.class)
                 .web(WebApplicationType.NONE)
@@ -177,32 +187,34 @@ public final class DrawBenchmark {
                         "--server.port=0",
                         "--logging.level.root=warn",
                         // Notifications about properties no row has yet (filedAt, assignedFor…), one per query.
-                        "--logging.level.org.springframework.data.neo4j.cypher.unrecognized=error")) {
-            System.out.printf(Locale.ROOT, "application started in %.1f s%n", (System.nanoTime() - appStart) / 1e9);
+                        "--logging.level.org.springframework.data.neo4j.cypher.unrecognized=error");
+             Watchdog watchdog = new Watchdog(driver, limitSeconds)) {
+            System.out.printf(Locale.ROOT, "application started in %.1f s; a service transaction running longer than %d s is terminated%n",
+                    (System.nanoTime() - appStart) / 1e9, limitSeconds);
             PlanService plans = app.getBean(PlanService.class);
             DrawService draws = app.getBean(DrawService.class);
-            ChecklistRepository checklists = app.getBean(ChecklistRepository.class);
-            Item item = keyItem(checklists);
+            DrawRepository drawRepository = app.getBean(DrawRepository.class);
+            Item item = keyItem(app.getBean(ChecklistRepository.class));
             System.out.printf(Locale.ROOT, "task item: %s (%s, %s, methods %s)%n", item.id(), item.code(), item.itemClass(), item.methods());
 
             int year = LocalDate.now().getYear();
-            List<Run> runs = new ArrayList<>();
-            runs.add(drawRun("run 1 (cold)", plans, draws, driver, item, year));
-            runs.add(drawRun("run 2 (warm)", plans, draws, driver, item, year + 1));
-            // Run 3 is timed query by query from Spring Data Neo4j's cypher log (its own plan year again).
+            Run cold = drawRun("run 1 (cold)", plans, draws, driver, watchdog, item, year, null);
+            // Run 2: the same work (next plan year: no yearly-cap exclusions, no same-year overlaps) in a warm JVM.
+            // Skipped when run 1 was terminated: it would only hit the same limit.
+            Run warm = cold.executeMs() == null ? null : drawRun("run 2 (warm)", plans, draws, driver, watchdog, item, year + 1, null);
+            // Run 3 is timed statement by statement from Spring Data Neo4j's cypher log.
             QueryLog log = QueryLog.attach();
             Run profiled;
             try {
-                profiled = drawRun("run 3 (warm, query log on)", plans, draws, driver, item, year + 2, log);
+                profiled = drawRun("run 3 (warm, statement log on)", plans, draws, driver, watchdog, item, year + 2, log);
             } finally {
                 log.detach();
             }
-            runs.add(profiled);
-            Run last = runs.get(runs.size() - 1);
-            Draw lastDraw = app.getBean(DrawRepository.class).draw(last.drawId()).orElseThrow();
+            Draw lastDraw = drawRepository.draw(profiled.drawId()).orElseThrow();
 
-            // ---- where the time goes (read-only; the services are not touched)
+            // ---- where the time goes, outside the services
             Map<String, Double> breakdown = breakdown(driver, draws, lastDraw);
+            Map<String, Double> replay = replay(driver, watchdog, draws, lastDraw, item, year + 9);
 
             // ---- naive baselines
             int k = lastDraw.strata().stream().mapToInt(DrawStratum::selectedCount).sum();
@@ -228,26 +240,59 @@ public final class DrawBenchmark {
                         naive[i], quotas, perStratum[i]);
             }
 
-            Run cold = runs.get(0);
-            Run warm = runs.get(1);
+            // Execute as it would be with the overlap check planned from the enterprises: the profiled run's
+            // statements other than the overlap check, plus the hinted overlap check of the replay.
+            double beforeOverlap = 0;
+            boolean overlapSeen = false;
+            for (Segment seg : profiled.executeSegments()) {
+                if (seg.isOverlapCheck()) {
+                    overlapSeen = true;
+                    continue;
+                }
+                beforeOverlap += seg.ms();
+            }
+            Double projectedExecute = overlapSeen && replay.containsKey("overlap_by_set") ? beforeOverlap + replay.get("overlap_by_set") : null;
+            if (projectedExecute != null) {
+                System.out.printf(Locale.ROOT, "projection: execute with the overlap check driven by the year's inspections = %,.0f ms"
+                                + " (run 3's other statements %,.0f ms + that check in the replay %,.0f ms)%s; commit + execute = %,.0f ms%n",
+                        projectedExecute, beforeOverlap, replay.get("overlap_by_set"),
+                        profiled.terminatedIn() != null ? " (run 3 was terminated in the overlap check: the draw read after it is not included)" : "",
+                        profiled.commitMs() + projectedExecute);
+            }
+
             return String.format(Locale.ROOT,
-                    "draw-benchmark enterprises=%d pool=%d selected=%d inspections=%d commit_ms=%.0f execute_ms=%.0f total_ms=%.0f"
-                            + " warm_commit_ms=%.0f warm_execute_ms=%.0f warm_total_ms=%.0f naive_orderby_rand_ms=%.0f,%.0f"
-                            + " naive_per_stratum_ms=%.0f,%.0f pool_read_ms=%.0f canonical_ms=%.0f digest_ms=%.0f gzip_chunks_ms=%.0f"
-                            + " rank_ms=%.0f frozen_pool_read_ms=%.0f profiled_total_ms=%.0f load_s=%.1f cores_busy=%.2f loadavg=%s target_total_ms=2000 java=%s",
-                    enterprises, cold.pool(), cold.expected(), cold.inspections(), cold.commitMs(), cold.executeMs(), cold.totalMs(),
-                    warm.commitMs(), warm.executeMs(), warm.totalMs(), naive[0], naive[1], perStratum[0], perStratum[1],
+                    "draw-benchmark enterprises=%d pool=%d selected=%d inspections=%d commit_ms=%.0f execute_ms=%s total_ms=%s"
+                            + " warm_commit_ms=%s warm_execute_ms=%s warm_total_ms=%s profiled_commit_ms=%.0f profiled_execute_ms=%s"
+                            + " overlap_check_extrapolated_ms=%s overlap_check_hinted_ms=%s overlap_check_by_set_ms=%s create_inspections_ms=%s projected_total_ms=%s"
+                            + " naive_orderby_rand_ms=%.0f,%.0f naive_per_stratum_ms=%.0f,%.0f"
+                            + " pool_read_ms=%.0f canonical_ms=%.0f digest_ms=%.0f gzip_chunks_ms=%.0f rank_ms=%.0f frozen_pool_read_ms=%.0f"
+                            + " load_s=%.1f cores_busy=%.2f loadavg=%s limit_s=%d target_total_ms=2000 java=%s",
+                    enterprises, cold.pool(), cold.expected(), cold.inspections(), cold.commitMs(), fmt(cold.executeMs(), limitSeconds),
+                    fmt(cold.totalMs(), limitSeconds),
+                    warm == null ? "skipped" : fmt(warm.commitMs(), limitSeconds), warm == null ? "skipped" : fmt(warm.executeMs(), limitSeconds),
+                    warm == null ? "skipped" : fmt(warm.totalMs(), limitSeconds), profiled.commitMs(), fmt(profiled.executeMs(), limitSeconds),
+                    fmt(replay.get("overlap_original_extrapolated"), limitSeconds), fmt(replay.get("overlap_hinted"), limitSeconds),
+                    fmt(replay.get("overlap_by_set"), limitSeconds),
+                    fmt(replay.get("create_inspections"), limitSeconds),
+                    projectedExecute == null ? "n/a" : String.format(Locale.ROOT, "%.0f", profiled.commitMs() + projectedExecute),
+                    naive[0], naive[1], perStratum[0], perStratum[1],
                     breakdown.get("pool_read"), breakdown.get("canonical"), breakdown.get("digest"), breakdown.get("gzip_chunks"),
-                    breakdown.get("rank"), breakdown.get("frozen_pool_read"), profiled.totalMs(), loadSeconds, cold.coresBusy(), cold.loadAverage(), Runtime.version());
+                    breakdown.get("rank"), breakdown.get("frozen_pool_read"), loadSeconds, cold.coresBusy(), cold.loadAverage(),
+                    limitSeconds, Runtime.version());
         }
     }
 
-    /** Plan for {@code year}, one task, published; then commit and execute, timed; the persisted inspections checked. */
-    static Run drawRun(String label, PlanService plans, DrawService draws, Driver driver, Item item, int year) {
-        return drawRun(label, plans, draws, driver, item, year, null);
+    /** Milliseconds, or {@code timeout>Ns} for a terminated step. */
+    static String fmt(Double ms, int limitSeconds) {
+        return ms == null ? "timeout>" + limitSeconds + "s" : String.format(Locale.ROOT, "%.0f", ms);
     }
 
-    static Run drawRun(String label, PlanService plans, DrawService draws, Driver driver, Item item, int year, QueryLog log) {
+    /**
+     * Plan for {@code year}, one task, published; then commit and execute, each timed and each under the
+     * watchdog; the persisted inspections checked. A terminated execute leaves the draw committed, unexecuted.
+     */
+    static Run drawRun(String label, PlanService plans, DrawService draws, Driver driver, Watchdog watchdog, Item item, int year,
+                       QueryLog log) {
         Plan plan = plans.createPlan(new CreateSamplingPlanInput(DEPARTMENT, year, "抽签基准测试 " + year));
         String method = item.methods().contains("ON_SITE") ? "ON_SITE" : item.methods().get(0);
         List<StratumRatioInput> strata = PlanService.RISK_CLASSES.stream().map(c -> new StratumRatioInput(c, RATIO)).toList();
@@ -263,18 +308,49 @@ public final class DrawBenchmark {
         String loadAverage = loadAverage();
         long cpu0 = OS.getProcessCpuTime();
         long t0 = System.nanoTime();
-        Draw committed = draws.commit(task.id(), ACTOR);
+        watchdog.arm();
+        Draw committed;
+        try {
+            committed = draws.commit(task.id(), ACTOR);
+        } catch (RuntimeException e) {
+            String in = watchdog.terminatedQuery();
+            throw in == null ? e : new IllegalStateException(label + ": commit terminated after " + watchdog.limitSeconds()
+                    + " s in: " + oneLine(in, 300), e);
+        } finally {
+            watchdog.disarm();
+        }
         long t1 = System.nanoTime();
-        List<QueryLog.Entry> commitQueries = log == null ? List.of() : log.drain();
-        Draw executed = draws.execute(committed.id(), "draw-benchmark-" + year, ACTOR);
+        double commitMs = (t1 - t0) / 1e6;
+        List<Segment> commitSegments = log == null ? List.of() : QueryLog.segments(t0, log.drain(), t1);
+        String sizes = committed.strata().stream().map(s -> s.label() + "=" + s.size() + "/" + s.selectedCount())
+                .collect(Collectors.joining(" "));
+        System.out.printf(Locale.ROOT, "%s: plan %s, draw %s | pool %,d (stratum=size/quota: %s) | commit %,.0f ms%n", label, plan.id(),
+                committed.id(), committed.poolSize(), sizes, commitMs);
+
+        Draw executed = null;
+        String terminatedIn = null;
+        watchdog.arm();
+        try {
+            executed = draws.execute(committed.id(), "draw-benchmark-" + year, ACTOR);
+        } catch (RuntimeException e) {
+            terminatedIn = watchdog.terminatedQuery();
+            if (terminatedIn == null) {
+                throw e;
+            }
+            System.out.printf(Locale.ROOT, "%s: execute terminated after %d s in: %s%n  (%s)%n", label, watchdog.limitSeconds(),
+                    oneLine(terminatedIn, 300), oneLine(String.valueOf(e.getMessage()), 200));
+        } finally {
+            watchdog.disarm();
+        }
         long t2 = System.nanoTime();
         double coresBusy = (OS.getProcessCpuTime() - cpu0) / (double) (t2 - t0);
+        Double executeMs = executed == null ? null : (t2 - t1) / 1e6;
+        List<Segment> executeSegments = log == null ? List.of() : QueryLog.segments(t1, log.drain(), t2);
         if (log != null) {
-            QueryLog.print("commit", t0, commitQueries, t1);
-            QueryLog.print("execute", t1, log.drain(), t2);
+            QueryLog.print("commit", commitMs, commitSegments);
+            QueryLog.print(executed == null ? "execute (terminated: the last segment ends at the termination)" : "execute",
+                    (t2 - t1) / 1e6, executeSegments);
         }
-        double commitMs = (t1 - t0) / 1e6;
-        double executeMs = (t2 - t1) / 1e6;
 
         int expected = 0;
         BigDecimal ratio = new BigDecimal(RATIO);
@@ -284,22 +360,246 @@ public final class DrawBenchmark {
             expected += quota;
         }
         Record counts = driver.executableQuery("MATCH (i:Inspection {drawId: $id}) OPTIONAL MATCH (i)-[t:TARGETS]->(:Enterprise)"
-                + " RETURN count(DISTINCT i) AS inspections, count(t) AS targets").withParameters(Map.of("id", executed.id()))
+                + " RETURN count(DISTINCT i) AS inspections, count(t) AS targets").withParameters(Map.of("id", committed.id()))
                 .execute().records().get(0);
         long inspections = counts.get("inspections").asLong();
         long targets = counts.get("targets").asLong();
-        String sizes = committed.strata().stream().map(s -> s.label() + "=" + s.size() + "/" + s.selectedCount())
-                .collect(Collectors.joining(" "));
-        System.out.printf(Locale.ROOT, "%s: plan %s, draw %s | pool %,d (%s) | commit %,.0f ms | execute %,.0f ms | total %,.0f ms"
-                        + " | inspections persisted %,d (TARGETS %,d), expected sum ceil(n_s*0.05) = %,d"
-                        + " | process CPU %.2f cores busy, machine load average %s%n",
-                label, plan.id(), executed.id(), committed.poolSize(), sizes, commitMs, executeMs, commitMs + executeMs,
+        System.out.printf(Locale.ROOT, "%s: commit %,.0f ms | execute %s | total %s | inspections persisted %,d (TARGETS %,d),"
+                        + " expected sum ceil(n_s*0.05) = %,d | process CPU %.2f cores busy, machine load average %s%n",
+                label, commitMs, executeMs == null ? "terminated after " + watchdog.limitSeconds() + " s" : String.format(Locale.ROOT, "%,.0f ms", executeMs),
+                executeMs == null ? "-" : String.format(Locale.ROOT, "%,.0f ms", commitMs + executeMs),
                 inspections, targets, expected, coresBusy, loadAverage);
-        check(executed.executed(), "draw " + executed.id() + " is " + executed.status());
-        check(inspections == expected && targets == expected, "persisted " + inspections + " inspections (" + targets
-                + " TARGETS), expected " + expected);
-        return new Run(label, year, executed.id(), committed.poolSize(), expected, inspections, targets, commitMs, executeMs,
-                coresBusy, loadAverage);
+        if (executed != null) {
+            check(executed.executed(), "draw " + executed.id() + " is " + executed.status());
+            check(inspections == expected && targets == expected, "persisted " + inspections + " inspections (" + targets
+                    + " TARGETS), expected " + expected);
+        } else {
+            check(inspections == 0, "a terminated execute persisted " + inspections + " inspections");
+        }
+        return new Run(label, year, committed.id(), committed.poolSize(), expected, inspections, targets, commitMs, executeMs,
+                terminatedIn, coresBusy, loadAverage, commitSegments, executeSegments);
+    }
+
+    static String oneLine(String text, int max) {
+        String s = text.replaceAll("\\s+", " ").strip();
+        return s.length() > max ? s.substring(0, max) + "…" : s;
+    }
+
+    /**
+     * Terminates, through the driver, any transaction that has run longer than the limit while armed: a draw
+     * step that takes minutes is reported as such instead of holding the benchmark for an hour.
+     */
+    static final class Watchdog implements AutoCloseable {
+
+        private final Driver driver;
+        private final int limitSeconds;
+        private final Thread thread;
+        private volatile boolean armed;
+        private volatile boolean closed;
+        private volatile String terminatedQuery;
+
+        Watchdog(Driver driver, int limitSeconds) {
+            this.driver = driver;
+            this.limitSeconds = limitSeconds;
+            this.thread = new Thread(this::watch, "draw-benchmark-watchdog");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int limitSeconds() {
+            return limitSeconds;
+        }
+
+        void arm() {
+            terminatedQuery = null;
+            armed = true;
+        }
+
+        void disarm() {
+            armed = false;
+        }
+
+        String terminatedQuery() {
+            return terminatedQuery;
+        }
+
+        private void watch() {
+            while (!closed) {
+                try {
+                    Thread.sleep(1000);
+                    if (!armed) {
+                        continue;
+                    }
+                    List<Record> longRunning = driver.executableQuery("SHOW TRANSACTIONS YIELD transactionId, elapsedTime, currentQuery"
+                                    + " WHERE elapsedTime.seconds >= $limit AND NOT currentQuery STARTS WITH 'SHOW'"
+                                    + " RETURN transactionId, currentQuery")
+                            .withParameters(Map.of("limit", limitSeconds)).execute().records();
+                    for (Record r : longRunning) {
+                        terminatedQuery = r.get("currentQuery").asString();
+                        driver.executableQuery("TERMINATE TRANSACTION $id").withParameters(Map.of("id", r.get("transactionId").asString()))
+                                .execute();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    System.out.println("watchdog: " + oneLine(String.valueOf(e.getMessage()), 200));
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            thread.interrupt();
+        }
+    }
+
+    /**
+     * Execute's write and its DRAW-13 overlap check, replayed through the driver in one transaction that is rolled back:
+     * the selected inspections (a fresh ranking of the stored pool) created with {@code DrawRepository}'s own statement,
+     * then the overlap check with {@code DrawRepository}'s own statement on a sample of the targets (extrapolated), and
+     * the same check with an index hint that makes it start from the enterprises (also on the sample), and driven by the
+     * year's inspections instead (all targets). Under the watchdog. Statements are read from
+     * {@link DrawRepository} so the replay follows the code.
+     */
+    static Map<String, Double> replay(Driver driver, Watchdog watchdog, DrawService draws, Draw draw, Item item, int year) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        String create = repositoryStatement("CREATE_INSPECTIONS");
+        String overlaps = repositoryStatement("OVERLAPS");
+        if (create == null || overlaps == null) {
+            System.out.println("replay skipped: DrawRepository.CREATE_INSPECTIONS / OVERLAPS not found");
+            return out;
+        }
+        String pattern = "(:Enterprise {uscc: uscc})<-[:TARGETS]-(o:Inspection)";
+        String hinted = overlaps.contains(pattern)
+                ? overlaps.replace(pattern, "(e:Enterprise {uscc: uscc})<-[:TARGETS]-(o:Inspection) USING INDEX e:Enterprise(uscc)") : null;
+        // The same check driven by the year's inspections, each tested against the set of targets (Inspection.uscc is the
+        // uscc of the enterprise it TARGETS): linear in the year's inspections whatever the planner's statistics say.
+        String prefix = "MATCH (me:Department {id: $departmentId}) UNWIND $usccs AS uscc MATCH " + pattern + " WHERE ";
+        String bySet = overlaps.startsWith(prefix)
+                ? "MATCH (me:Department {id: $departmentId}) MATCH (o:Inspection) WHERE o.uscc IN $usccs AND "
+                        + overlaps.substring(prefix.length()).replace("WITH uscc, o,", "WITH o.uscc AS uscc, o,") : null;
+        List<Candidate> pool = draws.frozenPool(draw);
+        var strata = Vdraw1.draw(pool, DrawService.ratiosOf(draw), Vdraw1.seed(Vdraw1.newSecret(), draw.taskId(), draw.poolDigest(), ""));
+        String drawId = "DRW-BENCHMARK-REPLAY";
+        List<Map<String, Object>> rows = new ArrayList<>();
+        strata.values().forEach(s -> {
+            for (int i = 0; i < s.quota(); i++) {
+                var r = s.ordered().get(i);
+                Map<String, Object> m = new java.util.HashMap<>();
+                m.put("id", drawId + "-" + r.id());
+                m.put("uscc", r.id());
+                m.put("stratum", r.stratum());
+                m.put("order", i + 1);
+                m.put("rank", Vdraw1.hex(r.rank()));
+                m.put("inspectedBy", DEPARTMENT);
+                m.put("replacementOf", null);
+                rows.add(m);
+            }
+        });
+        List<String> usccs = rows.stream().map(m -> (String) m.get("uscc")).toList();
+        List<String> codes = List.of(item.code());
+        watchdog.arm();
+        try (var session = driver.session(); var tx = session.beginTransaction()) {
+            long t = System.nanoTime();
+            for (int i = 0; i < rows.size(); i += 10_000) {
+                Map<String, Object> p = new java.util.HashMap<>();
+                p.put("rows", rows.subList(i, Math.min(rows.size(), i + 10_000)));
+                p.put("drawId", drawId);
+                p.put("taskId", draw.taskId());
+                p.put("year", year);
+                p.put("drawnBy", DEPARTMENT);
+                p.put("itemCodes", codes);
+                p.put("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+                tx.run(create, p).consume();
+            }
+            out.put("create_inspections", ms(t));
+            Map<String, Object> p = new java.util.HashMap<>();
+            p.put("drawId", drawId);
+            p.put("departmentId", DEPARTMENT);
+            p.put("year", year);
+            p.put("itemCodes", codes);
+            if (bySet != null) {
+                p.put("usccs", usccs);
+                // Twice: the first run includes planning the new statement.
+                t = System.nanoTime();
+                tx.run(bySet, p).list();
+                out.put("overlap_by_set_first", ms(t));
+                t = System.nanoTime();
+                tx.run(bySet, p).list();
+                out.put("overlap_by_set", ms(t));
+            }
+            // The forms that start from the targets cost (number of targets) x (cost per target): timed on a sample.
+            int sample = Math.min(usccs.size(), 200);
+            p.put("usccs", usccs.subList(0, sample));
+            t = System.nanoTime();
+            tx.run(overlaps, p).list();
+            double sampled = ms(t);
+            out.put("overlap_original_extrapolated", sampled * usccs.size() / sample);
+            String plan = planOf(tx, overlaps, p);
+            double hintedSampled = 0;
+            String hintedPlan = "";
+            if (hinted != null) {
+                t = System.nanoTime();
+                tx.run(hinted, p).list();
+                out.put("overlap_hinted_first", ms(t) * usccs.size() / sample);
+                t = System.nanoTime();
+                tx.run(hinted, p).list();
+                hintedSampled = ms(t);
+                out.put("overlap_hinted", hintedSampled * usccs.size() / sample);
+                hintedPlan = planOf(tx, hinted, p);
+            }
+            tx.rollback();
+            System.out.printf(Locale.ROOT, "replay (one driver transaction, rolled back; %,d inspections in year %d):"
+                            + " create inspections (DrawRepository.CREATE_INSPECTIONS, batches of 10,000) %,.0f ms"
+                            + " | the overlap check driven by the year's inspections (o.uscc IN $usccs), all %,d targets: %s"
+                            + " | as written, on %d of the targets: %,.0f ms, i.e. ~%,.0f ms for all"
+                            + " | with USING INDEX e:Enterprise(uscc), on the same %d: %s%n",
+                    rows.size(), year, out.get("create_inspections"), usccs.size(),
+                    bySet == null ? "not run (statement changed)" : String.format(Locale.ROOT, "%,.0f ms (first, with planning: %,.0f ms)",
+                            out.get("overlap_by_set"), out.get("overlap_by_set_first")),
+                    sample, sampled, out.get("overlap_original_extrapolated"), sample,
+                    hinted == null ? "not run (statement changed)" : String.format(Locale.ROOT, "%,.0f ms, i.e. ~%,.0f ms for all",
+                            hintedSampled, out.get("overlap_hinted")));
+            System.out.print("  overlap check as written is planned as:\n" + plan);
+            if (hinted != null) {
+                System.out.print("  with USING INDEX e:Enterprise(uscc):\n" + hintedPlan);
+            }
+        } catch (RuntimeException e) {
+            String in = watchdog.terminatedQuery();
+            if (in == null) {
+                throw e;
+            }
+            System.out.printf(Locale.ROOT, "replay terminated after %d s in: %s; measured so far: %s%n", watchdog.limitSeconds(),
+                    oneLine(in, 200), out);
+        } finally {
+            watchdog.disarm();
+        }
+        return out;
+    }
+
+    /** The statement's plan, one operator a line, indented by depth. */
+    static String planOf(org.neo4j.driver.Transaction tx, String statement, Map<String, Object> parameters) {
+        StringBuilder out = new StringBuilder();
+        collect(tx.run("EXPLAIN " + statement, parameters).consume().plan(), 2, out);
+        return out.toString();
+    }
+
+    private static void collect(org.neo4j.driver.summary.Plan plan, int depth, StringBuilder out) {
+        var details = plan.arguments().get("Details");
+        out.append("  ".repeat(depth)).append(plan.operatorType().replace("@neo4j", ""))
+                .append(details == null || details.isNull() ? "" : " " + details.asString()).append('\n');
+        plan.children().forEach(c -> collect(c, depth + 1, out));
+    }
+
+    static String repositoryStatement(String name) {
+        try {
+            var field = DrawRepository.class.getDeclaredField(name);
+            field.setAccessible(true);
+            return (String) field.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -412,21 +712,26 @@ public final class DrawBenchmark {
             }
         }
 
-        /** One line per segment, longest first are easy to spot: start offset, duration, statement. */
-        static void print(String phase, long start, List<Entry> entries, long end) {
-            System.out.printf(Locale.ROOT, "  %s, %,.0f ms, %d statements (segment = statement + Java work until the next):%n",
-                    phase, (end - start) / 1e6, entries.size());
+        /** Segments: from the start to the first statement (transaction begin), then from each statement to the next. */
+        static List<Segment> segments(long start, List<Entry> entries, long end) {
+            List<Segment> out = new ArrayList<>();
             long previous = start;
             String label = "(before the first statement: transaction begin)";
             for (int i = 0; i <= entries.size(); i++) {
                 long at = i < entries.size() ? entries.get(i).nanos() : end;
-                System.out.printf(Locale.ROOT, "    %7.0f ms  %s%n", (at - previous) / 1e6, label);
+                out.add(new Segment(label, (at - previous) / 1e6));
                 if (i < entries.size()) {
                     previous = at;
-                    String q = entries.get(i).query().replaceAll("\\s+", " ");
-                    label = q.length() > 150 ? q.substring(0, 150) + "…" : q;
+                    label = entries.get(i).query().replaceAll("\\s+", " ");
                 }
             }
+            return out;
+        }
+
+        static void print(String phase, double totalMs, List<Segment> segments) {
+            System.out.printf(Locale.ROOT, "  %s, %,.0f ms, %d statements (segment = statement + Java work until the next):%n",
+                    phase, totalMs, segments.size() - 1);
+            segments.forEach(seg -> System.out.printf(Locale.ROOT, "    %8.0f ms  %s%n", seg.ms(), oneLine(seg.statement(), 150)));
         }
     }
 

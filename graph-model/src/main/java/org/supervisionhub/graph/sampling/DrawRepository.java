@@ -123,14 +123,19 @@ public class DrawRepository {
 
     // ---- DRAW-13
     /** Active inspections of the same enterprises in the same year, drawn by a department above or below ours, sharing an item. */
+    /**
+     * Active inspections of the same enterprises in the same year, drawn by a department above or below ours,
+     * sharing an item. Driven from the inspections by uscc (index), and run before this draw's own inspections
+     * exist: starting from the year's inspections made it quadratic in the draw size.
+     */
     static final String OVERLAPS = "MATCH (me:Department {id: $departmentId})"
-            + " UNWIND $usccs AS uscc MATCH (:Enterprise {uscc: uscc})<-[:TARGETS]-(o:Inspection)"
-            + " WHERE o.year = $year AND o.status = 'ACTIVE' AND o.drawId <> $drawId AND any(c IN o.itemCodes WHERE c IN $itemCodes)"
+            + " MATCH (o:Inspection) WHERE o.uscc IN $usccs AND o.year = $year AND o.status = 'ACTIVE' AND o.drawId <> $drawId"
+            + " AND any(c IN o.itemCodes WHERE c IN $itemCodes)"
             + " MATCH (other:Department {id: o.drawnBy})"
-            + " WITH uscc, o, other, me, EXISTS { (me)-[:REPORTS_TO*1..3]->(other) } AS weAreLower,"
+            + " WITH o, other, me, EXISTS { (me)-[:REPORTS_TO*1..3]->(other) } AS weAreLower,"
             + "  EXISTS { (other)-[:REPORTS_TO*1..3]->(me) } AS weAreHigher"
             + " WHERE weAreLower OR weAreHigher"
-            + " RETURN uscc, o.id AS other, weAreLower, [c IN o.itemCodes WHERE c IN $itemCodes] AS shared";
+            + " RETURN o.uscc AS uscc, o.id AS other, weAreLower, [c IN o.itemCodes WHERE c IN $itemCodes] AS shared";
     static final String DEFER = "UNWIND $rows AS row MATCH (sup:Inspection {id: row.superior}) MATCH (low:Inspection {id: row.lower})"
             + " CREATE (sup)-[:DEFERRED_TO {itemCodes: row.itemCodes, at: $now}]->(low)"
             + " SET sup.deferredItems = coalesce(sup.deferredItems, []) + row.itemCodes"
