@@ -377,7 +377,7 @@ public class DrawService {
         Map<String, Map<String, List<String>>> recusals = draws.recusals(ordered.stream().map(Inspection::uscc).toList(),
                 group.inspectors(), draw.id(), group.on(), properties.recusalVisitWindowDays());
         Map<String, Integer> loads = groupLoads(draw.id(), group);
-        int processed = draws.assignments(draw.id(), Map.of()).stream().mapToInt(a -> a.processingOrder()).max().orElse(0);
+        int processed = draws.lastProcessingOrder(draw.id());
         List<AssignmentRow> rows = new ArrayList<>();
         int flagged = 0;
         for (Inspection i : ordered) {
@@ -496,7 +496,7 @@ public class DrawService {
         Set<String> taken = new HashSet<>();
         current.stream().filter(a -> !a.dropped()).forEach(a -> taken.add(a.inspectorId()));
         // Direct assignment still needs certified inspectors without a conflict (ASSIGN-02, ASSIGN-03).
-        List<String> qualified = draws.eligible(organisationTree(inspection.inspectedBy()), List.of(), List.of(), group.on());
+        List<String> qualified = draws.eligible(departmentAndNeighbours(inspection.inspectedBy()), List.of(), List.of(), group.on());
         Map<String, List<String>> recusals = draws.recusals(List.of(inspection.uscc()), inspectorIds, draw.id(), group.on(),
                 properties.recusalVisitWindowDays()).getOrDefault(inspection.uscc(), Map.of());
         List<String> ids = inspectorIds.stream().distinct().toList();
@@ -518,7 +518,7 @@ public class DrawService {
         return draws.inspections(List.of(inspectionId)).get(inspectionId);
     }
 
-    private List<String> organisationTree(String departmentId) {
+    private List<String> departmentAndNeighbours(String departmentId) {
         List<String> out = new ArrayList<>(List.of(departmentId));
         out.addAll(draws.neighbours(departmentId));
         return out;

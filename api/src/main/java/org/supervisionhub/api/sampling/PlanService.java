@@ -164,10 +164,8 @@ public class PlanService {
      */
     @Transactional
     public Task merge(List<String> taskIds, String reason, String actor) {
+        requireTwoTasks(taskIds);
         Checks checks = new Checks();
-        checks.check(taskIds != null && new LinkedHashSet<>(taskIds).size() >= 2, "taskIds", "INVALID_VALUE",
-                "name at least two different tasks to merge", "PLAN-03");
-        checks.throwIfAny();
         List<String> ids = List.copyOf(new LinkedHashSet<>(taskIds));
         Map<String, Task> found = plans.tasks(ids);
         List<Task> tasks = new ArrayList<>();
@@ -198,6 +196,12 @@ public class PlanService {
         plans.markMerged(ids.subList(1, ids.size()), first.id());
         recordAdjustment(plan, actor, reason, "tasks " + String.join(", ", ids.subList(1, ids.size())) + " merged into " + first.id());
         return plans.task(first.id()).orElseThrow();
+    }
+
+    /** PLAN-03: a merge names at least two different tasks (checked before any scope check). */
+    public static void requireTwoTasks(List<String> taskIds) {
+        new Checks().check(taskIds != null && new LinkedHashSet<>(taskIds).size() >= 2, "taskIds", "INVALID_VALUE",
+                "name at least two different tasks to merge", "PLAN-03").throwIfAny();
     }
 
     /** Groups of active tasks of a plan that share targets and method and should be merged (PLAN-03). */

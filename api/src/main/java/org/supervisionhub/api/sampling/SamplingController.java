@@ -238,11 +238,9 @@ public class SamplingController {
 
     @MutationMapping
     public TaskView mergeSamplingTasks(@Argument List<String> taskIds, @Argument String reason, @ContextValue Viewer viewer) {
+        PlanService.requireTwoTasks(taskIds);
         for (int i = 0; i < taskIds.size(); i++) {
             requireTaskDepartment(viewer, taskIds.get(i), "taskIds[" + i + "]");
-        }
-        if (taskIds.isEmpty()) {
-            Access.requireDepartment(viewer, viewer.departmentId(), "taskIds");
         }
         return TaskView.of(planService.merge(taskIds, reason, viewer.actor()));
     }

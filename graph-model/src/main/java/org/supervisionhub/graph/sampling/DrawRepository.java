@@ -42,7 +42,7 @@ public class DrawRepository {
 
     static final String DRAW = "d {.id, .taskId, .departmentId, .year, .batchNo, .algorithm, .status, .committedAt, .commitment,"
             + " .poolDigest, .poolSize, .strataLabels, .strataSizes, .strataRatios, .strataSelected, .executedAt, .entropy,"
-            + " .seed, .assignedFor, secret: COLLECT { MATCH (s:DrawSecret {drawId: d.id}) WHERE d.status = 'EXECUTED' RETURN s.secret }[0]}";
+            + " .seed, secret: COLLECT { MATCH (s:DrawSecret {drawId: d.id}) WHERE d.status = 'EXECUTED' RETURN s.secret }[0]}";
     static final String INSPECTION = "i {.id, .drawId, .taskId, .uscc, .stratum, .drawOrder, .rank, .status, .drawnBy,"
             + " .inspectedBy, .itemCodes, .plannedOn, .flagged, .assignmentMode, .replacedReason, .replacementOf,"
             + " deferredTo: [(i)-[:DEFERRED_TO]->(l:Inspection) | l.id][0]}";
@@ -100,8 +100,6 @@ public class DrawRepository {
     static final String INSPECTIONS_BY_ID = "MATCH (i:Inspection) WHERE i.id IN $ids RETURN " + INSPECTION + " AS row";
     static final String INSPECTIONS_OF_DRAW = "MATCH (i:Inspection) WHERE i.drawId = $drawId"
             + " AND ($status IS NULL OR i.status = $status) RETURN " + INSPECTION + " AS row";
-    static final String INSPECTIONS_PAGE = "MATCH (i:Inspection) WHERE i.drawId = $drawId AND ($after IS NULL OR i.id > $after)"
-            + " RETURN i.id AS key ORDER BY i.id LIMIT $limit";
     static final String INSPECTION_PAGES = "UNWIND $ids AS did CALL (did) { MATCH (i:Inspection) WHERE i.drawId = did"
             + " AND ($after IS NULL OR i.id > $after) RETURN i ORDER BY i.id LIMIT $limit }"
             + " RETURN did AS key, " + INSPECTION + " AS row ORDER BY did, i.id";
@@ -214,6 +212,7 @@ public class DrawRepository {
             + " ORDER BY iid, a.position";
     static final String ASSIGNMENT_STATE = "MATCH (i:Inspection {id: $id})"
             + " RETURN coalesce(i.consideredUpTo, -1) AS consideredUpTo, coalesce(i.skipped, []) AS skipped, i.eligibleGroup AS grp";
+    static final String LAST_PROCESSED = "MATCH (i:Inspection {drawId: $drawId}) RETURN coalesce(max(i.processingOrder), 0) AS n";
     static final String LOADS = "MATCH (i:Inspection {drawId: $drawId})-[a:ASSIGNED]->(p:Inspector)"
             + " WHERE a.droppedAt IS NULL AND i.status = 'ACTIVE' RETURN p.inspectorId AS id, count(*) AS n";
     static final String DROP_INSPECTOR = "MATCH (i:Inspection {id: $id})-[a:ASSIGNED]->(:Inspector {inspectorId: $inspector})"
@@ -421,16 +420,6 @@ public class DrawRepository {
         p.put("status", status == null ? null : status.name());
         return client.query(INSPECTIONS_OF_DRAW).bindAll(p).fetchAs(Inspection.class)
                 .mappedBy((t, r) -> inspection(r.get("row"))).all().stream().toList();
-    }
-
-    public Page<Inspection> inspectionPage(String drawId, int first, String after) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("drawId", drawId);
-        p.put("after", after == null ? null : Cursor.decode(after, 1).key(0));
-        p.put("limit", first + 1);
-        List<Inspection> rows = KeyedRows.inOrder(client.query(INSPECTIONS_PAGE).bindAll(p).fetchAs(String.class)
-                .mappedBy((t, r) -> r.get("key").asString()).all(), this::inspections);
-        return Page.of(rows, first, i -> Cursor.encode(i.id()));
     }
 
     /** The first {@code first} inspections (by id, after {@code after}) of each draw, in one statement. */
@@ -651,6 +640,12 @@ public class DrawRepository {
                         Values.str(r.get("grp")))).one().orElseThrow();
     }
 
+    /** The highest processing order (step 14) given in the draw so far; 0 before any assignment. */
+    public int lastProcessingOrder(String drawId) {
+        return client.query(LAST_PROCESSED).bind(drawId).to("drawId").fetchAs(Integer.class)
+                .mappedBy((t, r) -> r.get("n").asInt()).one().orElse(0);
+    }
+
     public Map<String, Integer> loads(String drawId) {
         Map<String, Integer> out = new HashMap<>();
         client.query(LOADS).bind(drawId).to("drawId").fetch().all()
@@ -752,7 +747,7 @@ public class DrawRepository {
                 DrawStatus.valueOf(m.get("status").asString()), Values.dateTime(m.get("committedAt")),
                 Values.str(m.get("commitment")), Values.str(m.get("poolDigest")), m.get("poolSize").asInt(), strata,
                 Values.dateTime(m.get("executedAt")), Values.str(m.get("entropy")), Values.str(m.get("seed")),
-                Values.str(m.get("secret")), Values.date(m.get("assignedFor")));
+                Values.str(m.get("secret")));
     }
 
     static Inspection inspection(MapAccessor m) {

@@ -71,7 +71,7 @@ public final class Sampling {
     public record Draw(String id, String taskId, String departmentId, int year, int batchNo, String algorithm,
                        DrawStatus status, OffsetDateTime committedAt, String commitment, String poolDigest, int poolSize,
                        List<DrawStratum> strata, OffsetDateTime executedAt, String entropy, String seed,
-                       String secret, LocalDate assignedFor) {
+                       String secret) {
         public boolean executed() {
             return status == DrawStatus.EXECUTED;
         }
