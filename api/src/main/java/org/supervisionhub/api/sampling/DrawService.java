@@ -548,20 +548,25 @@ public class DrawService {
 
     // ---- the pool as stored
 
+    /** {@code L} split in chunks of {@link #CHUNK_LINES} lines, each gzipped; chunks are compressed in parallel. */
     static List<PoolChunk> chunks(List<Candidate> canonical) {
-        List<PoolChunk> out = new ArrayList<>();
-        for (int i = 0, seq = 0; i < canonical.size(); i += CHUNK_LINES, seq++) {
-            List<Candidate> part = canonical.subList(i, Math.min(canonical.size(), i + CHUNK_LINES));
+        int n = (canonical.size() + CHUNK_LINES - 1) / CHUNK_LINES;
+        return java.util.stream.IntStream.range(0, n).parallel().mapToObj(seq -> {
+            List<Candidate> part = canonical.subList(seq * CHUNK_LINES, Math.min(canonical.size(), (seq + 1) * CHUNK_LINES));
             StringBuilder sb = new StringBuilder(part.size() * 24);
-            part.forEach(c -> sb.append(Vdraw1.line(c)));
-            out.add(new PoolChunk(seq, part.size(), gzip(sb.toString())));
-        }
-        return out;
+            part.forEach(c -> sb.append(c.uscc()).append(',').append(c.stratum()).append('\n'));
+            return new PoolChunk(seq, part.size(), gzip(sb.toString()));
+        }).toList();
     }
 
     private static byte[] gzip(String text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+        // Fastest level: the pool is written once per draw, on the commit's critical path, and is small anyway.
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

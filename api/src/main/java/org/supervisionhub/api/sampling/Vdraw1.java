@@ -29,6 +29,7 @@ public final class Vdraw1 {
     public static final String ALGORITHM = "vdraw-1";
     private static final HexFormat HEX = HexFormat.of();
     private static final SecureRandom SECURE = new SecureRandom();
+    private static final byte[] TARGET = utf8("target|");
 
     private Vdraw1() {
     }
@@ -71,9 +72,22 @@ public final class Vdraw1 {
     /** Step 2: {@code hex(SHA256(L))} over candidates already in canonical order. */
     public static String poolDigest(List<Candidate> canonical) {
         MessageDigest sha = sha256();
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+        Map<String, byte[]> labels = new java.util.HashMap<>();
         for (Candidate c : canonical) {
-            sha.update(utf8(line(c)));
+            byte[] uscc = utf8(c.uscc);
+            byte[] label = labels.computeIfAbsent(c.stratum, Vdraw1::utf8);
+            if (buf.remaining() < uscc.length + label.length + 2) {
+                sha.update(buf.array(), 0, buf.position());
+                buf.clear();
+                if (buf.remaining() < uscc.length + label.length + 2) {
+                    sha.update(utf8(line(c)));
+                    continue;
+                }
+            }
+            buf.put(uscc).put((byte) ',').put(label).put((byte) '\n');
         }
+        sha.update(buf.array(), 0, buf.position());
         return HEX.formatHex(sha.digest());
     }
 
@@ -153,7 +167,9 @@ public final class Vdraw1 {
         ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> mac(seed));
         IntStream.range(0, out.length).parallel().forEach(i -> {
             Candidate c = pool.get(i);
-            byte[] rank = macs.get().doFinal(utf8("target|" + c.uscc));
+            Mac mac = macs.get();
+            mac.update(TARGET);
+            byte[] rank = mac.doFinal(utf8(c.uscc));
             out[i] = ranked(c.uscc, c.stratum, rank);
         });
         return out;

@@ -64,7 +64,7 @@ import org.supervisionhub.graph.synthetic.SyntheticProvince;
  *       {@link DrawService#execute} are timed. Run 1 is the cold one; run 2 uses the next year's plan, so it
  *       does exactly the same work (no yearly-cap exclusions, no same-year overlaps) in a warm JVM.</li>
  *   <li>Checks the persisted inspections through the driver against {@code sum(ceil(n_s * 0.05))}.</li>
- *   <li>Breakdown, without touching the services: the pool read query through the driver, and the in-JVM
+ *   <li>Breakdown, without touching the services: the pool read through {@code DrawRepository.candidates}, and the in-JVM
  *       steps of commit and execute (canonical order, pool digest, gzip of the frozen pool, ranking) on
  *       that pool, plus {@link DrawService#frozenPool} (reads the stored pool back).</li>
  *   <li>The naive baselines, twice each: one {@code ORDER BY rand() LIMIT $k} over the open enterprises,
@@ -86,11 +86,6 @@ public final class DrawBenchmark {
             + " WITH e ORDER BY rand() LIMIT $k RETURN e.uscc";
     static final String NAIVE_STRATUM = "MATCH (e:Enterprise) WHERE NOT e.status IN ['DEREGISTERED','REVOKED']"
             + " AND e.creditRiskClass = $class WITH e ORDER BY rand() LIMIT $k RETURN e.uscc";
-    /** What {@code DrawRepository.candidates} runs for an undirected task (criteria all null). */
-    static final String POOL_READ = "UNWIND $regions AS code MATCH (e:Enterprise {regionCode: code})"
-            + " WHERE NOT e.status IN $closed RETURN e.uscc AS uscc, e.creditRiskClass AS riskClass";
-    static final String REGIONS_GOVERNED = "MATCH (:Department {id: $departmentId})-[:GOVERNS]->(r:Region)<-[:PART_OF*0..3]-(c:Region)"
-            + " WHERE NOT EXISTS { (:Region)-[:PART_OF]->(c) } RETURN DISTINCT c.code AS code";
 
     private DrawBenchmark() {
     }
@@ -118,9 +113,6 @@ public final class DrawBenchmark {
 
     /** A statement (or the transaction begin) and the time from it to the next statement. */
     record Segment(String statement, double ms) {
-        boolean isOverlapCheck() {
-            return statement.contains("<-[:TARGETS]-(o:Inspection)") && statement.contains("REPORTS_TO");
-        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -213,7 +205,7 @@ public final class DrawBenchmark {
             Draw lastDraw = drawRepository.draw(profiled.drawId()).orElseThrow();
 
             // ---- where the time goes, outside the services
-            Map<String, Double> breakdown = breakdown(driver, draws, lastDraw);
+            Map<String, Double> breakdown = breakdown(driver, drawRepository, draws, lastDraw);
             Map<String, Double> replay = replay(driver, watchdog, draws, lastDraw, item, year + 9);
 
             // ---- naive baselines
@@ -240,30 +232,10 @@ public final class DrawBenchmark {
                         naive[i], quotas, perStratum[i]);
             }
 
-            // Execute as it would be with the overlap check planned from the enterprises: the profiled run's
-            // statements other than the overlap check, plus the hinted overlap check of the replay.
-            double beforeOverlap = 0;
-            boolean overlapSeen = false;
-            for (Segment seg : profiled.executeSegments()) {
-                if (seg.isOverlapCheck()) {
-                    overlapSeen = true;
-                    continue;
-                }
-                beforeOverlap += seg.ms();
-            }
-            Double projectedExecute = overlapSeen && replay.containsKey("overlap_by_set") ? beforeOverlap + replay.get("overlap_by_set") : null;
-            if (projectedExecute != null) {
-                System.out.printf(Locale.ROOT, "projection: execute with the overlap check driven by the year's inspections = %,.0f ms"
-                                + " (run 3's other statements %,.0f ms + that check in the replay %,.0f ms)%s; commit + execute = %,.0f ms%n",
-                        projectedExecute, beforeOverlap, replay.get("overlap_by_set"),
-                        profiled.terminatedIn() != null ? " (run 3 was terminated in the overlap check: the draw read after it is not included)" : "",
-                        profiled.commitMs() + projectedExecute);
-            }
-
             return String.format(Locale.ROOT,
                     "draw-benchmark enterprises=%d pool=%d selected=%d inspections=%d commit_ms=%.0f execute_ms=%s total_ms=%s"
                             + " warm_commit_ms=%s warm_execute_ms=%s warm_total_ms=%s profiled_commit_ms=%.0f profiled_execute_ms=%s"
-                            + " overlap_check_extrapolated_ms=%s overlap_check_hinted_ms=%s overlap_check_by_set_ms=%s create_inspections_ms=%s projected_total_ms=%s"
+                            + " overlap_check_ms=%s create_inspections_ms=%s"
                             + " naive_orderby_rand_ms=%.0f,%.0f naive_per_stratum_ms=%.0f,%.0f"
                             + " pool_read_ms=%.0f canonical_ms=%.0f digest_ms=%.0f gzip_chunks_ms=%.0f rank_ms=%.0f frozen_pool_read_ms=%.0f"
                             + " load_s=%.1f cores_busy=%.2f loadavg=%s limit_s=%d target_total_ms=2000 java=%s",
@@ -271,10 +243,7 @@ public final class DrawBenchmark {
                     fmt(cold.totalMs(), limitSeconds),
                     warm == null ? "skipped" : fmt(warm.commitMs(), limitSeconds), warm == null ? "skipped" : fmt(warm.executeMs(), limitSeconds),
                     warm == null ? "skipped" : fmt(warm.totalMs(), limitSeconds), profiled.commitMs(), fmt(profiled.executeMs(), limitSeconds),
-                    fmt(replay.get("overlap_original_extrapolated"), limitSeconds), fmt(replay.get("overlap_hinted"), limitSeconds),
-                    fmt(replay.get("overlap_by_set"), limitSeconds),
-                    fmt(replay.get("create_inspections"), limitSeconds),
-                    projectedExecute == null ? "n/a" : String.format(Locale.ROOT, "%.0f", profiled.commitMs() + projectedExecute),
+                    fmt(replay.get("overlap"), limitSeconds), fmt(replay.get("create_inspections"), limitSeconds),
                     naive[0], naive[1], perStratum[0], perStratum[1],
                     breakdown.get("pool_read"), breakdown.get("canonical"), breakdown.get("digest"), breakdown.get("gzip_chunks"),
                     breakdown.get("rank"), breakdown.get("frozen_pool_read"), loadSeconds, cold.coresBusy(), cold.loadAverage(),
@@ -470,15 +439,6 @@ public final class DrawBenchmark {
             System.out.println("replay skipped: DrawRepository.CREATE_INSPECTIONS / OVERLAPS not found");
             return out;
         }
-        String pattern = "(:Enterprise {uscc: uscc})<-[:TARGETS]-(o:Inspection)";
-        String hinted = overlaps.contains(pattern)
-                ? overlaps.replace(pattern, "(e:Enterprise {uscc: uscc})<-[:TARGETS]-(o:Inspection) USING INDEX e:Enterprise(uscc)") : null;
-        // The same check driven by the year's inspections, each tested against the set of targets (Inspection.uscc is the
-        // uscc of the enterprise it TARGETS): linear in the year's inspections whatever the planner's statistics say.
-        String prefix = "MATCH (me:Department {id: $departmentId}) UNWIND $usccs AS uscc MATCH " + pattern + " WHERE ";
-        String bySet = overlaps.startsWith(prefix)
-                ? "MATCH (me:Department {id: $departmentId}) MATCH (o:Inspection) WHERE o.uscc IN $usccs AND "
-                        + overlaps.substring(prefix.length()).replace("WITH uscc, o,", "WITH o.uscc AS uscc, o,") : null;
         List<Candidate> pool = draws.frozenPool(draw);
         var strata = Vdraw1.draw(pool, DrawService.ratiosOf(draw), Vdraw1.seed(Vdraw1.newSecret(), draw.taskId(), draw.poolDigest(), ""));
         String drawId = "DRW-BENCHMARK-REPLAY";
@@ -519,52 +479,15 @@ public final class DrawBenchmark {
             p.put("departmentId", DEPARTMENT);
             p.put("year", year);
             p.put("itemCodes", codes);
-            if (bySet != null) {
-                p.put("usccs", usccs);
-                // Twice: the first run includes planning the new statement.
-                t = System.nanoTime();
-                tx.run(bySet, p).list();
-                out.put("overlap_by_set_first", ms(t));
-                t = System.nanoTime();
-                tx.run(bySet, p).list();
-                out.put("overlap_by_set", ms(t));
-            }
-            // The forms that start from the targets cost (number of targets) x (cost per target): timed on a sample.
-            int sample = Math.min(usccs.size(), 200);
-            p.put("usccs", usccs.subList(0, sample));
+            p.put("usccs", usccs);
             t = System.nanoTime();
-            tx.run(overlaps, p).list();
-            double sampled = ms(t);
-            out.put("overlap_original_extrapolated", sampled * usccs.size() / sample);
-            String plan = planOf(tx, overlaps, p);
-            double hintedSampled = 0;
-            String hintedPlan = "";
-            if (hinted != null) {
-                t = System.nanoTime();
-                tx.run(hinted, p).list();
-                out.put("overlap_hinted_first", ms(t) * usccs.size() / sample);
-                t = System.nanoTime();
-                tx.run(hinted, p).list();
-                hintedSampled = ms(t);
-                out.put("overlap_hinted", hintedSampled * usccs.size() / sample);
-                hintedPlan = planOf(tx, hinted, p);
-            }
+            int found = tx.run(overlaps, p).list().size();
+            out.put("overlap", ms(t));
             tx.rollback();
             System.out.printf(Locale.ROOT, "replay (one driver transaction, rolled back; %,d inspections in year %d):"
                             + " create inspections (DrawRepository.CREATE_INSPECTIONS, batches of 10,000) %,.0f ms"
-                            + " | the overlap check driven by the year's inspections (o.uscc IN $usccs), all %,d targets: %s"
-                            + " | as written, on %d of the targets: %,.0f ms, i.e. ~%,.0f ms for all"
-                            + " | with USING INDEX e:Enterprise(uscc), on the same %d: %s%n",
-                    rows.size(), year, out.get("create_inspections"), usccs.size(),
-                    bySet == null ? "not run (statement changed)" : String.format(Locale.ROOT, "%,.0f ms (first, with planning: %,.0f ms)",
-                            out.get("overlap_by_set"), out.get("overlap_by_set_first")),
-                    sample, sampled, out.get("overlap_original_extrapolated"), sample,
-                    hinted == null ? "not run (statement changed)" : String.format(Locale.ROOT, "%,.0f ms, i.e. ~%,.0f ms for all",
-                            hintedSampled, out.get("overlap_hinted")));
-            System.out.print("  overlap check as written is planned as:\n" + plan);
-            if (hinted != null) {
-                System.out.print("  with USING INDEX e:Enterprise(uscc):\n" + hintedPlan);
-            }
+                            + " | DRAW-13 overlap check (DrawRepository.OVERLAPS) on all %,d targets: %,.0f ms, %,d overlaps%n",
+                    rows.size(), year, out.get("create_inspections"), usccs.size(), out.get("overlap"), found);
         } catch (RuntimeException e) {
             String in = watchdog.terminatedQuery();
             if (in == null) {
@@ -576,20 +499,6 @@ public final class DrawBenchmark {
             watchdog.disarm();
         }
         return out;
-    }
-
-    /** The statement's plan, one operator a line, indented by depth. */
-    static String planOf(org.neo4j.driver.Transaction tx, String statement, Map<String, Object> parameters) {
-        StringBuilder out = new StringBuilder();
-        collect(tx.run("EXPLAIN " + statement, parameters).consume().plan(), 2, out);
-        return out.toString();
-    }
-
-    private static void collect(org.neo4j.driver.summary.Plan plan, int depth, StringBuilder out) {
-        var details = plan.arguments().get("Details");
-        out.append("  ".repeat(depth)).append(plan.operatorType().replace("@neo4j", ""))
-                .append(details == null || details.isNull() ? "" : " " + details.asString()).append('\n');
-        plan.children().forEach(c -> collect(c, depth + 1, out));
     }
 
     static String repositoryStatement(String name) {
@@ -606,21 +515,19 @@ public final class DrawBenchmark {
      * Where the time of commit and execute goes, measured outside the services: the pool read through the
      * driver (the query commit runs), then the pure steps on that pool, and the stored pool read back.
      */
-    static Map<String, Double> breakdown(Driver driver, DrawService draws, Draw draw) {
+    static Map<String, Double> breakdown(Driver driver, DrawRepository repository, DrawService draws, Draw draw) {
         Map<String, Double> out = new LinkedHashMap<>();
         System.gc();
         long t = System.nanoTime();
-        List<String> regions = driver.executableQuery(REGIONS_GOVERNED).withParameters(Map.of("departmentId", DEPARTMENT)).execute()
-                .records().stream().map(r -> r.get("code").asString()).toList();
+        List<String> regions = repository.regionsGoverned(DEPARTMENT);
         out.put("regions", ms(t));
         t = System.nanoTime();
-        List<Record> rows = driver.executableQuery(POOL_READ).withParameters(Map.of("regions", regions, "closed", CLOSED)).execute()
-                .records();
+        List<DrawRepository.PoolRow> rows = repository.candidates(regions, org.supervisionhub.graph.sampling.Sampling.Criteria.NONE);
         out.put("pool_read", ms(t));
         t = System.nanoTime();
         List<Candidate> pool = new ArrayList<>(rows.size());
-        for (Record r : rows) {
-            pool.add(new Candidate(r.get(0).asString(), r.get(1).isNull() ? PlanService.UNCLASSIFIED : r.get(1).asString()));
+        for (DrawRepository.PoolRow r : rows) {
+            pool.add(new Candidate(r.uscc(), r.riskClass() == null ? PlanService.UNCLASSIFIED : r.riskClass()));
         }
         out.put("pool_map", ms(t));
         t = System.nanoTime();
@@ -642,7 +549,7 @@ public final class DrawBenchmark {
         check(frozen.size() == canonical.size(), "frozen pool has " + frozen.size() + " lines, the pool read " + canonical.size());
         check(digest.equals(draw.poolDigest()), "pool read through the driver does not hash to the draw's pool digest");
         System.out.printf(Locale.ROOT, "breakdown (outside the services, on the same %,d-candidate pool; %d leaf regions):"
-                        + " regions query %,.0f ms | pool read query %,.0f ms + mapping %,.0f ms | canonical order %,.0f ms"
+                        + " regions query %,.0f ms | pool read (DrawRepository.candidates) %,.0f ms + mapping %,.0f ms | canonical order %,.0f ms"
                         + " | pool digest %,.0f ms | gzip into %d chunks (%,d KiB) %,.0f ms | rank + sort (vdraw-1 steps 9-10) %,.0f ms"
                         + " | frozenPool (read chunks, gunzip, digest) %,.0f ms%n",
                 canonical.size(), regions.size(), out.get("regions"), out.get("pool_read"), out.get("pool_map"), out.get("canonical"),

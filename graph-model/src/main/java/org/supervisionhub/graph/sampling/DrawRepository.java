@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.neo4j.driver.Value;
 import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.supervisionhub.graph.sampling.Sampling.Assignment;
@@ -55,7 +56,8 @@ public class DrawRepository {
     static final String CANDIDATES = "UNWIND $regions AS code MATCH (e:Enterprise {regionCode: code})"
             + " WHERE NOT e.status IN $closed AND ($orgTypes IS NULL OR e.orgType IN $orgTypes)"
             + " AND ($scales IS NULL OR e.scale IN $scales) AND ($industries IS NULL OR e.industry IN $industries)"
-            + " RETURN e.uscc AS uscc, e.creditRiskClass AS riskClass";
+            // One row per class: a million records cost far more on Bolt than the same USCCs in a few lists.
+            + " RETURN e.creditRiskClass AS riskClass, collect(e.uscc) AS usccs";
     static final String CANDIDATES_AMONG = "UNWIND $usccs AS uscc MATCH (e:Enterprise {uscc: uscc})"
             + " WHERE e.regionCode IN $regions AND NOT e.status IN $closed AND ($orgTypes IS NULL OR e.orgType IN $orgTypes)"
             + " AND ($scales IS NULL OR e.scale IN $scales) AND ($industries IS NULL OR e.industry IN $industries)"
@@ -249,12 +251,19 @@ public class DrawRepository {
     public record PoolRow(String uscc, String riskClass) {
     }
 
+    private record PoolClass(String riskClass, List<String> usccs) {
+    }
+
     /** Open enterprises in {@code regions} (leaf region codes) meeting the criteria (DRAW-05). */
     public List<PoolRow> candidates(Collection<String> regions, Criteria criteria) {
         Map<String, Object> p = criteriaParams(criteria);
         p.put("regions", List.copyOf(regions));
-        return client.query(CANDIDATES).bindAll(p).fetchAs(PoolRow.class)
-                .mappedBy((t, r) -> new PoolRow(r.get("uscc").asString(), Values.str(r.get("riskClass")))).all().stream().toList();
+        List<PoolRow> out = new ArrayList<>();
+        for (PoolClass c : client.query(CANDIDATES).bindAll(p).fetchAs(PoolClass.class).mappedBy((t, r) ->
+                new PoolClass(Values.str(r.get("riskClass")), r.get("usccs").asList(Value::asString))).all()) {
+            c.usccs().forEach(u -> out.add(new PoolRow(u, c.riskClass())));
+        }
+        return out;
     }
 
     /** Of {@code usccs}, the open enterprises in {@code regions} meeting the criteria. */
