@@ -29,11 +29,13 @@ public class DemoDataLoader implements ApplicationRunner {
     private final HubProperties properties;
     private final String database;
     private final SamplingDemo sampling;
+    private final RestrictionDemo restrictions;
 
-    public DemoDataLoader(Driver driver, HubProperties properties, GraphSchema migrated, SamplingDemo sampling,
+    public DemoDataLoader(Driver driver, HubProperties properties, GraphSchema migrated, SamplingDemo sampling, RestrictionDemo restrictions,
                           @Value("${spring.data.neo4j.database:}") String database) {
         this.driver = driver;
         this.sampling = sampling;
+        this.restrictions = restrictions;
         this.properties = properties;
         this.database = database.isBlank() ? null : database;
     }
@@ -56,5 +58,6 @@ public class DemoDataLoader implements ApplicationRunner {
         log.info("Demo province loaded: {} enterprises, {} persons, {} nodes, {} relationships in {} ms",
                 report.enterprises(), report.persons(), report.nodes(), report.relationships(), report.elapsed().toMillis());
         sampling.load();
+        restrictions.load();
     }
 }

@@ -14,6 +14,10 @@ import org.supervisionhub.graph.complaint.ComplaintRepository;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.roster.RosterRepository;
+import org.supervisionhub.graph.restriction.MeasureRepository;
+import org.supervisionhub.graph.restriction.ReceiptRepository;
+import org.supervisionhub.graph.restriction.RestrictionQuery;
+import org.supervisionhub.graph.restriction.TriggerRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.PlanRepository;
 import org.supervisionhub.graph.store.GraphMigrations;
@@ -73,5 +77,26 @@ public class GraphConfiguration {
     @Bean
     ComplaintRepository complaintRepository(Neo4jClient client, GraphSchema schema) {
         return new ComplaintRepository(client);
+    }
+
+    @Bean
+    MeasureRepository measureRepository(Neo4jClient client, GraphSchema schema) {
+        return new MeasureRepository(client);
+    }
+
+    @Bean
+    TriggerRepository triggerRepository(Neo4jClient client, GraphSchema schema) {
+        return new TriggerRepository(client);
+    }
+
+    @Bean
+    ReceiptRepository receiptRepository(Neo4jClient client, GraphSchema schema) {
+        return new ReceiptRepository(client);
+    }
+
+    /** The restriction check runs on the driver directly (see {@link RestrictionQuery}). */
+    @Bean
+    RestrictionQuery restrictionQuery(Driver driver, GraphSchema schema, @Value("${spring.data.neo4j.database:}") String database) {
+        return new RestrictionQuery(driver, database);
     }
 }

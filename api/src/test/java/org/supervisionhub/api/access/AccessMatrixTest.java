@@ -44,7 +44,7 @@ import org.supervisionhub.api.HubIntegrationTest;
 class AccessMatrixTest extends HubIntegrationTest {
 
     /** How a nested field's type is reached from a root field; {@code %s} takes the selection or filter. */
-    static final Map<String, String> REACH = Map.of(
+    static final Map<String, String> REACH = merged(Map.of(
             "Enterprise", "query($u: ID!) { enterprise(uscc: $u) { %s } }",
             "EnterpriseState", "query($u: ID!) { enterprise(uscc: $u) { stateAsOf(date: \"2099-01-01\") { %s } } }",
             "Inspector", "query($i: ID!) { inspector(inspectorId: $i) { %s } }",
@@ -54,7 +54,16 @@ class AccessMatrixTest extends HubIntegrationTest {
             // The demo's Changsha plan has an adjustment, and its own executed draw assigned inspectors.
             "PlanAdjustment", "{ samplingPlan(id: \"PLAN-HRSS-430100-2026\") { adjustments { %s } } }",
             "Inspection", "{ draws(departmentId: \"HRSS-430100\", status: EXECUTED, first: 1) { edges { node {"
-                    + " inspections(first: 1) { edges { node { %s } } } } } } }");
+                    + " inspections(first: 1) { edges { node { %s } } } } } } }"), Map.of(
+            "RestrictionMeasure", "{ restrictionMeasure(id: \"SV-BID-SELF\") { %s } }",
+            // The demo's first listing.
+            "RestrictionTriggerEvent", "{ restrictionTrigger(id: \"LST-000001\") { history { %s } } }"));
+
+    private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> out = new java.util.HashMap<>(a);
+        out.putAll(b);
+        return Map.copyOf(out);
+    }
 
     @Autowired
     GraphQlSource source;

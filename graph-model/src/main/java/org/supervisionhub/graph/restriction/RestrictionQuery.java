@@ -95,7 +95,7 @@ public final class RestrictionQuery {
             + "  reduce(m = null, r IN [r1, r2] | CASE WHEN r.sharePct IS NULL THEN m WHEN m IS NULL OR r.sharePct < m THEN r.sharePct"
             + "  ELSE m END) AS share, [se, p, x] AS ns, [r1, r2] AS rs"
             + " }"
-            + " RETURN freshness, q.idx AS idx, se IS NOT NULL OR sp IS NOT NULL AS found, measures,"
+            + " RETURN freshness, q.idx AS idx, se IS NOT NULL OR sp IS NOT NULL AS found, coalesce(se.name, sp.name) AS name, measures,"
             + " collect(CASE WHEN t IS NULL THEN null ELSE {t: t {.*}, reach: reach, via: via, share: share,"
             + "  nodes: [n IN ns | {kind: CASE WHEN n:Enterprise THEN 'ENTERPRISE' ELSE 'PERSON' END, id: coalesce(n.uscc, n.personId),"
             + "   name: n.name}],"
@@ -144,7 +144,7 @@ public final class RestrictionQuery {
         List<Freshness> freshness = records.isEmpty() ? List.of() : records.get(0).get("freshness").asList(RestrictionQuery::freshness);
         for (Record r : records) {
             int idx = r.get("idx").asInt();
-            out[idx] = new CheckRows(idx, r.get("found").asBoolean(), r.get("measures").asList(RestrictionQuery::measure),
+            out[idx] = new CheckRows(idx, r.get("found").asBoolean(), Values.str(r.get("name")), r.get("measures").asList(RestrictionQuery::measure),
                     r.get("candidates").asList(RestrictionQuery::candidate));
         }
         return new Result(List.of(out), freshness);

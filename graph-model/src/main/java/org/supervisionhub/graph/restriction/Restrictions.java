@@ -135,8 +135,8 @@ public final class Restrictions {
     public record CheckRequest(int index, String uscc, String personId, Domain domain, OffsetDateTime asOf, LocalDate asOfDate) {
     }
 
-    /** What the graph holds for one question: whether the subject exists, the measures in force, the candidates. */
-    public record CheckRows(int index, boolean found, List<Measure> measures, List<Candidate> candidates) {
+    /** What the graph holds for one question: whether the subject exists (and its name), the measures in force, the candidates. */
+    public record CheckRows(int index, boolean found, String name, List<Measure> measures, List<Candidate> candidates) {
     }
 
     /** When each source system last synced successfully. */

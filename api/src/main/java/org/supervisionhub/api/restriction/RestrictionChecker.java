@@ -1,0 +1,273 @@
+package org.supervisionhub.api.restriction;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.supervisionhub.api.access.Viewer;
+import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.restriction.RestrictionViews.Answer;
+import org.supervisionhub.api.restriction.RestrictionViews.Applied;
+import org.supervisionhub.api.restriction.RestrictionViews.AppliedMeasure;
+import org.supervisionhub.api.restriction.RestrictionViews.AppliedTrigger;
+import org.supervisionhub.api.restriction.RestrictionViews.Content;
+import org.supervisionhub.api.restriction.RestrictionViews.Path;
+import org.supervisionhub.api.restriction.RestrictionViews.SourceFreshness;
+import org.supervisionhub.api.restriction.RestrictionViews.Stored;
+import org.supervisionhub.api.restriction.RestrictionViews.Subject;
+import org.supervisionhub.graph.restriction.ReceiptRepository;
+import org.supervisionhub.graph.restriction.RestrictionQuery;
+import org.supervisionhub.graph.restriction.Restrictions.Candidate;
+import org.supervisionhub.graph.restriction.Restrictions.CheckRequest;
+import org.supervisionhub.graph.restriction.Restrictions.CheckRows;
+import org.supervisionhub.graph.restriction.Restrictions.Domain;
+import org.supervisionhub.graph.restriction.Restrictions.Effect;
+import org.supervisionhub.graph.restriction.Restrictions.Freshness;
+import org.supervisionhub.graph.restriction.Restrictions.Measure;
+import org.supervisionhub.graph.restriction.Restrictions.Reach;
+import org.supervisionhub.graph.restriction.Restrictions.Receipt;
+import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
+import org.supervisionhub.graph.restriction.Restrictions.Trigger;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers restriction questions ({@code shared/specs/restriction-propagation.md}): one statement reads what the
+ * graph holds for a whole batch, this class decides which measure applies through which trigger and path, and
+ * every answer leaves a receipt. Answers are pure functions of the graph and {@code asOf} (invariant 5).
+ */
+@Service
+public class RestrictionChecker {
+
+    /** A validated question. */
+    public record Question(String uscc, String personId, Domain domain, String purpose, OffsetDateTime asOf) {
+        String subjectKind() {
+            return uscc != null ? "ENTERPRISE" : "PERSON";
+        }
+
+        String subjectId() {
+            return uscc != null ? uscc : personId;
+        }
+    }
+
+    static final List<Reach> PERSON_REACHES = List.of(Reach.LEGAL_REPRESENTATIVE, Reach.KEY_PERSONNEL, Reach.CONTROLLING_SHAREHOLDERS);
+    static final int MAX_PURPOSE = 500;
+    private static final HexFormat HEX = HexFormat.of();
+    /** Canonical JSON: properties sorted, times as ISO-8601 strings (all in UTC before they get here). */
+    static final JsonMapper CANONICAL = JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    private final RestrictionQuery query;
+    private final ReceiptRepository receipts;
+    private final RestrictionProperties properties;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public RestrictionChecker(RestrictionQuery query, ReceiptRepository receipts, RestrictionProperties properties, Clock clock) {
+        this.query = query;
+        this.receipts = receipts;
+        this.properties = properties;
+        this.clock = clock;
+        this.zone = clock.getZone();
+    }
+
+    /** Validates one question; {@code prefix} names where it sits in the request (e.g. {@code requests[3].}). */
+    public Question question(Checks checks, String prefix, String uscc, String personId, Domain domain, String purpose,
+                             OffsetDateTime asOf, OffsetDateTime now) {
+        String u = null;
+        String p = null;
+        if ((uscc == null) == (personId == null)) {
+            checks.check(false, prefix + "subject", "INVALID_VALUE", prefix + "subject: give exactly one of uscc and personId", null);
+        } else if (uscc != null) {
+            u = checks.uscc(prefix + "subject.uscc", uscc);
+        } else {
+            p = checks.personId(prefix + "subject.personId", personId);
+        }
+        checks.require(prefix + "purpose", purpose);
+        checks.check(purpose == null || purpose.length() <= MAX_PURPOSE, prefix + "purpose", "INVALID_VALUE",
+                prefix + "purpose: at most " + MAX_PURPOSE + " characters", null);
+        return new Question(u, p, domain, purpose == null ? null : purpose.strip(),
+                (asOf == null ? now : asOf).withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    public int maxBatch() {
+        return properties.maxBatch();
+    }
+
+    /** Answers every question from one read, and records one receipt per answer. */
+    public List<Answer> check(List<Question> questions, Viewer viewer) {
+        OffsetDateTime now = now();
+        List<CheckRequest> requests = new ArrayList<>(questions.size());
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            requests.add(new CheckRequest(i, q.uscc(), q.personId(), q.domain(), q.asOf(), q.asOf().atZoneSameInstant(zone).toLocalDate()));
+        }
+        RestrictionQuery.Result result = query.check(requests);
+        List<SourceFreshness> freshness = freshness(result.freshness(), now);
+        List<Answer> answers = new ArrayList<>(questions.size());
+        List<Receipt> recorded = new ArrayList<>(questions.size());
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            Content content = content(q, result.rows().get(i));
+            String json = CANONICAL.writeValueAsString(content);
+            String digest = sha256(json);
+            String receiptId = receiptId(now);
+            answers.add(new Answer(content, freshness, receiptId, digest));
+            recorded.add(new Receipt(receiptId, now, viewer.actor(), viewer.client(), viewer.departmentId(), q.purpose(), q.subjectKind(),
+                    q.subjectId(), q.domain(), q.asOf(), content.restricted(), digest,
+                    CANONICAL.writeValueAsString(new Stored(content, freshness))));
+        }
+        receipts.saveAll(recorded);
+        return answers;
+    }
+
+    /** A receipt's answer as it was given. */
+    public Answer stored(Receipt receipt) {
+        Stored stored = CANONICAL.readValue(receipt.answer(), Stored.class);
+        return new Answer(stored.content(), stored.freshness(), receipt.id(), receipt.digest());
+    }
+
+    /** Recomputes the digest of a stored answer (to show a receipt was not altered). */
+    public static String digestOf(Content content) {
+        return sha256(CANONICAL.writeValueAsString(content));
+    }
+
+    Content content(Question q, CheckRows rows) {
+        Subject subject = new Subject(q.subjectKind(), q.subjectId(), rows.name(), rows.found());
+        Map<String, List<Candidate>> byMeasureAndTrigger = new LinkedHashMap<>();
+        Map<String, Measure> measureOf = new LinkedHashMap<>();
+        for (Measure m : rows.measures()) {
+            for (Candidate c : rows.candidates()) {
+                if (applies(m, c, q.asOf())) {
+                    String key = m.id() + "|" + c.trigger().id();
+                    byMeasureAndTrigger.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+                    measureOf.put(key, m);
+                }
+            }
+        }
+        List<Applied> restrictions = new ArrayList<>();
+        List<Applied> alerts = new ArrayList<>();
+        byMeasureAndTrigger.forEach((key, candidates) -> {
+            Measure m = measureOf.get(key);
+            List<Candidate> paths = distinctPaths(candidates);
+            Candidate best = paths.get(0);
+            Applied applied = applied(m, best, paths.size() - 1);
+            (m.effect() == Effect.ALERT ? alerts : restrictions).add(applied);
+        });
+        Comparator<Applied> order = Comparator.comparing((Applied a) -> a.effect().ordinal()).thenComparing(Applied::measureId)
+                .thenComparing(a -> a.trigger().id());
+        restrictions.sort(order);
+        alerts.sort(order);
+        return new Content(subject, q.domain(), q.asOf(), !restrictions.isEmpty(), List.copyOf(restrictions), List.copyOf(alerts));
+    }
+
+    /**
+     * Whether measure {@code m} reaches the subject through candidate {@code c} at {@code asOf}: same trigger type
+     * and reach, within the measure's hops and minimum share, and inside its maximum duration (invariant 3).
+     */
+    static boolean applies(Measure m, Candidate c, OffsetDateTime asOf) {
+        if (m.triggerType() != c.trigger().type() || m.reach() != c.reach()) {
+            return false;
+        }
+        if (m.reach().chains() && c.hops() > m.maxHops()) {
+            return false;
+        }
+        if (m.reach() == Reach.CONTROLLING_SHAREHOLDERS && !atLeast(c.share(), m.minShare())) {
+            return false;
+        }
+        if (m.reach() == Reach.ENTERPRISES_OF_PERSON) {
+            List<Reach> via = m.via().isEmpty() ? PERSON_REACHES : m.via();
+            if (!via.contains(c.via()) || (c.share() != null && !atLeast(c.share(), m.minShare()))) {
+                return false;
+            }
+        }
+        OffsetDateTime end = durationEnd(m, c.trigger());
+        return end == null || asOf.isBefore(end);
+    }
+
+    private static boolean atLeast(Double share, BigDecimal min) {
+        return share != null && min != null && BigDecimal.valueOf(share).compareTo(min) >= 0;
+    }
+
+    static OffsetDateTime durationEnd(Measure m, Trigger t) {
+        return m.maxDuration() == null ? null : t.activeFrom().plus(Period.parse(m.maxDuration()));
+    }
+
+    /** Distinct paths, shortest first, then by their text, so the shown path does not depend on the query's row order. */
+    static List<Candidate> distinctPaths(List<Candidate> candidates) {
+        Map<String, Candidate> byPath = new java.util.TreeMap<>();
+        for (Candidate c : candidates) {
+            byPath.putIfAbsent(String.format("%03d|%s|%s", c.hops(), c.nodes(), c.links()), c);
+        }
+        return List.copyOf(byPath.values());
+    }
+
+    static Applied applied(Measure m, Candidate c, int alternatives) {
+        Trigger t = c.trigger();
+        OffsetDateTime triggerEnd = earliest(t.removedAt(), t.expiresAt());
+        OffsetDateTime end = earliest(triggerEnd, durationEnd(m, t));
+        return new Applied(m.effect(), m.domain(), m.id(), m.version(),
+                new AppliedMeasure(m.id(), m.version(), m.legalBasis(), m.issuingAuthority(), m.reach(), m.maxHops(), m.minShare()),
+                new AppliedTrigger(t.id(), t.kind(), t.type(), t.uscc(), t.issuingDepartmentId(), t.issuingDepartment(), t.legalBasis(),
+                        t.activeFrom(), triggerEnd, t.source()),
+                c.reach(), t.activeFrom(), end, new Path(c.nodes(), c.links()), alternatives);
+    }
+
+    private static OffsetDateTime earliest(OffsetDateTime a, OffsetDateTime b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    /** Each source's last successful sync; the hub's own records are live. */
+    static List<SourceFreshness> freshness(List<Freshness> synced, OffsetDateTime now) {
+        Map<SourceSystem, Freshness> bySource = new EnumMap<>(SourceSystem.class);
+        synced.forEach(f -> bySource.put(f.source(), f));
+        List<SourceFreshness> out = new ArrayList<>();
+        for (SourceSystem s : SourceSystem.values()) {
+            if (s == SourceSystem.HUB) {
+                out.add(new SourceFreshness(s, now, 0L, "OK"));
+                continue;
+            }
+            Freshness f = bySource.get(s);
+            OffsetDateTime last = f == null ? null : f.lastSuccessAt();
+            out.add(new SourceFreshness(s, last, last == null ? null : Duration.between(last, now).toSeconds(),
+                    f == null || f.state() == null ? "NEVER_SYNCED" : f.state()));
+        }
+        return out;
+    }
+
+    private static final DateTimeFormatter RECEIPT_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    static String receiptId(OffsetDateTime now) {
+        return "RCP-" + RECEIPT_TIME.format(now) + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package org.supervisionhub.api.restriction;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+import org.supervisionhub.api.access.Access;
+import org.supervisionhub.api.access.ForbiddenException;
+import org.supervisionhub.api.access.Role;
+import org.supervisionhub.api.access.Viewer;
+import org.supervisionhub.api.graphql.Batches;
+import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.Connection;
+import org.supervisionhub.api.graphql.GroupedLoader;
+import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.graphql.PageRequests;
+import org.supervisionhub.api.restriction.RestrictionChecker.Question;
+import org.supervisionhub.api.restriction.RestrictionViews.Answer;
+import org.supervisionhub.api.restriction.RestrictionViews.Profile;
+import org.supervisionhub.graph.directory.Directory.Enterprise;
+import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.graph.directory.DirectoryRepository;
+import org.supervisionhub.graph.restriction.MeasureRepository;
+import org.supervisionhub.graph.restriction.ReceiptRepository;
+import org.supervisionhub.graph.restriction.Restrictions.Decision;
+import org.supervisionhub.graph.restriction.Restrictions.DecisionKind;
+import org.supervisionhub.graph.restriction.Restrictions.Domain;
+import org.supervisionhub.graph.restriction.Restrictions.Measure;
+import org.supervisionhub.graph.restriction.Restrictions.PathLink;
+import org.supervisionhub.graph.restriction.Restrictions.Receipt;
+import org.supervisionhub.graph.restriction.Restrictions.Trigger;
+import org.supervisionhub.graph.restriction.Restrictions.TriggerEvent;
+import org.supervisionhub.graph.restriction.TriggerRepository;
+import reactor.core.publisher.Mono;
+
+/** Restriction checks, receipts, the measure catalogue, and listings and sanctions. Thin: the services decide. */
+@Controller
+public class RestrictionController {
+
+    public record SubjectInput(String uscc, String personId) {
+    }
+
+    public record RestrictionCheckInput(SubjectInput subject, Domain domain, String purpose, OffsetDateTime asOf) {
+    }
+
+    public record RestrictionMeasureInput(String id, String triggerType, String domain, String effect, String reach, List<String> via,
+                                          Integer maxHops, Double minShare, String maxDuration, String legalBasis,
+                                          String issuingAuthority, LocalDate validFrom, LocalDate validTo, String description) {
+    }
+
+    record TriggersKey(String uscc, String kind, OffsetDateTime asOf) {
+        TriggersKey shape() {
+            return new TriggersKey(null, kind, asOf);
+        }
+    }
+
+    private final RestrictionChecker checker;
+    private final MeasureService measureService;
+    private final TriggerService triggerService;
+    private final MeasureRepository measures;
+    private final TriggerRepository triggers;
+    private final ReceiptRepository receipts;
+    private final DirectoryRepository directory;
+    private final PageRequests pages;
+
+    public RestrictionController(RestrictionChecker checker, MeasureService measureService, TriggerService triggerService,
+                                 MeasureRepository measures, TriggerRepository triggers, ReceiptRepository receipts,
+                                 DirectoryRepository directory, PageRequests pages, BatchLoaderRegistry registry) {
+        this.checker = checker;
+        this.measureService = measureService;
+        this.triggerService = triggerService;
+        this.measures = measures;
+        this.triggers = triggers;
+        this.receipts = receipts;
+        this.directory = directory;
+        this.pages = pages;
+        registry.forTypePair(TriggersKey.class, List.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() ->
+                GroupedLoader.load(keys, TriggersKey::shape, TriggersKey::uscc, (shape, usccs) -> {
+                    Map<String, List> out = new HashMap<>();
+                    triggers.ofEnterprises(usccs, shape.kind(), shape.asOf()).forEach(out::put);
+                    return out;
+                })));
+    }
+
+    // ---- checks
+
+    @QueryMapping
+    public Answer restrictionCheck(@Argument SubjectInput subject, @Argument Domain domain, @Argument String purpose,
+                                   @Argument OffsetDateTime asOf, @ContextValue Viewer viewer) {
+        Checks checks = new Checks();
+        Question q = question(checks, "", subject, domain, purpose, asOf, checker.now());
+        checks.throwIfAny();
+        return checker.check(List.of(q), viewer).get(0);
+    }
+
+    @QueryMapping
+    public List<Answer> restrictionChecks(@Argument List<RestrictionCheckInput> requests, @ContextValue Viewer viewer) {
+        Checks checks = new Checks();
+        checks.check(requests.size() <= checker.maxBatch(), "requests", "INVALID_VALUE",
+                "requests: at most " + checker.maxBatch() + " per call", null);
+        checks.throwIfAny();
+        OffsetDateTime now = checker.now();
+        List<Question> questions = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            RestrictionCheckInput r = requests.get(i);
+            questions.add(question(checks, "requests[" + i + "].", r.subject(), r.domain(), r.purpose(), r.asOf(), now));
+        }
+        checks.throwIfAny();
+        return checker.check(questions, viewer);
+    }
+
+    @QueryMapping
+    public Profile restrictionProfile(@Argument SubjectInput subject, @Argument String purpose, @Argument OffsetDateTime asOf,
+                                      @ContextValue Viewer viewer) {
+        Checks checks = new Checks();
+        OffsetDateTime now = checker.now();
+        List<Question> questions = new ArrayList<>();
+        for (Domain d : Domain.values()) {
+            questions.add(question(checks, "", subject, d, purpose, asOf, now));
+        }
+        checks.throwIfAny();
+        List<Answer> answers = checker.check(questions, viewer);
+        return new Profile(answers.get(0).subject(), answers.get(0).asOf(), answers.stream().anyMatch(Answer::restricted), answers);
+    }
+
+    private Question question(Checks checks, String prefix, SubjectInput subject, Domain domain, String purpose, OffsetDateTime asOf,
+                              OffsetDateTime now) {
+        return checker.question(checks, prefix, subject == null ? null : subject.uscc(), subject == null ? null : subject.personId(),
+                domain, purpose, asOf, now);
+    }
+
+    // ---- receipts
+
+    @QueryMapping
+    public Receipt restrictionReceipt(@Argument String id, @ContextValue Viewer viewer) {
+        Receipt r = receipts.byId(List.of(id)).get(id);
+        return r == null || !mayRead(viewer, r) ? null : r;
+    }
+
+    @QueryMapping
+    public Connection<Receipt> restrictionReceipts(@Argument String departmentId, @Argument String subjectId, @Argument Integer first,
+                                                   @Argument String after, @ContextValue Viewer viewer) {
+        Access.requireDepartment(viewer, departmentId, "departmentId");
+        pages.checkCursor(after);
+        return Connection.of(receipts.page(List.of(departmentId), subjectId, pages.size(first), after), after);
+    }
+
+    @MutationMapping
+    public Receipt recordRestrictionDecision(@Argument String receiptId, @Argument DecisionKind decision, @Argument String reference,
+                                             @Argument String note, @ContextValue Viewer viewer) {
+        Receipt r = receipts.byId(List.of(receiptId)).get(receiptId);
+        if (r == null) {
+            throw new NotFoundException("receiptId", "no receipt " + receiptId);
+        }
+        // Only the department that asked records what it did with the answer.
+        if (!viewer.has(Role.ADMIN) && (viewer.departmentId() == null || !viewer.departmentId().equals(r.departmentId()))) {
+            throw new ForbiddenException("receiptId", "receipt " + receiptId + " belongs to another department's check", false);
+        }
+        receipts.decide(receiptId, decision, reference, note, checker.now(), viewer.actor());
+        return r;
+    }
+
+    /** Own department's receipts; oversight: its department tree; administrators: all. */
+    static boolean mayRead(Viewer viewer, Receipt r) {
+        if (viewer.has(Role.ADMIN)) {
+            return true;
+        }
+        if (r.departmentId() == null || viewer.departmentId() == null) {
+            return r.actor() != null && r.actor().equals(viewer.actor());
+        }
+        return viewer.departmentId().equals(r.departmentId())
+                || (viewer.has(Role.OVERSIGHT) && viewer.departmentTree().get().contains(r.departmentId()));
+    }
+
+    @SchemaMapping(typeName = "RestrictionReceipt")
+    public Answer answer(Receipt receipt) {
+        return checker.stored(receipt);
+    }
+
+    @BatchMapping(typeName = "RestrictionReceipt")
+    public Map<Receipt, List<Decision>> decisions(List<Receipt> list) {
+        Map<String, List<Decision>> byId = receipts.decisions(Batches.keys(list, Receipt::id));
+        Map<Receipt, List<Decision>> out = new java.util.LinkedHashMap<>();
+        list.forEach(r -> out.put(r, byId.getOrDefault(r.id(), List.of())));
+        return out;
+    }
+
+    @SchemaMapping(typeName = "PathRelationship", field = "type")
+    public String pathRelationshipType(PathLink link) {
+        return LinkType.ofRelationship(link.type()).name();
+    }
+
+    // ---- measures
+
+    @QueryMapping
+    public List<Measure> restrictionMeasures(@Argument Domain domain, @Argument String triggerType, @Argument OffsetDateTime asOf) {
+        String d = domain == null ? null : domain.name();
+        return asOf == null ? measures.current(null, d, triggerType) : measures.inForce(asOf, d, triggerType);
+    }
+
+    @QueryMapping
+    public Measure restrictionMeasure(@Argument String id) {
+        return measures.current(id).orElse(null);
+    }
+
+    @BatchMapping(typeName = "RestrictionMeasure")
+    public Map<Measure, List<Measure>> history(List<Measure> list) {
+        Map<String, List<Measure>> byId = new HashMap<>();
+        measures.versions(Batches.keys(list, Measure::id)).forEach(m -> byId.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(m));
+        Map<Measure, List<Measure>> out = new java.util.LinkedHashMap<>();
+        list.forEach(m -> out.put(m, byId.getOrDefault(m.id(), List.of())));
+        return out;
+    }
+
+    @MutationMapping
+    public Measure upsertRestrictionMeasure(@Argument RestrictionMeasureInput input, @Argument String reason, @ContextValue Viewer viewer) {
+        return measureService.upsert(new MeasureService.MeasureInput(input.id(), input.triggerType(), input.domain(), input.effect(),
+                input.reach(), input.via(), input.maxHops(), input.minShare() == null ? null : BigDecimal.valueOf(input.minShare()),
+                input.maxDuration(), input.legalBasis(), input.issuingAuthority(), input.validFrom(), input.validTo(),
+                input.description()), reason, viewer.actor());
+    }
+
+    // ---- listings and sanctions
+
+    @QueryMapping
+    public Trigger restrictionTrigger(@Argument String id) {
+        return triggers.byId(List.of(id)).get(id);
+    }
+
+    @SchemaMapping(typeName = "Enterprise")
+    public CompletableFuture<List> restrictionTriggers(Enterprise enterprise, @Argument String kind, @Argument OffsetDateTime asOf,
+                                                       DataLoader<TriggersKey, List> loader) {
+        return loader.load(new TriggersKey(enterprise.uscc(), kind, asOf)).thenApply(l -> l == null ? List.of() : l);
+    }
+
+    @BatchMapping(typeName = "RestrictionTrigger")
+    public Map<Trigger, Enterprise> enterprise(List<Trigger> list) {
+        return Batches.byKey(list, Trigger::uscc, directory.enterprises(Batches.keys(list, Trigger::uscc)));
+    }
+
+    @BatchMapping(typeName = "RestrictionTrigger", field = "history")
+    public Map<Trigger, List<TriggerEvent>> triggerHistory(List<Trigger> list) {
+        Map<String, List<TriggerEvent>> byId = triggers.events(Batches.keys(list, Trigger::id));
+        Map<Trigger, List<TriggerEvent>> out = new java.util.LinkedHashMap<>();
+        list.forEach(t -> out.put(t, byId.getOrDefault(t.id(), List.of())));
+        return out;
+    }
+
+    @SchemaMapping(typeName = "RestrictionTrigger")
+    public String fineAmount(Trigger t) {
+        return t.fineAmount() == null ? null : t.fineAmount().toPlainString();
+    }
+
+    @MutationMapping
+    public Trigger recordCreditListing(@Argument TriggerService.ListingInput input, @ContextValue Viewer viewer) {
+        Access.requireDepartment(viewer, input.issuingDepartmentId(), "input.issuingDepartmentId");
+        // Through the API a department records its own listings; other systems' lists arrive by sync.
+        return triggerService.recordListing(new TriggerService.ListingInput(input.uscc(), input.type(), input.issuingDepartmentId(),
+                input.legalBasis(), input.reason(), input.listedAt(), input.expiresAt(), null, input.sourceRef()), viewer.actor());
+    }
+
+    @MutationMapping
+    public Trigger recordSanction(@Argument TriggerService.SanctionInput input, @ContextValue Viewer viewer) {
+        Access.requireDepartment(viewer, input.issuingDepartmentId(), "input.issuingDepartmentId");
+        return triggerService.recordSanction(input, viewer.actor());
+    }
+
+    @MutationMapping
+    public Trigger removeRestrictionTrigger(@Argument String id, @Argument String reason, @Argument OffsetDateTime removedAt,
+                                            @ContextValue Viewer viewer) {
+        Access.requireDepartment(viewer, triggerService.issuerOf(id), "id");
+        return triggerService.remove(id, reason, removedAt, viewer.actor());
+    }
+}
