@@ -1,8 +1,6 @@
 package org.supervisionhub.api.demo;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +13,7 @@ import org.supervisionhub.api.restriction.TriggerService.ListingInput;
 import org.supervisionhub.api.restriction.TriggerService.SanctionInput;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerKind;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
-import org.supervisionhub.graph.restriction.TriggerRepository;
 
 /**
  * Demo listings and sanctions in Changsha, one of every trigger type, so a person trying {@code restrictionCheck}
@@ -41,15 +37,11 @@ public class RestrictionDemo {
             + " AND NOT EXISTS { (x)<-[:BRANCH_OF]-() } RETURN x.uscc AS x, null AS other ORDER BY x.uscc LIMIT $n";
 
     private final TriggerService service;
-    private final TriggerRepository triggers;
     private final Neo4jClient client;
-    private final Clock clock;
 
-    public RestrictionDemo(TriggerService service, TriggerRepository triggers, Neo4jClient client, Clock clock) {
+    public RestrictionDemo(TriggerService service, Neo4jClient client) {
         this.service = service;
-        this.triggers = triggers;
         this.client = client;
-        this.clock = clock;
     }
 
     public void load() {
@@ -75,13 +67,9 @@ public class RestrictionDemo {
                 "《重大税收违法失信主体信息公布管理办法》第六条", "虚开增值税专用发票", at("2026-02-15"), at("2029-02-15"),
                 SourceSystem.TAX, "TAX-2026-0042"), ACTOR);
         // The court's list arrives from the credit platform: no hub department issued it.
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        String court = "LST-" + String.format("%06d", triggers.nextNumber("credit-listing"));
-        triggers.create(new Trigger(court, TriggerKind.CREDIT_LISTING, TriggerType.DISHONEST_JUDGMENT_DEBTOR_LIST, others.get(2), null,
-                "长沙市中级人民法院", "《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条", "有履行能力而拒不履行生效法律文书确定义务",
-                null, List.of(), null, at("2026-04-20"), at("2026-04-20").toLocalDate(), null, null, null, SourceSystem.CREDIT_PLATFORM,
-                "(2026)湘01执1234号", now, "sync"));
-        triggers.appendChange("LISTED", court, others.get(2), null, now);
+        service.recordSynced(TriggerType.DISHONEST_JUDGMENT_DEBTOR_LIST, others.get(2), "长沙市中级人民法院",
+                "《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条", "有履行能力而拒不履行生效法律文书确定义务", at("2026-04-20"),
+                SourceSystem.CREDIT_PLATFORM, "(2026)湘01执1234号", "sync");
         service.recordSanction(new SanctionInput(others.get(3), "HRSS-430100", "长人社监罚决字〔2026〕17号",
                 "《劳动保障监察条例》第二十六条", "克扣劳动者工资，责令支付后逾期不支付", List.of("FINE"), "200000", true, at("2026-03-10"), null, null),
                 ACTOR);

@@ -100,9 +100,16 @@ public class MeasureService {
         int updated = 0;
         int unchanged = 0;
         int kept = 0;
+        // One read for the whole catalogue: a restart that changes nothing costs one query. API edits lock the
+        // measure, so a measure about to be written is locked and read again.
+        Map<String, Measure> stored = new java.util.HashMap<>();
+        measures.current(null, null, null).forEach(m -> stored.put(m.id(), m));
         for (Measure m : file) {
-            measures.lock(m.id());
-            Measure current = measures.current(m.id()).orElse(null);
+            Measure current = stored.get(m.id());
+            if (current == null || m.version() > current.version()) {
+                measures.lock(m.id());
+                current = measures.current(m.id()).orElse(null);
+            }
             if (current == null) {
                 measures.addVersion(withVersion(m, m.version(), startOf(m.validFrom())));
                 created++;

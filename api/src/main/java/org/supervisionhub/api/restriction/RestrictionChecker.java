@@ -149,11 +149,6 @@ public class RestrictionChecker {
         return new Answer(stored.content(), stored.freshness(), receipt.id(), receipt.digest());
     }
 
-    /** Recomputes the digest of a stored answer (to show a receipt was not altered). */
-    public static String digestOf(Content content) {
-        return sha256(CANONICAL.writeValueAsString(content));
-    }
-
     Content content(Question q, CheckRows rows) {
         Subject subject = new Subject(q.subjectKind(), q.subjectId(), rows.name(), rows.found());
         Map<String, List<Candidate>> byMeasureAndTrigger = new LinkedHashMap<>();
@@ -184,8 +179,9 @@ public class RestrictionChecker {
     }
 
     /**
-     * Whether measure {@code m} reaches the subject through candidate {@code c} at {@code asOf}: same trigger type
-     * and reach, within the measure's hops and minimum share, and inside its maximum duration (invariant 3).
+     * Whether measure {@code m} reaches the subject through candidate {@code c} at {@code asOf} (JOINT-01, JOINT-02):
+     * same trigger type and reach, within the measure's hops and minimum share, and inside its maximum duration
+     * (invariant 3).
      */
     static boolean applies(Measure m, Candidate c, OffsetDateTime asOf) {
         if (m.triggerType() != c.trigger().type() || m.reach() != c.reach()) {

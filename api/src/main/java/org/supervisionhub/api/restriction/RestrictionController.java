@@ -193,10 +193,7 @@ public class RestrictionController {
 
     @BatchMapping(typeName = "RestrictionReceipt")
     public Map<Receipt, List<Decision>> decisions(List<Receipt> list) {
-        Map<String, List<Decision>> byId = receipts.decisions(Batches.keys(list, Receipt::id));
-        Map<Receipt, List<Decision>> out = new java.util.LinkedHashMap<>();
-        list.forEach(r -> out.put(r, byId.getOrDefault(r.id(), List.of())));
-        return out;
+        return Batches.grouped(list, Receipt::id, receipts.decisions(Batches.keys(list, Receipt::id)));
     }
 
     @SchemaMapping(typeName = "PathRelationship", field = "type")
@@ -221,9 +218,7 @@ public class RestrictionController {
     public Map<Measure, List<Measure>> history(List<Measure> list) {
         Map<String, List<Measure>> byId = new HashMap<>();
         measures.versions(Batches.keys(list, Measure::id)).forEach(m -> byId.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(m));
-        Map<Measure, List<Measure>> out = new java.util.LinkedHashMap<>();
-        list.forEach(m -> out.put(m, byId.getOrDefault(m.id(), List.of())));
-        return out;
+        return Batches.grouped(list, Measure::id, byId);
     }
 
     @MutationMapping
@@ -254,10 +249,7 @@ public class RestrictionController {
 
     @BatchMapping(typeName = "RestrictionTrigger", field = "history")
     public Map<Trigger, List<TriggerEvent>> triggerHistory(List<Trigger> list) {
-        Map<String, List<TriggerEvent>> byId = triggers.events(Batches.keys(list, Trigger::id));
-        Map<Trigger, List<TriggerEvent>> out = new java.util.LinkedHashMap<>();
-        list.forEach(t -> out.put(t, byId.getOrDefault(t.id(), List.of())));
-        return out;
+        return Batches.grouped(list, Trigger::id, triggers.events(Batches.keys(list, Trigger::id)));
     }
 
     @SchemaMapping(typeName = "RestrictionTrigger")

@@ -59,8 +59,7 @@ public class TriggerService {
         OffsetDateTime from = in.listedAt() == null ? now : utc(in.listedAt());
         Department issuer = common(checks, in.issuingDepartmentId(), in.legalBasis(), in.reason(), from, in.expiresAt(), now, "input.listedAt");
         checks.throwIfAny();
-        String id = "LST-" + String.format("%06d", triggers.nextNumber("credit-listing"));
-        return create(new Trigger(id, TriggerKind.CREDIT_LISTING, in.type(), uscc, issuer.id(), issuer.name(), in.legalBasis().strip(),
+        return create(new Trigger(nextListingId(), TriggerKind.CREDIT_LISTING, in.type(), uscc, issuer.id(), issuer.name(), in.legalBasis().strip(),
                 in.reason().strip(), null, List.of(), null, from, from.atZoneSameInstant(zone).toLocalDate(),
                 in.expiresAt() == null ? null : utc(in.expiresAt()), null, null, in.source() == null ? SourceSystem.HUB : in.source(),
                 in.sourceRef(), now, actor));
@@ -93,6 +92,18 @@ public class TriggerService {
                 null, null, SourceSystem.HUB, in.sourceRef(), now, actor));
     }
 
+    /**
+     * Records a listing another system issued (a court's or the tax authority's list), as a sync delivers it: the
+     * issuer is named, not a hub department, and the caller has validated the record.
+     */
+    @Transactional
+    public Trigger recordSynced(TriggerType type, String uscc, String issuer, String legalBasis, String reason, OffsetDateTime listedAt,
+                                SourceSystem source, String sourceRef, String actor) {
+        OffsetDateTime from = utc(listedAt);
+        return create(new Trigger(nextListingId(), TriggerKind.CREDIT_LISTING, type, uscc, null, issuer, legalBasis, reason, null,
+                List.of(), null, from, from.atZoneSameInstant(zone).toLocalDate(), null, null, null, source, sourceRef, now(), actor));
+    }
+
     /** Ends a trigger from {@code removedAt} (default now, never in the future, never before it began); once. */
     @Transactional
     public Trigger remove(String id, String reason, OffsetDateTime removedAt, String actor) {
@@ -114,6 +125,10 @@ public class TriggerService {
     public String issuerOf(String id) {
         return triggers.byId(List.of(id)).values().stream().findFirst().map(Trigger::issuingDepartmentId)
                 .orElseThrow(() -> new NotFoundException("id", "no listing or penalty decision " + id));
+    }
+
+    private String nextListingId() {
+        return "LST-" + String.format("%06d", triggers.nextNumber("credit-listing"));
     }
 
     private Trigger create(Trigger t) {

@@ -99,11 +99,6 @@ public final class Restrictions {
                           List<String> penalties, BigDecimal fineAmount, OffsetDateTime activeFrom, LocalDate activeOn,
                           OffsetDateTime expiresAt, OffsetDateTime removedAt, String removalReason, SourceSystem source,
                           String sourceRef, OffsetDateTime recordedAt, String recordedBy) {
-
-        public boolean activeAt(OffsetDateTime t) {
-            return !activeFrom.isAfter(t) && (removedAt == null || t.isBefore(removedAt))
-                    && (expiresAt == null || t.isBefore(expiresAt));
-        }
     }
 
     /** A step in a trigger's history: LISTED, REMOVED. */
@@ -152,9 +147,5 @@ public final class Restrictions {
     /** A partner's decision recorded on a receipt. */
     public record Decision(String receiptId, DecisionKind decision, String reference, String note, OffsetDateTime at,
                            String actor) {
-    }
-
-    /** An entry of the change log that subscriptions follow. */
-    public record Change(long seq, OffsetDateTime at, String kind, String triggerId, String uscc, String measureId) {
     }
 }

@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.supervisionhub.graph.restriction.Restrictions.Change;
-import org.supervisionhub.graph.restriction.Restrictions.Freshness;
-import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerEvent;
 import org.supervisionhub.graph.store.KeyedRows;
@@ -18,7 +15,7 @@ import org.supervisionhub.graph.store.Values;
 
 /**
  * Credit listings and sanctions ({@code RestrictionTrigger}, labelled {@code CreditListing} or {@code Sanction}),
- * their history, the change log subscriptions follow, and the sync state of each source system.
+ * their history, and the change log of what may alter restriction answers.
  * Triggers are never deleted: a removal (credit repair) sets {@code removedAt} and is recorded as an event.
  */
 public class TriggerRepository {
@@ -50,11 +47,6 @@ public class TriggerRepository {
     static final String NEXT_ID = "MERGE (s:Sequence {name: $name}) SET s.n = coalesce(s.n, 0) + 1 RETURN s.n AS n";
     static final String APPEND_CHANGE = "MERGE (s:Sequence {name: 'restriction-change'}) SET s.n = coalesce(s.n, 0) + 1"
             + " CREATE (c:RestrictionChange {seq: s.n, at: $at, kind: $kind, triggerId: $triggerId, uscc: $uscc, measureId: $measureId})";
-    static final String CHANGES_AFTER = "MATCH (c:RestrictionChange) WHERE c.seq > $after RETURN c {.*} AS row ORDER BY c.seq LIMIT $limit";
-    static final String LAST_CHANGE = "OPTIONAL MATCH (s:Sequence {name: 'restriction-change'}) RETURN coalesce(s.n, 0) AS n";
-    static final String FRESHNESS = "MATCH (s:SourceSync) RETURN s {.*} AS row";
-    static final String RECORD_SYNC = "MERGE (s:SourceSync {source: $source}) SET s.lastAttemptAt = $at, s.state = $state"
-            + " FOREACH (x IN CASE WHEN $success THEN [1] ELSE [] END | SET s.lastSuccessAt = $at)";
 
     private final Neo4jClient client;
 
@@ -135,33 +127,5 @@ public class TriggerRepository {
         p.put("measureId", measureId);
         p.put("at", at);
         client.query(APPEND_CHANGE).bindAll(p).run();
-    }
-
-    public List<Change> changesAfter(long after, int limit) {
-        return client.query(CHANGES_AFTER).bindAll(Map.of("after", after, "limit", limit)).fetchAs(Change.class)
-                .mappedBy((t, r) -> {
-                    var m = r.get("row");
-                    return new Change(m.get("seq").asLong(), Values.dateTime(m.get("at")), m.get("kind").asString(),
-                            Values.str(m.get("triggerId")), Values.str(m.get("uscc")), Values.str(m.get("measureId")));
-                }).all().stream().toList();
-    }
-
-    public long lastChange() {
-        return client.query(LAST_CHANGE).fetchAs(Long.class).mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
-    }
-
-    public List<Freshness> freshness() {
-        return client.query(FRESHNESS).fetchAs(Freshness.class).mappedBy((t, r) -> RestrictionQuery.freshness(r.get("row")))
-                .all().stream().toList();
-    }
-
-    /** Records a sync attempt of {@code source} (the connectors call this in the transaction of the batch). */
-    public void recordSync(SourceSystem source, OffsetDateTime at, boolean success, String state) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("source", source.name());
-        p.put("at", at);
-        p.put("success", success);
-        p.put("state", state);
-        client.query(RECORD_SYNC).bindAll(p).run();
     }
 }
