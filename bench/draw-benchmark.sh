@@ -18,24 +18,10 @@ RESULTS="bench/results/draw.txt"
 WORK="$(mktemp -d -t draw-benchmark.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
-./mvnw -B -q -o -pl api -am -DskipTests install
-./mvnw -B -q -o -pl api dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
-# Run from private copies of the api classes (and of this project's module jars), so that a concurrent
-# build rewriting target/ or the local repository cannot disturb the run.
-cp -r api/target/classes "$WORK/classes"
-cp -r api/target/test-classes "$WORK/test-classes"
-mkdir -p "$WORK/lib"
-CP=""
-IFS=":" read -r -a ENTRIES < "$WORK/classpath.txt" || true  # no trailing newline: read returns 1
-for entry in "${ENTRIES[@]}"; do
-    case "$entry" in
-        */org/supervisionhub/*) cp "$entry" "$WORK/lib/"; entry="$WORK/lib/$(basename "$entry")" ;;
-    esac
-    CP="$CP:$entry"
-done
+. bench/api-classpath.sh
 
 # Heap: the load streams; the draw holds the pool (1M candidates, their ranks) a few times over.
 # -XX:+UseParallelGC as in load-benchmark.sh (throughput collector, 2 cores).
 java -Xmx8g -XX:+UseParallelGC \
-    -cp "$WORK/test-classes:$WORK/classes$CP" \
+    -cp "$CP" \
     org.supervisionhub.api.sampling.DrawBenchmark "$ENTERPRISES" "$RESULTS" "$LIMIT_SECONDS"

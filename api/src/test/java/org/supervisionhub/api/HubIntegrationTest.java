@@ -5,19 +5,24 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import org.supervisionhub.api.access.DemoIssuer;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.graph.directory.Uscc;
+import reactor.core.publisher.Mono;
 
 /**
  * Base of the API integration tests: the real application over HTTP, on an embedded Neo4j in a
@@ -56,6 +61,17 @@ public abstract class HubIntegrationTest {
     /** A caller holding a token for {@code subject}, signed by the demo issuer like any user's. */
     protected HttpGraphQlTester graphQl(DemoIssuer.Subject subject) {
         return HttpGraphQlTester.create(client(token(subject)));
+    }
+
+    /** A caller on WebSocket (graphql-transport-ws) sending {@code token} in its connection_init payload; null: none. */
+    protected WebSocketGraphQlTester webSocket(String token) {
+        return WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql", new StandardWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return token == null ? Mono.empty() : Mono.just(Map.of("Authorization", "Bearer " + token));
+                    }
+                }).build();
     }
 
     protected String token(DemoIssuer.Subject subject) {

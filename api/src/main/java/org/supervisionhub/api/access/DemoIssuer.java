@@ -31,7 +31,11 @@ import org.supervisionhub.graph.roster.RosterRepository;
  */
 public class DemoIssuer {
 
-    public static final String ISSUER = "urn:supervision-hub:demo-issuer";
+    /**
+     * An https URL, as identity providers' issuers are: Spring Security converts {@code iss} to a {@link java.net.URL} on every
+     * request, and for a scheme without a handler (urn:) that conversion searches the class path each time (~7 ms a request).
+     */
+    public static final String ISSUER = "https://demo-issuer.supervision-hub.invalid";
     public static final String AUDIENCE = "supervision-hub";
 
     /** A token as the OAuth2 token endpoint returns it. */

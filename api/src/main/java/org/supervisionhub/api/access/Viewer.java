@@ -18,6 +18,8 @@ public record Viewer(String actor, String client, Set<Role> roles, String depart
 
     /** Key of the viewer in the GraphQL context ({@code @ContextValue Viewer viewer}). */
     public static final String KEY = "viewer";
+    /** Key of the token's expiry ({@link java.time.Instant}) in the GraphQL context, when the token has one: subscriptions end then. */
+    public static final String EXPIRES_AT = "viewer.expiresAt";
 
     public Viewer {
         EnumSet<Role> all = EnumSet.of(Role.PUBLIC);

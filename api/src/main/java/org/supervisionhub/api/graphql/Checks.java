@@ -1,17 +1,18 @@
 package org.supervisionhub.api.graphql;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.supervisionhub.graph.directory.PersonId;
 import org.supervisionhub.graph.directory.Uscc;
 
-/** Collects violations of one input, then throws them all at once. */
+/** Collects violations of one input, then throws them all at once; the same violation found twice is reported once. */
 public final class Checks {
 
-    private final List<Violation> violations = new ArrayList<>();
+    private final Set<Violation> violations = new LinkedHashSet<>();
 
     public Checks require(String field, Object value) {
         if (value == null || (value instanceof String s && s.isBlank())) {
@@ -68,7 +69,7 @@ public final class Checks {
 
     public void throwIfAny() {
         if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
+            throw new InvalidInputException(List.copyOf(violations));
         }
     }
 }

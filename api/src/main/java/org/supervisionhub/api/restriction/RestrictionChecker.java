@@ -32,7 +32,6 @@ import org.supervisionhub.api.restriction.RestrictionViews.Path;
 import org.supervisionhub.api.restriction.RestrictionViews.SourceFreshness;
 import org.supervisionhub.api.restriction.RestrictionViews.Stored;
 import org.supervisionhub.api.restriction.RestrictionViews.Subject;
-import org.supervisionhub.graph.restriction.ReceiptRepository;
 import org.supervisionhub.graph.restriction.RestrictionQuery;
 import org.supervisionhub.graph.restriction.Restrictions.Candidate;
 import org.supervisionhub.graph.restriction.Restrictions.CheckRequest;
@@ -76,12 +75,12 @@ public class RestrictionChecker {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private final RestrictionQuery query;
-    private final ReceiptRepository receipts;
+    private final ReceiptWriter receipts;
     private final RestrictionProperties properties;
     private final Clock clock;
     private final ZoneId zone;
 
-    public RestrictionChecker(RestrictionQuery query, ReceiptRepository receipts, RestrictionProperties properties, Clock clock) {
+    public RestrictionChecker(RestrictionQuery query, ReceiptWriter receipts, RestrictionProperties properties, Clock clock) {
         this.query = query;
         this.receipts = receipts;
         this.properties = properties;
@@ -89,21 +88,21 @@ public class RestrictionChecker {
         this.zone = clock.getZone();
     }
 
-    /** Validates one question; {@code prefix} names where it sits in the request (e.g. {@code requests[3].}). */
-    public Question question(Checks checks, String prefix, String uscc, String personId, Domain domain, String purpose,
-                             OffsetDateTime asOf, OffsetDateTime now) {
+    /** Validates one question; {@code subjectPath} and {@code purposePath} name its inputs in the request (e.g. {@code requests[3].subject}). */
+    public Question question(Checks checks, String subjectPath, String purposePath, String uscc, String personId, Domain domain,
+                             String purpose, OffsetDateTime asOf, OffsetDateTime now) {
         String u = null;
         String p = null;
         if ((uscc == null) == (personId == null)) {
-            checks.check(false, prefix + "subject", "INVALID_VALUE", prefix + "subject: give exactly one of uscc and personId", null);
+            checks.check(false, subjectPath, "INVALID_VALUE", subjectPath + ": give exactly one of uscc and personId", null);
         } else if (uscc != null) {
-            u = checks.uscc(prefix + "subject.uscc", uscc);
+            u = checks.uscc(subjectPath + ".uscc", uscc);
         } else {
-            p = checks.personId(prefix + "subject.personId", personId);
+            p = checks.personId(subjectPath + ".personId", personId);
         }
-        checks.require(prefix + "purpose", purpose);
-        checks.check(purpose == null || purpose.length() <= MAX_PURPOSE, prefix + "purpose", "INVALID_VALUE",
-                prefix + "purpose: at most " + MAX_PURPOSE + " characters", null);
+        checks.require(purposePath, purpose);
+        checks.check(purpose == null || purpose.length() <= MAX_PURPOSE, purposePath, "INVALID_VALUE",
+                purposePath + ": at most " + MAX_PURPOSE + " characters", null);
         return new Question(u, p, domain, purpose == null ? null : purpose.strip(),
                 (asOf == null ? now : asOf).withOffsetSameInstant(ZoneOffset.UTC));
     }
@@ -116,8 +115,21 @@ public class RestrictionChecker {
         return properties.maxBatch();
     }
 
+    /** An answer before it is given: no receipt yet. */
+    public record Evaluated(Question question, Content content, List<SourceFreshness> freshness, String digest) {
+        /** What the answer says, apart from when it was asked: two answers with the same state tell the same. */
+        String state() {
+            return CANONICAL.writeValueAsString(List.of(content.restrictions(), content.alerts()));
+        }
+    }
+
     /** Answers every question from one read, and records one receipt per answer. */
     public List<Answer> check(List<Question> questions, Viewer viewer) {
+        return give(evaluate(questions), viewer);
+    }
+
+    /** Answers every question from one read; nothing is recorded. */
+    public List<Evaluated> evaluate(List<Question> questions) {
         OffsetDateTime now = now();
         List<CheckRequest> requests = new ArrayList<>(questions.size());
         for (int i = 0; i < questions.size(); i++) {
@@ -126,20 +138,29 @@ public class RestrictionChecker {
         }
         RestrictionQuery.Result result = query.check(requests);
         List<SourceFreshness> freshness = freshness(result.freshness(), now);
-        List<Answer> answers = new ArrayList<>(questions.size());
-        List<Receipt> recorded = new ArrayList<>(questions.size());
+        List<Evaluated> out = new ArrayList<>(questions.size());
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
             Content content = content(q, result.rows().get(i));
-            String json = CANONICAL.writeValueAsString(content);
-            String digest = sha256(json);
-            String receiptId = receiptId(now);
-            answers.add(new Answer(content, freshness, receiptId, digest));
-            recorded.add(new Receipt(receiptId, now, viewer.actor(), viewer.client(), viewer.departmentId(), q.purpose(), q.subjectKind(),
-                    q.subjectId(), q.domain(), q.asOf(), content.restricted(), digest,
-                    CANONICAL.writeValueAsString(new Stored(content, freshness))));
+            out.add(new Evaluated(q, content, freshness, sha256(CANONICAL.writeValueAsString(content))));
         }
-        receipts.saveAll(recorded);
+        return out;
+    }
+
+    /** Gives the answers to {@code viewer}: one receipt each, committed (with other checks' receipts) before this returns. */
+    public List<Answer> give(List<Evaluated> evaluated, Viewer viewer) {
+        List<Answer> answers = new ArrayList<>(evaluated.size());
+        List<Receipt> recorded = new ArrayList<>(evaluated.size());
+        OffsetDateTime now = now();
+        for (Evaluated e : evaluated) {
+            Question q = e.question();
+            String receiptId = receiptId(now);
+            answers.add(new Answer(e.content(), e.freshness(), receiptId, e.digest()));
+            recorded.add(new Receipt(receiptId, now, viewer.actor(), viewer.client(), viewer.departmentId(), q.purpose(), q.subjectKind(),
+                    q.subjectId(), q.domain(), q.asOf(), e.content().restricted(), e.digest(),
+                    CANONICAL.writeValueAsString(new Stored(e.content(), e.freshness()))));
+        }
+        receipts.write(recorded);
         return answers;
     }
 

@@ -1,10 +1,13 @@
 package org.supervisionhub.api.restriction;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +19,7 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Access;
@@ -30,6 +34,7 @@ import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.api.restriction.RestrictionChecker.Question;
 import org.supervisionhub.api.restriction.RestrictionViews.Answer;
+import org.supervisionhub.api.restriction.RestrictionViews.ChangeEvent;
 import org.supervisionhub.api.restriction.RestrictionViews.Profile;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.Directory.LinkType;
@@ -45,6 +50,7 @@ import org.supervisionhub.graph.restriction.Restrictions.Receipt;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerEvent;
 import org.supervisionhub.graph.restriction.TriggerRepository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Restriction checks, receipts, the measure catalogue, and listings and sanctions. Thin: the services decide. */
@@ -69,6 +75,7 @@ public class RestrictionController {
     }
 
     private final RestrictionChecker checker;
+    private final RestrictionWatch watch;
     private final MeasureService measureService;
     private final TriggerService triggerService;
     private final MeasureRepository measures;
@@ -77,10 +84,11 @@ public class RestrictionController {
     private final DirectoryRepository directory;
     private final PageRequests pages;
 
-    public RestrictionController(RestrictionChecker checker, MeasureService measureService, TriggerService triggerService,
+    public RestrictionController(RestrictionChecker checker, RestrictionWatch watch, MeasureService measureService, TriggerService triggerService,
                                  MeasureRepository measures, TriggerRepository triggers, ReceiptRepository receipts,
                                  DirectoryRepository directory, PageRequests pages, BatchLoaderRegistry registry) {
         this.checker = checker;
+        this.watch = watch;
         this.measureService = measureService;
         this.triggerService = triggerService;
         this.measures = measures;
@@ -139,8 +147,31 @@ public class RestrictionController {
 
     private Question question(Checks checks, String prefix, SubjectInput subject, Domain domain, String purpose, OffsetDateTime asOf,
                               OffsetDateTime now) {
-        return checker.question(checks, prefix, subject == null ? null : subject.uscc(), subject == null ? null : subject.personId(),
-                domain, purpose, asOf, now);
+        return checker.question(checks, prefix + "subject", prefix + "purpose", subject == null ? null : subject.uscc(),
+                subject == null ? null : subject.personId(), domain, purpose, asOf, now);
+    }
+
+    /** Tells the partner when the answers for its subjects change; see the schema for delivery and limits. */
+    @SubscriptionMapping
+    public Flux<ChangeEvent> restrictionChanges(@Argument List<SubjectInput> subjects, @Argument List<Domain> domains,
+                                                @Argument String purpose, @Argument boolean includeCurrent, @ContextValue Viewer viewer,
+                                                @ContextValue(name = Viewer.EXPIRES_AT, required = false) Instant expiresAt) {
+        Checks checks = new Checks();
+        List<Domain> watched = domains == null || domains.isEmpty() ? List.of(Domain.values()) : List.copyOf(new LinkedHashSet<>(domains));
+        checks.check(!subjects.isEmpty(), "subjects", "REQUIRED", "subjects: watch at least one subject", null);
+        checks.check((long) subjects.size() * watched.size() <= checker.maxBatch(), "subjects", "INVALID_VALUE",
+                "subjects: at most " + checker.maxBatch() + " subject-domain pairs per subscription, asked for "
+                        + subjects.size() + " x " + watched.size(), null);
+        checks.throwIfAny();
+        OffsetDateTime now = checker.now();
+        List<Question> questions = new ArrayList<>();
+        for (int i = 0; i < subjects.size(); i++) {
+            SubjectInput s = subjects.get(i);
+            Question q = checker.question(checks, "subjects[" + i + "]", "purpose", s.uscc(), s.personId(), watched.get(0), purpose, null, now);
+            watched.forEach(d -> questions.add(new Question(q.uscc(), q.personId(), d, q.purpose(), q.asOf())));
+        }
+        checks.throwIfAny();
+        return watch.watch(questions, viewer, includeCurrent, expiresAt == null ? null : Duration.between(Instant.now(), expiresAt));
     }
 
     // ---- receipts

@@ -79,4 +79,12 @@ public final class RestrictionViews {
 
     public record Profile(Subject subject, OffsetDateTime asOf, boolean restricted, List<Answer> answers) {
     }
+
+    /** What made the hub send a change event. */
+    public enum ChangeCause { CURRENT, LISTED, REMOVED, MEASURE_CHANGED, TIME }
+
+    /** One watched subject and domain whose answer changed; {@code wasRestricted} and {@code previousDigest} null for CURRENT. */
+    public record ChangeEvent(List<ChangeCause> causes, List<String> triggerIds, List<String> measureIds, Boolean wasRestricted,
+                              String previousDigest, Answer answer) {
+    }
 }

@@ -3,6 +3,7 @@ package org.supervisionhub.api.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,7 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.GraphQlSource;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.client.SubscriptionErrorException;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.supervisionhub.api.HubIntegrationTest;
 
 /**
@@ -86,15 +88,22 @@ class AccessMatrixTest extends HubIntegrationTest {
                 .execute().path("upsertInspector.inspectorId").entity(String.class).isEqualTo(inspectorId);
         String uscc = graphQl().document("{ enterprises(first: 1) { edges { node { uscc } } } }").execute()
                 .path("enterprises.edges[0].node.uscc").entity(String.class).get();
-        Map<Role, HttpGraphQlTester> callers = new EnumMap<>(Role.class);
-        callers.put(Role.PUBLIC, graphQl());
-        callers.put(Role.OFFICER, graphQl(officer("HRSS-430100")));
-        callers.put(Role.INSPECTOR, graphQl(inspector(inspectorId, "HRSS-430100")));
-        callers.put(Role.LEADER, graphQl(leader("HRSS-430100")));
-        callers.put(Role.OVERSIGHT, graphQl(as(Role.OVERSIGHT, "HRSS-430000")));
-        callers.put(Role.PARTNER, graphQl(as(Role.PARTNER, "PARTNER-BIDDING-430000")));
-        callers.put(Role.ANALYST, graphQl(analyst()));
-        callers.put(Role.ADMIN, graphQl(admin()));
+        Map<Role, DemoIssuer.Subject> subjects = new EnumMap<>(Role.class);
+        subjects.put(Role.OFFICER, officer("HRSS-430100"));
+        subjects.put(Role.INSPECTOR, inspector(inspectorId, "HRSS-430100"));
+        subjects.put(Role.LEADER, leader("HRSS-430100"));
+        subjects.put(Role.OVERSIGHT, as(Role.OVERSIGHT, "HRSS-430000"));
+        subjects.put(Role.PARTNER, as(Role.PARTNER, "PARTNER-BIDDING-430000"));
+        subjects.put(Role.ANALYST, analyst());
+        subjects.put(Role.ADMIN, admin());
+        // Queries and mutations over HTTP; subscriptions over WebSocket, the token in connection_init.
+        Map<Role, GraphQlTester> callers = new EnumMap<>(Role.class);
+        Map<Role, GraphQlTester> subscribers = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            DemoIssuer.Subject subject = subjects.get(role);
+            callers.put(role, subject == null ? graphQl() : graphQl(subject));
+            subscribers.put(role, webSocket(subject == null ? null : token(subject)));
+        }
 
         List<String> mismatches = new ArrayList<>();
         for (var row : matrix.entrySet()) {
@@ -103,9 +112,22 @@ class AccessMatrixTest extends HubIntegrationTest {
                 Role role = cell.getKey();
                 Request request = request(schema, coordinates, uscc, inspectorId);
                 List<ResponseError> errors = new ArrayList<>();
-                var spec = callers.get(role).document(request.document());
+                boolean subscription = coordinates.startsWith("Subscription.");
+                var spec = (subscription ? subscribers : callers).get(role).document(request.document());
                 request.variables().forEach(spec::variable);
-                spec.execute().errors().satisfy(errors::addAll);
+                if (subscription) {
+                    // The generated arguments are invalid, so an admitted subscription ends at once with a validation error.
+                    try {
+                        GraphQlTester.Response first = spec.executeSubscription().toFlux().blockFirst(Duration.ofSeconds(30));
+                        if (first != null) {
+                            first.errors().satisfy(errors::addAll);
+                        }
+                    } catch (SubscriptionErrorException e) {
+                        errors.addAll(e.getErrors());
+                    }
+                } else {
+                    spec.execute().errors().satisfy(errors::addAll);
+                }
                 boolean refused = request.root()
                         ? errors.stream().anyMatch(e -> coordinates.equals(e.getExtensions().get("field")))
                         : errors.stream().anyMatch(e -> Set.of("FORBIDDEN", "UNAUTHENTICATED").contains(e.getExtensions().get("code")));
@@ -142,7 +164,7 @@ class AccessMatrixTest extends HubIntegrationTest {
                     variables.put(name, plain(sample(argument.getType())));
                 }
             }
-            String operation = "Mutation".equals(type) ? "mutation" : "query";
+            String operation = type.toLowerCase(java.util.Locale.ROOT);
             return new Request(operation + (declarations.isEmpty() ? "" : "(" + String.join(", ", declarations) + ")") + " { " + field
                     + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")") + selection(def.getType()) + " }", variables, true);
         }

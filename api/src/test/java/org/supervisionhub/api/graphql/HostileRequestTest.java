@@ -82,6 +82,15 @@ class HostileRequestTest extends HubIntegrationTest {
     }
 
     @Test
+    void aDocumentAlreadyParsedAndCachedIsStillLimitedByItsVariables() {
+        String document = "query($n: Int) { enterprises(first: $n) { edges { node { links(first: $n) { edges { node { "
+                + "counterpart { ... on Enterprise { links(first: $n) { totalCount } } } } } } } } } }";
+        // The first request caches the valid document (DocumentCache); the cost limit still applies to the second.
+        assertThat(post("{\"query\":\"" + document + "\",\"variables\":{\"n\":2}}")).containsEntry("code", "");
+        assertThat(post("{\"query\":\"" + document + "\",\"variables\":{\"n\":200}}")).containsEntry("code", "QUERY_TOO_COSTLY");
+    }
+
+    @Test
     void anOversizedBodyIsRefusedUnread() {
         String padding = "x".repeat(17 * 1024 * 1024);
         assertThat(post(query("{ hubInfo { version } } # " + padding))).containsEntry("status", 413).containsEntry("code", "REQUEST_TOO_LARGE");

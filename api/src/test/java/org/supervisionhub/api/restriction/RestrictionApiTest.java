@@ -1,18 +1,29 @@
 package org.supervisionhub.api.restriction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.client.SubscriptionErrorException;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.supervisionhub.api.HubIntegrationTest;
 import org.supervisionhub.api.access.Role;
+import reactor.core.Disposable;
 
 /**
  * Restriction checks through the GraphQL API on the real graph, against the catalogue shipped in the repository:
@@ -320,6 +331,129 @@ class RestrictionApiTest extends HubIntegrationTest {
         assertThat(profile.get("restricted")).isEqualTo(true);
         assertThat(answers.stream().filter(a -> Boolean.TRUE.equals(a.get("restricted"))).map(a -> a.get("domain")))
                 .contains("BIDDING_TENDERING", "GOVERNMENT_PROCUREMENT", "HONOURS").doesNotContain("ENTRY_EXIT");
+    }
+
+    static final String CHANGES = ANSWER + """
+            subscription($s: [SubjectInput!]!, $d: [RestrictionDomain!]) {
+              restrictionChanges(subjects: $s, domains: $d, purpose: "watch bidders 2026", includeCurrent: true) {
+                causes triggerIds measureIds wasRestricted previousDigest answer { ...A } } }
+            """;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void subscribersAreToldOfAListingAndItsRemovalOnEverySubjectItReachesAndOfNothingElse() throws InterruptedException {
+        HttpGraphQlTester admin = graphQl(admin());
+        String x = enterprise(admin, "订阅测试公司");
+        String b = enterprise(admin, "订阅测试分公司");
+        String unrelated = enterprise(admin, "无关公司");
+        link(admin, "BRANCH", Map.of("uscc", b), x, null, null, "2020-01-01", null);
+        BlockingQueue<Map<String, Object>> events = new LinkedBlockingQueue<>();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Disposable subscription = webSocket(token(as(Role.PARTNER, "PARTNER-BIDDING-430000"))).document(CHANGES)
+                .variable("s", List.of(Map.of("uscc", x), Map.of("uscc", b), Map.of("uscc", unrelated)))
+                .variable("d", List.of("BIDDING_TENDERING")).executeSubscription().toFlux()
+                .subscribe(r -> events.add(r.path("restrictionChanges").entity(Map.class).get()), failed::set);
+        try {
+            List<Map<String, Object>> current = take(events, 3, failed);
+            assertThat(current).extracting(RestrictionApiTest::subjectOf).containsExactly(x, b, unrelated);
+            assertThat(current).allSatisfy(e -> {
+                assertThat(e.get("causes")).isEqualTo(List.of("CURRENT"));
+                assertThat(e.get("wasRestricted")).isNull();
+                assertThat(answerOf(e).get("restricted")).isEqualTo(false);
+            });
+
+            String listing = graphQl(officer("MS-430100")).document("""
+                            mutation($in: CreditListingInput!) { recordCreditListing(input: $in) { id } }""")
+                    .variable("in", Map.of("uscc", x, "type", "SERIOUS_VIOLATION_LIST", "issuingDepartmentId", "MS-430100",
+                            "legalBasis", "《市场监督管理严重违法失信名单管理办法》", "reason", "订阅测试",
+                            "listedAt", java.time.OffsetDateTime.now().minusHours(1).toString()))
+                    .execute().path("recordCreditListing.id").entity(String.class).get();
+            List<Map<String, Object>> listed = take(events, 2, failed);
+            assertThat(listed).extracting(RestrictionApiTest::subjectOf).containsExactly(x, b);
+            assertThat(listed).allSatisfy(e -> {
+                assertThat(e.get("causes")).isEqualTo(List.of("LISTED"));
+                assertThat((List<String>) e.get("triggerIds")).contains(listing);
+                assertThat(e.get("wasRestricted")).isEqualTo(false);
+                assertThat(answerOf(e).get("restricted")).isEqualTo(true);
+            });
+            assertThat(applied(answerOf(listed.get(0)), "restrictions")).containsExactly("BAR SV-BID-SELF SELF");
+            assertThat(applied(answerOf(listed.get(1)), "restrictions")).containsExactly("RESTRICT SV-BID-BRANCH BRANCHES");
+            // The event's answer is the check's answer at that moment, and it left a receipt under the subscription's purpose.
+            String receipt = (String) answerOf(listed.get(1)).get("receiptId");
+            partner().document("{ restrictionReceipt(id: \"" + receipt + "\") { purpose restricted digest } }").execute()
+                    .path("restrictionReceipt.purpose").entity(String.class).isEqualTo("watch bidders 2026")
+                    .path("restrictionReceipt.digest").entity(String.class).isEqualTo((String) answerOf(listed.get(1)).get("digest"));
+
+            graphQl(officer("MS-430100")).document("mutation { removeRestrictionTrigger(id: \"" + listing
+                    + "\", reason: \"信用修复\") { id } }").execute().path("removeRestrictionTrigger.id").entity(String.class).isEqualTo(listing);
+            List<Map<String, Object>> removed = take(events, 2, failed);
+            assertThat(removed).extracting(RestrictionApiTest::subjectOf).containsExactly(x, b);
+            for (int i = 0; i < 2; i++) {
+                Map<String, Object> e = removed.get(i);
+                assertThat(e.get("causes")).isEqualTo(List.of("REMOVED"));
+                assertThat(e.get("wasRestricted")).isEqualTo(true);
+                assertThat(e.get("previousDigest")).isEqualTo(answerOf(listed.get(i)).get("digest"));
+                assertThat(answerOf(e).get("restricted")).isEqualTo(false);
+            }
+            // The unrelated enterprise's answer never changed: no event for it, then or later.
+            assertThat(events.poll(3, TimeUnit.SECONDS)).isNull();
+            assertThat(failed.get()).isNull();
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    @Test
+    void subscriptionsNeedAValidTokenOfAPermittedRoleAndAValidRequest() {
+        String doc = "subscription($s: [SubjectInput!]!) { restrictionChanges(subjects: $s, purpose: \"watch\") { causes } }";
+        List<Map<String, String>> one = List.of(Map.of("uscc", newUscc()));
+        assertThat(subscriptionErrors(webSocket(null), doc, one)).containsExactly("UNAUTHENTICATED Subscription.restrictionChanges");
+        assertThat(subscriptionErrors(webSocket(token(analyst())), doc, one)).containsExactly("FORBIDDEN Subscription.restrictionChanges");
+        // 13 domains x 77 subjects = 1,001 pairs: over the limit of one subscription.
+        List<Map<String, String>> many = java.util.stream.IntStream.range(0, 77).mapToObj(i -> Map.of("uscc", newUscc())).toList();
+        String partner = token(as(Role.PARTNER, "PARTNER-BIDDING-430000"));
+        assertThat(subscriptionErrors(webSocket(partner), doc, many)).containsExactly("INVALID_VALUE subjects");
+        assertThat(subscriptionErrors(webSocket(partner), doc, List.of(Map.of("uscc", "not-a-uscc"))))
+                .containsExactly("INVALID_USCC subjects[0].uscc");
+        // A token that does not verify closes the connection before any operation runs.
+        assertThatThrownBy(() -> webSocket(partner + "x").document(doc).variable("s", one).executeSubscription().toFlux()
+                .blockFirst(Duration.ofSeconds(20))).hasMessageContaining("4401");
+    }
+
+    static List<String> subscriptionErrors(WebSocketGraphQlTester tester, String doc, List<Map<String, String>> subjects) {
+        List<ResponseError> errors = new ArrayList<>();
+        try {
+            GraphQlTester.Response first = tester.document(doc).variable("s", subjects).executeSubscription().toFlux()
+                    .blockFirst(Duration.ofSeconds(20));
+            if (first != null) {
+                first.errors().satisfy(errors::addAll);
+            }
+        } catch (SubscriptionErrorException e) {
+            errors.addAll(e.getErrors());
+        }
+        assertThat(errors).as("errors of a refused subscription").isNotEmpty();
+        return errors.stream().map(err -> err.getExtensions().get("code") + " " + err.getExtensions().get("field")).toList();
+    }
+
+    static List<Map<String, Object>> take(BlockingQueue<Map<String, Object>> events, int n, AtomicReference<Throwable> failed)
+            throws InterruptedException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        while (out.size() < n) {
+            Map<String, Object> e = events.poll(20, TimeUnit.SECONDS);
+            assertThat(e).as("event %d of %d (stream failure: %s)", out.size() + 1, n, failed.get()).isNotNull();
+            out.add(e);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> answerOf(Map<String, Object> event) {
+        return (Map<String, Object>) event.get("answer");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object subjectOf(Map<String, Object> event) {
+        return ((Map<String, Object>) answerOf(event).get("subject")).get("id");
     }
 
     long receiptCount() {

@@ -1,23 +1,23 @@
 package org.supervisionhub.api.sampling;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static org.supervisionhub.api.BenchmarkSupport.appendResult;
+import static org.supervisionhub.api.BenchmarkSupport.check;
+import static org.supervisionhub.api.BenchmarkSupport.deleteRecursively;
+import static org.supervisionhub.api.BenchmarkSupport.loadAverage;
+import static org.supervisionhub.api.BenchmarkSupport.loadProvince;
+import static org.supervisionhub.api.BenchmarkSupport.ms;
+import static org.supervisionhub.api.BenchmarkSupport.processCpuNanos;
+
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -42,10 +42,6 @@ import org.supervisionhub.graph.sampling.Sampling.DrawStratum;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
 import org.supervisionhub.graph.sampling.Sampling.Task;
 import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
-import org.supervisionhub.graph.store.GraphMigrations;
-import org.supervisionhub.graph.synthetic.LoadReport;
-import org.supervisionhub.graph.synthetic.SyntheticOptions;
-import org.supervisionhub.graph.synthetic.SyntheticProvince;
 
 /**
  * End-to-end benchmark of the verifiable draw (vdraw-1) on a synthetic province, against a naive
@@ -74,7 +70,6 @@ import org.supervisionhub.graph.synthetic.SyntheticProvince;
 public final class DrawBenchmark {
 
     static final long PAGE_CACHE_MB = 2048;
-    static final int BATCH_SIZE = 2_000;
     static final String PASSWORD = "draw-benchmark-password";
     static final String DEPARTMENT = "HRSS-430000";
     static final String CHECKLIST_VERSION = "CL-HRSS-430000-REGULAR-PROVINCE-2";
@@ -90,17 +85,6 @@ public final class DrawBenchmark {
     private DrawBenchmark() {
     }
 
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-
-    /** The machine's 1-minute load average (other work on a shared machine shows here). */
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return String.format(Locale.ROOT, "%.2f", OS.getSystemLoadAverage());
-        }
-    }
 
     /** One draw: commit and execute times (execute null when the watchdog terminated it), what it persisted. */
     record Run(String label, int year, String drawId, int pool, int expected, long inspections, long targets, double commitMs,
@@ -124,46 +108,15 @@ public final class DrawBenchmark {
         try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(home, "127.0.0.1", 0, PAGE_CACHE_MB, PASSWORD);
              Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.basic("neo4j", PASSWORD),
                      Config.builder().withLogging(Logging.none()).build())) {
-            double loadSeconds = load(driver, enterprises, home);
+            double loadSeconds = loadProvince(driver, enterprises, home);
             summary = benchmark(server, driver, enterprises, loadSeconds, limitSeconds);
         } finally {
             deleteRecursively(home);
         }
         System.out.println(summary);
-        String line = String.format(Locale.ROOT, "%s | %d cores | heap %,d MiB | page cache %,d MiB | %s%n",
-                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, PAGE_CACHE_MB, summary);
-        if (resultFile.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(resultFile.toAbsolutePath().getParent());
-        }
-        Files.writeString(resultFile, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        System.out.println("appended to " + resultFile);
+        appendResult(resultFile, PAGE_CACHE_MB, summary);
         // Neo4j and Spring leave non-daemon threads behind on some paths; the run is over.
         System.exit(0);
-    }
-
-    /** Migrations, then the synthetic province with deferred secondary indexes; returns the seconds taken (load + index rebuild). */
-    static double load(Driver driver, int enterprises, Path home) {
-        GraphMigrations.apply(driver, null);
-        SyntheticOptions options = new SyntheticOptions(SyntheticOptions.demo().seed(), enterprises, BATCH_SIZE, null);
-        System.out.printf(Locale.ROOT, "loading %,d enterprises (seed %d, batch %,d) into %s…%n", enterprises, options.seed(),
-                options.batchSize(), home);
-        List<Record> indexes = driver.executableQuery("SHOW INDEXES YIELD name, type, owningConstraint, createStatement"
-                + " WHERE owningConstraint IS NULL AND type <> 'LOOKUP' RETURN name, createStatement").execute().records();
-        for (Record index : indexes) {
-            driver.executableQuery("DROP INDEX `" + index.get("name").asString() + "`").execute();
-        }
-        long start = System.nanoTime();
-        LoadReport report = SyntheticProvince.load(driver, options);
-        long indexStart = System.nanoTime();
-        for (Record index : indexes) {
-            driver.executableQuery(index.get("createStatement").asString()).execute();
-        }
-        driver.executableQuery("CALL db.awaitIndexes(3600)").execute();
-        long end = System.nanoTime();
-        System.out.printf(Locale.ROOT, "load: %,d enterprises, %,d nodes, %,d relationships in %.1f s + index rebuild %.1f s%n",
-                report.enterprises(), report.nodes(), report.relationships(), (indexStart - start) / 1e9, (end - indexStart) / 1e9);
-        return (end - start) / 1e9;
     }
 
     static String benchmark(EmbeddedNeo4jServer server, Driver driver, int enterprises, double loadSeconds, int limitSeconds) {
@@ -275,7 +228,7 @@ public final class DrawBenchmark {
             log.clear();
         }
         String loadAverage = loadAverage();
-        long cpu0 = OS.getProcessCpuTime();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         watchdog.arm();
         Draw committed;
@@ -312,7 +265,7 @@ public final class DrawBenchmark {
             watchdog.disarm();
         }
         long t2 = System.nanoTime();
-        double coresBusy = (OS.getProcessCpuTime() - cpu0) / (double) (t2 - t0);
+        double coresBusy = (processCpuNanos() - cpu0) / (double) (t2 - t0);
         Double executeMs = executed == null ? null : (t2 - t1) / 1e6;
         List<Segment> executeSegments = log == null ? List.of() : QueryLog.segments(t1, log.drain(), t2);
         if (log != null) {
@@ -647,29 +600,5 @@ public final class DrawBenchmark {
         check(page != null, "no checklist version " + CHECKLIST_VERSION);
         return page.items().stream().filter(i -> "KEY".equals(i.itemClass())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no KEY item in " + CHECKLIST_VERSION));
-    }
-
-    static double ms(long start) {
-        return (System.nanoTime() - start) / 1e6;
-    }
-
-    static void check(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalStateException(message);
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

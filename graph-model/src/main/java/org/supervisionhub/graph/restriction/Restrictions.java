@@ -106,6 +106,13 @@ public final class Restrictions {
                                String reason) {
     }
 
+    /**
+     * An entry of the change log: something that may alter restriction answers (LISTED, REMOVED, MEASURE_CHANGED).
+     * {@code seq} increases in commit order: the sequence node's lock is held until the writing transaction ends.
+     */
+    public record Change(long seq, OffsetDateTime at, String kind, String triggerId, String uscc, String measureId) {
+    }
+
     /** A node of a restriction's path. */
     public record PathNode(String kind, String id, String name) {
     }

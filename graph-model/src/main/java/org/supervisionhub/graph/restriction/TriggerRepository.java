@@ -47,6 +47,8 @@ public class TriggerRepository {
     static final String NEXT_ID = "MERGE (s:Sequence {name: $name}) SET s.n = coalesce(s.n, 0) + 1 RETURN s.n AS n";
     static final String APPEND_CHANGE = "MERGE (s:Sequence {name: 'restriction-change'}) SET s.n = coalesce(s.n, 0) + 1"
             + " CREATE (c:RestrictionChange {seq: s.n, at: $at, kind: $kind, triggerId: $triggerId, uscc: $uscc, measureId: $measureId})";
+    static final String CHANGES_AFTER = "MATCH (c:RestrictionChange) WHERE c.seq > $after RETURN c {.*} AS row ORDER BY c.seq LIMIT $limit";
+    static final String LAST_CHANGE = "OPTIONAL MATCH (s:Sequence {name: 'restriction-change'}) RETURN coalesce(s.n, 0) AS n";
 
     private final Neo4jClient client;
 
@@ -127,5 +129,20 @@ public class TriggerRepository {
         p.put("measureId", measureId);
         p.put("at", at);
         client.query(APPEND_CHANGE).bindAll(p).run();
+    }
+
+    /** Change-log entries after {@code seq}, oldest first. */
+    public List<Restrictions.Change> changesAfter(long seq, int limit) {
+        return List.copyOf(client.query(CHANGES_AFTER).bindAll(Map.of("after", seq, "limit", limit)).fetchAs(Restrictions.Change.class)
+                .mappedBy((t, r) -> {
+                    var m = r.get("row");
+                    return new Restrictions.Change(m.get("seq").asLong(), Values.dateTime(m.get("at")), m.get("kind").asString(),
+                            Values.str(m.get("triggerId")), Values.str(m.get("uscc")), Values.str(m.get("measureId")));
+                }).all());
+    }
+
+    /** The newest change-log sequence number; 0 when nothing was logged. */
+    public long lastChange() {
+        return client.query(LAST_CHANGE).fetchAs(Long.class).mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
     }
 }

@@ -104,7 +104,7 @@ public final class LoadBenchmark {
     }
 
     /** Drops every index that no constraint owns and returns the statements that recreate them. */
-    static java.util.List<String> dropSecondaryIndexes(Driver driver) {
+    public static java.util.List<String> dropSecondaryIndexes(Driver driver) {
         java.util.List<org.neo4j.driver.Record> indexes = driver.executableQuery(
                 "SHOW INDEXES YIELD name, type, owningConstraint, createStatement"
                         + " WHERE owningConstraint IS NULL AND type <> 'LOOKUP' RETURN name, createStatement").execute().records();
@@ -114,7 +114,8 @@ public final class LoadBenchmark {
         return indexes.stream().map(r -> r.get("createStatement").asString()).toList();
     }
 
-    private static void deleteRecursively(Path root) {
+    /** Deletes a benchmark's temporary store. */
+    public static void deleteRecursively(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

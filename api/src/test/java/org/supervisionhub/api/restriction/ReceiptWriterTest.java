@@ -1,0 +1,123 @@
+package org.supervisionhub.api.restriction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.supervisionhub.graph.restriction.ReceiptRepository;
+import org.supervisionhub.graph.restriction.Restrictions.Domain;
+import org.supervisionhub.graph.restriction.Restrictions.Receipt;
+
+/** Group commit of receipts: callers arriving during a write are written together next, and fail together. */
+class ReceiptWriterTest {
+
+    /** Holds its first write until released; records every write's receipt ids. */
+    static final class SlowRepository extends ReceiptRepository {
+        final CountDownLatch release = new CountDownLatch(1);
+        final List<List<String>> writes = new ArrayList<>();
+        volatile boolean fail;
+
+        SlowRepository() {
+            super(null);
+        }
+
+        @Override
+        public void saveAll(List<Receipt> receipts) {
+            boolean first;
+            synchronized (writes) {
+                first = writes.isEmpty();
+                writes.add(receipts.stream().map(Receipt::id).toList());
+            }
+            if (first) {
+                try {
+                    assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (fail) {
+                throw new IllegalStateException("store unavailable");
+            }
+        }
+    }
+
+    static Receipt receipt(String id) {
+        return new Receipt(id, OffsetDateTime.now(), "a", "c", "D", "p", "ENTERPRISE", "U", Domain.HONOURS, OffsetDateTime.now(), false,
+                "digest", "{}");
+    }
+
+    static Thread writer(ReceiptWriter writer, String id, List<Throwable> failures) {
+        Thread t = new Thread(() -> {
+            try {
+                writer.write(List.of(receipt(id)));
+            } catch (RuntimeException e) {
+                synchronized (failures) {
+                    failures.add(e);
+                }
+            }
+        });
+        t.start();
+        return t;
+    }
+
+    /** R1 is being written (held by the repository) while R2 and R3 wait for it. */
+    static List<Thread> threeWritersTheFirstHeld(ReceiptWriter writer, SlowRepository repository, List<Throwable> failures)
+            throws InterruptedException {
+        Thread first = writer(writer, "R1", failures);
+        while (repository.writes.isEmpty()) {
+            Thread.sleep(5);
+        }
+        Thread second = writer(writer, "R2", failures);
+        Thread third = writer(writer, "R3", failures);
+        for (Thread t : List.of(second, third)) {
+            for (int i = 0; i < 1000 && t.getState() != Thread.State.WAITING; i++) {
+                Thread.sleep(5);
+            }
+            assertThat(t.getState()).isEqualTo(Thread.State.WAITING);
+        }
+        return List.of(first, second, third);
+    }
+
+    @Test
+    void checksFinishingDuringAWriteAreCommittedTogetherInTheNext() throws InterruptedException {
+        SlowRepository repository = new SlowRepository();
+        ReceiptWriter writer = new ReceiptWriter(repository);
+        List<Throwable> failures = new ArrayList<>();
+        List<Thread> threads = threeWritersTheFirstHeld(writer, repository, failures);
+        repository.release.countDown();
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+        assertThat(failures).isEmpty();
+        assertThat(repository.writes).hasSize(2);
+        assertThat(repository.writes.get(0)).containsExactly("R1");
+        assertThat(repository.writes.get(1)).containsExactlyInAnyOrder("R2", "R3");
+    }
+
+    @Test
+    void aFailedWriteFailsEveryCheckWaitingOnItAndTheNextWriteSucceeds() throws InterruptedException {
+        SlowRepository repository = new SlowRepository();
+        ReceiptWriter writer = new ReceiptWriter(repository);
+        List<Throwable> failures = new ArrayList<>();
+        List<Thread> threads = threeWritersTheFirstHeld(writer, repository, failures);
+        repository.fail = true;
+        repository.release.countDown();
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+        assertThat(failures).hasSize(3).allSatisfy(e -> assertThat(e).hasMessage("store unavailable"));
+        repository.fail = false;
+        writer.write(List.of(receipt("R4")));
+        assertThat(repository.writes.get(repository.writes.size() - 1)).containsExactly("R4");
+        assertThatThrownBy(() -> {
+            repository.fail = true;
+            writer.write(List.of(receipt("R5")));
+        }).hasMessage("store unavailable");
+    }
+}
