@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,8 +116,8 @@ public class RestrictionChecker {
         return properties.maxBatch();
     }
 
-    /** An answer before it is given: no receipt yet. */
-    public record Evaluated(Question question, Content content, List<SourceFreshness> freshness, String digest) {
+    /** An answer before it is given: no receipt yet. {@code json} is the content's canonical JSON, {@code digest} its hash. */
+    public record Evaluated(Question question, Content content, List<SourceFreshness> freshness, String json, String digest) {
         /** What the answer says, apart from when it was asked: two answers with the same state tell the same. */
         String state() {
             return CANONICAL.writeValueAsString(List.of(content.restrictions(), content.alerts()));
@@ -142,7 +143,8 @@ public class RestrictionChecker {
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
             Content content = content(q, result.rows().get(i));
-            out.add(new Evaluated(q, content, freshness, sha256(CANONICAL.writeValueAsString(content))));
+            String json = CANONICAL.writeValueAsString(content);
+            out.add(new Evaluated(q, content, freshness, json, sha256(json)));
         }
         return out;
     }
@@ -152,13 +154,17 @@ public class RestrictionChecker {
         List<Answer> answers = new ArrayList<>(evaluated.size());
         List<Receipt> recorded = new ArrayList<>(evaluated.size());
         OffsetDateTime now = now();
+        // The stored answer is the canonical JSON of Stored(content, freshness), put together from the parts already
+        // written ("content" sorts before "freshness"); a batch shares one freshness list.
+        Map<List<SourceFreshness>, String> freshnessJson = new IdentityHashMap<>();
         for (Evaluated e : evaluated) {
             Question q = e.question();
+            String stored = "{\"content\":" + e.json() + ",\"freshness\":"
+                    + freshnessJson.computeIfAbsent(e.freshness(), CANONICAL::writeValueAsString) + "}";
             String receiptId = receiptId(now);
             answers.add(new Answer(e.content(), e.freshness(), receiptId, e.digest()));
             recorded.add(new Receipt(receiptId, now, viewer.actor(), viewer.client(), viewer.departmentId(), q.purpose(), q.subjectKind(),
-                    q.subjectId(), q.domain(), q.asOf(), e.content().restricted(), e.digest(),
-                    CANONICAL.writeValueAsString(new Stored(e.content(), e.freshness()))));
+                    q.subjectId(), q.domain(), q.asOf(), e.content().restricted(), e.digest(), stored));
         }
         receipts.write(recorded);
         return answers;

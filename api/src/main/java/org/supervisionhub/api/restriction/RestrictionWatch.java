@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -158,7 +159,8 @@ public class RestrictionWatch implements DisposableBean {
         Set<String> triggerIds = new LinkedHashSet<>();
         Set<String> measureIds = new LinkedHashSet<>();
         for (Change c : changes) {
-            logged.add(ChangeCause.valueOf(c.kind()));
+            // A kind this replica does not know (written by a newer one) still wakes the re-check, as TIME would.
+            Arrays.stream(ChangeCause.values()).filter(k -> k.name().equals(c.kind())).findFirst().ifPresent(logged::add);
             if (c.triggerId() != null) {
                 triggerIds.add(c.triggerId());
             }
@@ -178,7 +180,7 @@ public class RestrictionWatch implements DisposableBean {
                 if (tell) {
                     // The receipt names this watcher's purpose; the digest does not depend on it.
                     told.add(new Evaluated(new Question(q.uscc(), q.personId(), q.domain(), q.purpose(), asOf), e.content(), e.freshness(),
-                            e.digest()));
+                            e.json(), e.digest()));
                     before.add(w.started ? previous : null);
                 }
                 w.heard.put(q, current);

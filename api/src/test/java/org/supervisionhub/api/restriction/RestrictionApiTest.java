@@ -245,6 +245,11 @@ class RestrictionApiTest extends HubIntegrationTest {
         fetched.path("restrictionReceipt.answer.digest").entity(String.class).isEqualTo((String) first.get("digest"));
         fetched.path("restrictionReceipt.answer.restrictions[*].measureId").entityList(String.class).contains("SV-GP-BRANCH");
         fetched.path("restrictionReceipt.decisions[0].decision").entity(String.class).isEqualTo("APPLIED");
+        // The stored answer is in canonical form: reading and writing it again changes nothing.
+        String stored = driver.executableQuery("MATCH (r:CheckReceipt {id: $id}) RETURN r.answer AS a").withParameters(Map.of("id", receipt))
+                .execute().records().get(0).get("a").asString();
+        assertThat(RestrictionChecker.CANONICAL.writeValueAsString(RestrictionChecker.CANONICAL.readValue(stored, RestrictionViews.Stored.class)))
+                .isEqualTo(stored);
         // Another department's officer does not see it.
         graphQl(officer("HRSS-430100")).document("{ restrictionReceipt(id: \"" + receipt + "\") { id } }").execute()
                 .path("restrictionReceipt").valueIsNull();

@@ -70,7 +70,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       servlet filter in front of everything (security included) that times each request at the server.</li>
  *   <li>Questions: 40% random enterprises, 20% listed ones, 15% their branches and enterprise shareholders, 25% persons
  *       (half of them representatives or officers of listed enterprises), each in a random one of the 13 domains, as of now.</li>
- *   <li>In rounds (floor, then hub, twice): the <b>floor</b> asks each question as {@link RestrictionQuery#CHECK} with its
+ *   <li>In rounds (floor, then hub; twice with {@code concurrency} threads, then once with one): the <b>floor</b> asks each question as {@link RestrictionQuery#CHECK} with its
  *       parameters through the driver, {@code concurrency} threads at once; the <b>hub</b> asks it as {@code restrictionCheck} over
  *       HTTP with the same concurrency. Each round first warms up on other questions.</li>
  *   <li>Batches of 1,000 ({@code restrictionChecks}) over HTTP, against the statement with the same 1,000 through the driver.</li>
@@ -210,7 +210,7 @@ public final class RestrictionBenchmark {
 
     static String benchmark(EmbeddedNeo4jServer server, Driver driver, int enterprises, SyntheticListings.Report listings,
                             double loadSeconds, int concurrency, int requests) throws Exception {
-        List<Ask> asks = questions(driver, listings.listed(), 2 * requests + 4 * BATCH + 4_000);
+        List<Ask> asks = questions(driver, listings.listed(), requests + requests / 4 + 4 * BATCH + 8_000);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SupervisionHubApplication.class, ServerTimes.class)
                 .run("--spring.neo4j.uri=" + server.boltUri(),
                         "--spring.neo4j.authentication.username=neo4j",
@@ -231,15 +231,18 @@ public final class RestrictionBenchmark {
             ZoneId zone = ZoneId.of("Asia/Shanghai");
 
             List<String> lines = new ArrayList<>();
-            Latencies[] floor = new Latencies[2];
-            Latencies[] hubClient = new Latencies[2];
-            Latencies[] hubServer = new Latencies[2];
+            // Rounds 1 and 2 at the given concurrency (the summary reports round 2); round 3 with one thread: no queueing.
+            Latencies[] floor = new Latencies[3];
+            Latencies[] hubClient = new Latencies[3];
+            Latencies[] hubServer = new Latencies[3];
             int[] restricted = new int[1];
             int cursor = 0;
-            for (int round = 0; round < 2; round++) {
+            for (int round = 0; round < 3; round++) {
+                int threads = round < 2 ? concurrency : 1;
+                int size = round < 2 ? requests / 2 : requests / 4;
                 List<Ask> warm = asks.subList(cursor, cursor + 2_000);
-                List<Ask> measured = asks.subList(cursor + 2_000, cursor + 2_000 + requests / 2);
-                cursor += 2_000 + requests / 2;
+                List<Ask> measured = asks.subList(cursor + 2_000, cursor + 2_000 + size);
+                cursor += 2_000 + size;
                 // ---- floor: the statement alone, through the driver
                 IntConsumer floorCall = i -> {
                     Ask a = i < 0 ? warm.get(-i - 1) : measured.get(i);
@@ -249,8 +252,8 @@ public final class RestrictionBenchmark {
                             .withConfig(read).execute().records();
                     check(records.size() == 1, "the statement returned " + records.size() + " rows");
                 };
-                run(concurrency, warm.size(), i -> floorCall.accept(-i - 1));
-                floor[round] = run(concurrency, measured.size(), floorCall);
+                run(threads, warm.size(), i -> floorCall.accept(-i - 1));
+                floor[round] = run(threads, measured.size(), floorCall);
                 // ---- the hub, over HTTP
                 String token = issuer.mint(partner).accessToken();
                 IntConsumer hubCall = i -> {
@@ -262,14 +265,14 @@ public final class RestrictionBenchmark {
                         }
                     }
                 };
-                run(concurrency, warm.size(), i -> hubCall.accept(-i - 1));
+                run(threads, warm.size(), i -> hubCall.accept(-i - 1));
                 ServerTimes.reset();
-                hubClient[round] = run(concurrency, measured.size(), hubCall);
+                hubClient[round] = run(threads, measured.size(), hubCall);
                 hubServer[round] = Latencies.of(ServerTimes.taken(), hubClient[round].seconds());
                 check(hubServer[round].ms().length == measured.size(), "server timed " + hubServer[round].ms().length + " of "
                         + measured.size() + " requests");
                 lines.add(String.format(Locale.ROOT, "round %d (%d threads, %,d questions): floor %s | hub at server %s | hub at client %s",
-                        round + 1, concurrency, measured.size(), floor[round].text(), hubServer[round].text(), hubClient[round].text()));
+                        round + 1, threads, measured.size(), floor[round].text(), hubServer[round].text(), hubClient[round].text()));
                 System.out.println(lines.get(lines.size() - 1));
             }
 
@@ -339,14 +342,17 @@ public final class RestrictionBenchmark {
                             + " floor_p50_ms=%.2f floor_p99_ms=%.2f hub_server_p50_ms=%.2f hub_server_p99_ms=%.2f hub_client_p50_ms=%.2f"
                             + " hub_client_p99_ms=%.2f overhead_p50=%.2f overhead_p99=%.2f hub_per_s=%.0f floor_per_s=%.0f"
                             + " round1_floor_p50_ms=%.2f round1_floor_p99_ms=%.2f round1_hub_server_p50_ms=%.2f round1_hub_server_p99_ms=%.2f"
+                            + " one_thread_floor_p50_ms=%.2f one_thread_floor_p99_ms=%.2f one_thread_hub_server_p50_ms=%.2f"
+                            + " one_thread_hub_server_p99_ms=%.2f"
                             + " batch1000_server_ms=%.0f,%.0f,%.0f batch1000_client_ms=%.0f,%.0f,%.0f batch1000_floor_ms=%.0f,%.0f,%.0f"
                             + " evaluate_p50_ms=%.2f receipt_write_p50_ms=%.2f receipt_write_p99_ms=%.2f load_s=%.1f loadavg=%s"
                             + " targets=p99<=5ms,overhead<=1.3x,batch<=150ms java=%s",
                     enterprises, listings.listed().size(), listings.triggers(), listings.removed(), concurrency, requests,
-                    restricted[0] / (double) (hubClient[0].ms().length + hubClient[1].ms().length),
+                    restricted[0] / (double) (hubClient[0].ms().length + hubClient[1].ms().length + hubClient[2].ms().length),
                     f.p(0.5), f.p(0.99), s.p(0.5), s.p(0.99), hubClient[1].p(0.5), hubClient[1].p(0.99), s.p(0.5) / f.p(0.5),
                     s.p(0.99) / f.p(0.99), s.perSecond(), f.perSecond(),
                     floor[0].p(0.5), floor[0].p(0.99), hubServer[0].p(0.5), hubServer[0].p(0.99),
+                    floor[2].p(0.5), floor[2].p(0.99), hubServer[2].p(0.5), hubServer[2].p(0.99),
                     batchServer[0], batchServer[1], batchServer[2], batchClient[0], batchClient[1], batchClient[2],
                     batchFloor[0], batchFloor[1], batchFloor[2], evaluated.p(0.5), given.p(0.5), given.p(0.99), loadSeconds,
                     loadAverage(), Runtime.version());
