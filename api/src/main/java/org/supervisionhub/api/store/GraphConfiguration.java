@@ -14,6 +14,7 @@ import org.supervisionhub.graph.complaint.ComplaintRepository;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.roster.RosterRepository;
+import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.restriction.MeasureRepository;
 import org.supervisionhub.graph.restriction.ReceiptRepository;
 import org.supervisionhub.graph.restriction.RestrictionQuery;
@@ -92,6 +93,11 @@ public class GraphConfiguration {
     @Bean
     ReceiptRepository receiptRepository(Neo4jClient client, GraphSchema schema) {
         return new ReceiptRepository(client);
+    }
+
+    @Bean
+    ResultRepository resultRepository(Neo4jClient client, GraphSchema schema) {
+        return new ResultRepository(client);
     }
 
     /** The restriction check runs on the driver directly (see {@link RestrictionQuery}). */

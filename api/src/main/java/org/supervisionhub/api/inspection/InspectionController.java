@@ -1,0 +1,129 @@
+package org.supervisionhub.api.inspection;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import org.supervisionhub.api.access.Access;
+import org.supervisionhub.api.access.Role;
+import org.supervisionhub.api.access.Viewer;
+import org.supervisionhub.api.graphql.Batches;
+import org.supervisionhub.api.inspection.ResultService.AmendableField;
+import org.supervisionhub.api.inspection.ResultService.Proposal;
+import org.supervisionhub.graph.directory.Directory.Enterprise;
+import org.supervisionhub.graph.directory.DirectoryRepository;
+import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.graph.inspection.ResultRepository;
+import org.supervisionhub.graph.inspection.Results.Amendment;
+import org.supervisionhub.graph.inspection.Results.Result;
+import org.supervisionhub.graph.inspection.Results.ResultCategory;
+import org.supervisionhub.graph.inspection.Results.ResultStatus;
+import org.supervisionhub.graph.organisation.OrganisationRepository;
+
+/** Inspection results: proposal, approval chain, publication, amendments, the overdue list and the public view. Thin: the service decides. */
+@Controller
+public class InspectionController {
+
+    /** What the public sees of a published result. */
+    public record PublishedResult(String uscc, String enterpriseName, String inspectingDepartment, ResultCategory category,
+                                  LocalDate endedOn, OffsetDateTime publishedAt) {
+    }
+
+    private final ResultService service;
+    private final ResultRepository results;
+    private final DirectoryRepository directory;
+    private final OrganisationRepository organisation;
+
+    public InspectionController(ResultService service, ResultRepository results, DirectoryRepository directory,
+                                OrganisationRepository organisation) {
+        this.service = service;
+        this.results = results;
+        this.directory = directory;
+        this.organisation = organisation;
+    }
+
+    @QueryMapping
+    public Result inspectionResult(@Argument String inspectionId, @ContextValue Viewer viewer) {
+        Result r = results.byId(List.of(ResultService.idOf(inspectionId))).get(ResultService.idOf(inspectionId));
+        return r == null || !mayRead(viewer, r) ? null : r;
+    }
+
+    /** The departments of the result, their superiors' oversight, and administrators. */
+    static boolean mayRead(Viewer viewer, Result r) {
+        if (viewer.has(Role.ADMIN)) {
+            return true;
+        }
+        Set<String> involved = new java.util.HashSet<>();
+        involved.add(r.inspectingDepartment());
+        if (r.drawingDepartment() != null) {
+            involved.add(r.drawingDepartment());
+        }
+        return involved.contains(viewer.departmentId())
+                || (viewer.has(Role.OVERSIGHT) && involved.stream().anyMatch(d -> viewer.departmentTree().get().contains(d)));
+    }
+
+    @QueryMapping
+    public List<Result> overdueInspectionResults(@Argument String departmentId, @ContextValue Viewer viewer) {
+        Access.requireDepartment(viewer, departmentId, "departmentId");
+        return service.overdue(Set.copyOf(organisation.departmentAndSubordinates(departmentId)));
+    }
+
+    @QueryMapping
+    public List<PublishedResult> publishedInspectionResults(@Argument String uscc) {
+        String code = Uscc.normalise(uscc);
+        List<Result> published = results.publishedOf(List.of(code)).getOrDefault(code, List.of());
+        Enterprise e = published.isEmpty() ? null : directory.enterprises(List.of(code)).get(code);
+        return published.stream().map(r -> new PublishedResult(r.uscc(), e == null ? null : e.name(), r.inspectingDepartment(), r.category(),
+                r.endedOn(), r.publishedAt())).toList();
+    }
+
+    @MutationMapping
+    public Result proposeInspectionResult(@Argument Proposal input, @ContextValue Viewer viewer) {
+        return service.propose(input, viewer);
+    }
+
+    @MutationMapping
+    public Result reviewInspectionResult(@Argument String id, @ContextValue Viewer viewer) {
+        return service.review(id, viewer);
+    }
+
+    @MutationMapping
+    public Result approveInspectionResult(@Argument String id, @ContextValue Viewer viewer) {
+        return service.approve(id, viewer);
+    }
+
+    @MutationMapping
+    public Result publishInspectionResult(@Argument String id, @ContextValue Viewer viewer) {
+        return service.publish(id, viewer);
+    }
+
+    @MutationMapping
+    public Result amendInspectionResult(@Argument String id, @Argument AmendableField field, @Argument String value, @Argument String reason,
+                                        @ContextValue Viewer viewer) {
+        return service.amend(id, field, value, reason, viewer);
+    }
+
+    @SchemaMapping(typeName = "InspectionResult")
+    public boolean overdue(Result r) {
+        return r.status() != ResultStatus.PUBLISHED && r.publishBy() != null && r.publishBy().isBefore(service.today());
+    }
+
+    @BatchMapping(typeName = "InspectionResult")
+    public Map<Result, Enterprise> enterprise(List<Result> list) {
+        return Batches.byKey(list, Result::uscc, directory.enterprises(Batches.keys(list, Result::uscc)));
+    }
+
+    @BatchMapping(typeName = "InspectionResult")
+    public Map<Result, List<Amendment>> amendments(List<Result> list) {
+        return Batches.grouped(list, Result::id, results.amendments(Batches.keys(list, Result::id)));
+    }
+}

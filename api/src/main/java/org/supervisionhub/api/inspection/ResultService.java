@@ -1,0 +1,284 @@
+package org.supervisionhub.api.inspection;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.supervisionhub.api.access.ForbiddenException;
+import org.supervisionhub.api.access.Role;
+import org.supervisionhub.api.access.Viewer;
+import org.supervisionhub.api.calendar.WorkingDayCalendar;
+import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.graph.inspection.ResultRepository;
+import org.supervisionhub.graph.inspection.Results.Amendment;
+import org.supervisionhub.graph.inspection.Results.Delegation;
+import org.supervisionhub.graph.inspection.Results.Result;
+import org.supervisionhub.graph.inspection.Results.ResultCategory;
+import org.supervisionhub.graph.inspection.Results.ResultStatus;
+import org.supervisionhub.graph.restriction.Restrictions.Trigger;
+import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
+import org.supervisionhub.graph.restriction.TriggerRepository;
+import org.supervisionhub.graph.sampling.DrawRepository;
+import org.supervisionhub.graph.sampling.Sampling.Inspection;
+import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
+
+/**
+ * An inspection's result from the team's proposal to publication. The result guards its own state: it moves
+ * PROPOSED → (REVIEWED, delegated only) → APPROVED → PUBLISHED, each step by the department and role the rules name;
+ * once approved it changes only by amendments that record when, what, why and who.
+ */
+@Service
+public class ResultService {
+
+    /** PUB-03, PUB-04: working days to publish, from the inspection's end or the rectification deadline. */
+    static final int PUBLISH_WITHIN_WORKING_DAYS = 20;
+    static final int MAX_FACTS = 20_000;
+    static final Set<TriggerType> BLOCKS_NO_PROBLEM = Set.of(TriggerType.ABNORMAL_OPERATION_LIST, TriggerType.SERIOUS_VIOLATION_LIST);
+
+    public record Proposal(String inspectionId, ResultCategory category, String facts, LocalDate endedOn, LocalDate rectificationDeadline,
+                           Delegation delegation) {
+    }
+
+    public enum AmendableField { CATEGORY, FACTS, RECTIFICATION_DEADLINE }
+
+    private final ResultRepository results;
+    private final DrawRepository draws;
+    private final TriggerRepository triggers;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+
+    public ResultService(ResultRepository results, DrawRepository draws, TriggerRepository triggers, WorkingDayCalendar calendar, Clock clock) {
+        this.results = results;
+        this.draws = draws;
+        this.triggers = triggers;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    static String idOf(String inspectionId) {
+        return "RES-" + inspectionId;
+    }
+
+    /** APPR-01 "whoever inspects submits": the inspecting department's inspectors or officers propose (or propose again before approval). */
+    @Transactional
+    public Result propose(Proposal in, Viewer viewer) {
+        Inspection inspection = draws.inspections(List.of(in.inspectionId())).get(in.inspectionId());
+        if (inspection == null) {
+            throw new NotFoundException("input.inspectionId", "no inspection " + in.inspectionId());
+        }
+        String inspecting = inspection.inspectedBy() != null ? inspection.inspectedBy() : inspection.drawnBy();
+        requireDepartment(viewer, inspecting, "input.inspectionId", "APPR-01: the result is proposed by the inspecting department "
+                + inspecting, Role.INSPECTOR, Role.OFFICER);
+        Checks checks = new Checks();
+        checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", "ILLEGAL_TRANSITION",
+                "input.inspectionId: the inspection is " + inspection.status() + ", not active", null);
+        boolean same = inspecting.equals(inspection.drawnBy());
+        Delegation delegation = in.delegation() == null ? (same ? Delegation.NONE : null) : in.delegation();
+        checks.check(delegation != null, "input.delegation", "REQUIRED",
+                "input.delegation: " + inspecting + " inspects for " + inspection.drawnBy() + ": DELEGATED or AUTHORISED", "APPR-02");
+        checks.check(delegation == null || (delegation == Delegation.NONE) == same, "input.delegation", "INVALID_VALUE",
+                "input.delegation: " + (same ? "the drawing department inspects itself: NONE" : "another department inspects: DELEGATED or AUTHORISED"),
+                "APPR-02");
+        validate(checks, in.category(), in.facts(), in.endedOn(), in.rectificationDeadline(), "input.");
+        checks.throwIfAny();
+        String id = idOf(inspection.id());
+        Result existing = results.lock(id).orElse(null);
+        OffsetDateTime now = now();
+        if (existing == null) {
+            results.create(new Result(id, inspection.id(), inspection.uscc(), inspecting, inspection.drawnBy(), delegation, in.category(),
+                    in.facts().strip(), in.endedOn(), in.rectificationDeadline(), ResultStatus.PROPOSED, viewer.actor(), now, null, null,
+                    null, null, null, null, null, null, null, 0));
+        } else {
+            if (existing.status() == ResultStatus.APPROVED || existing.status() == ResultStatus.PUBLISHED) {
+                throw InvalidInputException.of("input.inspectionId", "IMMUTABLE", "the result of " + inspection.id()
+                        + " is approved: correct it with amendInspectionResult", "APPR-04");
+            }
+            results.repropose(id, in.category(), in.facts().strip(), in.endedOn(), in.rectificationDeadline(), viewer.actor(), now);
+        }
+        return reload(id);
+    }
+
+    /** APPR-02: a delegated result is first reviewed by the inspecting (lower) department's leader. */
+    @Transactional
+    public Result review(String id, Viewer viewer) {
+        Result r = locked(id);
+        transition(r.delegation() == Delegation.DELEGATED, "id", "only a DELEGATED result is reviewed before approval", "APPR-02");
+        transition(r.status() == ResultStatus.PROPOSED, "id", "the result is " + r.status() + ", not PROPOSED", "APPR-02");
+        requireDepartment(viewer, r.inspectingDepartment(), "id", "APPR-02: reviewed by a leader of " + r.inspectingDepartment(), Role.LEADER);
+        results.review(id, viewer.actor(), now());
+        return reload(id);
+    }
+
+    /**
+     * APPR-01..03: approved by the leader of the inspecting department, or of the drawing one for a delegated result
+     * after its review; an authorised result is filed with the drawing department. Sets the publication deadline.
+     */
+    @Transactional
+    public Result approve(String id, Viewer viewer) {
+        Result r = locked(id);
+        boolean delegated = r.delegation() == Delegation.DELEGATED;
+        ResultStatus ready = delegated ? ResultStatus.REVIEWED : ResultStatus.PROPOSED;
+        transition(r.status() == ready, "id", "the result is " + r.status() + "; it is approved when " + ready, delegated ? "APPR-02" : "APPR-01");
+        String approving = delegated ? r.drawingDepartment() : r.inspectingDepartment();
+        requireDepartment(viewer, approving, "id", (delegated ? "APPR-02" : "APPR-01") + ": approved by a leader of " + approving, Role.LEADER);
+        results.approve(id, viewer.actor(), now(), approving, r.delegation() == Delegation.AUTHORISED ? r.drawingDepartment() : null,
+                publishBy(r.endedOn(), r.rectificationDeadline()));
+        return reload(id);
+    }
+
+    /**
+     * PUB-01 "whoever inspects enters the result", only once approved (APPR-04); a "no problem found" result is not
+     * published while the enterprise is on the abnormal-operation or serious-violation list (FOLLOW-04, FOLLOW-05).
+     */
+    @Transactional
+    public Result publish(String id, Viewer viewer) {
+        Result r = locked(id);
+        transition(r.status() == ResultStatus.APPROVED, "id", "the result is " + r.status() + ": only an approved result is published", "APPR-04");
+        requireDepartment(viewer, r.inspectingDepartment(), "id", "PUB-01: published by the inspecting department " + r.inspectingDepartment(),
+                Role.OFFICER, Role.LEADER);
+        OffsetDateTime now = now();
+        if (r.category() == ResultCategory.NO_PROBLEM_FOUND) {
+            List<Trigger> listed = triggers.ofEnterprises(List.of(r.uscc()), "CREDIT_LISTING", now).getOrDefault(r.uscc(), List.of()).stream()
+                    .filter(t -> BLOCKS_NO_PROBLEM.contains(t.type())).toList();
+            if (!listed.isEmpty()) {
+                throw InvalidInputException.of("id", "CONFLICT", "the enterprise is on the " + listed.get(0).type() + " (" + listed.get(0).id()
+                        + "): a NO_PROBLEM_FOUND result cannot be published while it is listed", "FOLLOW-04");
+            }
+        }
+        results.publish(id, viewer.actor(), now);
+        return reload(id);
+    }
+
+    /** ARCH-05: an approved result changes only by an amendment, made by a leader of the approving department. */
+    @Transactional
+    public Result amend(String id, AmendableField field, String value, String reason, Viewer viewer) {
+        Result r = locked(id);
+        transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "id",
+                "the result is " + r.status() + ": before approval, propose it again instead", "ARCH-05");
+        requireDepartment(viewer, r.approvingDepartment(), "id", "ARCH-05: amended by a leader of the approving department "
+                + r.approvingDepartment(), Role.LEADER);
+        Checks checks = new Checks();
+        checks.require("reason", reason);
+        if (field != AmendableField.RECTIFICATION_DEADLINE) {
+            checks.require("value", value);
+        }
+        Map<String, Object> changes = new HashMap<>();
+        String before;
+        String after = value == null ? null : value.strip();
+        switch (field) {
+            case CATEGORY -> {
+                before = r.category().name();
+                ResultCategory category = parse(checks, value);
+                if (category != null) {
+                    validate(checks, category, r.facts(), r.endedOn(), r.rectificationDeadline(), "");
+                    changes.put("category", category.name());
+                }
+            }
+            case FACTS -> {
+                before = r.facts();
+                checks.check(value == null || value.length() <= MAX_FACTS, "value", "INVALID_VALUE", "value: at most " + MAX_FACTS + " characters", null);
+                changes.put("facts", after);
+            }
+            default -> {
+                before = r.rectificationDeadline() == null ? null : r.rectificationDeadline().toString();
+                LocalDate deadline = date(checks, value);
+                validate(checks, r.category(), r.facts(), r.endedOn(), deadline, "");
+                changes.put("rectificationDeadline", deadline);
+                // PUB-04: the deadline to publish follows the rectification deadline, until published.
+                if (r.status() == ResultStatus.APPROVED && checks.ok()) {
+                    changes.put("publishBy", publishBy(r.endedOn(), deadline));
+                }
+            }
+        }
+        checks.check(!java.util.Objects.equals(before, after), "value", "INVALID_VALUE", "value: the same as now", null);
+        checks.throwIfAny();
+        results.amend(new Amendment(id, r.amendments() + 1, now(), field.name(), before, after, reason.strip(), viewer.actor(), viewer.actor()),
+                changes);
+        return reload(id);
+    }
+
+    /** PUB-03, PUB-04: 20 working days after the inspection ended, or after the rectification deadline when one was set. */
+    LocalDate publishBy(LocalDate endedOn, LocalDate rectificationDeadline) {
+        return calendar.addWorkingDays(rectificationDeadline != null ? rectificationDeadline : endedOn, PUBLISH_WITHIN_WORKING_DAYS);
+    }
+
+    /** Results not published by their deadline, of the given departments. */
+    public List<Result> overdue(Set<String> departments) {
+        return results.overdue(departments, today());
+    }
+
+    /** The regulators' calendar day. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private void validate(Checks checks, ResultCategory category, String facts, LocalDate endedOn, LocalDate rectificationDeadline, String prefix) {
+        checks.require(prefix + "category", category);
+        checks.require(prefix + "facts", facts);
+        checks.check(facts == null || facts.length() <= MAX_FACTS, prefix + "facts", "INVALID_VALUE", prefix + "facts: at most " + MAX_FACTS
+                + " characters", null);
+        checks.require(prefix + "endedOn", endedOn);
+        checks.check(endedOn == null || !endedOn.isAfter(today()), prefix + "endedOn", "INVALID_VALUE",
+                prefix + "endedOn: the inspection cannot end in the future", null);
+        boolean ordered = category == ResultCategory.PROBLEM_FOUND_RECTIFICATION_ORDERED;
+        checks.check(!ordered || rectificationDeadline != null, prefix + "rectificationDeadline", "REQUIRED",
+                prefix + "rectificationDeadline: a correction was ordered, so the order's deadline is required", "FOLLOW-01");
+        checks.check(ordered || rectificationDeadline == null, prefix + "rectificationDeadline", "INVALID_VALUE",
+                prefix + "rectificationDeadline: only for PROBLEM_FOUND_RECTIFICATION_ORDERED", "PUB-04");
+        checks.check(rectificationDeadline == null || endedOn == null || rectificationDeadline.isAfter(endedOn), prefix + "rectificationDeadline",
+                "INVALID_VALUE", prefix + "rectificationDeadline: after the inspection ended", "FOLLOW-01");
+    }
+
+    private static ResultCategory parse(Checks checks, String value) {
+        try {
+            return value == null ? null : ResultCategory.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            checks.check(false, "value", "INVALID_VALUE", "value: one of the eight result categories " + List.of(ResultCategory.values()), "RESULT-01");
+            return null;
+        }
+    }
+
+    private static LocalDate date(Checks checks, String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            checks.check(false, "value", "INVALID_VALUE", "value: a date (2026-03-31)", null);
+            return null;
+        }
+    }
+
+    private Result locked(String id) {
+        return results.lock(id).orElseThrow(() -> new NotFoundException("id", "no result " + id));
+    }
+
+    private Result reload(String id) {
+        return results.byId(List.of(id)).get(id);
+    }
+
+    private static void transition(boolean ok, String field, String message, String rule) {
+        if (!ok) {
+            throw InvalidInputException.of(field, "ILLEGAL_TRANSITION", field + ": " + message, rule);
+        }
+    }
+
+    /** The viewer must hold one of {@code roles} in {@code department} (administrators are not the department). */
+    private static void requireDepartment(Viewer viewer, String department, String field, String rule, Role... roles) {
+        boolean role = java.util.Arrays.stream(roles).anyMatch(viewer::has);
+        if (!role || department == null || !department.equals(viewer.departmentId())) {
+            throw new ForbiddenException(field, rule + "; the caller is " + viewer.roles() + " of " + viewer.departmentId(), !viewer.authenticated());
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,203 @@
+package org.supervisionhub.api.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.supervisionhub.api.HubIntegrationTest;
+
+/**
+ * Results through the GraphQL API on the real graph, on inspections of the demo's executed draws: the approval chain
+ * of each delegation (APPR-01..04), publication deadlines in working days (PUB-03, PUB-04), the listing guard
+ * (FOLLOW-04), amendments (ARCH-05) and what the public sees.
+ */
+class InspectionResultApiTest extends HubIntegrationTest {
+
+    static final String RESULT = "id status delegation category publishBy overdue approvingDepartment filedWith amendments { number field before after reason }";
+    static final String PROPOSE = "mutation($in: InspectionResultInput!) { proposeInspectionResult(input: $in) { " + RESULT + " } }";
+
+    @Autowired
+    Driver driver;
+
+    /** An active inspection drawn and inspected by HRSS-430100 that has no result yet, of an enterprise never listed. */
+    String inspection() {
+        return driver.executableQuery("MATCH (i:Inspection {status: 'ACTIVE', drawnBy: 'HRSS-430100'}) WHERE coalesce(i.inspectedBy, i.drawnBy) = 'HRSS-430100'"
+                + " AND NOT EXISTS { (:InspectionResult)-[:OF]->(i) } AND NOT i.id CONTAINS '-LOW-'"
+                + " AND NOT EXISTS { (i)-[:TARGETS]->(:Enterprise)<-[:CONCERNS]-(:RestrictionTrigger) } RETURN i.id AS id LIMIT 1")
+                .execute().records().get(0).get("id").asString();
+    }
+
+    /**
+     * The same, inspected by the subordinate HRSS-430102 for HRSS-430100: a copy of a demo inspection outside any draw
+     * (the demo's draws do not dispatch to a lower level).
+     */
+    String inspectionByLowerLevel() {
+        String source = inspection();
+        return driver.executableQuery("MATCH (i:Inspection {id: $id})-[:TARGETS]->(e) WITH i, e, properties(i) AS p"
+                        + " CREATE (c:Inspection) SET c = p {.*, id: $id + '-LOW-' + $n, drawId: 'COPY-' + p.drawId, inspectedBy: 'HRSS-430102'}"
+                        + " CREATE (c)-[:TARGETS]->(e) RETURN c.id AS id")
+                .withParameters(Map.of("id", source, "n", System.nanoTime())).execute().records().get(0).get("id").asString();
+    }
+
+    static Map<String, Object> input(String inspectionId, String category, String endedOn, String deadline, String delegation) {
+        Map<String, Object> in = new LinkedHashMap<>(Map.of("inspectionId", inspectionId, "category", category,
+                "facts", "检查事项1：劳动合同签订情况，抽查10份，均符合规定。", "endedOn", endedOn));
+        if (deadline != null) {
+            in.put("rectificationDeadline", deadline);
+        }
+        if (delegation != null) {
+            in.put("delegation", delegation);
+        }
+        return in;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> ok(HttpGraphQlTester caller, String document, String field, Map<String, Object> variables) {
+        var spec = caller.document(document);
+        variables.forEach(spec::variable);
+        return spec.execute().path(field).entity(Map.class).get();
+    }
+
+    static String error(HttpGraphQlTester caller, String document, Map<String, Object> variables) {
+        var spec = caller.document(document);
+        variables.forEach(spec::variable);
+        List<ResponseError> errors = new java.util.ArrayList<>();
+        spec.execute().errors().satisfy(errors::addAll);
+        assertThat(errors).as("errors").isNotEmpty();
+        Map<String, Object> ext = errors.get(0).getExtensions();
+        return ext.get("code") + " " + ext.get("field") + (ext.get("rule") == null ? "" : " " + ext.get("rule"));
+    }
+
+    static String step(String mutation, String id) {
+        return "mutation { " + mutation + "(id: \"" + id + "\") { " + RESULT + " } }";
+    }
+
+    @Test
+    void aResultOfTheDrawingDepartmentIsProposedApprovedByItsLeaderAndDueTwentyWorkingDaysAfterTheEndAPPR01PUB03() {
+        String inspectionId = inspection();
+        // 2026-09-18 is a Friday; the Mid-Autumn and National Day holidays and the adjusted working days 09-20 and 10-10 fall inside.
+        Map<String, Object> proposed = ok(graphQl(officer("HRSS-430100")), PROPOSE, "proposeInspectionResult",
+                Map.of("in", input(inspectionId, "NO_PROBLEM_FOUND", "2026-09-18", null, null)));
+        assertThat(proposed).containsEntry("status", "PROPOSED").containsEntry("delegation", "NONE");
+        String id = (String) proposed.get("id");
+
+        assertThat(error(graphQl(officer("HRSS-430100")), step("publishInspectionResult", id), Map.of()))
+                .isEqualTo("ILLEGAL_TRANSITION id APPR-04");
+        assertThat(error(graphQl(officer("HRSS-430100")), step("approveInspectionResult", id), Map.of()))
+                .isEqualTo("FORBIDDEN Mutation.approveInspectionResult");
+        assertThat(error(graphQl(leader("HRSS-430102")), step("approveInspectionResult", id), Map.of())).isEqualTo("FORBIDDEN id");
+        assertThat(error(graphQl(leader("HRSS-430100")), step("reviewInspectionResult", id), Map.of()))
+                .isEqualTo("ILLEGAL_TRANSITION id APPR-02");
+
+        Map<String, Object> approved = ok(graphQl(leader("HRSS-430100")), step("approveInspectionResult", id), "approveInspectionResult", Map.of());
+        assertThat(approved).containsEntry("status", "APPROVED").containsEntry("approvingDepartment", "HRSS-430100")
+                .containsEntry("publishBy", "2026-10-22").containsEntry("overdue", true);
+        // Approving twice is not a transition.
+        assertThat(error(graphQl(leader("HRSS-430100")), step("approveInspectionResult", id), Map.of()))
+                .isEqualTo("ILLEGAL_TRANSITION id APPR-01");
+        List<String> overdue = graphQl(leader("HRSS-430100")).document("{ overdueInspectionResults(departmentId: \"HRSS-430100\") { id } }")
+                .execute().path("overdueInspectionResults[*].id").entityList(String.class).get();
+        assertThat(overdue).contains(id);
+
+        Map<String, Object> published = ok(graphQl(officer("HRSS-430100")), step("publishInspectionResult", id), "publishInspectionResult", Map.of());
+        assertThat(published).containsEntry("status", "PUBLISHED").containsEntry("overdue", false);
+        assertThat(graphQl(leader("HRSS-430100")).document("{ overdueInspectionResults(departmentId: \"HRSS-430100\") { id } }")
+                .execute().path("overdueInspectionResults[*].id").entityList(String.class).get()).doesNotContain(id);
+    }
+
+    @Test
+    void aDelegatedResultIsReviewedBelowAndApprovedAboveAPPR02() {
+        String inspectionId = inspectionByLowerLevel();
+        assertThat(error(graphQl(officer("HRSS-430102")), PROPOSE, Map.of("in", input(inspectionId, "REQUIRED_INFO_NOT_DISCLOSED", "2026-11-02", null, null))))
+                .isEqualTo("REQUIRED input.delegation APPR-02");
+        assertThat(error(graphQl(officer("HRSS-430100")), PROPOSE, Map.of("in", input(inspectionId, "REQUIRED_INFO_NOT_DISCLOSED", "2026-11-02", null, "DELEGATED"))))
+                .isEqualTo("FORBIDDEN input.inspectionId");
+        String id = (String) ok(graphQl(officer("HRSS-430102")), PROPOSE, "proposeInspectionResult",
+                Map.of("in", input(inspectionId, "REQUIRED_INFO_NOT_DISCLOSED", "2026-11-02", null, "DELEGATED"))).get("id");
+        assertThat(error(graphQl(leader("HRSS-430100")), step("approveInspectionResult", id), Map.of())).isEqualTo("ILLEGAL_TRANSITION id APPR-02");
+        assertThat(error(graphQl(leader("HRSS-430100")), step("reviewInspectionResult", id), Map.of())).isEqualTo("FORBIDDEN id");
+        assertThat(ok(graphQl(leader("HRSS-430102")), step("reviewInspectionResult", id), "reviewInspectionResult", Map.of()))
+                .containsEntry("status", "REVIEWED");
+        assertThat(error(graphQl(leader("HRSS-430102")), step("approveInspectionResult", id), Map.of())).isEqualTo("FORBIDDEN id");
+        assertThat(ok(graphQl(leader("HRSS-430100")), step("approveInspectionResult", id), "approveInspectionResult", Map.of()))
+                .containsEntry("status", "APPROVED").containsEntry("approvingDepartment", "HRSS-430100").containsEntry("filedWith", null);
+    }
+
+    @Test
+    void anAuthorisedResultIsApprovedBelowAndFiledAboveAPPR03() {
+        String inspectionId = inspectionByLowerLevel();
+        String id = (String) ok(graphQl(officer("HRSS-430102")), PROPOSE, "proposeInspectionResult",
+                Map.of("in", input(inspectionId, "UNREACHABLE_AT_REGISTERED_ADDRESS", "2026-11-02", null, "AUTHORISED"))).get("id");
+        assertThat(error(graphQl(leader("HRSS-430102")), step("reviewInspectionResult", id), Map.of())).isEqualTo("ILLEGAL_TRANSITION id APPR-02");
+        assertThat(ok(graphQl(leader("HRSS-430102")), step("approveInspectionResult", id), "approveInspectionResult", Map.of()))
+                .containsEntry("status", "APPROVED").containsEntry("approvingDepartment", "HRSS-430102").containsEntry("filedWith", "HRSS-430100");
+    }
+
+    @Test
+    void anOrderedCorrectionIsDueFromItsDeadlineAndAnApprovedResultChangesOnlyByRecordedAmendmentsPUB04ARCH05() {
+        String inspectionId = inspection();
+        assertThat(error(graphQl(officer("HRSS-430100")), PROPOSE,
+                Map.of("in", input(inspectionId, "PROBLEM_FOUND_RECTIFICATION_ORDERED", "2026-11-02", null, null))))
+                .isEqualTo("REQUIRED input.rectificationDeadline FOLLOW-01");
+        String id = (String) ok(graphQl(officer("HRSS-430100")), PROPOSE, "proposeInspectionResult",
+                Map.of("in", input(inspectionId, "PROBLEM_FOUND_RECTIFICATION_ORDERED", "2026-11-02", "2026-11-30", null))).get("id");
+        assertThat(ok(graphQl(leader("HRSS-430100")), step("approveInspectionResult", id), "approveInspectionResult", Map.of()))
+                .containsEntry("publishBy", "2026-12-28").containsEntry("overdue", false);
+
+        // Approved: proposing again is refused; the correction is an amendment, by a leader, with a reason, recorded.
+        assertThat(error(graphQl(officer("HRSS-430100")), PROPOSE,
+                Map.of("in", input(inspectionId, "NO_PROBLEM_FOUND", "2026-11-02", null, null)))).isEqualTo("IMMUTABLE input.inspectionId APPR-04");
+        String amend = "mutation($f: AmendableResultField!, $v: String) { amendInspectionResult(id: \"" + id
+                + "\", field: $f, value: $v, reason: \"整改期限经批准提前\") { " + RESULT + " } }";
+        assertThat(error(graphQl(officer("HRSS-430100")), amend, Map.of("f", "RECTIFICATION_DEADLINE", "v", "2026-11-23")))
+                .isEqualTo("FORBIDDEN Mutation.amendInspectionResult");
+        Map<String, Object> amended = ok(graphQl(leader("HRSS-430100")), amend, "amendInspectionResult",
+                Map.of("f", "RECTIFICATION_DEADLINE", "v", "2026-11-23"));
+        assertThat(amended).containsEntry("publishBy", "2026-12-21").containsEntry("status", "APPROVED");
+        assertThat(amended.get("amendments")).isEqualTo(List.of(Map.of("number", 1, "field", "RECTIFICATION_DEADLINE", "before", "2026-11-30",
+                "after", "2026-11-23", "reason", "整改期限经批准提前")));
+        // A category that needs no deadline while one is set is refused, and nothing changes.
+        assertThat(error(graphQl(leader("HRSS-430100")), amend, Map.of("f", "CATEGORY", "v", "NO_PROBLEM_FOUND")))
+                .isEqualTo("INVALID_VALUE rectificationDeadline PUB-04");
+        assertThat(graphQl(leader("HRSS-430100")).document("{ inspectionResult(inspectionId: \"" + inspectionId + "\") { category } }")
+                .execute().path("inspectionResult.category").entity(String.class).get()).isEqualTo("PROBLEM_FOUND_RECTIFICATION_ORDERED");
+    }
+
+    @Test
+    @SuppressWarnings("rawtypes")
+    void noProblemFoundIsNotPublishedWhileListedAndThePublicSeesOnlyPublishedResultsWithoutNamesFOLLOW04() {
+        String inspectionId = inspection();
+        String uscc = driver.executableQuery("MATCH (i:Inspection {id: $id}) RETURN i.uscc AS u").withParameters(Map.of("id", inspectionId))
+                .execute().records().get(0).get("u").asString();
+        String id = (String) ok(graphQl(officer("HRSS-430100")), PROPOSE, "proposeInspectionResult",
+                Map.of("in", input(inspectionId, "NO_PROBLEM_FOUND", "2026-11-02", null, null))).get("id");
+        ok(graphQl(leader("HRSS-430100")), step("approveInspectionResult", id), "approveInspectionResult", Map.of());
+        String listing = graphQl(officer("MS-430100")).document("mutation($in: CreditListingInput!) { recordCreditListing(input: $in) { id } }")
+                .variable("in", Map.of("uscc", uscc, "type", "ABNORMAL_OPERATION_LIST", "issuingDepartmentId", "MS-430100",
+                        "legalBasis", "《企业经营异常名录管理暂行办法》第四条", "reason", "未按期公示年报"))
+                .execute().path("recordCreditListing.id").entity(String.class).get();
+        assertThat(error(graphQl(officer("HRSS-430100")), step("publishInspectionResult", id), Map.of())).isEqualTo("CONFLICT id FOLLOW-04");
+        String published = "{ publishedInspectionResults(uscc: \"" + uscc + "\") { uscc category inspectingDepartment publishedAt } }";
+        assertThat(graphQl().document(published).execute().path("publishedInspectionResults").entityList(Map.class).get()).isEmpty();
+        // Results before publication are not the public's, nor other departments'.
+        graphQl().document("{ inspectionResult(inspectionId: \"" + inspectionId + "\") { id } }").execute().errors()
+                .satisfy(errors -> assertThat(errors).anySatisfy(e -> assertThat(e.getExtensions().get("code")).isEqualTo("UNAUTHENTICATED")));
+        graphQl(officer("HRSS-430102")).document("{ inspectionResult(inspectionId: \"" + inspectionId + "\") { id } }").execute()
+                .path("inspectionResult").valueIsNull();
+
+        graphQl(officer("MS-430100")).document("mutation { removeRestrictionTrigger(id: \"" + listing + "\", reason: \"已补报年报\") { id } }")
+                .execute().path("removeRestrictionTrigger.id").entity(String.class).isEqualTo(listing);
+        ok(graphQl(officer("HRSS-430100")), step("publishInspectionResult", id), "publishInspectionResult", Map.of());
+        List<Map> seen = graphQl().document(published).execute().path("publishedInspectionResults").entityList(Map.class).get();
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0)).containsEntry("category", "NO_PROBLEM_FOUND").containsEntry("inspectingDepartment", "HRSS-430100")
+                .containsOnlyKeys("uscc", "category", "inspectingDepartment", "publishedAt");
+    }
+}

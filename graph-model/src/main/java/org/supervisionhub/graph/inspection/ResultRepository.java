@@ -1,0 +1,156 @@
+package org.supervisionhub.graph.inspection;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.types.MapAccessor;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.supervisionhub.graph.inspection.Results.Amendment;
+import org.supervisionhub.graph.inspection.Results.Delegation;
+import org.supervisionhub.graph.inspection.Results.Result;
+import org.supervisionhub.graph.inspection.Results.ResultCategory;
+import org.supervisionhub.graph.inspection.Results.ResultStatus;
+import org.supervisionhub.graph.store.KeyedRows;
+import org.supervisionhub.graph.store.Values;
+
+/**
+ * {@code InspectionResult} nodes ({@code (:InspectionResult)-[:OF]->(:Inspection)}, one per inspection) and their
+ * {@code ResultAmendment}s. State changes go through {@link #lock} first, in the caller's transaction.
+ */
+public class ResultRepository {
+
+    static final String CREATE = "MATCH (i:Inspection {id: $r.inspectionId})"
+            + " CREATE (r:InspectionResult {id: $r.id, inspectionId: $r.inspectionId, uscc: $r.uscc,"
+            + " inspectingDepartment: $r.inspectingDepartment, drawingDepartment: $r.drawingDepartment, delegation: $r.delegation,"
+            + " category: $r.category, facts: $r.facts, endedOn: $r.endedOn, rectificationDeadline: $r.rectificationDeadline,"
+            + " status: 'PROPOSED', proposedBy: $r.proposedBy, proposedAt: $r.proposedAt, amendments: 0})-[:OF]->(i)";
+    static final String LOCK = "MATCH (r:InspectionResult {id: $id}) SET r.lock = true REMOVE r.lock RETURN r {.*} AS row";
+    static final String REPROPOSE = "MATCH (r:InspectionResult {id: $id}) SET r.category = $category, r.facts = $facts,"
+            + " r.endedOn = $endedOn, r.rectificationDeadline = $rectificationDeadline, r.proposedBy = $actor, r.proposedAt = $at,"
+            + " r.status = 'PROPOSED', r.reviewedBy = null, r.reviewedAt = null";
+    static final String REVIEW = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'REVIEWED', r.reviewedBy = $actor, r.reviewedAt = $at";
+    static final String APPROVE = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'APPROVED', r.approvedBy = $actor,"
+            + " r.approvedAt = $at, r.approvingDepartment = $department, r.filedWith = $filedWith, r.publishBy = $publishBy";
+    static final String PUBLISH = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'PUBLISHED', r.publishedBy = $actor, r.publishedAt = $at";
+    static final String AMEND = "MATCH (r:InspectionResult {id: $id}) SET r.amendments = r.amendments + 1, r += $changes"
+            + " CREATE (r)-[:AMENDED]->(:ResultAmendment {number: r.amendments, at: $at, field: $field, before: $before,"
+            + " after: $after, reason: $reason, handler: $handler, approver: $approver})";
+    static final String BY_ID = "MATCH (r:InspectionResult) WHERE r.id IN $ids RETURN r {.*} AS row";
+    static final String AMENDMENTS = "UNWIND $ids AS id MATCH (:InspectionResult {id: id})-[:AMENDED]->(a:ResultAmendment)"
+            + " RETURN id AS key, a {.*, resultId: id} AS row ORDER BY id, a.number";
+    /** Not published by their deadline: approved ones past {@code publishBy}; proposed or reviewed ones whose deadline, once approved, has passed. */
+    static final String OVERDUE = "MATCH (r:InspectionResult) WHERE r.inspectingDepartment IN $departments AND r.status <> 'PUBLISHED'"
+            + " AND r.publishBy IS NOT NULL AND r.publishBy < $today RETURN r {.*} AS row ORDER BY r.publishBy, r.id";
+    static final String PUBLISHED_OF = "UNWIND $usccs AS uscc MATCH (r:InspectionResult {uscc: uscc}) WHERE r.status = 'PUBLISHED'"
+            + " RETURN uscc AS key, r {.*} AS row ORDER BY uscc, r.publishedAt DESC";
+
+    private final Neo4jClient client;
+
+    public ResultRepository(Neo4jClient client) {
+        this.client = client;
+    }
+
+    public void create(Result r) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", r.id());
+        m.put("inspectionId", r.inspectionId());
+        m.put("uscc", r.uscc());
+        m.put("inspectingDepartment", r.inspectingDepartment());
+        m.put("drawingDepartment", r.drawingDepartment());
+        m.put("delegation", r.delegation().name());
+        m.put("category", r.category().name());
+        m.put("facts", r.facts());
+        m.put("endedOn", r.endedOn());
+        m.put("rectificationDeadline", r.rectificationDeadline());
+        m.put("proposedBy", r.proposedBy());
+        m.put("proposedAt", r.proposedAt());
+        client.query(CREATE).bind(m).to("r").run();
+    }
+
+    public Optional<Result> lock(String id) {
+        return client.query(LOCK).bind(id).to("id").fetchAs(Result.class).mappedBy((t, r) -> result(r.get("row"))).one();
+    }
+
+    public void repropose(String id, ResultCategory category, String facts, LocalDate endedOn, LocalDate rectificationDeadline, String actor,
+                          OffsetDateTime at) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("category", category.name());
+        p.put("facts", facts);
+        p.put("endedOn", endedOn);
+        p.put("rectificationDeadline", rectificationDeadline);
+        p.put("actor", actor);
+        p.put("at", at);
+        client.query(REPROPOSE).bindAll(p).run();
+    }
+
+    public void review(String id, String actor, OffsetDateTime at) {
+        client.query(REVIEW).bindAll(Map.of("id", id, "actor", actor, "at", at)).run();
+    }
+
+    public void approve(String id, String actor, OffsetDateTime at, String department, String filedWith, LocalDate publishBy) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("actor", actor);
+        p.put("at", at);
+        p.put("department", department);
+        p.put("filedWith", filedWith);
+        p.put("publishBy", publishBy);
+        client.query(APPROVE).bindAll(p).run();
+    }
+
+    public void publish(String id, String actor, OffsetDateTime at) {
+        client.query(PUBLISH).bindAll(Map.of("id", id, "actor", actor, "at", at)).run();
+    }
+
+    /** Records the amendment and applies {@code changes} (the field's new value, and what follows from it). */
+    public void amend(Amendment a, Map<String, Object> changes) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", a.resultId());
+        p.put("field", a.field());
+        p.put("changes", changes);
+        p.put("at", a.at());
+        p.put("before", a.before());
+        p.put("after", a.after());
+        p.put("reason", a.reason());
+        p.put("handler", a.handler());
+        p.put("approver", a.approver());
+        client.query(AMEND).bindAll(p).run();
+    }
+
+    public Map<String, Result> byId(Collection<String> ids) {
+        return KeyedRows.unique(client, BY_ID, Map.of("ids", List.copyOf(ids)), ResultRepository::result, Result::id);
+    }
+
+    public Map<String, List<Amendment>> amendments(Collection<String> ids) {
+        return KeyedRows.grouped(client, AMENDMENTS, Map.of("ids", List.copyOf(ids)), m -> new Amendment(m.get("resultId").asString(),
+                m.get("number").asInt(), Values.dateTime(m.get("at")), m.get("field").asString(), Values.str(m.get("before")),
+                Values.str(m.get("after")), Values.str(m.get("reason")), Values.str(m.get("handler")), Values.str(m.get("approver"))));
+    }
+
+    public List<Result> overdue(Collection<String> departments, LocalDate today) {
+        return List.copyOf(KeyedRows.unique(client, OVERDUE, Map.of("departments", List.copyOf(departments), "today", today),
+                ResultRepository::result, Result::id).values());
+    }
+
+    public Map<String, List<Result>> publishedOf(Collection<String> usccs) {
+        return KeyedRows.grouped(client, PUBLISHED_OF, Map.of("usccs", List.copyOf(usccs)), ResultRepository::result);
+    }
+
+    static Result result(MapAccessor m) {
+        return new Result(m.get("id").asString(), m.get("inspectionId").asString(), m.get("uscc").asString(),
+                m.get("inspectingDepartment").asString(), Values.str(m.get("drawingDepartment")),
+                Delegation.valueOf(m.get("delegation").asString()), ResultCategory.valueOf(m.get("category").asString()),
+                Values.str(m.get("facts")), Values.date(m.get("endedOn")), Values.date(m.get("rectificationDeadline")),
+                ResultStatus.valueOf(m.get("status").asString()), Values.str(m.get("proposedBy")), Values.dateTime(m.get("proposedAt")),
+                Values.str(m.get("reviewedBy")), Values.dateTime(m.get("reviewedAt")), Values.str(m.get("approvedBy")),
+                Values.dateTime(m.get("approvedAt")), Values.str(m.get("approvingDepartment")), Values.str(m.get("filedWith")),
+                Values.date(m.get("publishBy")), Values.str(m.get("publishedBy")), Values.dateTime(m.get("publishedAt")),
+                m.get("amendments").asInt(0));
+    }
+}

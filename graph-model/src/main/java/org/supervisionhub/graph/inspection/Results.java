@@ -1,0 +1,50 @@
+package org.supervisionhub.graph.inspection;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** Value types of inspection results. */
+public final class Results {
+
+    private Results() {
+    }
+
+    /** RESULT-01: the eight result categories, in the order of HN art. 16(10). */
+    public enum ResultCategory {
+        NO_PROBLEM_FOUND,
+        REQUIRED_INFO_NOT_DISCLOSED,
+        DISCLOSED_INFO_FALSIFIED,
+        UNREACHABLE_AT_REGISTERED_ADDRESS,
+        PROBLEM_FOUND_RECTIFICATION_ORDERED,
+        SERIOUS_NON_COOPERATION,
+        NO_RELEVANT_BUSINESS_ACTIVITY,
+        PROBLEM_FOUND_PENDING_FOLLOW_UP
+    }
+
+    /**
+     * How the inspecting department relates to the one that drew the inspection (APPR-01..03): the same department
+     * ({@code NONE}), a subordinate entrusted by it ({@code DELEGATED}: reviewed below, approved above) or lawfully
+     * authorised ({@code AUTHORISED}: approved below, filed above).
+     */
+    public enum Delegation { NONE, DELEGATED, AUTHORISED }
+
+    /** PROPOSED by the team, REVIEWED (delegated only), APPROVED, PUBLISHED. */
+    public enum ResultStatus { PROPOSED, REVIEWED, APPROVED, PUBLISHED }
+
+    /**
+     * One inspection's result. {@code inspectingDepartment} proposes (and reviews, when delegated); {@code approvingDepartment}
+     * approves; {@code filedWith} is the superior an authorised result is filed with. {@code publishBy} is set at approval.
+     */
+    public record Result(String id, String inspectionId, String uscc, String inspectingDepartment, String drawingDepartment,
+                         Delegation delegation, ResultCategory category, String facts, LocalDate endedOn,
+                         LocalDate rectificationDeadline, ResultStatus status, String proposedBy, OffsetDateTime proposedAt,
+                         String reviewedBy, OffsetDateTime reviewedAt, String approvedBy, OffsetDateTime approvedAt,
+                         String approvingDepartment, String filedWith, LocalDate publishBy, String publishedBy,
+                         OffsetDateTime publishedAt, int amendments) {
+    }
+
+    /** A change to an approved result (ARCH-05 form): when, what (before and after), why, who handled and who approved. */
+    public record Amendment(String resultId, int number, OffsetDateTime at, String field, String before, String after, String reason,
+                            String handler, String approver) {
+    }
+}
