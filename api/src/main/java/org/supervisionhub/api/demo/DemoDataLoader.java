@@ -30,12 +30,14 @@ public class DemoDataLoader implements ApplicationRunner {
     private final String database;
     private final SamplingDemo sampling;
     private final RestrictionDemo restrictions;
+    private final ResultDemo results;
 
     public DemoDataLoader(Driver driver, HubProperties properties, GraphSchema migrated, SamplingDemo sampling, RestrictionDemo restrictions,
-                          @Value("${spring.data.neo4j.database:}") String database) {
+                          ResultDemo results, @Value("${spring.data.neo4j.database:}") String database) {
         this.driver = driver;
         this.sampling = sampling;
         this.restrictions = restrictions;
+        this.results = results;
         this.properties = properties;
         this.database = database.isBlank() ? null : database;
     }
@@ -59,5 +61,6 @@ public class DemoDataLoader implements ApplicationRunner {
                 report.enterprises(), report.persons(), report.nodes(), report.relationships(), report.elapsed().toMillis());
         sampling.load();
         restrictions.load();
+        results.load();
     }
 }

@@ -97,6 +97,11 @@ public class InspectionController {
     }
 
     @MutationMapping
+    public Result returnInspectionResult(@Argument String id, @Argument String reason, @ContextValue Viewer viewer) {
+        return service.sendBack(id, reason, viewer);
+    }
+
+    @MutationMapping
     public Result approveInspectionResult(@Argument String id, @ContextValue Viewer viewer) {
         return service.approve(id, viewer);
     }

@@ -96,7 +96,7 @@ public class ResultService {
         if (existing == null) {
             results.create(new Result(id, inspection.id(), inspection.uscc(), inspecting, inspection.drawnBy(), delegation, in.category(),
                     in.facts().strip(), in.endedOn(), in.rectificationDeadline(), ResultStatus.PROPOSED, viewer.actor(), now, null, null,
-                    null, null, null, null, null, null, null, 0));
+                    null, null, null, null, null, null, null, null, null, null, 0));
         } else {
             if (existing.status() == ResultStatus.APPROVED || existing.status() == ResultStatus.PUBLISHED) {
                 throw InvalidInputException.of("input.inspectionId", "IMMUTABLE", "the result of " + inspection.id()
@@ -104,6 +104,24 @@ public class ResultService {
             }
             results.repropose(id, in.category(), in.facts().strip(), in.endedOn(), in.rectificationDeadline(), viewer.actor(), now);
         }
+        return reload(id);
+    }
+
+    /**
+     * Sends a result back to the team (to propose again) instead of reviewing or approving it: by the leader whose step
+     * it awaits, with the reason recorded.
+     */
+    @Transactional
+    public Result sendBack(String id, String reason, Viewer viewer) {
+        Result r = locked(id);
+        transition(r.status() == ResultStatus.PROPOSED || r.status() == ResultStatus.REVIEWED, "id",
+                "the result is " + r.status() + ": only a result awaiting review or approval is returned", "APPR-01");
+        String deciding = r.status() == ResultStatus.REVIEWED ? r.drawingDepartment() : r.inspectingDepartment();
+        requireDepartment(viewer, deciding, "id", "APPR-01..03: returned by a leader of " + deciding + ", whose step it awaits", Role.LEADER);
+        Checks checks = new Checks();
+        checks.require("reason", reason);
+        checks.throwIfAny();
+        results.sendBack(id, reason.strip(), viewer.actor(), now());
         return reload(id);
     }
 

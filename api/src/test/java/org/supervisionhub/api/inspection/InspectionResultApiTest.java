@@ -126,6 +126,16 @@ class InspectionResultApiTest extends HubIntegrationTest {
         assertThat(ok(graphQl(leader("HRSS-430102")), step("reviewInspectionResult", id), "reviewInspectionResult", Map.of()))
                 .containsEntry("status", "REVIEWED");
         assertThat(error(graphQl(leader("HRSS-430102")), step("approveInspectionResult", id), Map.of())).isEqualTo("FORBIDDEN id");
+        // The approver sends it back with a reason; the team proposes again, and it goes through review once more.
+        String sendBack = "mutation { returnInspectionResult(id: \"" + id + "\", reason: \"事实认定不清，请补充证据\") { status returnReason returnedBy } }";
+        assertThat(error(graphQl(leader("HRSS-430102")), sendBack, Map.of())).isEqualTo("FORBIDDEN id");
+        assertThat(ok(graphQl(leader("HRSS-430100")), sendBack, "returnInspectionResult", Map.of())).containsEntry("status", "RETURNED")
+                .containsEntry("returnReason", "事实认定不清，请补充证据");
+        assertThat(error(graphQl(leader("HRSS-430100")), step("approveInspectionResult", id), Map.of())).isEqualTo("ILLEGAL_TRANSITION id APPR-02");
+        assertThat(ok(graphQl(officer("HRSS-430102")), PROPOSE, "proposeInspectionResult",
+                Map.of("in", input(inspectionId, "DISCLOSED_INFO_FALSIFIED", "2026-11-02", null, "DELEGATED")))).containsEntry("status", "PROPOSED")
+                .containsEntry("category", "DISCLOSED_INFO_FALSIFIED");
+        ok(graphQl(leader("HRSS-430102")), step("reviewInspectionResult", id), "reviewInspectionResult", Map.of());
         assertThat(ok(graphQl(leader("HRSS-430100")), step("approveInspectionResult", id), "approveInspectionResult", Map.of()))
                 .containsEntry("status", "APPROVED").containsEntry("approvingDepartment", "HRSS-430100").containsEntry("filedWith", null);
     }

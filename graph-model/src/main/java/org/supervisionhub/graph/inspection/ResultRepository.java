@@ -33,6 +33,8 @@ public class ResultRepository {
     static final String REPROPOSE = "MATCH (r:InspectionResult {id: $id}) SET r.category = $category, r.facts = $facts,"
             + " r.endedOn = $endedOn, r.rectificationDeadline = $rectificationDeadline, r.proposedBy = $actor, r.proposedAt = $at,"
             + " r.status = 'PROPOSED', r.reviewedBy = null, r.reviewedAt = null";
+    static final String RETURN = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'RETURNED', r.returnedBy = $actor, r.returnedAt = $at,"
+            + " r.returnReason = $reason, r.reviewedBy = null, r.reviewedAt = null";
     static final String REVIEW = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'REVIEWED', r.reviewedBy = $actor, r.reviewedAt = $at";
     static final String APPROVE = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'APPROVED', r.approvedBy = $actor,"
             + " r.approvedAt = $at, r.approvingDepartment = $department, r.filedWith = $filedWith, r.publishBy = $publishBy";
@@ -87,6 +89,10 @@ public class ResultRepository {
         p.put("actor", actor);
         p.put("at", at);
         client.query(REPROPOSE).bindAll(p).run();
+    }
+
+    public void sendBack(String id, String reason, String actor, OffsetDateTime at) {
+        client.query(RETURN).bindAll(Map.of("id", id, "reason", reason, "actor", actor, "at", at)).run();
     }
 
     public void review(String id, String actor, OffsetDateTime at) {
@@ -148,7 +154,8 @@ public class ResultRepository {
                 Delegation.valueOf(m.get("delegation").asString()), ResultCategory.valueOf(m.get("category").asString()),
                 Values.str(m.get("facts")), Values.date(m.get("endedOn")), Values.date(m.get("rectificationDeadline")),
                 ResultStatus.valueOf(m.get("status").asString()), Values.str(m.get("proposedBy")), Values.dateTime(m.get("proposedAt")),
-                Values.str(m.get("reviewedBy")), Values.dateTime(m.get("reviewedAt")), Values.str(m.get("approvedBy")),
+                Values.str(m.get("reviewedBy")), Values.dateTime(m.get("reviewedAt")), Values.str(m.get("returnedBy")),
+                Values.dateTime(m.get("returnedAt")), Values.str(m.get("returnReason")), Values.str(m.get("approvedBy")),
                 Values.dateTime(m.get("approvedAt")), Values.str(m.get("approvingDepartment")), Values.str(m.get("filedWith")),
                 Values.date(m.get("publishBy")), Values.str(m.get("publishedBy")), Values.dateTime(m.get("publishedAt")),
                 m.get("amendments").asInt(0));

@@ -28,8 +28,8 @@ public final class Results {
      */
     public enum Delegation { NONE, DELEGATED, AUTHORISED }
 
-    /** PROPOSED by the team, REVIEWED (delegated only), APPROVED, PUBLISHED. */
-    public enum ResultStatus { PROPOSED, REVIEWED, APPROVED, PUBLISHED }
+    /** PROPOSED by the team, REVIEWED (delegated only), APPROVED, PUBLISHED; RETURNED to the team to propose again. */
+    public enum ResultStatus { PROPOSED, RETURNED, REVIEWED, APPROVED, PUBLISHED }
 
     /**
      * One inspection's result. {@code inspectingDepartment} proposes (and reviews, when delegated); {@code approvingDepartment}
@@ -38,7 +38,8 @@ public final class Results {
     public record Result(String id, String inspectionId, String uscc, String inspectingDepartment, String drawingDepartment,
                          Delegation delegation, ResultCategory category, String facts, LocalDate endedOn,
                          LocalDate rectificationDeadline, ResultStatus status, String proposedBy, OffsetDateTime proposedAt,
-                         String reviewedBy, OffsetDateTime reviewedAt, String approvedBy, OffsetDateTime approvedAt,
+                         String reviewedBy, OffsetDateTime reviewedAt, String returnedBy, OffsetDateTime returnedAt,
+                         String returnReason, String approvedBy, OffsetDateTime approvedAt,
                          String approvingDepartment, String filedWith, LocalDate publishBy, String publishedBy,
                          OffsetDateTime publishedAt, int amendments) {
     }
