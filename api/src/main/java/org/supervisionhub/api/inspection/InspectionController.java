@@ -28,6 +28,9 @@ import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.inspection.Results.ResultCategory;
 import org.supervisionhub.graph.inspection.Results.ResultStatus;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
+import org.supervisionhub.graph.restriction.Restrictions.Trigger;
+import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
+import org.supervisionhub.graph.restriction.TriggerRepository;
 
 /** Inspection results: proposal, approval chain, publication, amendments, the overdue list and the public view. Thin: the service decides. */
 @Controller
@@ -42,9 +45,11 @@ public class InspectionController {
     private final ResultRepository results;
     private final DirectoryRepository directory;
     private final OrganisationRepository organisation;
+    private final TriggerRepository triggers;
 
     public InspectionController(ResultService service, ResultRepository results, DirectoryRepository directory,
-                                OrganisationRepository organisation) {
+                                OrganisationRepository organisation, TriggerRepository triggers) {
+        this.triggers = triggers;
         this.service = service;
         this.results = results;
         this.directory = directory;
@@ -115,6 +120,17 @@ public class InspectionController {
     public Result amendInspectionResult(@Argument String id, @Argument AmendableField field, @Argument String value, @Argument String reason,
                                         @ContextValue Viewer viewer) {
         return service.amend(id, field, value, reason, viewer);
+    }
+
+    @MutationMapping
+    public Trigger listFromInspectionResult(@Argument String id, @Argument TriggerType type, @Argument String legalBasis, @Argument String reason,
+                                            @ContextValue Viewer viewer) {
+        return service.list(id, type, legalBasis, reason, viewer);
+    }
+
+    @BatchMapping(typeName = "InspectionResult")
+    public Map<Result, List<Trigger>> listings(List<Result> list) {
+        return Batches.grouped(list, Result::id, triggers.bySourceRef(Batches.keys(list, Result::id)));
     }
 
     @SchemaMapping(typeName = "InspectionResult")

@@ -18,12 +18,15 @@ import org.supervisionhub.api.calendar.WorkingDayCalendar;
 import org.supervisionhub.api.graphql.Checks;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.restriction.TriggerService;
+import org.supervisionhub.api.restriction.TriggerService.ListingInput;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.Results.Amendment;
 import org.supervisionhub.graph.inspection.Results.Delegation;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.inspection.Results.ResultCategory;
 import org.supervisionhub.graph.inspection.Results.ResultStatus;
+import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
@@ -43,6 +46,7 @@ public class ResultService {
     static final int PUBLISH_WITHIN_WORKING_DAYS = 20;
     static final int MAX_FACTS = 20_000;
     static final Set<TriggerType> BLOCKS_NO_PROBLEM = Set.of(TriggerType.ABNORMAL_OPERATION_LIST, TriggerType.SERIOUS_VIOLATION_LIST);
+    static final Set<ResultCategory> NOTHING_FOUND = Set.of(ResultCategory.NO_PROBLEM_FOUND, ResultCategory.NO_RELEVANT_BUSINESS_ACTIVITY);
 
     public record Proposal(String inspectionId, ResultCategory category, String facts, LocalDate endedOn, LocalDate rectificationDeadline,
                            Delegation delegation) {
@@ -53,13 +57,16 @@ public class ResultService {
     private final ResultRepository results;
     private final DrawRepository draws;
     private final TriggerRepository triggers;
+    private final TriggerService listings;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
 
-    public ResultService(ResultRepository results, DrawRepository draws, TriggerRepository triggers, WorkingDayCalendar calendar, Clock clock) {
+    public ResultService(ResultRepository results, DrawRepository draws, TriggerRepository triggers, TriggerService listings,
+                         WorkingDayCalendar calendar, Clock clock) {
         this.results = results;
         this.draws = draws;
         this.triggers = triggers;
+        this.listings = listings;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -222,6 +229,29 @@ public class ResultService {
         results.amend(new Amendment(id, r.amendments() + 1, now(), field.name(), before, after, reason.strip(), viewer.actor(), viewer.actor()),
                 changes);
         return reload(id);
+    }
+
+    /**
+     * FOLLOW-04, FOLLOW-05: an enterprise an approved result found abnormal, or in serious violation, is listed by the
+     * inspecting department, in the form restriction checks consume; the listing names the result as its source.
+     */
+    @Transactional
+    public Trigger list(String id, TriggerType type, String legalBasis, String reason, Viewer viewer) {
+        Result r = locked(id);
+        transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "id",
+                "the result is " + r.status() + ": listing follows an approved result", "APPR-04");
+        requireDepartment(viewer, r.inspectingDepartment(), "id", "FOLLOW-04: listed by the inspecting department " + r.inspectingDepartment(),
+                Role.OFFICER, Role.LEADER);
+        Checks checks = new Checks();
+        checks.check(BLOCKS_NO_PROBLEM.contains(type), "type", "INVALID_VALUE",
+                "type: a result leads to the ABNORMAL_OPERATION_LIST or the SERIOUS_VIOLATION_LIST", "FOLLOW-04");
+        checks.check(!NOTHING_FOUND.contains(r.category()), "id", "CONFLICT", "id: the result is " + r.category() + ": nothing to list for",
+                "FOLLOW-04");
+        checks.require("legalBasis", legalBasis);
+        checks.require("reason", reason);
+        checks.throwIfAny();
+        return listings.recordListing(new ListingInput(r.uscc(), type, r.inspectingDepartment(), legalBasis, reason, null, null,
+                SourceSystem.HUB, r.id()), viewer.actor());
     }
 
     /** PUB-03, PUB-04: 20 working days after the inspection ended, or after the rectification deadline when one was set. */

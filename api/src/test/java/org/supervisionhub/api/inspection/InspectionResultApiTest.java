@@ -210,4 +210,36 @@ class InspectionResultApiTest extends HubIntegrationTest {
         assertThat(seen.get(0)).containsEntry("category", "NO_PROBLEM_FOUND").containsEntry("inspectingDepartment", "HRSS-430100")
                 .containsOnlyKeys("uscc", "category", "inspectingDepartment", "publishedAt");
     }
+
+    @Test
+    void aResultThatFoundASeriousViolationListsTheEnterpriseAndRestrictionChecksSeeItFOLLOW05() {
+        String inspectionId = inspection();
+        String uscc = driver.executableQuery("MATCH (i:Inspection {id: $id}) RETURN i.uscc AS u").withParameters(Map.of("id", inspectionId))
+                .execute().records().get(0).get("u").asString();
+        String id = (String) ok(graphQl(officer("HRSS-430100")), PROPOSE, "proposeInspectionResult",
+                Map.of("in", input(inspectionId, "PROBLEM_FOUND_PENDING_FOLLOW_UP", "2026-11-02", null, null))).get("id");
+        String list = "mutation($t: RestrictionTriggerType!) { listFromInspectionResult(id: \"" + id + "\", type: $t,"
+                + " legalBasis: \"《保障农民工工资支付条例》第四十八条\", reason: \"拒不支付农民工工资\") { id type uscc issuingDepartmentId } }";
+        assertThat(error(graphQl(officer("HRSS-430100")), list, Map.of("t", "SERIOUS_VIOLATION_LIST"))).isEqualTo("ILLEGAL_TRANSITION id APPR-04");
+        ok(graphQl(leader("HRSS-430100")), step("approveInspectionResult", id), "approveInspectionResult", Map.of());
+        assertThat(error(graphQl(officer("HRSS-430100")), list, Map.of("t", "ADMINISTRATIVE_PENALTY"))).isEqualTo("INVALID_VALUE type FOLLOW-04");
+        assertThat(error(graphQl(officer("HRSS-430102")), list, Map.of("t", "SERIOUS_VIOLATION_LIST"))).isEqualTo("FORBIDDEN id");
+        Map<String, Object> listing = ok(graphQl(officer("HRSS-430100")), list, "listFromInspectionResult", Map.of("t", "SERIOUS_VIOLATION_LIST"));
+        assertThat(listing).containsEntry("type", "SERIOUS_VIOLATION_LIST").containsEntry("uscc", uscc).containsEntry("issuingDepartmentId", "HRSS-430100");
+        assertThat(graphQl(leader("HRSS-430100")).document("{ inspectionResult(inspectionId: \"" + inspectionId + "\") { listings { id } } }")
+                .execute().path("inspectionResult.listings[*].id").entityList(String.class).get()).containsExactly((String) listing.get("id"));
+        // The listing is a restriction trigger like any other: bidding is barred from now on.
+        graphQl(as(org.supervisionhub.api.access.Role.PARTNER, "PARTNER-BIDDING-430000")).document(
+                        "{ restrictionCheck(subject: {uscc: \"" + uscc + "\"}, domain: BIDDING_TENDERING, purpose: \"招标资格审查\") {"
+                                + " restricted restrictions { trigger { id } } } }").execute()
+                .path("restrictionCheck.restricted").entity(Boolean.class).isEqualTo(true)
+                .path("restrictionCheck.restrictions[*].trigger.id").entityList(String.class).contains((String) listing.get("id"));
+        // A result that found nothing lists nothing.
+        String other = inspection();
+        String clean = (String) ok(graphQl(officer("HRSS-430100")), PROPOSE, "proposeInspectionResult",
+                Map.of("in", input(other, "NO_PROBLEM_FOUND", "2026-11-02", null, null))).get("id");
+        ok(graphQl(leader("HRSS-430100")), step("approveInspectionResult", clean), "approveInspectionResult", Map.of());
+        assertThat(error(graphQl(officer("HRSS-430100")), list.replace(id, clean), Map.of("t", "ABNORMAL_OPERATION_LIST")))
+                .isEqualTo("CONFLICT id FOLLOW-04");
+    }
 }

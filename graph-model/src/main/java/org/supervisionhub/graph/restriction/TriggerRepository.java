@@ -42,6 +42,8 @@ public class TriggerRepository {
             + " WHERE ($kind IS NULL OR t.kind = $kind) AND ($asOf IS NULL OR (t.activeFrom <= $asOf"
             + " AND (t.removedAt IS NULL OR $asOf < t.removedAt) AND (t.expiresAt IS NULL OR $asOf < t.expiresAt)))"
             + " RETURN uscc AS key, t {.*} AS row ORDER BY uscc, t.activeFrom DESC, t.id";
+    static final String BY_SOURCE_REF = "UNWIND $refs AS ref MATCH (t:RestrictionTrigger {sourceRef: ref})"
+            + " RETURN ref AS key, t {.*} AS row ORDER BY ref, t.activeFrom, t.id";
     static final String EVENTS = "UNWIND $ids AS id MATCH (t:RestrictionTrigger {id: id})-[:HAD]->(ev:TriggerEvent)"
             + " RETURN id AS key, ev {.*, triggerId: id} AS row ORDER BY id, ev.at, ev.kind";
     static final String NEXT_ID = "MERGE (s:Sequence {name: $name}) SET s.n = coalesce(s.n, 0) + 1 RETURN s.n AS n";
@@ -112,6 +114,11 @@ public class TriggerRepository {
         p.put("kind", kind);
         p.put("asOf", asOf);
         return KeyedRows.grouped(client, OF_ENTERPRISES, p, RestrictionQuery::trigger);
+    }
+
+    /** Triggers recorded with each of {@code refs} as their source reference (e.g. the inspection result they follow from). */
+    public Map<String, List<Trigger>> bySourceRef(Collection<String> refs) {
+        return KeyedRows.grouped(client, BY_SOURCE_REF, Map.of("refs", List.copyOf(refs)), RestrictionQuery::trigger);
     }
 
     public Map<String, List<TriggerEvent>> events(Collection<String> ids) {
