@@ -23,6 +23,7 @@ import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.directory.Uscc;
 import org.supervisionhub.graph.inspection.ResultRepository;
+import org.supervisionhub.graph.inspection.VisitRepository;
 import org.supervisionhub.graph.inspection.Results.Amendment;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.inspection.Results.ResultCategory;
@@ -32,7 +33,10 @@ import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 
-/** Inspection results: proposal, approval chain, publication, amendments, the overdue list and the public view. Thin: the service decides. */
+/**
+ * Inspection results (proposal, approval chain, publication, amendments, the overdue list, the public view) and joint
+ * visits. Thin: the services decide.
+ */
 @Controller
 public class InspectionController {
 
@@ -46,9 +50,11 @@ public class InspectionController {
     private final DirectoryRepository directory;
     private final OrganisationRepository organisation;
     private final TriggerRepository triggers;
+    private final JointVisitService visits;
 
     public InspectionController(ResultService service, ResultRepository results, DirectoryRepository directory,
-                                OrganisationRepository organisation, TriggerRepository triggers) {
+                                OrganisationRepository organisation, TriggerRepository triggers, JointVisitService visits) {
+        this.visits = visits;
         this.triggers = triggers;
         this.service = service;
         this.results = results;
@@ -80,6 +86,21 @@ public class InspectionController {
     public List<Result> overdueInspectionResults(@Argument String departmentId, @ContextValue Viewer viewer) {
         Access.requireDepartment(viewer, departmentId, "departmentId");
         return service.overdue(Set.copyOf(organisation.departmentAndSubordinates(departmentId)));
+    }
+
+    @QueryMapping
+    public JointVisitService.RegionPlan jointVisits(@Argument String regionCode, @Argument LocalDate from, @Argument LocalDate to) {
+        return visits.region(regionCode, from, to);
+    }
+
+    @QueryMapping
+    public List<JointVisits.Visit> enterpriseJointVisits(@Argument String uscc) {
+        return visits.ofEnterprise(Uscc.normalise(uscc));
+    }
+
+    @SchemaMapping(typeName = "JointVisit")
+    public List<String> inspectionIds(JointVisits.Visit visit) {
+        return visit.inspections().stream().map(VisitRepository.Candidate::inspectionId).toList();
     }
 
     @QueryMapping

@@ -15,6 +15,7 @@ import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
+import org.supervisionhub.graph.inspection.VisitRepository;
 import org.supervisionhub.graph.restriction.MeasureRepository;
 import org.supervisionhub.graph.restriction.ReceiptRepository;
 import org.supervisionhub.graph.restriction.RestrictionQuery;
@@ -98,6 +99,11 @@ public class GraphConfiguration {
     @Bean
     ResultRepository resultRepository(Neo4jClient client, GraphSchema schema) {
         return new ResultRepository(client);
+    }
+
+    @Bean
+    VisitRepository visitRepository(Neo4jClient client, GraphSchema schema) {
+        return new VisitRepository(client);
     }
 
     /** The restriction check runs on the driver directly (see {@link RestrictionQuery}). */

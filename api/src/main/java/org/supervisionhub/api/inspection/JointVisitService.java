@@ -1,0 +1,99 @@
+package org.supervisionhub.api.inspection;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.supervisionhub.api.calendar.WorkingDayCalendar;
+import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.inspection.JointVisits.Plan;
+import org.supervisionhub.api.inspection.JointVisits.Visit;
+import org.supervisionhub.graph.inspection.VisitRepository;
+import org.supervisionhub.graph.inspection.VisitRepository.Candidate;
+import org.supervisionhub.graph.organisation.Organisation.Department;
+import org.supervisionhub.graph.organisation.OrganisationRepository;
+
+/**
+ * Joint visits for the provincial platform (GEN-15): every department's and level's active inspections of one
+ * enterprise merged into the fewest visits their windows allow ({@link JointVisits}). Computed from the inspections as
+ * they stand, so a new draw or a replacement shows at once; a visit's team is led by an inspector of the highest-level
+ * department taking part.
+ */
+@Service
+public class JointVisitService {
+
+    static final int MAX_PERIOD_DAYS = 366;
+    static final List<String> LEVELS = List.of("PROVINCE", "CITY", "COUNTY");
+
+    /** The visits of a region in a period and what merging saved. {@code unscheduled}: inspections no working day of their window can serve. */
+    public record RegionPlan(String regionCode, LocalDate from, LocalDate to, int enterprises, int inspections, int visits,
+                             List<String> unscheduled, List<Visit> items) {
+    }
+
+    private final VisitRepository candidates;
+    private final OrganisationRepository organisation;
+    private final WorkingDayCalendar calendar;
+
+    public JointVisitService(VisitRepository candidates, OrganisationRepository organisation, WorkingDayCalendar calendar) {
+        this.candidates = candidates;
+        this.organisation = organisation;
+        this.calendar = calendar;
+    }
+
+    /** Visits of enterprises located in {@code regionCode} (and its sub-regions) dated within [from, to]. */
+    public RegionPlan region(String regionCode, LocalDate from, LocalDate to) {
+        Checks checks = new Checks();
+        List<String> regions = regionCode == null ? List.of() : organisation.regionAndDescendants(regionCode);
+        checks.check(!regions.isEmpty(), "regionCode", "NOT_FOUND", "regionCode: no region " + regionCode, null);
+        checks.check(!to.isBefore(from), "to", "INVALID_VALUE", "to: not before from", null);
+        checks.check(ChronoUnit.DAYS.between(from, to) < MAX_PERIOD_DAYS, "to", "INVALID_VALUE", "to: a period of at most a year", null);
+        checks.throwIfAny();
+        Map<String, List<Candidate>> byEnterprise = candidates.ofRegions(regions);
+        Comparator<String> rank = rank(byEnterprise);
+        List<Visit> items = new ArrayList<>();
+        List<String> unscheduled = new ArrayList<>();
+        Set<String> enterprises = new HashSet<>();
+        int inspections = 0;
+        for (List<Candidate> list : byEnterprise.values()) {
+            Plan plan = JointVisits.plan(list, calendar::isWorkingDay, rank);
+            for (Visit v : plan.visits()) {
+                if (!v.date().isBefore(from) && !v.date().isAfter(to)) {
+                    items.add(v);
+                    enterprises.add(v.uscc());
+                    inspections += v.inspections().size();
+                }
+            }
+            plan.unscheduled().stream().filter(c -> overlaps(c, from, to)).forEach(c -> unscheduled.add(c.inspectionId()));
+        }
+        items.sort(Comparator.comparing(Visit::date).thenComparing(Visit::uscc));
+        return new RegionPlan(regionCode, from, to, enterprises.size(), inspections, items.size(), List.copyOf(unscheduled), List.copyOf(items));
+    }
+
+    /** All planned visits of one enterprise, earliest first. */
+    public List<Visit> ofEnterprise(String uscc) {
+        Map<String, List<Candidate>> byEnterprise = candidates.ofEnterprises(List.of(uscc));
+        return JointVisits.plan(byEnterprise.getOrDefault(uscc, List.of()), calendar::isWorkingDay, rank(byEnterprise)).visits();
+    }
+
+    /** Higher levels first (province, city, county), then by department id: the first department's first inspector leads. */
+    private Comparator<String> rank(Map<String, List<Candidate>> byEnterprise) {
+        Set<String> ids = new HashSet<>();
+        byEnterprise.values().forEach(list -> list.forEach(c -> ids.add(c.inspectedBy() != null ? c.inspectedBy() : c.drawnBy())));
+        Map<String, Department> departments = organisation.departments(ids);
+        return Comparator.comparing((String id) -> {
+            Department d = departments.get(id);
+            int level = d == null ? -1 : LEVELS.indexOf(d.level());
+            return level < 0 ? LEVELS.size() : level;
+        }).thenComparing(Comparator.naturalOrder());
+    }
+
+    private static boolean overlaps(Candidate c, LocalDate from, LocalDate to) {
+        return (c.windowEnd() == null || !c.windowEnd().isBefore(from)) && (c.windowStart() == null || !c.windowStart().isAfter(to));
+    }
+}

@@ -1,0 +1,110 @@
+package org.supervisionhub.api.inspection;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.supervisionhub.graph.inspection.VisitRepository.Candidate;
+
+/**
+ * Merges one enterprise's inspections into the fewest joint visits (GEN-15 "one sampling, full check-up"). Each
+ * inspection may happen on any working day of its task's window; a visit serves every inspection whose window
+ * holds its date. The fewest dates that hit every window are found greedily: take the window that closes first,
+ * visit on its last working day, and let that visit serve every window open then; repeat with what is left. No
+ * smaller set exists (the classic interval-stabbing argument: each chosen date serves a window that no earlier date
+ * could). A visit's date is then the first working day all its inspections share.
+ */
+public final class JointVisits {
+
+    /** One visit: its date, the window all its inspections share, its inspections, items per department, team and leader. */
+    public record Visit(String uscc, String enterpriseName, LocalDate date, LocalDate windowFrom, LocalDate windowTo, List<Candidate> inspections,
+                        List<DepartmentItems> departments, List<String> team, String leader) {
+    }
+
+    public record DepartmentItems(String departmentId, List<String> inspectionIds, List<String> itemCodes) {
+    }
+
+    /** The visits of one enterprise, and the inspections no visit can serve (no working day in their window, or no window). */
+    public record Plan(List<Visit> visits, List<Candidate> unscheduled) {
+    }
+
+    private JointVisits() {
+    }
+
+    /**
+     * @param isWorkingDay the holiday calendar
+     * @param rank         orders departments for the team and its leader: the first department's first inspector leads
+     */
+    public static Plan plan(List<Candidate> inspections, Predicate<LocalDate> isWorkingDay, Comparator<String> rank) {
+        record Window(Candidate inspection, LocalDate from, LocalDate to) {
+        }
+        List<Window> windows = new ArrayList<>();
+        List<Candidate> unscheduled = new ArrayList<>();
+        for (Candidate c : inspections) {
+            LocalDate from = c.windowStart() == null ? null : firstWorkingDay(c.windowStart(), c.windowEnd(), isWorkingDay, 1);
+            LocalDate to = c.windowEnd() == null ? null : firstWorkingDay(c.windowEnd(), c.windowStart(), isWorkingDay, -1);
+            if (from == null || to == null || from.isAfter(to)) {
+                unscheduled.add(c);
+            } else {
+                windows.add(new Window(c, from, to));
+            }
+        }
+        windows.sort(Comparator.comparing(Window::to).thenComparing(Window::from).thenComparing(w -> w.inspection().inspectionId()));
+        List<List<Window>> groups = new ArrayList<>();
+        LocalDate stab = null;
+        for (Window w : windows) {
+            if (stab == null || w.from().isAfter(stab)) {
+                stab = w.to();
+                groups.add(new ArrayList<>());
+            }
+            groups.get(groups.size() - 1).add(w);
+        }
+        List<Visit> visits = new ArrayList<>();
+        for (List<Window> group : groups) {
+            LocalDate from = group.stream().map(Window::from).max(Comparator.naturalOrder()).orElseThrow();
+            LocalDate to = group.stream().map(Window::to).min(Comparator.naturalOrder()).orElseThrow();
+            List<Candidate> members = group.stream().map(Window::inspection).toList();
+            visits.add(visit(members, from, to, rank));
+        }
+        return new Plan(List.copyOf(visits), List.copyOf(unscheduled));
+    }
+
+    private static Visit visit(List<Candidate> members, LocalDate from, LocalDate to, Comparator<String> rank) {
+        Function<Candidate, String> department = c -> c.inspectedBy() != null ? c.inspectedBy() : c.drawnBy();
+        Map<String, List<Candidate>> byDepartment = new LinkedHashMap<>();
+        members.stream().sorted(Comparator.comparing(department, rank).thenComparing(Candidate::inspectionId))
+                .forEach(c -> byDepartment.computeIfAbsent(department.apply(c), k -> new ArrayList<>()).add(c));
+        List<DepartmentItems> departments = new ArrayList<>();
+        LinkedHashSet<String> team = new LinkedHashSet<>();
+        byDepartment.forEach((d, list) -> {
+            LinkedHashSet<String> items = new LinkedHashSet<>();
+            list.forEach(c -> {
+                items.addAll(c.itemCodes());
+                team.addAll(c.inspectors());
+            });
+            departments.add(new DepartmentItems(d, list.stream().map(Candidate::inspectionId).toList(), List.copyOf(items)));
+        });
+        Candidate first = members.get(0);
+        return new Visit(first.uscc(), first.enterpriseName(), from, from, to, members, List.copyOf(departments), List.copyOf(team),
+                team.isEmpty() ? null : team.iterator().next());
+    }
+
+    /** The first working day from {@code day} towards {@code limit} (step +1 or -1), or null when there is none. */
+    private static LocalDate firstWorkingDay(LocalDate day, LocalDate limit, Predicate<LocalDate> isWorkingDay, int step) {
+        for (LocalDate d = day; limit == null || (step > 0 ? !d.isAfter(limit) : !d.isBefore(limit)); d = d.plusDays(step)) {
+            if (isWorkingDay.test(d)) {
+                return d;
+            }
+            if (limit == null) {
+                return null;
+            }
+        }
+        return null;
+    }
+}
