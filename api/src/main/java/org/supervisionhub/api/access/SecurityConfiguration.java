@@ -58,7 +58,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/graphql/schema").authenticated()
                         .requestMatchers("/graphql", "/graphiql", "/graphiql/**", "/public/**", "/demo-issuer/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
-                        .requestMatchers("/import/**").authenticated()
+                        .requestMatchers("/import/**", "/evidence/**").authenticated()
                         // vdraw-1: the assignment part of a draw's verification document is for oversight only.
                         .requestMatchers("/oversight/**").hasAnyRole(Role.OVERSIGHT.name(), Role.ADMIN.name())
                         .anyRequest().denyAll())
@@ -84,7 +84,7 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(SecurityProperties properties) {
         FilterRegistrationBean<RateLimitFilter> bean = new FilterRegistrationBean<>(new RateLimitFilter(properties.rateLimit()));
-        bean.addUrlPatterns("/graphql", "/import/*");
+        bean.addUrlPatterns("/graphql", "/import/*", "/evidence/*");
         // After Spring Security (order -100), so the token's client is known.
         bean.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return bean;

@@ -22,6 +22,12 @@ import org.supervisionhub.api.inspection.ResultService.Proposal;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.graph.inspection.EvidenceRepository;
+import org.supervisionhub.graph.inspection.EvidenceRepository.Evidence;
+import org.supervisionhub.graph.inspection.NoticeRepository;
+import org.supervisionhub.graph.inspection.RecordRepository;
+import org.supervisionhub.graph.inspection.RecordRepository.InspectionRecord;
+import org.supervisionhub.graph.inspection.NoticeRepository.Notice;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.VisitRepository;
 import org.supervisionhub.graph.inspection.Results.Amendment;
@@ -32,10 +38,12 @@ import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
+import org.supervisionhub.graph.sampling.DrawRepository;
+import org.supervisionhub.graph.sampling.Sampling.Inspection;
 
 /**
- * Inspection results (proposal, approval chain, publication, amendments, the overdue list, the public view) and joint
- * visits. Thin: the services decide.
+ * Inspection notices, on-site records, evidence, results (proposal, approval chain, publication, amendments, the overdue list, the public view) and
+ * joint visits. Thin: the services decide.
  */
 @Controller
 public class InspectionController {
@@ -51,9 +59,26 @@ public class InspectionController {
     private final OrganisationRepository organisation;
     private final TriggerRepository triggers;
     private final JointVisitService visits;
+    private final NoticeService noticeService;
+    private final NoticeRepository notices;
+    private final EvidenceService evidenceService;
+    private final EvidenceRepository evidenceRepository;
+    private final DrawRepository draws;
+    private final RecordService recordService;
+    private final RecordRepository recordRepository;
 
     public InspectionController(ResultService service, ResultRepository results, DirectoryRepository directory,
-                                OrganisationRepository organisation, TriggerRepository triggers, JointVisitService visits) {
+                                OrganisationRepository organisation, TriggerRepository triggers, JointVisitService visits,
+                                NoticeService noticeService, NoticeRepository notices, EvidenceService evidenceService,
+                                EvidenceRepository evidenceRepository, DrawRepository draws, RecordService recordService,
+                                RecordRepository recordRepository) {
+        this.recordService = recordService;
+        this.recordRepository = recordRepository;
+        this.evidenceService = evidenceService;
+        this.evidenceRepository = evidenceRepository;
+        this.draws = draws;
+        this.noticeService = noticeService;
+        this.notices = notices;
         this.visits = visits;
         this.triggers = triggers;
         this.service = service;
@@ -70,13 +95,18 @@ public class InspectionController {
 
     /** The departments of the result, their superiors' oversight, and administrators. */
     static boolean mayRead(Viewer viewer, Result r) {
+        return mayRead(viewer, r.inspectingDepartment(), r.drawingDepartment());
+    }
+
+    /** The inspecting and drawing departments, oversight above them, and administrators. */
+    static boolean mayRead(Viewer viewer, String inspecting, String drawing) {
         if (viewer.has(Role.ADMIN)) {
             return true;
         }
         Set<String> involved = new java.util.HashSet<>();
-        involved.add(r.inspectingDepartment());
-        if (r.drawingDepartment() != null) {
-            involved.add(r.drawingDepartment());
+        involved.add(inspecting);
+        if (drawing != null) {
+            involved.add(drawing);
         }
         return involved.contains(viewer.departmentId())
                 || (viewer.has(Role.OVERSIGHT) && involved.stream().anyMatch(d -> viewer.departmentTree().get().contains(d)));
@@ -86,6 +116,46 @@ public class InspectionController {
     public List<Result> overdueInspectionResults(@Argument String departmentId, @ContextValue Viewer viewer) {
         Access.requireDepartment(viewer, departmentId, "departmentId");
         return service.overdue(Set.copyOf(organisation.departmentAndSubordinates(departmentId)));
+    }
+
+    @QueryMapping
+    public InspectionRecord inspectionRecord(@Argument String inspectionId, @ContextValue Viewer viewer) {
+        Inspection inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
+        if (inspection == null || !mayRead(viewer, inspection.inspectedBy() != null ? inspection.inspectedBy() : inspection.drawnBy(),
+                inspection.drawnBy())) {
+            return null;
+        }
+        return recordRepository.ofInspections(List.of(inspectionId)).get(inspectionId);
+    }
+
+    @MutationMapping
+    public InspectionRecord recordInspection(@Argument RecordService.RecordInput input, @ContextValue Viewer viewer) {
+        return recordService.record(input, viewer);
+    }
+
+    @QueryMapping
+    public List<Evidence> inspectionEvidence(@Argument String inspectionId, @ContextValue Viewer viewer) {
+        Inspection inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
+        if (inspection == null || !mayRead(viewer, inspection.inspectedBy() != null ? inspection.inspectedBy() : inspection.drawnBy(),
+                inspection.drawnBy())) {
+            return List.of();
+        }
+        return evidenceRepository.ofInspections(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
+    }
+
+    @MutationMapping
+    public Evidence recordEvidence(@Argument EvidenceService.EvidenceInput input, @ContextValue Viewer viewer) {
+        return evidenceService.record(input, viewer);
+    }
+
+    @QueryMapping
+    public Notice inspectionNotice(@Argument String inspectionId) {
+        return notices.ofInspections(List.of(inspectionId)).get(inspectionId);
+    }
+
+    @MutationMapping
+    public Notice issueInspectionNotice(@Argument NoticeService.NoticeInput input, @ContextValue Viewer viewer) {
+        return noticeService.issue(input, viewer);
     }
 
     @QueryMapping

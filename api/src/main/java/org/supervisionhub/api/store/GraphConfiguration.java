@@ -14,6 +14,9 @@ import org.supervisionhub.graph.complaint.ComplaintRepository;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.roster.RosterRepository;
+import org.supervisionhub.graph.inspection.EvidenceRepository;
+import org.supervisionhub.graph.inspection.NoticeRepository;
+import org.supervisionhub.graph.inspection.RecordRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.VisitRepository;
 import org.supervisionhub.graph.restriction.MeasureRepository;
@@ -99,6 +102,21 @@ public class GraphConfiguration {
     @Bean
     ResultRepository resultRepository(Neo4jClient client, GraphSchema schema) {
         return new ResultRepository(client);
+    }
+
+    @Bean
+    RecordRepository recordRepository(Neo4jClient client, GraphSchema schema) {
+        return new RecordRepository(client);
+    }
+
+    @Bean
+    EvidenceRepository evidenceRepository(Neo4jClient client, GraphSchema schema) {
+        return new EvidenceRepository(client);
+    }
+
+    @Bean
+    NoticeRepository noticeRepository(Neo4jClient client, GraphSchema schema) {
+        return new NoticeRepository(client);
     }
 
     @Bean

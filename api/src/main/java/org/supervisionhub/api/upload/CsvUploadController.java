@@ -3,15 +3,11 @@ package org.supervisionhub.api.upload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,7 +21,6 @@ import org.supervisionhub.api.access.Viewers;
 import org.supervisionhub.api.audit.MutationAudit;
 import org.supervisionhub.api.directory.EnterpriseImportService;
 import org.supervisionhub.api.directory.ImportReport;
-import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.roster.RosterService;
 
 /**
@@ -84,24 +79,6 @@ public class CsvUploadController {
             }
             return Access.scoped(rule, "Mutation." + field, () -> body.apply(viewer));
         });
-    }
-
-    @ExceptionHandler(InvalidInputException.class)
-    public ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
-        List<Map<String, Object>> errors = e.violations().stream().map(v -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", v.code());
-            m.put("field", v.field());
-            m.put("message", v.message());
-            return m;
-        }).toList();
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("errors", errors));
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    public ResponseEntity<Map<String, Object>> forbidden(ForbiddenException e) {
-        return ResponseEntity.status(e.anonymous() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN)
-                .body(Map.of("errors", List.of(Map.of("code", e.code(), "field", e.field(), "message", e.getMessage()))));
     }
 
     private static String text(MultipartFile file) throws IOException {

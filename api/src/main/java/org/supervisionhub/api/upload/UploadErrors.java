@@ -1,0 +1,42 @@
+package org.supervisionhub.api.upload;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.supervisionhub.api.access.ForbiddenException;
+import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.api.graphql.NotFoundException;
+
+/** The hub's typed errors for its REST uploads, in the shape of GraphQL's: {@code {"errors": [{code, field, message}]}}. */
+@RestControllerAdvice(assignableTypes = {CsvUploadController.class, EvidenceUploadController.class})
+public class UploadErrors {
+
+    @ExceptionHandler(InvalidInputException.class)
+    public ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+        List<Map<String, Object>> errors = e.violations().stream().map(v -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", v.code());
+            m.put("field", v.field());
+            m.put("message", v.message());
+            return m;
+        }).toList();
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("errors", errors));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    public ResponseEntity<Map<String, Object>> forbidden(ForbiddenException e) {
+        return ResponseEntity.status(e.anonymous() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN)
+                .body(Map.of("errors", List.of(Map.of("code", e.code(), "field", e.field(), "message", e.getMessage()))));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    public ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Map.of("errors", List.of(Map.of("code", "NOT_FOUND", "field", e.field(), "message", e.getMessage()))));
+    }
+}

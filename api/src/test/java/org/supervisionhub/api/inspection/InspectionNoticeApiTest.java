@@ -1,0 +1,102 @@
+package org.supervisionhub.api.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.supervisionhub.api.HubIntegrationTest;
+
+/** Inspection notices through the API on the real graph, on the demo's drawn inspections (NOTICE-01..07). */
+class InspectionNoticeApiTest extends HubIntegrationTest {
+
+    static final String ISSUE = "mutation($in: InspectionNoticeInput!) { issueInspectionNotice(input: $in) { id channels targetKind basis content"
+            + " methods materials cooperation contact drawnAt visitAt } }";
+
+    @Autowired
+    Driver driver;
+
+    /** An active inspection of HRSS-430100 with a team and no notice yet. */
+    Record inspection() {
+        return driver.executableQuery("MATCH (i:Inspection {status: 'ACTIVE', drawnBy: 'HRSS-430100'})-[:ASSIGNED]->(:Inspector)"
+                + " WHERE coalesce(i.inspectedBy, i.drawnBy) = 'HRSS-430100' AND NOT EXISTS { (:InspectionNotice)-[:FOR]->(i) }"
+                + " AND NOT i.id CONTAINS '-QUIET-' RETURN DISTINCT i.id AS id, i.taskId AS task LIMIT 1").execute().records().get(0);
+    }
+
+    static Map<String, Object> input(String inspectionId, OffsetDateTime visitAt, String delivery) {
+        Map<String, Object> in = new LinkedHashMap<>(Map.of("inspectionId", inspectionId, "visitAt", visitAt.toString(),
+                "materials", List.of("近12个月工资支付台账", "劳动合同"), "cooperation", "请法定代表人或授权人员在场并提供资料",
+                "contact", "长沙市人社局劳动保障监察支队 0731-00000000"));
+        if (delivery != null) {
+            in.put("delivery", delivery);
+        }
+        return in;
+    }
+
+    String firstError(String who, Map<String, Object> in) {
+        var tester = graphQl(officer(who));
+        var errors = new java.util.ArrayList<org.springframework.graphql.ResponseError>();
+        tester.document(ISSUE).variable("in", in).execute().errors().satisfy(errors::addAll);
+        assertThat(errors).isNotEmpty();
+        Map<String, Object> ext = errors.get(0).getExtensions();
+        return ext.get("code") + " " + ext.get("field") + (ext.get("rule") == null ? "" : " " + ext.get("rule"));
+    }
+
+    @Test
+    void aMarketSubjectIsServedANoticeADayAheadWithTheRequiredContentAndNoInspectorInItNOTICE01to05() {
+        Record row = inspection();
+        String id = row.get("id").asString();
+        OffsetDateTime soon = OffsetDateTime.now().plusHours(2);
+        OffsetDateTime later = OffsetDateTime.now().plusDays(3);
+        assertThat(firstError("HRSS-430100", input(id, later, null))).isEqualTo("REQUIRED input.delivery NOTICE-05");
+        assertThat(firstError("HRSS-430100", input(id, soon, "POST"))).isEqualTo("INVALID_VALUE input.visitAt NOTICE-05");
+        assertThat(firstError("HRSS-430102", input(id, later, "POST"))).isEqualTo("FORBIDDEN input.inspectionId");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> notice = graphQl(officer("HRSS-430100")).document(ISSUE).variable("in", input(id, later, "DIRECT_SERVICE")).execute()
+                .path("issueInspectionNotice").entity(Map.class).get();
+        assertThat(notice.get("channels")).isEqualTo(List.of("PUBLICITY_SYSTEM", "DIRECT_SERVICE"));
+        assertThat(notice).containsEntry("targetKind", "MARKET_SUBJECT").containsKey("drawnAt");
+        assertThat((List<?>) notice.get("basis")).isNotEmpty();
+        assertThat((List<?>) notice.get("content")).isNotEmpty();
+        assertThat((List<?>) notice.get("methods")).isNotEmpty();
+        assertThat(firstError("HRSS-430100", input(id, later, "POST"))).isEqualTo("CONFLICT input.inspectionId NOTICE-01");
+
+        // NOTICE-03: as the public reads it, the notice names none of the team, by name, id, certificate or phone.
+        String published = graphQl().document("{ inspectionNotice(inspectionId: \"" + id + "\") { id uscc enterpriseName departmentId"
+                + " issuedAt visitAt targetKind channels basis drawnAt content methods materials cooperation contact } }")
+                .execute().path("inspectionNotice").entity(Map.class).get().toString();
+        List<Record> team = driver.executableQuery("MATCH (:Inspection {id: $id})-[:ASSIGNED]->(p:Inspector)"
+                + " RETURN p.inspectorId AS id, p.name AS name, p.certificateNo AS cert, p.phone AS phone").withParameters(Map.of("id", id))
+                .execute().records();
+        assertThat(team).isNotEmpty();
+        for (Record p : team) {
+            for (String key : List.of("id", "name", "cert", "phone")) {
+                if (!p.get(key).isNull()) {
+                    assertThat(published).doesNotContain(p.get(key).asString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTaskNotAnnouncedInAdvanceGetsNoNoticeAndNothingIsStoredNOTICE07() {
+        Record row = inspection();
+        String quiet = row.get("id").asString() + "-QUIET-" + System.nanoTime();
+        // A copy of the inspection under a copy of its task that is not to be announced (the demo announces all its tasks).
+        driver.executableQuery("""
+                MATCH (i:Inspection {id: $id})-[:TARGETS]->(e), (t:SamplingTask {id: i.taskId})
+                WITH i, e, t, properties(i) AS ip, properties(t) AS tp
+                CREATE (t2:SamplingTask) SET t2 = tp {.*, id: $quiet, planId: 'COPY-' + tp.planId, announced: false}
+                CREATE (c:Inspection) SET c = ip {.*, id: $quiet, taskId: $quiet, drawId: 'COPY-' + ip.drawId}
+                CREATE (c)-[:TARGETS]->(e)""").withParameters(Map.of("id", row.get("id").asString(), "quiet", quiet)).execute();
+        assertThat(firstError("HRSS-430100", input(quiet, OffsetDateTime.now().plusDays(3), "POST"))).isEqualTo("CONFLICT input.inspectionId NOTICE-07");
+        graphQl().document("{ inspectionNotice(inspectionId: \"" + quiet + "\") { id } }").execute().path("inspectionNotice").valueIsNull();
+    }
+}

@@ -1,0 +1,97 @@
+package org.supervisionhub.graph.inspection;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.types.MapAccessor;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.supervisionhub.graph.store.KeyedRows;
+import org.supervisionhub.graph.store.Values;
+
+/**
+ * Inspection evidence (EVID-*): {@code (:Evidence)-[:OF]->(:Inspection)}, {@code (:Evidence)-[:CONTENT]->(:EvidenceFile)}.
+ * Files are content-addressed: one {@code EvidenceFile} per SHA-256, written once, never changed.
+ */
+public class EvidenceRepository {
+
+    public record Evidence(String id, String inspectionId, String sha256, String fileName, long size, String mediaType, String type,
+                           String method, String description, String supports, Boolean sealed, OffsetDateTime collectedAt, String collectedBy) {
+    }
+
+    public record StoredFile(String sha256, long size, String mediaType, byte[] content) {
+    }
+
+    static final String STORE = "MERGE (f:EvidenceFile {sha256: $sha}) ON CREATE SET f.content = $content, f.size = $size,"
+            + " f.mediaType = $mediaType, f.storedAt = $at RETURN f.size AS size";
+    static final String FILE = "MATCH (f:EvidenceFile {sha256: $sha}) RETURN f.size AS size, f.mediaType AS mediaType,"
+            + " CASE WHEN $content THEN f.content END AS content";
+    static final String RECORD = "MATCH (i:Inspection {id: $e.inspectionId}), (f:EvidenceFile {sha256: $e.sha256})"
+            + " CREATE (x:Evidence {id: $e.id, inspectionId: $e.inspectionId, sha256: $e.sha256, fileName: $e.fileName, size: f.size,"
+            + " mediaType: f.mediaType, type: $e.type, method: $e.method, description: $e.description, supports: $e.supports,"
+            + " sealed: $e.sealed, collectedAt: $e.collectedAt, collectedBy: $e.collectedBy})-[:OF]->(i) CREATE (x)-[:CONTENT]->(f)";
+    static final String OF_INSPECTIONS = "UNWIND $ids AS id MATCH (x:Evidence {inspectionId: id}) RETURN id AS key, x {.*} AS row"
+            + " ORDER BY id, x.collectedAt, x.id";
+    /** Departments that may read a file: those inspecting or drawing an inspection some evidence of which holds it. */
+    static final String FILE_DEPARTMENTS = "MATCH (:EvidenceFile {sha256: $sha})<-[:CONTENT]-(:Evidence)-[:OF]->(i:Inspection)"
+            + " RETURN collect(DISTINCT coalesce(i.inspectedBy, i.drawnBy)) + collect(DISTINCT i.drawnBy) AS departments";
+
+    private final Neo4jClient client;
+
+    public EvidenceRepository(Neo4jClient client) {
+        this.client = client;
+    }
+
+    /** Stores the content under its hash unless it is there already. */
+    public void store(String sha256, byte[] content, String mediaType, OffsetDateTime at) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("sha", sha256);
+        p.put("content", content);
+        p.put("size", (long) content.length);
+        p.put("mediaType", mediaType);
+        p.put("at", at);
+        client.query(STORE).bindAll(p).run();
+    }
+
+    /** The file's size and type, with its bytes when {@code withContent}. */
+    public Optional<StoredFile> file(String sha256, boolean withContent) {
+        return client.query(FILE).bindAll(Map.of("sha", sha256, "content", withContent)).fetchAs(StoredFile.class)
+                .mappedBy((t, r) -> new StoredFile(sha256, r.get("size").asLong(), Values.str(r.get("mediaType")),
+                        r.get("content").isNull() ? null : r.get("content").asByteArray())).one();
+    }
+
+    public List<String> fileDepartments(String sha256) {
+        return client.query(FILE_DEPARTMENTS).bind(sha256).to("sha").fetchAs(List.class)
+                .mappedBy((t, r) -> r.get("departments").asList(v -> v.asString())).one().orElse(List.of());
+    }
+
+    public void record(Evidence e) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", e.id());
+        m.put("inspectionId", e.inspectionId());
+        m.put("sha256", e.sha256());
+        m.put("fileName", e.fileName());
+        m.put("type", e.type());
+        m.put("method", e.method());
+        m.put("description", e.description());
+        m.put("supports", e.supports());
+        m.put("sealed", e.sealed());
+        m.put("collectedAt", e.collectedAt());
+        m.put("collectedBy", e.collectedBy());
+        client.query(RECORD).bind(m).to("e").run();
+    }
+
+    public Map<String, List<Evidence>> ofInspections(Collection<String> ids) {
+        return KeyedRows.grouped(client, OF_INSPECTIONS, Map.of("ids", List.copyOf(ids)), EvidenceRepository::evidence);
+    }
+
+    static Evidence evidence(MapAccessor m) {
+        return new Evidence(m.get("id").asString(), m.get("inspectionId").asString(), m.get("sha256").asString(), Values.str(m.get("fileName")),
+                m.get("size").asLong(), Values.str(m.get("mediaType")), m.get("type").asString(), m.get("method").asString(),
+                Values.str(m.get("description")), Values.str(m.get("supports")), m.get("sealed").isNull() ? null : m.get("sealed").asBoolean(),
+                Values.dateTime(m.get("collectedAt")), Values.str(m.get("collectedBy")));
+    }
+}
