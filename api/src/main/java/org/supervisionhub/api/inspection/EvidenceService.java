@@ -21,7 +21,6 @@ import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.graph.inspection.EvidenceRepository;
 import org.supervisionhub.graph.inspection.EvidenceRepository.Evidence;
 import org.supervisionhub.graph.inspection.EvidenceRepository.StoredFile;
-import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 
 /**
@@ -47,14 +46,14 @@ public class EvidenceService {
     private static final HexFormat HEX = HexFormat.of();
 
     private final EvidenceRepository evidence;
-    private final DrawRepository draws;
+    private final Inspections inspections;
     private final Clock clock;
     private final long maxBytes;
 
-    public EvidenceService(EvidenceRepository evidence, DrawRepository draws, Clock clock,
+    public EvidenceService(EvidenceRepository evidence, Inspections inspections, Clock clock,
                            @Value("${hub.evidence.max-bytes:16777216}") long maxBytes) {
         this.evidence = evidence;
-        this.draws = draws;
+        this.inspections = inspections;
         this.clock = clock;
         this.maxBytes = maxBytes;
     }
@@ -74,12 +73,7 @@ public class EvidenceService {
     /** Records a stored file as evidence of an inspection, by the inspecting department's inspectors or officers. */
     @Transactional
     public Evidence record(EvidenceInput in, Viewer viewer) {
-        Inspection inspection = inspection(in.inspectionId(), "input.inspectionId");
-        String department = inspection.inspectedBy() != null ? inspection.inspectedBy() : inspection.drawnBy();
-        if (!(viewer.has(Role.INSPECTOR) || viewer.has(Role.OFFICER)) || !department.equals(viewer.departmentId())) {
-            throw new ForbiddenException("input.inspectionId", "evidence is recorded by the inspecting department " + department,
-                    !viewer.authenticated());
-        }
+        Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "EVID-01", Role.INSPECTOR, Role.OFFICER);
         Checks checks = new Checks();
         String sha = in.sha256() == null ? null : in.sha256().strip().toLowerCase();
         checks.check(sha != null && sha.matches("[0-9a-f]{64}"), "input.sha256", "INVALID_VALUE", "input.sha256: 64 hex digits", null);
@@ -105,14 +99,6 @@ public class EvidenceService {
             throw new ForbiddenException("sha256", "the file is evidence of another department's inspection", !viewer.authenticated());
         }
         return file;
-    }
-
-    private Inspection inspection(String id, String field) {
-        Inspection inspection = id == null ? null : draws.inspections(List.of(id)).get(id);
-        if (inspection == null) {
-            throw new NotFoundException(field, "no inspection " + id);
-        }
-        return inspection;
     }
 
     static String sha256(byte[] content) {

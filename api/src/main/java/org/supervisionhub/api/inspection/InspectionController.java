@@ -121,8 +121,7 @@ public class InspectionController {
     @QueryMapping
     public InspectionRecord inspectionRecord(@Argument String inspectionId, @ContextValue Viewer viewer) {
         Inspection inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
-        if (inspection == null || !mayRead(viewer, inspection.inspectedBy() != null ? inspection.inspectedBy() : inspection.drawnBy(),
-                inspection.drawnBy())) {
+        if (inspection == null || !mayRead(viewer, Inspections.inspecting(inspection), inspection.drawnBy())) {
             return null;
         }
         return recordRepository.ofInspections(List.of(inspectionId)).get(inspectionId);
@@ -136,8 +135,7 @@ public class InspectionController {
     @QueryMapping
     public List<Evidence> inspectionEvidence(@Argument String inspectionId, @ContextValue Viewer viewer) {
         Inspection inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
-        if (inspection == null || !mayRead(viewer, inspection.inspectedBy() != null ? inspection.inspectedBy() : inspection.drawnBy(),
-                inspection.drawnBy())) {
+        if (inspection == null || !mayRead(viewer, Inspections.inspecting(inspection), inspection.drawnBy())) {
             return List.of();
         }
         return evidenceRepository.ofInspections(List.of(inspectionId)).getOrDefault(inspectionId, List.of());

@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.supervisionhub.api.access.ForbiddenException;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Checks;
@@ -49,15 +48,17 @@ public class NoticeService {
 
     private final NoticeRepository notices;
     private final DrawRepository draws;
+    private final Inspections inspections;
     private final PlanRepository plans;
     private final ChecklistRepository checklists;
     private final DirectoryRepository directory;
     private final Clock clock;
 
-    public NoticeService(NoticeRepository notices, DrawRepository draws, PlanRepository plans, ChecklistRepository checklists,
+    public NoticeService(NoticeRepository notices, DrawRepository draws, Inspections inspections, PlanRepository plans, ChecklistRepository checklists,
                          DirectoryRepository directory, Clock clock) {
         this.notices = notices;
         this.draws = draws;
+        this.inspections = inspections;
         this.plans = plans;
         this.checklists = checklists;
         this.directory = directory;
@@ -67,15 +68,8 @@ public class NoticeService {
     /** NOTICE-01: the inspecting department's officer or leader issues the notice of one drawn inspection. */
     @Transactional
     public Notice issue(NoticeInput in, Viewer viewer) {
-        Inspection inspection = draws.inspections(List.of(in.inspectionId())).get(in.inspectionId());
-        if (inspection == null) {
-            throw new NotFoundException("input.inspectionId", "no inspection " + in.inspectionId());
-        }
-        String department = inspection.inspectedBy() != null ? inspection.inspectedBy() : inspection.drawnBy();
-        if (!(viewer.has(Role.OFFICER) || viewer.has(Role.LEADER)) || !department.equals(viewer.departmentId())) {
-            throw new ForbiddenException("input.inspectionId", "NOTICE-01: the notice is issued by the inspecting department " + department,
-                    !viewer.authenticated());
-        }
+        Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "NOTICE-01", Role.OFFICER, Role.LEADER);
+        String department = Inspections.inspecting(inspection);
         Task task = plans.task(inspection.taskId()).orElseThrow(() -> new NotFoundException("input.inspectionId", "no task " + inspection.taskId()));
         if (!task.data().announced()) {
             throw InvalidInputException.of("input.inspectionId", "CONFLICT", "the task " + task.id()

@@ -10,12 +10,10 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.supervisionhub.api.access.ForbiddenException;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Checks;
 import org.supervisionhub.api.graphql.InvalidInputException;
-import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.graph.inspection.RecordRepository;
 import org.supervisionhub.graph.inspection.RecordRepository.Finding;
 import org.supervisionhub.graph.inspection.RecordRepository.InspectionRecord;
@@ -49,27 +47,21 @@ public class RecordService {
 
     private final RecordRepository records;
     private final DrawRepository draws;
+    private final Inspections inspections;
     private final RosterRepository roster;
     private final Clock clock;
 
-    public RecordService(RecordRepository records, DrawRepository draws, RosterRepository roster, Clock clock) {
+    public RecordService(RecordRepository records, DrawRepository draws, Inspections inspections, RosterRepository roster, Clock clock) {
         this.records = records;
         this.draws = draws;
+        this.inspections = inspections;
         this.roster = roster;
         this.clock = clock;
     }
 
     @Transactional
     public InspectionRecord record(RecordInput in, Viewer viewer) {
-        Inspection inspection = in.inspectionId() == null ? null : draws.inspections(List.of(in.inspectionId())).get(in.inspectionId());
-        if (inspection == null) {
-            throw new NotFoundException("input.inspectionId", "no inspection " + in.inspectionId());
-        }
-        String department = inspection.inspectedBy() != null ? inspection.inspectedBy() : inspection.drawnBy();
-        if (!(viewer.has(Role.INSPECTOR) || viewer.has(Role.OFFICER)) || !department.equals(viewer.departmentId())) {
-            throw new ForbiddenException("input.inspectionId", "ONSITE-03: the record is made by the inspecting department " + department,
-                    !viewer.authenticated());
-        }
+        Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "ONSITE-03", Role.INSPECTOR, Role.OFFICER);
         if (records.ofInspections(List.of(inspection.id())).containsKey(inspection.id())) {
             throw InvalidInputException.of("input.inspectionId", "IMMUTABLE", "the record of " + inspection.id() + " exists and is not changed",
                     "ONSITE-03");

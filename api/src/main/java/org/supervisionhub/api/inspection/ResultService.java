@@ -11,7 +11,6 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.supervisionhub.api.access.ForbiddenException;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.calendar.WorkingDayCalendar;
@@ -30,7 +29,6 @@ import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
-import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
 
@@ -55,16 +53,16 @@ public class ResultService {
     public enum AmendableField { CATEGORY, FACTS, RECTIFICATION_DEADLINE }
 
     private final ResultRepository results;
-    private final DrawRepository draws;
+    private final Inspections inspections;
     private final TriggerRepository triggers;
     private final TriggerService listings;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
 
-    public ResultService(ResultRepository results, DrawRepository draws, TriggerRepository triggers, TriggerService listings,
+    public ResultService(ResultRepository results, Inspections inspections, TriggerRepository triggers, TriggerService listings,
                          WorkingDayCalendar calendar, Clock clock) {
         this.results = results;
-        this.draws = draws;
+        this.inspections = inspections;
         this.triggers = triggers;
         this.listings = listings;
         this.calendar = calendar;
@@ -78,13 +76,8 @@ public class ResultService {
     /** APPR-01 "whoever inspects submits": the inspecting department's inspectors or officers propose (or propose again before approval). */
     @Transactional
     public Result propose(Proposal in, Viewer viewer) {
-        Inspection inspection = draws.inspections(List.of(in.inspectionId())).get(in.inspectionId());
-        if (inspection == null) {
-            throw new NotFoundException("input.inspectionId", "no inspection " + in.inspectionId());
-        }
-        String inspecting = inspection.inspectedBy() != null ? inspection.inspectedBy() : inspection.drawnBy();
-        requireDepartment(viewer, inspecting, "input.inspectionId", "APPR-01: the result is proposed by the inspecting department "
-                + inspecting, Role.INSPECTOR, Role.OFFICER);
+        Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "APPR-01", Role.INSPECTOR, Role.OFFICER);
+        String inspecting = Inspections.inspecting(inspection);
         Checks checks = new Checks();
         checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", "ILLEGAL_TRANSITION",
                 "input.inspectionId: the inspection is " + inspection.status() + ", not active", null);
@@ -124,7 +117,7 @@ public class ResultService {
         transition(r.status() == ResultStatus.PROPOSED || r.status() == ResultStatus.REVIEWED, "id",
                 "the result is " + r.status() + ": only a result awaiting review or approval is returned", "APPR-01");
         String deciding = r.status() == ResultStatus.REVIEWED ? r.drawingDepartment() : r.inspectingDepartment();
-        requireDepartment(viewer, deciding, "id", "APPR-01..03: returned by a leader of " + deciding + ", whose step it awaits", Role.LEADER);
+        Inspections.requireDepartment(viewer, deciding, "id", "APPR-01..03: returned by a leader of " + deciding + ", whose step it awaits", Role.LEADER);
         Checks checks = new Checks();
         checks.require("reason", reason);
         checks.throwIfAny();
@@ -138,7 +131,7 @@ public class ResultService {
         Result r = locked(id);
         transition(r.delegation() == Delegation.DELEGATED, "id", "only a DELEGATED result is reviewed before approval", "APPR-02");
         transition(r.status() == ResultStatus.PROPOSED, "id", "the result is " + r.status() + ", not PROPOSED", "APPR-02");
-        requireDepartment(viewer, r.inspectingDepartment(), "id", "APPR-02: reviewed by a leader of " + r.inspectingDepartment(), Role.LEADER);
+        Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "APPR-02: reviewed by a leader of " + r.inspectingDepartment(), Role.LEADER);
         results.review(id, viewer.actor(), now());
         return reload(id);
     }
@@ -154,7 +147,7 @@ public class ResultService {
         ResultStatus ready = delegated ? ResultStatus.REVIEWED : ResultStatus.PROPOSED;
         transition(r.status() == ready, "id", "the result is " + r.status() + "; it is approved when " + ready, delegated ? "APPR-02" : "APPR-01");
         String approving = delegated ? r.drawingDepartment() : r.inspectingDepartment();
-        requireDepartment(viewer, approving, "id", (delegated ? "APPR-02" : "APPR-01") + ": approved by a leader of " + approving, Role.LEADER);
+        Inspections.requireDepartment(viewer, approving, "id", (delegated ? "APPR-02" : "APPR-01") + ": approved by a leader of " + approving, Role.LEADER);
         results.approve(id, viewer.actor(), now(), approving, r.delegation() == Delegation.AUTHORISED ? r.drawingDepartment() : null,
                 publishBy(r.endedOn(), r.rectificationDeadline()));
         return reload(id);
@@ -168,7 +161,7 @@ public class ResultService {
     public Result publish(String id, Viewer viewer) {
         Result r = locked(id);
         transition(r.status() == ResultStatus.APPROVED, "id", "the result is " + r.status() + ": only an approved result is published", "APPR-04");
-        requireDepartment(viewer, r.inspectingDepartment(), "id", "PUB-01: published by the inspecting department " + r.inspectingDepartment(),
+        Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "PUB-01: published by the inspecting department " + r.inspectingDepartment(),
                 Role.OFFICER, Role.LEADER);
         OffsetDateTime now = now();
         if (r.category() == ResultCategory.NO_PROBLEM_FOUND) {
@@ -189,7 +182,7 @@ public class ResultService {
         Result r = locked(id);
         transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "id",
                 "the result is " + r.status() + ": before approval, propose it again instead", "ARCH-05");
-        requireDepartment(viewer, r.approvingDepartment(), "id", "ARCH-05: amended by a leader of the approving department "
+        Inspections.requireDepartment(viewer, r.approvingDepartment(), "id", "ARCH-05: amended by a leader of the approving department "
                 + r.approvingDepartment(), Role.LEADER);
         Checks checks = new Checks();
         checks.require("reason", reason);
@@ -240,7 +233,7 @@ public class ResultService {
         Result r = locked(id);
         transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "id",
                 "the result is " + r.status() + ": listing follows an approved result", "APPR-04");
-        requireDepartment(viewer, r.inspectingDepartment(), "id", "FOLLOW-04: listed by the inspecting department " + r.inspectingDepartment(),
+        Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "FOLLOW-04: listed by the inspecting department " + r.inspectingDepartment(),
                 Role.OFFICER, Role.LEADER);
         Checks checks = new Checks();
         checks.check(BLOCKS_NO_PROBLEM.contains(type), "type", "INVALID_VALUE",
@@ -315,14 +308,6 @@ public class ResultService {
     private static void transition(boolean ok, String field, String message, String rule) {
         if (!ok) {
             throw InvalidInputException.of(field, "ILLEGAL_TRANSITION", field + ": " + message, rule);
-        }
-    }
-
-    /** The viewer must hold one of {@code roles} in {@code department} (administrators are not the department). */
-    private static void requireDepartment(Viewer viewer, String department, String field, String rule, Role... roles) {
-        boolean role = java.util.Arrays.stream(roles).anyMatch(viewer::has);
-        if (!role || department == null || !department.equals(viewer.departmentId())) {
-            throw new ForbiddenException(field, rule + "; the caller is " + viewer.roles() + " of " + viewer.departmentId(), !viewer.authenticated());
         }
     }
 
