@@ -172,6 +172,17 @@ public class InspectionController {
     }
 
     @QueryMapping
+    public List<Result> overdueRectifications(@Argument String departmentId, @ContextValue Viewer viewer) {
+        Access.requireDepartment(viewer, departmentId, "departmentId");
+        return service.overdueRectifications(Set.copyOf(organisation.departmentAndSubordinates(departmentId)));
+    }
+
+    @MutationMapping
+    public Result recordRectification(@Argument String id, @Argument LocalDate rectifiedOn, @Argument String note, @ContextValue Viewer viewer) {
+        return service.rectified(id, rectifiedOn, note, viewer);
+    }
+
+    @QueryMapping
     public List<PublishedResult> publishedInspectionResults(@Argument String uscc) {
         String code = Uscc.normalise(uscc);
         List<Result> published = results.publishedOf(List.of(code)).getOrDefault(code, List.of());

@@ -96,7 +96,7 @@ public class ResultService {
         if (existing == null) {
             results.create(new Result(id, inspection.id(), inspection.uscc(), inspecting, inspection.drawnBy(), delegation, in.category(),
                     in.facts().strip(), in.endedOn(), in.rectificationDeadline(), ResultStatus.PROPOSED, viewer.actor(), now, null, null,
-                    null, null, null, null, null, null, null, null, null, null, 0));
+                    null, null, null, null, null, null, null, null, null, null, 0, null, null));
         } else {
             if (existing.status() == ResultStatus.APPROVED || existing.status() == ResultStatus.PUBLISHED) {
                 throw InvalidInputException.of("input.inspectionId", "IMMUTABLE", "the result of " + inspection.id()
@@ -245,6 +245,38 @@ public class ResultService {
         checks.throwIfAny();
         return listings.recordListing(new ListingInput(r.uscc(), type, r.inspectingDepartment(), legalBasis, reason, null, null,
                 SourceSystem.HUB, r.id()), viewer.actor());
+    }
+
+    /**
+     * FOLLOW-01, FOLLOW-02: records that an ordered correction was made (once; by the inspecting department), which
+     * takes the result off the overdue corrections; an uncorrected one past its deadline is dealt with under the law.
+     */
+    @Transactional
+    public Result rectified(String id, LocalDate rectifiedOn, String note, Viewer viewer) {
+        Result r = locked(id);
+        transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "id",
+                "the result is " + r.status() + ": a correction follows an approved result", "FOLLOW-01");
+        transition(r.category() == ResultCategory.PROBLEM_FOUND_RECTIFICATION_ORDERED, "id",
+                "the result is " + r.category() + ": no correction was ordered", "FOLLOW-01");
+        Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "FOLLOW-01: recorded by the inspecting department "
+                + r.inspectingDepartment(), Role.OFFICER, Role.LEADER);
+        if (r.rectifiedOn() != null) {
+            throw InvalidInputException.of("id", "IMMUTABLE", "id: the correction was recorded on " + r.rectifiedOn(), "FOLLOW-01");
+        }
+        Checks checks = new Checks();
+        checks.require("rectifiedOn", rectifiedOn);
+        checks.check(rectifiedOn == null || !rectifiedOn.isAfter(today()), "rectifiedOn", "INVALID_VALUE", "rectifiedOn: not in the future", null);
+        checks.check(rectifiedOn == null || !rectifiedOn.isBefore(r.endedOn()), "rectifiedOn", "INVALID_VALUE",
+                "rectifiedOn: not before the inspection ended", null);
+        checks.require("note", note);
+        checks.throwIfAny();
+        results.rectified(id, rectifiedOn, note.strip(), viewer.actor(), now());
+        return reload(id);
+    }
+
+    /** Ordered corrections of the given departments past their deadline with none recorded (FOLLOW-02). */
+    public List<Result> overdueRectifications(Set<String> departments) {
+        return results.overdueRectifications(departments, today());
     }
 
     /** PUB-03, PUB-04: 20 working days after the inspection ended, or after the rectification deadline when one was set. */

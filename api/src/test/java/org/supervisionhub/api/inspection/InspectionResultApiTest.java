@@ -242,4 +242,33 @@ class InspectionResultApiTest extends HubIntegrationTest {
         assertThat(error(graphQl(officer("HRSS-430100")), list.replace(id, clean), Map.of("t", "ABNORMAL_OPERATION_LIST")))
                 .isEqualTo("CONFLICT id FOLLOW-04");
     }
+
+    @Test
+    void anOrderedCorrectionPastItsDeadlineIsOverdueUntilItIsRecordedOnceFOLLOW01FOLLOW02() {
+        String inspectionId = inspection();
+        String id = (String) ok(graphQl(officer("HRSS-430100")), PROPOSE, "proposeInspectionResult",
+                Map.of("in", input(inspectionId, "PROBLEM_FOUND_RECTIFICATION_ORDERED", "2026-09-01", "2026-10-09", null))).get("id");
+        String overdue = "{ overdueRectifications(departmentId: \"HRSS-430100\") { id } }";
+        // Not yet approved: nothing was ordered officially.
+        assertThat(graphQl(leader("HRSS-430100")).document(overdue).execute().path("overdueRectifications[*].id").entityList(String.class).get())
+                .doesNotContain(id);
+        ok(graphQl(leader("HRSS-430100")), step("approveInspectionResult", id), "approveInspectionResult", Map.of());
+        assertThat(graphQl(leader("HRSS-430100")).document(overdue).execute().path("overdueRectifications[*].id").entityList(String.class).get())
+                .contains(id);
+        String rectify = "mutation($on: Date!) { recordRectification(id: \"" + id + "\", rectifiedOn: $on, note: \"已补签劳动合同，经复查属实\") {"
+                + " rectifiedOn rectificationNote } }";
+        assertThat(error(graphQl(officer("HRSS-430100")), rectify, Map.of("on", "2099-01-01"))).isEqualTo("INVALID_VALUE rectifiedOn");
+        assertThat(error(graphQl(officer("HRSS-430102")), rectify, Map.of("on", "2026-11-20"))).isEqualTo("FORBIDDEN id");
+        assertThat(ok(graphQl(officer("HRSS-430100")), rectify, "recordRectification", Map.of("on", "2026-11-20")))
+                .containsEntry("rectifiedOn", "2026-11-20");
+        assertThat(error(graphQl(officer("HRSS-430100")), rectify, Map.of("on", "2026-11-21"))).isEqualTo("IMMUTABLE id FOLLOW-01");
+        assertThat(graphQl(leader("HRSS-430100")).document(overdue).execute().path("overdueRectifications[*].id").entityList(String.class).get())
+                .doesNotContain(id);
+        // A result that ordered nothing has no correction to record.
+        String other = (String) ok(graphQl(officer("HRSS-430100")), PROPOSE, "proposeInspectionResult",
+                Map.of("in", input(inspection(), "REQUIRED_INFO_NOT_DISCLOSED", "2026-11-02", null, null))).get("id");
+        ok(graphQl(leader("HRSS-430100")), step("approveInspectionResult", other), "approveInspectionResult", Map.of());
+        assertThat(error(graphQl(officer("HRSS-430100")), rectify.replace(id, other), Map.of("on", "2026-11-20")))
+                .isEqualTo("ILLEGAL_TRANSITION id FOLLOW-01");
+    }
 }

@@ -42,6 +42,12 @@ public class ResultRepository {
     static final String AMEND = "MATCH (r:InspectionResult {id: $id}) SET r.amendments = r.amendments + 1, r += $changes"
             + " CREATE (r)-[:AMENDED]->(:ResultAmendment {number: r.amendments, at: $at, field: $field, before: $before,"
             + " after: $after, reason: $reason, handler: $handler, approver: $approver})";
+    static final String RECTIFIED = "MATCH (r:InspectionResult {id: $id}) SET r.rectifiedOn = $on, r.rectificationNote = $note,"
+            + " r.rectificationRecordedBy = $actor, r.rectificationRecordedAt = $at";
+    /** FOLLOW-02: ordered corrections past their deadline with no correction recorded. */
+    static final String OVERDUE_RECTIFICATIONS = "MATCH (r:InspectionResult) WHERE r.inspectingDepartment IN $departments"
+            + " AND r.rectificationDeadline < $today AND r.rectifiedOn IS NULL AND r.status IN ['APPROVED', 'PUBLISHED']"
+            + " RETURN r {.*} AS row ORDER BY r.rectificationDeadline, r.id";
     static final String BY_ID = "MATCH (r:InspectionResult) WHERE r.id IN $ids RETURN r {.*} AS row";
     static final String AMENDMENTS = "UNWIND $ids AS id MATCH (:InspectionResult {id: id})-[:AMENDED]->(a:ResultAmendment)"
             + " RETURN id AS key, a {.*, resultId: id} AS row ORDER BY id, a.number";
@@ -129,6 +135,21 @@ public class ResultRepository {
         client.query(AMEND).bindAll(p).run();
     }
 
+    public void rectified(String id, LocalDate on, String note, String actor, OffsetDateTime at) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("on", on);
+        p.put("note", note);
+        p.put("actor", actor);
+        p.put("at", at);
+        client.query(RECTIFIED).bindAll(p).run();
+    }
+
+    public List<Result> overdueRectifications(Collection<String> departments, LocalDate today) {
+        return List.copyOf(KeyedRows.unique(client, OVERDUE_RECTIFICATIONS, Map.of("departments", List.copyOf(departments), "today", today),
+                ResultRepository::result, Result::id).values());
+    }
+
     public Map<String, Result> byId(Collection<String> ids) {
         return KeyedRows.unique(client, BY_ID, Map.of("ids", List.copyOf(ids)), ResultRepository::result, Result::id);
     }
@@ -158,6 +179,6 @@ public class ResultRepository {
                 Values.dateTime(m.get("returnedAt")), Values.str(m.get("returnReason")), Values.str(m.get("approvedBy")),
                 Values.dateTime(m.get("approvedAt")), Values.str(m.get("approvingDepartment")), Values.str(m.get("filedWith")),
                 Values.date(m.get("publishBy")), Values.str(m.get("publishedBy")), Values.dateTime(m.get("publishedAt")),
-                m.get("amendments").asInt(0));
+                m.get("amendments").asInt(0), Values.date(m.get("rectifiedOn")), Values.str(m.get("rectificationNote")));
     }
 }

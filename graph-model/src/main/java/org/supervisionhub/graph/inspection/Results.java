@@ -41,7 +41,7 @@ public final class Results {
                          String reviewedBy, OffsetDateTime reviewedAt, String returnedBy, OffsetDateTime returnedAt,
                          String returnReason, String approvedBy, OffsetDateTime approvedAt,
                          String approvingDepartment, String filedWith, LocalDate publishBy, String publishedBy,
-                         OffsetDateTime publishedAt, int amendments) {
+                         OffsetDateTime publishedAt, int amendments, LocalDate rectifiedOn, String rectificationNote) {
     }
 
     /** A change to an approved result (ARCH-05 form): when, what (before and after), why, who handled and who approved. */
