@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -82,14 +81,13 @@ public class EvidenceService {
         checks.check(!MUST_BE_SEALED.contains(in.type()) || Boolean.TRUE.equals(in.sealed()), "input.sealed", "REQUIRED",
                 "input.sealed: a copy carries the target's seal, a third-party certification its seal or signature", "EVID-05");
         checks.throwIfAny();
-        if (evidence.file(sha, false).isEmpty()) {
-            throw new NotFoundException("input.sha256", "no stored file " + sha + ": upload it to /evidence/files first");
-        }
-        Evidence e = new Evidence("EVD-" + UUID.randomUUID(), inspection.id(), sha, in.fileName(), 0, null, in.type().name(), in.method().name(),
-                in.description().strip(), in.supports().strip(), in.sealed(), now(), viewer.actor());
+        StoredFile file = evidence.file(sha, false)
+                .orElseThrow(() -> new NotFoundException("input.sha256", "no stored file " + sha + ": upload it to /evidence/files first"));
+        // Size and media type are the stored file's.
+        Evidence e = new Evidence("EVD-" + UUID.randomUUID(), inspection.id(), sha, in.fileName(), file.size(), file.mediaType(),
+                in.type().name(), in.method().name(), in.description().strip(), in.supports().strip(), in.sealed(), now(), viewer.actor());
         evidence.record(e);
-        return evidence.ofInspections(List.of(inspection.id())).get(inspection.id()).stream().filter(x -> x.id().equals(e.id()))
-                .findFirst().orElseThrow();
+        return e;
     }
 
     /** A stored file, to a department that holds evidence with it (or an administrator). */

@@ -47,8 +47,9 @@ public final class JointVisits {
         List<Window> windows = new ArrayList<>();
         List<Candidate> unscheduled = new ArrayList<>();
         for (Candidate c : inspections) {
-            LocalDate from = c.windowStart() == null ? null : firstWorkingDay(c.windowStart(), c.windowEnd(), isWorkingDay, 1);
-            LocalDate to = c.windowEnd() == null ? null : firstWorkingDay(c.windowEnd(), c.windowStart(), isWorkingDay, -1);
+            boolean bounded = c.windowStart() != null && c.windowEnd() != null;
+            LocalDate from = bounded ? firstWorkingDay(c.windowStart(), c.windowEnd(), isWorkingDay, 1) : null;
+            LocalDate to = bounded ? firstWorkingDay(c.windowEnd(), c.windowStart(), isWorkingDay, -1) : null;
             if (from == null || to == null || from.isAfter(to)) {
                 unscheduled.add(c);
             } else {
@@ -97,12 +98,9 @@ public final class JointVisits {
 
     /** The first working day from {@code day} towards {@code limit} (step +1 or -1), or null when there is none. */
     private static LocalDate firstWorkingDay(LocalDate day, LocalDate limit, Predicate<LocalDate> isWorkingDay, int step) {
-        for (LocalDate d = day; limit == null || (step > 0 ? !d.isAfter(limit) : !d.isBefore(limit)); d = d.plusDays(step)) {
+        for (LocalDate d = day; step > 0 ? !d.isAfter(limit) : !d.isBefore(limit); d = d.plusDays(step)) {
             if (isWorkingDay.test(d)) {
                 return d;
-            }
-            if (limit == null) {
-                return null;
             }
         }
         return null;

@@ -51,7 +51,7 @@ public class ResultRepository {
     static final String BY_ID = "MATCH (r:InspectionResult) WHERE r.id IN $ids RETURN r {.*} AS row";
     static final String AMENDMENTS = "UNWIND $ids AS id MATCH (:InspectionResult {id: id})-[:AMENDED]->(a:ResultAmendment)"
             + " RETURN id AS key, a {.*, resultId: id} AS row ORDER BY id, a.number";
-    /** Not published by their deadline: approved ones past {@code publishBy}; proposed or reviewed ones whose deadline, once approved, has passed. */
+    /** Approved results not published by {@code publishBy} (set at approval). */
     static final String OVERDUE = "MATCH (r:InspectionResult) WHERE r.inspectingDepartment IN $departments AND r.status <> 'PUBLISHED'"
             + " AND r.publishBy IS NOT NULL AND r.publishBy < $today RETURN r {.*} AS row ORDER BY r.publishBy, r.id";
     static final String PUBLISHED_OF = "UNWIND $usccs AS uscc MATCH (r:InspectionResult {uscc: uscc}) WHERE r.status = 'PUBLISHED'"
