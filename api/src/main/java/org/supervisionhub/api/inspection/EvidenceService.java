@@ -73,6 +73,7 @@ public class EvidenceService {
     @Transactional
     public Evidence record(EvidenceInput in, Viewer viewer) {
         Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "EVID-01", Role.INSPECTOR, Role.OFFICER);
+        inspections.requireNotArchived(inspection.id(), "input.inspectionId");
         Checks checks = new Checks();
         String sha = in.sha256() == null ? null : in.sha256().strip().toLowerCase();
         checks.check(sha != null && sha.matches("[0-9a-f]{64}"), "input.sha256", "INVALID_VALUE", "input.sha256: 64 hex digits", null);

@@ -14,7 +14,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Access;
-import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.inspection.ResultService.AmendableField;
@@ -28,7 +27,16 @@ import org.supervisionhub.graph.inspection.NoticeRepository;
 import org.supervisionhub.graph.inspection.RecordRepository;
 import org.supervisionhub.graph.inspection.RecordRepository.InspectionRecord;
 import org.supervisionhub.graph.inspection.NoticeRepository.Notice;
+import org.supervisionhub.api.archive.ArchiveService;
+import org.supervisionhub.api.followup.FollowUpService;
+import org.supervisionhub.graph.archive.Archives.Borrowing;
+import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;
+import org.supervisionhub.graph.inspection.ObjectionRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
+import org.supervisionhub.graph.inspection.Results.FeedbackChannel;
+import org.supervisionhub.graph.inspection.Results.Objection;
+import org.supervisionhub.graph.inspection.Results.ObjectionStatus;
+import org.supervisionhub.graph.inspection.Results.OverdueTask;
 import org.supervisionhub.graph.inspection.VisitRepository;
 import org.supervisionhub.graph.inspection.Results.Amendment;
 import org.supervisionhub.graph.inspection.Results.Result;
@@ -50,7 +58,11 @@ public class InspectionController {
 
     /** What the public sees of a published result. */
     public record PublishedResult(String uscc, String enterpriseName, String inspectingDepartment, ResultCategory category,
-                                  LocalDate endedOn, OffsetDateTime publishedAt) {
+                                  LocalDate endedOn, OffsetDateTime publishedAt, OffsetDateTime correctedAt, boolean underReview) {
+    }
+
+    /** The overdue work of a department tree; each field is read only when asked for. */
+    public record OverdueWork(String departmentId, Set<String> departments) {
     }
 
     private final ResultService service;
@@ -66,12 +78,21 @@ public class InspectionController {
     private final DrawRepository draws;
     private final RecordService recordService;
     private final RecordRepository recordRepository;
+    private final ObjectionService objectionService;
+    private final ObjectionRepository objections;
+    private final FollowUpService followUps;
+    private final ArchiveService archives;
 
     public InspectionController(ResultService service, ResultRepository results, DirectoryRepository directory,
                                 OrganisationRepository organisation, TriggerRepository triggers, JointVisitService visits,
                                 NoticeService noticeService, NoticeRepository notices, EvidenceService evidenceService,
                                 EvidenceRepository evidenceRepository, DrawRepository draws, RecordService recordService,
-                                RecordRepository recordRepository) {
+                                RecordRepository recordRepository, ObjectionService objectionService, ObjectionRepository objections,
+                                FollowUpService followUps, ArchiveService archives) {
+        this.objectionService = objectionService;
+        this.objections = objections;
+        this.followUps = followUps;
+        this.archives = archives;
         this.recordService = recordService;
         this.recordRepository = recordRepository;
         this.evidenceService = evidenceService;
@@ -90,26 +111,7 @@ public class InspectionController {
     @QueryMapping
     public Result inspectionResult(@Argument String inspectionId, @ContextValue Viewer viewer) {
         Result r = results.byId(List.of(ResultService.idOf(inspectionId))).get(ResultService.idOf(inspectionId));
-        return r == null || !mayRead(viewer, r) ? null : r;
-    }
-
-    /** The departments of the result, their superiors' oversight, and administrators. */
-    static boolean mayRead(Viewer viewer, Result r) {
-        return mayRead(viewer, r.inspectingDepartment(), r.drawingDepartment());
-    }
-
-    /** The inspecting and drawing departments, oversight above them, and administrators. */
-    static boolean mayRead(Viewer viewer, String inspecting, String drawing) {
-        if (viewer.has(Role.ADMIN)) {
-            return true;
-        }
-        Set<String> involved = new java.util.HashSet<>();
-        involved.add(inspecting);
-        if (drawing != null) {
-            involved.add(drawing);
-        }
-        return involved.contains(viewer.departmentId())
-                || (viewer.has(Role.OVERSIGHT) && involved.stream().anyMatch(d -> viewer.departmentTree().get().contains(d)));
+        return r == null || !Inspections.mayRead(viewer, r.inspectingDepartment(), r.drawingDepartment()) ? null : r;
     }
 
     @QueryMapping
@@ -121,7 +123,7 @@ public class InspectionController {
     @QueryMapping
     public InspectionRecord inspectionRecord(@Argument String inspectionId, @ContextValue Viewer viewer) {
         Inspection inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
-        if (inspection == null || !mayRead(viewer, Inspections.inspecting(inspection), inspection.drawnBy())) {
+        if (inspection == null || !Inspections.mayRead(viewer, Inspections.inspecting(inspection), inspection.drawnBy())) {
             return null;
         }
         return recordRepository.ofInspections(List.of(inspectionId)).get(inspectionId);
@@ -135,7 +137,7 @@ public class InspectionController {
     @QueryMapping
     public List<Evidence> inspectionEvidence(@Argument String inspectionId, @ContextValue Viewer viewer) {
         Inspection inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
-        if (inspection == null || !mayRead(viewer, Inspections.inspecting(inspection), inspection.drawnBy())) {
+        if (inspection == null || !Inspections.mayRead(viewer, Inspections.inspecting(inspection), inspection.drawnBy())) {
             return List.of();
         }
         return evidenceRepository.ofInspections(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
@@ -187,8 +189,75 @@ public class InspectionController {
         String code = Uscc.normalise(uscc);
         List<Result> published = results.publishedOf(List.of(code)).getOrDefault(code, List.of());
         Enterprise e = published.isEmpty() ? null : directory.enterprises(List.of(code)).get(code);
+        Map<String, List<Objection>> reviews = published.isEmpty() ? Map.of() : objections.ofResults(Batches.keys(published, Result::id));
         return published.stream().map(r -> new PublishedResult(r.uscc(), e == null ? null : e.name(), r.inspectingDepartment(), r.category(),
-                r.endedOn(), r.publishedAt())).toList();
+                r.endedOn(), r.publishedAt(), r.correctedAt(), reviews.getOrDefault(r.id(), List.of()).stream()
+                .anyMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW))).toList();
+    }
+
+    @MutationMapping
+    public Result recordResultFeedback(@Argument String id, @Argument FeedbackChannel channel, @Argument LocalDate givenOn, @Argument String note,
+                                       @ContextValue Viewer viewer) {
+        return service.feedback(id, channel, givenOn, note, viewer);
+    }
+
+    @MutationMapping
+    public Objection lodgeResultObjection(@Argument String resultId, @Argument String objector, @Argument String grounds,
+                                          @Argument LocalDate receivedOn, @ContextValue Viewer viewer) {
+        return objectionService.lodge(resultId, objector, grounds, receivedOn, viewer);
+    }
+
+    @MutationMapping
+    public Objection openSuperiorReview(@Argument String resultId, @Argument String grounds, @ContextValue Viewer viewer) {
+        return objectionService.superiorReview(resultId, grounds, viewer);
+    }
+
+    @MutationMapping
+    public Objection decideResultObjection(@Argument String id, @Argument ObjectionService.Outcome outcome, @Argument String decision,
+                                           @Argument List<ObjectionService.Correction> corrections, @ContextValue Viewer viewer) {
+        return objectionService.decide(id, outcome, decision, corrections, viewer);
+    }
+
+    @QueryMapping
+    public List<Objection> objectionsUnderReview(@Argument String departmentId, @ContextValue Viewer viewer) {
+        Access.requireDepartment(viewer, departmentId, "departmentId");
+        return objections.underReview(organisation.departmentAndSubordinates(departmentId));
+    }
+
+    @BatchMapping(typeName = "InspectionResult")
+    public Map<Result, List<Objection>> objections(List<Result> list) {
+        return Batches.grouped(list, Result::id, objections.ofResults(Batches.keys(list, Result::id)));
+    }
+
+    @QueryMapping
+    public OverdueWork overdueWork(@Argument String departmentId, @ContextValue Viewer viewer) {
+        Access.requireDepartment(viewer, departmentId, "departmentId");
+        return new OverdueWork(departmentId, Set.copyOf(organisation.departmentAndSubordinates(departmentId)));
+    }
+
+    @SchemaMapping(typeName = "OverdueWork")
+    public List<Result> publications(OverdueWork work) {
+        return service.overdue(work.departments());
+    }
+
+    @SchemaMapping(typeName = "OverdueWork")
+    public List<Result> rectifications(OverdueWork work) {
+        return service.overdueRectifications(work.departments());
+    }
+
+    @SchemaMapping(typeName = "OverdueWork")
+    public List<OverdueTask> tasks(OverdueWork work) {
+        return results.overdueTasks(work.departments(), service.today());
+    }
+
+    @SchemaMapping(typeName = "OverdueWork")
+    public List<PenaltyDecision> penaltyDecisions(OverdueWork work) {
+        return followUps.overduePenalties(work.departments());
+    }
+
+    @SchemaMapping(typeName = "OverdueWork")
+    public List<Borrowing> loans(OverdueWork work) {
+        return archives.overdueLoans(work.departments());
     }
 
     @MutationMapping

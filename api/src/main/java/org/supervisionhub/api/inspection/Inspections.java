@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import org.supervisionhub.api.access.ForbiddenException;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
+import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.graph.archive.ArchiveRepository;
+import org.supervisionhub.graph.archive.Archives.ArchiveFile;
 import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 
@@ -16,9 +19,20 @@ import org.supervisionhub.graph.sampling.Sampling.Inspection;
 public class Inspections {
 
     private final DrawRepository draws;
+    private final ArchiveRepository archives;
 
-    public Inspections(DrawRepository draws) {
+    public Inspections(DrawRepository draws, ArchiveRepository archives) {
         this.draws = draws;
+        this.archives = archives;
+    }
+
+    /** ARCH-04, ARCH-05: once an inspection's file is archived, its materials change only by an approved archive amendment. */
+    public void requireNotArchived(String inspectionId, String field) {
+        ArchiveFile file = archives.ofInspections(List.of(inspectionId)).get(inspectionId);
+        if (file != null) {
+            throw InvalidInputException.of(field, "ARCHIVED", field + ": the file of " + inspectionId + " was archived on " + file.archivedOn()
+                    + " (" + file.id() + "): change it by requestArchiveAmendment", "ARCH-05");
+        }
     }
 
     /** Who carries the inspection out: the department it was dispatched to, else the one that drew it. */
@@ -36,8 +50,22 @@ public class Inspections {
         return inspection;
     }
 
+    /** The inspecting and drawing departments, oversight above them, and administrators. */
+    public static boolean mayRead(Viewer viewer, String inspecting, String drawing) {
+        if (viewer.has(Role.ADMIN)) {
+            return true;
+        }
+        java.util.Set<String> involved = new java.util.HashSet<>();
+        involved.add(inspecting);
+        if (drawing != null) {
+            involved.add(drawing);
+        }
+        return involved.contains(viewer.departmentId())
+                || (viewer.has(Role.OVERSIGHT) && involved.stream().anyMatch(d -> viewer.departmentTree().get().contains(d)));
+    }
+
     /** The viewer must hold one of {@code roles} in {@code department} (administrators are not the department). */
-    static void requireDepartment(Viewer viewer, String department, String field, String rule, Role... roles) {
+    public static void requireDepartment(Viewer viewer, String department, String field, String rule, Role... roles) {
         boolean role = Arrays.stream(roles).anyMatch(viewer::has);
         if (!role || department == null || !department.equals(viewer.departmentId())) {
             throw new ForbiddenException(field, rule + "; the caller is " + viewer.roles() + " of " + viewer.departmentId(), !viewer.authenticated());

@@ -51,7 +51,11 @@ public class RecordService {
     private final RosterRepository roster;
     private final Clock clock;
 
-    public RecordService(RecordRepository records, DrawRepository draws, Inspections inspections, RosterRepository roster, Clock clock) {
+    private final Jurisdictions jurisdictions;
+
+    public RecordService(RecordRepository records, DrawRepository draws, Inspections inspections, RosterRepository roster,
+                         Jurisdictions jurisdictions, Clock clock) {
+        this.jurisdictions = jurisdictions;
         this.records = records;
         this.draws = draws;
         this.inspections = inspections;
@@ -62,6 +66,7 @@ public class RecordService {
     @Transactional
     public InspectionRecord record(RecordInput in, Viewer viewer) {
         Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "ONSITE-03", Role.INSPECTOR, Role.OFFICER);
+        inspections.requireNotArchived(inspection.id(), "input.inspectionId");
         if (records.ofInspections(List.of(inspection.id())).containsKey(inspection.id())) {
             throw InvalidInputException.of("input.inspectionId", "IMMUTABLE", "the record of " + inspection.id() + " exists and is not changed",
                     "ONSITE-03");
@@ -109,6 +114,12 @@ public class RecordService {
         checks.check(signed != refused, "input.signedBy", "INVALID_VALUE",
                 "input.signedBy: either the target's signatory or the reason there is no signature", "ONSITE-04");
         checks.check(!signed || in.signerRole() != null, "input.signerRole", "REQUIRED", "input.signerRole: who signed for the target", "ONSITE-04");
+        if (refused && jurisdictions.of(Inspections.inspecting(inspection)).refusalSignedByWholeTeam()) {
+            Set<String> missing = new java.util.TreeSet<>(assigned);
+            present.forEach(p -> missing.remove(p.inspectorId()));
+            checks.check(missing.isEmpty(), "input.present", "INVALID_VALUE", "input.present: the target refused to sign, so every member of the team"
+                    + " signs the record; missing " + missing, "ONSITE-06");
+        }
         checks.throwIfAny();
         InspectionRecord record = new InspectionRecord("REC-" + inspection.id(), inspection.id(), in.conductedAt().withOffsetSameInstant(ZoneOffset.UTC),
                 in.method(), findings.stream().map(f -> new Finding(f.itemCode(), f.facts().strip())).toList(),

@@ -19,7 +19,12 @@ import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.restriction.TriggerService;
 import org.supervisionhub.api.restriction.TriggerService.ListingInput;
+import org.supervisionhub.graph.followup.FollowUpRepository;
+import org.supervisionhub.graph.inspection.ObjectionRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
+import org.supervisionhub.graph.inspection.Results.Feedback;
+import org.supervisionhub.graph.inspection.Results.FeedbackChannel;
+import org.supervisionhub.graph.inspection.Results.ObjectionStatus;
 import org.supervisionhub.graph.inspection.Results.Amendment;
 import org.supervisionhub.graph.inspection.Results.Delegation;
 import org.supervisionhub.graph.inspection.Results.Result;
@@ -57,10 +62,17 @@ public class ResultService {
     private final TriggerRepository triggers;
     private final TriggerService listings;
     private final WorkingDayCalendar calendar;
+    private final FollowUpRepository followUps;
+    private final ObjectionRepository objections;
+    private final Jurisdictions jurisdictions;
     private final Clock clock;
 
     public ResultService(ResultRepository results, Inspections inspections, TriggerRepository triggers, TriggerService listings,
-                         WorkingDayCalendar calendar, Clock clock) {
+                         WorkingDayCalendar calendar, FollowUpRepository followUps, ObjectionRepository objections,
+                         Jurisdictions jurisdictions, Clock clock) {
+        this.followUps = followUps;
+        this.objections = objections;
+        this.jurisdictions = jurisdictions;
         this.results = results;
         this.inspections = inspections;
         this.triggers = triggers;
@@ -69,7 +81,7 @@ public class ResultService {
         this.clock = clock;
     }
 
-    static String idOf(String inspectionId) {
+    public static String idOf(String inspectionId) {
         return "RES-" + inspectionId;
     }
 
@@ -89,6 +101,10 @@ public class ResultService {
                 "input.delegation: " + (same ? "the drawing department inspects itself: NONE" : "another department inspects: DELEGATED or AUTHORISED"),
                 "APPR-02");
         validate(checks, in.category(), in.facts(), in.endedOn(), in.rectificationDeadline(), "input.");
+        checks.check(in.category() != ResultCategory.SERIOUS_NON_COOPERATION
+                        || !followUps.nonCooperationOf(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).isEmpty(),
+                "input.category", "CONFLICT", "input.category: SERIOUS_NON_COOPERATION needs the circumstances recorded first"
+                        + " (recordNonCooperation, with evidence)", "NONCOOP-02");
         checks.throwIfAny();
         String id = idOf(inspection.id());
         Result existing = results.lock(id).orElse(null);
@@ -96,7 +112,7 @@ public class ResultService {
         if (existing == null) {
             results.create(new Result(id, inspection.id(), inspection.uscc(), inspecting, inspection.drawnBy(), delegation, in.category(),
                     in.facts().strip(), in.endedOn(), in.rectificationDeadline(), ResultStatus.PROPOSED, viewer.actor(), now, null, null,
-                    null, null, null, null, null, null, null, null, null, null, 0, null, null));
+                    null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null, null));
         } else {
             if (existing.status() == ResultStatus.APPROVED || existing.status() == ResultStatus.PUBLISHED) {
                 throw InvalidInputException.of("input.inspectionId", "IMMUTABLE", "the result of " + inspection.id()
@@ -172,7 +188,7 @@ public class ResultService {
                         + "): a NO_PROBLEM_FOUND result cannot be published while it is listed", "FOLLOW-04");
             }
         }
-        results.publish(id, viewer.actor(), now);
+        results.publish(id, viewer.actor(), now, publicUntil(r, now));
         return reload(id);
     }
 
@@ -180,22 +196,34 @@ public class ResultService {
     @Transactional
     public Result amend(String id, AmendableField field, String value, String reason, Viewer viewer) {
         Result r = locked(id);
-        transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "id",
-                "the result is " + r.status() + ": before approval, propose it again instead", "ARCH-05");
         Inspections.requireDepartment(viewer, r.approvingDepartment(), "id", "ARCH-05: amended by a leader of the approving department "
                 + r.approvingDepartment(), Role.LEADER);
+        inspections.requireNotArchived(r.inspectionId(), "id");
+        applyAmendment(r, field, value, reason, viewer.actor(), viewer.actor(), "");
+        return reload(id);
+    }
+
+    /**
+     * Validates and records one amendment of an approved result ({@code prefix} names the input in errors), handled and
+     * approved by the given people (ARCH-05), and applies what follows from it. The caller has locked the result and checked who acts.
+     */
+    void applyAmendment(Result r, AmendableField field, String value, String reason, String handler, String approver, String prefix) {
+        transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "id",
+                "the result is " + r.status() + ": before approval, propose it again instead", "ARCH-05");
         Checks checks = new Checks();
+        checks.require(prefix + "field", field);
         checks.require("reason", reason);
         if (field != AmendableField.RECTIFICATION_DEADLINE) {
-            checks.require("value", value);
+            checks.require(prefix + "value", value);
         }
+        checks.throwIfAny();
         Map<String, Object> changes = new HashMap<>();
         String before;
         String after = value == null ? null : value.strip();
         switch (field) {
             case CATEGORY -> {
                 before = r.category().name();
-                ResultCategory category = parse(checks, value);
+                ResultCategory category = parse(checks, value, prefix + "value");
                 if (category != null) {
                     validate(checks, category, r.facts(), r.endedOn(), r.rectificationDeadline(), "");
                     changes.put("category", category.name());
@@ -203,12 +231,13 @@ public class ResultService {
             }
             case FACTS -> {
                 before = r.facts();
-                checks.check(value == null || value.length() <= MAX_FACTS, "value", "INVALID_VALUE", "value: at most " + MAX_FACTS + " characters", null);
+                checks.check(value == null || value.length() <= MAX_FACTS, prefix + "value", "INVALID_VALUE",
+                        prefix + "value: at most " + MAX_FACTS + " characters", null);
                 changes.put("facts", after);
             }
             default -> {
                 before = r.rectificationDeadline() == null ? null : r.rectificationDeadline().toString();
-                LocalDate deadline = date(checks, value);
+                LocalDate deadline = date(checks, value, prefix + "value");
                 validate(checks, r.category(), r.facts(), r.endedOn(), deadline, "");
                 changes.put("rectificationDeadline", deadline);
                 // PUB-04: the deadline to publish follows the rectification deadline, until published.
@@ -217,11 +246,69 @@ public class ResultService {
                 }
             }
         }
-        checks.check(!java.util.Objects.equals(before, after), "value", "INVALID_VALUE", "value: the same as now", null);
+        checks.check(!java.util.Objects.equals(before, after), prefix + "value", "INVALID_VALUE", prefix + "value: the same as now", null);
         checks.throwIfAny();
-        results.amend(new Amendment(id, r.amendments() + 1, now(), field.name(), before, after, reason.strip(), viewer.actor(), viewer.actor()),
+        results.amend(new Amendment(r.id(), r.amendments() + 1, now(), field.name(), before, after, reason.strip(), handler, approver),
                 changes);
+    }
+
+    /**
+     * PUB-09 "who inspects gives the feedback", once, in writing or in person; where the result is published first
+     * (PUB-08, TJ), only after its public period, and not while an objection to it is under review (OBJ-01).
+     */
+    @Transactional
+    public Result feedback(String id, FeedbackChannel channel, LocalDate givenOn, String note, Viewer viewer) {
+        Result r = locked(id);
+        Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "PUB-09: fed back by the inspecting department "
+                + r.inspectingDepartment(), Role.INSPECTOR, Role.OFFICER, Role.LEADER);
+        transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "id",
+                "the result is " + r.status() + ": feedback follows approval", "PUB-09");
+        if (r.feedback() != null) {
+            throw InvalidInputException.of("id", "IMMUTABLE", "id: feedback was given on " + r.feedback().givenOn(), "PUB-09");
+        }
+        Checks checks = new Checks();
+        checks.require("channel", channel);
+        checks.require("givenOn", givenOn);
+        checks.check(givenOn == null || !givenOn.isAfter(today()), "givenOn", "INVALID_VALUE", "givenOn: not in the future", null);
+        checks.check(givenOn == null || !givenOn.isBefore(r.endedOn()), "givenOn", "INVALID_VALUE", "givenOn: not before the inspection ended", null);
+        checks.throwIfAny();
+        if (jurisdictions.of(r.inspectingDepartment()).publishBeforeFeedback()) {
+            transition(r.status() == ResultStatus.PUBLISHED, "id", "the result is published first, then fed back", "PUB-08");
+            checks.check(givenOn.isAfter(r.publicUntil()), "givenOn", "CONFLICT", "givenOn: after the public period, which ends on "
+                    + r.publicUntil(), "PUB-08");
+            boolean underReview = objections.ofResults(List.of(id)).getOrDefault(id, List.of()).stream()
+                    .anyMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW);
+            checks.check(!underReview, "id", "CONFLICT", "id: an objection to the publication is under review", "OBJ-01");
+            checks.throwIfAny();
+        }
+        results.feedback(id, new Feedback(channel, givenOn, note == null || note.isBlank() ? null : note.strip(), viewer.actor(), now()));
         return reload(id);
+    }
+
+    /** PUB-08: the last day of the public period of a publication made at {@code at}, where the jurisdiction has one. */
+    LocalDate publicUntil(Result r, OffsetDateTime at) {
+        int days = jurisdictions.of(r.inspectingDepartment()).publicPeriodDays();
+        return days == 0 ? null : day(at).plusDays(days);
+    }
+
+    /** The regulators' calendar day of an instant. */
+    LocalDate day(OffsetDateTime at) {
+        return at.atZoneSameInstant(clock.getZone()).toLocalDate();
+    }
+
+    /** ARCH-05: an approved archive amendment's correction of the result, recorded with its handler and approver. */
+    public void applyArchivedAmendment(Result r, AmendableField field, String value, String reason, String handler, String approver) {
+        applyAmendment(r, field, value, reason, handler, approver, "result.");
+    }
+
+    void requireNotArchivedFor(Result r) {
+        inspections.requireNotArchived(r.inspectionId(), "id");
+    }
+
+    /** PUB-12: publishes the corrected result again; a new public period runs where the jurisdiction has one. */
+    void republish(Result r) {
+        OffsetDateTime now = now();
+        results.republish(r.id(), now, publicUntil(r, now));
     }
 
     /**
@@ -311,39 +398,39 @@ public class ResultService {
                 "INVALID_VALUE", prefix + "rectificationDeadline: after the inspection ended", "FOLLOW-01");
     }
 
-    private static ResultCategory parse(Checks checks, String value) {
+    private static ResultCategory parse(Checks checks, String value, String field) {
         try {
             return value == null ? null : ResultCategory.valueOf(value.strip());
         } catch (IllegalArgumentException e) {
-            checks.check(false, "value", "INVALID_VALUE", "value: one of the eight result categories " + List.of(ResultCategory.values()), "RESULT-01");
+            checks.check(false, field, "INVALID_VALUE", field + ": one of the eight result categories " + List.of(ResultCategory.values()), "RESULT-01");
             return null;
         }
     }
 
-    private static LocalDate date(Checks checks, String value) {
+    private static LocalDate date(Checks checks, String value, String field) {
         try {
             return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            checks.check(false, "value", "INVALID_VALUE", "value: a date (2026-03-31)", null);
+            checks.check(false, field, "INVALID_VALUE", field + ": a date (2026-03-31)", null);
             return null;
         }
     }
 
-    private Result locked(String id) {
+    Result locked(String id) {
         return results.lock(id).orElseThrow(() -> new NotFoundException("id", "no result " + id));
     }
 
-    private Result reload(String id) {
+    Result reload(String id) {
         return results.byId(List.of(id)).get(id);
     }
 
-    private static void transition(boolean ok, String field, String message, String rule) {
+    static void transition(boolean ok, String field, String message, String rule) {
         if (!ok) {
             throw InvalidInputException.of(field, "ILLEGAL_TRANSITION", field + ": " + message, rule);
         }
     }
 
-    private OffsetDateTime now() {
+    OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.supervisionhub.api.organisation.RegionProfiles;
 
 /**
  * Settings under {@code hub.sampling}: where the documents differ ([DIFF]/[CONFIG] in DOMAIN.md §4).
@@ -47,17 +48,8 @@ public record SamplingProperties(@DefaultValue("2") int yearlyCap, @DefaultValue
 
     /** The profile whose region prefix matches the department's region code best. */
     public Profile profileFor(String regionCode) {
-        Profile best = null;
-        int length = -1;
-        for (Profile p : profiles.values()) {
-            for (String prefix : p.regionPrefixes() == null ? List.<String>of() : p.regionPrefixes()) {
-                if (regionCode != null && regionCode.startsWith(prefix) && prefix.length() > length) {
-                    best = p;
-                    length = prefix.length();
-                }
-            }
-        }
-        return best != null ? best : profiles.getOrDefault("default", new Profile(List.of(), 0, Map.of()));
+        Profile p = RegionProfiles.forRegion(profiles, Profile::regionPrefixes, regionCode);
+        return p != null ? p : new Profile(List.of(), 0, Map.of());
     }
 
     static Map<String, Profile> defaults() {

@@ -16,7 +16,10 @@ import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.graph.inspection.EvidenceRepository;
 import org.supervisionhub.graph.inspection.NoticeRepository;
+import org.supervisionhub.graph.inspection.ObjectionRepository;
 import org.supervisionhub.graph.inspection.RecordRepository;
+import org.supervisionhub.graph.followup.FollowUpRepository;
+import org.supervisionhub.graph.archive.ArchiveRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.VisitRepository;
 import org.supervisionhub.graph.restriction.MeasureRepository;
@@ -102,6 +105,21 @@ public class GraphConfiguration {
     @Bean
     ResultRepository resultRepository(Neo4jClient client, GraphSchema schema) {
         return new ResultRepository(client);
+    }
+
+    @Bean
+    ObjectionRepository objectionRepository(Neo4jClient client, GraphSchema schema) {
+        return new ObjectionRepository(client);
+    }
+
+    @Bean
+    FollowUpRepository followUpRepository(Neo4jClient client, GraphSchema schema) {
+        return new FollowUpRepository(client);
+    }
+
+    @Bean
+    ArchiveRepository archiveRepository(Neo4jClient client, GraphSchema schema) {
+        return new ArchiveRepository(client);
     }
 
     @Bean

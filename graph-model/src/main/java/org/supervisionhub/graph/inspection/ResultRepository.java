@@ -38,7 +38,12 @@ public class ResultRepository {
     static final String REVIEW = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'REVIEWED', r.reviewedBy = $actor, r.reviewedAt = $at";
     static final String APPROVE = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'APPROVED', r.approvedBy = $actor,"
             + " r.approvedAt = $at, r.approvingDepartment = $department, r.filedWith = $filedWith, r.publishBy = $publishBy";
-    static final String PUBLISH = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'PUBLISHED', r.publishedBy = $actor, r.publishedAt = $at";
+    static final String PUBLISH = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'PUBLISHED', r.publishedBy = $actor, r.publishedAt = $at,"
+            + " r.publicUntil = $publicUntil";
+    /** PUB-12: a corrected publication after an upheld objection; a public period starts again. */
+    static final String REPUBLISH = "MATCH (r:InspectionResult {id: $id}) SET r.correctedAt = $at, r.publicUntil = $publicUntil";
+    static final String FEEDBACK = "MATCH (r:InspectionResult {id: $id}) SET r.feedbackChannel = $channel, r.feedbackOn = $on,"
+            + " r.feedbackNote = $note, r.feedbackBy = $actor, r.feedbackRecordedAt = $at";
     static final String AMEND = "MATCH (r:InspectionResult {id: $id}) SET r.amendments = r.amendments + 1, r += $changes"
             + " CREATE (r)-[:AMENDED]->(:ResultAmendment {number: r.amendments, at: $at, field: $field, before: $before,"
             + " after: $after, reason: $reason, handler: $handler, approver: $approver})";
@@ -54,6 +59,11 @@ public class ResultRepository {
     /** Approved results not published by {@code publishBy} (set at approval). */
     static final String OVERDUE = "MATCH (r:InspectionResult) WHERE r.inspectingDepartment IN $departments AND r.status <> 'PUBLISHED'"
             + " AND r.publishBy IS NOT NULL AND r.publishBy < $today RETURN r {.*} AS row ORDER BY r.publishBy, r.id";
+    /** Active tasks of the departments whose window ended before today with active inspections lacking an approved result. */
+    static final String OVERDUE_TASKS = "MATCH (t:SamplingTask {status: 'ACTIVE'}) WHERE t.departmentId IN $departments AND t.windowEnd < $today"
+            + " WITH t, COUNT { MATCH (i:Inspection {taskId: t.id}) WHERE i.status = 'ACTIVE' AND NOT EXISTS {"
+            + " MATCH (r:InspectionResult {inspectionId: i.id}) WHERE r.status IN ['APPROVED', 'PUBLISHED'] } } AS open WHERE open > 0"
+            + " RETURN t {taskId: t.id, .title, .departmentId, .windowEnd, open: open} AS row ORDER BY t.windowEnd, t.id";
     static final String PUBLISHED_OF = "UNWIND $usccs AS uscc MATCH (r:InspectionResult {uscc: uscc}) WHERE r.status = 'PUBLISHED'"
             + " RETURN uscc AS key, r {.*} AS row ORDER BY uscc, r.publishedAt DESC";
 
@@ -116,8 +126,33 @@ public class ResultRepository {
         client.query(APPROVE).bindAll(p).run();
     }
 
-    public void publish(String id, String actor, OffsetDateTime at) {
-        client.query(PUBLISH).bindAll(Map.of("id", id, "actor", actor, "at", at)).run();
+    /** {@code publicUntil}: the last day of the public period before feedback (PUB-08), where one applies. */
+    public void publish(String id, String actor, OffsetDateTime at, LocalDate publicUntil) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("actor", actor);
+        p.put("at", at);
+        p.put("publicUntil", publicUntil);
+        client.query(PUBLISH).bindAll(p).run();
+    }
+
+    public void republish(String id, OffsetDateTime at, LocalDate publicUntil) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("at", at);
+        p.put("publicUntil", publicUntil);
+        client.query(REPUBLISH).bindAll(p).run();
+    }
+
+    public void feedback(String id, Results.Feedback f) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("channel", f.channel().name());
+        p.put("on", f.givenOn());
+        p.put("note", f.note());
+        p.put("actor", f.givenBy());
+        p.put("at", f.recordedAt());
+        client.query(FEEDBACK).bindAll(p).run();
     }
 
     /** Records the amendment and applies {@code changes} (the field's new value, and what follows from it). */
@@ -165,6 +200,12 @@ public class ResultRepository {
                 ResultRepository::result, Result::id).values());
     }
 
+    public List<Results.OverdueTask> overdueTasks(Collection<String> departments, LocalDate today) {
+        return List.copyOf(KeyedRows.unique(client, OVERDUE_TASKS, Map.of("departments", List.copyOf(departments), "today", today),
+                m -> new Results.OverdueTask(m.get("taskId").asString(), Values.str(m.get("title")), m.get("departmentId").asString(),
+                        Values.date(m.get("windowEnd")), m.get("open").asInt()), Results.OverdueTask::taskId).values());
+    }
+
     public Map<String, List<Result>> publishedOf(Collection<String> usccs) {
         return KeyedRows.grouped(client, PUBLISHED_OF, Map.of("usccs", List.copyOf(usccs)), ResultRepository::result);
     }
@@ -179,6 +220,9 @@ public class ResultRepository {
                 Values.dateTime(m.get("returnedAt")), Values.str(m.get("returnReason")), Values.str(m.get("approvedBy")),
                 Values.dateTime(m.get("approvedAt")), Values.str(m.get("approvingDepartment")), Values.str(m.get("filedWith")),
                 Values.date(m.get("publishBy")), Values.str(m.get("publishedBy")), Values.dateTime(m.get("publishedAt")),
-                m.get("amendments").asInt(0), Values.date(m.get("rectifiedOn")), Values.str(m.get("rectificationNote")));
+                m.get("amendments").asInt(0), Values.date(m.get("rectifiedOn")), Values.str(m.get("rectificationNote")),
+                Values.date(m.get("publicUntil")), Values.dateTime(m.get("correctedAt")), m.get("feedbackOn").isNull() ? null
+                : new Results.Feedback(Results.FeedbackChannel.valueOf(m.get("feedbackChannel").asString()), Values.date(m.get("feedbackOn")), Values.str(m.get("feedbackNote")),
+                Values.str(m.get("feedbackBy")), Values.dateTime(m.get("feedbackRecordedAt"))));
     }
 }

@@ -41,11 +41,38 @@ public final class Results {
                          String reviewedBy, OffsetDateTime reviewedAt, String returnedBy, OffsetDateTime returnedAt,
                          String returnReason, String approvedBy, OffsetDateTime approvedAt,
                          String approvingDepartment, String filedWith, LocalDate publishBy, String publishedBy,
-                         OffsetDateTime publishedAt, int amendments, LocalDate rectifiedOn, String rectificationNote) {
+                         OffsetDateTime publishedAt, int amendments, LocalDate rectifiedOn, String rectificationNote,
+                         LocalDate publicUntil, OffsetDateTime correctedAt, Feedback feedback) {
+    }
+
+    /** DOMAIN {@code FeedbackChannel} (PUB-09). */
+    public enum FeedbackChannel { WRITTEN, IN_PERSON }
+
+    /** PUB-09: how and when the result was fed back to the target, and by whom. */
+    public record Feedback(FeedbackChannel channel, LocalDate givenOn, String note, String givenBy, OffsetDateTime recordedAt) {
+    }
+
+    /** OBJ-01: the target's objection to a publication; OBJ-02: a superior's own re-examination. */
+    public enum ObjectionKind { TARGET_OBJECTION, SUPERIOR_REVIEW }
+
+    public enum ObjectionStatus { UNDER_REVIEW, UPHELD, DISMISSED }
+
+    /**
+     * A re-examination (复查复核) of a published result: lodged by the target (recorded by the department) or opened by a
+     * superior; decided by a leader of the approving department, or of the superior; an upheld one corrects the result by
+     * amendments and republishes it.
+     */
+    public record Objection(String id, String resultId, ObjectionKind kind, String objector, String grounds, LocalDate receivedOn,
+                            String reviewingDepartment, String lodgedBy, OffsetDateTime lodgedAt, ObjectionStatus status, String decision,
+                            String decidedBy, OffsetDateTime decidedAt) {
     }
 
     /** A change to an approved result (ARCH-05 form): when, what (before and after), why, who handled and who approved. */
     public record Amendment(String resultId, int number, OffsetDateTime at, String field, String before, String after, String reason,
                             String handler, String approver) {
+    }
+
+    /** An active task past the end of its window with inspections not concluded by an approved result. */
+    public record OverdueTask(String taskId, String title, String departmentId, LocalDate windowEnd, int openInspections) {
     }
 }

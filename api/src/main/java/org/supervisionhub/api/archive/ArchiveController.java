@@ -1,0 +1,103 @@
+package org.supervisionhub.api.archive;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import org.supervisionhub.api.access.Access;
+import org.supervisionhub.api.access.Viewer;
+import org.supervisionhub.api.graphql.Batches;
+import org.supervisionhub.api.graphql.PageRequests;
+import org.supervisionhub.api.inspection.Inspections;
+import org.supervisionhub.api.inspection.ResultService.AmendableField;
+import org.supervisionhub.graph.archive.ArchiveRepository;
+import org.supervisionhub.graph.archive.Archives.ArchiveAmendment;
+import org.supervisionhub.graph.archive.Archives.ArchiveFile;
+import org.supervisionhub.graph.archive.Archives.Borrowing;
+import org.supervisionhub.graph.archive.Archives.Consent;
+import org.supervisionhub.graph.archive.Archives.ReturnCondition;
+import org.supervisionhub.graph.organisation.OrganisationRepository;
+
+/** Archived files, their amendments and loans. Thin: the service decides. */
+@Controller
+public class ArchiveController {
+
+    private final ArchiveService service;
+    private final ArchiveRepository archives;
+    private final OrganisationRepository organisation;
+    private final PageRequests pages;
+
+    public ArchiveController(ArchiveService service, ArchiveRepository archives, OrganisationRepository organisation, PageRequests pages) {
+        this.service = service;
+        this.archives = archives;
+        this.organisation = organisation;
+        this.pages = pages;
+    }
+
+    /** ARCH-08: files are seen by the archiving department, oversight above it and administrators. */
+    @QueryMapping
+    public ArchiveFile archiveFile(@Argument String inspectionId, @ContextValue Viewer viewer) {
+        ArchiveFile f = archives.ofInspections(List.of(inspectionId)).get(inspectionId);
+        return f == null || !Inspections.mayRead(viewer, f.departmentId(), null) ? null : f;
+    }
+
+    @QueryMapping
+    public List<ArchiveFile> archiveFiles(@Argument String departmentId, @Argument LocalDate retainedBefore, @Argument Integer first,
+                                          @ContextValue Viewer viewer) {
+        Access.requireDepartment(viewer, departmentId, "departmentId");
+        return archives.ofDepartments(organisation.departmentAndSubordinates(departmentId), retainedBefore, pages.size(first));
+    }
+
+    @MutationMapping
+    public ArchiveFile archiveInspection(@Argument String inspectionId, @Argument Integer retentionYears, @ContextValue Viewer viewer) {
+        return service.archive(inspectionId, retentionYears, viewer);
+    }
+
+    @MutationMapping
+    public ArchiveAmendment requestArchiveAmendment(@Argument String fileId, @Argument String content, @Argument String reason,
+                                                    @Argument AmendableField resultField, @Argument String resultValue, @ContextValue Viewer viewer) {
+        return service.requestAmendment(fileId, content, reason, resultField, resultValue, viewer);
+    }
+
+    @MutationMapping
+    public ArchiveAmendment decideArchiveAmendment(@Argument String id, @Argument boolean approve, @Argument String note, @ContextValue Viewer viewer) {
+        return service.decideAmendment(id, approve, note, viewer);
+    }
+
+    @MutationMapping
+    public Borrowing requestArchiveBorrowing(@Argument ArchiveService.BorrowingInput input, @ContextValue Viewer viewer) {
+        return service.requestBorrowing(input, viewer);
+    }
+
+    @MutationMapping
+    public Borrowing consentArchiveBorrowing(@Argument String id, @Argument Consent consent, @ContextValue Viewer viewer) {
+        return service.consent(id, consent, viewer);
+    }
+
+    @MutationMapping
+    public Borrowing refuseArchiveBorrowing(@Argument String id, @Argument String reason, @ContextValue Viewer viewer) {
+        return service.refuse(id, reason, viewer);
+    }
+
+    @MutationMapping
+    public Borrowing returnArchiveFile(@Argument String id, @Argument LocalDate returnedOn, @Argument ReturnCondition condition,
+                                       @Argument String notes, @ContextValue Viewer viewer) {
+        return service.returned(id, returnedOn, condition, notes, viewer);
+    }
+
+    @BatchMapping(typeName = "ArchiveFile")
+    public Map<ArchiveFile, List<ArchiveAmendment>> amendments(List<ArchiveFile> list) {
+        return Batches.grouped(list, ArchiveFile::id, archives.amendmentsOf(Batches.keys(list, ArchiveFile::id)));
+    }
+
+    @BatchMapping(typeName = "ArchiveFile")
+    public Map<ArchiveFile, List<Borrowing>> borrowings(List<ArchiveFile> list) {
+        return Batches.grouped(list, ArchiveFile::id, archives.borrowingsOf(Batches.keys(list, ArchiveFile::id)));
+    }
+}

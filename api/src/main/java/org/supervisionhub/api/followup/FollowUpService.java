@@ -1,0 +1,280 @@
+package org.supervisionhub.api.followup;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.supervisionhub.api.access.Role;
+import org.supervisionhub.api.access.Viewer;
+import org.supervisionhub.api.calendar.WorkingDayCalendar;
+import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.inspection.Inspections;
+import org.supervisionhub.api.inspection.Jurisdictions;
+import org.supervisionhub.graph.followup.FollowUpRepository;
+import org.supervisionhub.graph.followup.FollowUps.CaseOutcome;
+import org.supervisionhub.graph.followup.FollowUps.CaseStatus;
+import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
+import org.supervisionhub.graph.followup.FollowUps.NonCooperation;
+import org.supervisionhub.graph.followup.FollowUps.NonCooperationCircumstance;
+import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;
+import org.supervisionhub.graph.followup.FollowUps.PenaltyProcedure;
+import org.supervisionhub.graph.followup.FollowUps.Referral;
+import org.supervisionhub.graph.followup.FollowUps.ReferralDestination;
+import org.supervisionhub.graph.inspection.EvidenceRepository;
+import org.supervisionhub.graph.inspection.EvidenceRepository.Evidence;
+import org.supervisionhub.graph.inspection.ResultRepository;
+import org.supervisionhub.graph.inspection.Results.Result;
+import org.supervisionhub.graph.inspection.Results.ResultCategory;
+import org.supervisionhub.graph.inspection.Results.ResultStatus;
+import org.supervisionhub.graph.organisation.Organisation.Department;
+import org.supervisionhub.graph.organisation.OrganisationRepository;
+import org.supervisionhub.graph.sampling.Sampling.Inspection;
+import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
+
+/**
+ * What follows a result that found a problem, under "whoever has jurisdiction is responsible" (JUR-08, FOLLOW-03):
+ * cases opened and closed, their penalty decisions and publication, referrals inside and outside the HR&SS system, and
+ * serious non-cooperation recorded with its evidence.
+ */
+@Service
+public class FollowUpService {
+
+    /** The categories with nothing to follow up. */
+    static final Set<ResultCategory> NOTHING_FOUND = EnumSet.of(ResultCategory.NO_PROBLEM_FOUND, ResultCategory.NO_RELEVANT_BUSINESS_ACTIVITY);
+    static final String HRSS = "HR_SOCIAL_SECURITY";
+
+    public record CaseInput(String resultId, String caseNumber, LocalDate openedOn, String summary) {
+    }
+
+    public record PenaltyInput(String caseId, String decisionNumber, LocalDate decidedOn, PenaltyProcedure procedure, String content) {
+    }
+
+    public record ReferralInput(String resultId, ReferralDestination destination, String recipientDepartmentId, String recipient, String reason,
+                                Boolean suspectedCrime, LocalDate referredOn) {
+    }
+
+    public record NonCooperationInput(String inspectionId, List<NonCooperationCircumstance> circumstances, String description,
+                                      LocalDate occurredOn, List<String> evidenceIds) {
+    }
+
+    private final FollowUpRepository followUps;
+    private final ResultRepository results;
+    private final Inspections inspections;
+    private final EvidenceRepository evidence;
+    private final OrganisationRepository organisation;
+    private final Jurisdictions jurisdictions;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+
+    public FollowUpService(FollowUpRepository followUps, ResultRepository results, Inspections inspections, EvidenceRepository evidence,
+                           OrganisationRepository organisation, Jurisdictions jurisdictions, WorkingDayCalendar calendar, Clock clock) {
+        this.followUps = followUps;
+        this.results = results;
+        this.inspections = inspections;
+        this.evidence = evidence;
+        this.organisation = organisation;
+        this.jurisdictions = jurisdictions;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /**
+     * FOLLOW-06: a case on an approved result's suspected violation, opened by the inspecting department or by the one
+     * it passed the lead to inside the system (FOLLOW-08, as a case source).
+     */
+    @Transactional
+    public EnforcementCase openCase(CaseInput in, Viewer viewer) {
+        Result r = approvedWithProblem(in.resultId(), "input.resultId", "FOLLOW-06");
+        boolean receiving = viewer.departmentId() != null && followUps.referralsOfResults(List.of(r.id())).getOrDefault(r.id(), List.of())
+                .stream().anyMatch(f -> viewer.departmentId().equals(f.recipientDepartment()));
+        String department = receiving ? viewer.departmentId() : r.inspectingDepartment();
+        Inspections.requireDepartment(viewer, department, "input.resultId", "FOLLOW-06: opened by the inspecting department "
+                + r.inspectingDepartment() + " or one it referred the result to", Role.OFFICER, Role.LEADER);
+        Checks checks = new Checks();
+        checks.require("input.caseNumber", in.caseNumber());
+        checks.require("input.summary", in.summary());
+        dated(checks, "input.openedOn", in.openedOn(), r.endedOn());
+        checks.check(in.caseNumber() == null || in.caseNumber().isBlank() || !followUps.caseNumberTaken(department, in.caseNumber().strip()),
+                "input.caseNumber", "DUPLICATE", "input.caseNumber: " + department + " already has case " + in.caseNumber(), null);
+        checks.throwIfAny();
+        EnforcementCase c = new EnforcementCase("CASE-" + UUID.randomUUID(), r.id(), r.uscc(), department, in.caseNumber().strip(), in.openedOn(),
+                in.summary().strip(), CaseStatus.OPEN, null, null, null, viewer.actor(), now());
+        followUps.create(c);
+        return c;
+    }
+
+    /** FOLLOW-10: a case closes once, with a penalty (a decision recorded), none, or a transfer (a referral of its result made). */
+    @Transactional
+    public EnforcementCase closeCase(String id, LocalDate closedOn, CaseOutcome outcome, String note, Viewer viewer) {
+        EnforcementCase c = lockedCase(id);
+        Inspections.requireDepartment(viewer, c.departmentId(), "id", "FOLLOW-06: closed by " + c.departmentId(), Role.OFFICER, Role.LEADER);
+        if (c.status() != CaseStatus.OPEN) {
+            throw InvalidInputException.of("id", "ILLEGAL_TRANSITION", "id: the case was closed on " + c.closedOn(), "FOLLOW-06");
+        }
+        Checks checks = new Checks();
+        checks.require("outcome", outcome);
+        checks.require("note", note);
+        dated(checks, "closedOn", closedOn, c.openedOn());
+        checks.check(outcome != CaseOutcome.PENALTY_IMPOSED || !followUps.penaltiesOfCases(List.of(id)).getOrDefault(id, List.of()).isEmpty(),
+                "outcome", "CONFLICT", "outcome: PENALTY_IMPOSED needs the penalty decision recorded first", "FOLLOW-10");
+        checks.check(outcome != CaseOutcome.TRANSFERRED || !followUps.referralsOfResults(List.of(c.resultId())).getOrDefault(c.resultId(), List.of())
+                .isEmpty(), "outcome", "CONFLICT", "outcome: TRANSFERRED needs the referral recorded first (referInspectionResult)", "FOLLOW-10");
+        checks.throwIfAny();
+        followUps.closeCase(id, closedOn, outcome, note.strip());
+        return lockedCase(id);
+    }
+
+    /** A penalty decision in an open case; PUB-06: a general-procedure one gets its publication deadline where the jurisdiction sets one. */
+    @Transactional
+    public PenaltyDecision recordPenalty(PenaltyInput in, Viewer viewer) {
+        EnforcementCase c = lockedCase(in.caseId());
+        Inspections.requireDepartment(viewer, c.departmentId(), "input.caseId", "FOLLOW-10: decided in " + c.departmentId(), Role.OFFICER, Role.LEADER);
+        if (c.status() != CaseStatus.OPEN) {
+            throw InvalidInputException.of("input.caseId", "ILLEGAL_TRANSITION", "input.caseId: the case is closed", "FOLLOW-10");
+        }
+        Checks checks = new Checks();
+        checks.require("input.decisionNumber", in.decisionNumber());
+        checks.require("input.procedure", in.procedure());
+        checks.require("input.content", in.content());
+        dated(checks, "input.decidedOn", in.decidedOn(), c.openedOn());
+        checks.throwIfAny();
+        int days = jurisdictions.of(c.departmentId()).penaltyDecisionWorkingDays();
+        LocalDate publishBy = in.procedure() == PenaltyProcedure.GENERAL && days > 0 ? calendar.addWorkingDays(in.decidedOn(), days) : null;
+        PenaltyDecision d = new PenaltyDecision("PEN-" + UUID.randomUUID(), c.id(), c.uscc(), c.departmentId(), in.decisionNumber().strip(),
+                in.decidedOn(), in.procedure(), in.content().strip(), publishBy, null, null, viewer.actor(), now());
+        followUps.create(d);
+        return d;
+    }
+
+    /** PUB-06, PUB-07: publishes a penalty decision, once. */
+    @Transactional
+    public PenaltyDecision publishPenalty(String id, Viewer viewer) {
+        PenaltyDecision d = followUps.lockPenalty(id).orElseThrow(() -> new NotFoundException("id", "no penalty decision " + id));
+        Inspections.requireDepartment(viewer, d.departmentId(), "id", "PUB-06: published by " + d.departmentId(), Role.OFFICER, Role.LEADER);
+        if (d.publishedAt() != null) {
+            throw InvalidInputException.of("id", "ILLEGAL_TRANSITION", "id: published at " + d.publishedAt(), "PUB-06");
+        }
+        followUps.publishPenalty(id, viewer.actor(), now());
+        return followUps.lockPenalty(id).orElseThrow();
+    }
+
+    /**
+     * FOLLOW-07..09: passes a result's lead on: inside the HR&SS system to another department's enforcement body as a case
+     * source, or to another regulator, a judicial organ or public security; a suspected crime only to the last two.
+     */
+    @Transactional
+    public Referral refer(ReferralInput in, Viewer viewer) {
+        Result r = approvedWithProblem(in.resultId(), "input.resultId", "FOLLOW-07");
+        Inspections.requireDepartment(viewer, r.inspectingDepartment(), "input.resultId", "FOLLOW-07: referred by the inspecting department "
+                + r.inspectingDepartment(), Role.OFFICER, Role.LEADER);
+        Checks checks = new Checks();
+        checks.require("input.destination", in.destination());
+        checks.require("input.reason", in.reason());
+        dated(checks, "input.referredOn", in.referredOn(), r.endedOn());
+        boolean crime = Boolean.TRUE.equals(in.suspectedCrime());
+        checks.check(!crime || in.destination() == ReferralDestination.JUDICIAL_ORGAN || in.destination() == ReferralDestination.PUBLIC_SECURITY,
+                "input.destination", "INVALID_VALUE", "input.destination: a suspected crime goes to a JUDICIAL_ORGAN or PUBLIC_SECURITY", "FOLLOW-09");
+        if (in.destination() == ReferralDestination.HRSS_INTERNAL) {
+            checks.require("input.recipientDepartmentId", in.recipientDepartmentId());
+            Department d = in.recipientDepartmentId() == null ? null : organisation.department(in.recipientDepartmentId()).orElse(null);
+            checks.check(in.recipientDepartmentId() == null || (d != null && HRSS.equals(d.sector())), "input.recipientDepartmentId",
+                    "INVALID_VALUE", "input.recipientDepartmentId: an HR&SS department of the hub", "FOLLOW-08");
+            checks.check(!r.inspectingDepartment().equals(in.recipientDepartmentId()), "input.recipientDepartmentId", "INVALID_VALUE",
+                    "input.recipientDepartmentId: another department than the referring one", "FOLLOW-08");
+        } else if (in.destination() != null) {
+            checks.require("input.recipient", in.recipient());
+            checks.check(in.recipientDepartmentId() == null, "input.recipientDepartmentId", "INVALID_VALUE",
+                    "input.recipientDepartmentId: only for HRSS_INTERNAL; name the organ in `recipient`", "FOLLOW-09");
+        }
+        checks.throwIfAny();
+        Referral f = new Referral("REF-" + UUID.randomUUID(), r.id(), r.uscc(), r.inspectingDepartment(), in.destination(),
+                in.recipientDepartmentId(), in.recipient() == null || in.recipient().isBlank() ? null : in.recipient().strip(), in.reason().strip(),
+                crime, in.referredOn(), viewer.actor(), now());
+        followUps.create(f);
+        return f;
+    }
+
+    /** NONCOOP-01..03: the inspecting department records serious non-cooperation during an active inspection, with the evidence kept of it. */
+    @Transactional
+    public NonCooperation recordNonCooperation(NonCooperationInput in, Viewer viewer) {
+        Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "NONCOOP-02", Role.INSPECTOR, Role.OFFICER);
+        inspections.requireNotArchived(inspection.id(), "input.inspectionId");
+        Checks checks = new Checks();
+        checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", "ILLEGAL_TRANSITION",
+                "input.inspectionId: the inspection is " + inspection.status() + ", not active", null);
+        checks.check(in.circumstances() != null && !in.circumstances().isEmpty(), "input.circumstances", "REQUIRED",
+                "input.circumstances: at least one", "NONCOOP-01");
+        checks.require("input.description", in.description());
+        checks.require("input.occurredOn", in.occurredOn());
+        checks.check(in.occurredOn() == null || !in.occurredOn().isAfter(today()), "input.occurredOn", "INVALID_VALUE",
+                "input.occurredOn: not in the future", null);
+        List<String> ids = in.evidenceIds() == null ? List.of() : in.evidenceIds().stream().distinct().toList();
+        checks.check(!ids.isEmpty(), "input.evidenceIds", "REQUIRED", "input.evidenceIds: the evidence kept of it (recordEvidence)", "NONCOOP-02");
+        Set<String> ofInspection = Set.copyOf(evidence.ofInspections(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream()
+                .map(Evidence::id).toList());
+        ids.stream().filter(e -> !ofInspection.contains(e)).findFirst().ifPresent(e -> checks.check(false, "input.evidenceIds", "INVALID_VALUE",
+                "input.evidenceIds: " + e + " is not evidence of " + inspection.id(), "NONCOOP-02"));
+        checks.throwIfAny();
+        NonCooperation n = new NonCooperation("NONCOOP-" + UUID.randomUUID(), inspection.id(), inspection.uscc(), Inspections.inspecting(inspection),
+                List.copyOf(EnumSet.copyOf(in.circumstances())), in.description().strip(), in.occurredOn(), ids, viewer.actor(), now());
+        followUps.create(n);
+        return n;
+    }
+
+    /** Case sources and leads referred to the departments (FOLLOW-08). */
+    public List<Referral> referralsReceived(Set<String> departments) {
+        return followUps.referralsReceived(departments);
+    }
+
+    /** PUB-06: penalty decisions of the departments past their publication deadline. */
+    public List<PenaltyDecision> overduePenalties(Set<String> departments) {
+        return followUps.overduePenalties(departments, today());
+    }
+
+    public Map<String, List<EnforcementCase>> casesOf(List<String> resultIds) {
+        return followUps.casesOfResults(resultIds);
+    }
+
+    private Result approvedWithProblem(String id, String field, String rule) {
+        Result r = id == null ? null : results.lock(id).orElse(null);
+        if (r == null) {
+            throw new NotFoundException(field, "no result " + id);
+        }
+        if (r.status() != ResultStatus.APPROVED && r.status() != ResultStatus.PUBLISHED) {
+            throw InvalidInputException.of(field, "ILLEGAL_TRANSITION", field + ": the result is " + r.status() + "; follow-up starts from an approved result",
+                    rule);
+        }
+        if (NOTHING_FOUND.contains(r.category())) {
+            throw InvalidInputException.of(field, "CONFLICT", field + ": the result is " + r.category() + ": nothing to follow up", "FOLLOW-03");
+        }
+        return r;
+    }
+
+    private EnforcementCase lockedCase(String id) {
+        return followUps.lockCase(id).orElseThrow(() -> new NotFoundException("id", "no case " + id));
+    }
+
+    private void dated(Checks checks, String field, LocalDate day, LocalDate notBefore) {
+        checks.require(field, day);
+        checks.check(day == null || !day.isAfter(today()), field, "INVALID_VALUE", field + ": not in the future", null);
+        checks.check(day == null || notBefore == null || !day.isBefore(notBefore), field, "INVALID_VALUE", field + ": not before " + notBefore, null);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
