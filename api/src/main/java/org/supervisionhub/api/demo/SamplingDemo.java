@@ -28,7 +28,7 @@ import org.supervisionhub.graph.sampling.Sampling.Task;
  * A year of plans for the demo province, made through the same services the API uses: the province's
  * unified draw dispatched to the counties, Changsha's own draw of an overlapping item (DRAW-13), with a
  * replacement and assigned inspectors, a committed draw awaiting execution, and Xiangtan's triggered
- * sampling (TRIG-*). Each draw is a real vdraw-1 draw with its own secret.
+ * sampling (TRIG-*); and market supervision's unified draw, whose inspections meet HR&SS's in joint visits. Each draw is a real vdraw-1 draw with its own secret.
  */
 @Component
 public class SamplingDemo {
@@ -38,6 +38,7 @@ public class SamplingDemo {
     static final String PROVINCE = "HRSS-430000";
     static final String CHANGSHA = "HRSS-430100";
     static final String XIANGTAN = "HRSS-430300";
+    static final String MARKET = "MS-430000";
 
     private static final Logger log = LoggerFactory.getLogger(SamplingDemo.class);
 
@@ -65,6 +66,17 @@ public class SamplingDemo {
                 strata("0.03", "0.05", "0.08", "0.12"), "SUPERIOR_UNIFIED", "COUNTY", 2, false), null, ACTOR);
         plans.publish(province.id());
         Draw unifiedDraw = draws.execute(draws.commit(unified.id(), ACTOR).id(), "demo-beacon-2026-03-01", ACTOR);
+
+        // Market supervision runs its own unified draw of the same year: where it and HR&SS picked one enterprise, the
+        // provincial platform merges their inspections into one joint visit (GEN-15).
+        List<String> licence = items("CL-MS-430000-REGULAR-PROVINCE-1").stream().filter(i -> "MS-02".equals(i.code())).map(Item::id).toList();
+        if (!licence.isEmpty()) {
+            Plan market = plans.createPlan(new CreateSamplingPlanInput(MARKET, YEAR, "湖南省市场监督管理局2026年度随机抽查工作计划"));
+            Task licences = plans.addTask(market.id(), task("全省营业执照规范使用统一抽查", "REGULAR", licence, "UNDIRECTED", null,
+                    strata("0.05", "0.05", "0.05", "0.05"), "SUPERIOR_UNIFIED", "COUNTY", 2, false), null, ACTOR);
+            plans.publish(market.id());
+            draws.execute(draws.commit(licences.id(), ACTOR).id(), "demo-beacon-2026-03-02", ACTOR);
+        }
 
         // Changsha files its plan with the province, publishes it, and draws the same key item itself: where both
         // levels picked an enterprise, the city inspects it (DRAW-13).

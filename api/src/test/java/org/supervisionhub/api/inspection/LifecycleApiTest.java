@@ -370,6 +370,7 @@ class LifecycleApiTest extends HubIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theDemoCarriesItsInspectionsThroughEveryStage() {
         Map<String, Object> counts = driver.executableQuery("""
                 MATCH (r:InspectionResult {inspectingDepartment: 'HRSS-430100'}) WHERE r.proposedBy STARTS WITH 'demo-'
@@ -388,5 +389,11 @@ class LifecycleApiTest extends HubIntegrationTest {
                 .containsEntry("nonCooperation", 1L).containsEntry("objections", 1L).containsEntry("referrals", 1L).containsEntry("penalties", 1L)
                 .containsEntry("listings", 1L).containsEntry("loans", 1L);
         assertThat((Long) counts.get("notices")).isGreaterThanOrEqualTo(3L);
+        // Market supervision's and HR&SS's unified draws meet on some enterprises: fewer visits than inspections there.
+        Map<String, Object> plan = ok(graphQl(admin()), "{ jointVisits(regionCode: \"430000\", from: \"2026-03-01\", to: \"2026-12-31\") { inspections visits"
+                + " items { departments { departmentId } } } }", "jointVisits", Map.of());
+        assertThat((Integer) plan.get("visits")).isLessThan((Integer) plan.get("inspections"));
+        assertThat((List<Map<String, Object>>) plan.get("items")).anySatisfy(v -> assertThat((List<Map<String, Object>>) v.get("departments"))
+                .extracting(d -> ((String) d.get("departmentId")).substring(0, 3)).contains("MS-", "HRS"));
     }
 }
