@@ -38,10 +38,23 @@ import reactor.core.publisher.Mono;
 public abstract class HubIntegrationTest {
 
     private static final Path DATA = tempDir();
+    /** Where tests start the simulator of the external systems (TestSimulator); the hub points at it from the start. */
+    public static final int SIMULATOR_PORT = freePort();
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("hub.store.data-dir", DATA::toString);
+        registry.add("hub.connectors.market.base-url", () -> "http://127.0.0.1:" + SIMULATOR_PORT + "/market");
+        registry.add("hub.connectors.market.page-size", () -> "50");
+        registry.add("hub.connectors.market.read-timeout", () -> "PT1S");
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @LocalServerPort

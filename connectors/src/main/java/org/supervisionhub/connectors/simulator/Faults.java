@@ -1,0 +1,56 @@
+package org.supervisionhub.connectors.simulator;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * The fault switches, applied to every request of the three systems (not to {@code /sim}): an outage answers 503;
+ * otherwise a request fails with 503 at {@code errorRate} and waits {@code latencyMs}. {@code malformedRate} is read
+ * by the feeds, which break the same records on every read.
+ */
+public class Faults implements HandlerInterceptor {
+
+    /** The switches as set; {@code malformedRate} applies to records by their sequence number. */
+    /**
+     * @param slowRate share of requests held {@code slowMs} before they are answered (to run into the caller's timeout)
+     */
+    public record Settings(double errorRate, long latencyMs, double malformedRate, boolean outage, double slowRate, long slowMs) {
+    }
+
+    private volatile Settings settings = new Settings(0, 0, 0, false, 0, 0);
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public void set(Settings s) {
+        if (s.errorRate() < 0 || s.errorRate() > 1 || s.malformedRate() < 0 || s.malformedRate() > 1 || s.latencyMs() < 0
+                || s.slowRate() < 0 || s.slowRate() > 1 || s.slowMs() < 0) {
+            throw new IllegalArgumentException("rates are in [0, 1] and latency is not negative");
+        }
+        settings = s;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
+        Settings s = settings;
+        if (s.latencyMs() > 0) {
+            Thread.sleep(s.latencyMs());
+        }
+        if (s.slowRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.slowRate()) {
+            Thread.sleep(s.slowMs());
+        }
+        if (s.outage() || (s.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.errorRate())) {
+            response.setStatus(503);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"" + (s.outage() ? "outage" : "injected error")
+                    + "\"}");
+            return false;
+        }
+        return true;
+    }
+}

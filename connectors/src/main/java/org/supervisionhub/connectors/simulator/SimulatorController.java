@@ -1,0 +1,62 @@
+package org.supervisionhub.connectors.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The simulator's own switches and state, under {@code /sim} (no faults apply here). */
+@RestController
+@RequestMapping("/sim")
+public class SimulatorController {
+
+    private final MarketDataset market;
+    private final MarketRegistryController registry;
+    private final Faults faults;
+    private final CreditPlatformController credit;
+
+    public SimulatorController(MarketDataset market, MarketRegistryController registry, Faults faults, CreditPlatformController credit) {
+        this.market = market;
+        this.registry = registry;
+        this.faults = faults;
+        this.credit = credit;
+    }
+
+    @GetMapping("/state")
+    public Map<String, Object> state() {
+        return Map.of("marketHead", market.head(), "marketSize", market.size(), "faults", faults.settings(),
+                "receivedResults", credit.received(), "duplicateDeliveries", credit.duplicates());
+    }
+
+    /** {@code {"errorRate": 0.3, "latencyMs": 50, "malformedRate": 0.01, "outage": false, "slowRate": 0.05, "slowMs": 3000}} */
+    @PutMapping("/faults")
+    public Faults.Settings faults(@RequestBody Faults.Settings settings) {
+        faults.set(settings);
+        return faults.settings();
+    }
+
+    /** Appends changes to the registry's feed now. */
+    @PostMapping("/market/advance")
+    public Map<String, Object> advance(@RequestParam int changes) {
+        return Map.of("marketHead", market.advance(changes));
+    }
+
+    /** The changes up to the head that are served broken under the current switches. */
+    @GetMapping("/market/malformed")
+    public List<Long> malformed() {
+        List<Long> out = new ArrayList<>();
+        for (long seq = 1; seq <= market.head(); seq++) {
+            if (registry.malformed(seq)) {
+                out.add(seq);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,34 @@
+package org.supervisionhub.connectors.sync;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code hub.connectors}.
+ *
+ * @param market    the market-supervision registry
+ * @param lockLease how long a replica holds a sync's lease without renewing it (renewed after every batch)
+ */
+@ConfigurationProperties("hub.connectors")
+public record ConnectorProperties(Source market, @DefaultValue("PT2M") Duration lockLease) {
+
+    public ConnectorProperties {
+        market = market != null ? market : new Source(false, null, Duration.ofMinutes(1), 500, 10_000, Duration.ofSeconds(2), Duration.ofSeconds(10));
+    }
+
+    /**
+     * @param enabled        whether the scheduler runs it (on demand it runs whenever a base URL is set)
+     * @param baseUrl        e.g. {@code http://localhost:8091/market}
+     * @param interval       pause between scheduled runs
+     * @param pageSize       records asked per request (the source's limit is 1000)
+     * @param maxPagesPerRun pages one run applies before it yields (the next run resumes from the checkpoint)
+     * @param connectTimeout TCP connect timeout
+     * @param readTimeout    socket read timeout
+     */
+    public record Source(@DefaultValue("false") boolean enabled, String baseUrl, @DefaultValue("PT1M") Duration interval,
+                         @DefaultValue("500") int pageSize, @DefaultValue("10000") int maxPagesPerRun,
+                         @DefaultValue("PT2S") Duration connectTimeout, @DefaultValue("PT10S") Duration readTimeout) {
+    }
+}

@@ -1,0 +1,74 @@
+package org.supervisionhub.connectors.sync;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.supervisionhub.connectors.market.MarketRegistrySync;
+import org.supervisionhub.connectors.market.client.ApiClient;
+import org.supervisionhub.connectors.market.client.api.ChangesApi;
+import org.supervisionhub.graph.restriction.TriggerRepository;
+import org.supervisionhub.graph.sync.SyncRepository;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The connectors as beans; the application imports this and provides the graph ({@link Neo4jClient}, the
+ * transaction manager, {@link TriggerRepository}), a {@link Clock} and the {@link PersonPseudonyms}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConnectorProperties.class)
+public class ConnectorsConfiguration {
+
+    @Bean
+    SyncRepository syncRepository(Neo4jClient client) {
+        return new SyncRepository(client);
+    }
+
+    @Bean
+    SourceGuard sourceGuard(RetryRegistry retries, CircuitBreakerRegistry breakers, RateLimiterRegistry rateLimiters, BulkheadRegistry bulkheads,
+                            TimeLimiterRegistry timeLimiters) {
+        return new SourceGuard(retries, breakers, rateLimiters, bulkheads, timeLimiters);
+    }
+
+    @Bean
+    Transactions connectorTransactions(PlatformTransactionManager manager) {
+        return new Transactions(manager);
+    }
+
+    /** A record whose enum value the contract does not know reads as null, so it is dead-lettered alone, not its page. */
+    static JsonMapper mapper() {
+        return ApiClient.createDefaultMapper(null).rebuild().enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL).build();
+    }
+
+    @Bean
+    MarketRegistrySync marketRegistrySync(ConnectorProperties properties, SyncRepository repository, TriggerRepository triggers,
+                                          Transactions transactions, SourceGuard guard, PersonPseudonyms persons, Clock clock) {
+        ConnectorProperties.Source market = properties.market();
+        JsonMapper mapper = mapper();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(market.connectTimeout())
+                .build());
+        requests.setReadTimeout(market.readTimeout());
+        ApiClient client = new ApiClient(ApiClient.buildRestClientBuilder(mapper).requestFactory(requests).build(), mapper,
+                ApiClient.createDefaultDateFormat());
+        if (market.baseUrl() != null) {
+            client.setBasePath(market.baseUrl());
+        }
+        return new MarketRegistrySync(new ChangesApi(client), mapper, repository, triggers, transactions, guard, persons, properties, clock);
+    }
+
+    @Bean
+    SyncScheduler syncScheduler(MarketRegistrySync market, ConnectorProperties properties) {
+        return new SyncScheduler(market, properties);
+    }
+}
