@@ -47,6 +47,7 @@ public abstract class HubIntegrationTest {
         registry.add("hub.connectors.market.base-url", () -> "http://127.0.0.1:" + SIMULATOR_PORT + "/market");
         registry.add("hub.connectors.market.page-size", () -> "50");
         registry.add("hub.connectors.market.read-timeout", () -> "PT1S");
+        registry.add("hub.connectors.credit.base-url", () -> "http://127.0.0.1:" + SIMULATOR_PORT + "/credit");
     }
 
     private static int freePort() {

@@ -15,12 +15,15 @@ import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.graphql.PageRequests;
+import org.supervisionhub.connectors.credit.ResultDelivery;
 import org.supervisionhub.connectors.market.MarketRegistrySync;
 import org.supervisionhub.connectors.market.MarketRegistrySync.Mode;
 import org.supervisionhub.connectors.market.MarketRegistrySync.Run;
 import org.supervisionhub.connectors.sync.SourceGuard;
 import org.supervisionhub.connectors.sync.SyncScheduler;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
+import org.supervisionhub.graph.sync.OutboxRepository;
+import org.supervisionhub.graph.sync.OutboxRepository.Message;
 import org.supervisionhub.graph.sync.SyncRepository;
 import org.supervisionhub.graph.sync.SyncRepository.Checkpoint;
 import org.supervisionhub.graph.sync.SyncRepository.DeadLetter;
@@ -48,9 +51,11 @@ public class ConnectorController {
     private final Neo4jClient client;
     private final PageRequests pages;
     private final Clock clock;
+    private final OutboxRepository outbox;
 
     public ConnectorController(SyncScheduler scheduler, MarketRegistrySync market, SyncRepository repository, SourceGuard guard, Neo4jClient client,
-                               PageRequests pages, Clock clock) {
+                               PageRequests pages, OutboxRepository outbox, Clock clock) {
+        this.outbox = outbox;
         this.scheduler = scheduler;
         this.market = market;
         this.repository = repository;
@@ -75,9 +80,12 @@ public class ConnectorController {
             Map<String, Object> f = synced.getOrDefault(s.name(), Map.of());
             OffsetDateTime last = dateTime(f.get("lastSuccessAt"));
             boolean isMarket = s == SourceSystem.MARKET_SUPERVISION;
-            out.add(new ConnectorSource(s, isMarket && scheduler.configured(), last, dateTime(f.get("lastAttemptAt")),
-                    last == null ? null : Duration.between(last, now).toSeconds(), f.get("state") == null ? "NEVER_SYNCED" : (String) f.get("state"),
-                    (String) f.get("lastError"), isMarket ? guard.breakerState(MarketRegistrySync.GUARD).name() : "NOT_CONNECTED",
+            boolean isCredit = s == SourceSystem.CREDIT_PLATFORM;
+            String breaker = isMarket ? guard.breakerState(MarketRegistrySync.GUARD).name()
+                    : isCredit ? guard.breakerState(ResultDelivery.GUARD).name() : "NOT_CONNECTED";
+            out.add(new ConnectorSource(s, isMarket ? scheduler.configured() : isCredit && scheduler.deliveryConfigured(), last,
+                    dateTime(f.get("lastAttemptAt")), last == null ? null : Duration.between(last, now).toSeconds(),
+                    f.get("state") == null ? "NEVER_SYNCED" : (String) f.get("state"), (String) f.get("lastError"), breaker,
                     isMarket && scheduler.running(), isMarket ? scheduler.lastRun().orElse(null) : null,
                     checkpoints.stream().filter(c -> c.source().equals(s.name())).toList(), open.getOrDefault(s.name(), 0L)));
         }
@@ -104,6 +112,19 @@ public class ConnectorController {
         }
         boolean started = scheduler.request(m);
         return new SyncRequest(source, m, started, started ? null : "a run of this source is under way on this replica");
+    }
+
+    @QueryMapping
+    public List<Message> outboxMessages(@Argument String status, @Argument Integer first) {
+        return outbox.list(status, pages.size(first));
+    }
+
+    @MutationMapping
+    public ResultDelivery.Pass deliverOutbox() {
+        if (!scheduler.deliveryConfigured()) {
+            throw InvalidInputException.of("destination", "NOT_CONFIGURED", "destination: set hub.connectors.credit.base-url", null);
+        }
+        return scheduler.deliverNow();
     }
 
     @MutationMapping

@@ -19,7 +19,10 @@ import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.restriction.TriggerService;
 import org.supervisionhub.api.restriction.TriggerService.ListingInput;
+import org.supervisionhub.connectors.credit.ResultDelivery;
 import org.supervisionhub.graph.followup.FollowUpRepository;
+import org.supervisionhub.graph.sync.OutboxRepository;
+import tools.jackson.databind.json.JsonMapper;
 import org.supervisionhub.graph.inspection.ObjectionRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.Results.Feedback;
@@ -65,11 +68,14 @@ public class ResultService {
     private final FollowUpRepository followUps;
     private final ObjectionRepository objections;
     private final Jurisdictions jurisdictions;
+    private final OutboxRepository outbox;
     private final Clock clock;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public ResultService(ResultRepository results, Inspections inspections, TriggerRepository triggers, TriggerService listings,
                          WorkingDayCalendar calendar, FollowUpRepository followUps, ObjectionRepository objections,
-                         Jurisdictions jurisdictions, Clock clock) {
+                         Jurisdictions jurisdictions, OutboxRepository outbox, Clock clock) {
+        this.outbox = outbox;
         this.followUps = followUps;
         this.objections = objections;
         this.jurisdictions = jurisdictions;
@@ -189,7 +195,9 @@ public class ResultService {
             }
         }
         results.publish(id, viewer.actor(), now, publicUntil(r, now));
-        return reload(id);
+        Result published = reload(id);
+        announce(published);
+        return published;
     }
 
     /** ARCH-05: an approved result changes only by an amendment, made by a leader of the approving department. */
@@ -309,6 +317,27 @@ public class ResultService {
     void republish(Result r) {
         OffsetDateTime now = now();
         results.republish(r.id(), now, publicUntil(r, now));
+        announce(reload(r.id()));
+    }
+
+    /**
+     * PUB-02: a publication goes to the credit platform through the outbox, written in the publication's transaction;
+     * each publication (the first, and each corrected one) has its own idempotency key.
+     */
+    private void announce(Result r) {
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("resultId", r.id());
+        payload.put("uscc", r.uscc());
+        payload.put("inspectingDepartment", r.inspectingDepartment());
+        payload.put("category", r.category().name());
+        payload.put("endedOn", r.endedOn().toString());
+        payload.put("publishedAt", r.publishedAt().toString());
+        if (r.correctedAt() != null) {
+            payload.put("correctedAt", r.correctedAt().toString());
+        }
+        String key = r.id() + (r.correctedAt() == null ? ":published" : ":corrected:" + r.correctedAt().toInstant());
+        outbox.enqueue("OUT-" + java.util.UUID.randomUUID(), ResultDelivery.DESTINATION, "INSPECTION_RESULT", key, JSON.writeValueAsString(payload),
+                now());
     }
 
     /**

@@ -30,8 +30,18 @@ final class TestSimulator {
     }
 
     static void faults(double errorRate, long latencyMs, double malformedRate, boolean outage, double slowRate, long slowMs) {
+        faults(errorRate, latencyMs, malformedRate, outage, slowRate, slowMs, 0);
+    }
+
+    static void faults(double errorRate, long latencyMs, double malformedRate, boolean outage, double slowRate, long slowMs, double ackLossRate) {
         start().put().uri("/sim/faults").contentType(MediaType.APPLICATION_JSON).body(Map.of("errorRate", errorRate, "latencyMs", latencyMs,
-                "malformedRate", malformedRate, "outage", outage, "slowRate", slowRate, "slowMs", slowMs)).retrieve().toBodilessEntity();
+                "malformedRate", malformedRate, "outage", outage, "slowRate", slowRate, "slowMs", slowMs, "ackLossRate", ackLossRate))
+                .retrieve().toBodilessEntity();
+    }
+
+    /** The idempotency keys the credit platform recorded, in order. */
+    static List<String> receivedResults() {
+        return start().get().uri("/sim/credit/received").retrieve().body(new ParameterizedTypeReference<List<String>>() { });
     }
 
     static long advance(int changes) {

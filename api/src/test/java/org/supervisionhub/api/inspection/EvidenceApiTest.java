@@ -66,7 +66,8 @@ class EvidenceApiTest extends HubIntegrationTest {
                 .get("errors")).extracting(e -> e.get("code")).containsExactly("FORBIDDEN");
 
         String inspectionId = driver.executableQuery("MATCH (i:Inspection {status: 'ACTIVE', drawnBy: 'HRSS-430100'})"
-                + " WHERE coalesce(i.inspectedBy, i.drawnBy) = 'HRSS-430100' RETURN i.id AS id LIMIT 1").execute().records().get(0).get("id").asString();
+                + " WHERE coalesce(i.inspectedBy, i.drawnBy) = 'HRSS-430100' AND NOT EXISTS { (:ArchiveFile)-[:ARCHIVES]->(i) }"
+                + " RETURN i.id AS id LIMIT 1").execute().records().get(0).get("id").asString();
         String record = "mutation($in: EvidenceInput!) { recordEvidence(input: $in) { id sha256 size mediaType type method sealed supports } }";
         graphQl(officer("HRSS-430100")).document(record).variable("in", input(inspectionId, expected, "DOCUMENTARY", null)).execute().errors()
                 .satisfy(errors -> assertThat(errors).anySatisfy(e -> {

@@ -1,16 +1,16 @@
 package org.supervisionhub.api.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supervisionhub.api.inspection.InspectionFixtures.error;
+import static org.supervisionhub.api.inspection.InspectionFixtures.input;
+import static org.supervisionhub.api.inspection.InspectionFixtures.ok;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.ResponseError;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.supervisionhub.api.HubIntegrationTest;
 
 /**
@@ -44,35 +44,6 @@ class InspectionResultApiTest extends HubIntegrationTest {
                         + " CREATE (c:Inspection) SET c = p {.*, id: $id + '-LOW-' + $n, drawId: 'COPY-' + p.drawId, inspectedBy: 'HRSS-430102'}"
                         + " CREATE (c)-[:TARGETS]->(e) RETURN c.id AS id")
                 .withParameters(Map.of("id", source, "n", System.nanoTime())).execute().records().get(0).get("id").asString();
-    }
-
-    static Map<String, Object> input(String inspectionId, String category, String endedOn, String deadline, String delegation) {
-        Map<String, Object> in = new LinkedHashMap<>(Map.of("inspectionId", inspectionId, "category", category,
-                "facts", "检查事项1：劳动合同签订情况，抽查10份，均符合规定。", "endedOn", endedOn));
-        if (deadline != null) {
-            in.put("rectificationDeadline", deadline);
-        }
-        if (delegation != null) {
-            in.put("delegation", delegation);
-        }
-        return in;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> ok(HttpGraphQlTester caller, String document, String field, Map<String, Object> variables) {
-        var spec = caller.document(document);
-        variables.forEach(spec::variable);
-        return spec.execute().path(field).entity(Map.class).get();
-    }
-
-    static String error(HttpGraphQlTester caller, String document, Map<String, Object> variables) {
-        var spec = caller.document(document);
-        variables.forEach(spec::variable);
-        List<ResponseError> errors = new java.util.ArrayList<>();
-        spec.execute().errors().satisfy(errors::addAll);
-        assertThat(errors).as("errors").isNotEmpty();
-        Map<String, Object> ext = errors.get(0).getExtensions();
-        return ext.get("code") + " " + ext.get("field") + (ext.get("rule") == null ? "" : " " + ext.get("rule"));
     }
 
     static String step(String mutation, String id) {

@@ -1,9 +1,9 @@
 package org.supervisionhub.api.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.supervisionhub.api.inspection.InspectionResultApiTest.error;
-import static org.supervisionhub.api.inspection.InspectionResultApiTest.input;
-import static org.supervisionhub.api.inspection.InspectionResultApiTest.ok;
+import static org.supervisionhub.api.inspection.InspectionFixtures.error;
+import static org.supervisionhub.api.inspection.InspectionFixtures.input;
+import static org.supervisionhub.api.inspection.InspectionFixtures.ok;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -48,21 +48,8 @@ class LifecycleApiTest extends HubIntegrationTest {
                 MERGE (d)-[:GOVERNS]->(r)""").withParameters(Map.of("id", id, "code", regionCode, "top", regionCode.substring(0, 2) + "0000")).execute();
     }
 
-    /**
-     * A copy of a demo inspection of HRSS-430100 drawn and inspected by {@code department}, under its own copy of the
-     * task whose window ends on {@code windowEnd}; outside any draw and year.
-     */
     String inspection(String department, LocalDate windowEnd) {
-        String id = "INSP-JUR-" + department + "-" + System.nanoTime();
-        driver.executableQuery("""
-                MATCH (i:Inspection {status: 'ACTIVE', drawnBy: 'HRSS-430100'})-[:TARGETS]->(e) WHERE coalesce(i.inspectedBy, i.drawnBy) = 'HRSS-430100'
-                  AND NOT EXISTS { (e)<-[:CONCERNS]-(:RestrictionTrigger) } AND NOT EXISTS { (:InspectionResult)-[:OF]->(i) }
-                WITH i, e LIMIT 1 MATCH (t:SamplingTask {id: i.taskId})
-                WITH i, e, properties(i) AS ip, properties(t) AS tp
-                CREATE (t2:SamplingTask) SET t2 = tp {.*, id: $id, planId: 'COPY-' + tp.planId, departmentId: $d, windowEnd: $end, status: 'ACTIVE'}
-                CREATE (c:Inspection) SET c = ip {.*, id: $id, taskId: $id, drawId: 'COPY-' + ip.drawId, drawnBy: $d, inspectedBy: $d, year: null}
-                CREATE (c)-[:TARGETS]->(e)""").withParameters(Map.of("id", id, "d", department, "end", windowEnd)).execute();
-        return id;
+        return InspectionFixtures.inspection(driver, department, windowEnd);
     }
 
     /** The result of a new inspection of {@code department}, proposed and approved by it. */

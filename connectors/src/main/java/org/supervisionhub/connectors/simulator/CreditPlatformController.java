@@ -21,7 +21,8 @@ import org.supervisionhub.connectors.simulator.credit.model.ReceiptPage;
 
 /**
  * The credit platform under {@code /credit}: its joint-punishment feed (empty in this version of the simulator) and
- * the intake of inspection results, which records each idempotency key once and counts repeated deliveries.
+ * the intake of inspection results, which records each idempotency key once and counts repeated deliveries (its
+ * duplicate detection).
  */
 @RestController
 @RequestMapping("/credit")
@@ -30,6 +31,11 @@ public class CreditPlatformController implements V1Api {
     private final Map<String, Receipt> byKey = new ConcurrentHashMap<>();
     private final List<Receipt> inOrder = new ArrayList<>();
     private final AtomicLong duplicates = new AtomicLong();
+    private final Faults faults;
+
+    public CreditPlatformController(Faults faults) {
+        this.faults = faults;
+    }
 
     @Override
     public ResponseEntity<ListEntryPage> listJointPunishmentEntries(String after, Integer limit) {
@@ -49,6 +55,9 @@ public class CreditPlatformController implements V1Api {
         Receipt r = new Receipt("CR-" + UUID.randomUUID(), idempotencyKey, false, OffsetDateTime.now());
         byKey.put(idempotencyKey, r);
         inOrder.add(r);
+        if (java.util.concurrent.ThreadLocalRandom.current().nextDouble() < faults.settings().ackLossRate()) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "recorded, but the answer is lost");
+        }
         return ResponseEntity.ok(r);
     }
 
@@ -64,6 +73,10 @@ public class CreditPlatformController implements V1Api {
 
     public synchronized int received() {
         return inOrder.size();
+    }
+
+    public synchronized List<String> keys() {
+        return inOrder.stream().map(Receipt::getIdempotencyKey).toList();
     }
 
     public long duplicates() {

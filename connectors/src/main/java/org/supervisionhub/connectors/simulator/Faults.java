@@ -16,12 +16,15 @@ public class Faults implements HandlerInterceptor {
 
     /** The switches as set; {@code malformedRate} applies to records by their sequence number. */
     /**
-     * @param slowRate share of requests held {@code slowMs} before they are answered (to run into the caller's timeout)
+     * @param slowRate    share of requests held {@code slowMs} before they are answered (to run into the caller's timeout)
+     * @param ackLossRate share of accepted result submissions whose answer is lost (503 after recording), so the sender
+     *                    sends them again
      */
-    public record Settings(double errorRate, long latencyMs, double malformedRate, boolean outage, double slowRate, long slowMs) {
+    public record Settings(double errorRate, long latencyMs, double malformedRate, boolean outage, double slowRate, long slowMs,
+                           double ackLossRate) {
     }
 
-    private volatile Settings settings = new Settings(0, 0, 0, false, 0, 0);
+    private volatile Settings settings = new Settings(0, 0, 0, false, 0, 0, 0);
 
     public Settings settings() {
         return settings;
@@ -29,7 +32,7 @@ public class Faults implements HandlerInterceptor {
 
     public void set(Settings s) {
         if (s.errorRate() < 0 || s.errorRate() > 1 || s.malformedRate() < 0 || s.malformedRate() > 1 || s.latencyMs() < 0
-                || s.slowRate() < 0 || s.slowRate() > 1 || s.slowMs() < 0) {
+                || s.slowRate() < 0 || s.slowRate() > 1 || s.slowMs() < 0 || s.ackLossRate() < 0 || s.ackLossRate() > 1) {
             throw new IllegalArgumentException("rates are in [0, 1] and latency is not negative");
         }
         settings = s;

@@ -35,7 +35,13 @@ public class SimulatorController {
                 "receivedResults", credit.received(), "duplicateDeliveries", credit.duplicates());
     }
 
-    /** {@code {"errorRate": 0.3, "latencyMs": 50, "malformedRate": 0.01, "outage": false, "slowRate": 0.05, "slowMs": 3000}} */
+    /** The idempotency keys of the results the platform recorded, in order (each once). */
+    @GetMapping("/credit/received")
+    public List<String> received() {
+        return credit.keys();
+    }
+
+    /** {@code {"errorRate": 0.3, "latencyMs": 50, "malformedRate": 0.01, "outage": false, "slowRate": 0.05, "slowMs": 3000, "ackLossRate": 0.2}} */
     @PutMapping("/faults")
     public Faults.Settings faults(@RequestBody Faults.Settings settings) {
         faults.set(settings);

@@ -18,7 +18,9 @@ import org.supervisionhub.connectors.market.MarketRegistrySync;
 import org.supervisionhub.connectors.market.client.ApiClient;
 import org.supervisionhub.connectors.market.client.api.ChangesApi;
 import org.supervisionhub.graph.restriction.TriggerRepository;
+import org.supervisionhub.graph.sync.OutboxRepository;
 import org.supervisionhub.graph.sync.SyncRepository;
+import org.supervisionhub.connectors.credit.ResultDelivery;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,14 +54,37 @@ public class ConnectorsConfiguration {
     }
 
     @Bean
+    OutboxRepository outboxRepository(Neo4jClient client) {
+        return new OutboxRepository(client);
+    }
+
+    @Bean
+    ResultDelivery resultDelivery(ConnectorProperties properties, OutboxRepository outbox, SyncRepository locks, Transactions transactions,
+                                  SourceGuard guard, Clock clock) {
+        JsonMapper mapper = mapper();
+        org.supervisionhub.connectors.credit.client.ApiClient client = new org.supervisionhub.connectors.credit.client.ApiClient(
+                org.supervisionhub.connectors.credit.client.ApiClient.buildRestClientBuilder(mapper).requestFactory(requests(properties.credit())).build(),
+                mapper, org.supervisionhub.connectors.credit.client.ApiClient.createDefaultDateFormat());
+        if (properties.credit().baseUrl() != null) {
+            client.setBasePath(properties.credit().baseUrl());
+        }
+        return new ResultDelivery(new org.supervisionhub.connectors.credit.client.api.DefaultApi(client), mapper, outbox, locks, transactions, guard,
+                properties, clock);
+    }
+
+    static JdkClientHttpRequestFactory requests(ConnectorProperties.Source source) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(source.connectTimeout())
+                .build());
+        requests.setReadTimeout(source.readTimeout());
+        return requests;
+    }
+
+    @Bean
     MarketRegistrySync marketRegistrySync(ConnectorProperties properties, SyncRepository repository, TriggerRepository triggers,
                                           Transactions transactions, SourceGuard guard, PersonPseudonyms persons, Clock clock) {
         ConnectorProperties.Source market = properties.market();
         JsonMapper mapper = mapper();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(market.connectTimeout())
-                .build());
-        requests.setReadTimeout(market.readTimeout());
-        ApiClient client = new ApiClient(ApiClient.buildRestClientBuilder(mapper).requestFactory(requests).build(), mapper,
+        ApiClient client = new ApiClient(ApiClient.buildRestClientBuilder(mapper).requestFactory(requests(market)).build(), mapper,
                 ApiClient.createDefaultDateFormat());
         if (market.baseUrl() != null) {
             client.setBasePath(market.baseUrl());
@@ -68,7 +93,7 @@ public class ConnectorsConfiguration {
     }
 
     @Bean
-    SyncScheduler syncScheduler(MarketRegistrySync market, ConnectorProperties properties) {
-        return new SyncScheduler(market, properties);
+    SyncScheduler syncScheduler(MarketRegistrySync market, ResultDelivery delivery, ConnectorProperties properties) {
+        return new SyncScheduler(market, delivery, properties);
     }
 }

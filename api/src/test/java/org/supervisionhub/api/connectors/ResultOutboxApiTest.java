@@ -1,0 +1,88 @@
+package org.supervisionhub.api.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.supervisionhub.api.inspection.InspectionFixtures.error;
+import static org.supervisionhub.api.inspection.InspectionFixtures.input;
+import static org.supervisionhub.api.inspection.InspectionFixtures.ok;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.supervisionhub.api.HubIntegrationTest;
+import org.supervisionhub.api.inspection.InspectionFixtures;
+
+/**
+ * Published results reach the credit platform through the outbox: the message is written in the publication's
+ * transaction (none without a publication), delivered through errors and lost acknowledgements with its idempotency
+ * key, and recorded exactly once by the receiver.
+ */
+class ResultOutboxApiTest extends HubIntegrationTest {
+
+    static final String DEPARTMENT = "HRSS-430100";
+    static final String PROPOSE = "mutation($in: InspectionResultInput!) { proposeInspectionResult(input: $in) { id } }";
+
+    @Autowired
+    Driver driver;
+
+    String approved(String category) {
+        String inspectionId = InspectionFixtures.inspection(driver, DEPARTMENT, LocalDate.now().plusDays(30));
+        String id = (String) ok(graphQl(officer(DEPARTMENT)), PROPOSE, "proposeInspectionResult",
+                Map.of("in", input(inspectionId, category, LocalDate.now().minusDays(3).toString(), null, null))).get("id");
+        ok(graphQl(leader(DEPARTMENT)), "mutation { approveInspectionResult(id: \"" + id + "\") { id } }", "approveInspectionResult", Map.of());
+        return id;
+    }
+
+    long messages(String resultId) {
+        return driver.executableQuery("MATCH (m:OutboxMessage) WHERE m.idempotencyKey STARTS WITH $id RETURN count(m) AS n")
+                .withParameters(Map.of("id", resultId + ":")).execute().records().get(0).get("n").asLong();
+    }
+
+    @Test
+    void eachPublicationIsDeliveredToTheCreditPlatformExactlyOnceThroughErrorsAndLostAcknowledgements() throws Exception {
+        TestSimulator.start();
+        // No publication, no message: a refused publication leaves nothing in the outbox (same transaction).
+        String refused = approved("NO_PROBLEM_FOUND");
+        String uscc = driver.executableQuery("MATCH (r:InspectionResult {id: $id}) RETURN r.uscc AS u").withParameters(Map.of("id", refused))
+                .execute().records().get(0).get("u").asString();
+        ok(graphQl(officer(DEPARTMENT)), "mutation($in: CreditListingInput!) { recordCreditListing(input: $in) { id } }", "recordCreditListing",
+                Map.of("in", Map.of("uscc", uscc, "type", "ABNORMAL_OPERATION_LIST", "issuingDepartmentId", DEPARTMENT, "legalBasis", "《企业信息公示暂行条例》第十七条",
+                        "reason", "测试：列入经营异常名录")));
+        assertThat(error(graphQl(officer(DEPARTMENT)), "mutation { publishInspectionResult(id: \"" + refused + "\") { id } }", Map.of()))
+                .isEqualTo("CONFLICT id FOLLOW-04");
+        assertThat(messages(refused)).isZero();
+
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = approved("PROBLEM_FOUND_PENDING_FOLLOW_UP");
+            ok(graphQl(officer(DEPARTMENT)), "mutation { publishInspectionResult(id: \"" + id + "\") { id } }", "publishInspectionResult", Map.of());
+            assertThat(messages(id)).as("written with the publication").isEqualTo(1);
+            keys.add(id + ":published");
+        }
+        // 30% of calls fail and half of the acknowledgements are lost after the platform recorded the result.
+        TestSimulator.faults(0.3, 0, 0, false, 0, 0, 0.5);
+        Instant until = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(until) && !delivered(keys)) {
+            graphQl(admin()).document("mutation { deliverOutbox { outcome delivered retried failed } }").execute().path("deliverOutbox.outcome")
+                    .entity(String.class).get();
+            Thread.sleep(500);
+        }
+        TestSimulator.faults(0, 0, 0, false, 0, 0, 0);
+        assertThat(delivered(keys)).as("all delivered").isTrue();
+        List<String> received = TestSimulator.receivedResults();
+        for (String key : keys) {
+            assertThat(received.stream().filter(key::equals).count()).as("recorded once: %s", key).isEqualTo(1);
+        }
+    }
+
+    boolean delivered(List<String> keys) {
+        return driver.executableQuery("MATCH (m:OutboxMessage) WHERE m.idempotencyKey IN $keys AND m.status = 'DELIVERED' RETURN count(m) AS n")
+                .withParameters(Map.of("keys", keys)).execute().records().get(0).get("n").asLong() == keys.size();
+    }
+}
