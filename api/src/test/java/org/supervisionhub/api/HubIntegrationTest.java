@@ -46,6 +46,7 @@ public abstract class HubIntegrationTest {
         registry.add("hub.store.data-dir", DATA::toString);
         registry.add("hub.connectors.market.base-url", () -> "http://127.0.0.1:" + SIMULATOR_PORT + "/market");
         registry.add("hub.connectors.market.page-size", () -> "50");
+        registry.add("hub.connectors.market.records-per-transaction", () -> "100");
         registry.add("hub.connectors.market.read-timeout", () -> "PT1S");
         registry.add("hub.connectors.credit.base-url", () -> "http://127.0.0.1:" + SIMULATOR_PORT + "/credit");
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.supervisionhub.api.HubIntegrationTest;
+import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
 
 /**
  * The registry sync against the simulator on loopback, through the real API and graph: with 30% server errors,
@@ -29,6 +30,9 @@ class MarketSyncApiTest extends HubIntegrationTest {
 
     @Autowired
     Driver driver;
+
+    @Autowired
+    EmbeddedNeo4jServer neo4j;
 
     @SuppressWarnings("unchecked")
     Map<String, Object> market() {
@@ -88,11 +92,18 @@ class MarketSyncApiTest extends HubIntegrationTest {
         assertThat(position()).as("progress before the outage").isBetween(1L, head - 1);
         TestSimulator.faults(0.3, 40, 0.03, true, 0, 0);
         waitUntilIdle();
+        // Runs during the outage fail until the failures open the breaker; then a run is refused at once.
+        Instant outage = Instant.now().plus(Duration.ofMinutes(2));
+        while (!"CIRCUIT_OPEN".equals(market().get("state")) && Instant.now().isBefore(outage)) {
+            sync();
+            Thread.sleep(200);
+            waitUntilIdle();
+        }
         Map<String, Object> during = market();
-        // Open, or already half-open after its 5 s wait, letting a few probes through.
-        assertThat(during.get("breaker")).isIn("OPEN", "HALF_OPEN");
         assertThat(during.get("state")).isEqualTo("CIRCUIT_OPEN");
         assertThat(((Map<String, Object>) during.get("lastRun")).get("outcome")).isEqualTo("CIRCUIT_OPEN");
+        // Open, or already half-open after its 5 s wait, letting a few probes through.
+        assertThat(during.get("breaker")).isIn("OPEN", "HALF_OPEN");
         // The hub keeps answering, from the graph, while the source is down.
         assertThat(graphQl(officer("HRSS-430100")).document("{ enterprise(uscc: \"" + uscc + "\") { uscc name } }").execute()
                 .path("enterprise.uscc").entity(String.class).get()).isEqualTo(uscc);
@@ -124,35 +135,51 @@ class MarketSyncApiTest extends HubIntegrationTest {
         assertGraphEqualsSource();
     }
 
-    @SuppressWarnings("unchecked")
     void assertGraphEqualsSource() {
-        List<Map<String, Object>> source = TestSimulator.enterprises();
-        assertThat(source).hasSize(TestSimulator.ENTERPRISES);
-        Map<String, Map<String, Object>> graph = new HashMap<>();
-        driver.executableQuery("""
-                UNWIND $usccs AS u MATCH (e:Enterprise {uscc: u})
-                RETURN u AS uscc, e.sourceVersion AS version, e.name AS name, e.status AS status,
-                  [(p:Person)-[l:LEGAL_REPRESENTATIVE_OF]->(e) WHERE l.validTo IS NULL | p.name] AS legal,
-                  [(p:Person)-[l:OFFICER_OF]->(e) WHERE l.validTo IS NULL | p.name] AS officers,
-                  [(e)-[l:BRANCH_OF]->(h) WHERE l.validTo IS NULL | h.uscc] AS heads,
-                  COUNT { MATCH (t:RestrictionTrigger {uscc: u}) WHERE t.source = 'MARKET_SUPERVISION' AND t.removedAt IS NULL } AS listed,
-                  COUNT { MATCH (t:RestrictionTrigger {uscc: u}) WHERE t.source = 'MARKET_SUPERVISION' } AS listings""")
-                .withParameters(Map.of("usccs", source.stream().map(e -> e.get("uscc")).toList())).execute().records()
-                .forEach(r -> graph.put(r.get("uscc").asString(), r.asMap()));
-        assertThat(graph).as("every subject, once").hasSize(source.size());
-        for (Map<String, Object> e : source) {
-            Map<String, Object> g = graph.get(e.get("uscc"));
-            List<Map<String, Object>> entries = (List<Map<String, Object>>) e.get("abnormalEntries");
-            Map<String, Object> legal = (Map<String, Object>) e.get("legalRepresentative");
-            assertThat(g.get("version")).as("version of %s", e.get("uscc")).isEqualTo(((Number) e.get("version")).longValue());
-            assertThat(g.get("name")).isEqualTo(e.get("name"));
-            assertThat(g.get("status")).isEqualTo("ACTIVE".equals(e.get("status")) ? "ACTIVE" : "REVOKED");
-            assertThat(g.get("legal")).as("one legal representative in office").isEqualTo(List.of(legal.get("name")));
-            assertThat((List<String>) g.get("officers")).containsExactlyInAnyOrderElementsOf(((List<Map<String, Object>>) e.get("officers")).stream()
-                    .map(o -> (String) o.get("name")).toList());
-            assertThat(g.get("heads")).isEqualTo(e.get("parentUscc") == null ? List.of() : List.of(e.get("parentUscc")));
-            assertThat(g.get("listings")).as("listings of %s", e.get("uscc")).isEqualTo((long) entries.size());
-            assertThat(g.get("listed")).isEqualTo(entries.stream().filter(a -> a.get("removedOn") == null).count());
+        TestSimulator.assertGraphEqualsSource(driver);
+    }
+
+    long checkpoint() {
+        var rows = driver.executableQuery("MATCH (c:SyncCheckpoint {source: 'MARKET_SUPERVISION', stream: 'changes'}) RETURN c.position AS p").execute()
+                .records();
+        return rows.isEmpty() ? 0 : rows.get(0).get("p").asLong();
+    }
+
+    @Test
+    void aSyncProcessKilledBetweenBatchesIsResumedFromItsCheckpointWithTheSameResult() throws Exception {
+        TestSimulator.start();
+        TestSimulator.faults(0, 0, 0, false, 0, 0);
+        syncToHead(TestSimulator.advance(0));
+        long from = checkpoint();
+        long head = TestSimulator.advance(3000);
+        // A second hub process syncs in small batches, slowed by the source, and is killed (SIGKILL) a third of the way.
+        TestSimulator.faults(0, 15, 0, false, 0, 0);
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), SyncProcess.class.getName(),
+                "--spring.neo4j.uri=" + neo4j.boltUri(), "--spring.neo4j.authentication.username=neo4j",
+                "--spring.neo4j.authentication.password=" + neo4j.password(),
+                "--hub.connectors.market.base-url=http://127.0.0.1:" + SIMULATOR_PORT + "/market",
+                "--hub.connectors.market.page-size=20", "--hub.connectors.market.records-per-transaction=20", "--hub.connectors.lock-lease=PT2S")
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "sync-process.log").toFile()).start();
+        Instant until = Instant.now().plus(Duration.ofMinutes(2));
+        while (checkpoint() < from + (head - from) / 3 && Instant.now().isBefore(until) && process.isAlive()) {
+            Thread.sleep(50);
         }
+        process.destroyForcibly().waitFor();
+        long killedAt = checkpoint();
+        assertThat(killedAt).as("killed between the first and the last batch").isGreaterThan(from).isLessThan(head);
+        // Batches commit whole with their checkpoint: the graph holds exactly the feed up to the checkpoint, no more, no less.
+        Map<String, Long> expected = TestSimulator.versions(killedAt);
+        Map<String, Long> inGraph = new java.util.HashMap<>();
+        driver.executableQuery("UNWIND $u AS u MATCH (e:Enterprise {uscc: u}) RETURN u, e.sourceVersion AS v")
+                .withParameters(Map.of("u", List.copyOf(expected.keySet()))).execute().records()
+                .forEach(r -> inGraph.put(r.get("u").asString(), r.get("v").asLong()));
+        assertThat(inGraph).isEqualTo(expected);
+
+        // The hub takes over once the dead process's lease has expired, from its checkpoint, and ends where an uninterrupted run would.
+        TestSimulator.faults(0, 0, 0, false, 0, 0);
+        Thread.sleep(2500);
+        syncToHead(head);
+        assertGraphEqualsSource();
     }
 }

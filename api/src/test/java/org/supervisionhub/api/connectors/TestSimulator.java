@@ -1,8 +1,12 @@
 package org.supervisionhub.api.connectors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neo4j.driver.Driver;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -39,6 +43,15 @@ final class TestSimulator {
                 .retrieve().toBodilessEntity();
     }
 
+    /** Each subject's version as of change {@code upTo}. */
+    static Map<String, Long> versions(long upTo) {
+        Map<String, Number> raw = start().get().uri("/sim/market/versions?upTo={n}", upTo).retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Number>>() { });
+        Map<String, Long> out = new HashMap<>();
+        raw.forEach((k, v) -> out.put(k, v.longValue()));
+        return out;
+    }
+
     /** The idempotency keys the credit platform recorded, in order. */
     static List<String> receivedResults() {
         return start().get().uri("/sim/credit/received").retrieve().body(new ParameterizedTypeReference<List<String>>() { });
@@ -56,5 +69,38 @@ final class TestSimulator {
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> enterprises() {
         return (List<Map<String, Object>>) start().get().uri("/market/v1/enterprises?limit=1000").retrieve().body(Map.class).get("items");
+    }
+
+    /** The graph holds exactly the registry's subjects, each at the source's version, with its links and listings. */
+    @SuppressWarnings("unchecked")
+    static void assertGraphEqualsSource(Driver driver) {
+        List<Map<String, Object>> source = enterprises();
+        assertThat(source).hasSize(ENTERPRISES);
+        Map<String, Map<String, Object>> graph = new HashMap<>();
+        driver.executableQuery("""
+                UNWIND $usccs AS u MATCH (e:Enterprise {uscc: u})
+                RETURN u AS uscc, e.sourceVersion AS version, e.name AS name, e.status AS status,
+                  [(p:Person)-[l:LEGAL_REPRESENTATIVE_OF]->(e) WHERE l.validTo IS NULL | p.name] AS legal,
+                  [(p:Person)-[l:OFFICER_OF]->(e) WHERE l.validTo IS NULL | p.name] AS officers,
+                  [(e)-[l:BRANCH_OF]->(h) WHERE l.validTo IS NULL | h.uscc] AS heads,
+                  COUNT { MATCH (t:RestrictionTrigger {uscc: u}) WHERE t.source = 'MARKET_SUPERVISION' AND t.removedAt IS NULL } AS listed,
+                  COUNT { MATCH (t:RestrictionTrigger {uscc: u}) WHERE t.source = 'MARKET_SUPERVISION' } AS listings""")
+                .withParameters(Map.of("usccs", source.stream().map(e -> e.get("uscc")).toList())).execute().records()
+                .forEach(r -> graph.put(r.get("uscc").asString(), r.asMap()));
+        assertThat(graph).as("every subject, once").hasSize(source.size());
+        for (Map<String, Object> e : source) {
+            Map<String, Object> g = graph.get(e.get("uscc"));
+            List<Map<String, Object>> entries = (List<Map<String, Object>>) e.get("abnormalEntries");
+            Map<String, Object> legal = (Map<String, Object>) e.get("legalRepresentative");
+            assertThat(g.get("version")).as("version of %s", e.get("uscc")).isEqualTo(((Number) e.get("version")).longValue());
+            assertThat(g.get("name")).isEqualTo(e.get("name"));
+            assertThat(g.get("status")).isEqualTo("ACTIVE".equals(e.get("status")) ? "ACTIVE" : "REVOKED");
+            assertThat(g.get("legal")).as("one legal representative in office").isEqualTo(List.of(legal.get("name")));
+            assertThat((List<String>) g.get("officers")).containsExactlyInAnyOrderElementsOf(((List<Map<String, Object>>) e.get("officers")).stream()
+                    .map(o -> (String) o.get("name")).toList());
+            assertThat(g.get("heads")).isEqualTo(e.get("parentUscc") == null ? List.of() : List.of(e.get("parentUscc")));
+            assertThat(g.get("listings")).as("listings of %s", e.get("uscc")).isEqualTo((long) entries.size());
+            assertThat(g.get("listed")).isEqualTo(entries.stream().filter(a -> a.get("removedOn") == null).count());
+        }
     }
 }

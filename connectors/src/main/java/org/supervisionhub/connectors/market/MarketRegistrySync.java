@@ -106,25 +106,43 @@ public class MarketRegistrySync {
             position = checkpoint == null ? 0 : checkpoint.position();
             ConnectorProperties.Source settings = properties.market();
             while (pages < settings.maxPagesPerRun()) {
-                String after = cursor;
-                ChangePage page;
-                try {
-                    page = guard.call(GUARD, () -> changes.listChanges(after, settings.pageSize()));
-                } catch (CallNotPermittedException e) {
-                    transactions.run(() -> repository.attempted(SOURCE, "CIRCUIT_OPEN", e.getMessage(), now()));
-                    return new Run(SOURCE, mode, "CIRCUIT_OPEN", pages, records, applied, dead, position, e.getMessage());
+                // Pages are read until a transaction's worth of records is in hand (fewer commits, fewer statements),
+                // then applied together with the checkpoint of the last one.
+                List<Fetched> fetched = new ArrayList<>();
+                int inHand = 0;
+                boolean more = true;
+                while (more && inHand < settings.recordsPerTransaction() && pages + fetched.size() < settings.maxPagesPerRun()) {
+                    String after = cursor;
+                    ChangePage page;
+                    try {
+                        page = guard.call(GUARD, () -> changes.listChanges(after, settings.pageSize()));
+                    } catch (CallNotPermittedException e) {
+                        if (fetched.isEmpty()) {
+                            transactions.run(() -> repository.attempted(SOURCE, "CIRCUIT_OPEN", e.getMessage(), now()));
+                            return new Run(SOURCE, mode, "CIRCUIT_OPEN", pages, records, applied, dead, position, e.getMessage());
+                        }
+                        break;
+                    }
+                    fetched.add(new Fetched(page, after));
+                    inHand += page.getChanges().size();
+                    cursor = page.getNextCursor();
+                    more = Boolean.TRUE.equals(page.getHasMore());
                 }
                 long from = position;
-                Batch batch = transactions.run(() -> apply(page, after, from));
-                pages++;
-                records += page.getChanges().size();
+                Batch batch = transactions.run(() -> apply(fetched, from));
+                pages += fetched.size();
+                records += inHand;
                 applied += batch.applied();
                 dead += batch.deadLetters();
                 position = batch.position();
-                cursor = page.getNextCursor();
-                if (!Boolean.TRUE.equals(page.getHasMore())) {
+                if (!more) {
                     transactions.run(() -> repository.synced(SOURCE, "OK", now()));
                     return new Run(SOURCE, mode, "CAUGHT_UP", pages, records, applied, dead, position, null);
+                }
+                if (fetched.size() == 0 || inHand < settings.recordsPerTransaction() && pages < settings.maxPagesPerRun()) {
+                    // The source refused mid-way (breaker): what was read is applied; the next run goes on from there.
+                    transactions.run(() -> repository.attempted(SOURCE, "CIRCUIT_OPEN", "circuit open", now()));
+                    return new Run(SOURCE, mode, "CIRCUIT_OPEN", pages, records, applied, dead, position, "circuit open");
                 }
             }
             return new Run(SOURCE, mode, "YIELDED", pages, records, applied, dead, position, null);
@@ -141,6 +159,10 @@ public class MarketRegistrySync {
     }
 
     record Batch(long applied, long deadLetters, long position) {
+    }
+
+    /** A page as read, with the cursor it was read after (kept on its dead letters, to read it again). */
+    record Fetched(ChangePage page, String after) {
     }
 
     /**
@@ -188,26 +210,28 @@ public class MarketRegistrySync {
         return null;
     }
 
-    /** One page in the caller's transaction: the valid records, the dead letters, the checkpoint, the lease renewed. */
-    Batch apply(ChangePage page, String after, long from) {
+    /** Pages in the caller's transaction: the valid records, the dead letters, the checkpoint of the last page, the lease renewed. */
+    Batch apply(List<Fetched> pages, long from) {
         OffsetDateTime now = now();
         List<Change> valid = new ArrayList<>();
         long dead = 0;
         long position = from;
-        for (Change c : page.getChanges()) {
-            long seq = c.getSeq() == null ? position + 1 : c.getSeq();
-            position = Math.max(position, seq);
-            String problem = problem(c);
-            if (problem == null) {
-                valid.add(c);
-            } else {
-                repository.deadLetter(new DeadLetter("DL-" + UUID.randomUUID(), SOURCE, STREAM, seq, after, c.getUscc(), problem,
-                        json.writeValueAsString(c), now, "OPEN", null, null));
-                dead++;
+        for (Fetched f : pages) {
+            for (Change c : f.page().getChanges()) {
+                long seq = c.getSeq() == null ? position + 1 : c.getSeq();
+                position = Math.max(position, seq);
+                String problem = problem(c);
+                if (problem == null) {
+                    valid.add(c);
+                } else {
+                    repository.deadLetter(new DeadLetter("DL-" + UUID.randomUUID(), SOURCE, STREAM, seq, f.after(), c.getUscc(), problem,
+                            json.writeValueAsString(c), now, "OPEN", null, null));
+                    dead++;
+                }
             }
         }
         long applied = upsert(valid, now);
-        repository.saveCheckpoint(SOURCE, STREAM, page.getNextCursor(), position, applied, now);
+        repository.saveCheckpoint(SOURCE, STREAM, pages.get(pages.size() - 1).page().getNextCursor(), position, applied, now);
         if (!repository.lock(LOCK, owner, now, now.plus(properties.lockLease()))) {
             throw new IllegalStateException("the lease of " + LOCK + " passed to another replica");
         }

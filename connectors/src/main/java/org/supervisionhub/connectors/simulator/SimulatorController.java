@@ -54,6 +54,16 @@ public class SimulatorController {
         return Map.of("marketHead", market.advance(changes));
     }
 
+    /** Each subject's version as of change {@code upTo}: what a consumer that applied the feed up to there holds. */
+    @GetMapping("/market/versions")
+    public Map<String, Long> versions(@RequestParam long upTo) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < market.size() && i < upTo; i++) {
+            out.put(market.uscc(i), 1 + market.changesOf(i).stream().filter(seq -> seq <= upTo).count());
+        }
+        return out;
+    }
+
     /** The changes up to the head that are served broken under the current switches. */
     @GetMapping("/market/malformed")
     public List<Long> malformed() {

@@ -16,8 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ConnectorProperties(Source market, Source credit, @DefaultValue("PT2M") Duration lockLease) {
 
     public ConnectorProperties {
-        market = market != null ? market : new Source(false, null, Duration.ofMinutes(1), 500, 10_000, Duration.ofSeconds(2), Duration.ofSeconds(10));
-        credit = credit != null ? credit : new Source(false, null, Duration.ofSeconds(10), 100, 1, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        market = market != null ? market : new Source(false, null, Duration.ofMinutes(1), 500, 10_000, 5_000, Duration.ofSeconds(2),
+                Duration.ofSeconds(10));
+        credit = credit != null ? credit : new Source(false, null, Duration.ofSeconds(10), 100, 1, 100, Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
     /**
@@ -26,11 +27,13 @@ public record ConnectorProperties(Source market, Source credit, @DefaultValue("P
      * @param interval       pause between scheduled runs
      * @param pageSize       records asked per request (the source's limit is 1000)
      * @param maxPagesPerRun pages one run applies before it yields (the next run resumes from the checkpoint)
+     * @param recordsPerTransaction records read (whole pages) before they are applied in one transaction with their checkpoint
      * @param connectTimeout TCP connect timeout
      * @param readTimeout    socket read timeout
      */
     public record Source(@DefaultValue("false") boolean enabled, String baseUrl, @DefaultValue("PT1M") Duration interval,
                          @DefaultValue("500") int pageSize, @DefaultValue("10000") int maxPagesPerRun,
+                         @DefaultValue("5000") int recordsPerTransaction,
                          @DefaultValue("PT2S") Duration connectTimeout, @DefaultValue("PT10S") Duration readTimeout) {
     }
 }

@@ -39,31 +39,33 @@ public class SyncRepository {
                              OffsetDateTime receivedAt, String status, OffsetDateTime resolvedAt, String resolution) {
     }
 
+    /** The subjects themselves; returns the rows newer than the graph's (the rest change nothing). */
     static final String UPSERT = "UNWIND $rows AS row MERGE (e:Enterprise {uscc: row.uscc}) ON CREATE SET e.rosterFrom = row.changedOn"
             + " WITH e, row WHERE coalesce(e.sourceVersion, 0) < row.version"
             + " SET e.name = row.name, e.orgType = row.orgType, e.status = row.status, e.regionCode = row.regionCode, e.address = row.address,"
             + "  e.establishedOn = row.establishedOn, e.sourceVersion = row.version, e.source = $source, e.updatedAt = $now"
-            + " WITH e, row"
-            + " CALL (e, row) { OPTIONAL MATCH (r:Region {code: row.regionCode}) OPTIONAL MATCH (e)-[old:LOCATED_IN]->(prev)"
-            + "  WHERE r IS NULL OR prev <> r DELETE old WITH DISTINCT e, r WHERE r IS NOT NULL MERGE (e)-[:LOCATED_IN]->(r) }"
-            // Links the snapshot no longer has end on the day of the change.
-            + " CALL (e, row) { MATCH (p:Person)-[l:LEGAL_REPRESENTATIVE_OF]->(e) WHERE l.validTo IS NULL"
-            + "  AND (row.legal IS NULL OR p.personId <> row.legal.personId) SET l.validTo = row.changedOn }"
-            + " CALL (e, row) { MATCH (p:Person)-[l:OFFICER_OF]->(e) WHERE l.validTo IS NULL"
-            + "  AND NOT any(o IN row.officers WHERE o.personId = p.personId AND o.role = l.role) SET l.validTo = row.changedOn }"
-            + " CALL (e, row) { MATCH (e)-[l:BRANCH_OF]->(h) WHERE l.validTo IS NULL AND (row.parent IS NULL OR h.uscc <> row.parent)"
+            + " RETURN row.uscc AS uscc";
+    static final String LOCATE = "UNWIND $rows AS row MATCH (e:Enterprise {uscc: row.uscc})"
+            + " OPTIONAL MATCH (e)-[old:LOCATED_IN]->(prev:Region) WHERE prev.code <> row.regionCode DELETE old"
+            + " WITH DISTINCT e, row MATCH (r:Region {code: row.regionCode}) MERGE (e)-[:LOCATED_IN]->(r)";
+    /** Links the newer snapshots no longer have end on the day of the change. */
+    static final String END_LINKS = "UNWIND $rows AS row MATCH (e:Enterprise {uscc: row.uscc})"
+            + " CALL (e, row) { MATCH (p:Person)-[l:LEGAL_REPRESENTATIVE_OF|OFFICER_OF]->(e) WHERE l.validTo IS NULL"
+            + "  AND CASE type(l) WHEN 'LEGAL_REPRESENTATIVE_OF' THEN row.legal IS NULL OR p.personId <> row.legal.personId"
+            + "   ELSE NOT any(o IN row.officers WHERE o.personId = p.personId AND o.role = l.role) END"
             + "  SET l.validTo = row.changedOn }"
-            // New links begin on it.
-            + " CALL (e, row) { WITH e, row WHERE row.legal IS NOT NULL MERGE (p:Person {personId: row.legal.personId})"
-            + "  ON CREATE SET p.name = row.legal.name WITH e, row, p WHERE NOT EXISTS { (p)-[l:LEGAL_REPRESENTATIVE_OF]->(e) WHERE l.validTo IS NULL }"
-            + "  CREATE (p)-[:LEGAL_REPRESENTATIVE_OF {validFrom: row.changedOn, source: $source}]->(e) }"
-            + " CALL (e, row) { UNWIND row.officers AS o MERGE (p:Person {personId: o.personId}) ON CREATE SET p.name = o.name"
-            + "  WITH e, row, p, o WHERE NOT EXISTS { (p)-[l:OFFICER_OF]->(e) WHERE l.validTo IS NULL AND l.role = o.role }"
-            + "  CREATE (p)-[:OFFICER_OF {role: o.role, validFrom: row.changedOn, source: $source}]->(e) }"
-            + " CALL (e, row) { WITH e, row WHERE row.parent IS NOT NULL MERGE (h:Enterprise {uscc: row.parent})"
-            + "  WITH e, row, h WHERE NOT EXISTS { (e)-[l:BRANCH_OF]->(h) WHERE l.validTo IS NULL }"
-            + "  CREATE (e)-[:BRANCH_OF {validFrom: row.changedOn, source: $source}]->(h) }"
-            + " RETURN count(e) AS applied";
+            + " CALL (e, row) { MATCH (e)-[l:BRANCH_OF]->(h) WHERE l.validTo IS NULL AND (row.parent IS NULL OR h.uscc <> row.parent)"
+            + "  SET l.validTo = row.changedOn }";
+    static final String PERSONS = "UNWIND $persons AS p MERGE (x:Person {personId: p.personId}) ON CREATE SET x.name = p.name";
+    static final String LEGAL_LINKS = "UNWIND $links AS k MATCH (e:Enterprise {uscc: k.uscc}) MATCH (p:Person {personId: k.personId})"
+            + " WHERE NOT EXISTS { (p)-[l:LEGAL_REPRESENTATIVE_OF]->(e) WHERE l.validTo IS NULL }"
+            + " CREATE (p)-[:LEGAL_REPRESENTATIVE_OF {validFrom: k.on, source: $source}]->(e)";
+    static final String OFFICER_LINKS = "UNWIND $links AS k MATCH (e:Enterprise {uscc: k.uscc}) MATCH (p:Person {personId: k.personId})"
+            + " WHERE NOT EXISTS { (p)-[l:OFFICER_OF]->(e) WHERE l.validTo IS NULL AND l.role = k.role }"
+            + " CREATE (p)-[:OFFICER_OF {role: k.role, validFrom: k.on, source: $source}]->(e)";
+    static final String BRANCH_LINKS = "UNWIND $links AS k MATCH (e:Enterprise {uscc: k.uscc}) MERGE (h:Enterprise {uscc: k.parent})"
+            + " WITH e, h, k WHERE NOT EXISTS { (e)-[l:BRANCH_OF]->(h) WHERE l.validTo IS NULL }"
+            + " CREATE (e)-[:BRANCH_OF {validFrom: k.on, source: $source}]->(h)";
     static final String CHECKPOINT = "OPTIONAL MATCH (c:SyncCheckpoint {source: $source, stream: $stream}) RETURN c {.*} AS row";
     static final String SAVE_CHECKPOINT = "MERGE (c:SyncCheckpoint {source: $source, stream: $stream})"
             + " SET c.cursor = $cursor, c.position = $position, c.applied = coalesce(c.applied, 0) + $applied, c.updatedAt = $now";
@@ -90,11 +92,47 @@ public class SyncRepository {
         this.client = client;
     }
 
-    /** Upserts snapshots (the caller passes at most one per subject); returns how many were newer than the graph's. */
+    /**
+     * Upserts snapshots (the caller passes at most one per subject) in set-based statements: the subjects, then for those
+     * newer than the graph's their region, the links that ended, the people, and the links that began. Returns how many
+     * were newer.
+     */
     public long upsertEnterprises(String source, List<EnterpriseRow> rows, OffsetDateTime now) {
         List<Map<String, Object>> params = rows.stream().map(SyncRepository::row).toList();
-        return client.query(UPSERT).bindAll(Map.of("rows", params, "source", source, "now", now)).fetchAs(Long.class)
-                .mappedBy((t, r) -> r.get("applied").asLong()).one().orElse(0L);
+        java.util.Set<String> newer = new java.util.HashSet<>(client.query(UPSERT).bindAll(Map.of("rows", params, "source", source, "now", now))
+                .fetchAs(String.class).mappedBy((t, r) -> r.get("uscc").asString()).all());
+        if (newer.isEmpty()) {
+            return 0;
+        }
+        List<Map<String, Object>> applied = params.stream().filter(p -> newer.contains((String) p.get("uscc"))).toList();
+        List<EnterpriseRow> appliedRows = rows.stream().filter(r -> newer.contains(r.uscc())).toList();
+        client.query(LOCATE).bind(applied).to("rows").run();
+        client.query(END_LINKS).bind(applied).to("rows").run();
+        Map<String, Map<String, Object>> persons = new java.util.LinkedHashMap<>();
+        List<Map<String, Object>> legal = new java.util.ArrayList<>();
+        List<Map<String, Object>> officers = new java.util.ArrayList<>();
+        List<Map<String, Object>> branches = new java.util.ArrayList<>();
+        for (EnterpriseRow r : appliedRows) {
+            if (r.legalRepresentative() != null) {
+                persons.putIfAbsent(r.legalRepresentative().personId(), Map.of("personId", r.legalRepresentative().personId(), "name",
+                        r.legalRepresentative().name()));
+                legal.add(Map.of("uscc", r.uscc(), "personId", r.legalRepresentative().personId(), "on", r.changedOn()));
+            }
+            for (PersonLink o : r.officers()) {
+                persons.putIfAbsent(o.personId(), Map.of("personId", o.personId(), "name", o.name()));
+                officers.add(Map.of("uscc", r.uscc(), "personId", o.personId(), "role", o.role(), "on", r.changedOn()));
+            }
+            if (r.parentUscc() != null) {
+                branches.add(Map.of("uscc", r.uscc(), "parent", r.parentUscc(), "on", r.changedOn()));
+            }
+        }
+        client.query(PERSONS).bind(List.copyOf(persons.values())).to("persons").run();
+        client.query(LEGAL_LINKS).bindAll(Map.of("links", legal, "source", source)).run();
+        client.query(OFFICER_LINKS).bindAll(Map.of("links", officers, "source", source)).run();
+        if (!branches.isEmpty()) {
+            client.query(BRANCH_LINKS).bindAll(Map.of("links", branches, "source", source)).run();
+        }
+        return newer.size();
     }
 
     private static Map<String, Object> row(EnterpriseRow r) {
