@@ -49,6 +49,7 @@ public abstract class HubIntegrationTest {
         registry.add("hub.connectors.market.records-per-transaction", () -> "100");
         registry.add("hub.connectors.market.read-timeout", () -> "PT1S");
         registry.add("hub.connectors.credit.base-url", () -> "http://127.0.0.1:" + SIMULATOR_PORT + "/credit");
+        registry.add("hub.connectors.tax.base-url", () -> "http://127.0.0.1:" + SIMULATOR_PORT + "/tax");
     }
 
     private static int freePort() {

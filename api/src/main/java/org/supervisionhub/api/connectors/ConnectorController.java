@@ -16,10 +16,9 @@ import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.connectors.credit.ResultDelivery;
-import org.supervisionhub.connectors.market.MarketRegistrySync;
-import org.supervisionhub.connectors.market.MarketRegistrySync.Mode;
-import org.supervisionhub.connectors.market.MarketRegistrySync.Run;
-import org.supervisionhub.connectors.sync.SourceGuard;
+import org.supervisionhub.connectors.sync.FeedSync;
+import org.supervisionhub.connectors.sync.FeedSync.Mode;
+import org.supervisionhub.connectors.sync.FeedSync.Run;
 import org.supervisionhub.connectors.sync.SyncScheduler;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.sync.OutboxRepository;
@@ -34,7 +33,7 @@ public class ConnectorController {
 
     /** One source as the hub sees it. */
     public record ConnectorSource(SourceSystem source, boolean configured, OffsetDateTime lastSuccessAt, OffsetDateTime lastAttemptAt,
-                                  Long lagSeconds, String state, String lastError, String breaker, boolean running, Run lastRun,
+                                  Long lagSeconds, String state, String lastError, String breaker, boolean running, List<Run> lastRuns,
                                   List<Checkpoint> streams, long openDeadLetters) {
     }
 
@@ -45,21 +44,17 @@ public class ConnectorController {
             + " s.lastAttemptAt AS lastAttemptAt, s.state AS state, s.lastError AS lastError";
 
     private final SyncScheduler scheduler;
-    private final MarketRegistrySync market;
     private final SyncRepository repository;
-    private final SourceGuard guard;
     private final Neo4jClient client;
     private final PageRequests pages;
     private final Clock clock;
     private final OutboxRepository outbox;
 
-    public ConnectorController(SyncScheduler scheduler, MarketRegistrySync market, SyncRepository repository, SourceGuard guard, Neo4jClient client,
-                               PageRequests pages, OutboxRepository outbox, Clock clock) {
+    public ConnectorController(SyncScheduler scheduler, SyncRepository repository, Neo4jClient client, PageRequests pages, OutboxRepository outbox,
+                               Clock clock) {
         this.outbox = outbox;
         this.scheduler = scheduler;
-        this.market = market;
         this.repository = repository;
-        this.guard = guard;
         this.client = client;
         this.pages = pages;
         this.clock = clock;
@@ -79,15 +74,12 @@ public class ConnectorController {
             }
             Map<String, Object> f = synced.getOrDefault(s.name(), Map.of());
             OffsetDateTime last = dateTime(f.get("lastSuccessAt"));
-            boolean isMarket = s == SourceSystem.MARKET_SUPERVISION;
-            boolean isCredit = s == SourceSystem.CREDIT_PLATFORM;
-            String breaker = isMarket ? guard.breakerState(MarketRegistrySync.GUARD).name()
-                    : isCredit ? guard.breakerState(ResultDelivery.GUARD).name() : "NOT_CONNECTED";
-            out.add(new ConnectorSource(s, isMarket ? scheduler.configured() : isCredit && scheduler.deliveryConfigured(), last,
-                    dateTime(f.get("lastAttemptAt")), last == null ? null : Duration.between(last, now).toSeconds(),
-                    f.get("state") == null ? "NEVER_SYNCED" : (String) f.get("state"), (String) f.get("lastError"), breaker,
-                    isMarket && scheduler.running(), isMarket ? scheduler.lastRun().orElse(null) : null,
-                    checkpoints.stream().filter(c -> c.source().equals(s.name())).toList(), open.getOrDefault(s.name(), 0L)));
+            List<FeedSync<?, ?>> feeds = scheduler.feeds(s.name());
+            String breaker = feeds.isEmpty() ? "NOT_CONNECTED" : feeds.get(0).breakerState().name();
+            boolean configured = scheduler.configured(s.name()) || (s == SourceSystem.CREDIT_PLATFORM && scheduler.deliveryConfigured());
+            out.add(new ConnectorSource(s, configured, last, dateTime(f.get("lastAttemptAt")), last == null ? null : Duration.between(last, now).toSeconds(),
+                    f.get("state") == null ? "NEVER_SYNCED" : (String) f.get("state"), (String) f.get("lastError"), breaker, scheduler.running(s.name()),
+                    scheduler.lastRuns(s.name()), checkpoints.stream().filter(c -> c.source().equals(s.name())).toList(), open.getOrDefault(s.name(), 0L)));
         }
         return out;
     }
@@ -104,13 +96,13 @@ public class ConnectorController {
     @MutationMapping
     public SyncRequest syncSource(@Argument SourceSystem source, @Argument Mode mode) {
         Mode m = mode == null ? Mode.INCREMENTAL : mode;
-        if (source != SourceSystem.MARKET_SUPERVISION) {
-            throw InvalidInputException.of("source", "NOT_CONNECTED", "source: only MARKET_SUPERVISION is connected in this version", null);
+        if (scheduler.feeds(source.name()).isEmpty()) {
+            throw InvalidInputException.of("source", "NOT_CONNECTED", "source: the hub has no connector for " + source, null);
         }
-        if (!scheduler.configured()) {
-            throw InvalidInputException.of("source", "NOT_CONFIGURED", "source: set hub.connectors.market.base-url", null);
+        if (!scheduler.configured(source.name())) {
+            throw InvalidInputException.of("source", "NOT_CONFIGURED", "source: set its hub.connectors.<source>.base-url", null);
         }
-        boolean started = scheduler.request(m);
+        boolean started = scheduler.request(source.name(), m);
         return new SyncRequest(source, m, started, started ? null : "a run of this source is under way on this replica");
     }
 
@@ -129,10 +121,11 @@ public class ConnectorController {
 
     @MutationMapping
     public DeadLetter replayDeadLetter(@Argument String id) {
+        DeadLetter d = repository.deadLetter(id).orElseThrow(() -> new NotFoundException("id", "no dead letter " + id));
+        FeedSync<?, ?> feed = scheduler.feeds(d.source()).stream().filter(f -> f.stream().equals(d.stream())).findFirst()
+                .orElseThrow(() -> new NotFoundException("id", "no connector for " + d.source() + " " + d.stream()));
         try {
-            return market.replay(id);
-        } catch (java.util.NoSuchElementException e) {
-            throw new NotFoundException("id", e.getMessage());
+            return feed.replay(d);
         } catch (IllegalStateException e) {
             throw InvalidInputException.of("id", "NOT_REPLAYABLE", "id: " + e.getMessage(), null);
         }

@@ -25,7 +25,7 @@ import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
  */
 class MarketSyncApiTest extends HubIntegrationTest {
 
-    static final String SOURCES = "{ connectorSources { source state breaker running lastRun { outcome position } streams { stream position }"
+    static final String SOURCES = "{ connectorSources { source state breaker running lastRuns { outcome position } streams { stream position }"
             + " openDeadLetters } }";
 
     @Autowired
@@ -34,11 +34,60 @@ class MarketSyncApiTest extends HubIntegrationTest {
     @Autowired
     EmbeddedNeo4jServer neo4j;
 
-    @SuppressWarnings("unchecked")
     Map<String, Object> market() {
+        return source("MARKET_SUPERVISION");
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> source(String name) {
         List<Map<String, Object>> sources = graphQl(admin()).document(SOURCES).execute().path("connectorSources").entityList(Map.class).get()
                 .stream().map(m -> (Map<String, Object>) m).toList();
-        return sources.stream().filter(s -> "MARKET_SUPERVISION".equals(s.get("source"))).findFirst().orElseThrow();
+        return sources.stream().filter(s -> name.equals(s.get("source"))).findFirst().orElseThrow();
+    }
+
+    /** Runs syncs of the source until one catches up. */
+    void syncUntilCaughtUp(String name) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(until)) {
+            graphQl(admin()).document("mutation { syncSource(source: " + name + ") { started } }").execute();
+            Thread.sleep(200);
+            while (Boolean.TRUE.equals(source(name).get("running"))) {
+                Thread.sleep(200);
+            }
+            if ("OK".equals(source(name).get("state"))) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("no convergence: " + source(name));
+    }
+
+    @Test
+    void theTaxAndJointPunishmentListsBecomeListingsExactlyAsTheSourcesHoldThemThroughErrors() throws Exception {
+        TestSimulator.start();
+        TestSimulator.faults(0.3, 0, 0, false, 0, 0);
+        syncUntilCaughtUp("TAX");
+        syncUntilCaughtUp("CREDIT_PLATFORM");
+        TestSimulator.faults(0, 0, 0, false, 0, 0);
+        Map<String, Map<String, Map<String, Object>>> lists = TestSimulator.lists();
+        assertThat(lists.get("tax")).isNotEmpty();
+        assertThat(lists.get("credit")).isNotEmpty();
+        Map<String, Map<String, Object>> graph = new java.util.HashMap<>();
+        driver.executableQuery("MATCH (t:RestrictionTrigger)-[:CONCERNS]->(e:Enterprise) WHERE t.source IN ['TAX', 'CREDIT_PLATFORM'] AND t.recordedBy STARTS WITH 'sync:'"
+                + " RETURN t.sourceRef AS ref, t.source AS source, t.triggerType AS type, e.uscc AS uscc, t.removedAt IS NOT NULL AS removed")
+                .execute().records().forEach(r -> graph.put(r.get("ref").asString(), r.asMap()));
+        lists.get("tax").forEach((id, e) -> assertThat(graph.get(id)).as("tax entry %s", id).containsEntry("source", "TAX")
+                .containsEntry("type", "MAJOR_TAX_VIOLATION_LIST").containsEntry("uscc", e.get("uscc")).containsEntry("removed", e.get("removed")));
+        lists.get("credit").forEach((id, e) -> assertThat(graph.get(id)).as("joint-punishment entry %s", id).containsEntry("source", "CREDIT_PLATFORM")
+                .containsEntry("type", "SERIOUS_DISHONESTY".equals(e.get("listType")) ? "SERIOUS_VIOLATION_LIST" : "DISHONEST_JUDGMENT_DEBTOR_LIST")
+                .containsEntry("uscc", e.get("uscc")).containsEntry("removed", e.get("removed")));
+        assertThat(graph).as("nothing more, nothing twice").hasSize(lists.get("tax").size() + lists.get("credit").size());
+        // A partner's restriction answer now reports the tax system as fresh.
+        List<Map<String, Object>> freshness = graphQl(as(org.supervisionhub.api.access.Role.PARTNER, "PARTNER-BIDDING-430000"))
+                .document("{ restrictionCheck(subject: {uscc: \"" + lists.get("tax").values().iterator().next().get("uscc")
+                        + "\"}, domain: BIDDING_TENDERING, purpose: \"test\") { freshness { source state } } }")
+                .execute().path("restrictionCheck.freshness").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+        assertThat(freshness).contains(Map.of("source", "TAX", "state", "OK"), Map.of("source", "CREDIT_PLATFORM", "state", "OK"));
     }
 
     long position() {
@@ -101,7 +150,7 @@ class MarketSyncApiTest extends HubIntegrationTest {
         }
         Map<String, Object> during = market();
         assertThat(during.get("state")).isEqualTo("CIRCUIT_OPEN");
-        assertThat(((Map<String, Object>) during.get("lastRun")).get("outcome")).isEqualTo("CIRCUIT_OPEN");
+        assertThat(((List<Map<String, Object>>) during.get("lastRuns")).get(0).get("outcome")).isEqualTo("CIRCUIT_OPEN");
         // Open, or already half-open after its 5 s wait, letting a few probes through.
         assertThat(during.get("breaker")).isIn("OPEN", "HALF_OPEN");
         // The hub keeps answering, from the graph, while the source is down.
@@ -131,7 +180,7 @@ class MarketSyncApiTest extends HubIntegrationTest {
         graphQl(admin()).document("mutation { syncSource(source: MARKET_SUPERVISION, mode: FULL) { started } }").execute();
         Thread.sleep(200);
         waitUntilIdle();
-        assertThat(((Map<String, Object>) market().get("lastRun"))).containsEntry("outcome", "CAUGHT_UP");
+        assertThat(((List<Map<String, Object>>) market().get("lastRuns")).get(0)).containsEntry("outcome", "CAUGHT_UP");
         assertGraphEqualsSource();
     }
 

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.supervisionhub.connectors.market.MarketRegistrySync;
 import org.supervisionhub.connectors.sync.ConnectorsConfiguration;
+import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.connectors.sync.PersonPseudonyms;
 import org.supervisionhub.graph.directory.PersonId;
 import org.supervisionhub.graph.restriction.TriggerRepository;
@@ -39,7 +40,7 @@ public class SyncProcess {
                 .properties("spring.main.banner-mode=off", "logging.level.root=warn").run(args);
         MarketRegistrySync sync = context.getBean(MarketRegistrySync.class);
         while (true) {
-            MarketRegistrySync.Run run = sync.run(MarketRegistrySync.Mode.INCREMENTAL);
+            FeedSync.Run run = sync.run(FeedSync.Mode.INCREMENTAL);
             System.out.println("RUN " + run);
             if ("CAUGHT_UP".equals(run.outcome())) {
                 System.exit(0);

@@ -43,6 +43,12 @@ final class TestSimulator {
                 .retrieve().toBodilessEntity();
     }
 
+    /** The tax and joint-punishment list entries as they stand: {@code tax} and {@code credit}, by entry id. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Map<String, Object>>> lists() {
+        return start().get().uri("/sim/lists").retrieve().body(Map.class);
+    }
+
     /** Each subject's version as of change {@code upTo}. */
     static Map<String, Long> versions(long upTo) {
         Map<String, Number> raw = start().get().uri("/sim/market/versions?upTo={n}", upTo).retrieve()

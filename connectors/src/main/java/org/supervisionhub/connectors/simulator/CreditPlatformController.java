@@ -15,12 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.supervisionhub.connectors.simulator.credit.api.V1Api;
 import org.supervisionhub.connectors.simulator.credit.model.InspectionResultSubmission;
+import org.supervisionhub.connectors.simulator.credit.model.ListEntry;
 import org.supervisionhub.connectors.simulator.credit.model.ListEntryPage;
 import org.supervisionhub.connectors.simulator.credit.model.Receipt;
 import org.supervisionhub.connectors.simulator.credit.model.ReceiptPage;
 
 /**
- * The credit platform under {@code /credit}: its joint-punishment feed (empty in this version of the simulator) and
+ * The credit platform under {@code /credit}: its joint-punishment lists ({@link ListsDataset}) and
  * the intake of inspection results, which records each idempotency key once and counts repeated deliveries (its
  * duplicate detection).
  */
@@ -32,14 +33,31 @@ public class CreditPlatformController implements V1Api {
     private final List<Receipt> inOrder = new ArrayList<>();
     private final AtomicLong duplicates = new AtomicLong();
     private final Faults faults;
+    private final MarketDataset market;
+    private final ListsDataset lists;
 
-    public CreditPlatformController(Faults faults) {
+    public CreditPlatformController(Faults faults, MarketDataset market, ListsDataset lists) {
         this.faults = faults;
+        this.market = market;
+        this.lists = lists;
     }
 
     @Override
     public ResponseEntity<ListEntryPage> listJointPunishmentEntries(String after, Integer limit) {
-        return ResponseEntity.ok(new ListEntryPage(List.of(), after == null ? "s0" : after, false));
+        long from = MarketRegistryController.cursor(after);
+        int n = limit == null ? 500 : Math.max(1, Math.min(1000, limit));
+        long total = lists.creditItems();
+        List<ListEntry> items = new ArrayList<>();
+        for (long seq = from + 1; seq <= Math.min(total, from + n); seq++) {
+            ListEntry e = lists.credit(seq);
+            double rate = faults.settings().malformedRate();
+            if (rate > 0 && market.unit(seq, 22) < rate) {
+                e.setUscc(ListsDataset.broken(e.getUscc()));
+            }
+            items.add(e);
+        }
+        long last = from + items.size();
+        return ResponseEntity.ok(new ListEntryPage(items, "s" + last, last < total));
     }
 
     @Override

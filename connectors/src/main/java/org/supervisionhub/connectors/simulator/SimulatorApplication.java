@@ -35,7 +35,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, JacksonAutoConfiguration.class,
         HttpMessageConvertersAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
         WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class, TaskSchedulingAutoConfiguration.class})
-@Import({MarketRegistryController.class, CreditPlatformController.class, SimulatorController.class})
+@Import({MarketRegistryController.class, TaxController.class, CreditPlatformController.class, SimulatorController.class})
 @EnableConfigurationProperties(SimulatorApplication.Settings.class)
 @EnableScheduling
 public class SimulatorApplication implements WebMvcConfigurer {
@@ -66,6 +66,11 @@ public class SimulatorApplication implements WebMvcConfigurer {
     @Bean
     MarketDataset marketDataset(Settings settings) {
         return new MarketDataset(settings.seed(), settings.enterprises());
+    }
+
+    @Bean
+    ListsDataset listsDataset(MarketDataset market) {
+        return new ListsDataset(market);
     }
 
     @Override

@@ -21,8 +21,11 @@ public class SimulatorController {
     private final MarketRegistryController registry;
     private final Faults faults;
     private final CreditPlatformController credit;
+    private final ListsDataset lists;
 
-    public SimulatorController(MarketDataset market, MarketRegistryController registry, Faults faults, CreditPlatformController credit) {
+    public SimulatorController(MarketDataset market, MarketRegistryController registry, Faults faults, CreditPlatformController credit,
+                               ListsDataset lists) {
+        this.lists = lists;
         this.market = market;
         this.registry = registry;
         this.faults = faults;
@@ -52,6 +55,22 @@ public class SimulatorController {
     @PostMapping("/market/advance")
     public Map<String, Object> advance(@RequestParam int changes) {
         return Map.of("marketHead", market.advance(changes));
+    }
+
+    /** The tax list's and the joint-punishment lists' entries as they stand (the last item of each entry wins). */
+    @GetMapping("/lists")
+    public Map<String, Object> lists() {
+        Map<String, Object> tax = new java.util.LinkedHashMap<>();
+        for (long seq = 1; seq <= lists.taxItems(); seq++) {
+            var v = lists.tax(seq);
+            tax.put(v.getCaseId(), Map.of("uscc", v.getUscc(), "removed", v.getRemovedOn() != null));
+        }
+        Map<String, Object> credit = new java.util.LinkedHashMap<>();
+        for (long seq = 1; seq <= lists.creditItems(); seq++) {
+            var e = lists.credit(seq);
+            credit.put(e.getEntryId(), Map.of("uscc", e.getUscc(), "removed", e.getRemovedOn() != null, "listType", e.getListType().getValue()));
+        }
+        return Map.of("tax", tax, "credit", credit);
     }
 
     /** Each subject's version as of change {@code upTo}: what a consumer that applied the feed up to there holds. */

@@ -9,15 +9,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings under {@code hub.connectors}.
  *
  * @param market    the market-supervision registry
- * @param credit    the credit platform, which receives published results from the outbox ({@code page-size}: messages per pass)
+ * @param tax       the tax system (its major tax-violation list)
+ * @param credit    the credit platform: its joint-punishment lists, and the published results it receives from the outbox
+ *                  ({@code page-size} is also the messages per delivery pass)
  * @param lockLease how long a replica holds a sync's lease without renewing it (renewed after every batch)
  */
 @ConfigurationProperties("hub.connectors")
-public record ConnectorProperties(Source market, Source credit, @DefaultValue("PT2M") Duration lockLease) {
+public record ConnectorProperties(Source market, Source tax, Source credit, @DefaultValue("PT2M") Duration lockLease) {
 
     public ConnectorProperties {
         market = market != null ? market : new Source(false, null, Duration.ofMinutes(1), 500, 10_000, 5_000, Duration.ofSeconds(2),
                 Duration.ofSeconds(10));
+        tax = tax != null ? tax : new Source(false, null, Duration.ofMinutes(5), 500, 10_000, 5_000, Duration.ofSeconds(2), Duration.ofSeconds(10));
         credit = credit != null ? credit : new Source(false, null, Duration.ofSeconds(10), 100, 1, 100, Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 

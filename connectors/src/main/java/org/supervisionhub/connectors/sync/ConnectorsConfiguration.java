@@ -2,6 +2,7 @@ package org.supervisionhub.connectors.sync;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.List;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -21,6 +22,8 @@ import org.supervisionhub.graph.restriction.TriggerRepository;
 import org.supervisionhub.graph.sync.OutboxRepository;
 import org.supervisionhub.graph.sync.SyncRepository;
 import org.supervisionhub.connectors.credit.ResultDelivery;
+import org.supervisionhub.connectors.lists.JointPunishmentSync;
+import org.supervisionhub.connectors.lists.TaxViolationSync;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,9 +61,9 @@ public class ConnectorsConfiguration {
         return new OutboxRepository(client);
     }
 
+    /** The credit platform's generated client: its lists and its result intake. */
     @Bean
-    ResultDelivery resultDelivery(ConnectorProperties properties, OutboxRepository outbox, SyncRepository locks, Transactions transactions,
-                                  SourceGuard guard, Clock clock) {
+    org.supervisionhub.connectors.credit.client.api.DefaultApi creditPlatformClient(ConnectorProperties properties) {
         JsonMapper mapper = mapper();
         org.supervisionhub.connectors.credit.client.ApiClient client = new org.supervisionhub.connectors.credit.client.ApiClient(
                 org.supervisionhub.connectors.credit.client.ApiClient.buildRestClientBuilder(mapper).requestFactory(requests(properties.credit())).build(),
@@ -68,8 +71,34 @@ public class ConnectorsConfiguration {
         if (properties.credit().baseUrl() != null) {
             client.setBasePath(properties.credit().baseUrl());
         }
-        return new ResultDelivery(new org.supervisionhub.connectors.credit.client.api.DefaultApi(client), mapper, outbox, locks, transactions, guard,
-                properties, clock);
+        return new org.supervisionhub.connectors.credit.client.api.DefaultApi(client);
+    }
+
+    @Bean
+    ResultDelivery resultDelivery(org.supervisionhub.connectors.credit.client.api.DefaultApi credit, ConnectorProperties properties,
+                                  OutboxRepository outbox, SyncRepository locks, Transactions transactions, SourceGuard guard, Clock clock) {
+        return new ResultDelivery(credit, mapper(), outbox, locks, transactions, guard, properties, clock);
+    }
+
+    @Bean
+    JointPunishmentSync jointPunishmentSync(org.supervisionhub.connectors.credit.client.api.DefaultApi credit, ConnectorProperties properties,
+                                            SyncRepository repository, TriggerRepository triggers, Transactions transactions, SourceGuard guard,
+                                            Clock clock) {
+        return new JointPunishmentSync(credit, mapper(), repository, triggers, transactions, guard, properties, clock);
+    }
+
+    @Bean
+    TaxViolationSync taxViolationSync(ConnectorProperties properties, SyncRepository repository, TriggerRepository triggers,
+                                      Transactions transactions, SourceGuard guard, Clock clock) {
+        JsonMapper mapper = mapper();
+        org.supervisionhub.connectors.tax.client.ApiClient client = new org.supervisionhub.connectors.tax.client.ApiClient(
+                org.supervisionhub.connectors.tax.client.ApiClient.buildRestClientBuilder(mapper).requestFactory(requests(properties.tax())).build(),
+                mapper, org.supervisionhub.connectors.tax.client.ApiClient.createDefaultDateFormat());
+        if (properties.tax().baseUrl() != null) {
+            client.setBasePath(properties.tax().baseUrl());
+        }
+        return new TaxViolationSync(new org.supervisionhub.connectors.tax.client.api.DefaultApi(client), mapper, repository, triggers, transactions,
+                guard, properties, clock);
     }
 
     static JdkClientHttpRequestFactory requests(ConnectorProperties.Source source) {
@@ -93,7 +122,7 @@ public class ConnectorsConfiguration {
     }
 
     @Bean
-    SyncScheduler syncScheduler(MarketRegistrySync market, ResultDelivery delivery, ConnectorProperties properties) {
-        return new SyncScheduler(market, delivery, properties);
+    SyncScheduler syncScheduler(List<FeedSync<?, ?>> feeds, ResultDelivery delivery, ConnectorProperties properties) {
+        return new SyncScheduler(feeds, delivery, properties);
     }
 }

@@ -84,6 +84,8 @@ public class SyncRepository {
     static final String LOCK = "MERGE (l:SyncLock {name: $name}) WITH l WHERE l.owner IS NULL OR l.until < $now OR l.owner = $owner"
             + " SET l.owner = $owner, l.until = $until RETURN l.owner AS owner";
     static final String UNLOCK = "MATCH (l:SyncLock {name: $name, owner: $owner}) SET l.owner = null, l.until = null";
+    /** A listed subject the registry has not sent yet is known by its USCC until it does. */
+    static final String ENSURE = "UNWIND $usccs AS uscc MERGE (e:Enterprise {uscc: uscc})";
     static final String VERSIONS = "UNWIND $usccs AS uscc MATCH (e:Enterprise {uscc: uscc}) RETURN uscc AS key, e.sourceVersion AS v";
 
     private final Neo4jClient client;
@@ -153,6 +155,12 @@ public class SyncRepository {
         return m;
     }
 
+    public void ensureEnterprises(Collection<String> usccs) {
+        if (!usccs.isEmpty()) {
+            client.query(ENSURE).bind(List.copyOf(new java.util.LinkedHashSet<>(usccs))).to("usccs").run();
+        }
+    }
+
     public Map<String, Long> versions(Collection<String> usccs) {
         Map<String, Long> out = new HashMap<>();
         client.query(VERSIONS).bind(List.copyOf(usccs)).to("usccs").fetch().all()
@@ -216,6 +224,11 @@ public class SyncRepository {
         p.put("status", status);
         p.put("limit", limit);
         return List.copyOf(KeyedRows.unique(client, DEAD_LETTERS, p, SyncRepository::deadLetter, DeadLetter::id).values());
+    }
+
+    public Optional<DeadLetter> deadLetter(String id) {
+        return client.query("MATCH (d:DeadLetter {id: $id}) RETURN d {.*} AS row").bind(id).to("id").fetchAs(DeadLetter.class)
+                .mappedBy((t, r) -> deadLetter(r.get("row"))).one();
     }
 
     public Optional<DeadLetter> lockDeadLetter(String id) {

@@ -1,0 +1,265 @@
+package org.supervisionhub.connectors.sync;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.supervisionhub.graph.sync.SyncRepository;
+import org.supervisionhub.graph.sync.SyncRepository.DeadLetter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies one stream of a source to the graph, page by page, under a lease so one replica runs it at a time. Pages
+ * are read until a transaction's worth of records is in hand, then applied in one transaction with the checkpoint of
+ * the last; records that fail the contract become dead letters while the rest proceeds. A crash between batches
+ * resumes from the last committed checkpoint; a batch applied twice changes nothing (the subclasses' writes are
+ * idempotent). Subclasses say how to read a page and how to check and apply its records.
+ *
+ * @param <P> a page as the generated client returns it
+ * @param <R> a record of the page
+ */
+public abstract class FeedSync<P, R> {
+
+    /** FULL reads the stream again from its beginning; what is not newer changes nothing. */
+    public enum Mode { INCREMENTAL, FULL }
+
+    /** How a run ended: CAUGHT_UP, YIELDED (page limit; more next run), BUSY (another replica holds the lease), CIRCUIT_OPEN, FAILED. */
+    public record Run(String source, String stream, Mode mode, String outcome, long pages, long records, long applied, long deadLetters,
+                      long position, String error) {
+    }
+
+    /** A page as read, with the cursor it was read after (kept on its dead letters, to read it again). */
+    protected record Fetched<P>(P page, String after) {
+    }
+
+    record Batch(long applied, long deadLetters, long position) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(FeedSync.class);
+
+    protected final String source;
+    protected final String stream;
+    /** The Resilience4j instances' name. */
+    protected final String guardName;
+    protected final JsonMapper json;
+    protected final SyncRepository repository;
+    protected final Transactions transactions;
+    protected final SourceGuard guard;
+    protected final ConnectorProperties properties;
+    protected final ConnectorProperties.Source settings;
+    protected final Clock clock;
+    private final String lock;
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+
+    protected FeedSync(String source, String stream, String guardName, ConnectorProperties.Source settings, JsonMapper json,
+                       SyncRepository repository, Transactions transactions, SourceGuard guard, ConnectorProperties properties, Clock clock) {
+        this.source = source;
+        this.stream = stream;
+        this.guardName = guardName;
+        this.settings = settings;
+        this.json = json;
+        this.repository = repository;
+        this.transactions = transactions;
+        this.guard = guard;
+        this.properties = properties;
+        this.clock = clock;
+        this.lock = "sync:" + source + ":" + stream;
+    }
+
+    /** The page after {@code after} (null: the beginning), straight from the generated client. */
+    protected abstract P read(String after, int limit);
+
+    protected abstract List<R> records(P page);
+
+    protected abstract String nextCursor(P page);
+
+    protected abstract boolean hasMore(P page);
+
+    /** The record's position in the stream, or null when it has none. */
+    protected abstract Long seq(R record);
+
+    /** The record's key in the source (a USCC, an entry id), for dead letters. */
+    protected abstract String key(R record);
+
+    /** Why the record cannot be applied, or null. */
+    protected abstract String problem(R record);
+
+    /** Applies valid records in stream order, in the caller's transaction; returns how many changed the graph. */
+    protected abstract long apply(List<R> valid, OffsetDateTime now);
+
+    protected abstract Class<R> recordType();
+
+    public String source() {
+        return source;
+    }
+
+    public String stream() {
+        return stream;
+    }
+
+    public String guardName() {
+        return guardName;
+    }
+
+    public boolean configured() {
+        return settings.baseUrl() != null;
+    }
+
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    public java.time.Duration interval() {
+        return settings.interval();
+    }
+
+    public CircuitBreaker.State breakerState() {
+        return guard.breakerState(guardName);
+    }
+
+    public Run run(Mode mode) {
+        if (!transactions.run(() -> repository.lock(lock, owner, now(), now().plus(properties.lockLease())))) {
+            return new Run(source, stream, mode, "BUSY", 0, 0, 0, 0, 0, null);
+        }
+        long pages = 0;
+        long records = 0;
+        long applied = 0;
+        long dead = 0;
+        long position = 0;
+        try {
+            var checkpoint = mode == Mode.FULL ? null : transactions.run(() -> repository.checkpoint(source, stream).orElse(null));
+            String cursor = checkpoint == null ? null : checkpoint.cursor();
+            position = checkpoint == null ? 0 : checkpoint.position();
+            while (pages < settings.maxPagesPerRun()) {
+                List<Fetched<P>> fetched = new ArrayList<>();
+                int inHand = 0;
+                boolean more = true;
+                boolean refused = false;
+                while (more && inHand < settings.recordsPerTransaction() && pages + fetched.size() < settings.maxPagesPerRun()) {
+                    String after = cursor;
+                    P page;
+                    try {
+                        page = guard.call(guardName, () -> read(after, settings.pageSize()));
+                    } catch (CallNotPermittedException e) {
+                        refused = true;
+                        break;
+                    }
+                    fetched.add(new Fetched<>(page, after));
+                    inHand += records(page).size();
+                    cursor = nextCursor(page);
+                    more = hasMore(page);
+                }
+                if (!fetched.isEmpty()) {
+                    long from = position;
+                    Batch batch = transactions.run(() -> applyBatch(fetched, from));
+                    pages += fetched.size();
+                    records += inHand;
+                    applied += batch.applied();
+                    dead += batch.deadLetters();
+                    position = batch.position();
+                }
+                if (refused) {
+                    // The breaker refuses the source: what was read is applied; the next run goes on from there.
+                    transactions.run(() -> repository.attempted(source, "CIRCUIT_OPEN", "circuit open", now()));
+                    return new Run(source, stream, mode, "CIRCUIT_OPEN", pages, records, applied, dead, position, "circuit open");
+                }
+                if (!more) {
+                    transactions.run(() -> repository.synced(source, "OK", now()));
+                    return new Run(source, stream, mode, "CAUGHT_UP", pages, records, applied, dead, position, null);
+                }
+            }
+            return new Run(source, stream, mode, "YIELDED", pages, records, applied, dead, position, null);
+        } catch (RuntimeException e) {
+            log.warn("Sync of {} {} stopped: {}", source, stream, e.toString());
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // Retries used up while the failures opened the breaker: the source is down, not merely failing.
+            String state = breakerState() == CircuitBreaker.State.OPEN ? "CIRCUIT_OPEN" : "FAILING";
+            transactions.run(() -> repository.attempted(source, state, message, now()));
+            return new Run(source, stream, mode, "CIRCUIT_OPEN".equals(state) ? state : "FAILED", pages, records, applied, dead, position, message);
+        } finally {
+            transactions.run(() -> repository.unlock(lock, owner));
+        }
+    }
+
+    /** Pages in the caller's transaction: the valid records, the dead letters, the checkpoint of the last page, the lease renewed. */
+    Batch applyBatch(List<Fetched<P>> pages, long from) {
+        OffsetDateTime now = now();
+        List<R> valid = new ArrayList<>();
+        long dead = 0;
+        long position = from;
+        for (Fetched<P> f : pages) {
+            for (R r : records(f.page())) {
+                long seq = seq(r) == null ? position + 1 : seq(r);
+                position = Math.max(position, seq);
+                String problem = problem(r);
+                if (problem == null) {
+                    valid.add(r);
+                } else {
+                    repository.deadLetter(new DeadLetter("DL-" + UUID.randomUUID(), source, stream, seq, f.after(), key(r), problem,
+                            json.writeValueAsString(r), now, "OPEN", null, null));
+                    dead++;
+                }
+            }
+        }
+        long applied = apply(valid, now);
+        repository.saveCheckpoint(source, stream, nextCursor(pages.get(pages.size() - 1).page()), position, applied, now);
+        if (!repository.lock(lock, owner, now, now.plus(properties.lockLease()))) {
+            throw new IllegalStateException("the lease of " + lock + " passed to another replica");
+        }
+        return new Batch(applied, dead, position);
+    }
+
+    /**
+     * Applies a dead letter again after a fix: its stored payload if that now passes, else the record read again from
+     * the source where its page began. Resolved once; one still broken stays open and the reason is thrown.
+     */
+    public DeadLetter replay(DeadLetter d) {
+        if (!"OPEN".equals(d.status())) {
+            throw new IllegalStateException("dead letter " + d.id() + " is " + d.status());
+        }
+        R stored = json.readValue(d.payload(), recordType());
+        R fixed = problem(stored) == null ? stored : refetch(d);
+        String problem = fixed == null ? "the source no longer serves position " + d.position() : problem(fixed);
+        if (problem != null) {
+            throw new IllegalStateException("still not applicable: " + problem);
+        }
+        String resolution = fixed == stored ? "REPARSED" : "REFETCHED";
+        return transactions.run(() -> {
+            OffsetDateTime now = now();
+            apply(List.of(fixed), now);
+            repository.resolve(d.id(), resolution, now);
+            return repository.lockDeadLetter(d.id()).orElseThrow(() -> new NoSuchElementException(d.id()));
+        });
+    }
+
+    private R refetch(DeadLetter d) {
+        String cursor = d.cursor();
+        for (int pages = 0; pages < 100; pages++) {
+            String after = cursor;
+            P page = guard.call(guardName, () -> read(after, settings.pageSize()));
+            for (R r : records(page)) {
+                if (seq(r) != null && seq(r) == d.position()) {
+                    return r;
+                }
+            }
+            if (!hasMore(page)) {
+                return null;
+            }
+            cursor = nextCursor(page);
+        }
+        return null;
+    }
+
+    protected OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
