@@ -44,20 +44,15 @@ public class CreditPlatformController implements V1Api {
 
     @Override
     public ResponseEntity<ListEntryPage> listJointPunishmentEntries(String after, Integer limit) {
-        long from = MarketRegistryController.cursor(after);
-        int n = limit == null ? 500 : Math.max(1, Math.min(1000, limit));
-        long total = lists.creditItems();
-        List<ListEntry> items = new ArrayList<>();
-        for (long seq = from + 1; seq <= Math.min(total, from + n); seq++) {
+        Feeds.Slice<ListEntry> page = Feeds.slice(after, limit, lists.creditItems(), seq -> {
             ListEntry e = lists.credit(seq);
             double rate = faults.settings().malformedRate();
             if (rate > 0 && market.unit(seq, 22) < rate) {
                 e.setUscc(ListsDataset.broken(e.getUscc()));
             }
-            items.add(e);
-        }
-        long last = from + items.size();
-        return ResponseEntity.ok(new ListEntryPage(items, "s" + last, last < total));
+            return e;
+        });
+        return ResponseEntity.ok(new ListEntryPage(page.items(), page.nextCursor(), page.hasMore()));
     }
 
     @Override
@@ -81,12 +76,9 @@ public class CreditPlatformController implements V1Api {
 
     @Override
     public synchronized ResponseEntity<ReceiptPage> listReceivedInspectionResults(String after, Integer limit) {
-        int from = (int) MarketRegistryController.cursor(after);
-        int n = limit == null ? 500 : Math.max(1, Math.min(1000, limit));
-        List<Receipt> items = List.copyOf(inOrder.subList(Math.min(from, inOrder.size()), Math.min(inOrder.size(), from + n)));
-        int next = from + items.size();
-        ReceiptPage page = new ReceiptPage(items, next < inOrder.size());
-        return ResponseEntity.ok(next < inOrder.size() ? page.nextCursor("s" + next) : page);
+        Feeds.Slice<Receipt> page = Feeds.slice(after, limit, inOrder.size(), seq -> inOrder.get((int) seq - 1));
+        ReceiptPage body = new ReceiptPage(page.items(), page.hasMore());
+        return ResponseEntity.ok(page.hasMore() ? body.nextCursor(page.nextCursor()) : body);
     }
 
     public synchronized int received() {

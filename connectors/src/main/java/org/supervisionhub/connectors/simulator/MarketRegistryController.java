@@ -1,8 +1,5 @@
 package org.supervisionhub.connectors.simulator;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,26 +33,21 @@ public class MarketRegistryController implements ChangesApi, EnterprisesApi {
 
     @Override
     public ResponseEntity<ChangePage> listChanges(String after, Integer limit) {
-        long from = cursor(after);
-        int n = limit == null ? 500 : Math.max(1, Math.min(1000, limit));
-        long head = data.head();
-        List<Change> changes = new ArrayList<>();
-        for (long seq = from + 1; seq <= Math.min(head, from + n); seq++) {
+        Feeds.Slice<Change> page = Feeds.slice(after, limit, data.head(), seq -> {
             Change c = data.change(seq);
             if (malformed(seq)) {
                 // Broken the way registries break: a required field missing, or an identifier that fails its check.
                 if (data.unit(seq, 8) < 0.5) {
                     c.getEnterprise().setName(null);
                 } else {
-                    String bad = c.getUscc().substring(0, 17) + (c.getUscc().charAt(17) == '0' ? '1' : '0');
+                    String bad = ListsDataset.broken(c.getUscc());
                     c.setUscc(bad);
                     c.getEnterprise().setUscc(bad);
                 }
             }
-            changes.add(c);
-        }
-        long last = from + changes.size();
-        return ResponseEntity.ok(new ChangePage(changes, "s" + last, last < head));
+            return c;
+        });
+        return ResponseEntity.ok(new ChangePage(page.items(), page.nextCursor(), page.hasMore()));
     }
 
     @Override
@@ -69,29 +61,9 @@ public class MarketRegistryController implements ChangesApi, EnterprisesApi {
 
     @Override
     public ResponseEntity<EnterprisePage> listEnterprises(String after, Integer limit) {
-        long from = cursor(after);
-        int n = limit == null ? 500 : Math.max(1, Math.min(1000, limit));
         long head = data.head();
-        List<Enterprise> items = new ArrayList<>();
-        for (long i = from; i < Math.min(data.size(), from + n); i++) {
-            items.add(data.snapshot((int) i, head));
-        }
-        long next = from + items.size();
-        EnterprisePage page = new EnterprisePage(items, next < data.size());
-        return ResponseEntity.ok(next < data.size() ? page.nextCursor("s" + next) : page);
-    }
-
-    static long cursor(String after) {
-        if (after == null || after.isEmpty()) {
-            return 0;
-        }
-        try {
-            if (after.charAt(0) == 's') {
-                return Long.parseLong(after.substring(1));
-            }
-        } catch (NumberFormatException e) {
-            // falls through
-        }
-        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a cursor of this registry: " + after);
+        Feeds.Slice<Enterprise> page = Feeds.slice(after, limit, data.size(), seq -> data.snapshot((int) seq - 1, head));
+        EnterprisePage body = new EnterprisePage(page.items(), page.hasMore());
+        return ResponseEntity.ok(page.hasMore() ? body.nextCursor(page.nextCursor()) : body);
     }
 }

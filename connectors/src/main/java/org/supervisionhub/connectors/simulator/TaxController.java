@@ -1,8 +1,5 @@
 package org.supervisionhub.connectors.simulator;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,32 +26,22 @@ public class TaxController implements V1Api {
 
     @Override
     public ResponseEntity<CreditGradePage> listCreditGrades(String after, Integer limit) {
-        long from = MarketRegistryController.cursor(after);
-        int n = limit == null ? 500 : Math.max(1, Math.min(1000, limit));
-        List<CreditGrade> items = new ArrayList<>();
         String[] grades = {"A", "B", "B", "M", "B", "C", "A", "B", "D", "M"};
-        for (long seq = from + 1; seq <= Math.min(market.size(), from + n); seq++) {
-            items.add(new CreditGrade(seq, market.uscc((int) seq - 1), 2025, CreditGrade.GradeEnum.fromValue(grades[(int) (market.unit(seq, 20) * 10)])));
-        }
-        long last = from + items.size();
-        return ResponseEntity.ok(new CreditGradePage(items, "s" + last, last < market.size()));
+        Feeds.Slice<CreditGrade> page = Feeds.slice(after, limit, market.size(), seq -> new CreditGrade(seq, market.uscc((int) seq - 1), 2025,
+                CreditGrade.GradeEnum.fromValue(grades[(int) (market.unit(seq, 20) * 10)])));
+        return ResponseEntity.ok(new CreditGradePage(page.items(), page.nextCursor(), page.hasMore()));
     }
 
     @Override
     public ResponseEntity<MajorViolationPage> listMajorViolations(String after, Integer limit) {
-        long from = MarketRegistryController.cursor(after);
-        int n = limit == null ? 500 : Math.max(1, Math.min(1000, limit));
-        long total = lists.taxItems();
-        List<MajorViolation> items = new ArrayList<>();
-        for (long seq = from + 1; seq <= Math.min(total, from + n); seq++) {
+        Feeds.Slice<MajorViolation> page = Feeds.slice(after, limit, lists.taxItems(), seq -> {
             MajorViolation v = lists.tax(seq);
             if (malformed(seq, 21)) {
                 v.setUscc(ListsDataset.broken(v.getUscc()));
             }
-            items.add(v);
-        }
-        long last = from + items.size();
-        return ResponseEntity.ok(new MajorViolationPage(items, "s" + last, last < total));
+            return v;
+        });
+        return ResponseEntity.ok(new MajorViolationPage(page.items(), page.nextCursor(), page.hasMore()));
     }
 
     boolean malformed(long seq, int salt) {
