@@ -43,7 +43,6 @@ public class MarketRegistrySync extends FeedSync<ChangePage, Change> {
     public static final String STREAM = "changes";
     /** Resilience4j instance name of the registry. */
     public static final String GUARD = "market";
-    static final String ACTOR = "sync:" + SOURCE;
     static final String ABNORMAL_BASIS = "《企业信息公示暂行条例》第十七条";
     static final ZoneId CST = ZoneId.of("Asia/Shanghai");
     static final Pattern REGION = Pattern.compile("\\d{6}");

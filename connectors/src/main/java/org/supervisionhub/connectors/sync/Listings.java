@@ -14,7 +14,7 @@ import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 
 /**
- * A source's list entries as the listings restriction checks consume, with the change log their subscribers follow:
+ * A source's list entries as the listings restriction checks consume (JOINT-01, JOINT-02), with the change log their subscribers follow:
  * an entry seen for the first time is listed; one seen with its removal date ends (once). Idempotent by entry id.
  */
 public final class Listings {

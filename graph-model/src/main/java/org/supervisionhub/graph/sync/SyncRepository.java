@@ -86,7 +86,6 @@ public class SyncRepository {
     static final String UNLOCK = "MATCH (l:SyncLock {name: $name, owner: $owner}) SET l.owner = null, l.until = null";
     /** A listed subject the registry has not sent yet is known by its USCC until it does. */
     static final String ENSURE = "UNWIND $usccs AS uscc MERGE (e:Enterprise {uscc: uscc})";
-    static final String VERSIONS = "UNWIND $usccs AS uscc MATCH (e:Enterprise {uscc: uscc}) RETURN uscc AS key, e.sourceVersion AS v";
 
     private final Neo4jClient client;
 
@@ -159,13 +158,6 @@ public class SyncRepository {
         if (!usccs.isEmpty()) {
             client.query(ENSURE).bind(List.copyOf(new java.util.LinkedHashSet<>(usccs))).to("usccs").run();
         }
-    }
-
-    public Map<String, Long> versions(Collection<String> usccs) {
-        Map<String, Long> out = new HashMap<>();
-        client.query(VERSIONS).bind(List.copyOf(usccs)).to("usccs").fetch().all()
-                .forEach(m -> out.put((String) m.get("key"), m.get("v") == null ? 0L : ((Number) m.get("v")).longValue()));
-        return out;
     }
 
     public Optional<Checkpoint> checkpoint(String source, String stream) {
