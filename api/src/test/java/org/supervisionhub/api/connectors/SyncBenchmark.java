@@ -88,7 +88,7 @@ public final class SyncBenchmark {
             double seconds = ms(t1) / 1000;
             check("CAUGHT_UP".equals(run.outcome()), "run ended " + run);
             long inGraph = driver.executableQuery("MATCH (e:Enterprise) RETURN count(e) AS n").execute().records().get(0).get("n").asLong();
-            long links = driver.executableQuery("MATCH ()-[l:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|BRANCH_OF]->() RETURN count(l) AS n").execute()
+            long links = driver.executableQuery("MATCH ()-[l:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF|BRANCH_OF]->() RETURN count(l) AS n").execute()
                     .records().get(0).get("n").asLong();
             check(inGraph == enterprises, "enterprises in the graph: " + inGraph);
             summary = String.format(Locale.ROOT, "sync: %,d enterprises with %,d links in %.1f s = %,.0f enterprises/s end to end (%d pages;"

@@ -89,6 +89,7 @@ final class TestSimulator {
                   [(p:Person)-[l:LEGAL_REPRESENTATIVE_OF]->(e) WHERE l.validTo IS NULL | p.name] AS legal,
                   [(p:Person)-[l:OFFICER_OF]->(e) WHERE l.validTo IS NULL | p.name] AS officers,
                   [(e)-[l:BRANCH_OF]->(h) WHERE l.validTo IS NULL | h.uscc] AS heads,
+                  [(h)-[l:SHAREHOLDER_OF]->(e) WHERE l.validTo IS NULL | coalesce(h.uscc, h.name) + ' ' + toString(l.sharePct)] AS holders,
                   COUNT { MATCH (t:RestrictionTrigger {uscc: u}) WHERE t.source = 'MARKET_SUPERVISION' AND t.removedAt IS NULL } AS listed,
                   COUNT { MATCH (t:RestrictionTrigger {uscc: u}) WHERE t.source = 'MARKET_SUPERVISION' } AS listings""")
                 .withParameters(Map.of("usccs", source.stream().map(e -> e.get("uscc")).toList())).execute().records()
@@ -104,6 +105,9 @@ final class TestSimulator {
             assertThat(g.get("legal")).as("one legal representative in office").isEqualTo(List.of(legal.get("name")));
             assertThat((List<String>) g.get("officers")).containsExactlyInAnyOrderElementsOf(((List<Map<String, Object>>) e.get("officers")).stream()
                     .map(o -> (String) o.get("name")).toList());
+            assertThat((List<String>) g.get("holders")).as("shareholders of %s", e.get("uscc")).containsExactlyInAnyOrderElementsOf(
+                    (e.get("shareholders") == null ? List.<Map<String, Object>>of() : (List<Map<String, Object>>) e.get("shareholders")).stream().map(h -> ("ENTERPRISE".equals(h.get("kind"))
+                            ? h.get("key") : h.get("name")) + " " + Double.parseDouble((String) h.get("sharePercent"))).toList());
             assertThat(g.get("heads")).isEqualTo(e.get("parentUscc") == null ? List.of() : List.of(e.get("parentUscc")));
             assertThat(g.get("listings")).as("listings of %s", e.get("uscc")).isEqualTo((long) entries.size());
             assertThat(g.get("listed")).isEqualTo(entries.stream().filter(a -> a.get("removedOn") == null).count());

@@ -17,6 +17,7 @@ import org.supervisionhub.connectors.market.client.model.Change;
 import org.supervisionhub.connectors.market.client.model.ChangePage;
 import org.supervisionhub.connectors.market.client.model.Enterprise;
 import org.supervisionhub.connectors.market.client.model.Officer;
+import org.supervisionhub.connectors.market.client.model.Shareholder;
 import org.supervisionhub.connectors.sync.ConnectorProperties;
 import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.connectors.sync.Listings;
@@ -29,6 +30,8 @@ import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 import org.supervisionhub.graph.sync.SyncRepository;
 import org.supervisionhub.graph.sync.SyncRepository.EnterpriseRow;
+import org.supervisionhub.graph.sync.SyncRepository.HolderKind;
+import org.supervisionhub.graph.sync.SyncRepository.Holding;
 import org.supervisionhub.graph.sync.SyncRepository.PersonLink;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -175,6 +178,17 @@ public class MarketRegistrySync extends FeedSync<ChangePage, Change> {
         if (e.getParentUscc() != null && Uscc.problem(e.getParentUscc()).isPresent()) {
             return "enterprise.parentUscc: " + Uscc.problem(e.getParentUscc()).get();
         }
+        for (Shareholder h : e.getShareholders() == null ? List.<Shareholder>of() : e.getShareholders()) {
+            if (h.getKind() == null || h.getKey() == null || h.getName() == null) {
+                return "enterprise.shareholders: kind, key and name required";
+            }
+            if (h.getKind() == Shareholder.KindEnum.ENTERPRISE && Uscc.problem(h.getKey()).isPresent()) {
+                return "enterprise.shareholders.key: " + Uscc.problem(h.getKey()).get();
+            }
+            if (h.getSharePercent() != null && sharePct(h.getSharePercent()) == null) {
+                return "enterprise.shareholders.sharePercent: a decimal from 0 to 100, not " + h.getSharePercent();
+            }
+        }
         for (AbnormalEntry a : e.getAbnormalEntries() == null ? List.<AbnormalEntry>of() : e.getAbnormalEntries()) {
             if (a.getEntryId() == null || a.getListedOn() == null) {
                 return "enterprise.abnormalEntries: entryId and listedOn required";
@@ -190,8 +204,25 @@ public class MarketRegistrySync extends FeedSync<ChangePage, Change> {
                 e.getLegalRepresentative().getPersonKey()), e.getLegalRepresentative().getName(), null);
         List<PersonLink> officers = (e.getOfficers() == null ? List.<Officer>of() : e.getOfficers()).stream()
                 .map(o -> new PersonLink(persons.personId(SOURCE, o.getPersonKey()), o.getName(), o.getRole().getValue())).toList();
+        List<Holding> holders = (e.getShareholders() == null ? List.<Shareholder>of() : e.getShareholders()).stream()
+                .map(h -> h.getKind() == Shareholder.KindEnum.PERSON
+                        ? new Holding(HolderKind.PERSON, persons.personId(SOURCE, h.getKey()), h.getName(), sharePct(h.getSharePercent()))
+                        : new Holding(HolderKind.ENTERPRISE, h.getKey(), h.getName(), sharePct(h.getSharePercent()))).toList();
         return new EnterpriseRow(e.getUscc(), e.getName(), e.getType(), status(e.getStatus()), e.getRegionCode(), e.getAddress(),
-                e.getEstablishedOn(), e.getVersion(), on, legal, officers, e.getParentUscc());
+                e.getEstablishedOn(), e.getVersion(), on, legal, officers, holders, e.getParentUscc());
+    }
+
+    /** The registry's share (a decimal string in percent) as the graph keeps it, or null when absent or not a share. */
+    static Double sharePct(String percent) {
+        if (percent == null) {
+            return null;
+        }
+        try {
+            double pct = new java.math.BigDecimal(percent.trim()).doubleValue();
+            return pct >= 0 && pct <= 100 ? pct : null;
+        } catch (NumberFormatException ex) {
+            return null;
+        }
     }
 
     /** The registry's statuses in the hub's terms; a subject moved to another registry stays active there. */

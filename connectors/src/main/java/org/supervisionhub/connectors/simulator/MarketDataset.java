@@ -13,6 +13,7 @@ import org.supervisionhub.connectors.simulator.market.model.Change;
 import org.supervisionhub.connectors.simulator.market.model.Enterprise;
 import org.supervisionhub.connectors.simulator.market.model.Officer;
 import org.supervisionhub.connectors.simulator.market.model.PersonRef;
+import org.supervisionhub.connectors.simulator.market.model.Shareholder;
 import org.supervisionhub.graph.directory.Uscc;
 
 /**
@@ -117,6 +118,7 @@ public final class MarketDataset {
         String uscc = uscc(index);
         int legalGen = 0;
         int officerGen = 0;
+        int holderGen = 0;
         boolean active = true;
         List<AbnormalEntry> abnormal = new ArrayList<>();
         long version = 1;
@@ -127,10 +129,10 @@ public final class MarketDataset {
             version++;
             switch (kind(seq)) {
                 case AMENDED -> {
-                    if (mix(seq, 3) % 2 == 0) {
-                        legalGen++;
-                    } else {
-                        officerGen++;
+                    switch ((int) Math.floorMod(mix(seq, 3), 3)) {
+                        case 0 -> legalGen++;
+                        case 1 -> officerGen++;
+                        default -> holderGen++;
                     }
                 }
                 case STATUS_CHANGED -> active = !active;
@@ -158,8 +160,24 @@ public final class MarketDataset {
                 .abnormalEntries(abnormal).version(version);
         if (branchOf >= 0) {
             e.parentUscc(uscc(branchOf));
+        } else {
+            e.shareholders(shareholders(index, holderGen));
         }
         return e;
+    }
+
+    /**
+     * A company's holders: its founder (a new one after each transfer); every fifth company from the tenth on is also
+     * held by the company ten before it, whose share moves with each transfer, so holdings chain across subjects.
+     */
+    List<Shareholder> shareholders(int index, int gen) {
+        Shareholder founder = new Shareholder(Shareholder.KindEnum.PERSON, "MK" + index + "-H" + gen, "股东" + index + "-" + gen);
+        if (index % 5 != 0 || index < 10) {
+            return List.of(founder.sharePercent("100"));
+        }
+        int held = 40 - gen % 3 * 10;
+        return List.of(founder.sharePercent(String.valueOf(100 - held)),
+                new Shareholder(Shareholder.KindEnum.ENTERPRISE, uscc(index - 10), "湖南模拟" + (index - 10) + "号有限公司").sharePercent(held + ".00"));
     }
 
     private long mix(long seq, int salt) {

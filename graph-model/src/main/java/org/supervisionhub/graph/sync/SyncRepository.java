@@ -2,6 +2,7 @@ package org.supervisionhub.graph.sync;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,12 +25,18 @@ public class SyncRepository {
     /** One snapshot of a market subject, as the sync maps it. */
     public record EnterpriseRow(String uscc, String name, String orgType, String status, String regionCode, String address,
                                 LocalDate establishedOn, long version, LocalDate changedOn, PersonLink legalRepresentative,
-                                List<PersonLink> officers, String parentUscc) {
+                                List<PersonLink> officers, List<Holding> shareholders, String parentUscc) {
     }
 
     /** A person on a link; {@code role} for officers. */
     public record PersonLink(String personId, String name, String role) {
     }
+
+    /** Who holds a share of the subject: a person ({@code key} a personId) or another subject ({@code key} its USCC). */
+    public record Holding(HolderKind kind, String key, String name, Double sharePct) {
+    }
+
+    public enum HolderKind { PERSON, ENTERPRISE }
 
     public record Checkpoint(String source, String stream, String cursor, long position, long applied, OffsetDateTime updatedAt) {
     }
@@ -39,33 +46,61 @@ public class SyncRepository {
                              OffsetDateTime receivedAt, String status, OffsetDateTime resolvedAt, String resolution) {
     }
 
-    /** The subjects themselves; returns the rows newer than the graph's (the rest change nothing). */
+    /** A person's link to the subject, of the type {@code k.rel}; shared by the fresh and the careful path. */
+    static final String CREATE_PERSON_LINK =
+            " FOREACH (x IN CASE k.rel WHEN 'LEGAL_REPRESENTATIVE_OF' THEN [1] ELSE [] END |"
+            + "  CREATE (p)-[:LEGAL_REPRESENTATIVE_OF {validFrom: k.on, source: $source}]->(e))"
+            + " FOREACH (x IN CASE k.rel WHEN 'OFFICER_OF' THEN [1] ELSE [] END | CREATE (p)-[:OFFICER_OF {role: k.role, validFrom: k.on, source: $source}]->(e))"
+            + " FOREACH (x IN CASE k.rel WHEN 'SHAREHOLDER_OF' THEN [1] ELSE [] END |"
+            + "  CREATE (p)-[:SHAREHOLDER_OF {sharePct: k.pct, validFrom: k.on, source: $source}]->(e))";
+    /**
+     * The subjects themselves, newer snapshots only; returns those rows with {@code fresh}: the subject had no registry
+     * data (no version, no links of the kinds a snapshot owns), so its links are created here in the same statement,
+     * with nothing to compare or end. This is the path of an initial load; the others take {@link #LOCATE} and after.
+     */
     static final String UPSERT = "UNWIND $rows AS row MERGE (e:Enterprise {uscc: row.uscc}) ON CREATE SET e.rosterFrom = row.changedOn"
             + " WITH e, row WHERE coalesce(e.sourceVersion, 0) < row.version"
+            + " WITH e, row, e.sourceVersion IS NULL AND NOT EXISTS { (e)<-[:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF]-() }"
+            + "  AND NOT EXISTS { (e)-[:LOCATED_IN|BRANCH_OF]->() } AS fresh"
             + " SET e.name = row.name, e.orgType = row.orgType, e.status = row.status, e.regionCode = row.regionCode, e.address = row.address,"
-            + "  e.establishedOn = row.establishedOn, e.sourceVersion = row.version, e.source = $source, e.updatedAt = $now"
-            + " RETURN row.uscc AS uscc";
+            + "  e.establishedOn = row.establishedOn, e.sourceVersion = row.version, e.source = $source, e.updatedAt = $now,"
+            + "  e.rosterFrom = coalesce(e.rosterFrom, row.changedOn)"
+            + " WITH e, row, fresh"
+            + " CALL (e, row, fresh) { WITH e, row WHERE fresh MATCH (r:Region {code: row.regionCode}) CREATE (e)-[:LOCATED_IN]->(r) }"
+            + " CALL (e, row, fresh) { WITH e, row WHERE fresh UNWIND row.persons AS k"
+            + "  MERGE (p:Person {personId: k.personId}) ON CREATE SET p.name = k.name" + CREATE_PERSON_LINK + " }"
+            + " RETURN row.uscc AS uscc, fresh";
+    /** Links to other subjects (branch head, holding subject) of the fresh rows; these may create the other subject by its USCC. */
+    static final String FRESH_SUBJECT_LINKS = "UNWIND $links AS k MATCH (e:Enterprise {uscc: k.uscc}) MERGE (h:Enterprise {uscc: k.other})"
+            + " FOREACH (x IN CASE k.rel WHEN 'BRANCH_OF' THEN [1] ELSE [] END | CREATE (e)-[:BRANCH_OF {validFrom: k.on, source: $source}]->(h))"
+            + " FOREACH (x IN CASE k.rel WHEN 'SHAREHOLDER_OF' THEN [1] ELSE [] END |"
+            + "  CREATE (h)-[:SHAREHOLDER_OF {sharePct: k.pct, validFrom: k.on, source: $source}]->(e))";
     static final String LOCATE = "UNWIND $rows AS row MATCH (e:Enterprise {uscc: row.uscc})"
             + " OPTIONAL MATCH (e)-[old:LOCATED_IN]->(prev:Region) WHERE prev.code <> row.regionCode DELETE old"
             + " WITH DISTINCT e, row MATCH (r:Region {code: row.regionCode}) MERGE (e)-[:LOCATED_IN]->(r)";
-    /** Links the newer snapshots no longer have end on the day of the change. */
+    /** Links the newer snapshots no longer have (or have with another role or share) end on the day of the change. */
     static final String END_LINKS = "UNWIND $rows AS row MATCH (e:Enterprise {uscc: row.uscc})"
-            + " CALL (e, row) { MATCH (p:Person)-[l:LEGAL_REPRESENTATIVE_OF|OFFICER_OF]->(e) WHERE l.validTo IS NULL"
-            + "  AND CASE type(l) WHEN 'LEGAL_REPRESENTATIVE_OF' THEN row.legal IS NULL OR p.personId <> row.legal.personId"
-            + "   ELSE NOT any(o IN row.officers WHERE o.personId = p.personId AND o.role = l.role) END"
+            + " CALL (e, row) { MATCH (p:Person)-[l:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF]->(e) WHERE l.validTo IS NULL"
+            + "  AND NOT any(k IN row.persons WHERE k.personId = p.personId AND k.rel = type(l) AND coalesce(k.role, '') = coalesce(l.role, '')"
+            + "   AND coalesce(k.pct, -1.0) = coalesce(l.sharePct, -1.0))"
+            + "  SET l.validTo = row.changedOn }"
+            + " CALL (e, row) { MATCH (h:Enterprise)-[l:SHAREHOLDER_OF]->(e) WHERE l.validTo IS NULL"
+            + "  AND NOT any(k IN row.holders WHERE k.uscc = h.uscc AND coalesce(k.pct, -1.0) = coalesce(l.sharePct, -1.0))"
             + "  SET l.validTo = row.changedOn }"
             + " CALL (e, row) { MATCH (e)-[l:BRANCH_OF]->(h) WHERE l.validTo IS NULL AND (row.parent IS NULL OR h.uscc <> row.parent)"
             + "  SET l.validTo = row.changedOn }";
-    static final String PERSONS = "UNWIND $persons AS p MERGE (x:Person {personId: p.personId}) ON CREATE SET x.name = p.name";
-    static final String LEGAL_LINKS = "UNWIND $links AS k MATCH (e:Enterprise {uscc: k.uscc}) MATCH (p:Person {personId: k.personId})"
-            + " WHERE NOT EXISTS { (p)-[l:LEGAL_REPRESENTATIVE_OF]->(e) WHERE l.validTo IS NULL }"
-            + " CREATE (p)-[:LEGAL_REPRESENTATIVE_OF {validFrom: k.on, source: $source}]->(e)";
-    static final String OFFICER_LINKS = "UNWIND $links AS k MATCH (e:Enterprise {uscc: k.uscc}) MATCH (p:Person {personId: k.personId})"
-            + " WHERE NOT EXISTS { (p)-[l:OFFICER_OF]->(e) WHERE l.validTo IS NULL AND l.role = k.role }"
-            + " CREATE (p)-[:OFFICER_OF {role: k.role, validFrom: k.on, source: $source}]->(e)";
-    static final String BRANCH_LINKS = "UNWIND $links AS k MATCH (e:Enterprise {uscc: k.uscc}) MERGE (h:Enterprise {uscc: k.parent})"
-            + " WITH e, h, k WHERE NOT EXISTS { (e)-[l:BRANCH_OF]->(h) WHERE l.validTo IS NULL }"
-            + " CREATE (e)-[:BRANCH_OF {validFrom: k.on, source: $source}]->(h)";
+    /** Person links that began: those without an open link of the same type, role and share. */
+    static final String PERSON_LINKS = "UNWIND $links AS k MATCH (e:Enterprise {uscc: k.uscc})"
+            + " MERGE (p:Person {personId: k.personId}) ON CREATE SET p.name = k.name"
+            + " WITH e, p, k WHERE NOT EXISTS { (p)-[l:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF]->(e) WHERE l.validTo IS NULL AND type(l) = k.rel"
+            + "  AND coalesce(l.role, '') = coalesce(k.role, '') AND coalesce(l.sharePct, -1.0) = coalesce(k.pct, -1.0) }"
+            + CREATE_PERSON_LINK;
+    static final String SUBJECT_LINKS = "UNWIND $links AS k MATCH (e:Enterprise {uscc: k.uscc}) MERGE (h:Enterprise {uscc: k.other})"
+            + " WITH e, h, k WHERE NOT CASE k.rel WHEN 'BRANCH_OF' THEN EXISTS { (e)-[l:BRANCH_OF]->(h) WHERE l.validTo IS NULL }"
+            + "  ELSE EXISTS { (h)-[l:SHAREHOLDER_OF]->(e) WHERE l.validTo IS NULL AND coalesce(l.sharePct, -1.0) = coalesce(k.pct, -1.0) } END"
+            + " FOREACH (x IN CASE k.rel WHEN 'BRANCH_OF' THEN [1] ELSE [] END | CREATE (e)-[:BRANCH_OF {validFrom: k.on, source: $source}]->(h))"
+            + " FOREACH (x IN CASE k.rel WHEN 'SHAREHOLDER_OF' THEN [1] ELSE [] END |"
+            + "  CREATE (h)-[:SHAREHOLDER_OF {sharePct: k.pct, validFrom: k.on, source: $source}]->(e))";
     static final String CHECKPOINT = "OPTIONAL MATCH (c:SyncCheckpoint {source: $source, stream: $stream}) RETURN c {.*} AS row";
     static final String SAVE_CHECKPOINT = "MERGE (c:SyncCheckpoint {source: $source, stream: $stream})"
             + " SET c.cursor = $cursor, c.position = $position, c.applied = coalesce(c.applied, 0) + $applied, c.updatedAt = $now";
@@ -94,46 +129,55 @@ public class SyncRepository {
     }
 
     /**
-     * Upserts snapshots (the caller passes at most one per subject) in set-based statements: the subjects, then for those
-     * newer than the graph's their region, the links that ended, the people, and the links that began. Returns how many
-     * were newer.
+     * Upserts snapshots (the caller passes at most one per subject); returns how many were newer than the graph's. Fresh
+     * subjects get their links in the upsert itself; the others have their region moved, the links that left ended, and
+     * those that began created, each step one set-based statement.
      */
     public long upsertEnterprises(String source, List<EnterpriseRow> rows, OffsetDateTime now) {
         List<Map<String, Object>> params = rows.stream().map(SyncRepository::row).toList();
-        java.util.Set<String> newer = new java.util.HashSet<>(client.query(UPSERT).bindAll(Map.of("rows", params, "source", source, "now", now))
-                .fetchAs(String.class).mappedBy((t, r) -> r.get("uscc").asString()).all());
-        if (newer.isEmpty()) {
-            return 0;
+        Map<String, Boolean> newer = new HashMap<>();
+        client.query(UPSERT).bindAll(Map.of("rows", params, "source", source, "now", now)).fetch().all()
+                .forEach(m -> newer.put((String) m.get("uscc"), (Boolean) m.get("fresh")));
+        List<Map<String, Object>> freshLinks = new ArrayList<>();
+        List<Map<String, Object>> changed = new ArrayList<>();
+        List<Map<String, Object>> personLinks = new ArrayList<>();
+        List<Map<String, Object>> subjectLinks = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Boolean fresh = newer.get(rows.get(i).uscc());
+            if (fresh == null) {
+                continue;
+            }
+            EnterpriseRow r = rows.get(i);
+            List<Map<String, Object>> others = subjectLinks(r);
+            if (fresh) {
+                freshLinks.addAll(others);
+            } else {
+                changed.add(params.get(i));
+                subjectLinks.addAll(others);
+                for (Object k : (List<?>) params.get(i).get("persons")) {
+                    Map<String, Object> link = new HashMap<>(castMap(k));
+                    link.put("uscc", r.uscc());
+                    personLinks.add(link);
+                }
+            }
         }
-        List<Map<String, Object>> applied = params.stream().filter(p -> newer.contains((String) p.get("uscc"))).toList();
-        List<EnterpriseRow> appliedRows = rows.stream().filter(r -> newer.contains(r.uscc())).toList();
-        client.query(LOCATE).bind(applied).to("rows").run();
-        client.query(END_LINKS).bind(applied).to("rows").run();
-        Map<String, Map<String, Object>> persons = new java.util.LinkedHashMap<>();
-        List<Map<String, Object>> legal = new java.util.ArrayList<>();
-        List<Map<String, Object>> officers = new java.util.ArrayList<>();
-        List<Map<String, Object>> branches = new java.util.ArrayList<>();
-        for (EnterpriseRow r : appliedRows) {
-            if (r.legalRepresentative() != null) {
-                persons.putIfAbsent(r.legalRepresentative().personId(), Map.of("personId", r.legalRepresentative().personId(), "name",
-                        r.legalRepresentative().name()));
-                legal.add(Map.of("uscc", r.uscc(), "personId", r.legalRepresentative().personId(), "on", r.changedOn()));
-            }
-            for (PersonLink o : r.officers()) {
-                persons.putIfAbsent(o.personId(), Map.of("personId", o.personId(), "name", o.name()));
-                officers.add(Map.of("uscc", r.uscc(), "personId", o.personId(), "role", o.role(), "on", r.changedOn()));
-            }
-            if (r.parentUscc() != null) {
-                branches.add(Map.of("uscc", r.uscc(), "parent", r.parentUscc(), "on", r.changedOn()));
-            }
+        if (!freshLinks.isEmpty()) {
+            client.query(FRESH_SUBJECT_LINKS).bindAll(Map.of("links", freshLinks, "source", source)).run();
         }
-        client.query(PERSONS).bind(List.copyOf(persons.values())).to("persons").run();
-        client.query(LEGAL_LINKS).bindAll(Map.of("links", legal, "source", source)).run();
-        client.query(OFFICER_LINKS).bindAll(Map.of("links", officers, "source", source)).run();
-        if (!branches.isEmpty()) {
-            client.query(BRANCH_LINKS).bindAll(Map.of("links", branches, "source", source)).run();
+        if (!changed.isEmpty()) {
+            client.query(LOCATE).bind(changed).to("rows").run();
+            client.query(END_LINKS).bind(changed).to("rows").run();
+            client.query(PERSON_LINKS).bindAll(Map.of("links", personLinks, "source", source)).run();
+            if (!subjectLinks.isEmpty()) {
+                client.query(SUBJECT_LINKS).bindAll(Map.of("links", subjectLinks, "source", source)).run();
+            }
         }
         return newer.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
     }
 
     private static Map<String, Object> row(EnterpriseRow r) {
@@ -147,11 +191,54 @@ public class SyncRepository {
         m.put("establishedOn", r.establishedOn());
         m.put("version", r.version());
         m.put("changedOn", r.changedOn());
-        m.put("legal", r.legalRepresentative() == null ? null : Map.of("personId", r.legalRepresentative().personId(), "name",
-                r.legalRepresentative().name()));
-        m.put("officers", r.officers().stream().map(o -> Map.of("personId", o.personId(), "name", o.name(), "role", o.role())).toList());
+        List<Map<String, Object>> persons = new ArrayList<>();
+        if (r.legalRepresentative() != null) {
+            persons.add(personLink(r.legalRepresentative().personId(), r.legalRepresentative().name(), "LEGAL_REPRESENTATIVE_OF", null, null, r.changedOn()));
+        }
+        r.officers().forEach(o -> persons.add(personLink(o.personId(), o.name(), "OFFICER_OF", o.role(), null, r.changedOn())));
+        r.shareholders().stream().filter(h -> h.kind() == HolderKind.PERSON)
+                .forEach(h -> persons.add(personLink(h.key(), h.name(), "SHAREHOLDER_OF", null, h.sharePct(), r.changedOn())));
+        m.put("persons", persons);
+        m.put("holders", r.shareholders().stream().filter(h -> h.kind() == HolderKind.ENTERPRISE).map(h -> {
+            Map<String, Object> k = new HashMap<>();
+            k.put("uscc", h.key());
+            k.put("pct", h.sharePct());
+            return k;
+        }).toList());
         m.put("parent", r.parentUscc());
         return m;
+    }
+
+    private static Map<String, Object> personLink(String personId, String name, String rel, String role, Double pct, LocalDate on) {
+        Map<String, Object> k = new HashMap<>();
+        k.put("personId", personId);
+        k.put("name", name);
+        k.put("rel", rel);
+        k.put("role", role);
+        k.put("pct", pct);
+        k.put("on", on);
+        return k;
+    }
+
+    /** The subject's links to other subjects: its branch head and its holding subjects. */
+    private static List<Map<String, Object>> subjectLinks(EnterpriseRow r) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (r.parentUscc() != null) {
+            out.add(subjectLink(r.uscc(), r.parentUscc(), "BRANCH_OF", null, r.changedOn()));
+        }
+        r.shareholders().stream().filter(h -> h.kind() == HolderKind.ENTERPRISE)
+                .forEach(h -> out.add(subjectLink(r.uscc(), h.key(), "SHAREHOLDER_OF", h.sharePct(), r.changedOn())));
+        return out;
+    }
+
+    private static Map<String, Object> subjectLink(String uscc, String other, String rel, Double pct, LocalDate on) {
+        Map<String, Object> k = new HashMap<>();
+        k.put("uscc", uscc);
+        k.put("other", other);
+        k.put("rel", rel);
+        k.put("pct", pct);
+        k.put("on", on);
+        return k;
     }
 
     public void ensureEnterprises(Collection<String> usccs) {
