@@ -3,6 +3,7 @@ package org.supervisionhub.api.directory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,7 @@ import org.supervisionhub.graph.directory.Directory.EnterpriseOrder;
 import org.supervisionhub.graph.directory.Directory.Link;
 import org.supervisionhub.graph.directory.Directory.LinkType;
 import org.supervisionhub.graph.directory.Directory.Person;
+import org.supervisionhub.graph.directory.Directory.TaxCreditGrade;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.directory.DirectoryRepository.LinkPage;
 import org.supervisionhub.graph.organisation.Organisation.Department;
@@ -149,6 +151,14 @@ public class DirectoryController {
     public Map<Enterprise, Region> enterpriseRegion(List<Enterprise> enterprises) {
         return Batches.byKey(enterprises, Enterprise::regionCode,
                 organisation.regions(Batches.keys(enterprises, Enterprise::regionCode)));
+    }
+
+    @BatchMapping(typeName = "Enterprise")
+    public Map<Enterprise, List<TaxCreditGrade>> taxCreditGrades(List<Enterprise> enterprises) {
+        Map<String, List<TaxCreditGrade>> grades = directory.taxCreditGrades(Batches.keys(enterprises, Enterprise::uscc));
+        Map<Enterprise, List<TaxCreditGrade>> out = new LinkedHashMap<>();
+        enterprises.forEach(e -> out.put(e, grades.getOrDefault(e.uscc(), List.of())));
+        return out;
     }
 
     @BatchMapping(typeName = "Enterprise")

@@ -63,15 +63,18 @@ class MarketSyncApiTest extends HubIntegrationTest {
     }
 
     @Test
-    void theTaxAndJointPunishmentListsBecomeListingsExactlyAsTheSourcesHoldThemThroughErrors() throws Exception {
+    void theTaxAndJointPunishmentListsBecomeListingsAndTheGradesAsTheSourcesHoldThemThroughErrorsAsTheyGrow() throws Exception {
         TestSimulator.start();
+        // The lists grow as the registry advances: new listings and re-assessed grades come after the first items.
+        Map<String, Map<String, Map<String, Object>>> initial = TestSimulator.lists();
+        TestSimulator.advance(300);
         TestSimulator.faults(0.3, 0, 0, false, 0, 0);
         syncUntilCaughtUp("TAX");
         syncUntilCaughtUp("CREDIT_PLATFORM");
         TestSimulator.faults(0, 0, 0, false, 0, 0);
         Map<String, Map<String, Map<String, Object>>> lists = TestSimulator.lists();
-        assertThat(lists.get("tax")).isNotEmpty();
-        assertThat(lists.get("credit")).isNotEmpty();
+        assertThat(lists.get("tax").size()).isGreaterThan(initial.get("tax").size());
+        assertThat(lists.get("credit").size()).isGreaterThan(initial.get("credit").size());
         Map<String, Map<String, Object>> graph = new java.util.HashMap<>();
         driver.executableQuery("MATCH (t:RestrictionTrigger)-[:CONCERNS]->(e:Enterprise) WHERE t.source IN ['TAX', 'CREDIT_PLATFORM'] AND t.recordedBy STARTS WITH 'sync:'"
                 + " RETURN t.sourceRef AS ref, t.source AS source, t.triggerType AS type, e.uscc AS uscc, t.removedAt IS NOT NULL AS removed")
@@ -82,6 +85,17 @@ class MarketSyncApiTest extends HubIntegrationTest {
                 .containsEntry("type", "SERIOUS_DISHONESTY".equals(e.get("listType")) ? "SERIOUS_VIOLATION_LIST" : "DISHONEST_JUDGMENT_DEBTOR_LIST")
                 .containsEntry("uscc", e.get("uscc")).containsEntry("removed", e.get("removed")));
         assertThat(graph).as("nothing more, nothing twice").hasSize(lists.get("tax").size() + lists.get("credit").size());
+        // The tax credit grades: each subject and year once, at the source's latest assessment, re-assessments included.
+        Map<String, String> grades = new java.util.HashMap<>();
+        driver.executableQuery("MATCH (g:TaxCreditGrade)-[:OF]->(e:Enterprise) RETURN e.uscc + ':' + g.year AS key, g.grade AS grade").execute().records()
+                .forEach(r -> assertThat(grades.put(r.get("key").asString(), r.get("grade").asString())).as("once").isNull());
+        Map<String, String> sourceGrades = new java.util.HashMap<>();
+        lists.get("grades").forEach((key, g) -> sourceGrades.put(key, (String) g.get("grade")));
+        assertThat(grades).isEqualTo(sourceGrades);
+        String graded = sourceGrades.keySet().iterator().next().split(":")[0];
+        assertThat(graphQl(as(org.supervisionhub.api.access.Role.PARTNER, "PARTNER-BIDDING-430000"))
+                .document("{ enterprise(uscc: \"" + graded + "\") { taxCreditGrades { year grade } } }").execute()
+                .path("enterprise.taxCreditGrades[0]").entity(Map.class).get()).isEqualTo(Map.of("year", 2025, "grade", sourceGrades.get(graded + ":2025")));
         // A partner's restriction answer now reports the tax system as fresh.
         List<Map<String, Object>> freshness = graphQl(as(org.supervisionhub.api.access.Role.PARTNER, "PARTNER-BIDDING-430000"))
                 .document("{ restrictionCheck(subject: {uscc: \"" + lists.get("tax").values().iterator().next().get("uscc")

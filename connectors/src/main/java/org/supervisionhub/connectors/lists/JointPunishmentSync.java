@@ -1,23 +1,17 @@
 package org.supervisionhub.connectors.lists;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.supervisionhub.connectors.credit.client.api.DefaultApi;
 import org.supervisionhub.connectors.credit.client.model.ListEntry;
 import org.supervisionhub.connectors.credit.client.model.ListEntryPage;
-import org.supervisionhub.connectors.sync.ConnectorProperties;
 import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.connectors.sync.Listings;
-import org.supervisionhub.connectors.sync.SourceGuard;
-import org.supervisionhub.connectors.sync.Transactions;
 import org.supervisionhub.graph.directory.Uscc;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
-import org.supervisionhub.graph.sync.SyncRepository;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The credit platform's joint-punishment lists: serious dishonesty as SERIOUS_VIOLATION_LIST and dishonest judgment
@@ -30,10 +24,9 @@ public class JointPunishmentSync extends FeedSync<ListEntryPage, ListEntry> {
     private final DefaultApi credit;
     private final TriggerRepository triggers;
 
-    public JointPunishmentSync(DefaultApi credit, JsonMapper json, SyncRepository repository, TriggerRepository triggers, Transactions transactions,
-                               SourceGuard guard, ConnectorProperties properties, Clock clock) {
-        super(SourceSystem.CREDIT_PLATFORM.name(), "joint-punishment", GUARD, properties.credit(), json, repository, transactions, guard, properties,
-                clock);
+    public JointPunishmentSync(DefaultApi credit, TriggerRepository triggers, Context context) {
+        super(SourceSystem.CREDIT_PLATFORM.name(), "joint-punishment", GUARD, context.properties().credit(), new Shape<>(ListEntryPage::getItems,
+                ListEntryPage::getNextCursor, ListEntryPage::getHasMore, ListEntry::getSeq, ListEntry::getEntryId, ListEntry.class), context);
         this.credit = credit;
         this.triggers = triggers;
     }
@@ -49,36 +42,6 @@ public class JointPunishmentSync extends FeedSync<ListEntryPage, ListEntry> {
     @Override
     protected ListEntryPage read(String after, int limit) {
         return credit.listJointPunishmentEntries(after, limit);
-    }
-
-    @Override
-    protected List<ListEntry> records(ListEntryPage page) {
-        return page.getItems();
-    }
-
-    @Override
-    protected String nextCursor(ListEntryPage page) {
-        return page.getNextCursor();
-    }
-
-    @Override
-    protected boolean hasMore(ListEntryPage page) {
-        return Boolean.TRUE.equals(page.getHasMore());
-    }
-
-    @Override
-    protected Long seq(ListEntry e) {
-        return e.getSeq();
-    }
-
-    @Override
-    protected String key(ListEntry e) {
-        return e.getEntryId();
-    }
-
-    @Override
-    protected Class<ListEntry> recordType() {
-        return ListEntry.class;
     }
 
     @Override

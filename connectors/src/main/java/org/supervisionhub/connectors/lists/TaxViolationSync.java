@@ -1,14 +1,10 @@
 package org.supervisionhub.connectors.lists;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.supervisionhub.connectors.sync.ConnectorProperties;
 import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.connectors.sync.Listings;
-import org.supervisionhub.connectors.sync.SourceGuard;
-import org.supervisionhub.connectors.sync.Transactions;
 import org.supervisionhub.connectors.tax.client.api.DefaultApi;
 import org.supervisionhub.connectors.tax.client.model.MajorViolation;
 import org.supervisionhub.connectors.tax.client.model.MajorViolationPage;
@@ -16,8 +12,6 @@ import org.supervisionhub.graph.directory.Uscc;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
-import org.supervisionhub.graph.sync.SyncRepository;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The major tax-violation list (重大税收违法失信主体) as MAJOR_TAX_VIOLATION_LIST listings. */
 public class TaxViolationSync extends FeedSync<MajorViolationPage, MajorViolation> {
@@ -28,9 +22,10 @@ public class TaxViolationSync extends FeedSync<MajorViolationPage, MajorViolatio
     private final DefaultApi tax;
     private final TriggerRepository triggers;
 
-    public TaxViolationSync(DefaultApi tax, JsonMapper json, SyncRepository repository, TriggerRepository triggers, Transactions transactions,
-                            SourceGuard guard, ConnectorProperties properties, Clock clock) {
-        super(SourceSystem.TAX.name(), "major-violations", GUARD, properties.tax(), json, repository, transactions, guard, properties, clock);
+    public TaxViolationSync(DefaultApi tax, TriggerRepository triggers, Context context) {
+        super(SourceSystem.TAX.name(), "major-violations", GUARD, context.properties().tax(), new Shape<>(MajorViolationPage::getItems,
+                MajorViolationPage::getNextCursor, MajorViolationPage::getHasMore, MajorViolation::getSeq, MajorViolation::getCaseId,
+                MajorViolation.class), context);
         this.tax = tax;
         this.triggers = triggers;
     }
@@ -38,36 +33,6 @@ public class TaxViolationSync extends FeedSync<MajorViolationPage, MajorViolatio
     @Override
     protected MajorViolationPage read(String after, int limit) {
         return tax.listMajorViolations(after, limit);
-    }
-
-    @Override
-    protected List<MajorViolation> records(MajorViolationPage page) {
-        return page.getItems();
-    }
-
-    @Override
-    protected String nextCursor(MajorViolationPage page) {
-        return page.getNextCursor();
-    }
-
-    @Override
-    protected boolean hasMore(MajorViolationPage page) {
-        return Boolean.TRUE.equals(page.getHasMore());
-    }
-
-    @Override
-    protected Long seq(MajorViolation v) {
-        return v.getSeq();
-    }
-
-    @Override
-    protected String key(MajorViolation v) {
-        return v.getCaseId();
-    }
-
-    @Override
-    protected Class<MajorViolation> recordType() {
-        return MajorViolation.class;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.supervisionhub.connectors.market;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,22 +17,17 @@ import org.supervisionhub.connectors.market.client.model.ChangePage;
 import org.supervisionhub.connectors.market.client.model.Enterprise;
 import org.supervisionhub.connectors.market.client.model.Officer;
 import org.supervisionhub.connectors.market.client.model.Shareholder;
-import org.supervisionhub.connectors.sync.ConnectorProperties;
 import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.connectors.sync.Listings;
 import org.supervisionhub.connectors.sync.PersonPseudonyms;
-import org.supervisionhub.connectors.sync.SourceGuard;
-import org.supervisionhub.connectors.sync.Transactions;
 import org.supervisionhub.graph.directory.Uscc;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
-import org.supervisionhub.graph.sync.SyncRepository;
 import org.supervisionhub.graph.sync.SyncRepository.EnterpriseRow;
 import org.supervisionhub.graph.sync.SyncRepository.HolderKind;
 import org.supervisionhub.graph.sync.SyncRepository.Holding;
 import org.supervisionhub.graph.sync.SyncRepository.PersonLink;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The registry's change feed applied to the graph ({@link FeedSync} runs it): snapshots newer than the graph's are
@@ -54,9 +48,9 @@ public class MarketRegistrySync extends FeedSync<ChangePage, Change> {
     private final TriggerRepository triggers;
     private final PersonPseudonyms persons;
 
-    public MarketRegistrySync(ChangesApi changes, JsonMapper json, SyncRepository repository, TriggerRepository triggers,
-                              Transactions transactions, SourceGuard guard, PersonPseudonyms persons, ConnectorProperties properties, Clock clock) {
-        super(SOURCE, STREAM, GUARD, properties.market(), json, repository, transactions, guard, properties, clock);
+    public MarketRegistrySync(ChangesApi changes, TriggerRepository triggers, PersonPseudonyms persons, Context context) {
+        super(SOURCE, STREAM, GUARD, context.properties().market(), new Shape<>(ChangePage::getChanges, ChangePage::getNextCursor,
+                ChangePage::getHasMore, Change::getSeq, Change::getUscc, Change.class), context);
         this.changes = changes;
         this.triggers = triggers;
         this.persons = persons;
@@ -65,36 +59,6 @@ public class MarketRegistrySync extends FeedSync<ChangePage, Change> {
     @Override
     protected ChangePage read(String after, int limit) {
         return changes.listChanges(after, limit);
-    }
-
-    @Override
-    protected List<Change> records(ChangePage page) {
-        return page.getChanges();
-    }
-
-    @Override
-    protected String nextCursor(ChangePage page) {
-        return page.getNextCursor();
-    }
-
-    @Override
-    protected boolean hasMore(ChangePage page) {
-        return Boolean.TRUE.equals(page.getHasMore());
-    }
-
-    @Override
-    protected Long seq(Change c) {
-        return c.getSeq();
-    }
-
-    @Override
-    protected String key(Change c) {
-        return c.getUscc();
-    }
-
-    @Override
-    protected Class<Change> recordType() {
-        return Change.class;
     }
 
     @Override

@@ -57,7 +57,7 @@ public class SimulatorController {
         return Map.of("marketHead", market.advance(changes));
     }
 
-    /** The tax list's and the joint-punishment lists' entries as they stand (the last item of each entry wins). */
+    /** The tax list's and the joint-punishment lists' entries and the tax credit grades as they stand (the last item of each wins). */
     @GetMapping("/lists")
     public Map<String, Object> lists() {
         Map<String, Object> tax = new java.util.LinkedHashMap<>();
@@ -70,7 +70,12 @@ public class SimulatorController {
             var e = lists.credit(seq);
             credit.put(e.getEntryId(), Map.of("uscc", e.getUscc(), "removed", e.getRemovedOn() != null, "listType", e.getListType().getValue()));
         }
-        return Map.of("tax", tax, "credit", credit);
+        Map<String, Object> grades = new java.util.LinkedHashMap<>();
+        for (long seq = 1; seq <= lists.gradeItems(); seq++) {
+            var g = lists.grade(seq);
+            grades.put(g.getUscc() + ":" + g.getYear(), Map.of("uscc", g.getUscc(), "year", g.getYear(), "grade", g.getGrade().getValue()));
+        }
+        return Map.of("tax", tax, "credit", credit, "grades", grades);
     }
 
     /** Each subject's version as of change {@code upTo}: what a consumer that applied the feed up to there holds. */

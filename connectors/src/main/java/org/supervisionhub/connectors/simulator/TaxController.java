@@ -9,7 +9,7 @@ import org.supervisionhub.connectors.simulator.tax.model.CreditGradePage;
 import org.supervisionhub.connectors.simulator.tax.model.MajorViolation;
 import org.supervisionhub.connectors.simulator.tax.model.MajorViolationPage;
 
-/** The tax system under {@code /tax}: 2025 credit grades of every subject, and the major-violation list. */
+/** The tax system under {@code /tax}: credit grades (2025 for every subject, then re-assessments), and the major-violation list. */
 @RestController
 @RequestMapping("/tax")
 public class TaxController implements V1Api {
@@ -26,9 +26,13 @@ public class TaxController implements V1Api {
 
     @Override
     public ResponseEntity<CreditGradePage> listCreditGrades(String after, Integer limit) {
-        String[] grades = {"A", "B", "B", "M", "B", "C", "A", "B", "D", "M"};
-        Feeds.Slice<CreditGrade> page = Feeds.slice(after, limit, market.size(), seq -> new CreditGrade(seq, market.uscc((int) seq - 1), 2025,
-                CreditGrade.GradeEnum.fromValue(grades[(int) (market.unit(seq, 20) * 10)])));
+        Feeds.Slice<CreditGrade> page = Feeds.slice(after, limit, lists.gradeItems(), seq -> {
+            CreditGrade g = lists.grade(seq);
+            if (malformed(seq, 22)) {
+                g.setUscc(ListsDataset.broken(g.getUscc()));
+            }
+            return g;
+        });
         return ResponseEntity.ok(new CreditGradePage(page.items(), page.nextCursor(), page.hasMore()));
     }
 

@@ -23,6 +23,7 @@ import org.supervisionhub.graph.sync.OutboxRepository;
 import org.supervisionhub.graph.sync.SyncRepository;
 import org.supervisionhub.connectors.credit.ResultDelivery;
 import org.supervisionhub.connectors.lists.JointPunishmentSync;
+import org.supervisionhub.connectors.grades.TaxCreditGradeSync;
 import org.supervisionhub.connectors.lists.TaxViolationSync;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +58,12 @@ public class ConnectorsConfiguration {
     }
 
     @Bean
+    FeedSync.Context feedSyncContext(SyncRepository repository, Transactions transactions, SourceGuard guard, ConnectorProperties properties,
+                                     Clock clock) {
+        return new FeedSync.Context(mapper(), repository, transactions, guard, properties, clock);
+    }
+
+    @Bean
     OutboxRepository outboxRepository(Neo4jClient client) {
         return new OutboxRepository(client);
     }
@@ -81,15 +88,14 @@ public class ConnectorsConfiguration {
     }
 
     @Bean
-    JointPunishmentSync jointPunishmentSync(org.supervisionhub.connectors.credit.client.api.DefaultApi credit, ConnectorProperties properties,
-                                            SyncRepository repository, TriggerRepository triggers, Transactions transactions, SourceGuard guard,
-                                            Clock clock) {
-        return new JointPunishmentSync(credit, mapper(), repository, triggers, transactions, guard, properties, clock);
+    JointPunishmentSync jointPunishmentSync(org.supervisionhub.connectors.credit.client.api.DefaultApi credit, TriggerRepository triggers,
+                                            FeedSync.Context context) {
+        return new JointPunishmentSync(credit, triggers, context);
     }
 
+    /** The tax system's generated client: credit grades and the major-violation list. */
     @Bean
-    TaxViolationSync taxViolationSync(ConnectorProperties properties, SyncRepository repository, TriggerRepository triggers,
-                                      Transactions transactions, SourceGuard guard, Clock clock) {
+    org.supervisionhub.connectors.tax.client.api.DefaultApi taxClient(ConnectorProperties properties) {
         JsonMapper mapper = mapper();
         org.supervisionhub.connectors.tax.client.ApiClient client = new org.supervisionhub.connectors.tax.client.ApiClient(
                 org.supervisionhub.connectors.tax.client.ApiClient.buildRestClientBuilder(mapper).requestFactory(requests(properties.tax())).build(),
@@ -97,8 +103,18 @@ public class ConnectorsConfiguration {
         if (properties.tax().baseUrl() != null) {
             client.setBasePath(properties.tax().baseUrl());
         }
-        return new TaxViolationSync(new org.supervisionhub.connectors.tax.client.api.DefaultApi(client), mapper, repository, triggers, transactions,
-                guard, properties, clock);
+        return new org.supervisionhub.connectors.tax.client.api.DefaultApi(client);
+    }
+
+    @Bean
+    TaxViolationSync taxViolationSync(org.supervisionhub.connectors.tax.client.api.DefaultApi tax, TriggerRepository triggers,
+                                      FeedSync.Context context) {
+        return new TaxViolationSync(tax, triggers, context);
+    }
+
+    @Bean
+    TaxCreditGradeSync taxCreditGradeSync(org.supervisionhub.connectors.tax.client.api.DefaultApi tax, FeedSync.Context context) {
+        return new TaxCreditGradeSync(tax, context);
     }
 
     static JdkClientHttpRequestFactory requests(ConnectorProperties.Source source) {
@@ -109,16 +125,15 @@ public class ConnectorsConfiguration {
     }
 
     @Bean
-    MarketRegistrySync marketRegistrySync(ConnectorProperties properties, SyncRepository repository, TriggerRepository triggers,
-                                          Transactions transactions, SourceGuard guard, PersonPseudonyms persons, Clock clock) {
-        ConnectorProperties.Source market = properties.market();
+    MarketRegistrySync marketRegistrySync(TriggerRepository triggers, PersonPseudonyms persons, FeedSync.Context context) {
+        ConnectorProperties.Source market = context.properties().market();
         JsonMapper mapper = mapper();
         ApiClient client = new ApiClient(ApiClient.buildRestClientBuilder(mapper).requestFactory(requests(market)).build(), mapper,
                 ApiClient.createDefaultDateFormat());
         if (market.baseUrl() != null) {
             client.setBasePath(market.baseUrl());
         }
-        return new MarketRegistrySync(new ChangesApi(client), mapper, repository, triggers, transactions, guard, persons, properties, clock);
+        return new MarketRegistrySync(new ChangesApi(client), triggers, persons, context);
     }
 
     @Bean

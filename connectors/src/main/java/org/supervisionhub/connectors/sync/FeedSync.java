@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -37,6 +38,20 @@ public abstract class FeedSync<P, R> {
                       long position, String error) {
     }
 
+    /**
+     * How a stream's pages hold their records, named by accessors because the generated page and record types share
+     * no interface: the records, the cursor after the page, whether more follow; a record's position in the stream
+     * (null when it has none) and its key in the source (a USCC, an entry id: for dead letters).
+     */
+    public record Shape<P, R>(Function<P, List<R>> records, Function<P, String> nextCursor, Function<P, Boolean> hasMore,
+                              Function<R, Long> seq, Function<R, String> key, Class<R> recordType) {
+    }
+
+    /** What the streams' syncs share. */
+    public record Context(JsonMapper json, SyncRepository repository, Transactions transactions, SourceGuard guard,
+                          ConnectorProperties properties, Clock clock) {
+    }
+
     /** A page as read, with the cursor it was read after (kept on its dead letters, to read it again). */
     protected record Fetched<P>(P page, String after) {
     }
@@ -56,39 +71,28 @@ public abstract class FeedSync<P, R> {
     protected final SourceGuard guard;
     protected final ConnectorProperties properties;
     protected final ConnectorProperties.Source settings;
+    private final Shape<P, R> shape;
     protected final Clock clock;
     private final String lock;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
-    protected FeedSync(String source, String stream, String guardName, ConnectorProperties.Source settings, JsonMapper json,
-                       SyncRepository repository, Transactions transactions, SourceGuard guard, ConnectorProperties properties, Clock clock) {
+    protected FeedSync(String source, String stream, String guardName, ConnectorProperties.Source settings, Shape<P, R> shape, Context context) {
         this.source = source;
         this.stream = stream;
         this.guardName = guardName;
         this.settings = settings;
-        this.json = json;
-        this.repository = repository;
-        this.transactions = transactions;
-        this.guard = guard;
-        this.properties = properties;
-        this.clock = clock;
+        this.shape = shape;
+        this.json = context.json();
+        this.repository = context.repository();
+        this.transactions = context.transactions();
+        this.guard = context.guard();
+        this.properties = context.properties();
+        this.clock = context.clock();
         this.lock = "sync:" + source + ":" + stream;
     }
 
     /** The page after {@code after} (null: the beginning), straight from the generated client. */
     protected abstract P read(String after, int limit);
-
-    protected abstract List<R> records(P page);
-
-    protected abstract String nextCursor(P page);
-
-    protected abstract boolean hasMore(P page);
-
-    /** The record's position in the stream, or null when it has none. */
-    protected abstract Long seq(R record);
-
-    /** The record's key in the source (a USCC, an entry id), for dead letters. */
-    protected abstract String key(R record);
 
     /** Why the record cannot be applied, or null. */
     protected abstract String problem(R record);
@@ -96,7 +100,26 @@ public abstract class FeedSync<P, R> {
     /** Applies valid records in stream order, in the caller's transaction; returns how many changed the graph. */
     protected abstract long apply(List<R> valid, OffsetDateTime now);
 
-    protected abstract Class<R> recordType();
+    private List<R> records(P page) {
+        List<R> records = shape.records().apply(page);
+        return records == null ? List.of() : records;
+    }
+
+    private String nextCursor(P page) {
+        return shape.nextCursor().apply(page);
+    }
+
+    private boolean hasMore(P page) {
+        return Boolean.TRUE.equals(shape.hasMore().apply(page));
+    }
+
+    private Long seq(R record) {
+        return shape.seq().apply(record);
+    }
+
+    private String key(R record) {
+        return shape.key().apply(record);
+    }
 
     public String source() {
         return source;
@@ -226,7 +249,7 @@ public abstract class FeedSync<P, R> {
         if (!"OPEN".equals(d.status())) {
             throw new IllegalStateException("dead letter " + d.id() + " is " + d.status());
         }
-        R stored = json.readValue(d.payload(), recordType());
+        R stored = json.readValue(d.payload(), shape.recordType());
         R fixed = problem(stored) == null ? stored : refetch(d);
         String problem = fixed == null ? "the source no longer serves position " + d.position() : problem(fixed);
         if (problem != null) {

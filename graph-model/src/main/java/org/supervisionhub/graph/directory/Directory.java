@@ -85,6 +85,10 @@ public final class Directory {
 
     public enum EnterpriseOrder { USCC, NAME }
 
+    /** A tax credit grade (纳税信用等级) for an assessment year, as the tax system last assessed it. */
+    public record TaxCreditGrade(String uscc, int year, String grade, LocalDate assessedOn, OffsetDateTime updatedAt) {
+    }
+
     /** Writable fields of an enterprise. */
     public record EnterpriseData(String uscc, String name, String orgType, String industry, String scale, String status,
                                  String creditRiskClass, String integrityGrade, String regionCode,

@@ -94,6 +94,9 @@ public class DirectoryRepository {
     static final String ENTERPRISE_STATES_AS_OF = RosterRepository.statesAsOf("TARGET", "c {uscc: key, .name, .orgType,"
             + " .industry, .scale, .status, .creditRiskClass, .integrityGrade, .regionCode, .occurredOn, .recordedAt}");
 
+    static final String TAX_CREDIT_GRADES = "UNWIND $keys AS k MATCH (g:TaxCreditGrade {uscc: k})"
+            + " RETURN g.uscc AS uscc, g.year AS year, g.grade AS grade, g.assessedOn AS assessedOn, g.updatedAt AS updatedAt ORDER BY g.year DESC";
+
     private final Neo4jClient client;
 
     public DirectoryRepository(Neo4jClient client) {
@@ -106,6 +109,16 @@ public class DirectoryRepository {
 
     public Optional<Enterprise> enterprise(String uscc) {
         return Optional.ofNullable(enterprises(List.of(uscc)).get(uscc));
+    }
+
+    /** Each subject's tax credit grades, latest year first; subjects without any are absent. */
+    public Map<String, List<Directory.TaxCreditGrade>> taxCreditGrades(Collection<String> usccs) {
+        Map<String, List<Directory.TaxCreditGrade>> out = new HashMap<>();
+        client.query(TAX_CREDIT_GRADES).bind(List.copyOf(usccs)).to("keys").fetchAs(Directory.TaxCreditGrade.class)
+                .mappedBy((t, r) -> new Directory.TaxCreditGrade(r.get("uscc").asString(), r.get("year").asInt(), r.get("grade").asString(),
+                        Values.date(r.get("assessedOn")), Values.dateTime(r.get("updatedAt"))))
+                .all().forEach(g -> out.computeIfAbsent(g.uscc(), k -> new ArrayList<>()).add(g));
+        return out;
     }
 
     public Map<String, Person> persons(Collection<String> ids) {

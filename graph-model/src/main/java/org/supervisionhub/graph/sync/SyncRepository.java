@@ -38,6 +38,10 @@ public class SyncRepository {
 
     public enum HolderKind { PERSON, ENTERPRISE }
 
+    /** A subject's tax credit grade for an assessment year, at position {@code seq} of the tax system's feed. */
+    public record GradeRow(String uscc, int year, String grade, LocalDate assessedOn, long seq) {
+    }
+
     public record Checkpoint(String source, String stream, String cursor, long position, long applied, OffsetDateTime updatedAt) {
     }
 
@@ -101,6 +105,12 @@ public class SyncRepository {
             + " FOREACH (x IN CASE k.rel WHEN 'BRANCH_OF' THEN [1] ELSE [] END | CREATE (e)-[:BRANCH_OF {validFrom: k.on, source: $source}]->(h))"
             + " FOREACH (x IN CASE k.rel WHEN 'SHAREHOLDER_OF' THEN [1] ELSE [] END |"
             + "  CREATE (h)-[:SHAREHOLDER_OF {sharePct: k.pct, validFrom: k.on, source: $source}]->(e))";
+    /** A later item of the feed (a re-assessment) replaces the year's grade; an earlier one read again changes nothing. */
+    static final String UPSERT_GRADES = "UNWIND $rows AS row MERGE (e:Enterprise {uscc: row.uscc})"
+            + " MERGE (g:TaxCreditGrade {uscc: row.uscc, year: row.year})"
+            + " WITH e, g, row WHERE coalesce(g.seq, 0) < row.seq"
+            + " SET g.grade = row.grade, g.assessedOn = row.assessedOn, g.seq = row.seq, g.source = $source, g.updatedAt = $now"
+            + " MERGE (g)-[:OF]->(e) RETURN count(*) AS n";
     static final String CHECKPOINT = "OPTIONAL MATCH (c:SyncCheckpoint {source: $source, stream: $stream}) RETURN c {.*} AS row";
     static final String SAVE_CHECKPOINT = "MERGE (c:SyncCheckpoint {source: $source, stream: $stream})"
             + " SET c.cursor = $cursor, c.position = $position, c.applied = coalesce(c.applied, 0) + $applied, c.updatedAt = $now";
@@ -239,6 +249,24 @@ public class SyncRepository {
         k.put("pct", pct);
         k.put("on", on);
         return k;
+    }
+
+    /** Upserts grades in feed order (the caller passes at most one per subject and year); returns how many changed. */
+    public long upsertTaxCreditGrades(String source, List<GradeRow> rows, OffsetDateTime now) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Map<String, Object>> params = rows.stream().map(r -> {
+            Map<String, Object> m = new HashMap<>();
+            m.put("uscc", r.uscc());
+            m.put("year", r.year());
+            m.put("grade", r.grade());
+            m.put("assessedOn", r.assessedOn());
+            m.put("seq", r.seq());
+            return m;
+        }).toList();
+        return client.query(UPSERT_GRADES).bindAll(Map.of("rows", params, "source", source, "now", now)).fetchAs(Long.class)
+                .mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
     }
 
     public void ensureEnterprises(Collection<String> usccs) {
