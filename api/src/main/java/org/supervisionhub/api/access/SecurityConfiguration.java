@@ -61,6 +61,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/import/**", "/evidence/**").authenticated()
                         // vdraw-1: the assignment part of a draw's verification document is for oversight only.
                         .requestMatchers("/oversight/**").hasAnyRole(Role.OVERSIGHT.name(), Role.ADMIN.name())
+                        // Operational metrics (sources' breakers, retries, rate limiters; requests) for administrators.
+                        .requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(SecurityConfiguration::authentication))
                         .authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))

@@ -47,6 +47,11 @@ class MarketSyncApiTest extends HubIntegrationTest {
 
     /** Runs syncs of the source until one catches up. */
     void syncUntilCaughtUp(String name) throws InterruptedException {
+        syncUntil(name, s -> "OK".equals(s.get("state")));
+    }
+
+    /** Runs syncs of the source, one after another, until its state passes {@code done}. */
+    void syncUntil(String name, java.util.function.Predicate<Map<String, Object>> done) throws InterruptedException {
         Instant until = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(until)) {
             graphQl(admin()).document("mutation { syncSource(source: " + name + ") { started } }").execute();
@@ -54,12 +59,56 @@ class MarketSyncApiTest extends HubIntegrationTest {
             while (Boolean.TRUE.equals(source(name).get("running"))) {
                 Thread.sleep(200);
             }
-            if ("OK".equals(source(name).get("state"))) {
+            if (done.test(source(name))) {
                 return;
             }
             Thread.sleep(1000);
         }
-        throw new AssertionError("no convergence: " + source(name));
+        throw new AssertionError("not reached: " + source(name));
+    }
+
+    /** An actuator endpoint as read with {@code token} (null: anonymously); the HTTP status when refused. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> actuator(String path, String token) {
+        return org.springframework.web.client.RestClient.create("http://localhost:" + port).get().uri(path)
+                .headers(h -> { if (token != null) h.setBearerAuth(token); }).exchange((request, response) -> response.getStatusCode().is2xxSuccessful()
+                        ? response.bodyTo(Map.class) : Map.of("httpStatus", response.getStatusCode().value()));
+    }
+
+    /** The breaker's state gauge: 1.0 for the state it is in. */
+    double breakerGauge(String name, String state) {
+        Map<String, Object> metric = actuator("/actuator/metrics/resilience4j.circuitbreaker.state?tag=name:" + name + "&tag=state:" + state,
+                token(admin()));
+        return ((Number) ((Map<?, ?>) ((List<?>) metric.get("measurements")).get(0)).get("value")).doubleValue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSourceBreakerOpenedByAnOutageShowsInHealthAndMetricsForAdministratorsWhileTheHubStaysUp() throws Exception {
+        TestSimulator.start();
+        TestSimulator.faults(0, 0, 0, true, 0, 0);
+        try {
+            syncUntil("CREDIT_PLATFORM", s -> "CIRCUIT_OPEN".equals(s.get("state")));
+            // Anyone sees the hub up (a source down does not make the hub unhealthy) but no details.
+            Map<String, Object> anonymous = actuator("/actuator/health", null);
+            assertThat(anonymous).containsEntry("status", "UP").doesNotContainKey("components");
+            // An administrator sees the breaker of the credit platform open (or half-open once its wait is over), the others closed.
+            Map<String, Object> health = actuator("/actuator/health", token(admin()));
+            assertThat(health).containsEntry("status", "UP");
+            Map<String, Object> breakers = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) health.get("components"))
+                    .get("circuitBreakers")).get("details");
+            assertThat(((Map<String, Object>) ((Map<String, Object>) breakers.get("credit")).get("details")).get("state")).isIn("OPEN", "HALF_OPEN");
+            assertThat(((Map<String, Object>) ((Map<String, Object>) breakers.get("market")).get("details")).get("state")).isEqualTo("CLOSED");
+            assertThat(breakerGauge("credit", "open") + breakerGauge("credit", "half_open")).isEqualTo(1.0);
+            assertThat(breakerGauge("credit", "closed")).isZero();
+            assertThat(actuator("/actuator/metrics/resilience4j.circuitbreaker.state", null)).containsEntry("httpStatus", 401);
+            assertThat(actuator("/actuator/metrics/resilience4j.circuitbreaker.state", token(officer("HRSS-430100")))).containsEntry("httpStatus", 403);
+        } finally {
+            TestSimulator.faults(0, 0, 0, false, 0, 0);
+        }
+        // Back: the half-open breaker lets probes through, they succeed, it closes.
+        syncUntil("CREDIT_PLATFORM", s -> "OK".equals(s.get("state")) && "CLOSED".equals(s.get("breaker")));
+        assertThat(breakerGauge("credit", "closed")).isEqualTo(1.0);
     }
 
     @Test
