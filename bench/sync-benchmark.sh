@@ -4,16 +4,17 @@
 # comparison. Builds offline (tests compiled, not run) and runs org.supervisionhub.api.connectors.SyncBenchmark
 # (api test classes) with the simulator in the same JVM.
 #
-# Usage: [JAVA_OPTS=...] bench/sync-benchmark.sh [enterprises=1000000]
+# Usage: [JAVA_OPTS=...] bench/sync-benchmark.sh [enterprises=1000000] [latency-ms-per-page=0]
 # Appends one line per run to bench/results/sync.txt. Target: >= 10,000 enterprises per second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ENTERPRISES="${1:-1000000}"
+LATENCY_MS="${2:-0}"
 RESULTS="bench/results/sync.txt"
 WORK="$(mktemp -d -t sync-benchmark.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
 . bench/api-classpath.sh
 
-java ${JAVA_OPTS:-} -Xmx6g -XX:+UseParallelGC -cp "$CP" org.supervisionhub.api.connectors.SyncBenchmark "$ENTERPRISES" "$RESULTS"
+java ${JAVA_OPTS:-} -Xmx6g -XX:+UseParallelGC -cp "$CP" org.supervisionhub.api.connectors.SyncBenchmark "$ENTERPRISES" "$RESULTS" "$LATENCY_MS"

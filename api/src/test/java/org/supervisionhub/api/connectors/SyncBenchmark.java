@@ -29,7 +29,8 @@ import org.springframework.web.client.RestClient;
 /**
  * A full sync of the simulated registry over HTTP into an empty embedded Neo4j, end to end: pages of 1,000 read
  * through the generated client and the Resilience4j guard, mapped, and written with their links and checkpoints. Not a
- * test: run by {@code bench/sync-benchmark.sh}. Arguments: {@code [enterprises=1000000] [resultFile]}.
+ * test: run by {@code bench/sync-benchmark.sh}. Arguments: {@code [enterprises=1000000] [resultFile] [latencyMs=0]}, the last
+ * making the simulator answer each page after that delay, as a source over a network would.
  *
  * <p>Also measured: the source alone (every page read over HTTP and parsed, nothing written), so the figure can be
  * split between the source and the graph. Target: 10,000 enterprises per second end to end.
@@ -45,6 +46,7 @@ public final class SyncBenchmark {
     public static void main(String[] args) throws Exception {
         int enterprises = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         Path resultFile = Path.of(args.length > 1 ? args[1] : "bench/results/sync.txt");
+        long latencyMs = args.length > 2 ? Long.parseLong(args[2]) : 0;
         Path home = Files.createTempDirectory("hub-sync-benchmark");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -82,6 +84,9 @@ public final class SyncBenchmark {
             check(read == enterprises, "read " + read);
             System.out.printf(Locale.ROOT, "source alone: %,d records in %.1f s (%,.0f/s)%n", read, sourceSeconds, read / sourceSeconds);
 
+            // A source farther away: each page answered after latencyMs, as over a network (pages are read ahead while a batch is applied).
+            http.put().uri("http://127.0.0.1:" + port + "/sim/faults").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body(java.util.Map.of("errorRate", 0, "latencyMs", latencyMs, "malformedRate", 0, "outage", false, "slowRate", 0, "slowMs", 0, "ackLossRate", 0)).retrieve().toBodilessEntity();
             MarketRegistrySync sync = hub.getBean(MarketRegistrySync.class);
             long t1 = System.nanoTime();
             Run run = sync.run(Mode.FULL);
@@ -92,8 +97,8 @@ public final class SyncBenchmark {
                     .records().get(0).get("n").asLong();
             check(inGraph == enterprises, "enterprises in the graph: " + inGraph);
             summary = String.format(Locale.ROOT, "sync: %,d enterprises with %,d links in %.1f s = %,.0f enterprises/s end to end (%d pages;"
-                            + " source alone %,.0f/s); load %s", enterprises, links, seconds, enterprises / seconds, run.pages(),
-                    read / sourceSeconds, loadAverage());
+                            + " source alone %,.0f/s; source latency %d ms per page); load %s", enterprises, links, seconds, enterprises / seconds, run.pages(),
+                    read / sourceSeconds, latencyMs, loadAverage());
         } finally {
             deleteRecursively(home);
         }

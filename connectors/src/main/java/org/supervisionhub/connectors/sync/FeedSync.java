@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -74,6 +78,8 @@ public abstract class FeedSync<P, R> {
     private final Shape<P, R> shape;
     protected final Clock clock;
     private final String lock;
+    /** Reads the next group of pages while the current one is applied; one per stream, as a stream runs one sync at a time. */
+    private final ExecutorService reader;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
     protected FeedSync(String source, String stream, String guardName, ConnectorProperties.Source settings, Shape<P, R> shape, Context context) {
@@ -89,6 +95,11 @@ public abstract class FeedSync<P, R> {
         this.properties = context.properties();
         this.clock = context.clock();
         this.lock = "sync:" + source + ":" + stream;
+        this.reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sync-read-" + source + "-" + stream);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The page after {@code after} (null: the beginning), straight from the generated client. */
@@ -162,42 +173,40 @@ public abstract class FeedSync<P, R> {
             var checkpoint = mode == Mode.FULL ? null : transactions.run(() -> repository.checkpoint(source, stream).orElse(null));
             String cursor = checkpoint == null ? null : checkpoint.cursor();
             position = checkpoint == null ? 0 : checkpoint.position();
-            while (pages < settings.maxPagesPerRun()) {
-                List<Fetched<P>> fetched = new ArrayList<>();
-                int inHand = 0;
-                boolean more = true;
-                boolean refused = false;
-                while (more && inHand < settings.recordsPerTransaction() && pages + fetched.size() < settings.maxPagesPerRun()) {
-                    String after = cursor;
-                    P page;
-                    try {
-                        page = guard.call(guardName, () -> read(after, settings.pageSize()));
-                    } catch (CallNotPermittedException e) {
-                        refused = true;
-                        break;
-                    }
-                    fetched.add(new Fetched<>(page, after));
-                    inHand += records(page).size();
-                    cursor = nextCursor(page);
-                    more = hasMore(page);
-                }
-                if (!fetched.isEmpty()) {
+            CompletableFuture<Group<P>> next = readAhead(cursor, settings.maxPagesPerRun());
+            while (true) {
+                Group<P> group = join(next);
+                long budget = settings.maxPagesPerRun() - pages - group.pages().size();
+                // The next group is read while this one is applied, so the source's latency and the graph's writes overlap.
+                next = group.more() && !group.refused() && budget > 0 ? readAhead(group.cursor(), budget) : null;
+                if (!group.pages().isEmpty()) {
                     long from = position;
-                    Batch batch = transactions.run(() -> applyBatch(fetched, from));
-                    pages += fetched.size();
-                    records += inHand;
+                    Batch batch;
+                    try {
+                        batch = transactions.run(() -> applyBatch(group.pages(), from));
+                    } catch (RuntimeException e) {
+                        if (next != null) {
+                            next.cancel(true);
+                        }
+                        throw e;
+                    }
+                    pages += group.pages().size();
+                    records += group.records();
                     applied += batch.applied();
                     dead += batch.deadLetters();
                     position = batch.position();
                 }
-                if (refused) {
+                if (group.refused()) {
                     // The breaker refuses the source: what was read is applied; the next run goes on from there.
                     transactions.run(() -> repository.attempted(source, "CIRCUIT_OPEN", "circuit open", now()));
                     return new Run(source, stream, mode, "CIRCUIT_OPEN", pages, records, applied, dead, position, "circuit open");
                 }
-                if (!more) {
+                if (!group.more()) {
                     transactions.run(() -> repository.synced(source, "OK", now()));
                     return new Run(source, stream, mode, "CAUGHT_UP", pages, records, applied, dead, position, null);
+                }
+                if (next == null) {
+                    break;
                 }
             }
             return new Run(source, stream, mode, "YIELDED", pages, records, applied, dead, position, null);
@@ -210,6 +219,46 @@ public abstract class FeedSync<P, R> {
             return new Run(source, stream, mode, "CIRCUIT_OPEN".equals(state) ? state : "FAILED", pages, records, applied, dead, position, message);
         } finally {
             transactions.run(() -> repository.unlock(lock, owner));
+        }
+    }
+
+    /** Whole pages read after a cursor: a transaction's worth, or fewer where the stream ended, the page budget ran out or the breaker refused. */
+    record Group<P>(List<Fetched<P>> pages, int records, String cursor, boolean more, boolean refused) {
+    }
+
+    private CompletableFuture<Group<P>> readAhead(String cursor, long pageBudget) {
+        return CompletableFuture.supplyAsync(() -> readGroup(cursor, pageBudget), reader);
+    }
+
+    private Group<P> readGroup(String cursor, long pageBudget) {
+        List<Fetched<P>> fetched = new ArrayList<>();
+        int inHand = 0;
+        boolean more = true;
+        while (more && inHand < settings.recordsPerTransaction() && fetched.size() < pageBudget) {
+            String after = cursor;
+            P page;
+            try {
+                page = guard.call(guardName, () -> read(after, settings.pageSize()));
+            } catch (CallNotPermittedException e) {
+                return new Group<>(fetched, inHand, cursor, more, true);
+            }
+            fetched.add(new Fetched<>(page, after));
+            inHand += records(page).size();
+            cursor = nextCursor(page);
+            more = hasMore(page);
+        }
+        return new Group<>(fetched, inHand, cursor, more, false);
+    }
+
+    /** The group read ahead, or what stopped its reading (retries spent, a time-out) as thrown by the source call. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
