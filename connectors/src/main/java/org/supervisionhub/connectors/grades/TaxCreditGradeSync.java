@@ -10,7 +10,6 @@ import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.connectors.tax.client.api.DefaultApi;
 import org.supervisionhub.connectors.tax.client.model.CreditGrade;
 import org.supervisionhub.connectors.tax.client.model.CreditGradePage;
-import org.supervisionhub.graph.directory.Uscc;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.sync.SyncRepository.GradeRow;
 
@@ -38,12 +37,9 @@ public class TaxCreditGradeSync extends FeedSync<CreditGradePage, CreditGrade> {
 
     @Override
     protected String problem(CreditGrade g) {
-        if (g.getSeq() == null) {
-            return "seq: missing";
-        }
-        String uscc = Uscc.problem(g.getUscc() == null ? "" : g.getUscc()).orElse(null);
+        String uscc = usccProblem("uscc", g.getUscc());
         if (uscc != null) {
-            return "uscc: " + uscc;
+            return uscc;
         }
         if (g.getYear() == null || g.getYear() < 2000 || g.getYear() > 2100) {
             return "year: an assessment year, not " + g.getYear();

@@ -8,7 +8,6 @@ import org.supervisionhub.connectors.credit.client.model.ListEntry;
 import org.supervisionhub.connectors.credit.client.model.ListEntryPage;
 import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.connectors.sync.Listings;
-import org.supervisionhub.graph.directory.Uscc;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
@@ -46,18 +45,15 @@ public class JointPunishmentSync extends FeedSync<ListEntryPage, ListEntry> {
 
     @Override
     protected String problem(ListEntry e) {
-        if (e.getSeq() == null) {
-            return "seq: missing";
-        }
         if (e.getEntryId() == null || e.getEntryId().isBlank()) {
             return "entryId: required";
         }
         if (e.getListType() == null) {
             return "listType: missing or not a list of the contract";
         }
-        String uscc = Uscc.problem(e.getUscc() == null ? "" : e.getUscc()).orElse(null);
+        String uscc = usccProblem("uscc", e.getUscc());
         if (uscc != null) {
-            return "uscc: " + uscc;
+            return uscc;
         }
         return e.getListedOn() == null ? "listedOn: required" : null;
     }

@@ -8,7 +8,6 @@ import org.supervisionhub.connectors.sync.Listings;
 import org.supervisionhub.connectors.tax.client.api.DefaultApi;
 import org.supervisionhub.connectors.tax.client.model.MajorViolation;
 import org.supervisionhub.connectors.tax.client.model.MajorViolationPage;
-import org.supervisionhub.graph.directory.Uscc;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
@@ -37,15 +36,12 @@ public class TaxViolationSync extends FeedSync<MajorViolationPage, MajorViolatio
 
     @Override
     protected String problem(MajorViolation v) {
-        if (v.getSeq() == null) {
-            return "seq: missing";
-        }
         if (v.getCaseId() == null || v.getCaseId().isBlank()) {
             return "caseId: required";
         }
-        String uscc = Uscc.problem(v.getUscc() == null ? "" : v.getUscc()).orElse(null);
+        String uscc = usccProblem("uscc", v.getUscc());
         if (uscc != null) {
-            return "uscc: " + uscc;
+            return uscc;
         }
         return v.getPublishedOn() == null ? "publishedOn: required" : null;
     }

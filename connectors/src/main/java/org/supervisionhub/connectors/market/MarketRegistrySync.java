@@ -20,7 +20,6 @@ import org.supervisionhub.connectors.market.client.model.Shareholder;
 import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.connectors.sync.Listings;
 import org.supervisionhub.connectors.sync.PersonPseudonyms;
-import org.supervisionhub.graph.directory.Uscc;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
@@ -106,15 +105,12 @@ public class MarketRegistrySync extends FeedSync<ChangePage, Change> {
     @Override
     protected String problem(Change c) {
         Enterprise e = c.getEnterprise();
-        if (c.getSeq() == null) {
-            return "seq: missing";
-        }
         if (e == null) {
             return "enterprise: missing";
         }
-        String uscc = Uscc.problem(e.getUscc() == null ? "" : e.getUscc()).orElse(null);
+        String uscc = usccProblem("enterprise.uscc", e.getUscc());
         if (uscc != null) {
-            return "enterprise.uscc: " + uscc;
+            return uscc;
         }
         if (!e.getUscc().equals(c.getUscc())) {
             return "uscc: the change names " + c.getUscc() + " but its snapshot " + e.getUscc();
@@ -139,15 +135,15 @@ public class MarketRegistrySync extends FeedSync<ChangePage, Change> {
                 return "enterprise.officers: personKey, name and role required";
             }
         }
-        if (e.getParentUscc() != null && Uscc.problem(e.getParentUscc()).isPresent()) {
-            return "enterprise.parentUscc: " + Uscc.problem(e.getParentUscc()).get();
+        if (e.getParentUscc() != null && usccProblem("enterprise.parentUscc", e.getParentUscc()) != null) {
+            return usccProblem("enterprise.parentUscc", e.getParentUscc());
         }
         for (Shareholder h : e.getShareholders() == null ? List.<Shareholder>of() : e.getShareholders()) {
             if (h.getKind() == null || h.getKey() == null || h.getName() == null) {
                 return "enterprise.shareholders: kind, key and name required";
             }
-            if (h.getKind() == Shareholder.KindEnum.ENTERPRISE && Uscc.problem(h.getKey()).isPresent()) {
-                return "enterprise.shareholders.key: " + Uscc.problem(h.getKey()).get();
+            if (h.getKind() == Shareholder.KindEnum.ENTERPRISE && usccProblem("enterprise.shareholders.key", h.getKey()) != null) {
+                return usccProblem("enterprise.shareholders.key", h.getKey());
             }
             if (h.getSharePercent() != null && sharePct(h.getSharePercent()) == null) {
                 return "enterprise.shareholders.sharePercent: a decimal from 0 to 100, not " + h.getSharePercent();

@@ -14,14 +14,38 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 public class Faults implements HandlerInterceptor {
 
-    /** The switches as set; {@code malformedRate} applies to records by their sequence number. */
     /**
+     * The switches as set; {@code malformedRate} applies to records by their sequence number.
+     *
      * @param slowRate    share of requests held {@code slowMs} before they are answered (to run into the caller's timeout)
      * @param ackLossRate share of accepted result submissions whose answer is lost (503 after recording), so the sender
      *                    sends them again
      */
     public record Settings(double errorRate, long latencyMs, double malformedRate, boolean outage, double slowRate, long slowMs,
                            double ackLossRate) {
+    }
+
+    static final java.util.Set<String> SWITCHES = java.util.Set.of("errorRate", "latencyMs", "malformedRate", "outage", "slowRate", "slowMs",
+            "ackLossRate");
+
+    /** Settings from the switches named; a switch not named is off (0 or false). */
+    static Settings of(java.util.Map<String, Object> switches) {
+        java.util.Set<String> unknown = new java.util.TreeSet<>(switches.keySet());
+        unknown.removeAll(SWITCHES);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown switches " + unknown + "; known: " + new java.util.TreeSet<>(SWITCHES));
+        }
+        return new Settings(number(switches, "errorRate").doubleValue(), number(switches, "latencyMs").longValue(),
+                number(switches, "malformedRate").doubleValue(), Boolean.TRUE.equals(switches.get("outage")),
+                number(switches, "slowRate").doubleValue(), number(switches, "slowMs").longValue(), number(switches, "ackLossRate").doubleValue());
+    }
+
+    private static Number number(java.util.Map<String, Object> switches, String name) {
+        Object v = switches.getOrDefault(name, 0);
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException(name + " is a number, not " + v);
+        }
+        return n;
     }
 
     private volatile Settings settings = new Settings(0, 0, 0, false, 0, 0, 0);

@@ -44,11 +44,20 @@ public class SimulatorController {
         return credit.keys();
     }
 
-    /** {@code {"errorRate": 0.3, "latencyMs": 50, "malformedRate": 0.01, "outage": false, "slowRate": 0.05, "slowMs": 3000, "ackLossRate": 0.2}} */
+    /**
+     * {@code {"errorRate": 0.3, "latencyMs": 50, "malformedRate": 0.01, "outage": false, "slowRate": 0.05, "slowMs": 3000, "ackLossRate": 0.2}};
+     * a switch left out is off, so {@code {"outage": true}} is an outage and nothing else.
+     */
     @PutMapping("/faults")
-    public Faults.Settings faults(@RequestBody Faults.Settings settings) {
-        faults.set(settings);
+    public Faults.Settings faults(@RequestBody Map<String, Object> switches) {
+        faults.set(Faults.of(switches));
         return faults.settings();
+    }
+
+    /** A switch the simulator does not know, or a value out of range: 400 with the reason. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
+    public org.springframework.http.ResponseEntity<Map<String, Object>> badSwitch(IllegalArgumentException e) {
+        return org.springframework.http.ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
     }
 
     /** Appends changes to the registry's feed now. */

@@ -18,6 +18,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.supervisionhub.graph.directory.Uscc;
 import org.supervisionhub.graph.sync.SyncRepository;
 import org.supervisionhub.graph.sync.SyncRepository.DeadLetter;
 import tools.jackson.databind.json.JsonMapper;
@@ -105,8 +106,18 @@ public abstract class FeedSync<P, R> {
     /** The page after {@code after} (null: the beginning), straight from the generated client. */
     protected abstract P read(String after, int limit);
 
-    /** Why the record cannot be applied, or null. */
+    /** Why the record cannot be applied, or null (a record without a position is refused before). */
     protected abstract String problem(R record);
+
+    /** Why {@code value} is not a USCC, as {@code field: reason}, or null. */
+    protected static String usccProblem(String field, String value) {
+        return Uscc.problem(value == null ? "" : value).map(p -> field + ": " + p).orElse(null);
+    }
+
+    /** The record's problem, its missing position first. */
+    private String check(R record) {
+        return seq(record) == null ? "seq: missing" : problem(record);
+    }
 
     /** Applies valid records in stream order, in the caller's transaction; returns how many changed the graph. */
     protected abstract long apply(List<R> valid, OffsetDateTime now);
@@ -272,7 +283,7 @@ public abstract class FeedSync<P, R> {
             for (R r : records(f.page())) {
                 long seq = seq(r) == null ? position + 1 : seq(r);
                 position = Math.max(position, seq);
-                String problem = problem(r);
+                String problem = check(r);
                 if (problem == null) {
                     valid.add(r);
                 } else {
@@ -299,8 +310,8 @@ public abstract class FeedSync<P, R> {
             throw new IllegalStateException("dead letter " + d.id() + " is " + d.status());
         }
         R stored = json.readValue(d.payload(), shape.recordType());
-        R fixed = problem(stored) == null ? stored : refetch(d);
-        String problem = fixed == null ? "the source no longer serves position " + d.position() : problem(fixed);
+        R fixed = check(stored) == null ? stored : refetch(d);
+        String problem = fixed == null ? "the source no longer serves position " + d.position() : check(fixed);
         if (problem != null) {
             throw new IllegalStateException("still not applicable: " + problem);
         }
