@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Applies one stream of a source to the graph, page by page, under a lease so one replica runs it at a time. Pages
  * are read until a transaction's worth of records is in hand, then applied in one transaction with the checkpoint of
- * the last; records that fail the contract become dead letters while the rest proceeds. A crash between batches
+ * the last, while the next transaction's pages are read; records that fail the contract become dead letters while the
+ * rest proceeds. A crash between batches
  * resumes from the last committed checkpoint; a batch applied twice changes nothing (the subclasses' writes are
  * idempotent). Subclasses say how to read a page and how to check and apply its records.
  *
