@@ -135,15 +135,17 @@ public class MarketRegistrySync extends FeedSync<ChangePage, Change> {
                 return "enterprise.officers: personKey, name and role required";
             }
         }
-        if (e.getParentUscc() != null && usccProblem("enterprise.parentUscc", e.getParentUscc()) != null) {
-            return usccProblem("enterprise.parentUscc", e.getParentUscc());
+        String parent = e.getParentUscc() == null ? null : usccProblem("enterprise.parentUscc", e.getParentUscc());
+        if (parent != null) {
+            return parent;
         }
         for (Shareholder h : e.getShareholders() == null ? List.<Shareholder>of() : e.getShareholders()) {
             if (h.getKind() == null || h.getKey() == null || h.getName() == null) {
                 return "enterprise.shareholders: kind, key and name required";
             }
-            if (h.getKind() == Shareholder.KindEnum.ENTERPRISE && usccProblem("enterprise.shareholders.key", h.getKey()) != null) {
-                return usccProblem("enterprise.shareholders.key", h.getKey());
+            String holder = h.getKind() == Shareholder.KindEnum.ENTERPRISE ? usccProblem("enterprise.shareholders.key", h.getKey()) : null;
+            if (holder != null) {
+                return holder;
             }
             if (h.getSharePercent() != null && sharePct(h.getSharePercent()) == null) {
                 return "enterprise.shareholders.sharePercent: a decimal from 0 to 100, not " + h.getSharePercent();

@@ -46,8 +46,7 @@ public class CreditPlatformController implements V1Api {
     public ResponseEntity<ListEntryPage> listJointPunishmentEntries(String after, Integer limit) {
         Feeds.Slice<ListEntry> page = Feeds.slice(after, limit, lists.creditItems(), seq -> {
             ListEntry e = lists.credit(seq);
-            double rate = faults.settings().malformedRate();
-            if (rate > 0 && market.unit(seq, 22) < rate) {
+            if (faults.malformed(market.unit(seq, 22))) {
                 e.setUscc(ListsDataset.broken(e.getUscc()));
             }
             return e;

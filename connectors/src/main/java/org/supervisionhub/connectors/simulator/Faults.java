@@ -54,6 +54,12 @@ public class Faults implements HandlerInterceptor {
         return settings;
     }
 
+    /** Whether a record whose fixed draw is {@code unit} (in [0, 1), the same on every read) is served broken now. */
+    public boolean malformed(double unit) {
+        double rate = settings.malformedRate();
+        return rate > 0 && unit < rate;
+    }
+
     public void set(Settings s) {
         if (s.errorRate() < 0 || s.errorRate() > 1 || s.malformedRate() < 0 || s.malformedRate() > 1 || s.latencyMs() < 0
                 || s.slowRate() < 0 || s.slowRate() > 1 || s.slowMs() < 0 || s.ackLossRate() < 0 || s.ackLossRate() > 1) {

@@ -20,6 +20,7 @@ public final class ListsDataset {
     static final int TAX_STEP = 37;
     static final int CREDIT_STEP = 53;
 
+    static final String JOINT_BASIS = "《关于加快推进社会信用体系建设构建以信用为核心的新型监管机制的指导意见》";
     static final String[] GRADES = {"A", "B", "B", "M", "B", "C", "A", "B", "D", "M"};
 
     private final MarketDataset market;
@@ -117,14 +118,14 @@ public final class ListsDataset {
             int subject = market.target(change);
             return new ListEntry(seq, "JP-C" + change, ListEntry.ListTypeEnum.SERIOUS_DISHONESTY, market.uscc(subject),
                     market.committedAt(change).toLocalDate(), "湖南省发展和改革委员会").reason("列入严重失信主体名单")
-                    .legalBasis("《失信行为纠正后的信用信息修复管理办法（试行）》");
+                    .legalBasis(JOINT_BASIS);
         }
         long n = listed(market.size(), CREDIT_STEP, 7);
         long listing = seq <= n ? seq : 3 * (seq - n) - 2;
         int subject = (int) (7 + CREDIT_STEP * (listing - 1));
         ListEntry e = new ListEntry(seq, "JP-" + subject, listing % 2 == 0 ? ListEntry.ListTypeEnum.COURT_DISHONEST_DEBTOR
                 : ListEntry.ListTypeEnum.SERIOUS_DISHONESTY, market.uscc(subject), LocalDate.of(2025, 1 + subject % 12, 1 + subject % 28),
-                listing % 2 == 0 ? "长沙市中级人民法院" : "湖南省发展和改革委员会").reason("列入联合惩戒名单").legalBasis("《关于加快推进社会信用体系建设构建以信用为核心的新型监管机制的指导意见》");
+                listing % 2 == 0 ? "长沙市中级人民法院" : "湖南省发展和改革委员会").reason("列入联合惩戒名单").legalBasis(JOINT_BASIS);
         return seq <= n ? e : e.removedOn(LocalDate.of(2026, 7, 1 + subject % 28));
     }
 

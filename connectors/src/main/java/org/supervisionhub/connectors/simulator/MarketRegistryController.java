@@ -27,8 +27,7 @@ public class MarketRegistryController implements ChangesApi, EnterprisesApi {
 
     /** Whether change {@code seq} is served broken under the current switches (the same on every read). */
     public boolean malformed(long seq) {
-        double rate = faults.settings().malformedRate();
-        return rate > 0 && data.unit(seq, 7) < rate;
+        return faults.malformed(data.unit(seq, 7));
     }
 
     @Override

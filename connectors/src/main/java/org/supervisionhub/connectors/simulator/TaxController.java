@@ -28,7 +28,7 @@ public class TaxController implements V1Api {
     public ResponseEntity<CreditGradePage> listCreditGrades(String after, Integer limit) {
         Feeds.Slice<CreditGrade> page = Feeds.slice(after, limit, lists.gradeItems(), seq -> {
             CreditGrade g = lists.grade(seq);
-            if (malformed(seq, 22)) {
+            if (faults.malformed(market.unit(seq, 23))) {
                 g.setUscc(ListsDataset.broken(g.getUscc()));
             }
             return g;
@@ -40,7 +40,7 @@ public class TaxController implements V1Api {
     public ResponseEntity<MajorViolationPage> listMajorViolations(String after, Integer limit) {
         Feeds.Slice<MajorViolation> page = Feeds.slice(after, limit, lists.taxItems(), seq -> {
             MajorViolation v = lists.tax(seq);
-            if (malformed(seq, 21)) {
+            if (faults.malformed(market.unit(seq, 21))) {
                 v.setUscc(ListsDataset.broken(v.getUscc()));
             }
             return v;
@@ -48,8 +48,4 @@ public class TaxController implements V1Api {
         return ResponseEntity.ok(new MajorViolationPage(page.items(), page.nextCursor(), page.hasMore()));
     }
 
-    boolean malformed(long seq, int salt) {
-        double rate = faults.settings().malformedRate();
-        return rate > 0 && market.unit(seq, salt) < rate;
-    }
 }

@@ -1,8 +1,11 @@
 package org.supervisionhub.connectors.sync;
 
 import java.net.http.HttpClient;
+import java.text.DateFormat;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -15,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.client.RestClient;
 import org.supervisionhub.connectors.market.MarketRegistrySync;
 import org.supervisionhub.connectors.market.client.ApiClient;
 import org.supervisionhub.connectors.market.client.api.ChangesApi;
@@ -71,14 +75,9 @@ public class ConnectorsConfiguration {
     /** The credit platform's generated client: its lists and its result intake. */
     @Bean
     org.supervisionhub.connectors.credit.client.api.DefaultApi creditPlatformClient(ConnectorProperties properties) {
-        JsonMapper mapper = mapper();
-        org.supervisionhub.connectors.credit.client.ApiClient client = new org.supervisionhub.connectors.credit.client.ApiClient(
-                org.supervisionhub.connectors.credit.client.ApiClient.buildRestClientBuilder(mapper).requestFactory(requests(properties.credit())).build(),
-                mapper, org.supervisionhub.connectors.credit.client.ApiClient.createDefaultDateFormat());
-        if (properties.credit().baseUrl() != null) {
-            client.setBasePath(properties.credit().baseUrl());
-        }
-        return new org.supervisionhub.connectors.credit.client.api.DefaultApi(client);
+        return new org.supervisionhub.connectors.credit.client.api.DefaultApi(generated(properties.credit(),
+                org.supervisionhub.connectors.credit.client.ApiClient::buildRestClientBuilder, org.supervisionhub.connectors.credit.client.ApiClient::new,
+                org.supervisionhub.connectors.credit.client.ApiClient.createDefaultDateFormat(), org.supervisionhub.connectors.credit.client.ApiClient::setBasePath));
     }
 
     @Bean
@@ -96,14 +95,9 @@ public class ConnectorsConfiguration {
     /** The tax system's generated client: credit grades and the major-violation list. */
     @Bean
     org.supervisionhub.connectors.tax.client.api.DefaultApi taxClient(ConnectorProperties properties) {
-        JsonMapper mapper = mapper();
-        org.supervisionhub.connectors.tax.client.ApiClient client = new org.supervisionhub.connectors.tax.client.ApiClient(
-                org.supervisionhub.connectors.tax.client.ApiClient.buildRestClientBuilder(mapper).requestFactory(requests(properties.tax())).build(),
-                mapper, org.supervisionhub.connectors.tax.client.ApiClient.createDefaultDateFormat());
-        if (properties.tax().baseUrl() != null) {
-            client.setBasePath(properties.tax().baseUrl());
-        }
-        return new org.supervisionhub.connectors.tax.client.api.DefaultApi(client);
+        return new org.supervisionhub.connectors.tax.client.api.DefaultApi(generated(properties.tax(),
+                org.supervisionhub.connectors.tax.client.ApiClient::buildRestClientBuilder, org.supervisionhub.connectors.tax.client.ApiClient::new,
+                org.supervisionhub.connectors.tax.client.ApiClient.createDefaultDateFormat(), org.supervisionhub.connectors.tax.client.ApiClient::setBasePath));
     }
 
     @Bean
@@ -117,6 +111,23 @@ public class ConnectorsConfiguration {
         return new TaxCreditGradeSync(tax, context);
     }
 
+    /** The constructor every generated {@code ApiClient} has; each source's generator output has its own class. */
+    @FunctionalInterface
+    interface GeneratedClient<C> {
+        C create(RestClient rest, JsonMapper mapper, DateFormat dates);
+    }
+
+    /** A generated client on the contract's JSON mapping, with the source's timeouts and base URL (when configured). */
+    static <C> C generated(ConnectorProperties.Source source, Function<JsonMapper, RestClient.Builder> builder, GeneratedClient<C> constructor,
+                           DateFormat dates, BiConsumer<C, String> basePath) {
+        JsonMapper mapper = mapper();
+        C client = constructor.create(builder.apply(mapper).requestFactory(requests(source)).build(), mapper, dates);
+        if (source.baseUrl() != null) {
+            basePath.accept(client, source.baseUrl());
+        }
+        return client;
+    }
+
     static JdkClientHttpRequestFactory requests(ConnectorProperties.Source source) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(source.connectTimeout())
                 .build());
@@ -126,13 +137,8 @@ public class ConnectorsConfiguration {
 
     @Bean
     MarketRegistrySync marketRegistrySync(TriggerRepository triggers, PersonPseudonyms persons, FeedSync.Context context) {
-        ConnectorProperties.Source market = context.properties().market();
-        JsonMapper mapper = mapper();
-        ApiClient client = new ApiClient(ApiClient.buildRestClientBuilder(mapper).requestFactory(requests(market)).build(), mapper,
-                ApiClient.createDefaultDateFormat());
-        if (market.baseUrl() != null) {
-            client.setBasePath(market.baseUrl());
-        }
+        ApiClient client = generated(context.properties().market(), ApiClient::buildRestClientBuilder, ApiClient::new,
+                ApiClient.createDefaultDateFormat(), ApiClient::setBasePath);
         return new MarketRegistrySync(new ChangesApi(client), triggers, persons, context);
     }
 
