@@ -27,14 +27,14 @@ import reactor.core.publisher.Mono;
 /**
  * Base of the API integration tests: the real application over HTTP, on an embedded Neo4j in a
  * fresh directory holding a small synthetic province (seed 7). Every subclass shares one context;
- * tests create their own uniquely keyed data so they do not depend on each other.
+ * tests create their own uniquely keyed data so they do not depend on each other. Time is {@link TestClock}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.store.bolt-port=0", "hub.store.page-cache-mb=64",
         "hub.demo.enabled=true", "hub.demo.seed=7", "hub.demo.enterprises=400",
         "hub.security.demo-issuer.enabled=true", "hub.security.rate-limit.anonymous-per-minute=1000000",
         "hub.security.rate-limit.authenticated-per-minute=1000000", "hub.security.rate-limit.clients.rate-probe=5"})
-@Import(QueryCounter.Configuration.class)
+@Import({QueryCounter.Configuration.class, TestClock.Configuration.class})
 public abstract class HubIntegrationTest {
 
     private static final Path DATA = tempDir();
@@ -68,6 +68,10 @@ public abstract class HubIntegrationTest {
 
     @Autowired
     protected DemoIssuer issuer;
+
+    /** The hub's clock in tests: read "now" from it, set or advance it; never the wall clock. */
+    @Autowired
+    protected TestClock clock;
 
     /** An anonymous caller (the public). */
     protected HttpGraphQlTester graphQl() {
