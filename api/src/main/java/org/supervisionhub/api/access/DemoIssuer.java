@@ -110,12 +110,13 @@ public class DemoIssuer {
         return new JWKSet(key.toPublicJWK()).toJSONObject();
     }
 
-    /** Verifies signature, issuer, audience and expiry of tokens this issuer signed. */
+    /** Verifies signature, issuer, audience and expiry (against the hub's clock, which minted them) of tokens this issuer signed. */
     public JwtDecoder decoder() {
         try {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
             decoder.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
-                    JwtValidators.createDefaultWithIssuer(ISSUER),
+                    JwtValidators.createDefaultWithValidators(List.of(SecurityConfiguration.timestamps(clock),
+                            new org.springframework.security.oauth2.jwt.JwtIssuerValidator(ISSUER))),
                     new org.springframework.security.oauth2.jwt.JwtClaimValidator<List<String>>("aud",
                             aud -> aud != null && aud.contains(AUDIENCE))));
             return decoder;

@@ -1,5 +1,6 @@
 package org.supervisionhub.api.access;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 
@@ -18,8 +19,10 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -68,6 +71,22 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
         return http.build();
+    }
+
+    /**
+     * Tokens' exp/nbf are checked against the hub's clock, not the system's: Boot's decoders take this validator in place
+     * of their default {@link JwtTimestampValidator} (which reads the system clock), so a hub whose clock is set elsewhere
+     * (tests at another date) accepts the tokens issued for that time.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> jwtTimestampValidator(Clock clock) {
+        return timestamps(clock);
+    }
+
+    static JwtTimestampValidator timestamps(Clock clock) {
+        JwtTimestampValidator validator = new JwtTimestampValidator();
+        validator.setClock(clock);
+        return validator;
     }
 
     /** Roles become authorities {@code ROLE_X}; the token's subject is the principal name. */

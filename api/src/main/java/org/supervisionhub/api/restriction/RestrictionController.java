@@ -171,7 +171,7 @@ public class RestrictionController {
             watched.forEach(d -> questions.add(new Question(q.uscc(), q.personId(), d, q.purpose(), q.asOf())));
         }
         checks.throwIfAny();
-        return watch.watch(questions, viewer, includeCurrent, expiresAt == null ? null : Duration.between(Instant.now(), expiresAt));
+        return watch.watch(questions, viewer, includeCurrent, expiresAt == null ? null : Duration.between(now.toInstant(), expiresAt));
     }
 
     // ---- receipts

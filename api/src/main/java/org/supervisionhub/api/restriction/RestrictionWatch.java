@@ -131,8 +131,9 @@ public class RestrictionWatch implements DisposableBean {
         // The first subscriber follows the log from now; its baseline is the state now.
         long seq = lastSeq < 0 ? triggers.lastChange() : lastSeq;
         List<Change> changes = lastSeq < 0 ? List.of() : triggers.changesAfter(seq, LOG_PAGE);
-        Instant now = Instant.now();
-        boolean recheck = !changes.isEmpty() || !now.isBefore(lastRecheck.plus(settings.recheckInterval()));
+        // Business time (expiries, links beginning or ending) is the hub's clock; a clock set back also re-checks.
+        Instant now = checker.now().toInstant();
+        boolean recheck = !changes.isEmpty() || !now.isBefore(lastRecheck.plus(settings.recheckInterval())) || now.isBefore(lastRecheck);
         List<Watcher> due = watchers.stream().filter(w -> recheck || !w.started).toList();
         if (!due.isEmpty()) {
             run(due, changes);

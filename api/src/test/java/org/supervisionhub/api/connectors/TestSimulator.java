@@ -12,6 +12,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.supervisionhub.api.HubIntegrationTest;
+import org.supervisionhub.api.TestClock;
 import org.supervisionhub.connectors.simulator.SimulatorApplication;
 
 /** The simulator of the external systems on {@link HubIntegrationTest#SIMULATOR_PORT}, started once per test JVM, and its switches. */
@@ -26,7 +27,9 @@ final class TestSimulator {
 
     static synchronized RestClient start() {
         if (context == null) {
-            context = SimulatorApplication.start("--server.port=" + HubIntegrationTest.SIMULATOR_PORT, "--simulator.enterprises=" + ENTERPRISES,
+            // The external systems run on a clock of their own, started where the hub's test clock starts.
+            context = SimulatorApplication.start(new TestClock(TestClock.configuredStart().toInstant(), java.time.ZoneOffset.UTC),
+                    "--server.port=" + HubIntegrationTest.SIMULATOR_PORT, "--simulator.enterprises=" + ENTERPRISES,
                     "--simulator.seed=42");
             http = RestClient.builder().baseUrl("http://127.0.0.1:" + HubIntegrationTest.SIMULATOR_PORT).build();
         }

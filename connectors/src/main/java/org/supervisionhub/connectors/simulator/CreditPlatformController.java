@@ -1,5 +1,6 @@
 package org.supervisionhub.connectors.simulator;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,11 @@ public class CreditPlatformController implements V1Api {
     private final Faults faults;
     private final MarketDataset market;
     private final ListsDataset lists;
+    private final Clock clock;
 
-    public CreditPlatformController(Faults faults, MarketDataset market, ListsDataset lists) {
+    public CreditPlatformController(Faults faults, MarketDataset market, ListsDataset lists, Clock clock) {
         this.faults = faults;
+        this.clock = clock;
         this.market = market;
         this.lists = lists;
     }
@@ -64,7 +67,7 @@ public class CreditPlatformController implements V1Api {
             duplicates.incrementAndGet();
             return ResponseEntity.ok(new Receipt(first.getReceiptId(), idempotencyKey, true, first.getReceivedAt()));
         }
-        Receipt r = new Receipt("CR-" + UUID.randomUUID(), idempotencyKey, false, OffsetDateTime.now());
+        Receipt r = new Receipt("CR-" + UUID.randomUUID(), idempotencyKey, false, OffsetDateTime.now(clock));
         byKey.put(idempotencyKey, r);
         inOrder.add(r);
         if (java.util.concurrent.ThreadLocalRandom.current().nextDouble() < faults.settings().ackLossRate()) {

@@ -1,5 +1,6 @@
 package org.supervisionhub.connectors.simulator;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -52,10 +53,16 @@ public class SimulatorApplication implements WebMvcConfigurer {
         start(args);
     }
 
-    /** Starts a simulator; {@code server.port=0} picks a free port. */
+    /** Starts a simulator on the system clock; {@code server.port=0} picks a free port. */
     public static ConfigurableApplicationContext start(String... args) {
+        return start(Clock.systemUTC(), args);
+    }
+
+    /** Starts a simulator whose systems read time from {@code clock} (tests hand in theirs). */
+    public static ConfigurableApplicationContext start(Clock clock, String... args) {
         return new SpringApplicationBuilder(SimulatorApplication.class).properties(Map.of("server.port", "${simulator.port:8091}",
-                "spring.main.banner-mode", "off", "spring.config.name", "simulator")).run(args);
+                "spring.main.banner-mode", "off", "spring.config.name", "simulator"))
+                .initializers(context -> context.getBeanFactory().registerSingleton("simulatorClock", clock)).run(args);
     }
 
     @Bean

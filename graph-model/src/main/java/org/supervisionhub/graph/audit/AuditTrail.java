@@ -34,7 +34,7 @@ public class AuditTrail {
     }
 
     static final String LOCK_HEAD = "MERGE (h:AuditHead {id: 'audit'}) ON CREATE SET h.seq = 0, h.hash = $genesis"
-            + " SET h.lockedAt = datetime() RETURN h.seq AS seq, h.hash AS hash";
+            + " SET h.lockedAt = $at RETURN h.seq AS seq, h.hash AS hash";
     static final String APPEND = "MATCH (h:AuditHead {id: 'audit'})"
             + " CREATE (e:AuditEvent {seq: $seq, at: $at, actor: $actor, department: $department, operation: $operation,"
             + "  argumentsDigest: $argumentsDigest, affectedIds: $affectedIds, reason: $reason, outcome: $outcome,"
@@ -66,9 +66,11 @@ public class AuditTrail {
     public AuditEvent append(String actor, String department, String operation, String argumentsDigest,
                              List<String> affectedIds, String reason, String outcome, OffsetDateTime at) {
         return transactions.execute(status -> {
-            Map<String, Object> head = client.query(LOCK_HEAD).bind(AuditEvent.GENESIS).to("genesis").fetch().one().orElseThrow();
-            AuditEvent event = new AuditEvent(((Number) head.get("seq")).longValue() + 1,
-                    at.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), actor, department, operation,
+            OffsetDateTime stamped = at.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            // The caller's time (the hub's clock), not the database server's: one clock for the whole hub.
+            Map<String, Object> head = client.query(LOCK_HEAD).bindAll(Map.of("genesis", AuditEvent.GENESIS, "at", stamped))
+                    .fetch().one().orElseThrow();
+            AuditEvent event = new AuditEvent(((Number) head.get("seq")).longValue() + 1, stamped, actor, department, operation,
                     argumentsDigest, List.copyOf(affectedIds), reason, outcome, (String) head.get("hash"), null);
             AuditEvent hashed = new AuditEvent(event.seq(), event.at(), actor, department, operation, argumentsDigest,
                     event.affectedIds(), reason, outcome, event.prevHash(), event.computeHash());
