@@ -1,6 +1,9 @@
 package org.supervisionhub.api.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -36,15 +39,23 @@ public class RestrictionDemo {
     static final String OTHERS = "MATCH (x:Enterprise) WHERE x.regionCode STARTS WITH '4301' AND NOT x.uscc IN $taken"
             + " AND NOT EXISTS { (x)<-[:BRANCH_OF]-() } RETURN x.uscc AS x, null AS other ORDER BY x.uscc LIMIT $n";
 
+    /** The day the listings' dates below were written for; they move by whole years with the clock. */
+    static final LocalDate WRITTEN_FOR = LocalDate.of(2026, 12, 1);
+
     private final TriggerService service;
     private final Neo4jClient client;
+    private final Clock clock;
+    /** Years added to every date: as far from today as the dates were from WRITTEN_FOR, so all lie in the past. */
+    private long shift;
 
-    public RestrictionDemo(TriggerService service, Neo4jClient client) {
+    public RestrictionDemo(TriggerService service, Neo4jClient client, Clock clock) {
         this.service = service;
         this.client = client;
+        this.clock = clock;
     }
 
     public void load() {
+        shift = ChronoUnit.YEARS.between(WRITTEN_FOR, LocalDate.now(clock));
         Map<String, Object> branch = one(WITH_BRANCH, Map.of());
         Map<String, Object> shared = one(SHARED_REPRESENTATIVE, Map.of());
         if (branch == null || shared == null) {
@@ -65,18 +76,18 @@ public class RestrictionDemo {
                 "《企业经营异常名录管理暂行办法》第四条", "未按规定期限公示年度报告", at("2026-07-01"), null, SourceSystem.HUB, null), ACTOR);
         service.recordListing(new ListingInput(others.get(1), TriggerType.MAJOR_TAX_VIOLATION_LIST, "TAX-430100",
                 "《重大税收违法失信主体信息公布管理办法》第六条", "虚开增值税专用发票", at("2026-02-15"), at("2029-02-15"),
-                SourceSystem.TAX, "TAX-2026-0042"), ACTOR);
+                SourceSystem.TAX, "TAX-" + year(2026) + "-0042"), ACTOR);
         // The court's list arrives from the credit platform: no hub department issued it.
         service.recordSynced(TriggerType.DISHONEST_JUDGMENT_DEBTOR_LIST, others.get(2), "长沙市中级人民法院",
                 "《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条", "有履行能力而拒不履行生效法律文书确定义务", at("2026-04-20"),
-                SourceSystem.CREDIT_PLATFORM, "(2026)湘01执1234号", "sync");
-        service.recordSanction(new SanctionInput(others.get(3), "HRSS-430100", "长人社监罚决字〔2026〕17号",
+                SourceSystem.CREDIT_PLATFORM, "(" + year(2026) + ")湘01执1234号", "sync");
+        service.recordSanction(new SanctionInput(others.get(3), "HRSS-430100", "长人社监罚决字〔" + year(2026) + "〕17号",
                 "《劳动保障监察条例》第二十六条", "克扣劳动者工资，责令支付后逾期不支付", List.of("FINE"), "200000", true, at("2026-03-10"), null, null),
                 ACTOR);
         Trigger repaired = service.recordListing(new ListingInput(others.get(4), TriggerType.ABNORMAL_OPERATION_LIST, "MS-430100",
                 "《企业经营异常名录管理暂行办法》第四条", "通过登记的住所无法联系", at("2024-03-01"), null, SourceSystem.HUB, null), ACTOR);
         service.remove(repaired.id(), "已补报年度报告并更正住所，信用修复", at("2025-06-30"), ACTOR);
-        service.recordSanction(new SanctionInput(others.get(4), "HRSS-430100", "长人社监罚决字〔2025〕88号",
+        service.recordSanction(new SanctionInput(others.get(4), "HRSS-430100", "长人社监罚决字〔" + year(2025) + "〕88号",
                 "《劳动保障监察条例》第三十条", "无理阻挠劳动保障监察", List.of("WARNING"), null, false, at("2025-11-03"), at("2026-11-03"), null),
                 ACTOR);
         log.info("Demo listings: serious violation {} (branch {}), {} (shares its legal representative with {}), abnormal {}, tax {},"
@@ -88,7 +99,11 @@ public class RestrictionDemo {
         return client.query(cypher).bindAll(params).fetch().one().orElse(null);
     }
 
-    private static OffsetDateTime at(String day) {
-        return OffsetDateTime.parse(day + "T09:00:00+08:00");
+    private OffsetDateTime at(String day) {
+        return OffsetDateTime.parse(day + "T09:00:00+08:00").plusYears(shift);
+    }
+
+    private long year(int written) {
+        return written + shift;
     }
 }

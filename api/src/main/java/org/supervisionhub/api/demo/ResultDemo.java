@@ -109,12 +109,15 @@ public class ResultDemo {
         Viewer officer = demo(Role.OFFICER);
         Viewer leader = demo(Role.LEADER);
         LocalDate today = LocalDate.now(clock);
+        // Visits end inside the task windows and before today: counted back from today, or from the windows' end once
+        // they are over (SamplingDemo.planYear), and after the visits' planned day.
+        LocalDate lastDay = SamplingDemo.lastDay(today);
         for (int i = 0; i < categories.length; i++) {
             ResultCategory category = categories[i];
             String inspectionId = inspections.get(i);
             boolean ordered = category == ResultCategory.PROBLEM_FOUND_RECTIFICATION_ORDERED;
-            // Two ended long ago (overdue once approved), the rest recently.
-            LocalDate ended = today.minusDays(i < 2 ? 75 : 5 + i);
+            // Two ended long ago (20 working days are past: overdue once approved), the rest recently.
+            LocalDate ended = lastDay.minusDays(i < 2 ? 50 : 5 + i);
             boolean refused = category == ResultCategory.SERIOUS_NON_COOPERATION;
             record(inspectionId, ended, category, refused, officer);
             String evidenceId = evidence(inspectionId, category, officer);
@@ -135,12 +138,15 @@ public class ResultDemo {
             }
             followUp(i, r, ended, officer, leader);
         }
-        for (String inspectionId : inspections.subList(categories.length, inspections.size())) {
-            notices.issue(new NoticeInput(inspectionId, OffsetDateTime.now(clock).plusDays(3).withHour(9).withMinute(0), NoticeService.Channel.POST,
+        // Visits still to come are announced only while the windows are open (none from January to April).
+        OffsetDateTime visitAt = OffsetDateTime.now(clock).plusDays(3).withHour(9).withMinute(0).withSecond(0).withNano(0);
+        boolean open = !visitAt.atZoneSameInstant(clock.getZone()).toLocalDate().isAfter(SamplingDemo.windowEnd(SamplingDemo.planYear(today)));
+        for (String inspectionId : open ? inspections.subList(categories.length, inspections.size()) : List.<String>of()) {
+            notices.issue(new NoticeInput(inspectionId, visitAt, NoticeService.Channel.POST,
                     List.of("劳动合同", "工资支付台账", "社会保险缴费凭证"), "请法定代表人或负责人在场，并提供相关资料", "0731-8888 0000"), officer);
         }
         log.info("Demo lifecycle: {} inspections of {} with results in all eight categories, records, evidence, follow-up, an objection,"
-                + " an archived file; {} notices", categories.length, DEPARTMENT, inspections.size() - categories.length);
+                + " an archived file; {} notices", categories.length, DEPARTMENT, open ? inspections.size() - categories.length : 0);
     }
 
     /** What happens after publication, by category. */
@@ -195,7 +201,7 @@ public class ResultDemo {
     static String facts(ResultCategory category) {
         return switch (category) {
             case NO_PROBLEM_FOUND -> "抽查劳动合同20份、工资支付台账3个月，均符合规定。";
-            case REQUIRED_INFO_NOT_DISCLOSED -> "未按规定公示2025年度社会保险信息。";
+            case REQUIRED_INFO_NOT_DISCLOSED -> "未按规定公示上一年度社会保险信息。";
             case DISCLOSED_INFO_FALSIFIED -> "公示的参保人数与社保登记人数不符，差额37人。";
             case UNREACHABLE_AT_REGISTERED_ADDRESS -> "两次实地核查，登记住所无人办公，电话无法接通。";
             case PROBLEM_FOUND_RECTIFICATION_ORDERED -> "5名劳动者未签订书面劳动合同，已下达责令改正通知书。";
