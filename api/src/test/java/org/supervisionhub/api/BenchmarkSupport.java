@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -66,10 +67,10 @@ public final class BenchmarkSupport {
         LoadBenchmark.deleteRecursively(root);
     }
 
-    /** Appends {@code summary} to {@code resultFile} with the date, cores, heap and page cache, and prints where. */
+    /** Appends {@code summary} to {@code resultFile} with the date (wall time on purpose: when it was measured), cores, heap and page cache, and prints where. */
     public static void appendResult(Path resultFile, long pageCacheMb, String summary) throws IOException {
         String line = String.format(Locale.ROOT, "%s | %d cores | heap %,d MiB | page cache %,d MiB | %s%n",
-                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
+                LocalDateTime.now(Clock.systemDefaultZone()).truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, pageCacheMb, summary);
         if (resultFile.toAbsolutePath().getParent() != null) {
             Files.createDirectories(resultFile.toAbsolutePath().getParent());

@@ -41,7 +41,9 @@ public final class TestClock extends Clock {
 
     /** The configured start: the system property, else the default. */
     public static OffsetDateTime configuredStart() {
-        return OffsetDateTime.parse(System.getProperty(PROPERTY, DEFAULT_START));
+        String start = System.getProperty(PROPERTY, "");
+        // Blank: the build passes the property through even when it is not given.
+        return OffsetDateTime.parse(start.isBlank() ? DEFAULT_START : start);
     }
 
     @Override
@@ -67,6 +69,21 @@ public final class TestClock extends Clock {
 
     public void advance(Duration by) {
         set(instant().plus(by));
+    }
+
+    /**
+     * Runs {@code body} with the clock set to {@code at}, then puts it back where it would have been had it not been
+     * set (the test context, and so this clock, is shared by every test class).
+     */
+    public void runAt(OffsetDateTime at, Runnable body) {
+        Instant before = instant();
+        long started = System.nanoTime();
+        set(at.toInstant());
+        try {
+            body.run();
+        } finally {
+            set(before.plusNanos(System.nanoTime() - started));
+        }
     }
 
     /** Today in the clock's zone. */

@@ -61,16 +61,16 @@ public class SamplingDemo {
      * else last year. So today is inside or after every window, and the results, records and triggers dated in a
      * window are in the past: from May the current year, from January to April the year before (its windows over).
      */
-    static int planYear(LocalDate today) {
+    public static int planYear(LocalDate today) {
         return today.minusMonths(4).getYear();
     }
 
     /** The regular tasks' window in the plan year (the triggered task's opens on 1 April). */
-    static LocalDate windowStart(int year) {
+    public static LocalDate windowStart(int year) {
         return LocalDate.of(year, 3, 1);
     }
 
-    static LocalDate windowEnd(int year) {
+    public static LocalDate windowEnd(int year) {
         return LocalDate.of(year, 12, 31);
     }
 

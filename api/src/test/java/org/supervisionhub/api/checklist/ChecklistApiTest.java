@@ -95,7 +95,7 @@ class ChecklistApiTest extends HubIntegrationTest {
                 null, List.of("ON_SITE"), null)));
         assertThat(changed).isFalse();
         assertThat(repository.itemCounts(List.of(id))).containsEntry(id, 1);
-        assertThat(repository.publish(id, java.time.OffsetDateTime.now())).isFalse();
+        assertThat(repository.publish(id, clock.now())).isFalse();
     }
 
     @Test

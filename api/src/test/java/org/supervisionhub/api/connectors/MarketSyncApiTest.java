@@ -3,7 +3,6 @@ package org.supervisionhub.api.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
  */
 class MarketSyncApiTest extends HubIntegrationTest {
 
-    static final String SOURCES = "{ connectorSources { source state breaker running lastRuns { outcome position } streams { stream position }"
+    static final String SOURCES = "{ connectorSources { source state breaker running lastRuns { mode outcome records applied position } streams { stream position }"
             + " openDeadLetters } }";
 
     @Autowired
@@ -45,6 +44,15 @@ class MarketSyncApiTest extends HubIntegrationTest {
         return sources.stream().filter(s -> name.equals(s.get("source"))).findFirst().orElseThrow();
     }
 
+    /** A deadline for waiting on asynchronous work: real elapsed time (monotonic), not the hub's clock. */
+    static long deadline(Duration wait) {
+        return System.nanoTime() + wait.toNanos();
+    }
+
+    static boolean before(long deadline) {
+        return System.nanoTime() - deadline < 0;
+    }
+
     /** Runs syncs of the source until one catches up. */
     void syncUntilCaughtUp(String name) throws InterruptedException {
         syncUntil(name, s -> "OK".equals(s.get("state")));
@@ -52,8 +60,8 @@ class MarketSyncApiTest extends HubIntegrationTest {
 
     /** Runs syncs of the source, one after another, until its state passes {@code done}. */
     void syncUntil(String name, java.util.function.Predicate<Map<String, Object>> done) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(until)) {
+        long until = deadline(Duration.ofMinutes(3));
+        while (before(until)) {
             graphQl(admin()).document("mutation { syncSource(source: " + name + ") { started } }").execute();
             Thread.sleep(200);
             while (Boolean.TRUE.equals(source(name).get("running"))) {
@@ -164,16 +172,16 @@ class MarketSyncApiTest extends HubIntegrationTest {
     }
 
     void waitUntilIdle() throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofMinutes(3));
-        while (Boolean.TRUE.equals(market().get("running")) && Instant.now().isBefore(until)) {
+        long until = deadline(Duration.ofMinutes(3));
+        while (Boolean.TRUE.equals(market().get("running")) && before(until)) {
             Thread.sleep(200);
         }
     }
 
     /** Runs syncs until one reaches the head (breaker waits included). */
     void syncToHead(long head) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofMinutes(4));
-        while (Instant.now().isBefore(until)) {
+        long until = deadline(Duration.ofMinutes(4));
+        while (before(until)) {
             sync();
             Thread.sleep(200);
             waitUntilIdle();
@@ -194,8 +202,8 @@ class MarketSyncApiTest extends HubIntegrationTest {
         // 30% errors, some answers slower than the hub's 1 s read timeout, 3% malformed records, and latency to leave room for an outage.
         TestSimulator.faults(0.3, 40, 0.03, false, 0.05, 1500);
         sync();
-        Instant until = Instant.now().plus(Duration.ofMinutes(2));
-        while (position() < head / 3 && Instant.now().isBefore(until)) {
+        long until = deadline(Duration.ofMinutes(2));
+        while (position() < head / 3 && before(until)) {
             if (!Boolean.TRUE.equals(market().get("running"))) {
                 sync();
             }
@@ -205,8 +213,8 @@ class MarketSyncApiTest extends HubIntegrationTest {
         TestSimulator.faults(0.3, 40, 0.03, true, 0, 0);
         waitUntilIdle();
         // Runs during the outage fail until the failures open the breaker; then a run is refused at once.
-        Instant outage = Instant.now().plus(Duration.ofMinutes(2));
-        while (!"CIRCUIT_OPEN".equals(market().get("state")) && Instant.now().isBefore(outage)) {
+        long outage = deadline(Duration.ofMinutes(2));
+        while (!"CIRCUIT_OPEN".equals(market().get("state")) && before(outage)) {
             sync();
             Thread.sleep(200);
             waitUntilIdle();
@@ -239,11 +247,14 @@ class MarketSyncApiTest extends HubIntegrationTest {
         }
         assertGraphEqualsSource();
 
-        // A full re-sync from the beginning changes nothing: every snapshot is already there.
+        // A full re-sync reads the stream again from its beginning and changes nothing: every snapshot is already there.
         graphQl(admin()).document("mutation { syncSource(source: MARKET_SUPERVISION, mode: FULL) { started } }").execute();
         Thread.sleep(200);
         waitUntilIdle();
-        assertThat(((List<Map<String, Object>>) market().get("lastRuns")).get(0)).containsEntry("outcome", "CAUGHT_UP");
+        Map<String, Object> full = ((List<Map<String, Object>>) market().get("lastRuns")).get(0);
+        assertThat(full).containsEntry("mode", "FULL").containsEntry("outcome", "CAUGHT_UP").containsEntry("applied", 0);
+        assertThat(((Number) full.get("records")).longValue()).as("every record read again, from the first").isEqualTo(head);
+        assertThat(((Number) full.get("position")).longValue()).isEqualTo(head);
         assertGraphEqualsSource();
     }
 
@@ -266,15 +277,17 @@ class MarketSyncApiTest extends HubIntegrationTest {
         long head = TestSimulator.advance(3000);
         // A second hub process syncs in small batches, slowed by the source, and is killed (SIGKILL) a third of the way.
         TestSimulator.faults(0, 15, 0, false, 0, 0);
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        // It leases the stream on a clock started where the hub's stands, so the hub sees its lease expire on time.
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + org.supervisionhub.api.TestClock.PROPERTY + "=" + clock.now(), "-cp",
                 System.getProperty("java.class.path"), SyncProcess.class.getName(),
                 "--spring.neo4j.uri=" + neo4j.boltUri(), "--spring.neo4j.authentication.username=neo4j",
                 "--spring.neo4j.authentication.password=" + neo4j.password(),
                 "--hub.connectors.market.base-url=http://127.0.0.1:" + SIMULATOR_PORT + "/market",
                 "--hub.connectors.market.page-size=20", "--hub.connectors.market.records-per-transaction=20", "--hub.connectors.lock-lease=PT2S")
                 .redirectErrorStream(true).redirectOutput(Path.of("target", "sync-process.log").toFile()).start();
-        Instant until = Instant.now().plus(Duration.ofMinutes(2));
-        while (checkpoint() < from + (head - from) / 3 && Instant.now().isBefore(until) && process.isAlive()) {
+        long until = deadline(Duration.ofMinutes(2));
+        while (checkpoint() < from + (head - from) / 3 && before(until) && process.isAlive()) {
             Thread.sleep(50);
         }
         process.destroyForcibly().waitFor();

@@ -58,7 +58,7 @@ public final class SyncBenchmark {
              EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(home, "127.0.0.1", 0, PAGE_CACHE_MB, PASSWORD);
              Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.basic("neo4j", PASSWORD),
                      Config.builder().withLogging(Logging.none()).build());
-             ConfigurableApplicationContext hub = new SpringApplicationBuilder(SupervisionHubApplication.class).run(
+             ConfigurableApplicationContext hub = new SpringApplicationBuilder(SupervisionHubApplication.class, org.supervisionhub.api.TestClock.Configuration.class).run(
                      "--spring.neo4j.uri=" + server.boltUri(), "--spring.neo4j.authentication.username=neo4j",
                      "--spring.neo4j.authentication.password=" + PASSWORD, "--hub.demo.enabled=false",
                      "--hub.security.demo-issuer.enabled=true", "--server.port=0", "--logging.level.root=warn",

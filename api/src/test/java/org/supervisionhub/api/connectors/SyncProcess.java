@@ -48,9 +48,10 @@ public class SyncProcess {
         }
     }
 
+    /** The test hands in the hub's clock reading ({@code -Dhub.test.clock}): leases are compared across both processes. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return new org.supervisionhub.api.TestClock(org.supervisionhub.api.TestClock.configuredStart().toInstant(), java.time.ZoneOffset.UTC);
     }
 
     @Bean

@@ -66,6 +66,11 @@ final class TestSimulator {
         return start().get().uri("/sim/credit/received").retrieve().body(new ParameterizedTypeReference<List<String>>() { });
     }
 
+    /** How many times each idempotency key arrived at the credit platform. */
+    static Map<String, Integer> resultArrivals() {
+        return start().get().uri("/sim/credit/arrivals").retrieve().body(new ParameterizedTypeReference<Map<String, Integer>>() { });
+    }
+
     static long advance(int changes) {
         return ((Number) start().post().uri("/sim/market/advance?changes={n}", changes).retrieve().body(Map.class).get("marketHead")).longValue();
     }

@@ -52,8 +52,8 @@ class InspectionNoticeApiTest extends HubIntegrationTest {
     void aMarketSubjectIsServedANoticeADayAheadWithTheRequiredContentAndNoInspectorInItNOTICE01to05() {
         Record row = inspection();
         String id = row.get("id").asString();
-        OffsetDateTime soon = OffsetDateTime.now().plusHours(2);
-        OffsetDateTime later = OffsetDateTime.now().plusDays(3);
+        OffsetDateTime soon = clock.now().plusHours(2);
+        OffsetDateTime later = clock.now().plusDays(3);
         assertThat(firstError("HRSS-430100", input(id, later, null))).isEqualTo("REQUIRED input.delivery NOTICE-05");
         assertThat(firstError("HRSS-430100", input(id, soon, "POST"))).isEqualTo("INVALID_VALUE input.visitAt NOTICE-05");
         assertThat(firstError("HRSS-430102", input(id, later, "POST"))).isEqualTo("FORBIDDEN input.inspectionId");
@@ -96,7 +96,7 @@ class InspectionNoticeApiTest extends HubIntegrationTest {
                 CREATE (t2:SamplingTask) SET t2 = tp {.*, id: $quiet, planId: 'COPY-' + tp.planId, announced: false}
                 CREATE (c:Inspection) SET c = ip {.*, id: $quiet, taskId: $quiet, drawId: 'COPY-' + ip.drawId}
                 CREATE (c)-[:TARGETS]->(e)""").withParameters(Map.of("id", row.get("id").asString(), "quiet", quiet)).execute();
-        assertThat(firstError("HRSS-430100", input(quiet, OffsetDateTime.now().plusDays(3), "POST"))).isEqualTo("CONFLICT input.inspectionId NOTICE-07");
+        assertThat(firstError("HRSS-430100", input(quiet, clock.now().plusDays(3), "POST"))).isEqualTo("CONFLICT input.inspectionId NOTICE-07");
         graphQl().document("{ inspectionNotice(inspectionId: \"" + quiet + "\") { id } }").execute().path("inspectionNotice").valueIsNull();
     }
 }

@@ -27,7 +27,7 @@ class InspectionRecordApiTest extends HubIntegrationTest {
     Map<String, Object> input(Record r, List<Map<String, String>> present, String item, String signedBy, String refusal) {
         Map<String, Object> in = new LinkedHashMap<>();
         in.put("inspectionId", r.get("id").asString());
-        in.put("conductedAt", OffsetDateTime.now().minusHours(2).toString());
+        in.put("conductedAt", clock.now().minusHours(2).toString());
         in.put("findings", List.of(Map.of("itemCode", item, "facts", "抽查劳动合同10份，其中2份未约定工作时间。")));
         in.put("present", present);
         if (signedBy != null) {

@@ -5,9 +5,14 @@ import static org.supervisionhub.api.inspection.InspectionFixtures.error;
 import static org.supervisionhub.api.inspection.InspectionFixtures.input;
 import static org.supervisionhub.api.inspection.InspectionFixtures.ok;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,12 +31,33 @@ class InspectionResultApiTest extends HubIntegrationTest {
     @Autowired
     Driver driver;
 
-    /** An active inspection drawn and inspected by HRSS-430100 that has no result yet, of an enterprise never listed. */
+    /**
+     * The day these expectations were worked out for: 2026, whose holidays the working-day calendar knows, after every
+     * end date below and before the deadlines that must not have passed (publishBy 2026-12-28 is not overdue).
+     */
+    static final OffsetDateTime TODAY = OffsetDateTime.parse("2026-12-04T10:00:00+08:00");
+    Instant restoreTo;
+    long setAt;
+
+    @BeforeEach
+    void setClock() {
+        restoreTo = clock.instant();
+        setAt = System.nanoTime();
+        clock.set(TODAY.toInstant());
+    }
+
+    /** The context, and its clock, is shared: put it back where it would have been. */
+    @AfterEach
+    void restoreClock() {
+        clock.set(restoreTo.plusNanos(System.nanoTime() - setAt));
+    }
+
+    /**
+     * An active inspection drawn and inspected by HRSS-430100 that has no result yet, of an enterprise never listed,
+     * under a task whose window is 2026 (a copy of a demo inspection: the demo's year follows the clock).
+     */
     String inspection() {
-        return driver.executableQuery("MATCH (i:Inspection {status: 'ACTIVE', drawnBy: 'HRSS-430100'}) WHERE coalesce(i.inspectedBy, i.drawnBy) = 'HRSS-430100'"
-                + " AND NOT EXISTS { (:InspectionResult)-[:OF]->(i) } AND NOT i.id CONTAINS '-LOW-'"
-                + " AND NOT EXISTS { (i)-[:TARGETS]->(:Enterprise)<-[:CONCERNS]-(:RestrictionTrigger) } RETURN i.id AS id LIMIT 1")
-                .execute().records().get(0).get("id").asString();
+        return InspectionFixtures.inspection(driver, "HRSS-430100", LocalDate.of(2026, 12, 31));
     }
 
     /**

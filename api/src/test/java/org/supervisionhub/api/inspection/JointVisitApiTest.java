@@ -37,8 +37,8 @@ class JointVisitApiTest extends HubIntegrationTest {
                 CREATE (t:SamplingTask {id: $run + '-' + r.n, windowStart: date(r.from), windowEnd: date(r.to)})
                 CREATE (i:Inspection {id: $run + '-I' + r.n, taskId: t.id, drawId: $run, uscc: $uscc, status: 'ACTIVE', drawnBy: r.d,
                         itemCodes: [r.item], stratum: 'ALL', drawOrder: r.n, rank: '00', flagged: false})-[:TARGETS]->(e)
-                WITH i, r MATCH (p:Inspector {inspectorId: r.inspector}) CREATE (i)-[:ASSIGNED {position: 1, at: datetime()}]->(p)""")
-                .withParameters(Map.of("uscc", uscc, "run", run, "rows", List.of(
+                WITH i, r MATCH (p:Inspector {inspectorId: r.inspector}) CREATE (i)-[:ASSIGNED {position: 1, at: $at}]->(p)""")
+                .withParameters(Map.of("uscc", uscc, "run", run, "at", clock.now(), "rows", List.of(
                         Map.of("n", 1, "d", "HRSS-430102", "from", "2026-11-02", "to", "2026-11-20", "item", "LABOUR-CONTRACTS", "inspector", inspectors.get(0)),
                         Map.of("n", 2, "d", "HRSS-430000", "from", "2026-11-10", "to", "2026-12-04", "item", "SOCIAL-INSURANCE", "inspector", inspectors.get(1)),
                         Map.of("n", 3, "d", "MS-430100", "from", "2026-12-01", "to", "2026-12-18", "item", "ANNUAL-REPORT", "inspector", inspectors.get(2)))))

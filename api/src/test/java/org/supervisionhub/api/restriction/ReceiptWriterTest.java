@@ -47,8 +47,11 @@ class ReceiptWriterTest {
         }
     }
 
+    /** Any fixed instant: the writer does not look at it. */
+    static final OffsetDateTime AT = OffsetDateTime.parse("2026-12-04T10:00:00+08:00");
+
     static Receipt receipt(String id) {
-        return new Receipt(id, OffsetDateTime.now(), "a", "c", "D", "p", "ENTERPRISE", "U", Domain.HONOURS, OffsetDateTime.now(), false,
+        return new Receipt(id, AT, "a", "c", "D", "p", "ENTERPRISE", "U", Domain.HONOURS, AT, false,
                 "digest", "{}");
     }
 

@@ -371,7 +371,7 @@ class RestrictionApiTest extends HubIntegrationTest {
                             mutation($in: CreditListingInput!) { recordCreditListing(input: $in) { id } }""")
                     .variable("in", Map.of("uscc", x, "type", "SERIOUS_VIOLATION_LIST", "issuingDepartmentId", "MS-430100",
                             "legalBasis", "《市场监督管理严重违法失信名单管理办法》", "reason", "订阅测试",
-                            "listedAt", java.time.OffsetDateTime.now().minusHours(1).toString()))
+                            "listedAt", clock.now().minusHours(1).toString()))
                     .execute().path("recordCreditListing.id").entity(String.class).get();
             List<Map<String, Object>> listed = take(events, 2, failed);
             assertThat(listed).extracting(RestrictionApiTest::subjectOf).containsExactly(x, b);

@@ -47,6 +47,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.supervisionhub.api.SupervisionHubApplication;
+import org.supervisionhub.api.TestClock;
 import org.supervisionhub.api.access.DemoIssuer;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.restriction.RestrictionChecker.Evaluated;
@@ -79,6 +80,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  */
 public final class RestrictionBenchmark {
+    // Time is the tests' clock (-Dhub.test.clock), as in the suite: the hub started here runs on it and asOf is its now.
 
     static final long PAGE_CACHE_MB = 2048;
     static final String PASSWORD = "restriction-benchmark-password";
@@ -195,7 +197,7 @@ public final class RestrictionBenchmark {
             double loadSeconds = loadProvince(driver, enterprises, home);
             long t0 = System.nanoTime();
             SyntheticListings.Report listings = SyntheticListings.load(driver, SyntheticOptions.demo().seed(), LISTED,
-                    LocalDate.now(ZoneId.of("Asia/Shanghai")), null);
+                    TestClock.configuredStart().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate(), null);
             System.out.printf(Locale.ROOT, "listings: %,d enterprises listed (%.1f%%), %,d listings and decisions, %,d removed, in %.1f s%n",
                     listings.listed().size(), 100.0 * listings.listed().size() / enterprises, listings.triggers(), listings.removed(),
                     ms(t0) / 1000);
@@ -211,7 +213,7 @@ public final class RestrictionBenchmark {
     static String benchmark(EmbeddedNeo4jServer server, Driver driver, int enterprises, SyntheticListings.Report listings,
                             double loadSeconds, int concurrency, int requests) throws Exception {
         List<Ask> asks = questions(driver, listings.listed(), requests + requests / 4 + 4 * BATCH + 8_000);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SupervisionHubApplication.class, ServerTimes.class)
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SupervisionHubApplication.class, ServerTimes.class, TestClock.Configuration.class)
                 .run("--spring.neo4j.uri=" + server.boltUri(),
                         "--spring.neo4j.authentication.username=neo4j",
                         "--spring.neo4j.authentication.password=" + PASSWORD,
@@ -224,6 +226,7 @@ public final class RestrictionBenchmark {
             String port = app.getEnvironment().getProperty("local.server.port");
             URI endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
             DemoIssuer issuer = app.getBean(DemoIssuer.class);
+            java.time.Clock clock = app.getBean(TestClock.class);
             DemoIssuer.Subject partner = new DemoIssuer.Subject(CLIENT, List.of(Role.PARTNER), "PARTNER-BIDDING-430000", null, null);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newFixedThreadPool(concurrency)).build();
@@ -246,7 +249,7 @@ public final class RestrictionBenchmark {
                 // ---- floor: the statement alone, through the driver
                 IntConsumer floorCall = i -> {
                     Ask a = i < 0 ? warm.get(-i - 1) : measured.get(i);
-                    OffsetDateTime asOf = OffsetDateTime.now(ZoneOffset.UTC);
+                    OffsetDateTime asOf = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
                     var request = new CheckRequest(0, a.uscc(), a.personId(), a.domain(), asOf, asOf.atZoneSameInstant(zone).toLocalDate());
                     var records = driver.executableQuery(RestrictionQuery.CHECK).withParameters(RestrictionQuery.parameters(List.of(request)))
                             .withConfig(read).execute().records();
@@ -285,7 +288,7 @@ public final class RestrictionBenchmark {
                 cursor += BATCH;
                 List<Map<String, Object>> inputs = batch.stream().map(a -> Map.<String, Object>of("subject", a.subject(),
                         "domain", a.domain().name(), "purpose", "benchmark batch")).toList();
-                OffsetDateTime asOf = OffsetDateTime.now(ZoneOffset.UTC);
+                OffsetDateTime asOf = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
                 List<CheckRequest> requestsOfBatch = new ArrayList<>();
                 for (int i = 0; i < batch.size(); i++) {
                     Ask a = batch.get(i);

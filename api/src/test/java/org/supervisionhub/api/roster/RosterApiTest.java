@@ -3,7 +3,6 @@ package org.supervisionhub.api.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,7 +102,7 @@ class RosterApiTest extends HubIntegrationTest {
 
     @Test
     void lateInspectorUpdatesAreReportedAgainstFiveWorkingDaysFromOccurrence_ROS11() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = clock.today();
         String unit = implementingUnit("HRSS-430102");
         String late = unique("T-");
         String onTime = unique("T-");
@@ -133,7 +132,7 @@ class RosterApiTest extends HubIntegrationTest {
 
     @Test
     void targetRosterChangesCountFromDiscovery_ROS03() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = clock.today();
         String uscc = newUscc();
         graphQl(officer("HRSS-430102")).document("mutation($in: EnterpriseInput!) { upsertEnterprise(input: $in) { uscc } }")
                 .variable("in", Map.of("uscc", uscc, "name", "迟报变更企业", "orgType", "COMPANY", "regionCode", "430102",
@@ -154,7 +153,7 @@ class RosterApiTest extends HubIntegrationTest {
         graphQl(officer("HRSS-430102")).document(upsert).variable("in", Map.of("uscc", uscc, "name", "回放企业", "orgType", "COMPANY", "regionCode", "430102",
                 "status", "ACTIVE", "creditRiskClass", "B", "change", Map.of("occurredOn", "2025-01-01", "discoveredOn", "2025-01-02")))
                 .execute().path("upsertEnterprise.updatedAt").hasValue();
-        String between = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+        String between = clock.now().withOffsetSameInstant(java.time.ZoneOffset.UTC).toString();
         graphQl(officer("HRSS-430102")).document(upsert).variable("in", Map.of("uscc", uscc, "name", "回放企业", "orgType", "COMPANY", "regionCode", "430102",
                 "status", "SUSPENDED", "creditRiskClass", "D", "change", Map.of("occurredOn", "2025-06-01", "discoveredOn", "2025-06-03")))
                 .execute().path("upsertEnterprise.updatedAt").hasValue();

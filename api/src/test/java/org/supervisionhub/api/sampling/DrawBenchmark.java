@@ -121,7 +121,7 @@ public final class DrawBenchmark {
 
     static String benchmark(EmbeddedNeo4jServer server, Driver driver, int enterprises, double loadSeconds, int limitSeconds) {
         long appStart = System.nanoTime();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SupervisionHubApplication.class)
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SupervisionHubApplication.class, org.supervisionhub.api.TestClock.Configuration.class)
                 .web(WebApplicationType.NONE)
                 // As command-line arguments: builder properties are defaults, below application.yml.
                 .run("--spring.neo4j.uri=" + server.boltUri(),
@@ -142,7 +142,7 @@ public final class DrawBenchmark {
             Item item = keyItem(app.getBean(ChecklistRepository.class));
             System.out.printf(Locale.ROOT, "task item: %s (%s, %s, methods %s)%n", item.id(), item.code(), item.itemClass(), item.methods());
 
-            int year = LocalDate.now().getYear();
+            int year = org.supervisionhub.api.TestClock.configuredStart().getYear();
             Run cold = drawRun("run 1 (cold)", plans, draws, driver, watchdog, item, year, null);
             // Run 2: the same work (next plan year: no yearly-cap exclusions, no same-year overlaps) in a warm JVM.
             // Skipped when run 1 was terminated: it would only hit the same limit.
@@ -423,7 +423,7 @@ public final class DrawBenchmark {
                 p.put("year", year);
                 p.put("drawnBy", DEPARTMENT);
                 p.put("itemCodes", codes);
-                p.put("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+                p.put("now", org.supervisionhub.api.TestClock.configuredStart().withOffsetSameInstant(java.time.ZoneOffset.UTC));
                 tx.run(create, p).consume();
             }
             out.put("create_inspections", ms(t));

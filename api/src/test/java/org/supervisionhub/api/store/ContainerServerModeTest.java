@@ -20,6 +20,7 @@ import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(properties = {"hub.demo.enabled=false", "hub.security.demo-issuer.enabled=true"})
+@org.springframework.context.annotation.Import(org.supervisionhub.api.TestClock.Configuration.class)
 class ContainerServerModeTest {
 
     @Container

@@ -3,6 +3,7 @@ package org.supervisionhub.api.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Date;
+import org.supervisionhub.api.TestClock;
 import org.supervisionhub.graph.directory.Uscc;
 import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
 
@@ -41,6 +43,7 @@ import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"hub.demo.enabled=false",
         "hub.person-id-key=external-mode-test-key"})
+@org.springframework.context.annotation.Import(TestClock.Configuration.class)
 class ExternalServerModeTest {
 
     static final RSAKey issuerKey = generateKey();
@@ -80,10 +83,11 @@ class ExternalServerModeTest {
         }
     }
 
-    static String adminToken() throws JOSEException {
+    /** An administrator's token issued at {@code at}, valid for ten minutes. */
+    static String adminToken(java.time.Instant at) throws JOSEException {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("external").build(),
-                new JWTClaimsSet.Builder().subject("connector-admin").claim("roles", List.of("ADMIN"))
-                        .expirationTime(new Date(System.currentTimeMillis() + 600_000)).build());
+                new JWTClaimsSet.Builder().subject("connector-admin").claim("roles", List.of("ADMIN")).issueTime(Date.from(at))
+                        .notBeforeTime(Date.from(at)).expirationTime(Date.from(at.plusSeconds(600))).build());
         jwt.sign(new RSASSASigner(issuerKey));
         return jwt.serialize();
     }
@@ -99,6 +103,32 @@ class ExternalServerModeTest {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    TestClock clock;
+
+    HttpGraphQlTester graphQl(String token) {
+        return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
+                .defaultHeader("Authorization", "Bearer " + token).build());
+    }
+
+    /** The identity provider's tokens are checked against the hub's clock, not the machine's (years apart here). */
+    @Test
+    void tokensAreValidOrExpiredByTheHubsClock() {
+        OffsetDateTime far = OffsetDateTime.parse("2100-01-01T10:00:00+08:00");
+        clock.runAt(far, () -> {
+            try {
+                graphQl(adminToken(far.toInstant())).document("{ hubInfo { embeddedStore } }").execute()
+                        .path("hubInfo.embeddedStore").entity(Boolean.class).isEqualTo(false);
+                String expired = adminToken(far.minusHours(1).toInstant());
+                WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build().post()
+                        .header("Authorization", "Bearer " + expired).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("query", "{ hubInfo { embeddedStore } }")).exchange().expectStatus().isUnauthorized();
+            } catch (JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @Test
     void usesTheConfiguredServerAndIssuerMigratesItAndStartsNoEmbeddedOne() throws JOSEException {
         assertThat(context.getBeanNamesForType(EmbeddedNeo4jServer.class)).isEmpty();
@@ -110,8 +140,7 @@ class ExternalServerModeTest {
                 "MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE' RETURN max(m.version) AS v", Map.of(),
                 r -> (String) r.next().get("v"));
         assertThat(context.getBeanNamesForType(org.supervisionhub.api.access.DemoIssuer.class)).isEmpty();
-        HttpGraphQlTester graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                .defaultHeader("Authorization", "Bearer " + adminToken()).build());
+        HttpGraphQlTester graphQl = graphQl(adminToken(clock.instant()));
         graphQl.document("{ hubInfo { embeddedStore graphSchemaVersion } }").execute()
                 .path("hubInfo.embeddedStore").entity(Boolean.class).isEqualTo(false)
                 .path("hubInfo.graphSchemaVersion").entity(String.class).isEqualTo(applied);

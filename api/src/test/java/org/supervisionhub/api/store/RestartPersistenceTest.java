@@ -12,6 +12,7 @@ import org.supervisionhub.api.SupervisionHubApplication;
 import org.supervisionhub.api.directory.DirectoryInputs.EnterpriseInput;
 import org.supervisionhub.api.directory.DirectoryService;
 import org.supervisionhub.graph.directory.DirectoryRepository;
+import org.supervisionhub.api.TestClock;
 import org.supervisionhub.graph.directory.Uscc;
 
 /** The whole application, stopped and started again on the same data directory, keeps its data. */
@@ -22,7 +23,8 @@ class RestartPersistenceTest {
 
     ConfigurableApplicationContext start() {
         // Arguments, not default properties: application.yml would override those.
-        return new SpringApplicationBuilder(SupervisionHubApplication.class).run("--hub.store.data-dir=" + data,
+        // The tests' clock, as in every test that starts the hub: the demo it loads is dated by it.
+        return new SpringApplicationBuilder(SupervisionHubApplication.class, TestClock.Configuration.class).run("--hub.store.data-dir=" + data,
                 "--hub.store.bolt-port=0", "--hub.store.page-cache-mb=32", "--server.port=0", "--hub.demo.enabled=true",
                 "--hub.demo.enterprises=50", "--hub.security.demo-issuer.enabled=true");
     }

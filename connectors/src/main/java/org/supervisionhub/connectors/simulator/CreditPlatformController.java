@@ -33,6 +33,7 @@ public class CreditPlatformController implements V1Api {
     private final Map<String, Receipt> byKey = new ConcurrentHashMap<>();
     private final List<Receipt> inOrder = new ArrayList<>();
     private final AtomicLong duplicates = new AtomicLong();
+    private final Map<String, Integer> arrivals = new java.util.LinkedHashMap<>();
     private final Faults faults;
     private final MarketDataset market;
     private final ListsDataset lists;
@@ -62,6 +63,7 @@ public class CreditPlatformController implements V1Api {
         if (idempotencyKey == null || idempotencyKey.isBlank() || submission == null || submission.getResultId() == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Idempotency-Key and resultId are required");
         }
+        arrivals.merge(idempotencyKey, 1, Integer::sum);
         Receipt first = byKey.get(idempotencyKey);
         if (first != null) {
             duplicates.incrementAndGet();
@@ -89,6 +91,11 @@ public class CreditPlatformController implements V1Api {
 
     public synchronized List<String> keys() {
         return inOrder.stream().map(Receipt::getIdempotencyKey).toList();
+    }
+
+    /** Arrivals by idempotency key, the first and every repeat. */
+    public synchronized Map<String, Integer> arrivals() {
+        return Map.copyOf(arrivals);
     }
 
     public long duplicates() {

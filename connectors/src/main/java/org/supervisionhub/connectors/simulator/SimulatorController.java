@@ -44,6 +44,12 @@ public class SimulatorController {
         return credit.keys();
     }
 
+    /** How many times each idempotency key arrived at the platform (recorded or repeated): repeats show at-least-once delivery. */
+    @GetMapping("/credit/arrivals")
+    public Map<String, Integer> arrivals() {
+        return credit.arrivals();
+    }
+
     /**
      * {@code {"errorRate": 0.3, "latencyMs": 50, "malformedRate": 0.01, "outage": false, "slowRate": 0.05, "slowMs": 3000, "ackLossRate": 0.2}};
      * a switch left out is off, so {@code {"outage": true}} is an outage and nothing else.

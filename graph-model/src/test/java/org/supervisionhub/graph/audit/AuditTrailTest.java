@@ -18,6 +18,9 @@ import org.supervisionhub.graph.store.EmbeddedGraph;
 
 class AuditTrailTest {
 
+    /** Events carry the time the caller gives them; any fixed instant will do. */
+    static final OffsetDateTime AT = OffsetDateTime.parse("2026-12-04T10:00:00+08:00");
+
     @RegisterExtension
     static EmbeddedGraph graph = new EmbeddedGraph();
 
@@ -31,7 +34,7 @@ class AuditTrailTest {
 
     AuditEvent append(int n) {
         return trail.append("officer-" + n, "HRSS-430100", "upsertEnterprise", "digest" + n, List.of("91430102MA0000001X"),
-                "reason | with a separator", "SUCCESS", OffsetDateTime.now());
+                "reason | with a separator", "SUCCESS", AT);
     }
 
     @Test
@@ -96,7 +99,7 @@ class AuditTrailTest {
         for (int i = 0; i < 3; i++) {
             append(i);
         }
-        trail.append("officer-x", "MS-430102", "recordComplaint", "d", List.of("COMPLAINT-1"), null, "SUCCESS", OffsetDateTime.now());
+        trail.append("officer-x", "MS-430102", "recordComplaint", "d", List.of("COMPLAINT-1"), null, "SUCCESS", AT);
         var page = trail.events(new AuditTrail.Filter("91430102MA0000001X", null, null, null), 2, null);
         assertThat(page.items()).extracting(AuditEvent::seq).containsExactly(3L, 2L);
         assertThat(page.hasNext()).isTrue();
