@@ -17,7 +17,8 @@ class ErrorVocabularyApiTest extends HubIntegrationTest {
     /** The errors of a raw POST by an authenticated analyst (introspection needs a token). */
     List<Map<String, Object>> errors(String document) {
         EntityExchangeResult<Map> result = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + token(analyst())).build()
+                .defaultHeader("Authorization", "Bearer " + token(analyst()))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
                 .post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", document)).exchange().expectBody(Map.class).returnResult();
         assertThat(result.getStatus().is5xxServerError()).as("status " + result.getStatus()).isFalse();
