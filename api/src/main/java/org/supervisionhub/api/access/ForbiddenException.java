@@ -1,18 +1,39 @@
 package org.supervisionhub.api.access;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.supervisionhub.api.graphql.ErrorCode;
+
 /**
  * The caller may not use a field, argument or record. Reported as UNAUTHENTICATED when the caller
- * sent no token (a token might help), FORBIDDEN otherwise.
+ * sent no token (a token might help), FORBIDDEN otherwise; with the DOMAIN.md {@code rule} that
+ * refuses it where one applies.
  */
 public class ForbiddenException extends RuntimeException {
 
+    /** Rule ids at the start of a message: {@code "APPR-02: ..."}, {@code "OBJ-01, OBJ-02: ..."}, {@code "APPR-01..03: ..."}. */
+    private static final Pattern LEADING_RULE = Pattern.compile("^([A-Z]+-\\d{2}(?:\\.\\.\\d{2})?(?:, [A-Z]+-\\d{2}(?:\\.\\.\\d{2})?)*):");
+
     private final String field;
     private final boolean anonymous;
+    private final String rule;
 
-    public ForbiddenException(String field, String message, boolean anonymous) {
+    public ForbiddenException(String field, String message, boolean anonymous, String rule) {
         super(message);
         this.field = field;
         this.anonymous = anonymous;
+        this.rule = rule;
+    }
+
+    /** The rule is read from the start of the message when it begins with rule ids and a colon. */
+    public ForbiddenException(String field, String message, boolean anonymous) {
+        this(field, message, anonymous, leadingRule(message));
+    }
+
+    static String leadingRule(String message) {
+        Matcher m = message == null ? null : LEADING_RULE.matcher(message);
+        return m != null && m.find() ? m.group(1) : null;
     }
 
     public String field() {
@@ -23,7 +44,12 @@ public class ForbiddenException extends RuntimeException {
         return anonymous;
     }
 
-    public String code() {
-        return anonymous ? "UNAUTHENTICATED" : "FORBIDDEN";
+    /** DOMAIN.md rule id(s), or null. */
+    public String rule() {
+        return rule;
+    }
+
+    public ErrorCode code() {
+        return anonymous ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN;
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.supervisionhub.api.graphql.JsonErrors;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * Per-client request quotas (Resilience4j rate limiters, one per client, refreshed each minute).
@@ -60,7 +61,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         RateLimiter limiter = limiter(client, quota);
         if (!limiter.acquirePermission()) {
             response.setHeader("Retry-After", "60");
-            JsonErrors.write(response, 429, "TOO_MANY_REQUESTS", "RATE_LIMITED",
+            JsonErrors.write(response, 429, ErrorCode.RATE_LIMITED,
                     "client " + client + " exceeded its quota of " + quota + " requests per minute");
             return;
         }

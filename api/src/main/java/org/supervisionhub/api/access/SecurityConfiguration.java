@@ -29,6 +29,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.supervisionhub.api.HubProperties;
 import org.supervisionhub.api.graphql.JsonErrors;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * OAuth2 resource server: a bearer JWT is checked when present; GraphQL itself admits anonymous
@@ -50,11 +51,11 @@ public class SecurityConfiguration {
         }
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "UNAUTHENTICATED",
+            JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
                     "a valid bearer token is required: " + e.getMessage());
         };
         AccessDeniedHandler denied = (request, response, e) -> JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN,
-                "FORBIDDEN", "FORBIDDEN", "not allowed: " + request.getRequestURI());
+                ErrorCode.FORBIDDEN, "not allowed: " + request.getRequestURI());
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a

@@ -32,6 +32,7 @@ import org.supervisionhub.graph.inspection.Results.ObjectionStatus;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.inspection.Results.ResultStatus;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * An inspection's file once its result is approved: archived by the inspecting department with what it holds, kept
@@ -74,14 +75,14 @@ public class ArchiveService {
         String resultId = ResultService.idOf(inspection.id());
         Result r = results.lock(resultId).orElse(null);
         Checks checks = new Checks();
-        checks.check(r != null && (r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED), "inspectionId", "ILLEGAL_TRANSITION",
+        checks.check(r != null && (r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED), "inspectionId", ErrorCode.ILLEGAL_TRANSITION,
                 "inspectionId: the file is archived once its result is approved", "ARCH-01");
         checks.check(r == null || objections.ofResults(List.of(resultId)).getOrDefault(resultId, List.of()).stream()
-                .noneMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW), "inspectionId", "CONFLICT",
+                .noneMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW), "inspectionId", ErrorCode.CONFLICT,
                 "inspectionId: a re-examination of the result is under review", "OBJ-01");
         int minimum = jurisdictions.retentionYears();
         int years = retentionYears == null ? minimum : retentionYears;
-        checks.check(years >= minimum, "retentionYears", "INVALID_VALUE", "retentionYears: at least " + minimum, "ARCH-03");
+        checks.check(years >= minimum, "retentionYears", ErrorCode.INVALID_VALUE, "retentionYears: at least " + minimum, "ARCH-03");
         checks.throwIfAny();
         LocalDate today = today();
         ArchiveFile file = new ArchiveFile("ARC-" + inspection.id(), inspection.id(), inspection.uscc(), Inspections.inspecting(inspection), today,
@@ -100,13 +101,13 @@ public class ArchiveService {
         ArchiveFile file = file(fileId);
         Inspections.requireDepartment(viewer, file.departmentId(), "fileId", "ARCH-05: asked by " + file.departmentId(), Role.OFFICER, Role.LEADER);
         if (!jurisdictions.of(file.departmentId()).archiveChangesAllowed()) {
-            throw InvalidInputException.of("fileId", "FORBIDDEN_CHANGE", "fileId: no unit or individual may modify, add to or remove archived"
+            throw InvalidInputException.of("fileId", ErrorCode.FORBIDDEN_CHANGE, "fileId: no unit or individual may modify, add to or remove archived"
                     + " material in this jurisdiction", "ARCH-04");
         }
         Checks checks = new Checks();
         checks.require("content", content);
         checks.require("reason", reason);
-        checks.check(resultField != null || resultValue == null, "resultField", "REQUIRED", "resultField: which field `resultValue` corrects", null);
+        checks.check(resultField != null || resultValue == null, "resultField", ErrorCode.REQUIRED, "resultField: which field `resultValue` corrects", null);
         checks.throwIfAny();
         ArchiveAmendment m = new ArchiveAmendment("ARCA-" + UUID.randomUUID(), file.id(), content.strip(), reason.strip(),
                 resultField == null ? null : resultField.name(), resultValue, AmendmentStatus.PENDING, viewer.actor(), now(), null, null, null);
@@ -124,13 +125,13 @@ public class ArchiveService {
         ArchiveFile file = file(m.fileId());
         Inspections.requireDepartment(viewer, file.departmentId(), "id", "ARCH-05: approved by a leader of " + file.departmentId(), Role.LEADER);
         if (m.status() != AmendmentStatus.PENDING) {
-            throw InvalidInputException.of("id", "ILLEGAL_TRANSITION", "id: already " + m.status(), "ARCH-05");
+            throw InvalidInputException.of("id", ErrorCode.ILLEGAL_TRANSITION, "id: already " + m.status(), "ARCH-05");
         }
         if (viewer.actor().equals(m.handler())) {
-            throw InvalidInputException.of("id", "SAME_PERSON", "id: the approver (审定人) is not the handler (经办人) " + m.handler(), "ARCH-05");
+            throw InvalidInputException.of("id", ErrorCode.SAME_PERSON, "id: the approver (审定人) is not the handler (经办人) " + m.handler(), "ARCH-05");
         }
         Checks checks = new Checks();
-        checks.check(approve || (note != null && !note.isBlank()), "note", "REQUIRED", "note: why it is rejected", null);
+        checks.check(approve || (note != null && !note.isBlank()), "note", ErrorCode.REQUIRED, "note: why it is rejected", null);
         checks.throwIfAny();
         if (approve && m.resultField() != null) {
             Result r = results.lock(ResultService.idOf(file.inspectionId())).orElseThrow();
@@ -150,7 +151,7 @@ public class ArchiveService {
         checks.require("input.borrower", in.borrower());
         checks.require("input.purpose", in.purpose());
         checks.require("input.dueOn", in.dueOn());
-        checks.check(in.dueOn() == null || in.dueOn().isAfter(today()), "input.dueOn", "INVALID_VALUE", "input.dueOn: after today", null);
+        checks.check(in.dueOn() == null || in.dueOn().isAfter(today()), "input.dueOn", ErrorCode.INVALID_VALUE, "input.dueOn: after today", null);
         checks.throwIfAny();
         Borrowing b = new Borrowing("LOAN-" + UUID.randomUUID(), file.id(), in.borrower().strip(), viewer.departmentId(), in.purpose().strip(),
                 in.dueOn(), BorrowingStatus.REQUESTED, viewer.actor(), now(), null, null, null, null, null, null, null, null, null, null);
@@ -169,8 +170,8 @@ public class ArchiveService {
         checks.require("consent", consent);
         String already = consent == Consent.DEPARTMENT_HEAD ? b.headConsentBy() : b.leaderConsentBy();
         String other = consent == Consent.DEPARTMENT_HEAD ? b.leaderConsentBy() : b.headConsentBy();
-        checks.check(already == null, "consent", "ILLEGAL_TRANSITION", "consent: " + consent + " was given by " + already, "ARCH-09");
-        checks.check(!viewer.actor().equals(other), "consent", "SAME_PERSON", "consent: the other consent is yours; ARCH-09 needs two people", "ARCH-09");
+        checks.check(already == null, "consent", ErrorCode.ILLEGAL_TRANSITION, "consent: " + consent + " was given by " + already, "ARCH-09");
+        checks.check(!viewer.actor().equals(other), "consent", ErrorCode.SAME_PERSON, "consent: the other consent is yours; ARCH-09 needs two people", "ARCH-09");
         checks.throwIfAny();
         archives.consent(id, consent, viewer.actor(), now());
         return borrowing(id);
@@ -197,13 +198,13 @@ public class ArchiveService {
         Inspections.requireDepartment(viewer, file.departmentId(), "id", "ARCH-11: checked by the archivist of " + file.departmentId(),
                 Role.OFFICER, Role.LEADER);
         if (b.status() != BorrowingStatus.LENT) {
-            throw InvalidInputException.of("id", "ILLEGAL_TRANSITION", "id: the loan is " + b.status() + ", not LENT", "ARCH-11");
+            throw InvalidInputException.of("id", ErrorCode.ILLEGAL_TRANSITION, "id: the loan is " + b.status() + ", not LENT", "ARCH-11");
         }
         Checks checks = new Checks();
         checks.require("returnedOn", returnedOn);
         checks.require("condition", condition);
-        checks.check(returnedOn == null || !returnedOn.isAfter(today()), "returnedOn", "INVALID_VALUE", "returnedOn: not in the future", null);
-        checks.check(condition == null || condition == ReturnCondition.INTACT || (notes != null && !notes.isBlank()), "notes", "REQUIRED",
+        checks.check(returnedOn == null || !returnedOn.isAfter(today()), "returnedOn", ErrorCode.INVALID_VALUE, "returnedOn: not in the future", null);
+        checks.check(condition == null || condition == ReturnCondition.INTACT || (notes != null && !notes.isBlank()), "notes", ErrorCode.REQUIRED,
                 "notes: the details of a file returned " + condition, "ARCH-11");
         checks.throwIfAny();
         archives.returned(id, returnedOn, condition, notes == null || notes.isBlank() ? null : notes.strip(), viewer.actor());
@@ -217,7 +218,7 @@ public class ArchiveService {
 
     private static void requested(Borrowing b) {
         if (b.status() != BorrowingStatus.REQUESTED) {
-            throw InvalidInputException.of("id", "ILLEGAL_TRANSITION", "id: the loan is " + b.status() + ", not REQUESTED", "ARCH-09");
+            throw InvalidInputException.of("id", ErrorCode.ILLEGAL_TRANSITION, "id: the loan is " + b.status() + ", not REQUESTED", "ARCH-09");
         }
     }
 

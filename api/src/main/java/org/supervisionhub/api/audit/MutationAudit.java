@@ -101,10 +101,10 @@ public class MutationAudit {
 
     static String outcome(RuntimeException e) {
         if (e instanceof ForbiddenException f) {
-            return f.code();
+            return f.code().name();
         }
         if (e instanceof InvalidInputException invalid) {
-            return invalid.violations().isEmpty() ? "INVALID_VALUE" : invalid.violations().get(0).code();
+            return invalid.violations().isEmpty() ? "INVALID_VALUE" : invalid.violations().get(0).code().name();
         }
         if (e instanceof NotFoundException) {
             return "NOT_FOUND";

@@ -21,6 +21,7 @@ import org.supervisionhub.graph.checklist.Checklist.ItemData;
 import org.supervisionhub.graph.checklist.Checklist.Version;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * The checklist aggregate: a version is drafted, then published, and a published version never
@@ -80,7 +81,7 @@ public class ChecklistService {
         Version v = checklists.version(id).orElseThrow(() -> new NotFoundException("id", "no checklist version " + id));
         rejectIfPublished(v, "id");
         if (checklists.itemCounts(List.of(id)).getOrDefault(id, 0) == 0) {
-            throw InvalidInputException.of("id", "INVALID_VALUE", "a checklist version without items cannot be published", "CHK-04");
+            throw InvalidInputException.of("id", ErrorCode.INVALID_VALUE, "a checklist version without items cannot be published", "CHK-04");
         }
         if (!checklists.publish(id, now())) {
             rejectIfPublished(checklists.version(id).orElseThrow(), "id");
@@ -98,7 +99,7 @@ public class ChecklistService {
     // CHK-06: a published checklist is changed only by a new edition.
     private static void rejectIfPublished(Version v, String field) {
         if (v.published()) {
-            throw InvalidInputException.of(field, "IMMUTABLE", "checklist version " + v.id()
+            throw InvalidInputException.of(field, ErrorCode.IMMUTABLE, "checklist version " + v.id()
                     + " is published and cannot change; derive a new edition with deriveChecklistVersion", "CHK-06");
         }
     }
@@ -117,39 +118,39 @@ public class ChecklistService {
             checks.require(p + "code", it.code()).require(p + "title", it.title())
                     .require(p + "targetKind", it.targetKind()).require(p + "itemClass", it.itemClass());
             // CHK-04, CHK-07: every item states its legal basis and content; nothing is inspected without a basis.
-            checks.check(it.legalBasis() != null && !it.legalBasis().isBlank(), p + "legalBasis", "REQUIRED",
+            checks.check(it.legalBasis() != null && !it.legalBasis().isBlank(), p + "legalBasis", ErrorCode.REQUIRED,
                     "an inspection item must state its legal basis", "CHK-07");
-            checks.check(it.content() != null && !it.content().isBlank(), p + "content", "REQUIRED",
+            checks.check(it.content() != null && !it.content().isBlank(), p + "content", ErrorCode.REQUIRED,
                     "an inspection item must state its content", "CHK-04");
-            checks.check(it.code() == null || codes.add(it.code()), p + "code", "CONFLICT", "item code " + it.code() + " appears twice", null);
-            checks.check(it.methods() != null && !it.methods().isEmpty(), p + "methods", "REQUIRED", "at least one inspection method", "METH-01");
+            checks.check(it.code() == null || codes.add(it.code()), p + "code", ErrorCode.CONFLICT, "item code " + it.code() + " appears twice", null);
+            checks.check(it.methods() != null && !it.methods().isEmpty(), p + "methods", ErrorCode.REQUIRED, "at least one inspection method", "METH-01");
             checks.check(it.businessLineCode() == null || lines.contains(it.businessLineCode()), p + "businessLineCode",
-                    "NOT_FOUND", "no business line " + it.businessLineCode(), null);
+                    ErrorCode.NOT_FOUND, "no business line " + it.businessLineCode(), null);
             String cap = ratioCap(it, p, checks);
             out.add(new ItemData(it.code(), it.title(), it.legalBasis(), it.content(), it.implementingBody(), it.targetKind(),
                     it.itemClass(), cap, it.methods(), it.businessLineCode()));
         }
-        checks.check(!items.isEmpty(), path, "REQUIRED", "a checklist version needs at least one item", "CHK-04");
+        checks.check(!items.isEmpty(), path, ErrorCode.REQUIRED, "a checklist version needs at least one item", "CHK-04");
         return out;
     }
 
     // CHK-08, DRAW-07: key items have no ratio cap; general items must have one in (0, 1].
     private static String ratioCap(InspectionItemInput it, String p, Checks checks) {
         if ("KEY".equals(it.itemClass())) {
-            checks.check(it.ratioCap() == null, p + "ratioCap", "INVALID_VALUE", "key items have no ratio cap", "DRAW-07");
+            checks.check(it.ratioCap() == null, p + "ratioCap", ErrorCode.INVALID_VALUE, "key items have no ratio cap", "DRAW-07");
             return null;
         }
         if (it.ratioCap() == null) {
-            checks.check(!"GENERAL".equals(it.itemClass()), p + "ratioCap", "REQUIRED", "general items must have a ratio cap", "DRAW-07");
+            checks.check(!"GENERAL".equals(it.itemClass()), p + "ratioCap", ErrorCode.REQUIRED, "general items must have a ratio cap", "DRAW-07");
             return null;
         }
         try {
             BigDecimal cap = new BigDecimal(it.ratioCap().strip());
             boolean inRange = cap.signum() > 0 && cap.compareTo(BigDecimal.ONE) <= 0;
-            checks.check(inRange, p + "ratioCap", "INVALID_VALUE", "ratioCap must be a decimal in (0, 1]", "DRAW-07");
+            checks.check(inRange, p + "ratioCap", ErrorCode.INVALID_VALUE, "ratioCap must be a decimal in (0, 1]", "DRAW-07");
             return inRange ? cap.stripTrailingZeros().toPlainString() : null;
         } catch (NumberFormatException e) {
-            checks.check(false, p + "ratioCap", "INVALID_VALUE", "ratioCap must be a decimal such as 0.05", "DRAW-07");
+            checks.check(false, p + "ratioCap", ErrorCode.INVALID_VALUE, "ratioCap must be a decimal such as 0.05", "DRAW-07");
             return null;
         }
     }

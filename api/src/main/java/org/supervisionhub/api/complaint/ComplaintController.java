@@ -33,6 +33,7 @@ import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.store.Page;
 import reactor.core.publisher.Mono;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /** Complaints, the complaint roster and the complaint fields of an enterprise. */
 @Controller
@@ -78,7 +79,7 @@ public class ComplaintController {
             throw new NotFoundException("departmentId", "no department " + departmentId);
         }
         new Checks().notBefore("to", to, "from", from)
-                .check(minCount == null || minCount >= 1, "minCount", "INVALID_VALUE", "minCount must be at least 1", "ROS-07")
+                .check(minCount == null || minCount >= 1, "minCount", ErrorCode.INVALID_VALUE, "minCount must be at least 1", "ROS-07")
                 .throwIfAny();
         // ROS-07: the roster tags each enterprise with how often it was complained about.
         return Connection.of(complaints.roster(departments, from, to, minCount == null ? 1 : minCount, size, after), after);
@@ -91,7 +92,7 @@ public class ComplaintController {
         String uscc = checks.uscc("input.uscc", input.uscc());
         checks.require("input.receivedByDepartmentId", input.receivedByDepartmentId()).require("input.receivedOn", input.receivedOn())
                 .check(input.receivedOn() == null || !input.receivedOn().isAfter(LocalDate.now(clock)), "input.receivedOn",
-                        "INVALID_VALUE", "input.receivedOn is in the future", null)
+                        ErrorCode.INVALID_VALUE, "input.receivedOn is in the future", null)
                 .throwIfAny();
         Access.requireDepartment(viewer, input.receivedByDepartmentId(), "input.receivedByDepartmentId");
         if (directory.enterprise(uscc).isEmpty()) {

@@ -26,6 +26,7 @@ import org.supervisionhub.graph.sync.OutboxRepository.Message;
 import org.supervisionhub.graph.sync.SyncRepository;
 import org.supervisionhub.graph.sync.SyncRepository.Checkpoint;
 import org.supervisionhub.graph.sync.SyncRepository.DeadLetter;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /** Sources, their freshness and breakers, sync on demand, and dead letters. Thin: the connectors decide. */
 @Controller
@@ -97,10 +98,10 @@ public class ConnectorController {
     public SyncRequest syncSource(@Argument SourceSystem source, @Argument Mode mode) {
         Mode m = mode == null ? Mode.INCREMENTAL : mode;
         if (scheduler.feeds(source.name()).isEmpty()) {
-            throw InvalidInputException.of("source", "NOT_CONNECTED", "source: the hub has no connector for " + source, null);
+            throw InvalidInputException.of("source", ErrorCode.NOT_CONNECTED, "source: the hub has no connector for " + source, null);
         }
         if (!scheduler.configured(source.name())) {
-            throw InvalidInputException.of("source", "NOT_CONFIGURED", "source: set its hub.connectors.<source>.base-url", null);
+            throw InvalidInputException.of("source", ErrorCode.NOT_CONFIGURED, "source: set its hub.connectors.<source>.base-url", null);
         }
         boolean started = scheduler.request(source.name(), m);
         return new SyncRequest(source, m, started, started ? null : "a run of this source is under way on this replica");
@@ -114,7 +115,7 @@ public class ConnectorController {
     @MutationMapping
     public ResultDelivery.Pass deliverOutbox() {
         if (!scheduler.deliveryConfigured()) {
-            throw InvalidInputException.of("destination", "NOT_CONFIGURED", "destination: set hub.connectors.credit.base-url", null);
+            throw InvalidInputException.of("destination", ErrorCode.NOT_CONFIGURED, "destination: set hub.connectors.credit.base-url", null);
         }
         return scheduler.deliverNow();
     }
@@ -127,7 +128,7 @@ public class ConnectorController {
         try {
             return feed.replay(d);
         } catch (IllegalStateException e) {
-            throw InvalidInputException.of("id", "NOT_REPLAYABLE", "id: " + e.getMessage(), null);
+            throw InvalidInputException.of("id", ErrorCode.NOT_REPLAYABLE, "id: " + e.getMessage(), null);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.supervisionhub.api.graphql.Checks;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.Violation;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /** Reads a CSV with a header (Apache Commons CSV) and gives typed, validated cell access per row. */
 public final class CsvImport {
@@ -40,7 +41,7 @@ public final class CsvImport {
         public String oneOf(String column, Set<String> allowed) {
             String v = text(column);
             if (v != null && !allowed.contains(v)) {
-                checks.add(Violation.of(column, "INVALID_VALUE", column + ": '" + v + "' is not one of " + allowed));
+                checks.add(Violation.of(column, ErrorCode.INVALID_VALUE, column + ": '" + v + "' is not one of " + allowed));
                 return v; // the row is rejected anyway; keeps "REQUIRED" from piling on
             }
             return v;
@@ -54,7 +55,7 @@ public final class CsvImport {
             try {
                 return LocalDate.parse(v);
             } catch (DateTimeParseException e) {
-                checks.add(Violation.of(column, "INVALID_VALUE", column + ": '" + v + "' is not a date (YYYY-MM-DD)"));
+                checks.add(Violation.of(column, ErrorCode.INVALID_VALUE, column + ": '" + v + "' is not a date (YYYY-MM-DD)"));
                 return null;
             }
         }
@@ -67,7 +68,7 @@ public final class CsvImport {
             try {
                 return Double.valueOf(v);
             } catch (NumberFormatException e) {
-                checks.add(Violation.of(column, "INVALID_VALUE", column + ": '" + v + "' is not a number"));
+                checks.add(Violation.of(column, ErrorCode.INVALID_VALUE, column + ": '" + v + "' is not a number"));
                 return null;
             }
         }
@@ -80,7 +81,7 @@ public final class CsvImport {
             try {
                 return Integer.valueOf(v);
             } catch (NumberFormatException e) {
-                checks.add(Violation.of(column, "INVALID_VALUE", column + ": '" + v + "' is not an integer"));
+                checks.add(Violation.of(column, ErrorCode.INVALID_VALUE, column + ": '" + v + "' is not an integer"));
                 return null;
             }
         }
@@ -99,7 +100,7 @@ public final class CsvImport {
         try (CSVParser parser = CSVParser.parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv), format)) {
             List<String> missing = requiredColumns.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
             if (!missing.isEmpty()) {
-                throw InvalidInputException.of(argument, "REQUIRED", argument + ": missing columns " + missing
+                throw InvalidInputException.of(argument, ErrorCode.REQUIRED, argument + ": missing columns " + missing
                         + "; expected " + Arrays.toString(requiredColumns.toArray()), null);
             }
             List<Row> rows = new ArrayList<>();
@@ -114,9 +115,9 @@ public final class CsvImport {
             if (e instanceof InvalidInputException) {
                 throw e;
             }
-            throw InvalidInputException.of(argument, "INVALID_VALUE", argument + ": not a readable CSV file: " + e.getMessage(), null);
+            throw InvalidInputException.of(argument, ErrorCode.INVALID_VALUE, argument + ": not a readable CSV file: " + e.getMessage(), null);
         } catch (java.io.UncheckedIOException e) {
-            throw InvalidInputException.of(argument, "INVALID_VALUE", argument + ": not a readable CSV file: " + e.getMessage(), null);
+            throw InvalidInputException.of(argument, ErrorCode.INVALID_VALUE, argument + ": not a readable CSV file: " + e.getMessage(), null);
         }
     }
 }

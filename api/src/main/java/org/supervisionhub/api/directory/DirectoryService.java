@@ -29,6 +29,7 @@ import org.supervisionhub.graph.directory.Directory.Person;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.directory.PersonId;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /** Validates and writes enterprises, persons and links; every write is one transaction. */
 @Service
@@ -53,7 +54,7 @@ public class DirectoryService {
         checks.require(prefix + "name", in.name()).require(prefix + "orgType", in.orgType())
                 .require(prefix + "regionCode", in.regionCode());
         if (in.establishedOn() != null && in.establishedOn().isAfter(today())) {
-            checks.add(Violation.of(prefix + "establishedOn", "INVALID_VALUE",
+            checks.add(Violation.of(prefix + "establishedOn", ErrorCode.INVALID_VALUE,
                     prefix + "establishedOn is in the future"));
         }
         return new EnterpriseData(uscc, in.name() == null ? null : in.name().strip(), in.orgType(), in.industry(),
@@ -82,7 +83,7 @@ public class DirectoryService {
         LocalDate occurred = in.change() != null && in.change().occurredOn() != null ? in.change().occurredOn() : today;
         LocalDate discovered = in.change() != null && in.change().discoveredOn() != null ? in.change().discoveredOn() : today;
         new Checks().notBefore("input.change.discoveredOn", discovered, "input.change.occurredOn", occurred)
-                .check(!discovered.isAfter(today), "input.change.discoveredOn", "INVALID_VALUE",
+                .check(!discovered.isAfter(today), "input.change.discoveredOn", ErrorCode.INVALID_VALUE,
                         "input.change.discoveredOn is in the future", "ROS-03")
                 .throwIfAny();
         jurisdiction.require(data.regionCode(), "input.regionCode");
@@ -105,7 +106,7 @@ public class DirectoryService {
         boolean hasId = in.personId() != null && !in.personId().isBlank();
         boolean hasNational = in.nationalId() != null && !in.nationalId().isBlank();
         if (hasId == hasNational) {
-            throw InvalidInputException.of(prefix + "personId", "REQUIRED", "give exactly one of personId or nationalId", null);
+            throw InvalidInputException.of(prefix + "personId", ErrorCode.REQUIRED, "give exactly one of personId or nationalId", null);
         }
         if (hasId) {
             Checks checks = new Checks();
@@ -153,19 +154,19 @@ public class DirectoryService {
         boolean fromPerson = fromIn != null && fromIn.personId() != null;
         if (type != null) {
             switch (type) {
-                case LEGAL_REPRESENTATIVE -> checks.check(fromPerson || from == null, prefix + "from", "INVALID_VALUE",
+                case LEGAL_REPRESENTATIVE -> checks.check(fromPerson || from == null, prefix + "from", ErrorCode.INVALID_VALUE,
                         "a legal representative is a person", null);
-                case OFFICER -> checks.check(fromPerson || from == null, prefix + "from", "INVALID_VALUE",
+                case OFFICER -> checks.check(fromPerson || from == null, prefix + "from", ErrorCode.INVALID_VALUE,
                                 "an officer is a person", null)
-                        .check(role != null, prefix + "role", "REQUIRED", "an officer link needs a role", null);
+                        .check(role != null, prefix + "role", ErrorCode.REQUIRED, "an officer link needs a role", null);
                 case SHAREHOLDER -> checks.check(sharePct != null && sharePct > 0 && sharePct <= 100, prefix + "sharePct",
-                        "INVALID_VALUE", "a shareholding needs sharePct with 0 < sharePct <= 100", null);
-                case BRANCH -> checks.check(!fromPerson, prefix + "from", "INVALID_VALUE", "a branch is an enterprise", null);
+                        ErrorCode.INVALID_VALUE, "a shareholding needs sharePct with 0 < sharePct <= 100", null);
+                case BRANCH -> checks.check(!fromPerson, prefix + "from", ErrorCode.INVALID_VALUE, "a branch is an enterprise", null);
             }
-            checks.check(type == LinkType.OFFICER || role == null, prefix + "role", "INVALID_VALUE", "only officer links have a role", null);
-            checks.check(type == LinkType.SHAREHOLDER || sharePct == null, prefix + "sharePct", "INVALID_VALUE", "only shareholdings have a share", null);
+            checks.check(type == LinkType.OFFICER || role == null, prefix + "role", ErrorCode.INVALID_VALUE, "only officer links have a role", null);
+            checks.check(type == LinkType.SHAREHOLDER || sharePct == null, prefix + "sharePct", ErrorCode.INVALID_VALUE, "only shareholdings have a share", null);
         }
-        checks.check(from == null || !from.equals(to), prefix + "toUscc", "INVALID_VALUE", "a link cannot point at its own source", null);
+        checks.check(from == null || !from.equals(to), prefix + "toUscc", ErrorCode.INVALID_VALUE, "a link cannot point at its own source", null);
         checks.throwIfAny();
         if (checkEnds) {
             if (fromPerson ? directory.person(from).isEmpty() : directory.enterprise(from).isEmpty()) {
@@ -182,7 +183,7 @@ public class DirectoryService {
         boolean hasUscc = party.uscc() != null && !party.uscc().isBlank();
         boolean hasPerson = party.personId() != null && !party.personId().isBlank();
         if (hasUscc == hasPerson) {
-            checks.add(Violation.of(prefix.substring(0, prefix.length() - 1), "REQUIRED",
+            checks.add(Violation.of(prefix.substring(0, prefix.length() - 1), ErrorCode.REQUIRED,
                     "give exactly one of uscc or personId"));
             return null;
         }

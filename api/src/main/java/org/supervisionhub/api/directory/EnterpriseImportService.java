@@ -25,6 +25,7 @@ import org.supervisionhub.graph.directory.Directory.LinkType;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.directory.DirectoryRepository.RosterChangeData;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * Bulk import of enterprises and their links from CSV. Every row is validated on its own; good rows
@@ -98,7 +99,7 @@ public class EnterpriseImportService {
                     row.text("registrationAuthorityId"), row.date("establishedOn"), row.text("address"), null);
             EnterpriseData data = service.validate(in, "", row.checks());
             if (data.uscc() != null && firstLineOf.putIfAbsent(data.uscc(), row.line()) != null) {
-                row.checks().add(Violation.of("uscc", "CONFLICT", "uscc " + data.uscc() + " already on line " + firstLineOf.get(data.uscc())));
+                row.checks().add(Violation.of("uscc", ErrorCode.CONFLICT, "uscc " + data.uscc() + " already on line " + firstLineOf.get(data.uscc())));
             }
             if (reject(ENTERPRISES, row, rejections)) {
                 continue;
@@ -116,12 +117,12 @@ public class EnterpriseImportService {
         candidates.forEach((line, d) -> {
             Enterprise before = existing.get(d.uscc());
             if (!knownRegions.contains(d.regionCode())) {
-                rejections.add(new Rejection(ENTERPRISES, line, "regionCode", "NOT_FOUND", "regionCode: no region " + d.regionCode()));
+                rejections.add(new Rejection(ENTERPRISES, line, "regionCode", ErrorCode.NOT_FOUND, "regionCode: no region " + d.regionCode()));
             } else if (!inJurisdiction.test(d.regionCode()) || before != null && !inJurisdiction.test(before.regionCode())) {
-                rejections.add(new Rejection(ENTERPRISES, line, "regionCode", "FORBIDDEN",
+                rejections.add(new Rejection(ENTERPRISES, line, "regionCode", ErrorCode.FORBIDDEN,
                         "regionCode: the enterprise lies outside the caller's jurisdiction"));
             } else if (d.registeredWith() != null && !knownDepartments.contains(d.registeredWith())) {
-                rejections.add(new Rejection(ENTERPRISES, line, "registrationAuthorityId", "NOT_FOUND",
+                rejections.add(new Rejection(ENTERPRISES, line, "registrationAuthorityId", ErrorCode.NOT_FOUND,
                         "registrationAuthorityId: no department " + d.registeredWith()));
             } else {
                 accepted.put(d.uscc(), d);
@@ -169,13 +170,13 @@ public class EnterpriseImportService {
         List<LinkData> accepted = new ArrayList<>();
         candidates.forEach((line, l) -> {
             if (!knownEnterprises.contains(l.toUscc())) {
-                rejections.add(new Rejection(LINKS, line, "toUscc", "NOT_FOUND", "toUscc: no enterprise " + l.toUscc()));
+                rejections.add(new Rejection(LINKS, line, "toUscc", ErrorCode.NOT_FOUND, "toUscc: no enterprise " + l.toUscc()));
             } else if (!importedUsccs.contains(l.toUscc()) && !inJurisdiction.test(existing.get(l.toUscc()).regionCode())) {
-                rejections.add(new Rejection(LINKS, line, "toUscc", "FORBIDDEN", "toUscc: the enterprise lies outside the caller's jurisdiction"));
+                rejections.add(new Rejection(LINKS, line, "toUscc", ErrorCode.FORBIDDEN, "toUscc: the enterprise lies outside the caller's jurisdiction"));
             } else if (!l.fromPerson() && !knownEnterprises.contains(l.fromKey())) {
-                rejections.add(new Rejection(LINKS, line, "fromUscc", "NOT_FOUND", "fromUscc: no enterprise " + l.fromKey()));
+                rejections.add(new Rejection(LINKS, line, "fromUscc", ErrorCode.NOT_FOUND, "fromUscc: no enterprise " + l.fromKey()));
             } else if (l.fromPerson() && !knownPersons.contains(l.fromKey()) && !personNames.containsKey(l.fromKey())) {
-                rejections.add(new Rejection(LINKS, line, "fromPersonId", "NOT_FOUND",
+                rejections.add(new Rejection(LINKS, line, "fromPersonId", ErrorCode.NOT_FOUND,
                         "fromPersonId: no person " + l.fromKey() + " (give fromName to create one)"));
             } else {
                 if (l.fromPerson() && !knownPersons.contains(l.fromKey())) {

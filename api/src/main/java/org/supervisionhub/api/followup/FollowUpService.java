@@ -40,6 +40,7 @@ import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * What follows a result that found a problem, under "whoever has jurisdiction is responsible" (JUR-08, FOLLOW-03):
@@ -105,7 +106,7 @@ public class FollowUpService {
         checks.require("input.summary", in.summary());
         dated(checks, "input.openedOn", in.openedOn(), r.endedOn());
         checks.check(in.caseNumber() == null || in.caseNumber().isBlank() || !followUps.caseNumberTaken(department, in.caseNumber().strip()),
-                "input.caseNumber", "DUPLICATE", "input.caseNumber: " + department + " already has case " + in.caseNumber(), null);
+                "input.caseNumber", ErrorCode.DUPLICATE, "input.caseNumber: " + department + " already has case " + in.caseNumber(), null);
         checks.throwIfAny();
         EnforcementCase c = new EnforcementCase("CASE-" + UUID.randomUUID(), r.id(), r.uscc(), department, in.caseNumber().strip(), in.openedOn(),
                 in.summary().strip(), CaseStatus.OPEN, null, null, null, viewer.actor(), now());
@@ -119,16 +120,16 @@ public class FollowUpService {
         EnforcementCase c = lockedCase(id);
         Inspections.requireDepartment(viewer, c.departmentId(), "id", "FOLLOW-06: closed by " + c.departmentId(), Role.OFFICER, Role.LEADER);
         if (c.status() != CaseStatus.OPEN) {
-            throw InvalidInputException.of("id", "ILLEGAL_TRANSITION", "id: the case was closed on " + c.closedOn(), "FOLLOW-06");
+            throw InvalidInputException.of("id", ErrorCode.ILLEGAL_TRANSITION, "id: the case was closed on " + c.closedOn(), "FOLLOW-06");
         }
         Checks checks = new Checks();
         checks.require("outcome", outcome);
         checks.require("note", note);
         dated(checks, "closedOn", closedOn, c.openedOn());
         checks.check(outcome != CaseOutcome.PENALTY_IMPOSED || !followUps.penaltiesOfCases(List.of(id)).getOrDefault(id, List.of()).isEmpty(),
-                "outcome", "CONFLICT", "outcome: PENALTY_IMPOSED needs the penalty decision recorded first", "FOLLOW-10");
+                "outcome", ErrorCode.CONFLICT, "outcome: PENALTY_IMPOSED needs the penalty decision recorded first", "FOLLOW-10");
         checks.check(outcome != CaseOutcome.TRANSFERRED || !followUps.referralsOfResults(List.of(c.resultId())).getOrDefault(c.resultId(), List.of())
-                .isEmpty(), "outcome", "CONFLICT", "outcome: TRANSFERRED needs the referral recorded first (referInspectionResult)", "FOLLOW-10");
+                .isEmpty(), "outcome", ErrorCode.CONFLICT, "outcome: TRANSFERRED needs the referral recorded first (referInspectionResult)", "FOLLOW-10");
         checks.throwIfAny();
         followUps.closeCase(id, closedOn, outcome, note.strip());
         return lockedCase(id);
@@ -140,7 +141,7 @@ public class FollowUpService {
         EnforcementCase c = lockedCase(in.caseId());
         Inspections.requireDepartment(viewer, c.departmentId(), "input.caseId", "FOLLOW-10: decided in " + c.departmentId(), Role.OFFICER, Role.LEADER);
         if (c.status() != CaseStatus.OPEN) {
-            throw InvalidInputException.of("input.caseId", "ILLEGAL_TRANSITION", "input.caseId: the case is closed", "FOLLOW-10");
+            throw InvalidInputException.of("input.caseId", ErrorCode.ILLEGAL_TRANSITION, "input.caseId: the case is closed", "FOLLOW-10");
         }
         Checks checks = new Checks();
         checks.require("input.decisionNumber", in.decisionNumber());
@@ -162,7 +163,7 @@ public class FollowUpService {
         PenaltyDecision d = followUps.lockPenalty(id).orElseThrow(() -> new NotFoundException("id", "no penalty decision " + id));
         Inspections.requireDepartment(viewer, d.departmentId(), "id", "PUB-06: published by " + d.departmentId(), Role.OFFICER, Role.LEADER);
         if (d.publishedAt() != null) {
-            throw InvalidInputException.of("id", "ILLEGAL_TRANSITION", "id: published at " + d.publishedAt(), "PUB-06");
+            throw InvalidInputException.of("id", ErrorCode.ILLEGAL_TRANSITION, "id: published at " + d.publishedAt(), "PUB-06");
         }
         followUps.publishPenalty(id, viewer.actor(), now());
         return followUps.lockPenalty(id).orElseThrow();
@@ -183,17 +184,17 @@ public class FollowUpService {
         dated(checks, "input.referredOn", in.referredOn(), r.endedOn());
         boolean crime = Boolean.TRUE.equals(in.suspectedCrime());
         checks.check(!crime || in.destination() == ReferralDestination.JUDICIAL_ORGAN || in.destination() == ReferralDestination.PUBLIC_SECURITY,
-                "input.destination", "INVALID_VALUE", "input.destination: a suspected crime goes to a JUDICIAL_ORGAN or PUBLIC_SECURITY", "FOLLOW-09");
+                "input.destination", ErrorCode.INVALID_VALUE, "input.destination: a suspected crime goes to a JUDICIAL_ORGAN or PUBLIC_SECURITY", "FOLLOW-09");
         if (in.destination() == ReferralDestination.HRSS_INTERNAL) {
             checks.require("input.recipientDepartmentId", in.recipientDepartmentId());
             Department d = in.recipientDepartmentId() == null ? null : organisation.department(in.recipientDepartmentId()).orElse(null);
             checks.check(in.recipientDepartmentId() == null || (d != null && HRSS.equals(d.sector())), "input.recipientDepartmentId",
-                    "INVALID_VALUE", "input.recipientDepartmentId: an HR&SS department of the hub", "FOLLOW-08");
-            checks.check(!r.inspectingDepartment().equals(in.recipientDepartmentId()), "input.recipientDepartmentId", "INVALID_VALUE",
+                    ErrorCode.INVALID_VALUE, "input.recipientDepartmentId: an HR&SS department of the hub", "FOLLOW-08");
+            checks.check(!r.inspectingDepartment().equals(in.recipientDepartmentId()), "input.recipientDepartmentId", ErrorCode.INVALID_VALUE,
                     "input.recipientDepartmentId: another department than the referring one", "FOLLOW-08");
         } else if (in.destination() != null) {
             checks.require("input.recipient", in.recipient());
-            checks.check(in.recipientDepartmentId() == null, "input.recipientDepartmentId", "INVALID_VALUE",
+            checks.check(in.recipientDepartmentId() == null, "input.recipientDepartmentId", ErrorCode.INVALID_VALUE,
                     "input.recipientDepartmentId: only for HRSS_INTERNAL; name the organ in `recipient`", "FOLLOW-09");
         }
         checks.throwIfAny();
@@ -210,19 +211,19 @@ public class FollowUpService {
         Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "NONCOOP-02", Role.INSPECTOR, Role.OFFICER);
         inspections.requireNotArchived(inspection.id(), "input.inspectionId");
         Checks checks = new Checks();
-        checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", "ILLEGAL_TRANSITION",
+        checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", ErrorCode.ILLEGAL_TRANSITION,
                 "input.inspectionId: the inspection is " + inspection.status() + ", not active", null);
-        checks.check(in.circumstances() != null && !in.circumstances().isEmpty(), "input.circumstances", "REQUIRED",
+        checks.check(in.circumstances() != null && !in.circumstances().isEmpty(), "input.circumstances", ErrorCode.REQUIRED,
                 "input.circumstances: at least one", "NONCOOP-01");
         checks.require("input.description", in.description());
         checks.require("input.occurredOn", in.occurredOn());
-        checks.check(in.occurredOn() == null || !in.occurredOn().isAfter(today()), "input.occurredOn", "INVALID_VALUE",
+        checks.check(in.occurredOn() == null || !in.occurredOn().isAfter(today()), "input.occurredOn", ErrorCode.INVALID_VALUE,
                 "input.occurredOn: not in the future", null);
         List<String> ids = in.evidenceIds() == null ? List.of() : in.evidenceIds().stream().distinct().toList();
-        checks.check(!ids.isEmpty(), "input.evidenceIds", "REQUIRED", "input.evidenceIds: the evidence kept of it (recordEvidence)", "NONCOOP-02");
+        checks.check(!ids.isEmpty(), "input.evidenceIds", ErrorCode.REQUIRED, "input.evidenceIds: the evidence kept of it (recordEvidence)", "NONCOOP-02");
         Set<String> ofInspection = Set.copyOf(evidence.ofInspections(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream()
                 .map(Evidence::id).toList());
-        ids.stream().filter(e -> !ofInspection.contains(e)).findFirst().ifPresent(e -> checks.check(false, "input.evidenceIds", "INVALID_VALUE",
+        ids.stream().filter(e -> !ofInspection.contains(e)).findFirst().ifPresent(e -> checks.check(false, "input.evidenceIds", ErrorCode.INVALID_VALUE,
                 "input.evidenceIds: " + e + " is not evidence of " + inspection.id(), "NONCOOP-02"));
         checks.throwIfAny();
         NonCooperation n = new NonCooperation("NONCOOP-" + UUID.randomUUID(), inspection.id(), inspection.uscc(), Inspections.inspecting(inspection),
@@ -251,11 +252,11 @@ public class FollowUpService {
             throw new NotFoundException(field, "no result " + id);
         }
         if (r.status() != ResultStatus.APPROVED && r.status() != ResultStatus.PUBLISHED) {
-            throw InvalidInputException.of(field, "ILLEGAL_TRANSITION", field + ": the result is " + r.status() + "; follow-up starts from an approved result",
+            throw InvalidInputException.of(field, ErrorCode.ILLEGAL_TRANSITION, field + ": the result is " + r.status() + "; follow-up starts from an approved result",
                     rule);
         }
         if (NOTHING_FOUND.contains(r.category())) {
-            throw InvalidInputException.of(field, "CONFLICT", field + ": the result is " + r.category() + ": nothing to follow up", "FOLLOW-03");
+            throw InvalidInputException.of(field, ErrorCode.CONFLICT, field + ": the result is " + r.category() + ": nothing to follow up", "FOLLOW-03");
         }
         return r;
     }
@@ -266,8 +267,8 @@ public class FollowUpService {
 
     private void dated(Checks checks, String field, LocalDate day, LocalDate notBefore) {
         checks.require(field, day);
-        checks.check(day == null || !day.isAfter(today()), field, "INVALID_VALUE", field + ": not in the future", null);
-        checks.check(day == null || notBefore == null || !day.isBefore(notBefore), field, "INVALID_VALUE", field + ": not before " + notBefore, null);
+        checks.check(day == null || !day.isAfter(today()), field, ErrorCode.INVALID_VALUE, field + ": not in the future", null);
+        checks.check(day == null || notBefore == null || !day.isBefore(notBefore), field, ErrorCode.INVALID_VALUE, field + ": not before " + notBefore, null);
     }
 
     private LocalDate today() {

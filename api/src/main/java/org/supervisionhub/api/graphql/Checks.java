@@ -16,7 +16,7 @@ public final class Checks {
 
     public Checks require(String field, Object value) {
         if (value == null || (value instanceof String s && s.isBlank())) {
-            violations.add(Violation.of(field, "REQUIRED", field + " is required"));
+            violations.add(Violation.of(field, ErrorCode.REQUIRED, field + " is required"));
         }
         return this;
     }
@@ -26,7 +26,7 @@ public final class Checks {
         String code = Uscc.normalise(raw);
         Optional<String> problem = Uscc.problem(code);
         if (problem.isPresent()) {
-            violations.add(Violation.of(field, "INVALID_USCC", field + ": " + problem.get()));
+            violations.add(Violation.of(field, ErrorCode.INVALID_USCC, field + ": " + problem.get()));
             return null;
         }
         return code;
@@ -34,7 +34,7 @@ public final class Checks {
 
     public String personId(String field, String raw) {
         if (!PersonId.isValid(raw)) {
-            violations.add(Violation.of(field, "INVALID_VALUE", field + ": a person id is 'P' followed by 16 characters A-Z or 2-7"));
+            violations.add(Violation.of(field, ErrorCode.INVALID_VALUE, field + ": a person id is 'P' followed by 16 characters A-Z or 2-7"));
             return null;
         }
         return raw;
@@ -42,12 +42,12 @@ public final class Checks {
 
     public Checks notBefore(String field, LocalDate value, String otherField, LocalDate other) {
         if (value != null && other != null && value.isBefore(other)) {
-            violations.add(Violation.of(field, "INVALID_VALUE", field + " must not be before " + otherField));
+            violations.add(Violation.of(field, ErrorCode.INVALID_VALUE, field + " must not be before " + otherField));
         }
         return this;
     }
 
-    public Checks check(boolean ok, String field, String code, String message, String rule) {
+    public Checks check(boolean ok, String field, ErrorCode code, String message, String rule) {
         if (!ok) {
             violations.add(new Violation(field, code, message, rule));
         }

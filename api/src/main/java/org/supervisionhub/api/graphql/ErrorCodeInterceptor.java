@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives every error a stable {@code extensions.code}, including the ones graphql-java raises before
- * any hub code runs (syntax, validation): clients can then branch on codes alone.
+ * Puts every error in the hub's vocabulary: a stable {@code extensions.code} from {@link ErrorCode}, including
+ * for the errors graphql-java raises before any hub code runs (syntax, validation, bad-faith introspection),
+ * and the code's {@code classification}, so graphql-java's own classifications (ValidationError,
+ * InvalidSyntax, ...) never reach a client: clients branch on codes alone.
  */
 @Component
 public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -24,18 +26,25 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
-            if (response.getErrors().stream().allMatch(e -> e.getExtensions().containsKey("code"))) {
+            if (response.getErrors().stream().allMatch(ErrorCodeInterceptor::inVocabulary)) {
                 return response;
             }
-            List<GraphQLError> errors = response.getErrors().stream().map(ErrorCodeInterceptor::withCode).toList();
+            List<GraphQLError> errors = response.getErrors().stream().map(ErrorCodeInterceptor::inHubVocabulary).toList();
             return response.transform(builder -> builder.errors(errors));
         });
     }
 
-    private static GraphQLError withCode(ResponseError error) {
+    private static boolean inVocabulary(ResponseError error) {
+        return ErrorCode.parse(error.getExtensions().get("code"))
+                .filter(code -> code.classification().equals(error.getErrorType())).isPresent();
+    }
+
+    /** The error with a hub code (its own when it has a valid one) and that code's classification. */
+    static GraphQLError inHubVocabulary(ResponseError error) {
+        ErrorCode code = codeOf(error.getExtensions().get("code"), String.valueOf(error.getErrorType()));
         Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
-        extensions.putIfAbsent("code", codeOf(String.valueOf(error.getErrorType())));
-        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(error.getMessage()).errorType(error.getErrorType())
+        extensions.put("code", code.name());
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(error.getMessage()).errorType(code.classification())
                 .locations(error.getLocations()).extensions(extensions);
         if (!error.getParsedPath().isEmpty()) {
             builder.path(ResultPath.fromList(error.getParsedPath()));
@@ -43,18 +52,7 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         return builder.build();
     }
 
-    static String codeOf(String classification) {
-        return switch (classification) {
-            case "ValidationError" -> "GRAPHQL_VALIDATION";
-            case "InvalidSyntax" -> "GRAPHQL_SYNTAX";
-            case "OperationNotSupported" -> "OPERATION_NOT_SUPPORTED";
-            case "ExecutionAborted" -> "EXECUTION_ABORTED";
-            case "IntrospectionDisabled" -> "UNAUTHENTICATED";
-            case "BAD_REQUEST" -> "INVALID_VALUE";
-            case "NOT_FOUND" -> "NOT_FOUND";
-            case "UNAUTHORIZED" -> "UNAUTHENTICATED";
-            case "FORBIDDEN" -> "FORBIDDEN";
-            default -> "INTERNAL";
-        };
+    static ErrorCode codeOf(Object code, String classification) {
+        return ErrorCode.parse(code).orElseGet(() -> ErrorCode.ofClassification(classification));
     }
 }

@@ -9,7 +9,6 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
 import org.supervisionhub.api.access.ForbiddenException;
@@ -40,35 +39,34 @@ public class HubErrorResolver extends DataFetcherExceptionResolverAdapter {
     static List<GraphQLError> errors(Throwable ex, Supplier<GraphqlErrorBuilder<?>> builder) {
         if (ex instanceof InvalidInputException invalid) {
             return invalid.violations().stream()
-                    .map(v -> error(builder.get(), ErrorType.BAD_REQUEST, v.code(), v.field(), v.rule(), v.message()))
+                    .map(v -> error(builder.get(), v.code(), v.field(), v.rule(), v.message()))
                     .toList();
         }
         if (ex instanceof InvalidCursorException) {
-            return List.of(error(builder.get(), ErrorType.BAD_REQUEST, "INVALID_CURSOR", "after", null, "after: " + ex.getMessage()));
+            return List.of(error(builder.get(), ErrorCode.INVALID_CURSOR, "after", null, "after: " + ex.getMessage()));
         }
         if (ex instanceof ForbiddenException forbidden) {
-            return List.of(error(builder.get(), forbidden.anonymous() ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN, forbidden.code(),
-                    forbidden.field(), null, forbidden.getMessage()));
+            return List.of(error(builder.get(), forbidden.code(), forbidden.field(), forbidden.rule(), forbidden.getMessage()));
         }
         if (ex instanceof NotFoundException nf) {
-            return List.of(error(builder.get(), ErrorType.NOT_FOUND, "NOT_FOUND", nf.field(), null, nf.getMessage()));
+            return List.of(error(builder.get(), ErrorCode.NOT_FOUND, nf.field(), null, nf.getMessage()));
         }
         if (ex instanceof StreamEndedException ended) {
-            return List.of(error(builder.get(), ended.type(), ended.code(), null, null, ended.getMessage()));
+            return List.of(error(builder.get(), ended.code(), null, null, ended.getMessage()));
         }
         return null;
     }
 
-    private static GraphQLError error(GraphqlErrorBuilder<?> builder, ErrorType type, String code, String field, String rule,
-                                      String message) {
+    /** The error with the code's classification, and field and rule when given. */
+    private static GraphQLError error(GraphqlErrorBuilder<?> builder, ErrorCode code, String field, String rule, String message) {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", code);
+        extensions.put("code", code.name());
         if (field != null) {
             extensions.put("field", field);
         }
         if (rule != null) {
             extensions.put("rule", rule);
         }
-        return builder.errorType(type).message(message).extensions(extensions).build();
+        return builder.errorType(code.classification()).message(message).extensions(extensions).build();
     }
 }

@@ -16,7 +16,7 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(violation));
     }
 
-    public static InvalidInputException of(String field, String code, String message, String rule) {
+    public static InvalidInputException of(String field, ErrorCode code, String message, String rule) {
         return new InvalidInputException(new Violation(field, code, message, rule));
     }
 

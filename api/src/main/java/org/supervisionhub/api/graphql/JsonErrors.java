@@ -5,25 +5,24 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Writes a refusal made outside GraphQL execution in the GraphQL error shape, with its code. */
+/** Writes a refusal made outside GraphQL execution in the GraphQL error shape, with its code and the code's classification. */
 public final class JsonErrors {
 
     private JsonErrors() {
     }
 
-    public static void write(HttpServletResponse response, int status, String classification, String code, String message)
-            throws IOException {
-        write(response, status, classification, code, message, "");
+    public static void write(HttpServletResponse response, int status, ErrorCode code, String message) throws IOException {
+        write(response, status, code, message, "");
     }
 
     /** {@code moreExtensions}: further {@code "name":value} pairs, each preceded by a comma. */
-    public static void write(HttpServletResponse response, int status, String classification, String code, String message,
-                             String moreExtensions) throws IOException {
+    public static void write(HttpServletResponse response, int status, ErrorCode code, String message, String moreExtensions)
+            throws IOException {
         response.setStatus(status);
         response.setContentType("application/graphql-response+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"errors\":[{\"message\":\"" + escape(message) + "\",\"extensions\":{\"code\":\""
-                + code + "\",\"classification\":\"" + classification + "\"" + moreExtensions + "}}]}");
+                + code.name() + "\",\"classification\":\"" + code.classification() + "\"" + moreExtensions + "}}]}");
     }
 
     /** The string's content as a JSON string literal's, without the quotes. */

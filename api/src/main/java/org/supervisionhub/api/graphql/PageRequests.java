@@ -27,7 +27,7 @@ public class PageRequests {
     public int size(Integer first) {
         int size = first == null ? pagination.defaultSize() : first;
         if (size < 1 || size > pagination.maxSize()) {
-            throw InvalidInputException.of("first", "PAGE_SIZE",
+            throw InvalidInputException.of("first", ErrorCode.PAGE_SIZE,
                     "first must be between 1 and " + pagination.maxSize() + ", got " + size, null);
         }
         return size;

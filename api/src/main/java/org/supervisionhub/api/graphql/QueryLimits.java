@@ -44,10 +44,10 @@ public class QueryLimits {
 
     /** A refused request: an aborted execution that carries the hub's error code and the limit. */
     static final class LimitExceeded extends AbortExecutionException {
-        private final String code;
+        private final ErrorCode code;
         private final long limit;
 
-        LimitExceeded(String code, long limit, String message) {
+        LimitExceeded(ErrorCode code, long limit, String message) {
             super(message);
             this.code = code;
             this.limit = limit;
@@ -55,7 +55,7 @@ public class QueryLimits {
 
         @Override
         public Map<String, Object> getExtensions() {
-            return Map.of("code", code, "limit", limit);
+            return Map.of("code", code.name(), "limit", limit);
         }
     }
 
@@ -64,7 +64,7 @@ public class QueryLimits {
         return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
             @Override
             protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-                return new LimitExceeded("QUERY_TOO_DEEP", maxDepth, "query depth " + depth + " exceeds the maximum of " + maxDepth);
+                return new LimitExceeded(ErrorCode.QUERY_TOO_DEEP, maxDepth, "query depth " + depth + " exceeds the maximum of " + maxDepth);
             }
         };
     }
@@ -81,7 +81,7 @@ public class QueryLimits {
         return new MaxQueryComplexityInstrumentation(limits.maxCost(), FAN_OUT) {
             @Override
             protected AbortExecutionException mkAbortException(int cost, int maxCost) {
-                return new LimitExceeded("QUERY_TOO_COSTLY", maxCost, "query cost " + cost + " exceeds the maximum of " + maxCost
+                return new LimitExceeded(ErrorCode.QUERY_TOO_COSTLY, maxCost, "query cost " + cost + " exceeds the maximum of " + maxCost
                         + " (each field costs 1 plus its selection, times first for paged lists)");
             }
         };
@@ -112,7 +112,7 @@ public class QueryLimits {
                 aliases += countAliases(fragment);
             }
             if (aliases > maxAliases) {
-                throw new LimitExceeded("TOO_MANY_ALIASES", maxAliases, "the document uses " + aliases
+                throw new LimitExceeded(ErrorCode.TOO_MANY_ALIASES, maxAliases, "the document uses " + aliases
                         + " aliases; at most " + maxAliases + " are allowed");
             }
             context.getGraphQLContext().put(AliasAndTimeLimits.class, System.nanoTime());
@@ -123,7 +123,7 @@ public class QueryLimits {
         public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
             Long started = parameters.getExecutionContext().getGraphQLContext().get(AliasAndTimeLimits.class);
             if (started != null && System.nanoTime() - started > timeoutNanos) {
-                throw new LimitExceeded("TIMEOUT", timeoutNanos / 1_000_000,
+                throw new LimitExceeded(ErrorCode.TIMEOUT, timeoutNanos / 1_000_000,
                         "execution exceeded its time budget of " + timeoutNanos / 1_000_000 + " ms");
             }
             return SimpleInstrumentationContext.noOp();

@@ -41,7 +41,7 @@ public class RequestSizeFilter extends OncePerRequestFilter {
             String message = length < 0 ? "the request must declare its Content-Length"
                     : "the request body has " + length + " bytes; at most " + maxBytes + " are accepted";
             JsonErrors.write(response, length < 0 ? HttpServletResponse.SC_LENGTH_REQUIRED : HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    "BAD_REQUEST", length < 0 ? "LENGTH_REQUIRED" : "REQUEST_TOO_LARGE", message, ",\"limit\":" + maxBytes);
+                    length < 0 ? ErrorCode.LENGTH_REQUIRED : ErrorCode.REQUEST_TOO_LARGE, message, ",\"limit\":" + maxBytes);
             return;
         }
         chain.doFilter(request, response);

@@ -5,20 +5,18 @@ import org.springframework.graphql.execution.ErrorType;
 /** Ends a subscription's stream with a typed error: the client learns why, and whether reconnecting helps. */
 public class StreamEndedException extends RuntimeException {
 
-    private final ErrorType type;
-    private final String code;
+    private final ErrorCode code;
 
-    public StreamEndedException(ErrorType type, String code, String message) {
+    public StreamEndedException(ErrorCode code, String message) {
         super(message);
-        this.type = type;
         this.code = code;
     }
 
     public ErrorType type() {
-        return type;
+        return code.classification();
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 }

@@ -7,9 +7,9 @@ package org.supervisionhub.api.graphql;
  * @param code  stable error code (the schema's {@code ErrorCode})
  * @param rule  DOMAIN.md rule id, or null
  */
-public record Violation(String field, String code, String message, String rule) {
+public record Violation(String field, ErrorCode code, String message, String rule) {
 
-    public static Violation of(String field, String code, String message) {
+    public static Violation of(String field, ErrorCode code, String message) {
         return new Violation(field, code, message, null);
     }
 }

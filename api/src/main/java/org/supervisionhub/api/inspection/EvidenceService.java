@@ -21,6 +21,7 @@ import org.supervisionhub.graph.inspection.EvidenceRepository;
 import org.supervisionhub.graph.inspection.EvidenceRepository.Evidence;
 import org.supervisionhub.graph.inspection.EvidenceRepository.StoredFile;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * Inspection evidence (EVID-01..07): files stored content-addressed (SHA-256) in the graph, then recorded against an
@@ -61,8 +62,8 @@ public class EvidenceService {
     @Transactional
     public StoredFile store(byte[] content, String mediaType) {
         Checks checks = new Checks();
-        checks.check(content.length > 0, "file", "REQUIRED", "file: empty", null);
-        checks.check(content.length <= maxBytes, "file", "INVALID_VALUE", "file: at most " + maxBytes + " bytes", null);
+        checks.check(content.length > 0, "file", ErrorCode.REQUIRED, "file: empty", null);
+        checks.check(content.length <= maxBytes, "file", ErrorCode.INVALID_VALUE, "file: at most " + maxBytes + " bytes", null);
         checks.throwIfAny();
         String sha = sha256(content);
         evidence.store(sha, content, mediaType == null ? "application/octet-stream" : mediaType, now());
@@ -76,10 +77,10 @@ public class EvidenceService {
         inspections.requireNotArchived(inspection.id(), "input.inspectionId");
         Checks checks = new Checks();
         String sha = in.sha256() == null ? null : in.sha256().strip().toLowerCase();
-        checks.check(sha != null && sha.matches("[0-9a-f]{64}"), "input.sha256", "INVALID_VALUE", "input.sha256: 64 hex digits", null);
+        checks.check(sha != null && sha.matches("[0-9a-f]{64}"), "input.sha256", ErrorCode.INVALID_VALUE, "input.sha256: 64 hex digits", null);
         checks.require("input.description", in.description());
         checks.require("input.supports", in.supports());
-        checks.check(!MUST_BE_SEALED.contains(in.type()) || Boolean.TRUE.equals(in.sealed()), "input.sealed", "REQUIRED",
+        checks.check(!MUST_BE_SEALED.contains(in.type()) || Boolean.TRUE.equals(in.sealed()), "input.sealed", ErrorCode.REQUIRED,
                 "input.sealed: a copy carries the target's seal, a third-party certification its seal or signature", "EVID-05");
         checks.throwIfAny();
         StoredFile file = evidence.file(sha, false)

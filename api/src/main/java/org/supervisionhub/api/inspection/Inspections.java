@@ -13,6 +13,7 @@ import org.supervisionhub.graph.archive.ArchiveRepository;
 import org.supervisionhub.graph.archive.Archives.ArchiveFile;
 import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /** The inspection a department acts on, and the check that the caller acts for the department that inspects it. */
 @Component
@@ -30,7 +31,7 @@ public class Inspections {
     public void requireNotArchived(String inspectionId, String field) {
         ArchiveFile file = archives.ofInspections(List.of(inspectionId)).get(inspectionId);
         if (file != null) {
-            throw InvalidInputException.of(field, "ARCHIVED", field + ": the file of " + inspectionId + " was archived on " + file.archivedOn()
+            throw InvalidInputException.of(field, ErrorCode.ARCHIVED, field + ": the file of " + inspectionId + " was archived on " + file.archivedOn()
                     + " (" + file.id() + "): change it by requestArchiveAmendment", "ARCH-05");
         }
     }

@@ -18,6 +18,7 @@ import org.supervisionhub.graph.inspection.VisitRepository;
 import org.supervisionhub.graph.inspection.VisitRepository.Candidate;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * Joint visits for the provincial platform (GEN-15): every department's and level's active inspections of one
@@ -50,9 +51,9 @@ public class JointVisitService {
     public RegionPlan region(String regionCode, LocalDate from, LocalDate to) {
         Checks checks = new Checks();
         List<String> regions = regionCode == null ? List.of() : organisation.regionAndDescendants(regionCode);
-        checks.check(!regions.isEmpty(), "regionCode", "NOT_FOUND", "regionCode: no region " + regionCode, null);
-        checks.check(!to.isBefore(from), "to", "INVALID_VALUE", "to: not before from", null);
-        checks.check(ChronoUnit.DAYS.between(from, to) < MAX_PERIOD_DAYS, "to", "INVALID_VALUE", "to: a period of at most a year", null);
+        checks.check(!regions.isEmpty(), "regionCode", ErrorCode.NOT_FOUND, "regionCode: no region " + regionCode, null);
+        checks.check(!to.isBefore(from), "to", ErrorCode.INVALID_VALUE, "to: not before from", null);
+        checks.check(ChronoUnit.DAYS.between(from, to) < MAX_PERIOD_DAYS, "to", ErrorCode.INVALID_VALUE, "to: a period of at most a year", null);
         checks.throwIfAny();
         Map<String, List<Candidate>> byEnterprise = candidates.ofRegions(regions);
         Comparator<String> rank = rank(byEnterprise);

@@ -27,6 +27,7 @@ import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Task;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * Inspection notices (NOTICE-01..07). The notice is composed from the task, its checklist items and the draw, plus what
@@ -72,37 +73,37 @@ public class NoticeService {
         String department = Inspections.inspecting(inspection);
         Task task = plans.task(inspection.taskId()).orElseThrow(() -> new NotFoundException("input.inspectionId", "no task " + inspection.taskId()));
         if (!task.data().announced()) {
-            throw InvalidInputException.of("input.inspectionId", "CONFLICT", "the task " + task.id()
+            throw InvalidInputException.of("input.inspectionId", ErrorCode.CONFLICT, "the task " + task.id()
                     + " is not announced in advance: no notice is issued and nothing is revealed to the target", "NOTICE-07");
         }
         if (notices.ofInspections(List.of(inspection.id())).containsKey(inspection.id())) {
-            throw InvalidInputException.of("input.inspectionId", "CONFLICT", "a notice of " + inspection.id() + " was already issued", "NOTICE-01");
+            throw InvalidInputException.of("input.inspectionId", ErrorCode.CONFLICT, "a notice of " + inspection.id() + " was already issued", "NOTICE-01");
         }
         List<Item> items = List.copyOf(checklists.itemsById(task.data().itemIds()).values());
         boolean marketSubject = items.isEmpty() || items.stream().anyMatch(i -> MARKET_SUBJECT.equals(i.targetKind()));
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Checks checks = new Checks();
-        checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", "ILLEGAL_TRANSITION",
+        checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", ErrorCode.ILLEGAL_TRANSITION,
                 "input.inspectionId: the inspection is " + inspection.status(), null);
         checks.require("input.visitAt", in.visitAt());
         checks.require("input.cooperation", in.cooperation());
         checks.require("input.contact", in.contact());
-        checks.check(in.materials() != null && in.materials().stream().noneMatch(String::isBlank), "input.materials", "INVALID_VALUE",
+        checks.check(in.materials() != null && in.materials().stream().noneMatch(String::isBlank), "input.materials", ErrorCode.INVALID_VALUE,
                 "input.materials: the materials to submit, none blank (an empty list: none)", "NOTICE-02");
         List<String> channels = new ArrayList<>(List.of(Channel.PUBLICITY_SYSTEM.name()));
         if (marketSubject) {
-            checks.check(in.delivery() == Channel.DIRECT_SERVICE || in.delivery() == Channel.POST, "input.delivery", "REQUIRED",
+            checks.check(in.delivery() == Channel.DIRECT_SERVICE || in.delivery() == Channel.POST, "input.delivery", ErrorCode.REQUIRED,
                     "input.delivery: a market subject is also served the notice, directly or by post", "NOTICE-05");
-            checks.check(in.visitAt() == null || !in.visitAt().isBefore(now.plus(MARKET_SUBJECT_NOTICE)), "input.visitAt", "INVALID_VALUE",
+            checks.check(in.visitAt() == null || !in.visitAt().isBefore(now.plus(MARKET_SUBJECT_NOTICE)), "input.visitAt", ErrorCode.INVALID_VALUE,
                     "input.visitAt: at least 24 hours after the notice", "NOTICE-05");
             if (in.delivery() != null) {
                 channels.add(in.delivery().name());
             }
         } else {
-            checks.check(in.delivery() == null || in.delivery() == Channel.PUBLICITY_SYSTEM, "input.delivery", "INVALID_VALUE",
+            checks.check(in.delivery() == null || in.delivery() == Channel.PUBLICITY_SYSTEM, "input.delivery", ErrorCode.INVALID_VALUE,
                     "input.delivery: a notice on products, projects or behaviours is published only", "NOTICE-04");
         }
-        checks.check(in.visitAt() == null || in.visitAt().isAfter(now), "input.visitAt", "INVALID_VALUE", "input.visitAt: in the future", null);
+        checks.check(in.visitAt() == null || in.visitAt().isAfter(now), "input.visitAt", ErrorCode.INVALID_VALUE, "input.visitAt: in the future", null);
         checks.throwIfAny();
         Draw draw = draws.draw(inspection.drawId()).orElse(null);
         Enterprise enterprise = directory.enterprises(List.of(inspection.uscc())).get(inspection.uscc());

@@ -19,6 +19,7 @@ import org.supervisionhub.graph.inspection.Results.ObjectionKind;
 import org.supervisionhub.graph.inspection.Results.ObjectionStatus;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.inspection.Results.ResultStatus;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * Re-examination (复查复核) of results: the target's objection to a publication (OBJ-01; in TJ during the public period,
@@ -55,12 +56,12 @@ public class ObjectionService {
         checks.require("objector", objector);
         checks.require("grounds", grounds);
         checks.require("receivedOn", receivedOn);
-        checks.check(receivedOn == null || !receivedOn.isAfter(results.today()), "receivedOn", "INVALID_VALUE", "receivedOn: not in the future", null);
+        checks.check(receivedOn == null || !receivedOn.isAfter(results.today()), "receivedOn", ErrorCode.INVALID_VALUE, "receivedOn: not in the future", null);
         LocalDate publishedOn = results.day(r.publishedAt());
-        checks.check(receivedOn == null || !receivedOn.isBefore(publishedOn), "receivedOn", "INVALID_VALUE",
+        checks.check(receivedOn == null || !receivedOn.isBefore(publishedOn), "receivedOn", ErrorCode.INVALID_VALUE,
                 "receivedOn: not before the publication on " + publishedOn, "OBJ-01");
         boolean period = jurisdictions.of(r.inspectingDepartment()).publishBeforeFeedback();
-        checks.check(!period || receivedOn == null || !receivedOn.isAfter(r.publicUntil()), "receivedOn", "CONFLICT",
+        checks.check(!period || receivedOn == null || !receivedOn.isAfter(r.publicUntil()), "receivedOn", ErrorCode.CONFLICT,
                 "receivedOn: objections are received during the public period, which ended on " + r.publicUntil(), "PUB-08");
         checks.throwIfAny();
         return create(r, ObjectionKind.TARGET_OBJECTION, objector.strip(), grounds.strip(), receivedOn, r.approvingDepartment(), viewer);
@@ -98,9 +99,9 @@ public class ObjectionService {
         Checks checks = new Checks();
         checks.require("outcome", outcome);
         checks.require("decision", decision);
-        checks.check(outcome != Outcome.UPHELD || !fixes.isEmpty(), "corrections", "REQUIRED",
+        checks.check(outcome != Outcome.UPHELD || !fixes.isEmpty(), "corrections", ErrorCode.REQUIRED,
                 "corrections: an upheld objection corrects the result", "PUB-12");
-        checks.check(outcome != Outcome.DISMISSED || fixes.isEmpty(), "corrections", "INVALID_VALUE",
+        checks.check(outcome != Outcome.DISMISSED || fixes.isEmpty(), "corrections", ErrorCode.INVALID_VALUE,
                 "corrections: a dismissed objection changes nothing", "OBJ-01");
         checks.throwIfAny();
         Result r = results.locked(o.resultId());
@@ -124,7 +125,7 @@ public class ObjectionService {
         boolean open = objections.ofResults(List.of(r.id())).getOrDefault(r.id(), List.of()).stream()
                 .anyMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW && o.kind() == kind);
         if (open) {
-            throw InvalidInputException.of("resultId", "CONFLICT", "resultId: a " + kind + " of " + r.id() + " is already under review", "OBJ-01");
+            throw InvalidInputException.of("resultId", ErrorCode.CONFLICT, "resultId: a " + kind + " of " + r.id() + " is already under review", "OBJ-01");
         }
         Objection o = new Objection("OBJ-" + UUID.randomUUID(), r.id(), kind, objector, grounds, receivedOn, reviewing, viewer.actor(),
                 results.now(), ObjectionStatus.UNDER_REVIEW, null, null, null);

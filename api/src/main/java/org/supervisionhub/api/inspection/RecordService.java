@@ -23,6 +23,7 @@ import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * The on-site record of an inspection (ONSITE-01..08): facts per item, at least two of the assigned inspectors present
@@ -68,29 +69,29 @@ public class RecordService {
         Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "ONSITE-03", Role.INSPECTOR, Role.OFFICER);
         inspections.requireNotArchived(inspection.id(), "input.inspectionId");
         if (records.ofInspections(List.of(inspection.id())).containsKey(inspection.id())) {
-            throw InvalidInputException.of("input.inspectionId", "IMMUTABLE", "the record of " + inspection.id() + " exists and is not changed",
+            throw InvalidInputException.of("input.inspectionId", ErrorCode.IMMUTABLE, "the record of " + inspection.id() + " exists and is not changed",
                     "ONSITE-03");
         }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Checks checks = new Checks();
         checks.require("input.conductedAt", in.conductedAt());
-        checks.check(in.conductedAt() == null || !in.conductedAt().isAfter(now), "input.conductedAt", "INVALID_VALUE",
+        checks.check(in.conductedAt() == null || !in.conductedAt().isAfter(now), "input.conductedAt", ErrorCode.INVALID_VALUE,
                 "input.conductedAt: not in the future", null);
         // ONSITE-01, ONSITE-08: facts found, item by item, for the items of this inspection.
         Set<String> items = new HashSet<>(inspection.itemCodes());
         List<FindingInput> findings = in.findings() == null ? List.of() : in.findings();
-        checks.check(!findings.isEmpty(), "input.findings", "REQUIRED", "input.findings: the facts found, per item", "ONSITE-01");
+        checks.check(!findings.isEmpty(), "input.findings", ErrorCode.REQUIRED, "input.findings: the facts found, per item", "ONSITE-01");
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < findings.size(); i++) {
             FindingInput f = findings.get(i);
-            checks.check(items.contains(f.itemCode()), "input.findings[" + i + "].itemCode", "INVALID_VALUE",
+            checks.check(items.contains(f.itemCode()), "input.findings[" + i + "].itemCode", ErrorCode.INVALID_VALUE,
                     "input.findings[" + i + "].itemCode: not an item of this inspection " + items, "ONSITE-01");
-            checks.check(seen.add(f.itemCode()), "input.findings[" + i + "].itemCode", "CONFLICT", "input.findings[" + i + "].itemCode: twice", null);
+            checks.check(seen.add(f.itemCode()), "input.findings[" + i + "].itemCode", ErrorCode.CONFLICT, "input.findings[" + i + "].itemCode: twice", null);
             checks.require("input.findings[" + i + "].facts", f.facts());
         }
         // ONSITE-02: at least two inspectors, assigned to this inspection, each showing a valid certificate.
         List<PresentInput> present = in.present() == null ? List.of() : in.present();
-        checks.check(present.stream().map(PresentInput::inspectorId).distinct().count() >= MIN_INSPECTORS, "input.present", "INVALID_VALUE",
+        checks.check(present.stream().map(PresentInput::inspectorId).distinct().count() >= MIN_INSPECTORS, "input.present", ErrorCode.INVALID_VALUE,
                 "input.present: at least " + MIN_INSPECTORS + " inspectors take part", "ONSITE-02");
         Set<String> assigned = new HashSet<>();
         draws.assignees(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream().filter(a -> !a.dropped())
@@ -100,24 +101,24 @@ public class RecordService {
             PresentInput p = present.get(i);
             String field = "input.present[" + i + "]";
             Inspector inspector = inspectors.get(p.inspectorId());
-            checks.check(assigned.contains(p.inspectorId()), field + ".inspectorId", "INVALID_VALUE",
+            checks.check(assigned.contains(p.inspectorId()), field + ".inspectorId", ErrorCode.INVALID_VALUE,
                     field + ".inspectorId: not assigned to this inspection", "ONSITE-02");
             checks.check(inspector != null && inspector.certificateNo() != null && inspector.certificateNo().equals(p.certificateNo()),
-                    field + ".certificateNo", "INVALID_VALUE", field + ".certificateNo: not the inspector's enforcement certificate", "ONSITE-02");
+                    field + ".certificateNo", ErrorCode.INVALID_VALUE, field + ".certificateNo: not the inspector's enforcement certificate", "ONSITE-02");
             checks.check(inspector == null || in.conductedAt() == null || inspector.certificateValidTo() == null
                             || !in.conductedAt().toLocalDate().isAfter(inspector.certificateValidTo()),
-                    field + ".certificateNo", "INVALID_VALUE", field + ".certificateNo: expired on the day of the inspection", "ONSITE-02");
+                    field + ".certificateNo", ErrorCode.INVALID_VALUE, field + ".certificateNo: expired on the day of the inspection", "ONSITE-02");
         }
         // ONSITE-04, ONSITE-05: signed by the target, or the reason why not, with witnesses where there are any.
         boolean signed = in.signedBy() != null && !in.signedBy().isBlank();
         boolean refused = in.refusalReason() != null && !in.refusalReason().isBlank();
-        checks.check(signed != refused, "input.signedBy", "INVALID_VALUE",
+        checks.check(signed != refused, "input.signedBy", ErrorCode.INVALID_VALUE,
                 "input.signedBy: either the target's signatory or the reason there is no signature", "ONSITE-04");
-        checks.check(!signed || in.signerRole() != null, "input.signerRole", "REQUIRED", "input.signerRole: who signed for the target", "ONSITE-04");
+        checks.check(!signed || in.signerRole() != null, "input.signerRole", ErrorCode.REQUIRED, "input.signerRole: who signed for the target", "ONSITE-04");
         if (refused && jurisdictions.of(Inspections.inspecting(inspection)).refusalSignedByWholeTeam()) {
             Set<String> missing = new java.util.TreeSet<>(assigned);
             present.forEach(p -> missing.remove(p.inspectorId()));
-            checks.check(missing.isEmpty(), "input.present", "INVALID_VALUE", "input.present: the target refused to sign, so every member of the team"
+            checks.check(missing.isEmpty(), "input.present", ErrorCode.INVALID_VALUE, "input.present: the target refused to sign, so every member of the team"
                     + " signs the record; missing " + missing, "ONSITE-06");
         }
         checks.throwIfAny();

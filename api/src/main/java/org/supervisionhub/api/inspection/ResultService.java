@@ -39,6 +39,7 @@ import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * An inspection's result from the team's proposal to publication. The result guards its own state: it moves
@@ -97,19 +98,19 @@ public class ResultService {
         Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "APPR-01", Role.INSPECTOR, Role.OFFICER);
         String inspecting = Inspections.inspecting(inspection);
         Checks checks = new Checks();
-        checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", "ILLEGAL_TRANSITION",
+        checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", ErrorCode.ILLEGAL_TRANSITION,
                 "input.inspectionId: the inspection is " + inspection.status() + ", not active", null);
         boolean same = inspecting.equals(inspection.drawnBy());
         Delegation delegation = in.delegation() == null ? (same ? Delegation.NONE : null) : in.delegation();
-        checks.check(delegation != null, "input.delegation", "REQUIRED",
+        checks.check(delegation != null, "input.delegation", ErrorCode.REQUIRED,
                 "input.delegation: " + inspecting + " inspects for " + inspection.drawnBy() + ": DELEGATED or AUTHORISED", "APPR-02");
-        checks.check(delegation == null || (delegation == Delegation.NONE) == same, "input.delegation", "INVALID_VALUE",
+        checks.check(delegation == null || (delegation == Delegation.NONE) == same, "input.delegation", ErrorCode.INVALID_VALUE,
                 "input.delegation: " + (same ? "the drawing department inspects itself: NONE" : "another department inspects: DELEGATED or AUTHORISED"),
                 "APPR-02");
         validate(checks, in.category(), in.facts(), in.endedOn(), in.rectificationDeadline(), "input.");
         checks.check(in.category() != ResultCategory.SERIOUS_NON_COOPERATION
                         || !followUps.nonCooperationOf(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).isEmpty(),
-                "input.category", "CONFLICT", "input.category: SERIOUS_NON_COOPERATION needs the circumstances recorded first"
+                "input.category", ErrorCode.CONFLICT, "input.category: SERIOUS_NON_COOPERATION needs the circumstances recorded first"
                         + " (recordNonCooperation, with evidence)", "NONCOOP-02");
         checks.throwIfAny();
         String id = idOf(inspection.id());
@@ -121,7 +122,7 @@ public class ResultService {
                     null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null, null));
         } else {
             if (existing.status() == ResultStatus.APPROVED || existing.status() == ResultStatus.PUBLISHED) {
-                throw InvalidInputException.of("input.inspectionId", "IMMUTABLE", "the result of " + inspection.id()
+                throw InvalidInputException.of("input.inspectionId", ErrorCode.IMMUTABLE, "the result of " + inspection.id()
                         + " is approved: correct it with amendInspectionResult", "APPR-04");
             }
             results.repropose(id, in.category(), in.facts().strip(), in.endedOn(), in.rectificationDeadline(), viewer.actor(), now);
@@ -190,7 +191,7 @@ public class ResultService {
             List<Trigger> listed = triggers.ofEnterprises(List.of(r.uscc()), "CREDIT_LISTING", now).getOrDefault(r.uscc(), List.of()).stream()
                     .filter(t -> BLOCKS_NO_PROBLEM.contains(t.type())).toList();
             if (!listed.isEmpty()) {
-                throw InvalidInputException.of("id", "CONFLICT", "the enterprise is on the " + listed.get(0).type() + " (" + listed.get(0).id()
+                throw InvalidInputException.of("id", ErrorCode.CONFLICT, "the enterprise is on the " + listed.get(0).type() + " (" + listed.get(0).id()
                         + "): a NO_PROBLEM_FOUND result cannot be published while it is listed", "FOLLOW-04");
             }
         }
@@ -239,7 +240,7 @@ public class ResultService {
             }
             case FACTS -> {
                 before = r.facts();
-                checks.check(value == null || value.length() <= MAX_FACTS, prefix + "value", "INVALID_VALUE",
+                checks.check(value == null || value.length() <= MAX_FACTS, prefix + "value", ErrorCode.INVALID_VALUE,
                         prefix + "value: at most " + MAX_FACTS + " characters", null);
                 changes.put("facts", after);
             }
@@ -254,7 +255,7 @@ public class ResultService {
                 }
             }
         }
-        checks.check(!java.util.Objects.equals(before, after), prefix + "value", "INVALID_VALUE", prefix + "value: the same as now", null);
+        checks.check(!java.util.Objects.equals(before, after), prefix + "value", ErrorCode.INVALID_VALUE, prefix + "value: the same as now", null);
         checks.throwIfAny();
         results.amend(new Amendment(r.id(), r.amendments() + 1, now(), field.name(), before, after, reason.strip(), handler, approver),
                 changes);
@@ -272,21 +273,21 @@ public class ResultService {
         transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "id",
                 "the result is " + r.status() + ": feedback follows approval", "PUB-09");
         if (r.feedback() != null) {
-            throw InvalidInputException.of("id", "IMMUTABLE", "id: feedback was given on " + r.feedback().givenOn(), "PUB-09");
+            throw InvalidInputException.of("id", ErrorCode.IMMUTABLE, "id: feedback was given on " + r.feedback().givenOn(), "PUB-09");
         }
         Checks checks = new Checks();
         checks.require("channel", channel);
         checks.require("givenOn", givenOn);
-        checks.check(givenOn == null || !givenOn.isAfter(today()), "givenOn", "INVALID_VALUE", "givenOn: not in the future", null);
-        checks.check(givenOn == null || !givenOn.isBefore(r.endedOn()), "givenOn", "INVALID_VALUE", "givenOn: not before the inspection ended", null);
+        checks.check(givenOn == null || !givenOn.isAfter(today()), "givenOn", ErrorCode.INVALID_VALUE, "givenOn: not in the future", null);
+        checks.check(givenOn == null || !givenOn.isBefore(r.endedOn()), "givenOn", ErrorCode.INVALID_VALUE, "givenOn: not before the inspection ended", null);
         checks.throwIfAny();
         if (jurisdictions.of(r.inspectingDepartment()).publishBeforeFeedback()) {
             transition(r.status() == ResultStatus.PUBLISHED, "id", "the result is published first, then fed back", "PUB-08");
-            checks.check(givenOn.isAfter(r.publicUntil()), "givenOn", "CONFLICT", "givenOn: after the public period, which ends on "
+            checks.check(givenOn.isAfter(r.publicUntil()), "givenOn", ErrorCode.CONFLICT, "givenOn: after the public period, which ends on "
                     + r.publicUntil(), "PUB-08");
             boolean underReview = objections.ofResults(List.of(id)).getOrDefault(id, List.of()).stream()
                     .anyMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW);
-            checks.check(!underReview, "id", "CONFLICT", "id: an objection to the publication is under review", "OBJ-01");
+            checks.check(!underReview, "id", ErrorCode.CONFLICT, "id: an objection to the publication is under review", "OBJ-01");
             checks.throwIfAny();
         }
         results.feedback(id, new Feedback(channel, givenOn, note == null || note.isBlank() ? null : note.strip(), viewer.actor(), now()));
@@ -352,9 +353,9 @@ public class ResultService {
         Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "FOLLOW-04: listed by the inspecting department " + r.inspectingDepartment(),
                 Role.OFFICER, Role.LEADER);
         Checks checks = new Checks();
-        checks.check(BLOCKS_NO_PROBLEM.contains(type), "type", "INVALID_VALUE",
+        checks.check(BLOCKS_NO_PROBLEM.contains(type), "type", ErrorCode.INVALID_VALUE,
                 "type: a result leads to the ABNORMAL_OPERATION_LIST or the SERIOUS_VIOLATION_LIST", "FOLLOW-04");
-        checks.check(!NOTHING_FOUND.contains(r.category()), "id", "CONFLICT", "id: the result is " + r.category() + ": nothing to list for",
+        checks.check(!NOTHING_FOUND.contains(r.category()), "id", ErrorCode.CONFLICT, "id: the result is " + r.category() + ": nothing to list for",
                 "FOLLOW-04");
         checks.require("legalBasis", legalBasis);
         checks.require("reason", reason);
@@ -377,12 +378,12 @@ public class ResultService {
         Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "FOLLOW-01: recorded by the inspecting department "
                 + r.inspectingDepartment(), Role.OFFICER, Role.LEADER);
         if (r.rectifiedOn() != null) {
-            throw InvalidInputException.of("id", "IMMUTABLE", "id: the correction was recorded on " + r.rectifiedOn(), "FOLLOW-01");
+            throw InvalidInputException.of("id", ErrorCode.IMMUTABLE, "id: the correction was recorded on " + r.rectifiedOn(), "FOLLOW-01");
         }
         Checks checks = new Checks();
         checks.require("rectifiedOn", rectifiedOn);
-        checks.check(rectifiedOn == null || !rectifiedOn.isAfter(today()), "rectifiedOn", "INVALID_VALUE", "rectifiedOn: not in the future", null);
-        checks.check(rectifiedOn == null || !rectifiedOn.isBefore(r.endedOn()), "rectifiedOn", "INVALID_VALUE",
+        checks.check(rectifiedOn == null || !rectifiedOn.isAfter(today()), "rectifiedOn", ErrorCode.INVALID_VALUE, "rectifiedOn: not in the future", null);
+        checks.check(rectifiedOn == null || !rectifiedOn.isBefore(r.endedOn()), "rectifiedOn", ErrorCode.INVALID_VALUE,
                 "rectifiedOn: not before the inspection ended", null);
         checks.require("note", note);
         checks.throwIfAny();
@@ -413,25 +414,25 @@ public class ResultService {
     private void validate(Checks checks, ResultCategory category, String facts, LocalDate endedOn, LocalDate rectificationDeadline, String prefix) {
         checks.require(prefix + "category", category);
         checks.require(prefix + "facts", facts);
-        checks.check(facts == null || facts.length() <= MAX_FACTS, prefix + "facts", "INVALID_VALUE", prefix + "facts: at most " + MAX_FACTS
+        checks.check(facts == null || facts.length() <= MAX_FACTS, prefix + "facts", ErrorCode.INVALID_VALUE, prefix + "facts: at most " + MAX_FACTS
                 + " characters", null);
         checks.require(prefix + "endedOn", endedOn);
-        checks.check(endedOn == null || !endedOn.isAfter(today()), prefix + "endedOn", "INVALID_VALUE",
+        checks.check(endedOn == null || !endedOn.isAfter(today()), prefix + "endedOn", ErrorCode.INVALID_VALUE,
                 prefix + "endedOn: the inspection cannot end in the future", null);
         boolean ordered = category == ResultCategory.PROBLEM_FOUND_RECTIFICATION_ORDERED;
-        checks.check(!ordered || rectificationDeadline != null, prefix + "rectificationDeadline", "REQUIRED",
+        checks.check(!ordered || rectificationDeadline != null, prefix + "rectificationDeadline", ErrorCode.REQUIRED,
                 prefix + "rectificationDeadline: a correction was ordered, so the order's deadline is required", "FOLLOW-01");
-        checks.check(ordered || rectificationDeadline == null, prefix + "rectificationDeadline", "INVALID_VALUE",
+        checks.check(ordered || rectificationDeadline == null, prefix + "rectificationDeadline", ErrorCode.INVALID_VALUE,
                 prefix + "rectificationDeadline: only for PROBLEM_FOUND_RECTIFICATION_ORDERED", "PUB-04");
         checks.check(rectificationDeadline == null || endedOn == null || rectificationDeadline.isAfter(endedOn), prefix + "rectificationDeadline",
-                "INVALID_VALUE", prefix + "rectificationDeadline: after the inspection ended", "FOLLOW-01");
+                ErrorCode.INVALID_VALUE, prefix + "rectificationDeadline: after the inspection ended", "FOLLOW-01");
     }
 
     private static ResultCategory parse(Checks checks, String value, String field) {
         try {
             return value == null ? null : ResultCategory.valueOf(value.strip());
         } catch (IllegalArgumentException e) {
-            checks.check(false, field, "INVALID_VALUE", field + ": one of the eight result categories " + List.of(ResultCategory.values()), "RESULT-01");
+            checks.check(false, field, ErrorCode.INVALID_VALUE, field + ": one of the eight result categories " + List.of(ResultCategory.values()), "RESULT-01");
             return null;
         }
     }
@@ -440,7 +441,7 @@ public class ResultService {
         try {
             return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            checks.check(false, field, "INVALID_VALUE", field + ": a date (2026-03-31)", null);
+            checks.check(false, field, ErrorCode.INVALID_VALUE, field + ": a date (2026-03-31)", null);
             return null;
         }
     }
@@ -455,7 +456,7 @@ public class ResultService {
 
     static void transition(boolean ok, String field, String message, String rule) {
         if (!ok) {
-            throw InvalidInputException.of(field, "ILLEGAL_TRANSITION", field + ": " + message, rule);
+            throw InvalidInputException.of(field, ErrorCode.ILLEGAL_TRANSITION, field + ": " + message, rule);
         }
     }
 

@@ -34,6 +34,7 @@ import org.supervisionhub.graph.restriction.TriggerRepository;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * The measure catalogue: loaded from the reviewed file at start, listed and changed through the API. Every change
@@ -159,8 +160,8 @@ public class MeasureService {
                     str(row.get("legalBasis")), str(row.get("issuingAuthority")), date(checks, prefix + "validFrom", row.get("validFrom")),
                     date(checks, prefix + "validTo", row.get("validTo")), str(row.get("description")));
             int version = row.get("version") instanceof Number n ? n.intValue() : 0;
-            checks.check(version >= 1, prefix + "version", "INVALID_VALUE", prefix + "version: a positive integer", null);
-            checks.check(input.id() == null || ids.add(input.id()), prefix + "id", "CONFLICT", prefix + "id: appears twice", null);
+            checks.check(version >= 1, prefix + "version", ErrorCode.INVALID_VALUE, prefix + "version: a positive integer", null);
+            checks.check(input.id() == null || ids.add(input.id()), prefix + "id", ErrorCode.CONFLICT, prefix + "id: appears twice", null);
             out.add(validate(checks, prefix, input, Math.max(version, 1), null, "catalogue " + location, "catalogue file"));
         }
         if (!checks.ok()) {
@@ -186,7 +187,7 @@ public class MeasureService {
         if (in.via() != null) {
             for (String v : in.via()) {
                 Reach r = parse(checks, prefix + "via", Reach.class, v);
-                checks.check(r == null || r.personReach(), prefix + "via", "INVALID_VALUE",
+                checks.check(r == null || r.personReach(), prefix + "via", ErrorCode.INVALID_VALUE,
                         prefix + "via: only LEGAL_REPRESENTATIVE, KEY_PERSONNEL, CONTROLLING_SHAREHOLDERS", null);
                 if (r != null && !via.contains(r)) {
                     via.add(r);
@@ -195,27 +196,27 @@ public class MeasureService {
         }
         int hops = in.maxHops() == null ? 1 : in.maxHops();
         if (reach != null) {
-            checks.check(via.isEmpty() || reach == Reach.ENTERPRISES_OF_PERSON, prefix + "via", "INVALID_VALUE",
+            checks.check(via.isEmpty() || reach == Reach.ENTERPRISES_OF_PERSON, prefix + "via", ErrorCode.INVALID_VALUE,
                     prefix + "via: only for reach ENTERPRISES_OF_PERSON", null);
-            checks.check(hops >= 1 && hops <= (reach.chains() ? Restrictions.MAX_HOPS : 1), prefix + "maxHops", "INVALID_VALUE",
+            checks.check(hops >= 1 && hops <= (reach.chains() ? Restrictions.MAX_HOPS : 1), prefix + "maxHops", ErrorCode.INVALID_VALUE,
                     prefix + "maxHops: 1" + (reach.chains() ? " to " + Restrictions.MAX_HOPS : " (" + reach + " does not chain)"), null);
             boolean sharesCount = reach == Reach.CONTROLLING_SHAREHOLDERS || reach == Reach.ENTERPRISES_OF_PERSON;
-            checks.check(!sharesCount || in.minShare() != null, prefix + "minShare", "REQUIRED",
+            checks.check(!sharesCount || in.minShare() != null, prefix + "minShare", ErrorCode.REQUIRED,
                     prefix + "minShare is required for reach " + reach, null);
         }
         checks.check(in.minShare() == null || (in.minShare().signum() > 0 && in.minShare().compareTo(BigDecimal.valueOf(100)) <= 0),
-                prefix + "minShare", "INVALID_VALUE", prefix + "minShare: a percentage above 0 and at most 100", null);
+                prefix + "minShare", ErrorCode.INVALID_VALUE, prefix + "minShare: a percentage above 0 and at most 100", null);
         if (in.maxDuration() != null) {
             try {
                 Period p = Period.parse(in.maxDuration());
-                checks.check(!p.isNegative() && !p.isZero(), prefix + "maxDuration", "INVALID_VALUE", prefix + "maxDuration: a positive period", null);
+                checks.check(!p.isNegative() && !p.isZero(), prefix + "maxDuration", ErrorCode.INVALID_VALUE, prefix + "maxDuration: a positive period", null);
             } catch (DateTimeParseException e) {
-                checks.check(false, prefix + "maxDuration", "INVALID_VALUE", prefix + "maxDuration: an ISO-8601 period such as P3Y", null);
+                checks.check(false, prefix + "maxDuration", ErrorCode.INVALID_VALUE, prefix + "maxDuration: an ISO-8601 period such as P3Y", null);
             }
         }
         checks.notBefore(prefix + "validTo", in.validTo(), prefix + "validFrom", in.validFrom());
         checks.check(in.validTo() == null || in.validFrom() == null || !in.validTo().equals(in.validFrom()), prefix + "validTo",
-                "INVALID_VALUE", prefix + "validTo is exclusive and must be after validFrom", null);
+                ErrorCode.INVALID_VALUE, prefix + "validTo is exclusive and must be after validFrom", null);
         return new Measure(in.id(), version, type, domain, effect, reach, List.copyOf(via), hops, in.minShare(), in.maxDuration(),
                 in.legalBasis(), in.issuingAuthority(), in.validFrom(), in.validTo(), in.description(), inForceFrom, null, actor, reason);
     }
@@ -228,7 +229,7 @@ public class MeasureService {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            checks.check(false, field, "INVALID_VALUE", field + ": unknown " + type.getSimpleName() + " " + value, null);
+            checks.check(false, field, ErrorCode.INVALID_VALUE, field + ": unknown " + type.getSimpleName() + " " + value, null);
             return null;
         }
     }
@@ -247,7 +248,7 @@ public class MeasureService {
         try {
             return LocalDate.parse(String.valueOf(o));
         } catch (DateTimeParseException e) {
-            checks.check(false, field, "INVALID_VALUE", field + ": a date (YYYY-MM-DD)", null);
+            checks.check(false, field, ErrorCode.INVALID_VALUE, field + ": a date (YYYY-MM-DD)", null);
             return null;
         }
     }

@@ -48,6 +48,7 @@ import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * Answers restriction questions ({@code shared/specs/restriction-propagation.md}): one statement reads what the
@@ -95,14 +96,14 @@ public class RestrictionChecker {
         String u = null;
         String p = null;
         if ((uscc == null) == (personId == null)) {
-            checks.check(false, subjectPath, "INVALID_VALUE", subjectPath + ": give exactly one of uscc and personId", null);
+            checks.check(false, subjectPath, ErrorCode.INVALID_VALUE, subjectPath + ": give exactly one of uscc and personId", null);
         } else if (uscc != null) {
             u = checks.uscc(subjectPath + ".uscc", uscc);
         } else {
             p = checks.personId(subjectPath + ".personId", personId);
         }
         checks.require(purposePath, purpose);
-        checks.check(purpose == null || purpose.length() <= MAX_PURPOSE, purposePath, "INVALID_VALUE",
+        checks.check(purpose == null || purpose.length() <= MAX_PURPOSE, purposePath, ErrorCode.INVALID_VALUE,
                 purposePath + ": at most " + MAX_PURPOSE + " characters", null);
         return new Question(u, p, domain, purpose == null ? null : purpose.strip(),
                 (asOf == null ? now : asOf).withOffsetSameInstant(ZoneOffset.UTC));

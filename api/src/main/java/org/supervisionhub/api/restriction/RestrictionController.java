@@ -52,6 +52,7 @@ import org.supervisionhub.graph.restriction.Restrictions.TriggerEvent;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /** Restriction checks, receipts, the measure catalogue, and listings and sanctions. Thin: the services decide. */
 @Controller
@@ -118,7 +119,7 @@ public class RestrictionController {
     @QueryMapping
     public List<Answer> restrictionChecks(@Argument List<RestrictionCheckInput> requests, @ContextValue Viewer viewer) {
         Checks checks = new Checks();
-        checks.check(requests.size() <= checker.maxBatch(), "requests", "INVALID_VALUE",
+        checks.check(requests.size() <= checker.maxBatch(), "requests", ErrorCode.INVALID_VALUE,
                 "requests: at most " + checker.maxBatch() + " per call", null);
         checks.throwIfAny();
         OffsetDateTime now = checker.now();
@@ -158,8 +159,8 @@ public class RestrictionController {
                                                 @ContextValue(name = Viewer.EXPIRES_AT, required = false) Instant expiresAt) {
         Checks checks = new Checks();
         List<Domain> watched = domains == null || domains.isEmpty() ? List.of(Domain.values()) : List.copyOf(new LinkedHashSet<>(domains));
-        checks.check(!subjects.isEmpty(), "subjects", "REQUIRED", "subjects: watch at least one subject", null);
-        checks.check((long) subjects.size() * watched.size() <= checker.maxBatch(), "subjects", "INVALID_VALUE",
+        checks.check(!subjects.isEmpty(), "subjects", ErrorCode.REQUIRED, "subjects: watch at least one subject", null);
+        checks.check((long) subjects.size() * watched.size() <= checker.maxBatch(), "subjects", ErrorCode.INVALID_VALUE,
                 "subjects: at most " + checker.maxBatch() + " subject-domain pairs per subscription, asked for "
                         + subjects.size() + " x " + watched.size(), null);
         checks.throwIfAny();

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Service;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.StreamEndedException;
@@ -34,6 +33,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * Feeds {@code restrictionChanges} subscriptions. While this replica has subscribers, one thread reads the change log
@@ -105,7 +105,7 @@ public class RestrictionWatch implements DisposableBean {
             executor.execute(this::tickSafely);
             Flux<ChangeEvent> events = w.sink.asFlux().doFinally(signal -> watchers.remove(w));
             return lifetime == null ? events : events.mergeWith(Mono.delay(lifetime).then(Mono.<ChangeEvent>error(
-                    new StreamEndedException(ErrorType.UNAUTHORIZED, "TOKEN_EXPIRED", "the token expired: subscribe again with a fresh one"))));
+                    new StreamEndedException(ErrorCode.TOKEN_EXPIRED, "the token expired: subscribe again with a fresh one"))));
         });
     }
 
@@ -202,7 +202,7 @@ public class RestrictionWatch implements DisposableBean {
                     previous == null ? null : previous.digest(), given.get(i));
             Sinks.EmitResult result = w.sink.tryEmitNext(event);
             if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
-                w.sink.tryEmitError(new StreamEndedException(ErrorType.INTERNAL_ERROR, "SUBSCRIBER_TOO_SLOW",
+                w.sink.tryEmitError(new StreamEndedException(ErrorCode.SUBSCRIBER_TOO_SLOW,
                         "more than " + settings.buffer() + " events waited for this subscriber: subscribe again"));
                 watchers.remove(w);
                 return;

@@ -18,6 +18,7 @@ import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerKind;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * Records credit listings (FOLLOW-04, FOLLOW-05) and penalty decisions, and their removal (credit repair), in the
@@ -53,7 +54,7 @@ public class TriggerService {
     public Trigger recordListing(ListingInput in, String actor) {
         Checks checks = new Checks();
         String uscc = checks.uscc("input.uscc", in.uscc());
-        checks.check(in.type() == null || in.type().kind() == TriggerKind.CREDIT_LISTING, "input.type", "INVALID_VALUE",
+        checks.check(in.type() == null || in.type().kind() == TriggerKind.CREDIT_LISTING, "input.type", ErrorCode.INVALID_VALUE,
                 "input.type: " + in.type() + " is a penalty decision; record it with recordSanction", null);
         OffsetDateTime now = now();
         OffsetDateTime from = in.listedAt() == null ? now : utc(in.listedAt());
@@ -71,14 +72,14 @@ public class TriggerService {
         String uscc = checks.uscc("input.uscc", in.uscc());
         checks.require("input.decisionNo", in.decisionNo());
         checks.check(in.penalties() != null && !in.penalties().isEmpty() && in.penalties().stream().noneMatch(String::isBlank),
-                "input.penalties", "REQUIRED", "input.penalties: at least one penalty", null);
+                "input.penalties", ErrorCode.REQUIRED, "input.penalties: at least one penalty", null);
         BigDecimal fine = null;
         if (in.fineAmount() != null) {
             try {
                 fine = new BigDecimal(in.fineAmount());
-                checks.check(fine.signum() > 0, "input.fineAmount", "INVALID_VALUE", "input.fineAmount: a positive amount in yuan", null);
+                checks.check(fine.signum() > 0, "input.fineAmount", ErrorCode.INVALID_VALUE, "input.fineAmount: a positive amount in yuan", null);
             } catch (NumberFormatException e) {
-                checks.check(false, "input.fineAmount", "INVALID_VALUE", "input.fineAmount: a decimal amount in yuan", null);
+                checks.check(false, "input.fineAmount", ErrorCode.INVALID_VALUE, "input.fineAmount: a decimal amount in yuan", null);
             }
         }
         OffsetDateTime now = now();
@@ -112,9 +113,9 @@ public class TriggerService {
         checks.require("reason", reason);
         OffsetDateTime now = now();
         OffsetDateTime at = removedAt == null ? now : utc(removedAt);
-        checks.check(t.removedAt() == null, "id", "ILLEGAL_TRANSITION", id + " was already removed at " + t.removedAt(), null);
-        checks.check(!at.isAfter(now), "removedAt", "INVALID_VALUE", "removedAt is in the future; record a removal when it happens", null);
-        checks.check(at.isAfter(t.activeFrom()), "removedAt", "INVALID_VALUE", "removedAt must be after the trigger began (" + t.activeFrom() + ")", null);
+        checks.check(t.removedAt() == null, "id", ErrorCode.ILLEGAL_TRANSITION, id + " was already removed at " + t.removedAt(), null);
+        checks.check(!at.isAfter(now), "removedAt", ErrorCode.INVALID_VALUE, "removedAt is in the future; record a removal when it happens", null);
+        checks.check(at.isAfter(t.activeFrom()), "removedAt", ErrorCode.INVALID_VALUE, "removedAt must be after the trigger began (" + t.activeFrom() + ")", null);
         checks.throwIfAny();
         triggers.remove(id, at, reason.strip(), actor, now);
         triggers.appendChange("REMOVED", id, t.uscc(), null, now);
@@ -143,15 +144,15 @@ public class TriggerService {
                               OffsetDateTime expiresAt, OffsetDateTime now, String fromField) {
         checks.require("input.legalBasis", legalBasis);
         checks.require("input.reason", reason);
-        checks.check(legalBasis == null || legalBasis.length() <= MAX_TEXT, "input.legalBasis", "INVALID_VALUE",
+        checks.check(legalBasis == null || legalBasis.length() <= MAX_TEXT, "input.legalBasis", ErrorCode.INVALID_VALUE,
                 "input.legalBasis: at most " + MAX_TEXT + " characters", null);
-        checks.check(reason == null || reason.length() <= MAX_TEXT, "input.reason", "INVALID_VALUE",
+        checks.check(reason == null || reason.length() <= MAX_TEXT, "input.reason", ErrorCode.INVALID_VALUE,
                 "input.reason: at most " + MAX_TEXT + " characters", null);
-        checks.check(!from.isAfter(now), fromField, "INVALID_VALUE", fromField + " is in the future; record a listing when it takes effect", null);
-        checks.check(expiresAt == null || expiresAt.isAfter(from), "input.expiresAt", "INVALID_VALUE",
+        checks.check(!from.isAfter(now), fromField, ErrorCode.INVALID_VALUE, fromField + " is in the future; record a listing when it takes effect", null);
+        checks.check(expiresAt == null || expiresAt.isAfter(from), "input.expiresAt", ErrorCode.INVALID_VALUE,
                 "input.expiresAt must be after " + fromField.substring("input.".length()), null);
         Department d = departmentId == null ? null : organisation.department(departmentId).orElse(null);
-        checks.check(d != null, "input.issuingDepartmentId", "NOT_FOUND", "input.issuingDepartmentId: no department " + departmentId, null);
+        checks.check(d != null, "input.issuingDepartmentId", ErrorCode.NOT_FOUND, "input.issuingDepartmentId: no department " + departmentId, null);
         return d;
     }
 

@@ -50,6 +50,7 @@ import org.supervisionhub.graph.roster.RosterRepository.InspectorState;
 import org.supervisionhub.graph.store.Cursor;
 import org.supervisionhub.api.graphql.GroupedLoader;
 import org.supervisionhub.graph.store.Page;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /** The inspector roster, roster histories and the roster-update report. */
 @Controller
@@ -120,7 +121,7 @@ public class RosterController {
     private List<String> unitsIn(InspectorScope scope) {
         boolean byDepartment = scope.departmentId() != null;
         if (byDepartment == (scope.unitId() != null)) {
-            throw InvalidInputException.of("scope", "REQUIRED", "give exactly one of scope.departmentId or scope.unitId", null);
+            throw InvalidInputException.of("scope", ErrorCode.REQUIRED, "give exactly one of scope.departmentId or scope.unitId", null);
         }
         if (!byDepartment) {
             if (organisation.units(List.of(scope.unitId())).isEmpty()) {

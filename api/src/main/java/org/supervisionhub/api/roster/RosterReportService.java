@@ -10,6 +10,7 @@ import org.supervisionhub.api.calendar.WorkingDayCalendar;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.graph.roster.Roster.Change;
 import org.supervisionhub.graph.roster.RosterRepository;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * Measures roster changes against the update deadline: ROS-03 (targets: N working days from
@@ -50,10 +51,10 @@ public class RosterReportService {
 
     public Report report(String rosterKind, LocalDate from, LocalDate to, boolean lateOnly) {
         if (to.isBefore(from)) {
-            throw InvalidInputException.of("to", "INVALID_VALUE", "to must not be before from", null);
+            throw InvalidInputException.of("to", ErrorCode.INVALID_VALUE, "to must not be before from", null);
         }
         if (from.plusDays(MAX_PERIOD_DAYS).isBefore(to)) {
-            throw InvalidInputException.of("to", "INVALID_VALUE", "the period may span at most " + MAX_PERIOD_DAYS + " days", null);
+            throw InvalidInputException.of("to", ErrorCode.INVALID_VALUE, "the period may span at most " + MAX_PERIOD_DAYS + " days", null);
         }
         List<RosterUpdate> all = roster.changesRecorded(rosterKind, from.atStartOfDay(zone).toOffsetDateTime(),
                         to.plusDays(1).atStartOfDay(zone).toOffsetDateTime()).stream()

@@ -30,6 +30,7 @@ import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.roster.Roster.Inspector;
 import org.supervisionhub.graph.roster.Roster.InspectorData;
 import org.supervisionhub.graph.roster.RosterRepository;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /** Writes to the inspector roster: entries, conflicts, CSV import; each write is one transaction. */
 @Service
@@ -54,7 +55,7 @@ public class RosterService {
         Checks checks = new Checks();
         InspectorData data = validate(in, "input.", checks);
         LocalDate occurred = in.change() != null && in.change().occurredOn() != null ? in.change().occurredOn() : today();
-        checks.check(!occurred.isAfter(today()), "input.change.occurredOn", "INVALID_VALUE",
+        checks.check(!occurred.isAfter(today()), "input.change.occurredOn", ErrorCode.INVALID_VALUE,
                 "input.change.occurredOn is in the future", "ROS-11");
         checks.throwIfAny();
         checkReferences(data, "input.");
@@ -74,7 +75,7 @@ public class RosterService {
         String target = null;
         if (in.counterpart() != null) {
             boolean uscc = in.counterpart().uscc() != null;
-            checks.check(uscc != (in.counterpart().personId() != null), "input.counterpart", "REQUIRED",
+            checks.check(uscc != (in.counterpart().personId() != null), "input.counterpart", ErrorCode.REQUIRED,
                     "give exactly one of uscc or personId", null);
             target = uscc ? checks.uscc("input.counterpart.uscc", in.counterpart().uscc())
                     : checks.personId("input.counterpart.personId", in.counterpart().personId());
@@ -112,10 +113,10 @@ public class RosterService {
                     row.text("position"), row.text("unitId"), row.date("onRosterFrom"), null, row.text("personId"), null);
             InspectorData d = validate(in, "", row.checks());
             if (d.inspectorId() != null && idLines.putIfAbsent(d.inspectorId(), row.line()) != null) {
-                row.checks().add(Violation.of("inspectorId", "CONFLICT", "inspectorId already on line " + idLines.get(d.inspectorId())));
+                row.checks().add(Violation.of("inspectorId", ErrorCode.CONFLICT, "inspectorId already on line " + idLines.get(d.inspectorId())));
             }
             if (d.certificateNo() != null && certLines.putIfAbsent(d.certificateNo(), row.line()) != null) {
-                row.checks().add(Violation.of("certificateNo", "CONFLICT", "certificateNo already on line " + certLines.get(d.certificateNo())));
+                row.checks().add(Violation.of("certificateNo", ErrorCode.CONFLICT, "certificateNo already on line " + certLines.get(d.certificateNo())));
             }
             if (row.checks().ok()) {
                 candidates.put(row.line(), d);
@@ -136,7 +137,7 @@ public class RosterService {
                 Inspector before = existing.get(d.inspectorId());
                 if (!mayActFor.test(unitsById.get(d.unitId()).departmentId())
                         || before != null && !mayActFor.test(before.departmentId())) {
-                    rejections.add(new Rejection("csv", line, "unitId", "FORBIDDEN",
+                    rejections.add(new Rejection("csv", line, "unitId", ErrorCode.FORBIDDEN,
                             "unitId: the inspector belongs to a department the caller does not act for"));
                     return;
                 }
@@ -144,7 +145,7 @@ public class RosterService {
             } catch (InvalidInputException e) {
                 e.violations().forEach(v -> rejections.add(new Rejection("csv", line, v.field(), v.code(), v.message())));
             } catch (NotFoundException e) {
-                rejections.add(new Rejection("csv", line, e.field(), "NOT_FOUND", e.getMessage()));
+                rejections.add(new Rejection("csv", line, e.field(), ErrorCode.NOT_FOUND, e.getMessage()));
             }
         });
         if (!accepted.isEmpty()) {
@@ -166,7 +167,7 @@ public class RosterService {
                 .notBefore(p + "certificateValidTo", in.certificateValidTo(), p + "certificateValidFrom", in.certificateValidFrom())
                 .notBefore(p + "onRosterTo", in.onRosterTo(), p + "onRosterFrom", in.onRosterFrom())
                 .check(in.birthYear() == null || (in.birthYear() > 1930 && in.birthYear() <= today().getYear() - 16),
-                        p + "birthYear", "INVALID_VALUE", "birthYear is not plausible", null);
+                        p + "birthYear", ErrorCode.INVALID_VALUE, "birthYear is not plausible", null);
         String personId = in.personId() == null ? null : checks.personId(p + "personId", in.personId());
         List<String> expertise = in.expertise() == null ? List.of()
                 : in.expertise().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
@@ -191,7 +192,7 @@ public class RosterService {
         }
         String holder = holders.get(d.certificateNo());
         if (holder != null && !holder.equals(d.inspectorId())) {
-            throw InvalidInputException.of(p + "certificateNo", "CONFLICT",
+            throw InvalidInputException.of(p + "certificateNo", ErrorCode.CONFLICT,
                     "certificate " + d.certificateNo() + " already belongs to inspector " + holder, null);
         }
     }

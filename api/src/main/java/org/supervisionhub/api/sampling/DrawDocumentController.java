@@ -39,6 +39,7 @@ import org.supervisionhub.graph.sampling.Sampling.Substitution;
 import org.supervisionhub.graph.store.Page;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * The verification documents of vdraw-1, in the exact shape of {@code verifiable-draw-v1.md}: the public
@@ -72,7 +73,7 @@ public class DrawDocumentController {
         Integer p = parse(page);
         Integer s = parse(size);
         if (p == null || p < 0 || s == null || s < 1 || s > MAX_SIZE) {
-            JsonErrors.write(response, 400, "BAD_REQUEST", "INVALID_VALUE", "page is a number from 0; size from 1 to " + MAX_SIZE);
+            JsonErrors.write(response, 400, ErrorCode.INVALID_VALUE, "page is a number from 0; size from 1 to " + MAX_SIZE);
             return;
         }
         Page<Draw> rows = draws.newest(null, null, s, null, p * s);
@@ -98,7 +99,7 @@ public class DrawDocumentController {
     public void document(@PathVariable String drawId, HttpServletResponse response) throws IOException {
         Draw draw = draws.draw(drawId).orElse(null);
         if (draw == null) {
-            JsonErrors.write(response, 404, "NOT_FOUND", "NOT_FOUND", "no draw " + drawId);
+            JsonErrors.write(response, 404, ErrorCode.NOT_FOUND, "no draw " + drawId);
             return;
         }
         List<Candidate> pool = service.frozenPool(draw);
@@ -203,11 +204,11 @@ public class DrawDocumentController {
         Viewer viewer = viewers.of(authentication, request.getRemoteAddr());
         Draw draw = draws.draw(drawId).orElse(null);
         if (draw == null) {
-            JsonErrors.write(response, 404, "NOT_FOUND", "NOT_FOUND", "no draw " + drawId);
+            JsonErrors.write(response, 404, ErrorCode.NOT_FOUND, "no draw " + drawId);
             return;
         }
         if (!viewer.has(Role.ADMIN) && !viewer.reaches(draw.departmentId(), AccessScope.DEPARTMENT_TREE)) {
-            JsonErrors.write(response, 403, "FORBIDDEN", "FORBIDDEN", "draw " + drawId + " is outside your department tree (OVER-01)");
+            JsonErrors.write(response, 403, ErrorCode.FORBIDDEN, "draw " + drawId + " is outside your department tree (OVER-01)", ",\"rule\":\"OVER-01\"");
             return;
         }
         Map<String, List<String>> eligible = new java.util.HashMap<>();

@@ -56,6 +56,7 @@ import org.supervisionhub.graph.sampling.Sampling.Skip;
 import org.supervisionhub.graph.sampling.Sampling.StratumRatio;
 import org.supervisionhub.graph.sampling.Sampling.Task;
 import org.supervisionhub.graph.sampling.Sampling.TaskData;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * The draw aggregate, per vdraw-1: commit freezes the pool and publishes the commitment; execute
@@ -109,7 +110,7 @@ public class DrawService {
         }
         List<Candidate> pool = Vdraw1.canonical(pool(task));
         if (pool.isEmpty()) {
-            throw InvalidInputException.of("taskId", "INVALID_VALUE", "no enterprise is eligible for task " + taskId
+            throw InvalidInputException.of("taskId", ErrorCode.INVALID_VALUE, "no enterprise is eligible for task " + taskId
                     + " (criteria, yearly cap, earlier batches, triggers)", "DRAW-01");
         }
         Map<String, BigDecimal> ratios = ratios(task.data());
@@ -119,7 +120,7 @@ public class DrawService {
         for (var e : sizes.entrySet()) {
             BigDecimal r = ratios.get(e.getKey());
             if (r == null) {
-                throw InvalidInputException.of("taskId", "INVALID_VALUE", e.getValue() + " candidates are in stratum " + e.getKey()
+                throw InvalidInputException.of("taskId", ErrorCode.INVALID_VALUE, e.getValue() + " candidates are in stratum " + e.getKey()
                         + ", which has no ratio in task " + taskId, "DRAW-08");
             }
             strata.add(new DrawStratum(e.getKey(), e.getValue(), r.toPlainString(), Vdraw1.quota(e.getValue(), r)));
@@ -179,7 +180,7 @@ public class DrawService {
     public Draw execute(String drawId, String entropy, String actor) {
         String e = entropy == null ? "" : entropy;
         if (e.length() > MAX_ENTROPY) {
-            throw InvalidInputException.of("entropy", "INVALID_VALUE", "entropy is at most " + MAX_ENTROPY + " characters", null);
+            throw InvalidInputException.of("entropy", ErrorCode.INVALID_VALUE, "entropy is at most " + MAX_ENTROPY + " characters", null);
         }
         DrawStatus status = draws.lock(drawId).orElseThrow(() -> new NotFoundException("drawId", "no draw " + drawId));
         if (status == DrawStatus.EXECUTED) {
@@ -282,7 +283,7 @@ public class DrawService {
     @Transactional
     public Inspection replace(String drawId, String uscc, String reason, String actor) {
         Checks checks = new Checks().require("reason", reason);
-        checks.check(reason == null || reason.length() <= MAX_REASON, "reason", "INVALID_VALUE", "at most " + MAX_REASON + " characters", null);
+        checks.check(reason == null || reason.length() <= MAX_REASON, "reason", ErrorCode.INVALID_VALUE, "at most " + MAX_REASON + " characters", null);
         checks.throwIfAny();
         DrawStatus status = draws.lock(drawId).orElseThrow(() -> new NotFoundException("drawId", "no draw " + drawId));
         if (status != DrawStatus.EXECUTED) {
@@ -291,7 +292,7 @@ public class DrawService {
         Draw draw = draws.draw(drawId).orElseThrow();
         Inspection target = draws.inspections(List.of(inspectionId(drawId, uscc))).get(inspectionId(drawId, uscc));
         if (target == null || target.status() != InspectionStatus.ACTIVE) {
-            throw InvalidInputException.of("uscc", "NOT_FOUND", target == null ? uscc + " is not a target selected by draw " + drawId
+            throw InvalidInputException.of("uscc", ErrorCode.NOT_FOUND, target == null ? uscc + " is not a target selected by draw " + drawId
                     : uscc + " in draw " + drawId + " is " + target.status() + ", not an active target", "DRAW-02");
         }
         Task task = plans.task(draw.taskId()).orElseThrow();
@@ -310,7 +311,7 @@ public class DrawService {
             }
         }
         if (next == null) {
-            throw InvalidInputException.of("uscc", "RESERVE_EXHAUSTED", "the reserve of stratum " + target.stratum() + " of draw "
+            throw InvalidInputException.of("uscc", ErrorCode.RESERVE_EXHAUSTED, "the reserve of stratum " + target.stratum() + " of draw "
                     + drawId + " is used up; no replacement is left", "DRAW-02");
         }
         draws.markReplaced(drawId, uscc, reason.strip(), actor, now());
@@ -350,7 +351,7 @@ public class DrawService {
         Draw draw = draws.draw(drawId).orElseThrow();
         Task task = plans.task(draw.taskId()).orElseThrow();
         if (plannedOn.isBefore(task.data().windowStart()) || plannedOn.isAfter(task.data().windowEnd())) {
-            throw InvalidInputException.of("plannedOn", "INVALID_VALUE", "the inspection date lies in the task's window "
+            throw InvalidInputException.of("plannedOn", ErrorCode.INVALID_VALUE, "the inspection date lies in the task's window "
                     + task.data().windowStart() + " to " + task.data().windowEnd(), "PLAN-17");
         }
         List<Inspection> pending = draws.inspectionsOfDraw(drawId, InspectionStatus.ACTIVE).stream()
@@ -409,14 +410,14 @@ public class DrawService {
     @Transactional
     public Inspection substitute(String inspectionId, String inspectorId, String reason, String actor) {
         Checks checks = new Checks().require("inspectorId", inspectorId).require("reason", reason);
-        checks.check(reason == null || reason.length() <= MAX_REASON, "reason", "INVALID_VALUE", "at most " + MAX_REASON + " characters", null);
+        checks.check(reason == null || reason.length() <= MAX_REASON, "reason", ErrorCode.INVALID_VALUE, "at most " + MAX_REASON + " characters", null);
         checks.throwIfAny();
         Inspection inspection = lockedInspection(inspectionId);
         Draw draw = draws.draw(inspection.drawId()).orElseThrow();
         EligibleGroup group = groupOf(inspection);
         List<Assignee> assignees = draws.assignees(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
         if (assignees.stream().noneMatch(a -> a.inspectorId().equals(inspectorId) && !a.dropped())) {
-            throw InvalidInputException.of("inspectorId", "NOT_FOUND", inspectorId + " is not assigned to inspection " + inspectionId, "ASSIGN-04");
+            throw InvalidInputException.of("inspectorId", ErrorCode.NOT_FOUND, inspectorId + " is not assigned to inspection " + inspectionId, "ASSIGN-04");
         }
         draws.dropInspector(inspectionId, inspectorId, reason.strip(), now());
         Set<String> exclude = new HashSet<>();
@@ -486,8 +487,8 @@ public class DrawService {
     @Transactional
     public Inspection assignDirectly(String inspectionId, List<String> inspectorIds, String reason, String actor) {
         Checks checks = new Checks().require("reason", reason).require("inspectorIds", inspectorIds);
-        checks.check(inspectorIds == null || !inspectorIds.isEmpty(), "inspectorIds", "REQUIRED", "name at least one inspector", "ASSIGN-08");
-        checks.check(reason == null || reason.length() <= MAX_REASON, "reason", "INVALID_VALUE", "at most " + MAX_REASON + " characters", null);
+        checks.check(inspectorIds == null || !inspectorIds.isEmpty(), "inspectorIds", ErrorCode.REQUIRED, "name at least one inspector", "ASSIGN-08");
+        checks.check(reason == null || reason.length() <= MAX_REASON, "reason", ErrorCode.INVALID_VALUE, "at most " + MAX_REASON + " characters", null);
         checks.throwIfAny();
         Inspection inspection = lockedInspection(inspectionId);
         EligibleGroup group = groupOf(inspection);
@@ -502,10 +503,10 @@ public class DrawService {
         List<String> ids = inspectorIds.stream().distinct().toList();
         for (int i = 0; i < ids.size(); i++) {
             String p = ids.get(i);
-            checks.check(!taken.contains(p), "inspectorIds[" + i + "]", "CONFLICT", p + " is already assigned", null);
-            checks.check(qualified.contains(p), "inspectorIds[" + i + "]", "INVALID_VALUE", p + " is not on the roster of "
+            checks.check(!taken.contains(p), "inspectorIds[" + i + "]", ErrorCode.CONFLICT, p + " is already assigned", null);
+            checks.check(qualified.contains(p), "inspectorIds[" + i + "]", ErrorCode.INVALID_VALUE, p + " is not on the roster of "
                     + inspection.inspectedBy() + " or a neighbouring department with a valid certificate on " + group.on(), "ASSIGN-02");
-            checks.check(!recusals.containsKey(p), "inspectorIds[" + i + "]", "INVALID_VALUE", p + " must recuse: "
+            checks.check(!recusals.containsKey(p), "inspectorIds[" + i + "]", ErrorCode.INVALID_VALUE, p + " must recuse: "
                     + recusals.getOrDefault(p, List.of()), "ASSIGN-03");
         }
         checks.throwIfAny();

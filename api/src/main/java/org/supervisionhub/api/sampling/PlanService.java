@@ -40,6 +40,7 @@ import org.supervisionhub.graph.sampling.Sampling.StratumRatio;
 import org.supervisionhub.graph.sampling.Sampling.Task;
 import org.supervisionhub.graph.sampling.Sampling.TaskData;
 import org.supervisionhub.graph.sampling.Sampling.TriggerScope;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * The plan aggregate: a plan is drafted, filed with the superior, published; after filing every
@@ -87,13 +88,13 @@ public class PlanService {
     public Plan createPlan(CreateSamplingPlanInput in) {
         Checks checks = new Checks().require("input.departmentId", in.departmentId()).require("input.year", in.year())
                 .require("input.title", in.title());
-        checks.check(in.year() == null || (in.year() >= 2000 && in.year() <= 2100), "input.year", "INVALID_VALUE",
+        checks.check(in.year() == null || (in.year() >= 2000 && in.year() <= 2100), "input.year", ErrorCode.INVALID_VALUE,
                 "year must be between 2000 and 2100", null);
         checks.throwIfAny();
         Department d = department(in.departmentId(), "input.departmentId");
         String id = "PLAN-" + d.id() + "-" + in.year();
         if (plans.plan(id).isPresent()) {
-            throw InvalidInputException.of("input.year", "CONFLICT", d.name() + " already has a plan for " + in.year()
+            throw InvalidInputException.of("input.year", ErrorCode.CONFLICT, d.name() + " already has a plan for " + in.year()
                     + " (" + id + "); change it with adjustments", "PLAN-01");
         }
         plans.createPlan(id, d.id(), in.year(), in.title().strip(), filingDeadline(d, in.year()), now());
@@ -111,7 +112,7 @@ public class PlanService {
         Plan plan = plan(planId, "id");
         Department d = department(plan.departmentId(), "id");
         if (d.superiorId() == null) {
-            throw InvalidInputException.of("id", "ILLEGAL_TRANSITION", d.name() + " has no superior to file with; publish the plan", "PLAN-04");
+            throw InvalidInputException.of("id", ErrorCode.ILLEGAL_TRANSITION, d.name() + " has no superior to file with; publish the plan", "PLAN-04");
         }
         PlanStatus before = plans.transition(planId, List.of(PlanStatus.DRAFT), PlanStatus.FILED, d.superiorId(), now());
         if (before != PlanStatus.DRAFT) {
@@ -180,8 +181,8 @@ public class PlanService {
         Task first = tasks.get(0);
         for (int i = 1; i < tasks.size(); i++) {
             Task t = tasks.get(i);
-            checks.check(t.planId().equals(first.planId()), "taskIds[" + i + "]", "INVALID_VALUE", "tasks of different plans cannot merge", "PLAN-03");
-            checks.check(sameTargetsAndMethod(first.data(), t.data()), "taskIds[" + i + "]", "INVALID_VALUE",
+            checks.check(t.planId().equals(first.planId()), "taskIds[" + i + "]", ErrorCode.INVALID_VALUE, "tasks of different plans cannot merge", "PLAN-03");
+            checks.check(sameTargetsAndMethod(first.data(), t.data()), "taskIds[" + i + "]", ErrorCode.INVALID_VALUE,
                     "task " + t.id() + " differs from " + first.id() + " in targets or method; only tasks with the same targets and"
                             + " method merge", "PLAN-03");
         }
@@ -200,7 +201,7 @@ public class PlanService {
 
     /** PLAN-03: a merge names at least two different tasks (checked before any scope check). */
     public static void requireTwoTasks(List<String> taskIds) {
-        new Checks().check(taskIds != null && new LinkedHashSet<>(taskIds).size() >= 2, "taskIds", "INVALID_VALUE",
+        new Checks().check(taskIds != null && new LinkedHashSet<>(taskIds).size() >= 2, "taskIds", ErrorCode.INVALID_VALUE,
                 "name at least two different tasks to merge", "PLAN-03").throwIfAny();
     }
 
@@ -282,11 +283,11 @@ public class PlanService {
         Checks checks = new Checks().require("input.type", in.type()).require("input.departmentId", in.departmentId())
                 .require("input.occurredOn", in.occurredOn());
         String uscc = checks.uscc("input.uscc", in.uscc());
-        checks.check(in.type() == null || TRIGGER_TYPES.contains(in.type()), "input.type", "INVALID_VALUE",
+        checks.check(in.type() == null || TRIGGER_TYPES.contains(in.type()), "input.type", ErrorCode.INVALID_VALUE,
                 "type must be one of " + TRIGGER_TYPES, "TRIG-01");
-        checks.check(in.occurredOn() == null || !in.occurredOn().isAfter(LocalDate.now(clock)), "input.occurredOn", "INVALID_VALUE",
+        checks.check(in.occurredOn() == null || !in.occurredOn().isAfter(LocalDate.now(clock)), "input.occurredOn", ErrorCode.INVALID_VALUE,
                 "a trigger cannot have occurred in the future", null);
-        checks.check(in.description() == null || in.description().length() <= 2000, "input.description", "INVALID_VALUE",
+        checks.check(in.description() == null || in.description().length() <= 2000, "input.description", ErrorCode.INVALID_VALUE,
                 "at most 2000 characters", null);
         checks.throwIfAny();
         department(in.departmentId(), "input.departmentId");
@@ -305,11 +306,11 @@ public class PlanService {
                 .require(p + ".windowEnd", in.windowEnd()).require(p + ".strata", in.strata());
         String kind = in.kind() == null ? "REGULAR" : in.kind();
         String mode = in.mode() == null ? "UNDIRECTED" : in.mode();
-        checks.check(in.method() == null || METHODS.contains(in.method()), p + ".method", "INVALID_VALUE", "unknown inspection method", "METH-01");
+        checks.check(in.method() == null || METHODS.contains(in.method()), p + ".method", ErrorCode.INVALID_VALUE, "unknown inspection method", "METH-01");
 
         // Items: published checklist versions only, of this department or a superior (CHK-07), of the task's kind (CHK-09).
         List<String> itemIds = in.itemIds() == null ? List.of() : in.itemIds().stream().distinct().toList();
-        checks.check(in.itemIds() == null || !itemIds.isEmpty(), p + ".itemIds", "REQUIRED", "a task inspects at least one item", "PLAN-01");
+        checks.check(in.itemIds() == null || !itemIds.isEmpty(), p + ".itemIds", ErrorCode.REQUIRED, "a task inspects at least one item", "PLAN-01");
         Map<String, Item> items = itemsById(itemIds);
         Map<String, Version> versions = checklists.versions(items.values().stream().map(Item::versionId).distinct().toList());
         Set<String> chain = departmentChain(d);
@@ -317,17 +318,17 @@ public class PlanService {
             String f = p + ".itemIds[" + i + "]";
             Item item = items.get(itemIds.get(i));
             if (item == null) {
-                checks.add(new org.supervisionhub.api.graphql.Violation(f, "NOT_FOUND", "no inspection item " + itemIds.get(i), "CHK-07"));
+                checks.add(new org.supervisionhub.api.graphql.Violation(f, ErrorCode.NOT_FOUND, "no inspection item " + itemIds.get(i), "CHK-07"));
                 continue;
             }
             Version v = versions.get(item.versionId());
-            checks.check(v.published(), f, "INVALID_VALUE", "item " + item.id() + " is in a draft checklist; only published items"
+            checks.check(v.published(), f, ErrorCode.INVALID_VALUE, "item " + item.id() + " is in a draft checklist; only published items"
                     + " may be inspected", "CHK-07");
-            checks.check(chain.contains(v.departmentId()), f, "INVALID_VALUE", "item " + item.id() + " is on the checklist of "
+            checks.check(chain.contains(v.departmentId()), f, ErrorCode.INVALID_VALUE, "item " + item.id() + " is on the checklist of "
                     + v.departmentId() + ", which is not " + d.id() + " or one of its superiors", "CHK-07");
-            checks.check(kind.equals(v.kind()), f, "INVALID_VALUE", "a " + kind + " task takes items of " + kind
+            checks.check(kind.equals(v.kind()), f, ErrorCode.INVALID_VALUE, "a " + kind + " task takes items of " + kind
                     + " checklists; " + item.id() + " is " + v.kind(), "CHK-09");
-            checks.check(in.method() == null || item.methods().contains(in.method()), f, "INVALID_VALUE",
+            checks.check(in.method() == null || item.methods().contains(in.method()), f, ErrorCode.INVALID_VALUE,
                     "item " + item.code() + " is not inspected by " + in.method() + " (it allows " + item.methods() + ")", "METH-01");
         }
 
@@ -335,10 +336,10 @@ public class PlanService {
         Criteria criteria = criteria(in, p, checks);
         boolean anyCriterion = !criteria.orgTypes().isEmpty() || !criteria.scales().isEmpty() || !criteria.industries().isEmpty()
                 || !criteria.regionCodes().isEmpty();
-        checks.check(Set.of("UNDIRECTED", "DIRECTED").contains(mode), p + ".mode", "INVALID_VALUE", "UNDIRECTED or DIRECTED", "DRAW-05");
-        checks.check(!"UNDIRECTED".equals(mode) || !anyCriterion, p + ".criteria", "INVALID_VALUE",
+        checks.check(Set.of("UNDIRECTED", "DIRECTED").contains(mode), p + ".mode", ErrorCode.INVALID_VALUE, "UNDIRECTED or DIRECTED", "DRAW-05");
+        checks.check(!"UNDIRECTED".equals(mode) || !anyCriterion, p + ".criteria", ErrorCode.INVALID_VALUE,
                 "an undirected draw has no criteria; use mode DIRECTED", "DRAW-05");
-        checks.check(!"DIRECTED".equals(mode) || anyCriterion || "TRIGGERED".equals(kind), p + ".criteria", "REQUIRED",
+        checks.check(!"DIRECTED".equals(mode) || anyCriterion || "TRIGGERED".equals(kind), p + ".criteria", ErrorCode.REQUIRED,
                 "a directed draw names at least one criterion (type, scale, industry, region)", "DRAW-05");
 
         // Strata and ratios (DRAW-08, DRAW-07, DRAW-09).
@@ -346,18 +347,18 @@ public class PlanService {
         List<StratumRatio> strata = strata(in.strata(), strataBy, p, checks);
         ComplaintRule rule = complaintRule(in, strata, p, checks);
         int batches = in.batches() == null ? 1 : in.batches();
-        checks.check(batches >= 1 && batches <= 12, p + ".batches", "INVALID_VALUE", "between 1 and 12 batches", "DRAW-03");
+        checks.check(batches >= 1 && batches <= 12, p + ".batches", ErrorCode.INVALID_VALUE, "between 1 and 12 batches", "DRAW-03");
 
         // Triggered sampling (TRIG-01, TRIG-03).
         TriggerScope triggerScope = null;
-        checks.check(Set.of("REGULAR", "TRIGGERED").contains(kind), p + ".kind", "INVALID_VALUE", "REGULAR or TRIGGERED", "CHK-09");
+        checks.check(Set.of("REGULAR", "TRIGGERED").contains(kind), p + ".kind", ErrorCode.INVALID_VALUE, "REGULAR or TRIGGERED", "CHK-09");
         if ("TRIGGERED".equals(kind)) {
             var ts = in.triggerScope();
-            checks.check(ts != null && ts.types() != null && !ts.types().isEmpty(), p + ".triggerScope.types", "REQUIRED",
+            checks.check(ts != null && ts.types() != null && !ts.types().isEmpty(), p + ".triggerScope.types", ErrorCode.REQUIRED,
                     "a triggered task names the trigger types it draws from", "TRIG-01");
             if (ts != null && ts.types() != null) {
                 for (int i = 0; i < ts.types().size(); i++) {
-                    checks.check(TRIGGER_TYPES.contains(ts.types().get(i)), p + ".triggerScope.types[" + i + "]", "INVALID_VALUE",
+                    checks.check(TRIGGER_TYPES.contains(ts.types().get(i)), p + ".triggerScope.types[" + i + "]", ErrorCode.INVALID_VALUE,
                             "unknown trigger type", "TRIG-01");
                 }
                 checks.require(p + ".triggerScope.from", ts.from()).require(p + ".triggerScope.to", ts.to())
@@ -365,26 +366,26 @@ public class PlanService {
                 triggerScope = new TriggerScope(List.copyOf(ts.types()), ts.from(), ts.to());
             }
         } else {
-            checks.check(in.triggerScope() == null, p + ".triggerScope", "INVALID_VALUE", "only TRIGGERED tasks have a trigger scope", "TRIG-01");
+            checks.check(in.triggerScope() == null, p + ".triggerScope", ErrorCode.INVALID_VALUE, "only TRIGGERED tasks have a trigger scope", "TRIG-01");
         }
 
         // Time window inside the plan year (PLAN-17).
         checks.notBefore(p + ".windowEnd", in.windowEnd(), p + ".windowStart", in.windowStart());
-        checks.check(in.windowStart() == null || in.windowStart().getYear() == plan.year(), p + ".windowStart", "INVALID_VALUE",
+        checks.check(in.windowStart() == null || in.windowStart().getYear() == plan.year(), p + ".windowStart", ErrorCode.INVALID_VALUE,
                 "the window lies in the plan's year " + plan.year(), "PLAN-17");
-        checks.check(in.windowEnd() == null || in.windowEnd().getYear() == plan.year(), p + ".windowEnd", "INVALID_VALUE",
+        checks.check(in.windowEnd() == null || in.windowEnd().getYear() == plan.year(), p + ".windowEnd", ErrorCode.INVALID_VALUE,
                 "the window lies in the plan's year " + plan.year(), "PLAN-17");
 
         // Inspectors (ASSIGN-02, ASSIGN-07/08).
         int m = in.inspectorsPerInspection() == null ? 2 : in.inspectorsPerInspection();
-        checks.check(m >= 2 && m <= 10, p + ".inspectorsPerInspection", "INVALID_VALUE", "at least two inspectors inspect (at most 10)", "ASSIGN-02");
+        checks.check(m >= 2 && m <= 10, p + ".inspectorsPerInspection", ErrorCode.INVALID_VALUE, "at least two inspectors inspect (at most 10)", "ASSIGN-02");
         List<String> unitIds = in.rosterScope() == null || in.rosterScope().unitIds() == null ? List.of()
                 : in.rosterScope().unitIds().stream().distinct().toList();
         if (!unitIds.isEmpty()) {
             var units = organisation.units(unitIds);
             for (int i = 0; i < unitIds.size(); i++) {
                 var u = units.get(unitIds.get(i));
-                checks.check(u != null && u.departmentId().equals(d.id()), p + ".rosterScope.unitIds[" + i + "]", "INVALID_VALUE",
+                checks.check(u != null && u.departmentId().equals(d.id()), p + ".rosterScope.unitIds[" + i + "]", ErrorCode.INVALID_VALUE,
                         "unit " + unitIds.get(i) + " is not a unit of " + d.id(), "ASSIGN-07");
             }
         }
@@ -395,13 +396,13 @@ public class PlanService {
         // Origin (DRAW-14, DRAW-15).
         String origin = in.origin() == null ? "SELF" : in.origin();
         String dispatchLevel = null;
-        checks.check(Set.of("SELF", "SUPERIOR_UNIFIED").contains(origin), p + ".origin", "INVALID_VALUE", "SELF or SUPERIOR_UNIFIED", "DRAW-14");
+        checks.check(Set.of("SELF", "SUPERIOR_UNIFIED").contains(origin), p + ".origin", ErrorCode.INVALID_VALUE, "SELF or SUPERIOR_UNIFIED", "DRAW-14");
         if ("SUPERIOR_UNIFIED".equals(origin)) {
             dispatchLevel = in.dispatchLevel() == null ? "COUNTY" : in.dispatchLevel();
             checks.check(LEVELS.contains(dispatchLevel) && LEVELS.indexOf(dispatchLevel) > LEVELS.indexOf(d.level()),
-                    p + ".dispatchLevel", "INVALID_VALUE", "a unified draw dispatches to a level below " + d.level(), "DRAW-14");
+                    p + ".dispatchLevel", ErrorCode.INVALID_VALUE, "a unified draw dispatches to a level below " + d.level(), "DRAW-14");
         } else {
-            checks.check(in.dispatchLevel() == null, p + ".dispatchLevel", "INVALID_VALUE", "only SUPERIOR_UNIFIED tasks dispatch", "DRAW-14");
+            checks.check(in.dispatchLevel() == null, p + ".dispatchLevel", ErrorCode.INVALID_VALUE, "only SUPERIOR_UNIFIED tasks dispatch", "DRAW-14");
         }
         checks.throwIfAny();
         TaskData data = new TaskData(in.title().strip(), kind, itemIds, in.method(), mode, criteria, strataBy, strata, rule,
@@ -419,13 +420,13 @@ public class PlanService {
         }
         List<String> orgTypes = clean(c.orgTypes());
         for (int i = 0; i < orgTypes.size(); i++) {
-            checks.check(ORG_TYPES.contains(orgTypes.get(i)), p + ".criteria.orgTypes[" + i + "]", "INVALID_VALUE", "unknown org type", "DRAW-05");
+            checks.check(ORG_TYPES.contains(orgTypes.get(i)), p + ".criteria.orgTypes[" + i + "]", ErrorCode.INVALID_VALUE, "unknown org type", "DRAW-05");
         }
         List<String> regions = clean(c.regionCodes());
         if (!regions.isEmpty()) {
             var found = organisation.regions(regions);
             for (int i = 0; i < regions.size(); i++) {
-                checks.check(found.containsKey(regions.get(i)), p + ".criteria.regionCodes[" + i + "]", "NOT_FOUND",
+                checks.check(found.containsKey(regions.get(i)), p + ".criteria.regionCodes[" + i + "]", ErrorCode.NOT_FOUND,
                         "no region " + regions.get(i), "DRAW-05");
             }
         }
@@ -447,25 +448,25 @@ public class PlanService {
             String f = p + ".strata[" + i + "]";
             StratumRatioInput s = in.get(i);
             String label = s.label() == null ? "" : s.label().strip();
-            checks.check(labels.add(label), f + ".label", "CONFLICT", "stratum " + label + " appears twice", "DRAW-08");
+            checks.check(labels.add(label), f + ".label", ErrorCode.CONFLICT, "stratum " + label + " appears twice", "DRAW-08");
             if ("CREDIT_RISK_CLASS".equals(strataBy)) {
-                checks.check(RISK_CLASSES.contains(label) || UNCLASSIFIED.equals(label), f + ".label", "INVALID_VALUE",
+                checks.check(RISK_CLASSES.contains(label) || UNCLASSIFIED.equals(label), f + ".label", ErrorCode.INVALID_VALUE,
                         "strata by credit-risk class are A, B, C, D (and UNCLASSIFIED)", "DRAW-08");
             } else {
-                checks.check(ALL.equals(label), f + ".label", "INVALID_VALUE", "an unstratified task has the single stratum ALL", "DRAW-08");
+                checks.check(ALL.equals(label), f + ".label", ErrorCode.INVALID_VALUE, "an unstratified task has the single stratum ALL", "DRAW-08");
             }
             BigDecimal ratio = ratio(s.ratio(), f + ".ratio", checks);
             if (ratio != null) {
                 out.add(new StratumRatio(label, ratio.toPlainString()));
             }
         }
-        checks.check(Set.of("CREDIT_RISK_CLASS", "NONE").contains(strataBy), p + ".strataBy", "INVALID_VALUE",
+        checks.check(Set.of("CREDIT_RISK_CLASS", "NONE").contains(strataBy), p + ".strataBy", ErrorCode.INVALID_VALUE,
                 "CREDIT_RISK_CLASS or NONE", "DRAW-08");
         if ("CREDIT_RISK_CLASS".equals(strataBy)) {
-            checks.check(labels.containsAll(RISK_CLASSES), p + ".strata", "REQUIRED",
+            checks.check(labels.containsAll(RISK_CLASSES), p + ".strata", ErrorCode.REQUIRED,
                     "sampling is stratified by credit-risk class: give a ratio for each of A, B, C and D", "DRAW-08");
         } else {
-            checks.check(labels.size() == 1, p + ".strata", "REQUIRED", "an unstratified task has the single stratum ALL", "DRAW-08");
+            checks.check(labels.size() == 1, p + ".strata", ErrorCode.REQUIRED, "an unstratified task has the single stratum ALL", "DRAW-08");
         }
         return out;
     }
@@ -477,16 +478,16 @@ public class PlanService {
         }
         String f = p + ".complaintRule";
         checks.require(f + ".minComplaints", c.minComplaints()).require(f + ".ratio", c.ratio());
-        checks.check(c.minComplaints() == null || c.minComplaints() >= 1, f + ".minComplaints", "INVALID_VALUE", "at least 1", "DRAW-09");
+        checks.check(c.minComplaints() == null || c.minComplaints() >= 1, f + ".minComplaints", ErrorCode.INVALID_VALUE, "at least 1", "DRAW-09");
         int within = c.withinDays() == null ? 365 : c.withinDays();
-        checks.check(within >= 1 && within <= 3660, f + ".withinDays", "INVALID_VALUE", "between 1 and 3660 days", "DRAW-09");
+        checks.check(within >= 1 && within <= 3660, f + ".withinDays", ErrorCode.INVALID_VALUE, "between 1 and 3660 days", "DRAW-09");
         BigDecimal ratio = ratio(c.ratio(), f + ".ratio", checks);
         if (ratio == null || c.minComplaints() == null) {
             return null;
         }
         // The rule raises the ratio for enterprises with many complaints; it never lowers it (DRAW-09, DRAW-10).
         for (StratumRatio s : strata) {
-            checks.check(ratio.compareTo(new BigDecimal(s.ratio())) >= 0, f + ".ratio", "INVALID_VALUE",
+            checks.check(ratio.compareTo(new BigDecimal(s.ratio())) >= 0, f + ".ratio", ErrorCode.INVALID_VALUE,
                     "the complaint ratio raises sampling: it must be at least the ratio of stratum " + s.label(), "DRAW-09");
         }
         return new ComplaintRule(c.minComplaints(), within, ratio.toPlainString());
@@ -501,10 +502,10 @@ public class PlanService {
         try {
             BigDecimal r = new BigDecimal(raw.strip());
             boolean ok = r.signum() > 0 && r.compareTo(BigDecimal.ONE) <= 0 && r.scale() <= 6;
-            checks.check(ok, field, "INVALID_VALUE", "a ratio is a decimal in (0, 1] with at most 6 decimals, such as 0.05", "DRAW-04");
+            checks.check(ok, field, ErrorCode.INVALID_VALUE, "a ratio is a decimal in (0, 1] with at most 6 decimals, such as 0.05", "DRAW-04");
             return ok ? r.stripTrailingZeros() : null;
         } catch (NumberFormatException e) {
-            checks.check(false, field, "INVALID_VALUE", "a ratio is a decimal such as 0.05", "DRAW-04");
+            checks.check(false, field, ErrorCode.INVALID_VALUE, "a ratio is a decimal such as 0.05", "DRAW-04");
             return null;
         }
     }
@@ -526,7 +527,7 @@ public class PlanService {
             ratios.add(data.complaintRule().ratio());
         }
         for (String r : ratios) {
-            checks.check(new BigDecimal(r).multiply(batches).compareTo(cap) <= 0, field, "INVALID_VALUE",
+            checks.check(new BigDecimal(r).multiply(batches).compareTo(cap) <= 0, field, ErrorCode.INVALID_VALUE,
                     "ratio " + r + (data.batches() > 1 ? " over " + data.batches() + " batches" : "") + " exceeds the cap "
                             + capping.ratioCap() + " of general item " + capping.code() + "; key items are not capped", "DRAW-07");
         }
@@ -549,7 +550,7 @@ public class PlanService {
 
     private void requireReasonAfterFiling(Plan plan, String reason) {
         if (plan.status() != PlanStatus.DRAFT && (reason == null || reason.isBlank())) {
-            throw InvalidInputException.of("reason", "REQUIRED", "plan " + plan.id() + " is " + plan.status()
+            throw InvalidInputException.of("reason", ErrorCode.REQUIRED, "plan " + plan.id() + " is " + plan.status()
                     + ": a change is an adjustment and needs a reason", "PLAN-09");
         }
     }
@@ -563,10 +564,10 @@ public class PlanService {
     /** A task whose pool has been frozen by a committed draw, or that was merged away, no longer changes. */
     void requireEditable(Task task, String field) {
         if (!task.active()) {
-            throw InvalidInputException.of(field, "IMMUTABLE", "task " + task.id() + " was merged into " + task.mergedInto(), "PLAN-03");
+            throw InvalidInputException.of(field, ErrorCode.IMMUTABLE, "task " + task.id() + " was merged into " + task.mergedInto(), "PLAN-03");
         }
         if (!draws.drawsOfTasks(List.of(task.id())).getOrDefault(task.id(), List.of()).isEmpty()) {
-            throw InvalidInputException.of(field, "IMMUTABLE", "task " + task.id()
+            throw InvalidInputException.of(field, ErrorCode.IMMUTABLE, "task " + task.id()
                     + " has a committed draw: its pool is frozen and the task cannot change", "DRAW-01");
         }
     }
@@ -584,7 +585,7 @@ public class PlanService {
     }
 
     static InvalidInputException illegal(String field, String message, String rule) {
-        return InvalidInputException.of(field, "ILLEGAL_TRANSITION", message, rule);
+        return InvalidInputException.of(field, ErrorCode.ILLEGAL_TRANSITION, message, rule);
     }
 
     private OffsetDateTime now() {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.supervisionhub.api.access.ForbiddenException;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.graphql.ErrorCode;
 
 /** The hub's typed errors for its REST uploads, in the shape of GraphQL's: {@code {"errors": [{code, field, message}]}}. */
 @RestControllerAdvice(assignableTypes = {CsvUploadController.class, EvidenceUploadController.class})
@@ -23,6 +24,9 @@ public class UploadErrors {
             m.put("code", v.code());
             m.put("field", v.field());
             m.put("message", v.message());
+            if (v.rule() != null) {
+                m.put("rule", v.rule());
+            }
             return m;
         }).toList();
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("errors", errors));
@@ -30,13 +34,19 @@ public class UploadErrors {
 
     @ExceptionHandler(ForbiddenException.class)
     public ResponseEntity<Map<String, Object>> forbidden(ForbiddenException e) {
-        return ResponseEntity.status(e.anonymous() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN)
-                .body(Map.of("errors", List.of(Map.of("code", e.code(), "field", e.field(), "message", e.getMessage()))));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", e.code());
+        m.put("field", e.field());
+        m.put("message", e.getMessage());
+        if (e.rule() != null) {
+            m.put("rule", e.rule());
+        }
+        return ResponseEntity.status(e.anonymous() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN).body(Map.of("errors", List.of(m)));
     }
 
     @ExceptionHandler(NotFoundException.class)
     public ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(Map.of("errors", List.of(Map.of("code", "NOT_FOUND", "field", e.field(), "message", e.getMessage()))));
+                .body(Map.of("errors", List.of(Map.of("code", ErrorCode.NOT_FOUND, "field", e.field(), "message", e.getMessage()))));
     }
 }

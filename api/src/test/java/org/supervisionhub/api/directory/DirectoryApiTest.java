@@ -202,7 +202,7 @@ class DirectoryApiTest extends HubIntegrationTest {
         graphQl(officer("HRSS-430100")).document("{ enterprise(uscc: 42) { nope } }").execute().errors().satisfy(errors -> {
             assertThat(errors).isNotEmpty();
             assertThat(errors).allSatisfy(e -> assertThat(e.getExtensions()).containsEntry("code", "GRAPHQL_VALIDATION")
-                    .containsEntry("classification", "ValidationError"));
+                    .containsEntry("classification", "BAD_REQUEST"));
         });
         graphQl(officer("HRSS-430100")).document("{ enterprise(uscc: ").execute().errors().satisfy(errors ->
                 assertThat(errors.get(0).getExtensions()).containsEntry("code", "GRAPHQL_SYNTAX"));

@@ -56,7 +56,7 @@ class InspectionNoticeApiTest extends HubIntegrationTest {
         OffsetDateTime later = clock.now().plusDays(3);
         assertThat(firstError("HRSS-430100", input(id, later, null))).isEqualTo("REQUIRED input.delivery NOTICE-05");
         assertThat(firstError("HRSS-430100", input(id, soon, "POST"))).isEqualTo("INVALID_VALUE input.visitAt NOTICE-05");
-        assertThat(firstError("HRSS-430102", input(id, later, "POST"))).isEqualTo("FORBIDDEN input.inspectionId");
+        assertThat(firstError("HRSS-430102", input(id, later, "POST"))).isEqualTo("FORBIDDEN input.inspectionId NOTICE-01");
 
         @SuppressWarnings("unchecked")
         Map<String, Object> notice = graphQl(officer("HRSS-430100")).document(ISSUE).variable("in", input(id, later, "DIRECT_SERVICE")).execute()

@@ -89,7 +89,7 @@ class InspectionResultApiTest extends HubIntegrationTest {
                 .isEqualTo("ILLEGAL_TRANSITION id APPR-04");
         assertThat(error(graphQl(officer("HRSS-430100")), step("approveInspectionResult", id), Map.of()))
                 .isEqualTo("FORBIDDEN Mutation.approveInspectionResult");
-        assertThat(error(graphQl(leader("HRSS-430102")), step("approveInspectionResult", id), Map.of())).isEqualTo("FORBIDDEN id");
+        assertThat(error(graphQl(leader("HRSS-430102")), step("approveInspectionResult", id), Map.of())).isEqualTo("FORBIDDEN id APPR-01");
         assertThat(error(graphQl(leader("HRSS-430100")), step("reviewInspectionResult", id), Map.of()))
                 .isEqualTo("ILLEGAL_TRANSITION id APPR-02");
 
@@ -115,17 +115,17 @@ class InspectionResultApiTest extends HubIntegrationTest {
         assertThat(error(graphQl(officer("HRSS-430102")), PROPOSE, Map.of("in", input(inspectionId, "REQUIRED_INFO_NOT_DISCLOSED", "2026-11-02", null, null))))
                 .isEqualTo("REQUIRED input.delegation APPR-02");
         assertThat(error(graphQl(officer("HRSS-430100")), PROPOSE, Map.of("in", input(inspectionId, "REQUIRED_INFO_NOT_DISCLOSED", "2026-11-02", null, "DELEGATED"))))
-                .isEqualTo("FORBIDDEN input.inspectionId");
+                .isEqualTo("FORBIDDEN input.inspectionId APPR-01");
         String id = (String) ok(graphQl(officer("HRSS-430102")), PROPOSE, "proposeInspectionResult",
                 Map.of("in", input(inspectionId, "REQUIRED_INFO_NOT_DISCLOSED", "2026-11-02", null, "DELEGATED"))).get("id");
         assertThat(error(graphQl(leader("HRSS-430100")), step("approveInspectionResult", id), Map.of())).isEqualTo("ILLEGAL_TRANSITION id APPR-02");
-        assertThat(error(graphQl(leader("HRSS-430100")), step("reviewInspectionResult", id), Map.of())).isEqualTo("FORBIDDEN id");
+        assertThat(error(graphQl(leader("HRSS-430100")), step("reviewInspectionResult", id), Map.of())).isEqualTo("FORBIDDEN id APPR-02");
         assertThat(ok(graphQl(leader("HRSS-430102")), step("reviewInspectionResult", id), "reviewInspectionResult", Map.of()))
                 .containsEntry("status", "REVIEWED");
-        assertThat(error(graphQl(leader("HRSS-430102")), step("approveInspectionResult", id), Map.of())).isEqualTo("FORBIDDEN id");
+        assertThat(error(graphQl(leader("HRSS-430102")), step("approveInspectionResult", id), Map.of())).isEqualTo("FORBIDDEN id APPR-02");
         // The approver sends it back with a reason; the team proposes again, and it goes through review once more.
         String sendBack = "mutation { returnInspectionResult(id: \"" + id + "\", reason: \"事实认定不清，请补充证据\") { status returnReason returnedBy } }";
-        assertThat(error(graphQl(leader("HRSS-430102")), sendBack, Map.of())).isEqualTo("FORBIDDEN id");
+        assertThat(error(graphQl(leader("HRSS-430102")), sendBack, Map.of())).isEqualTo("FORBIDDEN id APPR-01..03");
         assertThat(ok(graphQl(leader("HRSS-430100")), sendBack, "returnInspectionResult", Map.of())).containsEntry("status", "RETURNED")
                 .containsEntry("returnReason", "事实认定不清，请补充证据");
         assertThat(error(graphQl(leader("HRSS-430100")), step("approveInspectionResult", id), Map.of())).isEqualTo("ILLEGAL_TRANSITION id APPR-02");
@@ -220,7 +220,7 @@ class InspectionResultApiTest extends HubIntegrationTest {
         assertThat(error(graphQl(officer("HRSS-430100")), list, Map.of("t", "SERIOUS_VIOLATION_LIST"))).isEqualTo("ILLEGAL_TRANSITION id APPR-04");
         ok(graphQl(leader("HRSS-430100")), step("approveInspectionResult", id), "approveInspectionResult", Map.of());
         assertThat(error(graphQl(officer("HRSS-430100")), list, Map.of("t", "ADMINISTRATIVE_PENALTY"))).isEqualTo("INVALID_VALUE type FOLLOW-04");
-        assertThat(error(graphQl(officer("HRSS-430102")), list, Map.of("t", "SERIOUS_VIOLATION_LIST"))).isEqualTo("FORBIDDEN id");
+        assertThat(error(graphQl(officer("HRSS-430102")), list, Map.of("t", "SERIOUS_VIOLATION_LIST"))).isEqualTo("FORBIDDEN id FOLLOW-04");
         Map<String, Object> listing = ok(graphQl(officer("HRSS-430100")), list, "listFromInspectionResult", Map.of("t", "SERIOUS_VIOLATION_LIST"));
         assertThat(listing).containsEntry("type", "SERIOUS_VIOLATION_LIST").containsEntry("uscc", uscc).containsEntry("issuingDepartmentId", "HRSS-430100");
         assertThat(graphQl(leader("HRSS-430100")).document("{ inspectionResult(inspectionId: \"" + inspectionId + "\") { listings { id } } }")
@@ -255,7 +255,7 @@ class InspectionResultApiTest extends HubIntegrationTest {
         String rectify = "mutation($on: Date!) { recordRectification(id: \"" + id + "\", rectifiedOn: $on, note: \"已补签劳动合同，经复查属实\") {"
                 + " rectifiedOn rectificationNote } }";
         assertThat(error(graphQl(officer("HRSS-430100")), rectify, Map.of("on", "2099-01-01"))).isEqualTo("INVALID_VALUE rectifiedOn");
-        assertThat(error(graphQl(officer("HRSS-430102")), rectify, Map.of("on", "2026-11-20"))).isEqualTo("FORBIDDEN id");
+        assertThat(error(graphQl(officer("HRSS-430102")), rectify, Map.of("on", "2026-11-20"))).isEqualTo("FORBIDDEN id FOLLOW-01");
         assertThat(ok(graphQl(officer("HRSS-430100")), rectify, "recordRectification", Map.of("on", "2026-11-20")))
                 .containsEntry("rectifiedOn", "2026-11-20");
         assertThat(error(graphQl(officer("HRSS-430100")), rectify, Map.of("on", "2026-11-21"))).isEqualTo("IMMUTABLE id FOLLOW-01");

@@ -114,7 +114,7 @@ class LifecycleApiTest extends HubIntegrationTest {
 
         String lodge = call("lodgeResultObjection", "resultId: \"" + id + "\", objector: \"某某公司\", grounds: \"参保人数差额系统计口径不同\", receivedOn: \""
                 + today() + "\"", "id status kind reviewingDepartment");
-        assertThat(error(graphQl(officer("HRSS-430100")), lodge, Map.of())).isEqualTo("FORBIDDEN resultId");
+        assertThat(error(graphQl(officer("HRSS-430100")), lodge, Map.of())).isEqualTo("FORBIDDEN resultId OBJ-01");
         Map<String, Object> objection = ok(graphQl(officer(tj)), lodge, "lodgeResultObjection", Map.of());
         assertThat(objection).containsEntry("status", "UNDER_REVIEW").containsEntry("kind", "TARGET_OBJECTION").containsEntry("reviewingDepartment", tj);
         assertThat(error(graphQl(officer(tj)), lodge, Map.of())).isEqualTo("CONFLICT resultId OBJ-01");
@@ -158,20 +158,20 @@ class LifecycleApiTest extends HubIntegrationTest {
     void elsewhereFeedbackFollowsApprovalOnceAndASuperiorMayReviewASubordinatesResultPUB09OBJ02() {
         String id = approved("HRSS-430100", "UNREACHABLE_AT_REGISTERED_ADDRESS", today().minusDays(2), null);
         String feedback = call("recordResultFeedback", "id: \"" + id + "\", channel: IN_PERSON, givenOn: \"" + today() + "\", note: \"当面告知\"", RESULT);
-        assertThat(error(graphQl(officer("HRSS-430102")), feedback, Map.of())).isEqualTo("FORBIDDEN id");
+        assertThat(error(graphQl(officer("HRSS-430102")), feedback, Map.of())).isEqualTo("FORBIDDEN id PUB-09");
         assertThat((Map<String, Object>) ok(graphQl(inspector("INSP-FB", "HRSS-430100")), feedback, "recordResultFeedback", Map.of()).get("feedback"))
                 .containsEntry("channel", "IN_PERSON").containsEntry("givenOn", today().toString());
         assertThat(error(graphQl(officer("HRSS-430100")), feedback, Map.of())).isEqualTo("IMMUTABLE id PUB-09");
 
         String review = call("openSuperiorReview", "resultId: \"" + id + "\", grounds: \"抽查复核\"", "id status kind objector reviewingDepartment");
-        assertThat(error(graphQl(leader("HRSS-430100")), review, Map.of())).isEqualTo("FORBIDDEN resultId");
-        assertThat(error(graphQl(leader("HRSS-430102")), review, Map.of())).isEqualTo("FORBIDDEN resultId");
+        assertThat(error(graphQl(leader("HRSS-430100")), review, Map.of())).isEqualTo("FORBIDDEN resultId OBJ-02");
+        assertThat(error(graphQl(leader("HRSS-430102")), review, Map.of())).isEqualTo("FORBIDDEN resultId OBJ-02");
         Map<String, Object> opened = ok(graphQl(leader("HRSS-430000")), review, "openSuperiorReview", Map.of());
         assertThat(opened).containsEntry("kind", "SUPERIOR_REVIEW").containsEntry("reviewingDepartment", "HRSS-430000")
                 .containsEntry("status", "UNDER_REVIEW");
         String oid = (String) opened.get("id");
         assertThat(error(graphQl(leader("HRSS-430100")), call("decideResultObjection", "id: \"" + oid + "\", outcome: DISMISSED, decision: \"维持\"",
-                "id"), Map.of())).isEqualTo("FORBIDDEN id");
+                "id"), Map.of())).isEqualTo("FORBIDDEN id OBJ-01, OBJ-02");
         assertThat(error(graphQl(leader("HRSS-430000")), call("decideResultObjection", "id: \"" + oid + "\", outcome: DISMISSED, decision: \"维持\","
                 + " corrections: [{field: FACTS, value: \"x\"}]", "id"), Map.of())).isEqualTo("INVALID_VALUE corrections OBJ-01");
         assertThat(ok(graphQl(leader("HRSS-430000")), call("decideResultObjection", "id: \"" + oid + "\", outcome: DISMISSED, decision: \"维持原结果\"",
@@ -212,7 +212,7 @@ class LifecycleApiTest extends HubIntegrationTest {
         // The receiving enforcement body opens the case (FOLLOW-08); a department with no part in it cannot.
         Map<String, Object> caseIn = Map.of("resultId", id, "caseNumber", "睢人社立〔2026〕" + System.nanoTime() + "号", "openedOn", "2026-09-28",
                 "summary", "涉嫌克扣工资");
-        assertThat(error(graphQl(officer("HRSS-430102")), caseInput, Map.of("in", caseIn))).isEqualTo("FORBIDDEN input.resultId");
+        assertThat(error(graphQl(officer("HRSS-430102")), caseInput, Map.of("in", caseIn))).isEqualTo("FORBIDDEN input.resultId FOLLOW-06");
         Map<String, Object> opened = ok(graphQl(officer(sx)), caseInput, "openCase", Map.of("in", caseIn));
         assertThat(opened).containsEntry("status", "OPEN").containsEntry("departmentId", sx);
         assertThat(error(graphQl(officer(sx)), caseInput, Map.of("in", caseIn))).isEqualTo("DUPLICATE input.caseNumber");
@@ -261,7 +261,7 @@ class LifecycleApiTest extends HubIntegrationTest {
         assertThat(error(graphQl(officer("HRSS-430100")), record, Map.of("in", in))).isEqualTo("INVALID_VALUE input.evidenceIds NONCOOP-02");
         String evidenceId = evidence("HRSS-430100", inspectionId);
         in.put("evidenceIds", List.of(evidenceId));
-        assertThat(error(graphQl(officer("HRSS-430102")), record, Map.of("in", in))).isEqualTo("FORBIDDEN input.inspectionId");
+        assertThat(error(graphQl(officer("HRSS-430102")), record, Map.of("in", in))).isEqualTo("FORBIDDEN input.inspectionId NONCOOP-02");
         assertThat(ok(graphQl(officer("HRSS-430100")), record, "recordNonCooperation", Map.of("in", in)))
                 .containsEntry("circumstances", List.of("REFUSED_ENTRY", "REFUSED_MATERIALS")).containsEntry("evidenceIds", List.of(evidenceId));
         assertThat(graphQl(leader("HRSS-430100")).document("{ inspectionNonCooperation(inspectionId: \"" + inspectionId + "\") { evidenceIds } }")
