@@ -47,6 +47,7 @@ import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.roster.Roster.Inspector;
 import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;
+import org.supervisionhub.graph.sampling.PlanRepository;
 import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
 
 /**
@@ -76,11 +77,13 @@ public class ResultDemo {
     private final NoticeService notices;
     private final DrawRepository draws;
     private final RosterRepository roster;
+    private final PlanRepository plans;
     private final Neo4jClient client;
     private final Clock clock;
 
     public ResultDemo(ResultService results, ObjectionService objections, FollowUpService followUps, ArchiveService archives, RecordService records,
-                      EvidenceService evidence, NoticeService notices, DrawRepository draws, RosterRepository roster, Neo4jClient client, Clock clock) {
+                      EvidenceService evidence, NoticeService notices, DrawRepository draws, RosterRepository roster, PlanRepository plans, Neo4jClient client, Clock clock) {
+        this.plans = plans;
         this.results = results;
         this.objections = objections;
         this.followUps = followUps;
@@ -109,12 +112,19 @@ public class ResultDemo {
         Viewer officer = demo(Role.OFFICER);
         Viewer leader = demo(Role.LEADER);
         LocalDate today = LocalDate.now(clock);
+        // Dates agree with each other (LifecycleDates): everything happens inside the tasks' window, so none before it opened.
+        LocalDate opened = inspections.stream().map(id -> draws.inspections(List.of(id)).get(id)).map(i -> plans.task(i.taskId()).orElseThrow())
+                .map(t -> t.data().windowStart()).max(LocalDate::compareTo).orElseThrow();
+        if (opened.isAfter(today.minusDays(3))) {
+            log.warn("The window of {}'s tasks opens on {}: no demo results before then", DEPARTMENT, opened);
+            return;
+        }
         for (int i = 0; i < categories.length; i++) {
             ResultCategory category = categories[i];
             String inspectionId = inspections.get(i);
             boolean ordered = category == ResultCategory.PROBLEM_FOUND_RECTIFICATION_ORDERED;
             // Two ended long ago (overdue once approved), the rest recently.
-            LocalDate ended = today.minusDays(i < 2 ? 75 : 5 + i);
+            LocalDate ended = max(today.minusDays(i < 2 ? 75 : 5 + i), opened);
             boolean refused = category == ResultCategory.SERIOUS_NON_COOPERATION;
             record(inspectionId, ended, category, refused, officer);
             String evidenceId = evidence(inspectionId, category, officer);
@@ -136,11 +146,20 @@ public class ResultDemo {
             followUp(i, r, ended, officer, leader);
         }
         for (String inspectionId : inspections.subList(categories.length, inspections.size())) {
-            notices.issue(new NoticeInput(inspectionId, OffsetDateTime.now(clock).plusDays(3).withHour(9).withMinute(0), NoticeService.Channel.POST,
-                    List.of("劳动合同", "工资支付台账", "社会保险缴费凭证"), "请法定代表人或负责人在场，并提供相关资料", "0731-8888 0000"), officer);
+            // The notice announces the day the inspectors were assigned for (NOTICE-06), a day ahead at least (NOTICE-05).
+            LocalDate planned = draws.inspections(List.of(inspectionId)).get(inspectionId).plannedOn();
+            OffsetDateTime visitAt = planned == null ? null : planned.atTime(9, 0).atZone(clock.getZone()).toOffsetDateTime();
+            if (visitAt != null && visitAt.isAfter(OffsetDateTime.now(clock).plusDays(1))) {
+                notices.issue(new NoticeInput(inspectionId, visitAt, NoticeService.Channel.POST, List.of("劳动合同", "工资支付台账", "社会保险缴费凭证"),
+                        "请法定代表人或负责人在场，并提供相关资料", "0731-8888 0000"), officer);
+            }
         }
         log.info("Demo lifecycle: {} inspections of {} with results in all eight categories, records, evidence, follow-up, an objection,"
                 + " an archived file; {} notices", categories.length, DEPARTMENT, inspections.size() - categories.length);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** What happens after publication, by category. */
