@@ -14,7 +14,9 @@ import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Checks;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.inspection.InspectionTimelines;
 import org.supervisionhub.api.inspection.Inspections;
+import org.supervisionhub.api.inspection.LifecycleDates;
 import org.supervisionhub.api.inspection.Jurisdictions;
 import org.supervisionhub.api.inspection.ResultService;
 import org.supervisionhub.api.inspection.ResultService.AmendableField;
@@ -52,9 +54,12 @@ public class ArchiveService {
     private final ResultService resultService;
     private final Jurisdictions jurisdictions;
     private final Clock clock;
+    private final InspectionTimelines timelines;
 
     public ArchiveService(ArchiveRepository archives, Inspections inspections, ResultRepository results, ObjectionRepository objections,
-                          ResultService resultService, Jurisdictions jurisdictions, Clock clock) {
+                          ResultService resultService, Jurisdictions jurisdictions,
+                          InspectionTimelines timelines, Clock clock) {
+        this.timelines = timelines;
         this.archives = archives;
         this.inspections = inspections;
         this.results = results;
@@ -83,6 +88,9 @@ public class ArchiveService {
         int minimum = jurisdictions.retentionYears();
         int years = retentionYears == null ? minimum : retentionYears;
         checks.check(years >= minimum, "retentionYears", ErrorCode.INVALID_VALUE, "retentionYears: at least " + minimum, "ARCH-03");
+        if (r != null) {
+            LifecycleDates.archive(timelines.of(r), "inspectionId", now()).forEach(checks::add);
+        }
         checks.throwIfAny();
         LocalDate today = today();
         ArchiveFile file = new ArchiveFile("ARC-" + inspection.id(), inspection.id(), inspection.uscc(), Inspections.inspecting(inspection), today,

@@ -138,15 +138,20 @@ public class ResultDemo {
             }
             followUp(i, r, ended, officer, leader);
         }
-        // Visits still to come are announced only while the windows are open (none from January to April).
-        OffsetDateTime visitAt = OffsetDateTime.now(clock).plusDays(3).withHour(9).withMinute(0).withSecond(0).withNano(0);
-        boolean open = !visitAt.atZoneSameInstant(clock.getZone()).toLocalDate().isAfter(SamplingDemo.windowEnd(SamplingDemo.planYear(today)));
-        for (String inspectionId : open ? inspections.subList(categories.length, inspections.size()) : List.<String>of()) {
-            notices.issue(new NoticeInput(inspectionId, visitAt, NoticeService.Channel.POST,
-                    List.of("劳动合同", "工资支付台账", "社会保险缴费凭证"), "请法定代表人或负责人在场，并提供相关资料", "0731-8888 0000"), officer);
+        // Visits still to come are announced for the day the inspectors were assigned for (NOTICE-06), a day ahead at least
+        // (NOTICE-05); once that day has passed (from January to April the windows are over) there is nothing to announce.
+        int announced = 0;
+        for (String inspectionId : inspections.subList(categories.length, inspections.size())) {
+            LocalDate planned = draws.inspections(List.of(inspectionId)).get(inspectionId).plannedOn();
+            OffsetDateTime visitAt = planned == null ? null : planned.atTime(9, 0).atZone(clock.getZone()).toOffsetDateTime();
+            if (visitAt != null && visitAt.isAfter(OffsetDateTime.now(clock).plusDays(1))) {
+                notices.issue(new NoticeInput(inspectionId, visitAt, NoticeService.Channel.POST, List.of("劳动合同", "工资支付台账", "社会保险缴费凭证"),
+                        "请法定代表人或负责人在场，并提供相关资料", "0731-8888 0000"), officer);
+                announced++;
+            }
         }
         log.info("Demo lifecycle: {} inspections of {} with results in all eight categories, records, evidence, follow-up, an objection,"
-                + " an archived file; {} notices", categories.length, DEPARTMENT, open ? inspections.size() - categories.length : 0);
+                + " an archived file; {} notices", categories.length, DEPARTMENT, announced);
     }
 
     /** What happens after publication, by category. */

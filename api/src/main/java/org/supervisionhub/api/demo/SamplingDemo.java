@@ -80,11 +80,15 @@ public class SamplingDemo {
         return today.isAfter(end) ? end : today;
     }
 
-    /** The day the demo's visits are planned for: two months before its last day (inside the windows from 1 May on). */
+    /**
+     * The day the demo's inspectors are assigned for: a week ahead, inside the windows, so notices announce it and joint
+     * visits meet on it (results are recorded before it); past only once the windows are over.
+     */
     static LocalDate plannedOn(LocalDate today) {
-        LocalDate planned = lastDay(today).minusDays(60);
+        LocalDate planned = today.plusDays(7);
+        LocalDate end = windowEnd(planYear(today));
         LocalDate start = windowStart(planYear(today));
-        return planned.isBefore(start) ? start : planned;
+        return planned.isAfter(end) ? end : planned.isBefore(start) ? start : planned;
     }
 
     public void load() {

@@ -18,7 +18,9 @@ import org.supervisionhub.api.calendar.WorkingDayCalendar;
 import org.supervisionhub.api.graphql.Checks;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.inspection.InspectionTimelines;
 import org.supervisionhub.api.inspection.Inspections;
+import org.supervisionhub.api.inspection.LifecycleDates;
 import org.supervisionhub.api.inspection.Jurisdictions;
 import org.supervisionhub.graph.followup.FollowUpRepository;
 import org.supervisionhub.graph.followup.FollowUps.CaseOutcome;
@@ -76,9 +78,12 @@ public class FollowUpService {
     private final Jurisdictions jurisdictions;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
+    private final InspectionTimelines timelines;
 
     public FollowUpService(FollowUpRepository followUps, ResultRepository results, Inspections inspections, EvidenceRepository evidence,
-                           OrganisationRepository organisation, Jurisdictions jurisdictions, WorkingDayCalendar calendar, Clock clock) {
+                           OrganisationRepository organisation, Jurisdictions jurisdictions, WorkingDayCalendar calendar,
+                           InspectionTimelines timelines, Clock clock) {
+        this.timelines = timelines;
         this.followUps = followUps;
         this.results = results;
         this.inspections = inspections;
@@ -104,7 +109,8 @@ public class FollowUpService {
         Checks checks = new Checks();
         checks.require("input.caseNumber", in.caseNumber());
         checks.require("input.summary", in.summary());
-        dated(checks, "input.openedOn", in.openedOn(), r.endedOn());
+        checks.require("input.openedOn", in.openedOn());
+        LifecycleDates.followUp(timelines.of(r), "input.openedOn", in.openedOn(), "FOLLOW-06", now()).forEach(checks::add);
         checks.check(in.caseNumber() == null || in.caseNumber().isBlank() || !followUps.caseNumberTaken(department, in.caseNumber().strip()),
                 "input.caseNumber", ErrorCode.DUPLICATE, "input.caseNumber: " + department + " already has case " + in.caseNumber(), null);
         checks.throwIfAny();
@@ -125,7 +131,10 @@ public class FollowUpService {
         Checks checks = new Checks();
         checks.require("outcome", outcome);
         checks.require("note", note);
-        dated(checks, "closedOn", closedOn, c.openedOn());
+        checks.require("closedOn", closedOn);
+        LocalDate lastPenalty = followUps.penaltiesOfCases(List.of(id)).getOrDefault(id, List.of()).stream().map(PenaltyDecision::decidedOn)
+                .max(LocalDate::compareTo).orElse(null);
+        LifecycleDates.caseClosed(clock.getZone(), "closedOn", closedOn, c.openedOn(), lastPenalty, now()).forEach(checks::add);
         checks.check(outcome != CaseOutcome.PENALTY_IMPOSED || !followUps.penaltiesOfCases(List.of(id)).getOrDefault(id, List.of()).isEmpty(),
                 "outcome", ErrorCode.CONFLICT, "outcome: PENALTY_IMPOSED needs the penalty decision recorded first", "FOLLOW-10");
         checks.check(outcome != CaseOutcome.TRANSFERRED || !followUps.referralsOfResults(List.of(c.resultId())).getOrDefault(c.resultId(), List.of())
@@ -147,7 +156,8 @@ public class FollowUpService {
         checks.require("input.decisionNumber", in.decisionNumber());
         checks.require("input.procedure", in.procedure());
         checks.require("input.content", in.content());
-        dated(checks, "input.decidedOn", in.decidedOn(), c.openedOn());
+        checks.require("input.decidedOn", in.decidedOn());
+        LifecycleDates.penalty(clock.getZone(), "input.decidedOn", in.decidedOn(), c.openedOn(), now()).forEach(checks::add);
         checks.throwIfAny();
         int days = jurisdictions.of(c.departmentId()).penaltyDecisionWorkingDays();
         LocalDate publishBy = in.procedure() == PenaltyProcedure.GENERAL && days > 0 ? calendar.addWorkingDays(in.decidedOn(), days) : null;
@@ -181,7 +191,8 @@ public class FollowUpService {
         Checks checks = new Checks();
         checks.require("input.destination", in.destination());
         checks.require("input.reason", in.reason());
-        dated(checks, "input.referredOn", in.referredOn(), r.endedOn());
+        checks.require("input.referredOn", in.referredOn());
+        LifecycleDates.followUp(timelines.of(r), "input.referredOn", in.referredOn(), "FOLLOW-07", now()).forEach(checks::add);
         boolean crime = Boolean.TRUE.equals(in.suspectedCrime());
         checks.check(!crime || in.destination() == ReferralDestination.JUDICIAL_ORGAN || in.destination() == ReferralDestination.PUBLIC_SECURITY,
                 "input.destination", ErrorCode.INVALID_VALUE, "input.destination: a suspected crime goes to a JUDICIAL_ORGAN or PUBLIC_SECURITY", "FOLLOW-09");
@@ -217,8 +228,7 @@ public class FollowUpService {
                 "input.circumstances: at least one", "NONCOOP-01");
         checks.require("input.description", in.description());
         checks.require("input.occurredOn", in.occurredOn());
-        checks.check(in.occurredOn() == null || !in.occurredOn().isAfter(today()), "input.occurredOn", ErrorCode.INVALID_VALUE,
-                "input.occurredOn: not in the future", null);
+        LifecycleDates.nonCooperation(timelines.of(inspection), "input.occurredOn", in.occurredOn(), now()).forEach(checks::add);
         List<String> ids = in.evidenceIds() == null ? List.of() : in.evidenceIds().stream().distinct().toList();
         checks.check(!ids.isEmpty(), "input.evidenceIds", ErrorCode.REQUIRED, "input.evidenceIds: the evidence kept of it (recordEvidence)", "NONCOOP-02");
         Set<String> ofInspection = Set.copyOf(evidence.ofInspections(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream()
@@ -263,12 +273,6 @@ public class FollowUpService {
 
     private EnforcementCase lockedCase(String id) {
         return followUps.lockCase(id).orElseThrow(() -> new NotFoundException("id", "no case " + id));
-    }
-
-    private void dated(Checks checks, String field, LocalDate day, LocalDate notBefore) {
-        checks.require(field, day);
-        checks.check(day == null || !day.isAfter(today()), field, ErrorCode.INVALID_VALUE, field + ": not in the future", null);
-        checks.check(day == null || notBefore == null || !day.isBefore(notBefore), field, ErrorCode.INVALID_VALUE, field + ": not before " + notBefore, null);
     }
 
     private LocalDate today() {

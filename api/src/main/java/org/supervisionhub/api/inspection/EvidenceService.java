@@ -49,9 +49,11 @@ public class EvidenceService {
     private final Inspections inspections;
     private final Clock clock;
     private final long maxBytes;
+    private final InspectionTimelines timelines;
 
-    public EvidenceService(EvidenceRepository evidence, Inspections inspections, Clock clock,
+    public EvidenceService(EvidenceRepository evidence, Inspections inspections, InspectionTimelines timelines, Clock clock,
                            @Value("${hub.evidence.max-bytes:16777216}") long maxBytes) {
+        this.timelines = timelines;
         this.evidence = evidence;
         this.inspections = inspections;
         this.clock = clock;
@@ -82,6 +84,8 @@ public class EvidenceService {
         checks.require("input.supports", in.supports());
         checks.check(!MUST_BE_SEALED.contains(in.type()) || Boolean.TRUE.equals(in.sealed()), "input.sealed", ErrorCode.REQUIRED,
                 "input.sealed: a copy carries the target's seal, a third-party certification its seal or signature", "EVID-05");
+        // Collected now: once the window opened, after the draw; on site, not before the notified visit (LifecycleDates).
+        LifecycleDates.evidence(timelines.of(inspection), "input.inspectionId", now(), in.method() == CollectionMethod.ON_SITE).forEach(checks::add);
         checks.throwIfAny();
         StoredFile file = evidence.file(sha, false)
                 .orElseThrow(() -> new NotFoundException("input.sha256", "no stored file " + sha + ": upload it to /evidence/files first"));

@@ -15,6 +15,9 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Access;
 import org.supervisionhub.api.access.Viewer;
+import org.supervisionhub.api.graphql.Connection;
+import org.supervisionhub.api.graphql.PageRequests;
+import org.supervisionhub.graph.store.Page;
 import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.inspection.ResultService.AmendableField;
 import org.supervisionhub.api.inspection.ResultService.Proposal;
@@ -82,13 +85,15 @@ public class InspectionController {
     private final ObjectionRepository objections;
     private final FollowUpService followUps;
     private final ArchiveService archives;
+    private final PageRequests pages;
 
     public InspectionController(ResultService service, ResultRepository results, DirectoryRepository directory,
                                 OrganisationRepository organisation, TriggerRepository triggers, JointVisitService visits,
                                 NoticeService noticeService, NoticeRepository notices, EvidenceService evidenceService,
                                 EvidenceRepository evidenceRepository, DrawRepository draws, RecordService recordService,
                                 RecordRepository recordRepository, ObjectionService objectionService, ObjectionRepository objections,
-                                FollowUpService followUps, ArchiveService archives) {
+                                FollowUpService followUps, ArchiveService archives, PageRequests pages) {
+        this.pages = pages;
         this.objectionService = objectionService;
         this.objections = objections;
         this.followUps = followUps;
@@ -161,6 +166,14 @@ public class InspectionController {
     @QueryMapping
     public JointVisitService.RegionPlan jointVisits(@Argument String regionCode, @Argument LocalDate from, @Argument LocalDate to) {
         return visits.region(regionCode, from, to);
+    }
+
+    /** The region's visits a page at a time (the whole list ran to thousands of visits, megabytes, in one response). */
+    @SchemaMapping(typeName = "JointVisitPlan", field = "items")
+    public Connection<JointVisits.Visit> jointVisitItems(JointVisitService.RegionPlan plan, @Argument Integer first, @Argument String after) {
+        int size = pages.size(first);
+        pages.checkCursor(after);
+        return Connection.of(Page.after(plan.items(), JointVisitService::sortKey, after, size), after != null, plan.visits());
     }
 
     @QueryMapping

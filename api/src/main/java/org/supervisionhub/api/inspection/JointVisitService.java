@@ -1,5 +1,6 @@
 package org.supervisionhub.api.inspection;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,7 +33,10 @@ public class JointVisitService {
     static final int MAX_PERIOD_DAYS = 366;
     static final List<String> LEVELS = List.of("PROVINCE", "CITY", "COUNTY");
 
-    /** The visits of a region in a period and what merging saved. {@code unscheduled}: inspections no working day of their window can serve. */
+    /**
+     * The visits of a region in a period (earliest first, by date then USCC) and what merging saved. {@code unscheduled}:
+     * inspections no working day left in their window can serve, or whose assigned day has passed unvisited.
+     */
     public record RegionPlan(String regionCode, LocalDate from, LocalDate to, int enterprises, int inspections, int visits,
                              List<String> unscheduled, List<Visit> items) {
     }
@@ -40,8 +44,10 @@ public class JointVisitService {
     private final VisitRepository candidates;
     private final OrganisationRepository organisation;
     private final WorkingDayCalendar calendar;
+    private final Clock clock;
 
-    public JointVisitService(VisitRepository candidates, OrganisationRepository organisation, WorkingDayCalendar calendar) {
+    public JointVisitService(VisitRepository candidates, OrganisationRepository organisation, WorkingDayCalendar calendar, Clock clock) {
+        this.clock = clock;
         this.candidates = candidates;
         this.organisation = organisation;
         this.calendar = calendar;
@@ -56,13 +62,14 @@ public class JointVisitService {
         checks.check(ChronoUnit.DAYS.between(from, to) < MAX_PERIOD_DAYS, "to", ErrorCode.INVALID_VALUE, "to: a period of at most a year", null);
         checks.throwIfAny();
         Map<String, List<Candidate>> byEnterprise = candidates.ofRegions(regions);
+        LocalDate today = LocalDate.now(clock);
         Comparator<String> rank = rank(byEnterprise);
         List<Visit> items = new ArrayList<>();
         List<String> unscheduled = new ArrayList<>();
         Set<String> enterprises = new HashSet<>();
         int inspections = 0;
         for (List<Candidate> list : byEnterprise.values()) {
-            Plan plan = JointVisits.plan(list, calendar::isWorkingDay, rank);
+            Plan plan = JointVisits.plan(list, calendar::isWorkingDay, rank, today);
             for (Visit v : plan.visits()) {
                 if (!v.date().isBefore(from) && !v.date().isAfter(to)) {
                     items.add(v);
@@ -76,10 +83,15 @@ public class JointVisitService {
         return new RegionPlan(regionCode, from, to, enterprises.size(), inspections, items.size(), List.copyOf(unscheduled), List.copyOf(items));
     }
 
+    /** The sort key of a visit in a region's list, and its cursor: its date, then its enterprise (an enterprise has one visit a day). */
+    public static String sortKey(Visit v) {
+        return v.date() + " " + v.uscc();
+    }
+
     /** All planned visits of one enterprise, earliest first. */
     public List<Visit> ofEnterprise(String uscc) {
         Map<String, List<Candidate>> byEnterprise = candidates.ofEnterprises(List.of(uscc));
-        return JointVisits.plan(byEnterprise.getOrDefault(uscc, List.of()), calendar::isWorkingDay, rank(byEnterprise)).visits();
+        return JointVisits.plan(byEnterprise.getOrDefault(uscc, List.of()), calendar::isWorkingDay, rank(byEnterprise), LocalDate.now(clock)).visits();
     }
 
     /** Higher levels first (province, city, county), then by department id: the first department's first inspector leads. */

@@ -19,6 +19,11 @@ import org.supervisionhub.graph.inspection.VisitRepository.Candidate;
  * visit on its last working day, and let that visit serve every window open then; repeat with what is left. No
  * smaller set exists (the classic interval-stabbing argument: each chosen date serves a window that no earlier date
  * could). A visit's date is then the first working day all its inspections share.
+ *
+ * <p>One source of truth for a visit's date: an inspection whose inspectors were assigned for a day ({@code plannedOn},
+ * the day its notice announces, NOTICE-06) can be visited on that day only, so a visit that serves it is dated then. No
+ * visit is proposed before {@code today}: what is left of a window starts today, and an inspection whose assigned day
+ * or whole window has passed without an on-site record is unscheduled.
  */
 public final class JointVisits {
 
@@ -30,7 +35,10 @@ public final class JointVisits {
     public record DepartmentItems(String departmentId, List<String> inspectionIds, List<String> itemCodes) {
     }
 
-    /** The visits of one enterprise, and the inspections no visit can serve (no working day in their window, or no window). */
+    /**
+     * The visits of one enterprise, and the inspections no visit can serve: no working day left in their window from today,
+     * no window, or an assigned day already past.
+     */
     public record Plan(List<Visit> visits, List<Candidate> unscheduled) {
     }
 
@@ -40,16 +48,27 @@ public final class JointVisits {
     /**
      * @param isWorkingDay the holiday calendar
      * @param rank         orders departments for the team and its leader: the first department's first inspector leads
+     * @param today        the regulators' today (the hub's Clock): no visit is proposed before it
      */
-    public static Plan plan(List<Candidate> inspections, Predicate<LocalDate> isWorkingDay, Comparator<String> rank) {
+    public static Plan plan(List<Candidate> inspections, Predicate<LocalDate> isWorkingDay, Comparator<String> rank, LocalDate today) {
         record Window(Candidate inspection, LocalDate from, LocalDate to) {
         }
         List<Window> windows = new ArrayList<>();
         List<Candidate> unscheduled = new ArrayList<>();
         for (Candidate c : inspections) {
+            if (c.plannedOn() != null) {
+                // The assigned day is the visit's day (the assignment checked it against the window and the calendar).
+                if (c.plannedOn().isBefore(today)) {
+                    unscheduled.add(c);
+                } else {
+                    windows.add(new Window(c, c.plannedOn(), c.plannedOn()));
+                }
+                continue;
+            }
+            LocalDate start = c.windowStart() == null || c.windowStart().isBefore(today) ? today : c.windowStart();
             boolean bounded = c.windowStart() != null && c.windowEnd() != null;
-            LocalDate from = bounded ? firstWorkingDay(c.windowStart(), c.windowEnd(), isWorkingDay, 1) : null;
-            LocalDate to = bounded ? firstWorkingDay(c.windowEnd(), c.windowStart(), isWorkingDay, -1) : null;
+            LocalDate from = bounded ? firstWorkingDay(start, c.windowEnd(), isWorkingDay, 1) : null;
+            LocalDate to = bounded ? firstWorkingDay(c.windowEnd(), start, isWorkingDay, -1) : null;
             if (from == null || to == null || from.isAfter(to)) {
                 unscheduled.add(c);
             } else {

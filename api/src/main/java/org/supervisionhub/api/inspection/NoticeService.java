@@ -1,7 +1,6 @@
 package org.supervisionhub.api.inspection;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,8 +42,6 @@ public class NoticeService {
                               String contact) {
     }
 
-    /** NOTICE-05 as the hub applies it: a market subject has the notice in hand at least 24 hours before the visit. */
-    static final Duration MARKET_SUBJECT_NOTICE = Duration.ofHours(24);
     static final String MARKET_SUBJECT = "MARKET_SUBJECT";
 
     private final NoticeRepository notices;
@@ -54,9 +51,11 @@ public class NoticeService {
     private final ChecklistRepository checklists;
     private final DirectoryRepository directory;
     private final Clock clock;
+    private final InspectionTimelines timelines;
 
     public NoticeService(NoticeRepository notices, DrawRepository draws, Inspections inspections, PlanRepository plans, ChecklistRepository checklists,
-                         DirectoryRepository directory, Clock clock) {
+                         DirectoryRepository directory, InspectionTimelines timelines, Clock clock) {
+        this.timelines = timelines;
         this.notices = notices;
         this.draws = draws;
         this.inspections = inspections;
@@ -94,8 +93,6 @@ public class NoticeService {
         if (marketSubject) {
             checks.check(in.delivery() == Channel.DIRECT_SERVICE || in.delivery() == Channel.POST, "input.delivery", ErrorCode.REQUIRED,
                     "input.delivery: a market subject is also served the notice, directly or by post", "NOTICE-05");
-            checks.check(in.visitAt() == null || !in.visitAt().isBefore(now.plus(MARKET_SUBJECT_NOTICE)), "input.visitAt", ErrorCode.INVALID_VALUE,
-                    "input.visitAt: at least 24 hours after the notice", "NOTICE-05");
             if (in.delivery() != null) {
                 channels.add(in.delivery().name());
             }
@@ -103,7 +100,8 @@ public class NoticeService {
             checks.check(in.delivery() == null || in.delivery() == Channel.PUBLICITY_SYSTEM, "input.delivery", ErrorCode.INVALID_VALUE,
                     "input.delivery: a notice on products, projects or behaviours is published only", "NOTICE-04");
         }
-        checks.check(in.visitAt() == null || in.visitAt().isAfter(now), "input.visitAt", ErrorCode.INVALID_VALUE, "input.visitAt: in the future", null);
+        // The day the inspectors were assigned for, in the window, after the draw, ahead of time (LifecycleDates).
+        LifecycleDates.notice(timelines.of(inspection), "input.visitAt", in.visitAt(), now, marketSubject).forEach(checks::add);
         checks.throwIfAny();
         Draw draw = draws.draw(inspection.drawId()).orElse(null);
         Enterprise enterprise = directory.enterprises(List.of(inspection.uscc())).get(inspection.uscc());

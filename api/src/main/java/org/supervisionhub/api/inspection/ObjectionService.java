@@ -56,10 +56,7 @@ public class ObjectionService {
         checks.require("objector", objector);
         checks.require("grounds", grounds);
         checks.require("receivedOn", receivedOn);
-        checks.check(receivedOn == null || !receivedOn.isAfter(results.today()), "receivedOn", ErrorCode.INVALID_VALUE, "receivedOn: not in the future", null);
-        LocalDate publishedOn = results.day(r.publishedAt());
-        checks.check(receivedOn == null || !receivedOn.isBefore(publishedOn), "receivedOn", ErrorCode.INVALID_VALUE,
-                "receivedOn: not before the publication on " + publishedOn, "OBJ-01");
+        LifecycleDates.objection(results.timeline(r), "receivedOn", receivedOn, results.now()).forEach(checks::add);
         boolean period = jurisdictions.of(r.inspectingDepartment()).publishBeforeFeedback();
         checks.check(!period || receivedOn == null || !receivedOn.isAfter(r.publicUntil()), "receivedOn", ErrorCode.CONFLICT,
                 "receivedOn: objections are received during the public period, which ended on " + r.publicUntil(), "PUB-08");

@@ -53,10 +53,12 @@ public class RecordService {
     private final Clock clock;
 
     private final Jurisdictions jurisdictions;
+    private final InspectionTimelines timelines;
 
     public RecordService(RecordRepository records, DrawRepository draws, Inspections inspections, RosterRepository roster,
-                         Jurisdictions jurisdictions, Clock clock) {
+                         Jurisdictions jurisdictions, InspectionTimelines timelines, Clock clock) {
         this.jurisdictions = jurisdictions;
+        this.timelines = timelines;
         this.records = records;
         this.draws = draws;
         this.inspections = inspections;
@@ -75,8 +77,8 @@ public class RecordService {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Checks checks = new Checks();
         checks.require("input.conductedAt", in.conductedAt());
-        checks.check(in.conductedAt() == null || !in.conductedAt().isAfter(now), "input.conductedAt", ErrorCode.INVALID_VALUE,
-                "input.conductedAt: not in the future", null);
+        // In the task's window, after the draw and the notified visit, not in the future (LifecycleDates).
+        LifecycleDates.record(timelines.of(inspection), "input.conductedAt", in.conductedAt(), now).forEach(checks::add);
         // ONSITE-01, ONSITE-08: facts found, item by item, for the items of this inspection.
         Set<String> items = new HashSet<>(inspection.itemCodes());
         List<FindingInput> findings = in.findings() == null ? List.of() : in.findings();

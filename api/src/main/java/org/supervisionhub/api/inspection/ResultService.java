@@ -71,11 +71,13 @@ public class ResultService {
     private final Jurisdictions jurisdictions;
     private final OutboxRepository outbox;
     private final Clock clock;
+    private final InspectionTimelines timelines;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public ResultService(ResultRepository results, Inspections inspections, TriggerRepository triggers, TriggerService listings,
                          WorkingDayCalendar calendar, FollowUpRepository followUps, ObjectionRepository objections,
-                         Jurisdictions jurisdictions, OutboxRepository outbox, Clock clock) {
+                         Jurisdictions jurisdictions, OutboxRepository outbox, InspectionTimelines timelines, Clock clock) {
+        this.timelines = timelines;
         this.outbox = outbox;
         this.followUps = followUps;
         this.objections = objections;
@@ -108,6 +110,8 @@ public class ResultService {
                 "input.delegation: " + (same ? "the drawing department inspects itself: NONE" : "another department inspects: DELEGATED or AUTHORISED"),
                 "APPR-02");
         validate(checks, in.category(), in.facts(), in.endedOn(), in.rectificationDeadline(), "input.");
+        // In the window, after the draw, the notified visit and the record's start, not in the future (LifecycleDates).
+        LifecycleDates.result(timelines.of(inspection), "input.", in.endedOn(), in.rectificationDeadline(), now()).forEach(checks::add);
         checks.check(in.category() != ResultCategory.SERIOUS_NON_COOPERATION
                         || !followUps.nonCooperationOf(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).isEmpty(),
                 "input.category", ErrorCode.CONFLICT, "input.category: SERIOUS_NON_COOPERATION needs the circumstances recorded first"
@@ -171,6 +175,7 @@ public class ResultService {
         transition(r.status() == ready, "id", "the result is " + r.status() + "; it is approved when " + ready, delegated ? "APPR-02" : "APPR-01");
         String approving = delegated ? r.drawingDepartment() : r.inspectingDepartment();
         Inspections.requireDepartment(viewer, approving, "id", (delegated ? "APPR-02" : "APPR-01") + ": approved by a leader of " + approving, Role.LEADER);
+        throwIfAny(LifecycleDates.approval(timelines.of(r), "id", now()));
         results.approve(id, viewer.actor(), now(), approving, r.delegation() == Delegation.AUTHORISED ? r.drawingDepartment() : null,
                 publishBy(r.endedOn(), r.rectificationDeadline()));
         return reload(id);
@@ -187,6 +192,7 @@ public class ResultService {
         Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "PUB-01: published by the inspecting department " + r.inspectingDepartment(),
                 Role.OFFICER, Role.LEADER);
         OffsetDateTime now = now();
+        throwIfAny(LifecycleDates.publication(timelines.of(r), "id", now));
         if (r.category() == ResultCategory.NO_PROBLEM_FOUND) {
             List<Trigger> listed = triggers.ofEnterprises(List.of(r.uscc()), "CREDIT_LISTING", now).getOrDefault(r.uscc(), List.of()).stream()
                     .filter(t -> BLOCKS_NO_PROBLEM.contains(t.type())).toList();
@@ -235,6 +241,7 @@ public class ResultService {
                 ResultCategory category = parse(checks, value, prefix + "value");
                 if (category != null) {
                     validate(checks, category, r.facts(), r.endedOn(), r.rectificationDeadline(), "");
+                    LifecycleDates.rectificationDeadline(null, "", r.endedOn(), r.rectificationDeadline()).forEach(checks::add);
                     changes.put("category", category.name());
                 }
             }
@@ -248,6 +255,7 @@ public class ResultService {
                 before = r.rectificationDeadline() == null ? null : r.rectificationDeadline().toString();
                 LocalDate deadline = date(checks, value, prefix + "value");
                 validate(checks, r.category(), r.facts(), r.endedOn(), deadline, "");
+                LifecycleDates.rectificationDeadline(null, "", r.endedOn(), deadline).forEach(checks::add);
                 changes.put("rectificationDeadline", deadline);
                 // PUB-04: the deadline to publish follows the rectification deadline, until published.
                 if (r.status() == ResultStatus.APPROVED && checks.ok()) {
@@ -278,8 +286,7 @@ public class ResultService {
         Checks checks = new Checks();
         checks.require("channel", channel);
         checks.require("givenOn", givenOn);
-        checks.check(givenOn == null || !givenOn.isAfter(today()), "givenOn", ErrorCode.INVALID_VALUE, "givenOn: not in the future", null);
-        checks.check(givenOn == null || !givenOn.isBefore(r.endedOn()), "givenOn", ErrorCode.INVALID_VALUE, "givenOn: not before the inspection ended", null);
+        LifecycleDates.feedback(timelines.of(r), "givenOn", givenOn, now()).forEach(checks::add);
         checks.throwIfAny();
         if (jurisdictions.of(r.inspectingDepartment()).publishBeforeFeedback()) {
             transition(r.status() == ResultStatus.PUBLISHED, "id", "the result is published first, then fed back", "PUB-08");
@@ -382,9 +389,7 @@ public class ResultService {
         }
         Checks checks = new Checks();
         checks.require("rectifiedOn", rectifiedOn);
-        checks.check(rectifiedOn == null || !rectifiedOn.isAfter(today()), "rectifiedOn", ErrorCode.INVALID_VALUE, "rectifiedOn: not in the future", null);
-        checks.check(rectifiedOn == null || !rectifiedOn.isBefore(r.endedOn()), "rectifiedOn", ErrorCode.INVALID_VALUE,
-                "rectifiedOn: not before the inspection ended", null);
+        LifecycleDates.rectified(timelines.of(r), "rectifiedOn", rectifiedOn, now()).forEach(checks::add);
         checks.require("note", note);
         checks.throwIfAny();
         results.rectified(id, rectifiedOn, note.strip(), viewer.actor(), now());
@@ -417,15 +422,11 @@ public class ResultService {
         checks.check(facts == null || facts.length() <= MAX_FACTS, prefix + "facts", ErrorCode.INVALID_VALUE, prefix + "facts: at most " + MAX_FACTS
                 + " characters", null);
         checks.require(prefix + "endedOn", endedOn);
-        checks.check(endedOn == null || !endedOn.isAfter(today()), prefix + "endedOn", ErrorCode.INVALID_VALUE,
-                prefix + "endedOn: the inspection cannot end in the future", null);
         boolean ordered = category == ResultCategory.PROBLEM_FOUND_RECTIFICATION_ORDERED;
         checks.check(!ordered || rectificationDeadline != null, prefix + "rectificationDeadline", ErrorCode.REQUIRED,
                 prefix + "rectificationDeadline: a correction was ordered, so the order's deadline is required", "FOLLOW-01");
         checks.check(ordered || rectificationDeadline == null, prefix + "rectificationDeadline", ErrorCode.INVALID_VALUE,
                 prefix + "rectificationDeadline: only for PROBLEM_FOUND_RECTIFICATION_ORDERED", "PUB-04");
-        checks.check(rectificationDeadline == null || endedOn == null || rectificationDeadline.isAfter(endedOn), prefix + "rectificationDeadline",
-                ErrorCode.INVALID_VALUE, prefix + "rectificationDeadline: after the inspection ended", "FOLLOW-01");
     }
 
     private static ResultCategory parse(Checks checks, String value, String field) {
@@ -452,6 +453,18 @@ public class ResultService {
 
     Result reload(String id) {
         return results.byId(List.of(id)).get(id);
+    }
+
+    /** Refuses with every violation of a date check (LifecycleDates). */
+    static void throwIfAny(List<org.supervisionhub.api.graphql.Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    /** What is known of the dates of a result's inspection. */
+    LifecycleDates.Timeline timeline(Result r) {
+        return timelines.of(r);
     }
 
     static void transition(boolean ok, String field, String message, String rule) {

@@ -26,7 +26,7 @@ class InspectionNoticeApiTest extends HubIntegrationTest {
     Record inspection() {
         return driver.executableQuery("MATCH (i:Inspection {status: 'ACTIVE', drawnBy: 'HRSS-430100'})-[:ASSIGNED]->(:Inspector)"
                 + " WHERE coalesce(i.inspectedBy, i.drawnBy) = 'HRSS-430100' AND NOT EXISTS { (:InspectionNotice)-[:FOR]->(i) }"
-                + " AND NOT i.id CONTAINS '-QUIET-' RETURN DISTINCT i.id AS id, i.taskId AS task LIMIT 1").execute().records().get(0);
+                + " AND NOT i.id CONTAINS '-QUIET-' RETURN DISTINCT i.id AS id, i.taskId AS task, i.plannedOn AS plannedOn LIMIT 1").execute().records().get(0);
     }
 
     static Map<String, Object> input(String inspectionId, OffsetDateTime visitAt, String delivery) {
@@ -53,7 +53,8 @@ class InspectionNoticeApiTest extends HubIntegrationTest {
         Record row = inspection();
         String id = row.get("id").asString();
         OffsetDateTime soon = clock.now().plusHours(2);
-        OffsetDateTime later = clock.now().plusDays(3);
+        // NOTICE-06: the notice announces the day the inspectors were assigned for.
+        OffsetDateTime later = row.get("plannedOn").asLocalDate().atTime(9, 0).atZone(clock.getZone()).toOffsetDateTime();
         assertThat(firstError("HRSS-430100", input(id, later, null))).isEqualTo("REQUIRED input.delivery NOTICE-05");
         assertThat(firstError("HRSS-430100", input(id, soon, "POST"))).isEqualTo("INVALID_VALUE input.visitAt NOTICE-05");
         assertThat(firstError("HRSS-430102", input(id, later, "POST"))).isEqualTo("FORBIDDEN input.inspectionId NOTICE-01");

@@ -54,7 +54,8 @@ class InspectionRecordApiTest extends HubIntegrationTest {
     void twoAssignedInspectorsWithTheirCertificatesRecordFactsPerItemAndTheTargetSignsOrTheRefusalIsWitnessedONSITE01to05() {
         Record r = driver.executableQuery("MATCH (i:Inspection {status: 'ACTIVE', drawnBy: 'HRSS-430100'})-[a:ASSIGNED]->(p:Inspector)"
                 + " WHERE a.droppedAt IS NULL AND coalesce(i.inspectedBy, i.drawnBy) = 'HRSS-430100' AND size(i.itemCodes) > 0"
-                + " AND NOT EXISTS { (:InspectionRecord)-[:OF]->(i) } WITH i, collect(p) AS team WHERE size(team) >= 2"
+                + " AND NOT EXISTS { (:InspectionRecord)-[:OF]->(i) } AND NOT EXISTS { (:InspectionNotice)-[:FOR]->(i) }"
+                + " WITH i, collect(p) AS team WHERE size(team) >= 2"
                 + " RETURN i.id AS id, i.itemCodes[0] AS item, [p IN team | {inspectorId: p.inspectorId, certificateNo: p.certificateNo}][0..2] AS present"
                 + " LIMIT 1").execute().records().get(0);
         List<Map<String, String>> present = r.get("present").asList(v -> Map.of("inspectorId", v.get("inspectorId").asString(),

@@ -254,7 +254,7 @@ class InspectionResultApiTest extends HubIntegrationTest {
                 .contains(id);
         String rectify = "mutation($on: Date!) { recordRectification(id: \"" + id + "\", rectifiedOn: $on, note: \"已补签劳动合同，经复查属实\") {"
                 + " rectifiedOn rectificationNote } }";
-        assertThat(error(graphQl(officer("HRSS-430100")), rectify, Map.of("on", "2099-01-01"))).isEqualTo("INVALID_VALUE rectifiedOn");
+        assertThat(error(graphQl(officer("HRSS-430100")), rectify, Map.of("on", "2099-01-01"))).isEqualTo("INVALID_VALUE rectifiedOn DATE-NOT-IN-FUTURE");
         assertThat(error(graphQl(officer("HRSS-430102")), rectify, Map.of("on", "2026-11-20"))).isEqualTo("FORBIDDEN id FOLLOW-01");
         assertThat(ok(graphQl(officer("HRSS-430100")), rectify, "recordRectification", Map.of("on", "2026-11-20")))
                 .containsEntry("rectifiedOn", "2026-11-20");
