@@ -114,8 +114,11 @@ public class DemoIssuer {
     public JwtDecoder decoder() {
         try {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
+            // Expiry and not-before on the hub's clock, the one the tokens are minted on (a test clock moved ahead, a demo's).
+            org.springframework.security.oauth2.jwt.JwtTimestampValidator timestamps = new org.springframework.security.oauth2.jwt.JwtTimestampValidator();
+            timestamps.setClock(clock);
             decoder.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
-                    JwtValidators.createDefaultWithIssuer(ISSUER),
+                    JwtValidators.createDefaultWithValidators(new org.springframework.security.oauth2.jwt.JwtIssuerValidator(ISSUER), timestamps),
                     new org.springframework.security.oauth2.jwt.JwtClaimValidator<List<String>>("aud",
                             aud -> aud != null && aud.contains(AUDIENCE))));
             return decoder;

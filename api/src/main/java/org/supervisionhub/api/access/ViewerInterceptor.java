@@ -37,9 +37,12 @@ public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
     private final Viewers viewers;
     private final ObjectProvider<JwtDecoder> decoder;
 
-    public ViewerInterceptor(Viewers viewers, ObjectProvider<JwtDecoder> decoder) {
+    private final java.time.Clock clock;
+
+    public ViewerInterceptor(Viewers viewers, ObjectProvider<JwtDecoder> decoder, java.time.Clock clock) {
         this.viewers = viewers;
         this.decoder = decoder;
+        this.clock = clock;
     }
 
     @Override
@@ -54,7 +57,7 @@ public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
             remote = request.getRemoteAddress();
         }
         Instant expiresAt = authentication instanceof JwtAuthenticationToken jwt ? jwt.getToken().getExpiresAt() : null;
-        if (expiresAt != null && !Instant.now().isBefore(expiresAt)) {
+        if (expiresAt != null && !clock.instant().isBefore(expiresAt)) {
             authentication = null;
             expiresAt = null;
         }
