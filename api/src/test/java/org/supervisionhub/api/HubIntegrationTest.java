@@ -38,12 +38,18 @@ import reactor.core.publisher.Mono;
 public abstract class HubIntegrationTest {
 
     private static final Path DATA = tempDir();
+    /**
+     * The hub's {@code hub.calendar.location} in tests ({@code optional:}, absent unless a test writes it): holiday data a
+     * test adds to the bundled file and reloads (reloadCalendar); whoever writes it deletes it and reloads in finally.
+     */
+    public static final Path CALENDAR_FILE = DATA.resolveSibling(DATA.getFileName() + "-holidays.csv").toAbsolutePath();
     /** Where tests start the simulator of the external systems (TestSimulator); the hub points at it from the start. */
     public static final int SIMULATOR_PORT = freePort();
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         registry.add("hub.store.data-dir", DATA::toString);
+        registry.add("hub.calendar.location", () -> "optional:" + CALENDAR_FILE.toUri());
         registry.add("hub.connectors.market.base-url", () -> "http://127.0.0.1:" + SIMULATOR_PORT + "/market");
         registry.add("hub.connectors.market.page-size", () -> "50");
         registry.add("hub.connectors.market.records-per-transaction", () -> "100");

@@ -160,9 +160,11 @@ public class FollowUpService {
         LifecycleDates.penalty(clock.getZone(), "input.decidedOn", in.decidedOn(), c.openedOn(), now()).forEach(checks::add);
         checks.throwIfAny();
         int days = jurisdictions.of(c.departmentId()).penaltyDecisionWorkingDays();
-        LocalDate publishBy = in.procedure() == PenaltyProcedure.GENERAL && days > 0 ? calendar.addWorkingDays(in.decidedOn(), days) : null;
+        // PUB-06: stored with its inputs and basis (provisional where the holiday data does not cover a year it spans).
+        WorkingDayCalendar.Deadline publishBy = in.procedure() == PenaltyProcedure.GENERAL && days > 0 ? calendar.deadline(in.decidedOn(), days) : null;
         PenaltyDecision d = new PenaltyDecision("PEN-" + UUID.randomUUID(), c.id(), c.uscc(), c.departmentId(), in.decisionNumber().strip(),
-                in.decidedOn(), in.procedure(), in.content().strip(), publishBy, null, null, viewer.actor(), now());
+                in.decidedOn(), in.procedure(), in.content().strip(), publishBy == null ? null : publishBy.due(), null, null, viewer.actor(),
+                now(), publishBy == null ? null : publishBy.basis(), publishBy == null ? null : days);
         followUps.create(d);
         return d;
     }

@@ -123,7 +123,7 @@ public class ResultService {
         if (existing == null) {
             results.create(new Result(id, inspection.id(), inspection.uscc(), inspecting, inspection.drawnBy(), delegation, in.category(),
                     in.facts().strip(), in.endedOn(), in.rectificationDeadline(), ResultStatus.PROPOSED, viewer.actor(), now, null, null,
-                    null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null, null));
+                    null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null, null, null));
         } else {
             if (existing.status() == ResultStatus.APPROVED || existing.status() == ResultStatus.PUBLISHED) {
                 throw InvalidInputException.of("input.inspectionId", ErrorCode.IMMUTABLE, "the result of " + inspection.id()
@@ -176,8 +176,11 @@ public class ResultService {
         String approving = delegated ? r.drawingDepartment() : r.inspectingDepartment();
         Inspections.requireDepartment(viewer, approving, "id", (delegated ? "APPR-02" : "APPR-01") + ": approved by a leader of " + approving, Role.LEADER);
         throwIfAny(LifecycleDates.approval(timelines.of(r), "id", now()));
+        // PUB-03, PUB-04: stored with its inputs and basis (provisional where the holiday data does not cover a year it spans).
+        LocalDate from = publishFrom(r.endedOn(), r.rectificationDeadline());
+        WorkingDayCalendar.Deadline publishBy = calendar.deadline(from, PUBLISH_WITHIN_WORKING_DAYS);
         results.approve(id, viewer.actor(), now(), approving, r.delegation() == Delegation.AUTHORISED ? r.drawingDepartment() : null,
-                publishBy(r.endedOn(), r.rectificationDeadline()));
+                publishBy.due(), publishBy.basis(), from, PUBLISH_WITHIN_WORKING_DAYS);
         return reload(id);
     }
 
@@ -259,7 +262,12 @@ public class ResultService {
                 changes.put("rectificationDeadline", deadline);
                 // PUB-04: the deadline to publish follows the rectification deadline, until published.
                 if (r.status() == ResultStatus.APPROVED && checks.ok()) {
-                    changes.put("publishBy", publishBy(r.endedOn(), deadline));
+                    LocalDate from = publishFrom(r.endedOn(), deadline);
+                    WorkingDayCalendar.Deadline publishBy = calendar.deadline(from, PUBLISH_WITHIN_WORKING_DAYS);
+                    changes.put("publishBy", publishBy.due());
+                    changes.put("publishByBasis", publishBy.basis().name());
+                    changes.put("publishByFrom", from);
+                    changes.put("publishByWorkingDays", PUBLISH_WITHIN_WORKING_DAYS);
                 }
             }
         }
@@ -403,7 +411,12 @@ public class ResultService {
 
     /** PUB-03, PUB-04: 20 working days after the inspection ended, or after the rectification deadline when one was set. */
     LocalDate publishBy(LocalDate endedOn, LocalDate rectificationDeadline) {
-        return calendar.addWorkingDays(rectificationDeadline != null ? rectificationDeadline : endedOn, PUBLISH_WITHIN_WORKING_DAYS);
+        return calendar.addWorkingDays(publishFrom(endedOn, rectificationDeadline), PUBLISH_WITHIN_WORKING_DAYS);
+    }
+
+    /** PUB-03, PUB-04: the day the 20 working days count from. */
+    static LocalDate publishFrom(LocalDate endedOn, LocalDate rectificationDeadline) {
+        return rectificationDeadline != null ? rectificationDeadline : endedOn;
     }
 
     /** Results not published by their deadline, of the given departments. */

@@ -9,6 +9,7 @@ import org.supervisionhub.api.HubProperties;
 import org.supervisionhub.api.calendar.WorkingDayCalendar;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.graph.roster.Roster.Change;
+import org.supervisionhub.graph.calendar.Deadlines.DeadlineBasis;
 import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.api.graphql.ErrorCode;
 
@@ -21,7 +22,7 @@ public class RosterReportService {
 
     public record RosterUpdate(String roster, String kind, String subjectKey, LocalDate occurredOn, LocalDate discoveredOn,
                                java.time.OffsetDateTime recordedAt, LocalDate startDate, LocalDate deadline,
-                               int workingDaysTaken, boolean late) {
+                               int workingDaysTaken, boolean late, DeadlineBasis deadlineBasis) {
     }
 
     public record Report(String roster, int deadlineWorkingDays, List<RosterUpdate> all, List<RosterUpdate> shown) {
@@ -66,8 +67,9 @@ public class RosterReportService {
         // ROS-03 counts from discovery for targets; ROS-11 from occurrence for inspectors.
         LocalDate start = "TARGET".equals(c.roster()) && c.discoveredOn() != null ? c.discoveredOn() : c.occurredOn();
         LocalDate recorded = c.recordedAt().atZoneSameInstant(zone).toLocalDate();
-        LocalDate deadline = calendar.addWorkingDays(start, deadlineDays);
+        // Computed on each report from the current calendar (not stored): provisional while a year it spans is not covered.
+        WorkingDayCalendar.Deadline deadline = calendar.deadline(start, deadlineDays);
         return new RosterUpdate(c.roster(), c.kind(), c.subjectKey(), c.occurredOn(), c.discoveredOn(), c.recordedAt(),
-                start, deadline, calendar.workingDaysBetween(start, recorded), recorded.isAfter(deadline));
+                start, deadline.due(), calendar.workingDaysBetween(start, recorded), recorded.isAfter(deadline.due()), deadline.basis());
     }
 }

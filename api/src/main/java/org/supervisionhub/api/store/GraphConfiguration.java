@@ -103,6 +103,11 @@ public class GraphConfiguration {
     }
 
     @Bean
+    org.supervisionhub.graph.calendar.DeadlineRepository deadlineRepository(Neo4jClient client, GraphSchema schema) {
+        return new org.supervisionhub.graph.calendar.DeadlineRepository(client);
+    }
+
+    @Bean
     ResultRepository resultRepository(Neo4jClient client, GraphSchema schema) {
         return new ResultRepository(client);
     }

@@ -109,6 +109,12 @@ public class FollowUpRepository {
         p.put("procedure", d.procedure().name());
         p.put("content", d.content());
         p.put("publishBy", d.publishBy());
+        if (d.publishBy() != null) {
+            // PUB-06: the deadline's inputs and basis, so a provisional one can be recomputed.
+            p.put("publishByBasis", d.deadlineBasis().name());
+            p.put("publishByFrom", d.decidedOn());
+            p.put("publishByWorkingDays", d.publishByWorkingDays());
+        }
         p.put("recordedBy", d.recordedBy());
         p.put("recordedAt", d.recordedAt());
         client.query(CREATE_PENALTY).bind(p).to("p").run();
@@ -194,7 +200,9 @@ public class FollowUpRepository {
                 m.get("departmentId").asString(), m.get("decisionNumber").asString(), Values.date(m.get("decidedOn")),
                 PenaltyProcedure.valueOf(m.get("procedure").asString()), Values.str(m.get("content")), Values.date(m.get("publishBy")),
                 Values.dateTime(m.get("publishedAt")), Values.str(m.get("publishedBy")), Values.str(m.get("recordedBy")),
-                Values.dateTime(m.get("recordedAt")));
+                Values.dateTime(m.get("recordedAt")),
+                m.get("publishByBasis").isNull() ? null : org.supervisionhub.graph.calendar.Deadlines.DeadlineBasis.valueOf(m.get("publishByBasis").asString()),
+                Values.integer(m.get("publishByWorkingDays")));
     }
 
     static Referral referral(MapAccessor m) {

@@ -27,7 +27,8 @@ public final class FollowUps {
     /** An administrative penalty decision of a case; {@code publishBy} where the jurisdiction sets a deadline (PUB-06). */
     public record PenaltyDecision(String id, String caseId, String uscc, String departmentId, String decisionNumber, LocalDate decidedOn,
                                   PenaltyProcedure procedure, String content, LocalDate publishBy, OffsetDateTime publishedAt,
-                                  String publishedBy, String recordedBy, OffsetDateTime recordedAt) {
+                                  String publishedBy, String recordedBy, OffsetDateTime recordedAt,
+                                  org.supervisionhub.graph.calendar.Deadlines.DeadlineBasis deadlineBasis, Integer publishByWorkingDays) {
     }
 
     /** DOMAIN {@code ReferralDestination} (FOLLOW-07..09). */

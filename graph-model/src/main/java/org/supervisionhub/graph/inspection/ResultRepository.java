@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.supervisionhub.graph.calendar.Deadlines.DeadlineBasis;
 import org.supervisionhub.graph.inspection.Results.Amendment;
 import org.supervisionhub.graph.inspection.Results.Delegation;
 import org.supervisionhub.graph.inspection.Results.Result;
@@ -37,7 +38,8 @@ public class ResultRepository {
             + " r.returnReason = $reason, r.reviewedBy = null, r.reviewedAt = null";
     static final String REVIEW = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'REVIEWED', r.reviewedBy = $actor, r.reviewedAt = $at";
     static final String APPROVE = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'APPROVED', r.approvedBy = $actor,"
-            + " r.approvedAt = $at, r.approvingDepartment = $department, r.filedWith = $filedWith, r.publishBy = $publishBy";
+            + " r.approvedAt = $at, r.approvingDepartment = $department, r.filedWith = $filedWith, r.publishBy = $publishBy,"
+            + " r.publishByBasis = $publishByBasis, r.publishByFrom = $publishByFrom, r.publishByWorkingDays = $publishByWorkingDays";
     static final String PUBLISH = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'PUBLISHED', r.publishedBy = $actor, r.publishedAt = $at,"
             + " r.publicUntil = $publicUntil";
     /** PUB-12: a corrected publication after an upheld objection; a public period starts again. */
@@ -115,8 +117,13 @@ public class ResultRepository {
         client.query(REVIEW).bindAll(Map.of("id", id, "actor", actor, "at", at)).run();
     }
 
-    public void approve(String id, String actor, OffsetDateTime at, String department, String filedWith, LocalDate publishBy) {
+    /** {@code publishBy}: n working days after {@code publishByFrom} (PUB-03, PUB-04), on the calendar basis given. */
+    public void approve(String id, String actor, OffsetDateTime at, String department, String filedWith, LocalDate publishBy,
+                        DeadlineBasis publishByBasis, LocalDate publishByFrom, int publishByWorkingDays) {
         Map<String, Object> p = new HashMap<>();
+        p.put("publishByBasis", publishByBasis.name());
+        p.put("publishByFrom", publishByFrom);
+        p.put("publishByWorkingDays", publishByWorkingDays);
         p.put("id", id);
         p.put("actor", actor);
         p.put("at", at);
@@ -223,6 +230,7 @@ public class ResultRepository {
                 m.get("amendments").asInt(0), Values.date(m.get("rectifiedOn")), Values.str(m.get("rectificationNote")),
                 Values.date(m.get("publicUntil")), Values.dateTime(m.get("correctedAt")), m.get("feedbackOn").isNull() ? null
                 : new Results.Feedback(Results.FeedbackChannel.valueOf(m.get("feedbackChannel").asString()), Values.date(m.get("feedbackOn")), Values.str(m.get("feedbackNote")),
-                Values.str(m.get("feedbackBy")), Values.dateTime(m.get("feedbackRecordedAt"))));
+                Values.str(m.get("feedbackBy")), Values.dateTime(m.get("feedbackRecordedAt"))),
+                m.get("publishByBasis").isNull() ? null : DeadlineBasis.valueOf(m.get("publishByBasis").asString()));
     }
 }

@@ -33,7 +33,8 @@ public final class Results {
 
     /**
      * One inspection's result. {@code inspectingDepartment} proposes (and reviews, when delegated); {@code approvingDepartment}
-     * approves; {@code filedWith} is the superior an authorised result is filed with. {@code publishBy} is set at approval.
+     * approves; {@code filedWith} is the superior an authorised result is filed with. {@code publishBy} is set at approval,
+     * with {@code deadlineBasis}: provisional when the holiday data did not cover a year it spans.
      */
     public record Result(String id, String inspectionId, String uscc, String inspectingDepartment, String drawingDepartment,
                          Delegation delegation, ResultCategory category, String facts, LocalDate endedOn,
@@ -42,7 +43,8 @@ public final class Results {
                          String returnReason, String approvedBy, OffsetDateTime approvedAt,
                          String approvingDepartment, String filedWith, LocalDate publishBy, String publishedBy,
                          OffsetDateTime publishedAt, int amendments, LocalDate rectifiedOn, String rectificationNote,
-                         LocalDate publicUntil, OffsetDateTime correctedAt, Feedback feedback) {
+                         LocalDate publicUntil, OffsetDateTime correctedAt, Feedback feedback,
+                         org.supervisionhub.graph.calendar.Deadlines.DeadlineBasis deadlineBasis) {
     }
 
     /** DOMAIN {@code FeedbackChannel} (PUB-09). */
