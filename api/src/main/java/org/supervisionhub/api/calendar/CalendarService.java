@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.graph.calendar.DeadlineRepository;
 import org.supervisionhub.graph.calendar.Deadlines.DeadlineChange;
@@ -87,7 +88,7 @@ public class CalendarService {
         try {
             next = calendar.load();
         } catch (CalendarDataException e) {
-            throw InvalidInputException.of("hub.calendar.location", "INVALID_VALUE", e.getMessage(), null);
+            throw InvalidInputException.of("hub.calendar.location", ErrorCode.INVALID_VALUE, e.getMessage(), null);
         }
         CalendarData current = calendar.data();
         WorkingDayCalendar computing = new WorkingDayCalendar(next);
