@@ -37,6 +37,8 @@ import org.supervisionhub.api.graphql.Violation;
 public final class LifecycleDates {
 
     public static final String NOT_IN_FUTURE = "DATE-NOT-IN-FUTURE";
+    /** A notice announces a visit still to come. */
+    public static final String VISIT_AHEAD = "VISIT-AHEAD";
     public static final String END_NOT_BEFORE_START = "END-NOT-BEFORE-START";
     public static final String APPROVED_AFTER_RESULT = "APPROVAL-NOT-BEFORE-RESULT";
     static final ErrorCode INVALID = ErrorCode.INVALID_VALUE;
@@ -140,7 +142,7 @@ public final class LifecycleDates {
             return f.done();
         }
         LocalDate day = t.day(visitAt);
-        f.check(visitAt.isAfter(now), INVALID, "the visit is in the future", NOT_IN_FUTURE);
+        f.check(visitAt.isAfter(now), INVALID, "the announced visit " + visitAt + " is not ahead of the notice", VISIT_AHEAD);
         f.check(!marketSubject || !visitAt.isBefore(now.plus(MARKET_SUBJECT_NOTICE)), INVALID, "at least 24 hours after the notice", "NOTICE-05");
         f.inWindow(day);
         f.afterDraw(t.day(now));

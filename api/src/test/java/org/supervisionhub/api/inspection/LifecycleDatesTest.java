@@ -44,7 +44,7 @@ class LifecycleDatesTest {
         assertThat(rules(LifecycleDates.notice(WINDOW, "visitAt", NOW.plusHours(2), NOW, true)))
                 .containsExactly("INVALID_VALUE visitAt NOTICE-05", "CONFLICT visitAt NOTICE-06");
         assertThat(rules(LifecycleDates.notice(WINDOW, "visitAt", NOW.minusDays(1), NOW, false)))
-                .containsExactly("INVALID_VALUE visitAt DATE-NOT-IN-FUTURE", "CONFLICT visitAt NOTICE-06");
+                .containsExactly("INVALID_VALUE visitAt VISIT-AHEAD", "CONFLICT visitAt NOTICE-06");
         Timeline unassigned = Timeline.of(ZONE, d("2028-03-01"), d("2028-12-31"));
         assertThat(rules(LifecycleDates.notice(unassigned, "visitAt", at("2029-01-05"), NOW, false)))
                 .containsExactly("INVALID_VALUE visitAt PLAN-17", "CONFLICT visitAt NOTICE-01");
