@@ -8,11 +8,22 @@ public class ForbiddenException extends RuntimeException {
 
     private final String field;
     private final boolean anonymous;
+    private final String rule;
 
     public ForbiddenException(String field, String message, boolean anonymous) {
+        this(field, message, anonymous, null);
+    }
+
+    /** @param rule the DOMAIN.md rule id that refuses the caller (e.g. ASSIGN-03), reported as the error's {@code rule} */
+    public ForbiddenException(String field, String message, boolean anonymous, String rule) {
         super(message);
         this.field = field;
         this.anonymous = anonymous;
+        this.rule = rule;
+    }
+
+    public String rule() {
+        return rule;
     }
 
     public String field() {

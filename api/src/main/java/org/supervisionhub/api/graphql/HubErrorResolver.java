@@ -48,7 +48,7 @@ public class HubErrorResolver extends DataFetcherExceptionResolverAdapter {
         }
         if (ex instanceof ForbiddenException forbidden) {
             return List.of(error(builder.get(), forbidden.anonymous() ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN, forbidden.code(),
-                    forbidden.field(), null, forbidden.getMessage()));
+                    forbidden.field(), forbidden.rule(), forbidden.getMessage()));
         }
         if (ex instanceof NotFoundException nf) {
             return List.of(error(builder.get(), ErrorType.NOT_FOUND, "NOT_FOUND", nf.field(), null, nf.getMessage()));
