@@ -46,20 +46,20 @@ class RestrictionReplayApiTest extends HubIntegrationTest {
         return graphQl(as(Role.PARTNER, "PARTNER-BIDDING-430000"));
     }
 
-    HttpGraphQlTester admin() {
+    HttpGraphQlTester asAdmin() {
         return graphQl(HubIntegrationTest.admin());
     }
 
     String enterprise(String name) {
         String uscc = newUscc();
-        admin().document("mutation($in: EnterpriseInput!) { upsertEnterprise(input: $in) { uscc } }")
+        asAdmin().document("mutation($in: EnterpriseInput!) { upsertEnterprise(input: $in) { uscc } }")
                 .variable("in", Map.of("uscc", uscc, "name", name, "orgType", "COMPANY", "regionCode", "430102"))
                 .execute().path("upsertEnterprise.uscc").entity(String.class).isEqualTo(uscc);
         return uscc;
     }
 
     String person(String name) {
-        return admin().document("mutation($in: PersonInput!) { upsertPerson(input: $in) { personId } }")
+        return asAdmin().document("mutation($in: PersonInput!) { upsertPerson(input: $in) { personId } }")
                 .variable("in", Map.of("nationalId", "REPLAY-" + java.util.UUID.randomUUID(), "name", name)).execute()
                 .path("upsertPerson.personId").entity(String.class).get();
     }
@@ -69,12 +69,12 @@ class RestrictionReplayApiTest extends HubIntegrationTest {
         if (role != null) {
             in.put("role", role);
         }
-        admin().document("mutation($in: LinkInput!) { upsertLink(input: $in) { type } }").variable("in", in).execute()
+        asAdmin().document("mutation($in: LinkInput!) { upsertLink(input: $in) { type } }").variable("in", in).execute()
                 .path("upsertLink.type").entity(String.class).isEqualTo(type);
     }
 
     void endLink(String type, Map<String, Object> from, String to, String validFrom, String validTo) {
-        admin().document("mutation($in: EndLinkInput!) { endLink(input: $in) { validTo } }")
+        asAdmin().document("mutation($in: EndLinkInput!) { endLink(input: $in) { validTo } }")
                 .variable("in", Map.of("type", type, "from", from, "toUscc", to, "validFrom", validFrom, "validTo", validTo)).execute()
                 .path("endLink.validTo").entity(String.class).isEqualTo(validTo);
     }
