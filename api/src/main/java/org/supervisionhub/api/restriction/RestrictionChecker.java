@@ -11,6 +11,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -124,13 +125,15 @@ public class RestrictionChecker {
         checks.require(purposePath, purpose);
         checks.check(purpose == null || purpose.length() <= MAX_PURPOSE, purposePath, "INVALID_VALUE",
                 purposePath + ": at most " + MAX_PURPOSE + " characters", null);
+        // To the millisecond, as the API's DateTime shows them: a receipt's asOf and knownAt, read back, ask the same question.
         return new Question(u, p, domain, purpose == null ? null : purpose.strip(),
-                (asOf == null ? now : asOf).withOffsetSameInstant(ZoneOffset.UTC),
-                (knownAt == null ? now : knownAt).withOffsetSameInstant(ZoneOffset.UTC));
+                (asOf == null ? now : asOf).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS),
+                (knownAt == null ? now : knownAt).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /** Now, to the millisecond (as the API's DateTime shows times). */
     public OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
     public int maxBatch() {
