@@ -19,6 +19,7 @@ public class ForbiddenException extends RuntimeException {
     private final boolean anonymous;
     private final String rule;
 
+    /** @param rule the DOMAIN.md rule id that refuses the caller (e.g. ASSIGN-03), reported as the error's {@code rule} */
     public ForbiddenException(String field, String message, boolean anonymous, String rule) {
         super(message);
         this.field = field;

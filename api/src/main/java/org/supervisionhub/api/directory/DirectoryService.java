@@ -98,7 +98,7 @@ public class DirectoryService {
     @Transactional
     public Person upsertPerson(PersonInput in) {
         String personId = resolvePersonId(in, "input.");
-        return directory.upsertPerson(personId, in.name() == null ? null : in.name().strip());
+        return directory.upsertPerson(personId, in.name() == null ? null : in.name().strip(), now());
     }
 
     /** The person id of an input: the given pseudonym, or the pseudonym of the national ID. */
@@ -123,7 +123,7 @@ public class DirectoryService {
         LinkData data = validateLink(in.type(), in.from(), in.toUscc(), in.role(), in.sharePct(), in.validFrom(),
                 in.validTo(), "input.", new Checks(), true);
         jurisdiction.require(directory.enterprise(data.toUscc()).orElseThrow().regionCode(), "input.toUscc");
-        directory.upsertLink(data);
+        directory.upsertLink(data, now());
         return findLink(data.type(), data.fromKey(), data.toUscc(), data.validFrom());
     }
 
@@ -135,7 +135,7 @@ public class DirectoryService {
         checks.require("input.validFrom", in.validFrom()).require("input.validTo", in.validTo())
                 .notBefore("input.validTo", in.validTo(), "input.validFrom", in.validFrom()).throwIfAny();
         directory.enterprise(to).ifPresent(e -> jurisdiction.require(e.regionCode(), "input.toUscc"));
-        if (!directory.endLink(in.type(), from, to, in.validFrom(), in.validTo())) {
+        if (!directory.endLink(in.type(), from, to, in.validFrom(), in.validTo(), now())) {
             throw new NotFoundException("input", "no " + in.type() + " link from " + from + " to " + to + " starting " + in.validFrom());
         }
         return findLink(in.type(), from, to, in.validFrom());

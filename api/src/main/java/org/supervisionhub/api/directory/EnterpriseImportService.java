@@ -78,9 +78,9 @@ public class EnterpriseImportService {
                     .map(u -> new RosterChangeData("UPDATED", u, service.today(), service.today())).toList(), service.now());
         }
         if (!newPersons.isEmpty()) {
-            directory.upsertPersons(newPersons);
+            directory.upsertPersons(newPersons, service.now());
         }
-        directory.upsertLinks(links);
+        directory.upsertLinks(links, service.now());
         List<String> keys = new ArrayList<>(accepted.keySet());
         links.forEach(l -> keys.add(l.toUscc()));
         return ImportReport.of(accepted.size() + links.size(), rejections, keys.stream().distinct().toList());

@@ -1,7 +1,11 @@
 package org.supervisionhub.api.inspection;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 import org.supervisionhub.api.access.ForbiddenException;
@@ -12,19 +16,30 @@ import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.graph.archive.ArchiveRepository;
 import org.supervisionhub.graph.archive.Archives.ArchiveFile;
 import org.supervisionhub.graph.sampling.DrawRepository;
+import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.api.graphql.ErrorCode;
 
-/** The inspection a department acts on, and the check that the caller acts for the department that inspects it. */
+/**
+ * The inspection a department acts on, and the checks that the caller acts for the department that inspects it and,
+ * as an inspector, for its current team (ONSITE-02, ASSIGN-03, ASSIGN-04): the one place those rules are enforced.
+ */
 @Component
 public class Inspections {
 
+    /** Reasons an inspector must keep out of an enterprise's inspection (ASSIGN-03); a recent visit (rotation) is a draw rule only. */
+    static final Set<String> CONFLICTS = Set.of("DECLARED_CONFLICT", "LINKED_TO_ENTERPRISE", "LINKED_TO_RELATED_PERSON");
+    /** Skip reasons of the draw that are recusals (the draw's RECUSAL_PRIORITY); a workload-cap skip is not. */
+    static final Set<String> RECUSED_AT_DRAW = Set.of("DECLARED_CONFLICT", "LINKED_TO_ENTERPRISE", "LINKED_TO_RELATED_PERSON", "RECENT_VISIT");
+
     private final DrawRepository draws;
     private final ArchiveRepository archives;
+    private final Clock clock;
 
-    public Inspections(DrawRepository draws, ArchiveRepository archives) {
+    public Inspections(DrawRepository draws, ArchiveRepository archives, Clock clock) {
         this.draws = draws;
         this.archives = archives;
+        this.clock = clock;
     }
 
     /** ARCH-04, ARCH-05: once an inspection's file is archived, its materials change only by an approved archive amendment. */
@@ -48,7 +63,72 @@ public class Inspections {
             throw new NotFoundException(field, "no inspection " + id);
         }
         requireDepartment(viewer, inspecting(inspection), field, rule + ": by the inspecting department " + inspecting(inspection), roles);
+        requireTeam(inspection, field, viewer, rule, roles);
         return inspection;
+    }
+
+    /**
+     * As {@link #requireTeam(Inspection, String, Viewer, String, Role...)} for the inspection {@code id} (acts that start
+     * from its result, e.g. PUB-09 feedback).
+     */
+    public void requireTeam(String id, String field, Viewer viewer, String rule, Role... roles) {
+        Inspection inspection = id == null ? null : draws.inspections(List.of(id)).get(id);
+        if (inspection == null) {
+            throw new NotFoundException(field, "no inspection " + id);
+        }
+        requireTeam(inspection, field, viewer, rule, roles);
+    }
+
+    /**
+     * The team's acts on an inspection ({@code roles} include INSPECTOR): an inspector acts only while on its current team,
+     * after substitutions (ONSITE-02; ASSIGN-04: one substituted out no longer acts), and never while recused from its
+     * enterprise (ASSIGN-03: skipped for a conflict on this inspection, or a conflict on the graph today, such as a declared
+     * one). An officer (or leader, where {@code roles} allow) enters on the team's behalf and is recorded as the one who
+     * entered it; if the officer is also an inspector with a conflict, ASSIGN-03 refuses them too.
+     */
+    public void requireTeam(Inspection inspection, String field, Viewer viewer, String rule, Role... roles) {
+        List<Role> allowed = Arrays.asList(roles);
+        if (!allowed.contains(Role.INSPECTOR)) {
+            return;
+        }
+        String me = viewer.inspectorId();
+        boolean onBehalf = allowed.stream().filter(r -> r != Role.INSPECTOR).anyMatch(viewer::has);
+        if (me != null) {
+            Set<String> recused = recusal(inspection, me);
+            if (!recused.isEmpty()) {
+                throw new ForbiddenException(field, "ASSIGN-03: " + me + " is recused from " + inspection.uscc() + " " + recused
+                        + " and does not act on inspection " + inspection.id() + " (" + rule + ")", false, "ASSIGN-03");
+            }
+        }
+        if (onBehalf) {
+            return;
+        }
+        if (me == null) {
+            throw new ForbiddenException(field, "ONSITE-02: the caller names no inspector, so is on no inspection team (" + rule + ")",
+                    !viewer.authenticated(), "ONSITE-02");
+        }
+        List<Assignee> assignees = draws.assignees(List.of(inspection.id())).getOrDefault(inspection.id(), List.of());
+        if (assignees.stream().anyMatch(a -> a.inspectorId().equals(me) && !a.dropped())) {
+            return;
+        }
+        if (assignees.stream().anyMatch(a -> a.inspectorId().equals(me))) {
+            throw new ForbiddenException(field, "ASSIGN-04: " + me + " was substituted out of the team of inspection " + inspection.id()
+                    + " and no longer acts on it (" + rule + ")", false, "ASSIGN-04");
+        }
+        throw new ForbiddenException(field, "ONSITE-02: " + me + " is not on the current team of inspection " + inspection.id()
+                + "; the team, or an officer on its behalf, acts on it (" + rule + ")", false, "ONSITE-02");
+    }
+
+    /** Why {@code inspectorId} is recused from the inspection's enterprise (ASSIGN-03); empty when they are not. */
+    Set<String> recusal(Inspection inspection, String inspectorId) {
+        Set<String> reasons = new TreeSet<>();
+        draws.skipped(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream()
+                .filter(s -> s.inspector().equals(inspectorId) && RECUSED_AT_DRAW.contains(s.reason()))
+                .forEach(s -> reasons.add(s.reason()));
+        draws.recusals(List.of(inspection.uscc()), List.of(inspectorId), inspection.drawId(), LocalDate.now(clock), 0)
+                .getOrDefault(inspection.uscc(), java.util.Map.of()).getOrDefault(inspectorId, List.of()).stream()
+                .filter(CONFLICTS::contains).forEach(reasons::add);
+        return reasons;
     }
 
     /** The inspecting and drawing departments, oversight above them, and administrators. */

@@ -286,6 +286,8 @@ public class ResultService {
         Result r = locked(id);
         Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "PUB-09: fed back by the inspecting department "
                 + r.inspectingDepartment(), Role.INSPECTOR, Role.OFFICER, Role.LEADER);
+        // ONSITE-02, ASSIGN-03, ASSIGN-04: an inspector gives it only as a member of the current team.
+        inspections.requireTeam(r.inspectionId(), "id", viewer, "PUB-09", Role.INSPECTOR, Role.OFFICER, Role.LEADER);
         transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "id",
                 "the result is " + r.status() + ": feedback follows approval", "PUB-09");
         if (r.feedback() != null) {

@@ -11,6 +11,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -58,8 +59,17 @@ import org.supervisionhub.api.graphql.ErrorCode;
 @Service
 public class RestrictionChecker {
 
-    /** A validated question. */
-    public record Question(String uscc, String personId, Domain domain, String purpose, OffsetDateTime asOf) {
+    /**
+     * A validated question: at {@code asOf} (valid time), from the facts recorded by {@code knownAt} (knowledge time; null:
+     * the moment the graph is read). Asked again with a receipt's {@code asOf} and {@code knownAt}, it gives that receipt's
+     * answer and digest (invariant 5), whatever was recorded since (a credit repair, a link's end, a new listing).
+     */
+    public record Question(String uscc, String personId, Domain domain, String purpose, OffsetDateTime asOf, OffsetDateTime knownAt) {
+
+        public Question(String uscc, String personId, Domain domain, String purpose, OffsetDateTime asOf) {
+            this(uscc, personId, domain, purpose, asOf, null);
+        }
+
         String subjectKind() {
             return uscc != null ? "ENTERPRISE" : "PERSON";
         }
@@ -93,6 +103,17 @@ public class RestrictionChecker {
     /** Validates one question; {@code subjectPath} and {@code purposePath} name its inputs in the request (e.g. {@code requests[3].subject}). */
     public Question question(Checks checks, String subjectPath, String purposePath, String uscc, String personId, Domain domain,
                              String purpose, OffsetDateTime asOf, OffsetDateTime now) {
+        return question(checks, subjectPath, purposePath, null, uscc, personId, domain, purpose, asOf, null, now);
+    }
+
+    /**
+     * As above, with knowledge time: {@code knownAt} (named {@code knownAtPath} in errors) defaults to {@code now} and is
+     * not after it (what will be recorded later is not known yet).
+     */
+    public Question question(Checks checks, String subjectPath, String purposePath, String knownAtPath, String uscc, String personId,
+                             Domain domain, String purpose, OffsetDateTime asOf, OffsetDateTime knownAt, OffsetDateTime now) {
+        checks.check(knownAt == null || !knownAt.isAfter(now), knownAtPath, "INVALID_VALUE",
+                knownAtPath + ": not after now (" + now + "): facts recorded later are not known yet", null);
         String u = null;
         String p = null;
         if ((uscc == null) == (personId == null)) {
@@ -105,12 +126,15 @@ public class RestrictionChecker {
         checks.require(purposePath, purpose);
         checks.check(purpose == null || purpose.length() <= MAX_PURPOSE, purposePath, ErrorCode.INVALID_VALUE,
                 purposePath + ": at most " + MAX_PURPOSE + " characters", null);
+        // To the millisecond, as the API's DateTime shows them: a receipt's asOf and knownAt, read back, ask the same question.
         return new Question(u, p, domain, purpose == null ? null : purpose.strip(),
-                (asOf == null ? now : asOf).withOffsetSameInstant(ZoneOffset.UTC));
+                (asOf == null ? now : asOf).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS),
+                (knownAt == null ? now : knownAt).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /** Now, to the millisecond (as the API's DateTime shows times). */
     public OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
     public int maxBatch() {
@@ -136,7 +160,8 @@ public class RestrictionChecker {
         List<CheckRequest> requests = new ArrayList<>(questions.size());
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
-            requests.add(new CheckRequest(i, q.uscc(), q.personId(), q.domain(), q.asOf(), q.asOf().atZoneSameInstant(zone).toLocalDate()));
+            requests.add(new CheckRequest(i, q.uscc(), q.personId(), q.domain(), q.asOf(), q.asOf().atZoneSameInstant(zone).toLocalDate(),
+                    q.knownAt() == null ? now : q.knownAt()));
         }
         RestrictionQuery.Result result = query.check(requests);
         List<SourceFreshness> freshness = freshness(result.freshness(), now);
@@ -165,10 +190,21 @@ public class RestrictionChecker {
             String receiptId = receiptId(now);
             answers.add(new Answer(e.content(), e.freshness(), receiptId, e.digest()));
             recorded.add(new Receipt(receiptId, now, viewer.actor(), viewer.client(), viewer.departmentId(), q.purpose(), q.subjectKind(),
-                    q.subjectId(), q.domain(), q.asOf(), e.content().restricted(), e.digest(), stored));
+                    q.subjectId(), q.domain(), q.asOf(), e.content().restricted(), e.digest(), stored, q.knownAt()));
         }
         receipts.write(recorded);
         return answers;
+    }
+
+    /**
+     * The receipt's question asked again, with its {@code asOf} and knowledge time (nothing recorded): the answer it
+     * gave, digest included (invariant 5), unless something recorded by then was changed in place since.
+     */
+    public Evaluated replay(Receipt receipt) {
+        Question q = new Question("ENTERPRISE".equals(receipt.subjectKind()) ? receipt.subjectId() : null,
+                "PERSON".equals(receipt.subjectKind()) ? receipt.subjectId() : null, receipt.domain(), receipt.purpose(),
+                receipt.asOf().withOffsetSameInstant(ZoneOffset.UTC), receipt.answeredKnowing().withOffsetSameInstant(ZoneOffset.UTC));
+        return evaluate(List.of(q)).get(0);
     }
 
     /** A receipt's answer as it was given. */

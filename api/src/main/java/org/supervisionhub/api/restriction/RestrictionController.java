@@ -61,7 +61,7 @@ public class RestrictionController {
     public record SubjectInput(String uscc, String personId) {
     }
 
-    public record RestrictionCheckInput(SubjectInput subject, Domain domain, String purpose, OffsetDateTime asOf) {
+    public record RestrictionCheckInput(SubjectInput subject, Domain domain, String purpose, OffsetDateTime asOf, OffsetDateTime knownAt) {
     }
 
     public record RestrictionMeasureInput(String id, String triggerType, String domain, String effect, String reach, List<String> via,
@@ -109,9 +109,9 @@ public class RestrictionController {
 
     @QueryMapping
     public Answer restrictionCheck(@Argument SubjectInput subject, @Argument Domain domain, @Argument String purpose,
-                                   @Argument OffsetDateTime asOf, @ContextValue Viewer viewer) {
+                                   @Argument OffsetDateTime asOf, @Argument OffsetDateTime knownAt, @ContextValue Viewer viewer) {
         Checks checks = new Checks();
-        Question q = question(checks, "", subject, domain, purpose, asOf, checker.now());
+        Question q = question(checks, "", subject, domain, purpose, asOf, knownAt, checker.now());
         checks.throwIfAny();
         return checker.check(List.of(q), viewer).get(0);
     }
@@ -126,7 +126,7 @@ public class RestrictionController {
         List<Question> questions = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             RestrictionCheckInput r = requests.get(i);
-            questions.add(question(checks, "requests[" + i + "].", r.subject(), r.domain(), r.purpose(), r.asOf(), now));
+            questions.add(question(checks, "requests[" + i + "].", r.subject(), r.domain(), r.purpose(), r.asOf(), r.knownAt(), now));
         }
         checks.throwIfAny();
         return checker.check(questions, viewer);
@@ -134,12 +134,12 @@ public class RestrictionController {
 
     @QueryMapping
     public Profile restrictionProfile(@Argument SubjectInput subject, @Argument String purpose, @Argument OffsetDateTime asOf,
-                                      @ContextValue Viewer viewer) {
+                                      @Argument OffsetDateTime knownAt, @ContextValue Viewer viewer) {
         Checks checks = new Checks();
         OffsetDateTime now = checker.now();
         List<Question> questions = new ArrayList<>();
         for (Domain d : Domain.values()) {
-            questions.add(question(checks, "", subject, d, purpose, asOf, now));
+            questions.add(question(checks, "", subject, d, purpose, asOf, knownAt, now));
         }
         checks.throwIfAny();
         List<Answer> answers = checker.check(questions, viewer);
@@ -147,9 +147,9 @@ public class RestrictionController {
     }
 
     private Question question(Checks checks, String prefix, SubjectInput subject, Domain domain, String purpose, OffsetDateTime asOf,
-                              OffsetDateTime now) {
-        return checker.question(checks, prefix + "subject", prefix + "purpose", subject == null ? null : subject.uscc(),
-                subject == null ? null : subject.personId(), domain, purpose, asOf, now);
+                              OffsetDateTime knownAt, OffsetDateTime now) {
+        return checker.question(checks, prefix + "subject", prefix + "purpose", prefix + "knownAt", subject == null ? null : subject.uscc(),
+                subject == null ? null : subject.personId(), domain, purpose, asOf, knownAt, now);
     }
 
     /** Tells the partner when the answers for its subjects change; see the schema for delivery and limits. */
@@ -216,6 +216,12 @@ public class RestrictionController {
         }
         return viewer.departmentId().equals(r.departmentId())
                 || (viewer.has(Role.OVERSIGHT) && viewer.departmentTree().get().contains(r.departmentId()));
+    }
+
+    /** Receipts from before knowledge time was kept were answered from what was recorded by their check. */
+    @SchemaMapping(typeName = "RestrictionReceipt")
+    public OffsetDateTime knownAt(Receipt receipt) {
+        return receipt.answeredKnowing();
     }
 
     @SchemaMapping(typeName = "RestrictionReceipt")

@@ -180,7 +180,7 @@ public class RestrictionWatch implements DisposableBean {
                 boolean tell = w.started ? !previous.state().equals(current.state()) : w.includeCurrent;
                 if (tell) {
                     // The receipt names this watcher's purpose; the digest does not depend on it.
-                    told.add(new Evaluated(new Question(q.uscc(), q.personId(), q.domain(), q.purpose(), asOf), e.content(), e.freshness(),
+                    told.add(new Evaluated(new Question(q.uscc(), q.personId(), q.domain(), q.purpose(), asOf, asOf), e.content(), e.freshness(),
                             e.json(), e.digest()));
                     before.add(w.started ? previous : null);
                 }
@@ -215,7 +215,7 @@ public class RestrictionWatch implements DisposableBean {
     }
 
     private static Question now(Question q, OffsetDateTime asOf) {
-        return new Question(q.uscc(), q.personId(), q.domain(), null, asOf);
+        return new Question(q.uscc(), q.personId(), q.domain(), null, asOf, asOf);
     }
 
     @Override

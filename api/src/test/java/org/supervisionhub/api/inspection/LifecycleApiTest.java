@@ -159,7 +159,9 @@ class LifecycleApiTest extends HubIntegrationTest {
         String id = approved("HRSS-430100", "UNREACHABLE_AT_REGISTERED_ADDRESS", today().minusDays(2), null);
         String feedback = call("recordResultFeedback", "id: \"" + id + "\", channel: IN_PERSON, givenOn: \"" + today() + "\", note: \"当面告知\"", RESULT);
         assertThat(error(graphQl(officer("HRSS-430102")), feedback, Map.of())).isEqualTo("FORBIDDEN id PUB-09");
-        assertThat((Map<String, Object>) ok(graphQl(inspector("INSP-FB", "HRSS-430100")), feedback, "recordResultFeedback", Map.of()).get("feedback"))
+        // ONSITE-02: an inspector on no team of the inspection does not give it; an officer gives it for the team.
+        assertThat(error(graphQl(inspector("INSP-FB", "HRSS-430100")), feedback, Map.of())).isEqualTo("FORBIDDEN id ONSITE-02");
+        assertThat((Map<String, Object>) ok(graphQl(officer("HRSS-430100")), feedback, "recordResultFeedback", Map.of()).get("feedback"))
                 .containsEntry("channel", "IN_PERSON").containsEntry("givenOn", today().toString());
         assertThat(error(graphQl(officer("HRSS-430100")), feedback, Map.of())).isEqualTo("IMMUTABLE id PUB-09");
 

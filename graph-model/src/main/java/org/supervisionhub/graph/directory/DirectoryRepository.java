@@ -54,7 +54,7 @@ public class DirectoryRepository {
             + " RETURN key, row";
 
     static final String UPSERT_ENTERPRISES = "UNWIND $rows AS row MERGE (e:Enterprise {uscc: row.uscc})"
-            + " ON CREATE SET e.rosterFrom = $today"
+            + " ON CREATE SET e.rosterFrom = $today, e.recordedAt = $now"
             + " SET e.name = row.name, e.orgType = row.orgType, e.industry = row.industry, e.scale = row.scale,"
             + "  e.status = row.status, e.creditRiskClass = row.creditRiskClass, e.integrityGrade = row.integrityGrade,"
             + "  e.regionCode = row.regionCode, e.establishedOn = row.establishedOn, e.address = row.address, e.updatedAt = $now"
@@ -66,22 +66,28 @@ public class DirectoryRepository {
             + " FOREACH (x IN CASE WHEN d IS NULL THEN [] ELSE [d] END | MERGE (e)-[:REGISTERED_WITH]->(x))";
     static final String EXISTING_ENTERPRISES = "MATCH (e:Enterprise) WHERE e.uscc IN $keys RETURN e.uscc AS key";
     static final String EXISTING_PERSONS = "MATCH (p:Person) WHERE p.personId IN $keys RETURN p.personId AS key";
-    static final String UPSERT_PERSON = "MERGE (p:Person {personId: $personId}) SET p.name = coalesce($name, p.name)"
+    static final String UPSERT_PERSON = "MERGE (p:Person {personId: $personId}) ON CREATE SET p.recordedAt = $now"
+            + " SET p.name = coalesce($name, p.name)"
             + " RETURN p {.personId, .name} AS row";
 
     static final String CLOSE_OTHER_LEGAL_REPRESENTATIVES_BATCH = "UNWIND $rows AS row"
             + " MATCH (p:Person)-[r:LEGAL_REPRESENTATIVE_OF]->(e:Enterprise {uscc: row.to})"
-            + " WHERE p.personId <> row.from AND r.validTo IS NULL AND r.validFrom < row.validFrom SET r.validTo = row.validFrom";
+            + " WHERE p.personId <> row.from AND r.validTo IS NULL AND r.validFrom < row.validFrom"
+            + " SET r.validTo = row.validFrom, r.validToRecordedAt = $now";
     static final String MERGE_LINKS_TEMPLATE = "UNWIND $rows AS row"
             + " MATCH (f) WHERE (f:Person AND f.personId = row.from) OR (f:Enterprise AND f.uscc = row.from)"
             + " MATCH (t:Enterprise {uscc: row.to})"
-            + " MERGE (f)-[r:%s {validFrom: row.validFrom}]->(t)"
-            + " SET r.validTo = row.validTo, r.role = row.role, r.sharePct = row.sharePct";
-    static final String UPSERT_PERSONS = "UNWIND $rows AS row MERGE (p:Person {personId: row.personId})"
+            + " MERGE (f)-[r:%s {validFrom: row.validFrom}]->(t) ON CREATE SET r.recordedAt = $now"
+            // Knowledge time: when the link's end was recorded (the first SET item still sees the old validTo).
+            + " SET r.validToRecordedAt = CASE WHEN row.validTo IS NULL THEN null"
+            + "  WHEN r.validTo = row.validTo THEN coalesce(r.validToRecordedAt, r.recordedAt) ELSE $now END,"
+            + " r.validTo = row.validTo, r.role = row.role, r.sharePct = row.sharePct";
+    static final String UPSERT_PERSONS = "UNWIND $rows AS row MERGE (p:Person {personId: row.personId}) ON CREATE SET p.recordedAt = $now"
             + " SET p.name = coalesce(row.name, p.name)";
     static final String END_LINK_TEMPLATE = "MATCH (f)-[r:%s {validFrom: $validFrom}]->(t:Enterprise {uscc: $to})"
             + " WHERE (f:Person AND f.personId = $from) OR (f:Enterprise AND f.uscc = $from)"
-            + " SET r.validTo = $validTo RETURN count(r) AS n";
+            + " SET r.validToRecordedAt = CASE WHEN r.validTo = $validTo THEN coalesce(r.validToRecordedAt, r.recordedAt) ELSE $now END,"
+            + " r.validTo = $validTo RETURN count(r) AS n";
     /** Roster-relevant state of a subject, copied onto each change so any date can be replayed. */
     static final String ENTERPRISE_STATE = "s {.name, .orgType, .industry, .scale, .status, .creditRiskClass, .integrityGrade, .regionCode}";
     static final String INSPECTOR_STATE = "s {.name, .certificateNo, .certificateValidFrom, .certificateValidTo, .enforcementCategory,"
@@ -239,23 +245,25 @@ public class DirectoryRepository {
         client.query(UPSERT_ENTERPRISES).bindAll(Map.of("rows", rows, "today", today, "now", now)).run();
     }
 
-    public Person upsertPerson(String personId, String name) {
+    public Person upsertPerson(String personId, String name, OffsetDateTime now) {
         Map<String, Object> p = new HashMap<>();
+        p.put("now", now);
         p.put("personId", personId);
         p.put("name", name);
         return client.query(UPSERT_PERSON).bindAll(p).fetchAs(Person.class).mappedBy((t, r) -> person(r.get("row"))).one().orElseThrow();
     }
 
     /** Creates the link or updates the one with the same (type, from, to, validFrom). */
-    public void upsertLink(LinkData d) {
-        upsertLinks(List.of(d));
+    public void upsertLink(LinkData d, OffsetDateTime now) {
+        upsertLinks(List.of(d), now);
     }
 
     /**
      * Creates or updates links, one statement per link type. A new legal representative closes the
-     * open one of another person: an enterprise has one at a time.
+     * open one of another person: an enterprise has one at a time. {@code now} is recorded as when the hub learnt of
+     * a new link ({@code recordedAt}) or of a link's end ({@code validToRecordedAt}): the knowledge time of restriction answers.
      */
-    public void upsertLinks(List<LinkData> links) {
+    public void upsertLinks(List<LinkData> links, OffsetDateTime now) {
         Map<LinkType, List<Map<String, Object>>> byType = new java.util.EnumMap<>(LinkType.class);
         for (LinkData d : links) {
             Map<String, Object> row = new HashMap<>();
@@ -269,15 +277,15 @@ public class DirectoryRepository {
         }
         byType.forEach((type, rows) -> {
             if (type == LinkType.LEGAL_REPRESENTATIVE) {
-                client.query(CLOSE_OTHER_LEGAL_REPRESENTATIVES_BATCH).bind(rows).to("rows").run();
+                client.query(CLOSE_OTHER_LEGAL_REPRESENTATIVES_BATCH).bindAll(Map.of("rows", rows, "now", now)).run();
             }
             // The relationship type comes from the enum, never from input.
-            client.query(String.format(MERGE_LINKS_TEMPLATE, type.relationship())).bind(rows).to("rows").run();
+            client.query(String.format(MERGE_LINKS_TEMPLATE, type.relationship())).bindAll(Map.of("rows", rows, "now", now)).run();
         });
     }
 
     /** Creates persons or updates their names; a null name keeps the stored one. */
-    public void upsertPersons(Map<String, String> namesById) {
+    public void upsertPersons(Map<String, String> namesById, OffsetDateTime now) {
         List<Map<String, Object>> rows = new ArrayList<>();
         namesById.forEach((id, name) -> {
             Map<String, Object> row = new HashMap<>();
@@ -285,12 +293,13 @@ public class DirectoryRepository {
             row.put("name", name);
             rows.add(row);
         });
-        client.query(UPSERT_PERSONS).bind(rows).to("rows").run();
+        client.query(UPSERT_PERSONS).bindAll(Map.of("rows", rows, "now", now)).run();
     }
 
     /** Sets {@code validTo} of an existing link; returns false when there is no such link. */
-    public boolean endLink(LinkType type, String fromKey, String toUscc, LocalDate validFrom, LocalDate validTo) {
+    public boolean endLink(LinkType type, String fromKey, String toUscc, LocalDate validFrom, LocalDate validTo, OffsetDateTime now) {
         Map<String, Object> p = new HashMap<>();
+        p.put("now", now);
         p.put("from", fromKey);
         p.put("to", toUscc);
         p.put("validFrom", validFrom);

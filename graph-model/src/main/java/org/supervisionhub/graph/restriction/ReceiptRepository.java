@@ -23,6 +23,7 @@ public class ReceiptRepository {
 
     static final String CREATE = "UNWIND $rows AS row CREATE (r:CheckReceipt) SET r = row";
     static final String BY_ID = "MATCH (r:CheckReceipt) WHERE r.id IN $ids RETURN r {.*} AS row";
+    static final String ALL = "MATCH (r:CheckReceipt) RETURN r {.*} AS row ORDER BY r.checkedAt, r.id SKIP $skip LIMIT $limit";
     static final String PAGE = "MATCH (r:CheckReceipt) WHERE ($departmentIds IS NULL OR r.departmentId IN $departmentIds)"
             + " AND ($subjectId IS NULL OR r.subjectId = $subjectId)"
             + " AND ($after IS NULL OR r.checkedAt < $afterAt OR (r.checkedAt = $afterAt AND r.id > $after))"
@@ -55,6 +56,7 @@ public class ReceiptRepository {
             m.put("restricted", r.restricted());
             m.put("digest", r.digest());
             m.put("answer", r.answer());
+            m.put("knownAt", r.knownAt());
             rows.add(m);
         }
         client.query(CREATE).bind(rows).to("rows").run();
@@ -62,6 +64,12 @@ public class ReceiptRepository {
 
     public Map<String, Receipt> byId(Collection<String> ids) {
         return KeyedRows.unique(client, BY_ID, Map.of("ids", List.copyOf(ids)), ReceiptRepository::receipt, Receipt::id);
+    }
+
+    /** Every receipt, oldest first, {@code limit} from {@code skip} (to replay them all, e.g. to verify invariant 5). */
+    public List<Receipt> all(int skip, int limit) {
+        return client.query(ALL).bindAll(Map.of("skip", skip, "limit", limit)).fetchAs(Receipt.class).mappedBy((t, r) -> receipt(r.get("row")))
+                .all().stream().toList();
     }
 
     /** Newest first; {@code departmentIds} null for all. */
@@ -104,6 +112,6 @@ public class ReceiptRepository {
         return new Receipt(m.get("id").asString(), Values.dateTime(m.get("checkedAt")), Values.str(m.get("actor")), Values.str(m.get("client")),
                 Values.str(m.get("departmentId")), m.get("purpose").asString(), m.get("subjectKind").asString(), m.get("subjectId").asString(),
                 Domain.valueOf(m.get("domain").asString()), Values.dateTime(m.get("asOf")), m.get("restricted").asBoolean(),
-                m.get("digest").asString(), m.get("answer").asString());
+                m.get("digest").asString(), m.get("answer").asString(), Values.dateTime(m.get("knownAt")));
     }
 }

@@ -44,34 +44,65 @@ import org.supervisionhub.graph.store.Values;
  */
 public final class RestrictionQuery {
 
-    private static final String ACTIVE = "t.triggerType IN types AND t.activeFrom <= q.asOf"
-            + " AND (t.removedAt IS NULL OR q.asOf < t.removedAt) AND (t.expiresAt IS NULL OR q.asOf < t.expiresAt)";
+    /**
+     * Knowledge time ({@code q.knownAt}, null: everything recorded counts): a fact counts only once recorded, i.e. its
+     * {@code recordedAt} is at or before {@code knownAt} (facts stored before recording times were kept have none and
+     * always count); a later change to it (a removal, a link's end, a measure's supersession) counts only once its own
+     * recording time is. So an answer depends on ({@code asOf}, {@code knownAt}) and the graph's recorded facts, and a
+     * receipt's answer is reproduced, digest included, by asking again with its {@code asOf} and {@code knownAt}.
+     */
+    static String known(String x) {
+        return "(q.knownAt IS NULL OR " + x + ".recordedAt IS NULL OR " + x + ".recordedAt <= q.knownAt)";
+    }
+
+    /** {@code x.property} as recorded by {@code knownAt}: null while the change that set it was recorded later. */
+    static String asKnown(String x, String property, String recordedAtProperty) {
+        return "(CASE WHEN q.knownAt IS NOT NULL AND " + x + "." + recordedAtProperty + " > q.knownAt THEN null ELSE " + x + "." + property + " END)";
+    }
+
+    /** A trigger's removal (credit repair) as known: {@code removalRecordedAt} is when the removal was recorded. */
+    static final String REMOVED_AT = asKnown("t", "removedAt", "removalRecordedAt");
+
+    /** A link's end as known: {@code validToRecordedAt} is when its end was recorded. */
+    static String validTo(String r) {
+        return asKnown(r, "validTo", "validToRecordedAt");
+    }
+
+    /** Link {@code r} recorded by {@code knownAt} and in force on day {@code day}. */
+    static String inForce(String r, String day) {
+        return known(r) + " AND " + r + ".validFrom <= " + day + " AND (" + validTo(r) + " IS NULL OR " + day + " < " + validTo(r) + ")";
+    }
+
+    private static final String ACTIVE = "t.triggerType IN types AND " + known("t") + " AND t.activeFrom <= q.asOf"
+            + " AND (" + REMOVED_AT + " IS NULL OR q.asOf < " + REMOVED_AT + ") AND (t.expiresAt IS NULL OR q.asOf < t.expiresAt)";
+    private static final String SUPERSEDED_AT = asKnown("m", "supersededAt", "supersededAt");
     private static final String KEY_ROLE = "IN ['DIRECTOR', 'MANAGER']";
 
-    /** The statement; {@code $requests}: maps {idx, uscc, personId, domain, asOf, asOfDate}. */
+    /** The statement; {@code $requests}: maps {idx, uscc, personId, domain, asOf, asOfDate, knownAt}. */
     public static final String CHECK = "CALL () { OPTIONAL MATCH (s:SourceSync) RETURN collect(s {.*}) AS freshness }"
             + " UNWIND $requests AS q"
             + " CALL (q) { OPTIONAL MATCH (m:MeasureVersion {domain: q.domain})"
-            + "  WHERE m.inForceFrom <= q.asOf AND (m.supersededAt IS NULL OR q.asOf < m.supersededAt)"
+            + "  WHERE m.inForceFrom <= q.asOf AND (q.knownAt IS NULL OR m.inForceFrom <= q.knownAt)"
+            + "  AND (" + SUPERSEDED_AT + " IS NULL OR q.asOf < " + SUPERSEDED_AT + ")"
             + "  AND m.validFrom <= q.asOfDate AND (m.validTo IS NULL OR q.asOfDate < m.validTo)"
-            + "  RETURN collect(m {.*}) AS measures }"
+            + "  RETURN collect(m {.*, supersededAt: " + SUPERSEDED_AT + "}) AS measures }"
             + " WITH freshness, q, measures, [m IN measures | m.triggerType] AS types, [m IN measures | m.reach] AS reaches"
-            + " OPTIONAL MATCH (se:Enterprise {uscc: q.uscc})"
-            + " OPTIONAL MATCH (sp:Person {personId: q.personId})"
+            + " OPTIONAL MATCH (se:Enterprise {uscc: q.uscc}) WHERE " + known("se")
+            + " OPTIONAL MATCH (sp:Person {personId: q.personId}) WHERE " + known("sp")
             + " OPTIONAL CALL (q, se, sp, types, reaches) {"
             // SELF
             + "  MATCH (se)<-[:CONCERNS]-(t:RestrictionTrigger) WHERE 'SELF' IN reaches AND " + ACTIVE
             + "  RETURN t, 'SELF' AS reach, null AS via, null AS share, [se] AS ns, [] AS rs"
             // BRANCHES: the subject is a branch (of a branch, up to the bound) of the listed enterprise, on asOf
             + "  UNION MATCH p = (se)-[:BRANCH_OF*1.." + Restrictions.MAX_HOPS + "]->(x:Enterprise) WHERE 'BRANCHES' IN reaches"
-            + "  AND all(r IN relationships(p) WHERE r.validFrom <= q.asOfDate AND (r.validTo IS NULL OR q.asOfDate < r.validTo))"
+            + "  AND all(r IN relationships(p) WHERE " + inForce("r", "q.asOfDate") + ")"
             + "  MATCH (x)<-[:CONCERNS]-(t:RestrictionTrigger) WHERE " + ACTIVE
             + "  RETURN t, 'BRANCHES' AS reach, null AS via, null AS share, nodes(p) AS ns, relationships(p) AS rs"
             // CONTROLLING_SHAREHOLDERS: the subject (person or enterprise) holds shares, possibly through holdings, when the trigger began
             + "  UNION WITH * WHERE 'CONTROLLING_SHAREHOLDERS' IN reaches WITH q, types, coalesce(se, sp) AS s WHERE s IS NOT NULL"
             + "  MATCH p = (s)-[:SHAREHOLDER_OF*1.." + Restrictions.MAX_HOPS + "]->(x:Enterprise)"
             + "  MATCH (x)<-[:CONCERNS]-(t:RestrictionTrigger) WHERE " + ACTIVE
-            + "  AND all(r IN relationships(p) WHERE r.validFrom <= t.activeOn AND (r.validTo IS NULL OR t.activeOn < r.validTo))"
+            + "  AND all(r IN relationships(p) WHERE " + inForce("r", "t.activeOn") + ")"
             + "  RETURN t, 'CONTROLLING_SHAREHOLDERS' AS reach, null AS via,"
             + "  reduce(m = 100.0, r IN relationships(p) | CASE WHEN r.sharePct < m THEN r.sharePct ELSE m END) AS share,"
             + "  nodes(p) AS ns, relationships(p) AS rs"
@@ -79,16 +110,16 @@ public final class RestrictionQuery {
             + "  UNION MATCH (sp)-[r:LEGAL_REPRESENTATIVE_OF|OFFICER_OF]->(x:Enterprise)<-[:CONCERNS]-(t:RestrictionTrigger)"
             + "  WHERE ('LEGAL_REPRESENTATIVE' IN reaches OR 'KEY_PERSONNEL' IN reaches)"
             + "  AND (type(r) = 'LEGAL_REPRESENTATIVE_OF' OR r.role " + KEY_ROLE + ") AND " + ACTIVE
-            + "  AND r.validFrom <= t.activeOn AND (r.validTo IS NULL OR t.activeOn < r.validTo)"
+            + "  AND " + inForce("r", "t.activeOn")
             + "  RETURN t, CASE type(r) WHEN 'LEGAL_REPRESENTATIVE_OF' THEN 'LEGAL_REPRESENTATIVE' ELSE 'KEY_PERSONNEL' END AS reach,"
             + "  null AS via, null AS share, [sp, x] AS ns, [r] AS rs"
             // ENTERPRISES_OF_PERSON: a person of the listed enterprise (then) who holds a role in the subject (now)
             + "  UNION MATCH (se)<-[r1:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF]-(p:Person)"
             + "  WHERE 'ENTERPRISES_OF_PERSON' IN reaches AND (type(r1) <> 'OFFICER_OF' OR r1.role " + KEY_ROLE + ")"
-            + "  AND r1.validFrom <= q.asOfDate AND (r1.validTo IS NULL OR q.asOfDate < r1.validTo)"
+            + "  AND " + inForce("r1", "q.asOfDate")
             + "  MATCH (p)-[r2:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF]->(x:Enterprise)<-[:CONCERNS]-(t:RestrictionTrigger)"
             + "  WHERE x <> se AND (type(r2) <> 'OFFICER_OF' OR r2.role " + KEY_ROLE + ") AND " + ACTIVE
-            + "  AND r2.validFrom <= t.activeOn AND (r2.validTo IS NULL OR t.activeOn < r2.validTo)"
+            + "  AND " + inForce("r2", "t.activeOn")
             + "  RETURN t, 'ENTERPRISES_OF_PERSON' AS reach,"
             + "  CASE type(r2) WHEN 'LEGAL_REPRESENTATIVE_OF' THEN 'LEGAL_REPRESENTATIVE' WHEN 'OFFICER_OF' THEN 'KEY_PERSONNEL'"
             + "  ELSE 'CONTROLLING_SHAREHOLDERS' END AS via,"
@@ -96,11 +127,11 @@ public final class RestrictionQuery {
             + "  ELSE m END) AS share, [se, p, x] AS ns, [r1, r2] AS rs"
             + " }"
             + " RETURN freshness, q.idx AS idx, se IS NOT NULL OR sp IS NOT NULL AS found, coalesce(se.name, sp.name) AS name, measures,"
-            + " collect(CASE WHEN t IS NULL THEN null ELSE {t: t {.*}, reach: reach, via: via, share: share,"
+            + " collect(CASE WHEN t IS NULL THEN null ELSE {t: t {.*, removedAt: " + REMOVED_AT + "}, reach: reach, via: via, share: share,"
             + "  nodes: [n IN ns | {kind: CASE WHEN n:Enterprise THEN 'ENTERPRISE' ELSE 'PERSON' END, id: coalesce(n.uscc, n.personId),"
             + "   name: n.name}],"
             + "  links: [r IN rs | {type: type(r), from: coalesce(startNode(r).uscc, startNode(r).personId), to: endNode(r).uscc,"
-            + "   role: r.role, sharePct: r.sharePct, validFrom: r.validFrom, validTo: r.validTo}]} END) AS candidates";
+            + "   role: r.role, sharePct: r.sharePct, validFrom: r.validFrom, validTo: " + validTo("r") + "}]} END) AS candidates";
 
     private final Driver driver;
     private final QueryConfig config;
@@ -125,6 +156,7 @@ public final class RestrictionQuery {
             m.put("domain", r.domain().name());
             m.put("asOf", r.asOf());
             m.put("asOfDate", r.asOfDate());
+            m.put("knownAt", r.knownAt());
             rows.add(m);
         }
         return Map.of("requests", rows);

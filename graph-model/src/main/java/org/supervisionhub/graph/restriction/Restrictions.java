@@ -134,7 +134,12 @@ public final class Restrictions {
     }
 
     /** One question of a batch: exactly one of {@code uscc}, {@code personId}. */
-    public record CheckRequest(int index, String uscc, String personId, Domain domain, OffsetDateTime asOf, LocalDate asOfDate) {
+    public record CheckRequest(int index, String uscc, String personId, Domain domain, OffsetDateTime asOf, LocalDate asOfDate,
+                               OffsetDateTime knownAt) {
+        /** Without knowledge time: every recorded fact counts, whenever it was recorded. */
+        public CheckRequest(int index, String uscc, String personId, Domain domain, OffsetDateTime asOf, LocalDate asOfDate) {
+            this(index, uscc, personId, domain, asOf, asOfDate, null);
+        }
     }
 
     /** What the graph holds for one question: whether the subject exists (and its name), the measures in force, the candidates. */
@@ -148,7 +153,17 @@ public final class Restrictions {
     /** A check as recorded (OVER-*): who asked what, when, for which purpose, and what the hub answered. */
     public record Receipt(String id, OffsetDateTime checkedAt, String actor, String client, String departmentId, String purpose,
                           String subjectKind, String subjectId, Domain domain, OffsetDateTime asOf, boolean restricted,
-                          String digest, String answer) {
+                          String digest, String answer, OffsetDateTime knownAt) {
+        public Receipt(String id, OffsetDateTime checkedAt, String actor, String client, String departmentId, String purpose,
+                       String subjectKind, String subjectId, Domain domain, OffsetDateTime asOf, boolean restricted, String digest,
+                       String answer) {
+            this(id, checkedAt, actor, client, departmentId, purpose, subjectKind, subjectId, domain, asOf, restricted, digest, answer, null);
+        }
+
+        /** The knowledge time the answer was given at: recorded since knowledge time was kept, else the time of the check. */
+        public OffsetDateTime answeredKnowing() {
+            return knownAt != null ? knownAt : checkedAt;
+        }
     }
 
     /** A partner's decision recorded on a receipt. */

@@ -16,7 +16,8 @@ import org.supervisionhub.graph.store.Values;
 /**
  * Credit listings and sanctions ({@code RestrictionTrigger}, labelled {@code CreditListing} or {@code Sanction}),
  * their history, and the change log of what may alter restriction answers.
- * Triggers are never deleted: a removal (credit repair) sets {@code removedAt} and is recorded as an event.
+ * Triggers are never deleted: a removal (credit repair) sets {@code removedAt} (when it takes effect) and
+ * {@code removalRecordedAt} (when the hub learnt of it: knowledge time of restriction answers), and is recorded as an event.
  */
 public class TriggerRepository {
 
@@ -35,7 +36,7 @@ public class TriggerRepository {
     /** Takes the trigger's write lock; a second removal waits and then sees the first. */
     static final String LOCK = "MATCH (t:RestrictionTrigger {id: $id}) SET t.lock = true REMOVE t.lock RETURN t {.*} AS row";
     static final String REMOVE = "MATCH (t:RestrictionTrigger {id: $id}) WHERE t.removedAt IS NULL"
-            + " SET t.removedAt = $removedAt, t.removalReason = $reason, t.removedBy = $actor"
+            + " SET t.removedAt = $removedAt, t.removalReason = $reason, t.removedBy = $actor, t.removalRecordedAt = $now"
             + " CREATE (t)-[:HAD]->(:TriggerEvent {kind: 'REMOVED', at: $now, effectiveAt: $removedAt, actor: $actor, reason: $reason})";
     static final String BY_ID = "MATCH (t:RestrictionTrigger) WHERE t.id IN $ids RETURN t {.*} AS row";
     static final String OF_ENTERPRISES = "UNWIND $usccs AS uscc MATCH (t:RestrictionTrigger {uscc: uscc})"

@@ -53,16 +53,16 @@ public class SyncRepository {
     /** A person's link to the subject, of the type {@code k.rel}; shared by the fresh and the careful path. */
     static final String CREATE_PERSON_LINK =
             " FOREACH (x IN CASE k.rel WHEN 'LEGAL_REPRESENTATIVE_OF' THEN [1] ELSE [] END |"
-            + "  CREATE (p)-[:LEGAL_REPRESENTATIVE_OF {validFrom: k.on, source: $source}]->(e))"
-            + " FOREACH (x IN CASE k.rel WHEN 'OFFICER_OF' THEN [1] ELSE [] END | CREATE (p)-[:OFFICER_OF {role: k.role, validFrom: k.on, source: $source}]->(e))"
+            + "  CREATE (p)-[:LEGAL_REPRESENTATIVE_OF {validFrom: k.on, source: $source, recordedAt: $now}]->(e))"
+            + " FOREACH (x IN CASE k.rel WHEN 'OFFICER_OF' THEN [1] ELSE [] END | CREATE (p)-[:OFFICER_OF {role: k.role, validFrom: k.on, source: $source, recordedAt: $now}]->(e))"
             + " FOREACH (x IN CASE k.rel WHEN 'SHAREHOLDER_OF' THEN [1] ELSE [] END |"
-            + "  CREATE (p)-[:SHAREHOLDER_OF {sharePct: k.pct, validFrom: k.on, source: $source}]->(e))";
+            + "  CREATE (p)-[:SHAREHOLDER_OF {sharePct: k.pct, validFrom: k.on, source: $source, recordedAt: $now}]->(e))";
     /**
      * The subjects themselves, newer snapshots only; returns those rows with {@code fresh}: the subject had no registry
      * data (no version, no links of the kinds a snapshot owns), so its links are created here in the same statement,
      * with nothing to compare or end. This is the path of an initial load; the others take {@link #LOCATE} and after.
      */
-    static final String UPSERT = "UNWIND $rows AS row MERGE (e:Enterprise {uscc: row.uscc}) ON CREATE SET e.rosterFrom = row.changedOn"
+    static final String UPSERT = "UNWIND $rows AS row MERGE (e:Enterprise {uscc: row.uscc}) ON CREATE SET e.rosterFrom = row.changedOn, e.recordedAt = $now"
             + " WITH e, row WHERE coalesce(e.sourceVersion, 0) < row.version"
             + " WITH e, row, e.sourceVersion IS NULL AND NOT EXISTS { (e)<-[:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF]-() }"
             + "  AND NOT EXISTS { (e)-[:LOCATED_IN|BRANCH_OF]->() } AS fresh"
@@ -72,13 +72,13 @@ public class SyncRepository {
             + " WITH e, row, fresh"
             + " CALL (e, row, fresh) { WITH e, row WHERE fresh MATCH (r:Region {code: row.regionCode}) CREATE (e)-[:LOCATED_IN]->(r) }"
             + " CALL (e, row, fresh) { WITH e, row WHERE fresh UNWIND row.persons AS k"
-            + "  MERGE (p:Person {personId: k.personId}) ON CREATE SET p.name = k.name" + CREATE_PERSON_LINK + " }"
+            + "  MERGE (p:Person {personId: k.personId}) ON CREATE SET p.name = k.name, p.recordedAt = $now" + CREATE_PERSON_LINK + " }"
             + " RETURN row.uscc AS uscc, fresh";
     /** Links to other subjects (branch head, holding subject) of the fresh rows; these may create the other subject by its USCC. */
-    static final String FRESH_SUBJECT_LINKS = "UNWIND $links AS k MATCH (e:Enterprise {uscc: k.uscc}) MERGE (h:Enterprise {uscc: k.other})"
-            + " FOREACH (x IN CASE k.rel WHEN 'BRANCH_OF' THEN [1] ELSE [] END | CREATE (e)-[:BRANCH_OF {validFrom: k.on, source: $source}]->(h))"
+    static final String FRESH_SUBJECT_LINKS = "UNWIND $links AS k MATCH (e:Enterprise {uscc: k.uscc}) MERGE (h:Enterprise {uscc: k.other}) ON CREATE SET h.recordedAt = $now"
+            + " FOREACH (x IN CASE k.rel WHEN 'BRANCH_OF' THEN [1] ELSE [] END | CREATE (e)-[:BRANCH_OF {validFrom: k.on, source: $source, recordedAt: $now}]->(h))"
             + " FOREACH (x IN CASE k.rel WHEN 'SHAREHOLDER_OF' THEN [1] ELSE [] END |"
-            + "  CREATE (h)-[:SHAREHOLDER_OF {sharePct: k.pct, validFrom: k.on, source: $source}]->(e))";
+            + "  CREATE (h)-[:SHAREHOLDER_OF {sharePct: k.pct, validFrom: k.on, source: $source, recordedAt: $now}]->(e))";
     static final String LOCATE = "UNWIND $rows AS row MATCH (e:Enterprise {uscc: row.uscc})"
             + " OPTIONAL MATCH (e)-[old:LOCATED_IN]->(prev:Region) WHERE prev.code <> row.regionCode DELETE old"
             + " WITH DISTINCT e, row MATCH (r:Region {code: row.regionCode}) MERGE (e)-[:LOCATED_IN]->(r)";
@@ -87,26 +87,26 @@ public class SyncRepository {
             + " CALL (e, row) { MATCH (p:Person)-[l:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF]->(e) WHERE l.validTo IS NULL"
             + "  AND NOT any(k IN row.persons WHERE k.personId = p.personId AND k.rel = type(l) AND coalesce(k.role, '') = coalesce(l.role, '')"
             + "   AND coalesce(k.pct, -1.0) = coalesce(l.sharePct, -1.0))"
-            + "  SET l.validTo = row.changedOn }"
+            + "  SET l.validTo = row.changedOn, l.validToRecordedAt = $now }"
             + " CALL (e, row) { MATCH (h:Enterprise)-[l:SHAREHOLDER_OF]->(e) WHERE l.validTo IS NULL"
             + "  AND NOT any(k IN row.holders WHERE k.uscc = h.uscc AND coalesce(k.pct, -1.0) = coalesce(l.sharePct, -1.0))"
-            + "  SET l.validTo = row.changedOn }"
+            + "  SET l.validTo = row.changedOn, l.validToRecordedAt = $now }"
             + " CALL (e, row) { MATCH (e)-[l:BRANCH_OF]->(h) WHERE l.validTo IS NULL AND (row.parent IS NULL OR h.uscc <> row.parent)"
-            + "  SET l.validTo = row.changedOn }";
+            + "  SET l.validTo = row.changedOn, l.validToRecordedAt = $now }";
     /** Person links that began: those without an open link of the same type, role and share. */
     static final String PERSON_LINKS = "UNWIND $links AS k MATCH (e:Enterprise {uscc: k.uscc})"
-            + " MERGE (p:Person {personId: k.personId}) ON CREATE SET p.name = k.name"
+            + " MERGE (p:Person {personId: k.personId}) ON CREATE SET p.name = k.name, p.recordedAt = $now"
             + " WITH e, p, k WHERE NOT EXISTS { (p)-[l:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF]->(e) WHERE l.validTo IS NULL AND type(l) = k.rel"
             + "  AND coalesce(l.role, '') = coalesce(k.role, '') AND coalesce(l.sharePct, -1.0) = coalesce(k.pct, -1.0) }"
             + CREATE_PERSON_LINK;
-    static final String SUBJECT_LINKS = "UNWIND $links AS k MATCH (e:Enterprise {uscc: k.uscc}) MERGE (h:Enterprise {uscc: k.other})"
+    static final String SUBJECT_LINKS = "UNWIND $links AS k MATCH (e:Enterprise {uscc: k.uscc}) MERGE (h:Enterprise {uscc: k.other}) ON CREATE SET h.recordedAt = $now"
             + " WITH e, h, k WHERE NOT CASE k.rel WHEN 'BRANCH_OF' THEN EXISTS { (e)-[l:BRANCH_OF]->(h) WHERE l.validTo IS NULL }"
             + "  ELSE EXISTS { (h)-[l:SHAREHOLDER_OF]->(e) WHERE l.validTo IS NULL AND coalesce(l.sharePct, -1.0) = coalesce(k.pct, -1.0) } END"
-            + " FOREACH (x IN CASE k.rel WHEN 'BRANCH_OF' THEN [1] ELSE [] END | CREATE (e)-[:BRANCH_OF {validFrom: k.on, source: $source}]->(h))"
+            + " FOREACH (x IN CASE k.rel WHEN 'BRANCH_OF' THEN [1] ELSE [] END | CREATE (e)-[:BRANCH_OF {validFrom: k.on, source: $source, recordedAt: $now}]->(h))"
             + " FOREACH (x IN CASE k.rel WHEN 'SHAREHOLDER_OF' THEN [1] ELSE [] END |"
-            + "  CREATE (h)-[:SHAREHOLDER_OF {sharePct: k.pct, validFrom: k.on, source: $source}]->(e))";
+            + "  CREATE (h)-[:SHAREHOLDER_OF {sharePct: k.pct, validFrom: k.on, source: $source, recordedAt: $now}]->(e))";
     /** A later item of the feed (a re-assessment) replaces the year's grade; an earlier one read again changes nothing. */
-    static final String UPSERT_GRADES = "UNWIND $rows AS row MERGE (e:Enterprise {uscc: row.uscc})"
+    static final String UPSERT_GRADES = "UNWIND $rows AS row MERGE (e:Enterprise {uscc: row.uscc}) ON CREATE SET e.recordedAt = $now"
             + " MERGE (g:TaxCreditGrade {uscc: row.uscc, year: row.year})"
             + " WITH e, g, row WHERE coalesce(g.seq, 0) < row.seq"
             + " SET g.grade = row.grade, g.assessedOn = row.assessedOn, g.seq = row.seq, g.source = $source, g.updatedAt = $now"
@@ -172,14 +172,14 @@ public class SyncRepository {
             }
         }
         if (!freshLinks.isEmpty()) {
-            client.query(FRESH_SUBJECT_LINKS).bindAll(Map.of("links", freshLinks, "source", source)).run();
+            client.query(FRESH_SUBJECT_LINKS).bindAll(Map.of("links", freshLinks, "source", source, "now", now)).run();
         }
         if (!changed.isEmpty()) {
             client.query(LOCATE).bind(changed).to("rows").run();
-            client.query(END_LINKS).bind(changed).to("rows").run();
-            client.query(PERSON_LINKS).bindAll(Map.of("links", personLinks, "source", source)).run();
+            client.query(END_LINKS).bindAll(Map.of("rows", changed, "now", now)).run();
+            client.query(PERSON_LINKS).bindAll(Map.of("links", personLinks, "source", source, "now", now)).run();
             if (!subjectLinks.isEmpty()) {
-                client.query(SUBJECT_LINKS).bindAll(Map.of("links", subjectLinks, "source", source)).run();
+                client.query(SUBJECT_LINKS).bindAll(Map.of("links", subjectLinks, "source", source, "now", now)).run();
             }
         }
         return newer.size();

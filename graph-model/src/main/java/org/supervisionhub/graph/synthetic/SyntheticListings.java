@@ -35,7 +35,7 @@ public final class SyntheticListings {
                     issuingDepartmentId: CASE WHEN row.source = 'HUB' THEN d.id END, issuingDepartment: coalesce(d.name, row.issuer),
                     legalBasis: row.basis, reason: row.reason, decisionNo: row.decisionNo, penalties: row.penalties,
                     fineAmount: row.fine, activeFrom: row.from, activeOn: date(row.from), expiresAt: row.expires, source: row.source,
-                    recordedAt: row.from, recordedBy: 'synthetic', removedAt: row.removed, removalReason: row.removalReason,
+                    recordedAt: row.from, recordedBy: 'synthetic', removedAt: row.removed, removalRecordedAt: row.removed, removalReason: row.removalReason,
                     removedBy: CASE WHEN row.removed IS NULL THEN null ELSE 'synthetic' END})-[:CONCERNS]->(e)
             FOREACH (_ IN CASE WHEN row.kind = 'SANCTION' THEN [1] ELSE [] END | SET t:Sanction)
             FOREACH (_ IN CASE WHEN row.kind = 'CREDIT_LISTING' THEN [1] ELSE [] END | SET t:CreditListing)

@@ -129,4 +129,43 @@ class RestrictionQueryTest {
         assertThat(rows.get(2).candidates()).extracting(Candidate::reach).containsExactly(Reach.SELF);
         assertThat(query.check(List.of()).rows()).isEmpty();
     }
+
+    /** Knowledge time: a fact counts from when it was recorded, and a later change to it from when that change was. */
+    static CheckRows known(String uscc, String asOf, String knownAt) {
+        OffsetDateTime at = OffsetDateTime.parse(asOf + "T12:00:00+08:00");
+        OffsetDateTime k = knownAt == null ? null : OffsetDateTime.parse(knownAt + "T12:00:00+08:00");
+        return query.check(List.of(new CheckRequest(0, uscc, null, Domain.BIDDING_TENDERING, at, at.toLocalDate(), k))).rows().get(0);
+    }
+
+    @Test
+    void knownAtCountsOnlyFactsRecordedByThenAListingItsLaterRecordedRemovalAndALinksLaterRecordedEndInvariant5() {
+        graph.driver().executableQuery("""
+                CREATE (k:Enterprise {uscc: 'K', name: 'Repaired', recordedAt: datetime('2025-01-01T00:00:00+08:00')}),
+                       (kb:Enterprise {uscc: 'KB', name: 'Branch of repaired', recordedAt: datetime('2025-01-01T00:00:00+08:00')})
+                CREATE (kb)-[:BRANCH_OF {validFrom: date('2020-01-01'), recordedAt: datetime('2025-01-01T00:00:00+08:00'),
+                        validTo: date('2025-05-01'), validToRecordedAt: datetime('2025-10-01T00:00:00+08:00')}]->(k)
+                CREATE (:RestrictionTrigger:CreditListing {id: 'LK', kind: 'CREDIT_LISTING', triggerType: 'SERIOUS_VIOLATION_LIST',
+                        uscc: 'K', source: 'HUB', activeFrom: datetime('2025-03-01T00:00:00+08:00'), activeOn: date('2025-03-01'),
+                        recordedAt: datetime('2025-03-02T00:00:00+08:00'), removedAt: datetime('2025-06-01T00:00:00+08:00'),
+                        removalRecordedAt: datetime('2025-09-01T00:00:00+08:00')})-[:CONCERNS]->(k)
+                """).execute();
+        // Before the listing was recorded, and before the enterprise was.
+        assertThat(known("K", "2025-03-05", "2025-03-01").candidates()).isEmpty();
+        assertThat(known("K", "2025-03-05", "2024-12-01").found()).isFalse();
+        // Known listed, its removal (credit repair, effective 1 June) recorded only on 1 September.
+        CheckRows before = known("K", "2025-07-01", "2025-08-01");
+        assertThat(reaches(before)).containsExactly("SELF:0");
+        assertThat(before.candidates().get(0).trigger().removedAt()).isNull();
+        // The branch link's end (1 May) was recorded on 1 October: until then it still carried the listing, open-ended.
+        CheckRows branch = known("KB", "2025-07-01", "2025-08-01");
+        assertThat(reaches(branch)).containsExactly("BRANCHES:1");
+        assertThat(branch.candidates().get(0).links().get(0).validTo()).isNull();
+        // Knowing everything (and knowing now) the removal and the end count.
+        assertThat(known("K", "2025-07-01", null).candidates()).isEmpty();
+        assertThat(known("K", "2025-07-01", "2025-12-01").candidates()).isEmpty();
+        assertThat(known("KB", "2025-07-01", "2025-12-01").candidates()).isEmpty();
+        CheckRows then = known("KB", "2025-04-01", "2025-12-01");
+        assertThat(then.candidates().get(0).trigger().removedAt()).isAtSameInstantAs(OffsetDateTime.parse("2025-06-01T00:00:00+08:00"));
+        assertThat(then.candidates().get(0).links().get(0).validTo()).isEqualTo(LocalDate.parse("2025-05-01"));
+    }
 }
