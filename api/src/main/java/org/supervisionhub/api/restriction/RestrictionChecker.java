@@ -112,7 +112,7 @@ public class RestrictionChecker {
      */
     public Question question(Checks checks, String subjectPath, String purposePath, String knownAtPath, String uscc, String personId,
                              Domain domain, String purpose, OffsetDateTime asOf, OffsetDateTime knownAt, OffsetDateTime now) {
-        checks.check(knownAt == null || !knownAt.isAfter(now), knownAtPath, "INVALID_VALUE",
+        checks.check(knownAt == null || !knownAt.isAfter(now), knownAtPath, ErrorCode.INVALID_VALUE,
                 knownAtPath + ": not after now (" + now + "): facts recorded later are not known yet", null);
         String u = null;
         String p = null;

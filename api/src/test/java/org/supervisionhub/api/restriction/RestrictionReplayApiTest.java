@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -20,8 +21,10 @@ import org.supervisionhub.graph.restriction.Restrictions.Receipt;
 /**
  * Answers that replay (restriction-propagation.md invariant 5, OVER-05/OVER-08 accountability): a check asked again with
  * a receipt's {@code asOf} and knowledge time {@code knownAt} gives the receipt's digest byte for byte, whatever was
- * recorded since: a credit repair, a link's end, a new legal representative, a new listing or sanction.
+ * recorded since: a credit repair, a link's end, a new legal representative, a new listing or sanction. The last class of
+ * the suite (junit-platform.properties), so that it replays every receipt the suite made.
  */
+@Order(Integer.MAX_VALUE)
 class RestrictionReplayApiTest extends HubIntegrationTest {
 
     static final String CHECK = """
