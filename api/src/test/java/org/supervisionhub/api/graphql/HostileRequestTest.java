@@ -21,7 +21,7 @@ class HostileRequestTest extends HubIntegrationTest {
 
     WebTestClient http() {
         // An officer who may write: what refuses these requests is the limits, not a missing token.
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(java.time.Duration.ofSeconds(60))
                 .defaultHeader("Authorization", "Bearer " + token(officer("HRSS-430100"))).build();
     }
 
