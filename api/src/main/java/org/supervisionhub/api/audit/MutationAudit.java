@@ -58,12 +58,21 @@ public class MutationAudit {
 
     static final int MAX_REASON = 500;
 
-    /** The {@code X-Hub-Reason} header: percent-encoded UTF-8 (so Chinese survives HTTP's Latin-1 headers), cut to 500 characters. */
+    /**
+     * The {@code X-Hub-Reason} header: percent-encoded UTF-8 (so Chinese survives HTTP's Latin-1 headers), cut to 500
+     * characters. A header that is not valid percent-encoding (a stray {@code %zz}) is kept as sent: a reason is text for
+     * the audit trail, and a malformed one must not turn the request into a server error.
+     */
     public static String reasonFromHeader(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
-        String reason = java.net.URLDecoder.decode(header, StandardCharsets.UTF_8);
+        String reason;
+        try {
+            reason = java.net.URLDecoder.decode(header, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notPercentEncoded) {
+            reason = header;
+        }
         return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
     }
 

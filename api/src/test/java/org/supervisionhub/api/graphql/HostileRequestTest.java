@@ -21,7 +21,7 @@ class HostileRequestTest extends HubIntegrationTest {
 
     WebTestClient http() {
         // An officer who may write: what refuses these requests is the limits, not a missing token.
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(java.time.Duration.ofSeconds(60))
                 .defaultHeader("Authorization", "Bearer " + token(officer("HRSS-430100"))).build();
     }
 
@@ -118,5 +118,33 @@ class HostileRequestTest extends HubIntegrationTest {
     void ordinaryDeepButCheapQueriesStillPass() {
         graphQl(officer("HRSS-430100")).document(org.supervisionhub.api.directory.NestedLoadingTest.DEEP).variable("n", 50).execute()
                 .path("enterprises.edges").entityList(Object.class).hasSize(50);
+    }
+
+    @Test
+    void aMalformedReasonHeaderIsKeptAsTextNotAServerError() {
+        // Security round 2, item 13: "%zz" is not percent-encoding; URLDecoder threw and every request answered 500.
+        for (WebTestClient client : List.of(WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build(), http())) {
+            EntityExchangeResult<Map> result = client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                    .header("X-Hub-Reason", "%zz").bodyValue(query("{ hubInfo { version } }")).exchange().expectBody(Map.class).returnResult();
+            assertThat(result.getStatus().value()).isEqualTo(200);
+            assertThat(result.getResponseBody()).doesNotContainKey("errors");
+        }
+    }
+
+    @Test
+    void datesOutsideTheYears1900To9999AreTypedRefusalsNotInternal() {
+        // Security round 2, item 14: ISO-8601 admits +999999999; it overflowed further in and answered INTERNAL.
+        String uscc = newUscc();
+        String check = "query($at: DateTime) { restrictionCheck(subject: {uscc: \\\"" + uscc + "\\\"}, domain: BIDDING_TENDERING,"
+                + " purpose: \\\"t\\\", asOf: $at) { restricted } }";
+        // The same question with an ordinary date is answered: what is refused below is the date alone.
+        assertThat(post("{\"query\":\"" + check + "\",\"variables\":{\"at\":\"2026-01-01T00:00:00Z\"}}")).containsEntry("code", "");
+        for (String at : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "0001-01-01T00:00:00Z")) {
+            Map<String, Object> refused = post("{\"query\":\"" + check + "\",\"variables\":{\"at\":\"" + at + "\"}}");
+            assertThat(refused.get("code")).as(at).isNotIn("", "INTERNAL");
+        }
+        Map<String, Object> literal = post(query("{ restrictionCheck(subject: {uscc: \"" + uscc + "\"}, domain: BIDDING_TENDERING,"
+                + " purpose: \"t\", asOf: \"+999999999-12-31T23:59:59Z\") { restricted } }"));
+        assertThat(literal.get("code")).isNotIn("", "INTERNAL");
     }
 }
