@@ -329,7 +329,7 @@ class LifecycleApiTest extends HubIntegrationTest {
         String head = call("consentArchiveBorrowing", "id: \"" + loan + "\", consent: DEPARTMENT_HEAD", "status headConsentBy");
         String inCharge = call("consentArchiveBorrowing", "id: \"" + loan + "\", consent: LEADER_IN_CHARGE", "status leaderConsentBy");
         String giveBack = call("returnArchiveFile", "id: \"" + loan + "\", returnedOn: \"" + today() + "\", condition: DAMAGED", "status condition");
-        assertThat(error(graphQl(leader("HRSS-430100")), head, Map.of())).isEqualTo("FORBIDDEN id");
+        assertThat(error(graphQl(leader("HRSS-430100")), head, Map.of())).isEqualTo("FORBIDDEN id ARCH-09");
         assertThat(error(graphQl(officer(qd)), giveBack, Map.of())).isEqualTo("ILLEGAL_TRANSITION id ARCH-11");
         assertThat(ok(graphQl(leader(qd)), head, "consentArchiveBorrowing", Map.of())).containsEntry("status", "REQUESTED");
         assertThat(error(graphQl(leader(qd)), head, Map.of())).isEqualTo("ILLEGAL_TRANSITION consent ARCH-09");
