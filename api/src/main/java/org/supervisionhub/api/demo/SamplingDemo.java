@@ -129,7 +129,7 @@ public class SamplingDemo {
         if (!selected.isEmpty()) {
             draws.replace(ownDraw.id(), selected.get(0).uscc(), "核查发现该企业登记住所已迁出本市，非本局管辖（随机增补）", ACTOR);
         }
-        // Visits are planned before the results ResultDemo dates after them, all inside the windows and in the past.
+        // Inspectors are assigned for a day a week ahead (plannedOn): ResultDemo's records and results come before it.
         LocalDate plannedOn = plannedOn(today);
         draws.assign(ownDraw.id(), CHANGSHA, plannedOn, ACTOR);
         // A county matches inspectors to the targets the province dispatched to it (ASSIGN-14).

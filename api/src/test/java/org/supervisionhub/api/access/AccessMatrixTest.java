@@ -54,7 +54,8 @@ class AccessMatrixTest extends HubIntegrationTest {
             "EnterpriseFilter", "{ enterprises(filter: {%s}, first: 1) { totalCount } }",
             "InspectorFilter", "{ inspectors(scope: {departmentId: \"HRSS-430100\"}, filter: {%s}, first: 1) { edges { cursor } } }",
             // The demo's Changsha plan has an adjustment, and its own executed draw assigned inspectors.
-            "PlanAdjustment", "{ samplingPlan(id: \"PLAN-HRSS-430100-2026\") { adjustments { %s } } }",
+            "PlanAdjustment", "{ samplingPlan(id: \"PLAN-HRSS-430100-" + org.supervisionhub.api.demo.SamplingDemo.planYear(
+                    org.supervisionhub.api.TestClock.configuredStart().toLocalDate()) + "\") { adjustments { %s } } }",
             "Inspection", "{ draws(departmentId: \"HRSS-430100\", status: EXECUTED, first: 1) { edges { node {"
                     + " inspections(first: 1) { edges { node { %s } } } } } } }"), Map.of(
             "RestrictionMeasure", "{ restrictionMeasure(id: \"SV-BID-SELF\") { %s } }",

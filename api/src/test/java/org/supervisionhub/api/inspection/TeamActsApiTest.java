@@ -70,7 +70,7 @@ class TeamActsApiTest extends HubIntegrationTest {
     Map<String, Object> record(Record i, List<Map<String, String>> present) {
         Map<String, Object> in = new LinkedHashMap<>();
         in.put("inspectionId", i.get("id").asString());
-        in.put("conductedAt", clock.now().minusHours(2).toString());
+        in.put("conductedAt", clock.now().minusDays(1).toString());
         in.put("findings", List.of(Map.of("itemCode", i.get("item").asString(), "facts", "抽查劳动合同10份，均已签订。")));
         in.put("present", present);
         in.put("signedBy", "张三");
