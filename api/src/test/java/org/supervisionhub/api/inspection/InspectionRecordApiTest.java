@@ -67,7 +67,7 @@ class InspectionRecordApiTest extends HubIntegrationTest {
         assertThat(error("HRSS-430100", input(r, wrongCertificate, item, "张三", null))).isEqualTo("INVALID_VALUE input.present[1].certificateNo ONSITE-02");
         assertThat(error("HRSS-430100", input(r, present, "NOT-AN-ITEM", "张三", null))).isEqualTo("INVALID_VALUE input.findings[0].itemCode ONSITE-01");
         assertThat(error("HRSS-430100", input(r, present, item, null, null))).isEqualTo("INVALID_VALUE input.signedBy ONSITE-04");
-        assertThat(error("HRSS-430102", input(r, present, item, "张三", null))).isEqualTo("FORBIDDEN input.inspectionId");
+        assertThat(error("HRSS-430102", input(r, present, item, "张三", null))).isEqualTo("FORBIDDEN input.inspectionId ONSITE-03");
 
         Map<String, Object> recorded = graphQl(inspector(present.get(0).get("inspectorId"), "HRSS-430100")).document(RECORD)
                 .variable("in", input(r, present, item, null, "法定代表人拒绝签字")).execute().path("recordInspection").entity(Map.class).get();

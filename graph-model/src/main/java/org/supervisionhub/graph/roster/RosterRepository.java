@@ -58,8 +58,10 @@ public class RosterRepository {
             + " MERGE (i)-[c:DECLARED_CONFLICT]->(t) SET c.reason = $reason, c.declaredOn = $declaredOn RETURN count(c) AS n";
     static final String CHANGES = "MATCH (c:RosterChange {roster: $roster})"
             + " WHERE c.recordedAt >= $fromInstant AND c.recordedAt < $toInstant"
-            + " RETURN c {.id, .roster, .kind, .subjectKey, .occurredOn, .discoveredOn, .recordedAt, .regionCode,"
-            + "  departmentId: [(u:Unit {id: c.unitId})-[:PART_OF]->(d:Department) | d.id][0]} AS row"
+            // The department of an inspector entry's unit as the change recorded it (a pattern comprehension here broke the planner).
+            + " OPTIONAL MATCH (u:Unit {id: c.unitId})-[:PART_OF]->(d:Department)"
+            + " WITH c, head(collect(d.id)) AS departmentId"
+            + " RETURN c {.id, .roster, .kind, .subjectKey, .occurredOn, .discoveredOn, .recordedAt, .regionCode, departmentId: departmentId} AS row"
             + " ORDER BY c.recordedAt, c.id";
     /**
      * The state a roster entry had on {@code $day}, as the hub knew it at {@code $knownAt}: the latest
