@@ -15,8 +15,11 @@ import graphql.schema.GraphQLObjectType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.supervisionhub.api.audit.MutationAudit;
+import org.supervisionhub.api.inspection.JointVisits;
 import org.supervisionhub.api.sampling.SamplingController;
+import org.supervisionhub.graph.inspection.RecordRepository;
 import org.supervisionhub.graph.roster.Roster;
+import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.graph.sampling.Sampling;
 import reactor.core.publisher.Mono;
 
@@ -107,6 +110,18 @@ public class AccessInstrumentation extends SimplePerformantInstrumentation {
         }
         if (source instanceof SamplingController.AdjustmentView adjustment) {
             return AccessRule.Owner.department(adjustment.departmentId());
+        }
+        if (source instanceof RosterRepository.InspectorState state) {
+            // A past state of a roster entry is as personal as the entry: the inspector's department (now) and the inspector.
+            return new AccessRule.Owner(state.departmentId(), state.inspectorId(), null);
+        }
+        if (source instanceof RecordRepository.Present present) {
+            // The certificate shown on site is the roster entry's certificate: scoped by its owner, not by the record's reader.
+            return new AccessRule.Owner(present.departmentId(), present.inspectorId(), null);
+        }
+        if (source instanceof JointVisits.Visit visit) {
+            // The leader is a member of one department's team: visible where that department's inspection team is.
+            return AccessRule.Owner.department(visit.leaderDepartment());
         }
         return null;
     }

@@ -19,6 +19,9 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Access;
 import org.supervisionhub.api.access.AccessRule;
+import org.supervisionhub.api.access.AccessScope;
+import org.supervisionhub.api.access.ForbiddenException;
+import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.directory.DirectoryInputs.EndLinkInput;
 import org.supervisionhub.api.directory.DirectoryInputs.EnterpriseFilterInput;
@@ -122,8 +125,29 @@ public class DirectoryController {
         return service.upsertEnterprise(input, jurisdiction(viewer));
     }
 
+    /**
+     * A person is one record behind every enterprise it is linked to (and behind an inspector's entry): renaming it
+     * changes what each of them shows, the public included. So the caller must reach every owner: each region of an
+     * enterprise the person is or was linked to (JURISDICTION, as upsertEnterprise and upsertLink on it), and the own
+     * department of an inspector who is this person (as Inspector.person). A new or unlinked person has no owner yet.
+     */
     @MutationMapping
-    public Person upsertPerson(@Argument PersonInput input) {
+    public Person upsertPerson(@Argument PersonInput input, @ContextValue Viewer viewer) {
+        String personId = service.resolvePersonId(input, "input.");
+        String field = input.personId() != null && !input.personId().isBlank() ? "input.personId" : "input.nationalId";
+        Access.rows(viewer); // the check is made here, owner by owner; a person nobody owns yet needs none
+        directory.personOwners(personId).ifPresent(owners -> {
+            new java.util.TreeSet<>(owners.enterpriseRegions()).forEach(region ->
+                    Access.requireRegion(viewer, region.isEmpty() ? null : region, field));
+            for (String department : new java.util.TreeSet<>(owners.inspectorDepartments())) {
+                boolean own = viewer.has(Role.ADMIN) || viewer.has(Role.OFFICER) && !department.isEmpty()
+                        && viewer.reaches(department, AccessScope.OWN_DEPARTMENT);
+                if (!own) {
+                    throw new ForbiddenException(field, "upsertPerson: " + field + " is an inspector of " + (department.isEmpty() ? "(unknown)" : department)
+                            + ", whose person only that department may change", !viewer.authenticated());
+                }
+            }
+        });
         return service.upsertPerson(input);
     }
 

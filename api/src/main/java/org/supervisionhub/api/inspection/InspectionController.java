@@ -13,7 +13,10 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import org.springframework.beans.factory.ObjectProvider;
 import org.supervisionhub.api.access.Access;
+import org.supervisionhub.api.access.AccessPolicy;
+import org.supervisionhub.api.access.AccessRule;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Connection;
 import org.supervisionhub.api.graphql.PageRequests;
@@ -86,13 +89,16 @@ public class InspectionController {
     private final FollowUpService followUps;
     private final ArchiveService archives;
     private final PageRequests pages;
+    private final ObjectProvider<AccessPolicy> policy;
 
     public InspectionController(ResultService service, ResultRepository results, DirectoryRepository directory,
                                 OrganisationRepository organisation, TriggerRepository triggers, JointVisitService visits,
                                 NoticeService noticeService, NoticeRepository notices, EvidenceService evidenceService,
                                 EvidenceRepository evidenceRepository, DrawRepository draws, RecordService recordService,
                                 RecordRepository recordRepository, ObjectionService objectionService, ObjectionRepository objections,
-                                FollowUpService followUps, ArchiveService archives, PageRequests pages) {
+                                FollowUpService followUps, ArchiveService archives, PageRequests pages,
+                                ObjectProvider<AccessPolicy> policy) {
+        this.policy = policy;
         this.pages = pages;
         this.objectionService = objectionService;
         this.objections = objections;
@@ -184,6 +190,21 @@ public class InspectionController {
     @SchemaMapping(typeName = "JointVisit")
     public List<String> inspectionIds(JointVisits.Visit visit) {
         return visit.inspections().stream().map(VisitRepository.Candidate::inspectionId).toList();
+    }
+
+    /**
+     * The members the caller may see: those assigned to inspections of departments that {@code Inspection.inspectors}'
+     * rule lets the caller reach (the same rule, read from the schema), in team order. A joint visit merges several
+     * departments' teams; each department's part stays as visible as it is on its own inspections.
+     */
+    @SchemaMapping(typeName = "JointVisit", field = "team")
+    public List<String> jointVisitTeam(JointVisits.Visit visit, @ContextValue Viewer viewer) {
+        AccessRule rule = policy.getObject().field("Inspection", "inspectors")
+                .orElseThrow(() -> new IllegalStateException("Inspection.inspectors declares no @access rule"));
+        java.util.LinkedHashSet<String> team = new java.util.LinkedHashSet<>();
+        visit.departments().stream().filter(d -> rule.reaches(viewer, AccessRule.Owner.department(d.departmentId())))
+                .forEach(d -> team.addAll(d.inspectors()));
+        return List.copyOf(team);
     }
 
     @QueryMapping

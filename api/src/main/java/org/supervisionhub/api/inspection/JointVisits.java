@@ -27,12 +27,22 @@ import org.supervisionhub.graph.inspection.VisitRepository.Candidate;
  */
 public final class JointVisits {
 
-    /** One visit: its date, the window all its inspections share, its inspections, items per department, team and leader. */
+    /**
+     * One visit: its date, the window all its inspections share, its inspections, items per department, team and leader.
+     * Who may see which member is decided per department ({@link DepartmentItems#inspectors()}), as for each inspection's team.
+     */
     public record Visit(String uscc, String enterpriseName, LocalDate date, LocalDate windowFrom, LocalDate windowTo, List<Candidate> inspections,
                         List<DepartmentItems> departments, List<String> team, String leader) {
+
+        /** The department whose inspection the leader is assigned to (the first department with inspectors; without a team, the first). */
+        public String leaderDepartment() {
+            return departments.stream().filter(d -> !d.inspectors().isEmpty()).map(DepartmentItems::departmentId).findFirst()
+                    .orElse(departments.isEmpty() ? null : departments.get(0).departmentId());
+        }
     }
 
-    public record DepartmentItems(String departmentId, List<String> inspectionIds, List<String> itemCodes) {
+    /** @param inspectors the inspectors assigned to this department's inspections of the visit, in team order */
+    public record DepartmentItems(String departmentId, List<String> inspectionIds, List<String> itemCodes, List<String> inspectors) {
     }
 
     /**
@@ -104,11 +114,13 @@ public final class JointVisits {
         LinkedHashSet<String> team = new LinkedHashSet<>();
         byDepartment.forEach((d, list) -> {
             LinkedHashSet<String> items = new LinkedHashSet<>();
+            LinkedHashSet<String> inspectors = new LinkedHashSet<>();
             list.forEach(c -> {
                 items.addAll(c.itemCodes());
-                team.addAll(c.inspectors());
+                inspectors.addAll(c.inspectors());
             });
-            departments.add(new DepartmentItems(d, list.stream().map(Candidate::inspectionId).toList(), List.copyOf(items)));
+            team.addAll(inspectors);
+            departments.add(new DepartmentItems(d, list.stream().map(Candidate::inspectionId).toList(), List.copyOf(items), List.copyOf(inspectors)));
         });
         Candidate first = members.get(0);
         return new Visit(first.uscc(), first.enterpriseName(), from, from, to, members, List.copyOf(departments), List.copyOf(team),

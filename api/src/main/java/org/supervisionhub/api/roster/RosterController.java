@@ -22,6 +22,7 @@ import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.directory.ImportReport;
 import org.supervisionhub.api.access.Access;
 import org.supervisionhub.api.access.AccessRule;
+import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.graphql.Connection;
@@ -141,8 +142,30 @@ public class RosterController {
 
     @QueryMapping
     public Report rosterUpdateReport(@Argument String roster, @Argument LocalDate from, @Argument LocalDate to,
-                                     @Argument Boolean lateOnly) {
-        return reports.report(roster, from, to, Boolean.TRUE.equals(lateOnly));
+                                     @Argument Boolean lateOnly, @ContextValue Viewer viewer) {
+        return reports.report(roster, from, to, Boolean.TRUE.equals(lateOnly), visibleChanges(viewer));
+    }
+
+    /**
+     * The roster changes of the caller's department tree: an inspector entry's by the department its unit belonged to
+     * when the change was recorded, a target entry's by its region then (the tree's regions, as for upsertEnterprise);
+     * administrators all.
+     */
+    static java.util.function.Predicate<Change> visibleChanges(Viewer viewer) {
+        var departments = Access.rows(viewer);
+        if (viewer.has(Role.ADMIN)) {
+            return c -> true;
+        }
+        return c -> {
+            var owner = c.owner();
+            if (owner == null) {
+                return false;
+            }
+            if ("TARGET".equals(c.roster())) {
+                return owner.regionCode() != null && viewer.jurisdiction().get().contains(owner.regionCode());
+            }
+            return departments.test(AccessRule.Owner.department(owner.departmentId()));
+        };
     }
 
     @SchemaMapping(typeName = "RosterUpdateReport")

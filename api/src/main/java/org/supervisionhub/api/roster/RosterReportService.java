@@ -50,7 +50,8 @@ public class RosterReportService {
         this.zone = clock.getZone();
     }
 
-    public Report report(String rosterKind, LocalDate from, LocalDate to, boolean lateOnly) {
+    /** @param visible which recorded changes the caller may count and see (its department tree); the rest are left out of totals too */
+    public Report report(String rosterKind, LocalDate from, LocalDate to, boolean lateOnly, java.util.function.Predicate<Change> visible) {
         if (to.isBefore(from)) {
             throw InvalidInputException.of("to", ErrorCode.INVALID_VALUE, "to must not be before from", null);
         }
@@ -59,7 +60,7 @@ public class RosterReportService {
         }
         List<RosterUpdate> all = roster.changesRecorded(rosterKind, from.atStartOfDay(zone).toOffsetDateTime(),
                         to.plusDays(1).atStartOfDay(zone).toOffsetDateTime()).stream()
-                .map(this::measure).toList();
+                .filter(visible).map(this::measure).toList();
         return new Report(rosterKind, deadlineDays, all, lateOnly ? all.stream().filter(RosterUpdate::late).toList() : all);
     }
 

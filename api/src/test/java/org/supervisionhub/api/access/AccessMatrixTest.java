@@ -59,6 +59,9 @@ class AccessMatrixTest extends HubIntegrationTest {
             "Inspection", "{ draws(departmentId: \"HRSS-430100\", status: EXECUTED, first: 1) { edges { node {"
                     + " inspections(first: 1) { edges { node { %s } } } } } } }"), Map.of(
             "RestrictionMeasure", "{ restrictionMeasure(id: \"SV-BID-SELF\") { %s } }",
+            // The fixture's visit and on-site record of HRSS-430100, whose team is the matrix inspector.
+            "JointVisit", "query($v: ID!) { enterpriseJointVisits(uscc: $v) { %s } }",
+            "PresentInspector", "query($r: ID!) { inspectionRecord(inspectionId: $r) { present { %s } } }",
             // The demo's first listing.
             "RestrictionTriggerEvent", "{ restrictionTrigger(id: \"LST-000001\") { history { %s } } }"));
 
@@ -70,6 +73,9 @@ class AccessMatrixTest extends HubIntegrationTest {
 
     @Autowired
     GraphQlSource source;
+
+    @Autowired
+    org.neo4j.driver.Driver driver;
 
     @Test
     void everyRoleGetsExactlyWhatTheMatrixSaysOnEveryOperationNestedFieldAndFilter() throws IOException {
@@ -89,6 +95,25 @@ class AccessMatrixTest extends HubIntegrationTest {
                 .execute().path("upsertInspector.inspectorId").entity(String.class).isEqualTo(inspectorId);
         String uscc = graphQl().document("{ enterprises(first: 1) { edges { node { uscc } } } }").execute()
                 .path("enterprises.edges[0].node.uscc").entity(String.class).get();
+        // Two inspections of HRSS-430100 on an enterprise nobody inspects, both with the matrix inspector on the team: one
+        // still to visit (a joint visit), one recorded on site (the certificate shown there).
+        String visited = driver.executableQuery("MATCH (e:Enterprise) WHERE e.regionCode STARTS WITH '4301'"
+                + " AND NOT EXISTS { (e)<-[:TARGETS]-(:Inspection) } RETURN e.uscc AS uscc LIMIT 1").execute().records().get(0).get("uscc").asString();
+        String run = "MATRIX-JV-" + System.nanoTime();
+        driver.executableQuery("""
+                MATCH (e:Enterprise {uscc: $uscc}), (p:Inspector {inspectorId: $inspector})
+                UNWIND [1, 2] AS n
+                CREATE (t:SamplingTask {id: $run + '-' + n, windowStart: $from, windowEnd: $to})
+                CREATE (i:Inspection {id: $run + '-I' + n, taskId: t.id, drawId: $run, uscc: $uscc, status: 'ACTIVE', drawnBy: 'HRSS-430100',
+                        itemCodes: ['LABOUR-CONTRACTS'], stratum: 'ALL', drawOrder: n, rank: '00', flagged: false})-[:TARGETS]->(e)
+                CREATE (i)-[:ASSIGNED {position: 1, at: $at}]->(p)
+                WITH i, p, n WHERE n = 2
+                CREATE (x:InspectionRecord {id: i.id + '-R', inspectionId: i.id, conductedAt: $at, method: 'ON_SITE', itemCodes: ['LABOUR-CONTRACTS'],
+                        facts: ['矩阵'], signedBy: '矩阵', signerRole: 'LEGAL_REPRESENTATIVE', witnesses: [], recordedAt: $at, recordedBy: 'matrix'})-[:OF]->(i)
+                CREATE (x)-[:PRESENT {position: 0, certificateNo: p.certificateNo}]->(p)""")
+                .withParameters(Map.of("uscc", visited, "inspector", inspectorId, "run", run, "at", clock.now(),
+                        "from", clock.today().plusDays(1), "to", clock.today().plusDays(30))).execute();
+        Map<String, Object> reach = Map.of("u", uscc, "i", inspectorId, "v", visited, "r", run + "-I2");
         Map<Role, DemoIssuer.Subject> subjects = new EnumMap<>(Role.class);
         subjects.put(Role.OFFICER, officer("HRSS-430100"));
         subjects.put(Role.INSPECTOR, inspector(inspectorId, "HRSS-430100"));
@@ -111,7 +136,7 @@ class AccessMatrixTest extends HubIntegrationTest {
             String coordinates = row.getKey();
             for (var cell : row.getValue().entrySet()) {
                 Role role = cell.getKey();
-                Request request = request(schema, coordinates, uscc, inspectorId);
+                Request request = request(schema, coordinates, reach);
                 List<ResponseError> errors = new ArrayList<>();
                 boolean subscription = coordinates.startsWith("Subscription.");
                 var spec = (subscription ? subscribers : callers).get(role).document(request.document());
@@ -148,7 +173,7 @@ class AccessMatrixTest extends HubIntegrationTest {
     }
 
     /** A request that touches exactly {@code coordinates}: a root field with generated arguments, or a nested field via {@link #REACH}. */
-    static Request request(GraphQLSchema schema, String coordinates, String uscc, String inspectorId) {
+    static Request request(GraphQLSchema schema, String coordinates, Map<String, Object> reach) {
         String type = coordinates.substring(0, coordinates.indexOf('.'));
         String field = coordinates.substring(coordinates.indexOf('.') + 1);
         if (AccessPolicy.ROOTS.contains(type)) {
@@ -176,23 +201,23 @@ class AccessMatrixTest extends HubIntegrationTest {
         GraphQLNamedType named = (GraphQLNamedType) schema.getType(type);
         if (named instanceof GraphQLInputObjectType input) {
             GraphQLInputObjectField f = input.getFieldDefinition(field);
-            return new Request(template.formatted(field + ": " + literal(sample(f.getType()))), reachVariables(template, uscc, inspectorId), false);
+            return new Request(template.formatted(field + ": " + literal(sample(f.getType()))), reachVariables(template, reach), false);
         }
         GraphQLFieldDefinition def = ((GraphQLObjectType) named).getFieldDefinition(field);
         List<String> arguments = def.getArguments().stream().filter(a -> GraphQLTypeUtil.isNonNull(a.getType()))
                 .map(a -> a.getName() + ": " + literal(sample(a.getType()))).toList();
         return new Request(template.formatted(field + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")")
-                + selection(def.getType())), reachVariables(template, uscc, inspectorId), false);
+                + selection(def.getType())), reachVariables(template, reach), false);
     }
 
-    static Map<String, Object> reachVariables(String template, String uscc, String inspectorId) {
+    /** The variables a REACH template declares ({@code $u} enterprise, {@code $i} inspector, {@code $v} visited enterprise, {@code $r} recorded inspection). */
+    static Map<String, Object> reachVariables(String template, Map<String, Object> reach) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        if (template.contains("$u")) {
-            variables.put("u", uscc);
-        }
-        if (template.contains("$i")) {
-            variables.put("i", inspectorId);
-        }
+        reach.forEach((name, value) -> {
+            if (template.contains("$" + name + ":")) {
+                variables.put(name, value);
+            }
+        });
         return variables;
     }
 

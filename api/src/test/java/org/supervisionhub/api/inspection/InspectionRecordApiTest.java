@@ -19,7 +19,7 @@ import org.supervisionhub.api.HubIntegrationTest;
 class InspectionRecordApiTest extends HubIntegrationTest {
 
     static final String RECORD = "mutation($in: InspectionRecordInput!) { recordInspection(input: $in) { id findings { itemCode facts }"
-            + " present { inspectorId certificateNo } signedBy refusalReason witnesses } }";
+            + " present { inspectorId } signedBy refusalReason witnesses } }";
 
     @Autowired
     Driver driver;

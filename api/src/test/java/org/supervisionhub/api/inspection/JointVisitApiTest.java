@@ -19,7 +19,8 @@ import org.supervisionhub.api.HubIntegrationTest;
  */
 class JointVisitApiTest extends HubIntegrationTest {
 
-    static final String VISIT = "uscc date windowFrom windowTo inspectionIds team leader departments { departmentId itemCodes }";
+    /** Team and leader are scoped per department (as Inspection.inspectors): read apart, by someone who may see them. */
+    static final String VISIT = "uscc date windowFrom windowTo inspectionIds departments { departmentId itemCodes }";
 
     @Autowired
     Driver driver;
@@ -43,9 +44,15 @@ class JointVisitApiTest extends HubIntegrationTest {
         assertThat(visits).hasSize(2);
         Map<String, Object> first = visits.get(0);
         assertThat(LocalDate.parse((String) first.get("date"))).isBetween(t.plusDays(20), t.plusDays(30));
-        assertThat(first).containsEntry("leader", inspectors.get(1));
         assertThat((List<String>) first.get("inspectionIds")).containsExactlyInAnyOrder(run + "-I1", run + "-I2");
-        assertThat((List<String>) first.get("team")).containsExactly(inspectors.get(1), inspectors.get(0));
+        // The province's tree holds both departments of the first visit; the second is the market regulator's alone.
+        List<Map<String, Object>> teams = (List<Map<String, Object>>) (List<?>) graphQl(leader("HRSS-430000"))
+                .document("{ enterpriseJointVisits(uscc: \"" + uscc + "\") { team leader } }").execute()
+                .errors().filter(e -> "enterpriseJointVisits[1].leader".equals(e.getPath())).verify()
+                .path("enterpriseJointVisits").entityList(Map.class).get();
+        assertThat(teams.get(0)).containsEntry("leader", inspectors.get(1));
+        assertThat((List<String>) teams.get(0).get("team")).containsExactly(inspectors.get(1), inspectors.get(0));
+        assertThat((List<String>) teams.get(1).get("team")).isEmpty();
         assertThat((List<Map<String, Object>>) first.get("departments")).extracting(d -> d.get("departmentId"))
                 .containsExactly("HRSS-430000", "HRSS-430102");
         assertThat(LocalDate.parse((String) visits.get(1).get("date"))).isBetween(t.plusDays(40), t.plusDays(60));

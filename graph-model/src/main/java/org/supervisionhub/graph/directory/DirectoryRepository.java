@@ -245,6 +245,24 @@ public class DirectoryRepository {
         client.query(UPSERT_ENTERPRISES).bindAll(Map.of("rows", rows, "today", today, "now", now)).run();
     }
 
+    /**
+     * Who a person's record belongs to, for scoping changes to it: the regions of every enterprise the person is or was
+     * linked to (any link type, ended ones too: they show in the enterprise's history), and the departments of the
+     * inspectors that are this person. Empty when no such person exists.
+     */
+    public Optional<PersonOwners> personOwners(String personId) {
+        return client.query(PERSON_OWNERS).bind(personId).to("personId").fetchAs(PersonOwners.class)
+                .mappedBy((t, r) -> new PersonOwners(Values.strings(r.get("regions")), Values.strings(r.get("departments")))).one();
+    }
+
+    /** See {@link #personOwners}; a region or department may be null where the graph lacks it (callers fail closed). */
+    public record PersonOwners(List<String> enterpriseRegions, List<String> inspectorDepartments) {
+    }
+
+    static final String PERSON_OWNERS = "MATCH (p:Person {personId: $personId})"
+            + " RETURN [(p)-[:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF]->(e:Enterprise) | coalesce(e.regionCode, '')] AS regions,"
+            + " [(i:Inspector)-[:IS_PERSON]->(p) | coalesce([(i)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->(d:Department) | d.id][0], '')] AS departments";
+
     public Person upsertPerson(String personId, String name, OffsetDateTime now) {
         Map<String, Object> p = new HashMap<>();
         p.put("now", now);

@@ -21,8 +21,14 @@ public class RecordRepository {
     public record Finding(String itemCode, String facts) {
     }
 
-    /** Who took part, with the certificate shown (ONSITE-02). */
-    public record Present(String inspectorId, String certificateNo) {
+    /**
+     * Who took part, with the certificate shown (ONSITE-02). {@code departmentId}: the inspector's department now, the
+     * owner the certificate number is scoped by (as on the roster entry); null on what is about to be written.
+     */
+    public record Present(String inspectorId, String certificateNo, String departmentId) {
+        public Present(String inspectorId, String certificateNo) {
+            this(inspectorId, certificateNo, null);
+        }
     }
 
     /** The record: facts per item, who was present, and the target's signature or the reason there is none, with witnesses. */
@@ -39,7 +45,8 @@ public class RecordRepository {
             + " CREATE (x)-[:PRESENT {position: n, certificateNo: $r.present[n].certificateNo}]->(p)";
     static final String OF_INSPECTIONS = "UNWIND $ids AS id MATCH (x:InspectionRecord {inspectionId: id})"
             + " RETURN x {.*, present: COLLECT { MATCH (x)-[a:PRESENT]->(p:Inspector) RETURN {inspectorId: p.inspectorId,"
-            + " certificateNo: a.certificateNo} ORDER BY a.position }} AS row";
+            + " certificateNo: a.certificateNo, departmentId: [(p)-[:MEMBER_OF]->(:Unit)-[:PART_OF]->(d:Department) | d.id][0]}"
+            + " ORDER BY a.position }} AS row";
 
     private final Neo4jClient client;
 
@@ -79,7 +86,7 @@ public class RecordRepository {
         }
         return new InspectionRecord(m.get("id").asString(), m.get("inspectionId").asString(), Values.dateTime(m.get("conductedAt")),
                 Values.str(m.get("method")), List.copyOf(findings), m.get("present").asList(v -> new Present(v.get("inspectorId").asString(),
-                v.get("certificateNo").asString())), Values.str(m.get("signedBy")), Values.str(m.get("signerRole")),
+                v.get("certificateNo").asString(), Values.str(v.get("departmentId")))), Values.str(m.get("signedBy")), Values.str(m.get("signerRole")),
                 Values.str(m.get("refusalReason")), Values.strings(m.get("witnesses")), Values.dateTime(m.get("recordedAt")),
                 Values.str(m.get("recordedBy")));
     }

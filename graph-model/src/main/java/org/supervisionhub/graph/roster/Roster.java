@@ -32,6 +32,17 @@ public final class Roster {
 
     /** When a roster entry changed ({@code occurredOn}), was discovered, and was recorded in the hub. */
     public record Change(String id, String roster, String kind, String subjectKey, LocalDate occurredOn,
-                         LocalDate discoveredOn, OffsetDateTime recordedAt) {
+                         LocalDate discoveredOn, OffsetDateTime recordedAt, Owner owner) {
+        public Change(String id, String roster, String kind, String subjectKey, LocalDate occurredOn,
+                      LocalDate discoveredOn, OffsetDateTime recordedAt) {
+            this(id, roster, kind, subjectKey, occurredOn, discoveredOn, recordedAt, null);
+        }
+    }
+
+    /**
+     * Whose roster a change was made to, for scoping reports: a target's region and an inspector's department, both as
+     * the change recorded them (null where the query does not read them).
+     */
+    public record Owner(String regionCode, String departmentId) {
     }
 }

@@ -58,7 +58,10 @@ public class RosterRepository {
             + " MERGE (i)-[c:DECLARED_CONFLICT]->(t) SET c.reason = $reason, c.declaredOn = $declaredOn RETURN count(c) AS n";
     static final String CHANGES = "MATCH (c:RosterChange {roster: $roster})"
             + " WHERE c.recordedAt >= $fromInstant AND c.recordedAt < $toInstant"
-            + " RETURN c {.id, .roster, .kind, .subjectKey, .occurredOn, .discoveredOn, .recordedAt} AS row"
+            // The department of an inspector entry's unit as the change recorded it (a pattern comprehension here broke the planner).
+            + " OPTIONAL MATCH (u:Unit {id: c.unitId})-[:PART_OF]->(d:Department)"
+            + " WITH c, head(collect(d.id)) AS departmentId"
+            + " RETURN c {.id, .roster, .kind, .subjectKey, .occurredOn, .discoveredOn, .recordedAt, .regionCode, departmentId: departmentId} AS row"
             + " ORDER BY c.recordedAt, c.id";
     /**
      * The state a roster entry had on {@code $day}, as the hub knew it at {@code $knownAt}: the latest
@@ -76,7 +79,8 @@ public class RosterRepository {
 
     static final String INSPECTOR_STATES_AS_OF = statesAsOf("INSPECTOR", "c {inspectorId: key, .name, .certificateNo,"
             + " .certificateValidFrom, .certificateValidTo, .enforcementCategory, .expertise, .onRosterFrom, .onRosterTo,"
-            + " .unitId, .occurredOn, .recordedAt}");
+            + " .unitId, .occurredOn, .recordedAt,"
+            + " departmentId: [(i:Inspector {inspectorId: key})-[:MEMBER_OF]->(:Unit)-[:PART_OF]->(d:Department) | d.id][0]}");
     static final String CHANGES_OF = "UNWIND $keys AS key MATCH (c:RosterChange {subjectKey: key})"
             + " WITH key, c ORDER BY c.recordedAt DESC, c.id"
             + " RETURN key, c {.id, .roster, .kind, .subjectKey, .occurredOn, .discoveredOn, .recordedAt} AS row";
@@ -170,11 +174,14 @@ public class RosterRepository {
                 .fetchAs(Change.class).mappedBy((t, r) -> change(r.get("row"))).all().stream().toList();
     }
 
-    /** An inspector's roster entry as of a day, as the hub knew it at an instant. */
+    /**
+     * An inspector's roster entry as of a day, as the hub knew it at an instant. {@code departmentId} is the inspector's
+     * department now: the owner its personal fields are scoped by, as on the entry itself.
+     */
     public record InspectorState(String inspectorId, String name, String certificateNo, LocalDate certificateValidFrom,
                                  LocalDate certificateValidTo, String enforcementCategory, List<String> expertise,
                                  LocalDate onRosterFrom, LocalDate onRosterTo, String unitId, LocalDate effectiveFrom,
-                                 OffsetDateTime recordedAt) {
+                                 OffsetDateTime recordedAt, String departmentId) {
     }
 
     public Map<String, InspectorState> inspectorStatesAsOf(Collection<String> ids, LocalDate day, OffsetDateTime knownAt) {
@@ -186,7 +193,8 @@ public class RosterRepository {
                 Values.str(m.get("name")), Values.str(m.get("certificateNo")), Values.date(m.get("certificateValidFrom")),
                 Values.date(m.get("certificateValidTo")), Values.str(m.get("enforcementCategory")), Values.strings(m.get("expertise")),
                 Values.date(m.get("onRosterFrom")), Values.date(m.get("onRosterTo")), Values.str(m.get("unitId")),
-                Values.date(m.get("occurredOn")), Values.dateTime(m.get("recordedAt"))), InspectorState::inspectorId);
+                Values.date(m.get("occurredOn")), Values.dateTime(m.get("recordedAt")), Values.str(m.get("departmentId"))),
+                InspectorState::inspectorId);
     }
 
     /** The change history of many roster entries at once, most recently recorded first. */
@@ -211,6 +219,6 @@ public class RosterRepository {
     static Change change(MapAccessor m) {
         return new Change(Values.str(m.get("id")), Values.str(m.get("roster")), Values.str(m.get("kind")),
                 Values.str(m.get("subjectKey")), Values.date(m.get("occurredOn")), Values.date(m.get("discoveredOn")),
-                Values.dateTime(m.get("recordedAt")));
+                Values.dateTime(m.get("recordedAt")), new Roster.Owner(Values.str(m.get("regionCode")), Values.str(m.get("departmentId"))));
     }
 }
