@@ -27,7 +27,9 @@ class EvidenceApiTest extends HubIntegrationTest {
     Driver driver;
 
     WebTestClient http(DemoIssuer.Subject subject) {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).defaultHeader("Authorization", "Bearer " + token(subject)).build();
+        // Uploads under a loaded machine can take longer than the client's default 5 s.
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(java.time.Duration.ofSeconds(60))
+                .defaultHeader("Authorization", "Bearer " + token(subject)).build();
     }
 
     @SuppressWarnings("unchecked")
