@@ -43,9 +43,19 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!settings.enabled()) {
+        if (admit(request, response)) {
             chain.doFilter(request, response);
-            return;
+        }
+    }
+
+    /**
+     * Takes one request of the caller's quota; when it is spent, answers 429 and returns false. Also for requests that
+     * Spring Security refuses before this filter runs, but whose refusal the hub still records (anonymous uploads): the
+     * quota applies first, so such refusals cannot be recorded faster than it allows.
+     */
+    public boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!settings.enabled()) {
+            return true;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String client;
@@ -63,9 +73,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
             response.setHeader("Retry-After", "60");
             JsonErrors.write(response, 429, ErrorCode.RATE_LIMITED,
                     "client " + client + " exceeded its quota of " + quota + " requests per minute");
-            return;
+            return false;
         }
-        chain.doFilter(request, response);
+        return true;
     }
 
     private synchronized RateLimiter limiter(String client, int quota) {

@@ -3,6 +3,10 @@ package org.supervisionhub.api.access;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.InitializingBean;
@@ -28,6 +32,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.supervisionhub.api.HubProperties;
+import org.supervisionhub.api.audit.MutationAudit;
 import org.supervisionhub.api.graphql.JsonErrors;
 import org.supervisionhub.api.graphql.ErrorCode;
 
@@ -44,12 +49,25 @@ public class SecurityConfiguration {
     static final String DEFAULT_PERSON_ID_KEY = "change-me-in-production";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoders) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoders, RateLimitFilter rateLimit,
+                            ObjectProvider<MutationAudit> audit) throws Exception {
         if (decoders.getIfAvailable() == null) {
             throw new IllegalStateException("No token issuer: set spring.security.oauth2.resourceserver.jwt.issuer-uri"
                     + " (or jwk-set-uri) to your identity provider, or hub.security.demo-issuer.enabled=true for the demo");
         }
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            // An upload refused here never reaches its controller, which audits it: it is recorded here, after the quota.
+            String upload = uploadOperation(request);
+            if (upload != null) {
+                if (!rateLimit.admit(request, response)) {
+                    return;
+                }
+                Map<String, Object> asked = new LinkedHashMap<>();
+                asked.put("method", request.getMethod());
+                asked.put("path", bounded(request.getRequestURI()));
+                asked.put("contentLength", request.getContentLengthLong());
+                audit.getObject().refused(Viewer.anonymous(request.getRemoteAddr()), upload, asked, ErrorCode.UNAUTHENTICATED.name());
+            }
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
                     "a valid bearer token is required: " + e.getMessage());
@@ -72,6 +90,24 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
         return http.build();
+    }
+
+    /** Upload paths whose refusals are audited: {@code POST /import/**} and {@code POST /evidence/**}. */
+    static String uploadOperation(HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod())) {
+            return null;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return switch (path) {
+            case "/import/enterprises" -> "importEnterprises";
+            case "/import/inspectors" -> "importInspectors";
+            case "/evidence/files" -> "uploadEvidenceFile";
+            default -> path.startsWith("/import/") || path.startsWith("/evidence/") ? "POST " + bounded(path) : null;
+        };
+    }
+
+    private static String bounded(String s) {
+        return s.length() > 100 ? s.substring(0, 100) : s;
     }
 
     /**
@@ -104,8 +140,13 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(SecurityProperties properties) {
-        FilterRegistrationBean<RateLimitFilter> bean = new FilterRegistrationBean<>(new RateLimitFilter(properties.rateLimit()));
+    RateLimitFilter rateLimit(SecurityProperties properties) {
+        return new RateLimitFilter(properties.rateLimit());
+    }
+
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitFilter rateLimit) {
+        FilterRegistrationBean<RateLimitFilter> bean = new FilterRegistrationBean<>(rateLimit);
         bean.addUrlPatterns("/graphql", "/import/*", "/evidence/*");
         // After Spring Security (order -100), so the token's client is known.
         bean.setOrder(Ordered.LOWEST_PRECEDENCE - 10);

@@ -40,9 +40,15 @@ public class MutationAudit {
     public static final String REASON = "hub.reason";
     /** Most ids one event lists; an import of more names its first ones. */
     static final int MAX_AFFECTED = 10_000;
+    /**
+     * Most ids a refusal lists of what it asked for (with their total count): a refusal changed nothing, and whatever an
+     * anonymous caller names must not become thousands of audit nodes under the trail's global lock.
+     */
+    static final int MAX_REQUESTED = 10;
 
     private static final Logger log = LoggerFactory.getLogger(MutationAudit.class);
-    private static final Set<String> ID_KEYS = Set.of("id", "uscc", "personId", "inspectorId");
+    // sha256: evidence files are named by their hash.
+    private static final Set<String> ID_KEYS = Set.of("id", "uscc", "personId", "inspectorId", "sha256");
     // Identifiers that are personal data are never copied into the audit trail.
     private static final Set<String> NEVER_RECORDED = Set.of("nationalId");
 
@@ -94,7 +100,9 @@ public class MutationAudit {
             });
         } catch (RuntimeException e) {
             try {
-                append(viewer, operation, digest, affected(arguments, null), reason, outcome(e));
+                Requested requested = requested(arguments);
+                trail.append(actor(viewer), viewer.departmentId(), operation, digest, List.of(), requested.ids(), requested.count(), reason,
+                        outcome(e), OffsetDateTime.now(clock));
             } catch (RuntimeException auditFailure) {
                 log.error("Could not record the failed {} by {}", operation, viewer.actor(), auditFailure);
                 e.addSuppressed(auditFailure);
@@ -103,9 +111,36 @@ public class MutationAudit {
         }
     }
 
+    /**
+     * Records a write refused before any hub code saw its arguments: a GraphQL mutation document over the query limits,
+     * an upload without a valid token. {@code request} is what is known of it (digested, never stored); the event names no
+     * ids. Callers refuse first by rate limit, so that this cannot be driven faster than the caller's quota.
+     */
+    public void refused(Viewer viewer, String operation, Map<String, Object> request, String outcome) {
+        try {
+            trail.append(actor(viewer), viewer.departmentId(), operation, digest(request), List.of(), List.of(), 0, null, outcome,
+                    OffsetDateTime.now(clock));
+        } catch (RuntimeException auditFailure) {
+            log.error("Could not record the refused {} by {}", operation, actor(viewer), auditFailure);
+        }
+    }
+
     private void append(Viewer viewer, String operation, String digest, List<String> affected, String reason, String outcome) {
-        trail.append(viewer.actor() == null ? "anonymous@" + viewer.client() : viewer.actor(), viewer.departmentId(), operation,
-                digest, affected, reason, outcome, OffsetDateTime.now(clock));
+        trail.append(actor(viewer), viewer.departmentId(), operation, digest, affected, reason, outcome, OffsetDateTime.now(clock));
+    }
+
+    private static String actor(Viewer viewer) {
+        return viewer.actor() == null ? "anonymous@" + viewer.client() : viewer.actor();
+    }
+
+    /** What a refusal asked for: the first {@link #MAX_REQUESTED} distinct ids its arguments name, and how many they name. */
+    record Requested(List<String> ids, int count) {
+    }
+
+    static Requested requested(Map<String, Object> arguments) {
+        Set<String> all = new LinkedHashSet<>();
+        collect(arguments, all, Integer.MAX_VALUE);
+        return new Requested(all.stream().limit(MAX_REQUESTED).toList(), all.size());
     }
 
     static String outcome(RuntimeException e) {
@@ -168,14 +203,14 @@ public class MutationAudit {
     /** Ids named in the arguments (keys id, uscc, *Id, *Uscc) and on the result, in first-seen order. */
     static List<String> affected(Map<String, Object> arguments, Object result) {
         Set<String> ids = new LinkedHashSet<>();
-        collect(arguments, ids);
+        collect(arguments, ids, MAX_AFFECTED);
         if (result instanceof AffectsIds affects) {
-            affects.affectedIds().forEach(id -> add(ids, id));
+            affects.affectedIds().forEach(id -> add(ids, id, MAX_AFFECTED));
         } else if (result != null && result.getClass().isRecord()) {
             for (var component : result.getClass().getRecordComponents()) {
                 if (ID_KEYS.contains(component.getName())) {
                     try {
-                        add(ids, component.getAccessor().invoke(result));
+                        add(ids, component.getAccessor().invoke(result), MAX_AFFECTED);
                     } catch (ReflectiveOperationException e) {
                         throw new IllegalStateException(e);
                     }
@@ -185,7 +220,7 @@ public class MutationAudit {
         return List.copyOf(ids);
     }
 
-    private static void collect(Object value, Set<String> ids) {
+    private static void collect(Object value, Set<String> ids, int max) {
         if (value instanceof Map<?, ?> map) {
             map.forEach((k, v) -> {
                 String key = String.valueOf(k);
@@ -193,18 +228,18 @@ public class MutationAudit {
                     return;
                 }
                 if (ID_KEYS.contains(key) || key.endsWith("Id") || key.endsWith("Uscc")) {
-                    add(ids, v);
+                    add(ids, v, max);
                 } else {
-                    collect(v, ids);
+                    collect(v, ids, max);
                 }
             });
         } else if (value instanceof Collection<?> list) {
-            list.forEach(v -> collect(v, ids));
+            list.forEach(v -> collect(v, ids, max));
         }
     }
 
-    private static void add(Set<String> ids, Object id) {
-        if (id instanceof String s && !s.isBlank() && ids.size() < MAX_AFFECTED) {
+    private static void add(Set<String> ids, Object id, int max) {
+        if (id instanceof String s && !s.isBlank() && ids.size() < max) {
             ids.add(s);
         }
     }

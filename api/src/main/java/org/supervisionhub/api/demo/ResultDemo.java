@@ -199,7 +199,7 @@ public class ResultDemo {
     /** EVID-02..06: a small file per inspection, stored content-addressed and recorded as evidence of its conclusion. */
     private String evidence(String inspectionId, ResultCategory category, Viewer officer) {
         byte[] content = ("检查现场照片说明 " + inspectionId + "\n" + facts(category)).getBytes(StandardCharsets.UTF_8);
-        StoredFile stored = evidence.store(content, "text/plain");
+        StoredFile stored = evidence.store(content, "text/plain", officer);
         return evidence.record(new EvidenceInput(inspectionId, stored.sha256(), "现场照片说明.txt", EvidenceType.AUDIOVISUAL_ELECTRONIC,
                 CollectionMethod.ON_SITE, "检查现场照片及说明", category.name(), null), officer).id();
     }

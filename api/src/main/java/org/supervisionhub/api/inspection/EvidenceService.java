@@ -6,13 +6,15 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.supervisionhub.api.access.ForbiddenException;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Checks;
@@ -60,16 +62,36 @@ public class EvidenceService {
         this.maxBytes = maxBytes;
     }
 
-    /** Stores a file under its SHA-256 (the same content twice is stored once) and returns its hash. */
+    /** Longest media type kept for a file. */
+    static final int MAX_MEDIA_TYPE = 200;
+
+    /**
+     * Stores a file under its SHA-256 (the same content twice is stored once) and returns its hash. The file is noted as
+     * the uploader's department's: holding its content is what lets a department record it as evidence. Its media type
+     * must be a concrete type ({@code file.contentType}); none is {@code application/octet-stream}.
+     */
     @Transactional
-    public StoredFile store(byte[] content, String mediaType) {
+    public StoredFile store(byte[] content, String mediaType, Viewer uploader) {
         Checks checks = new Checks();
         checks.check(content.length > 0, "file", ErrorCode.REQUIRED, "file: empty", null);
         checks.check(content.length <= maxBytes, "file", ErrorCode.INVALID_VALUE, "file: at most " + maxBytes + " bytes", null);
+        String type = mediaType == null || mediaType.isBlank() ? MediaType.APPLICATION_OCTET_STREAM_VALUE : mediaType.strip();
+        MediaType parsed = parse(type);
+        checks.check(parsed != null && parsed.isConcrete() && type.length() <= MAX_MEDIA_TYPE, "file.contentType", ErrorCode.INVALID_VALUE,
+                "file.contentType: a concrete media type such as application/pdf, at most " + MAX_MEDIA_TYPE + " characters", null);
         checks.throwIfAny();
         String sha = sha256(content);
-        evidence.store(sha, content, mediaType == null ? "application/octet-stream" : mediaType, now());
+        evidence.store(sha, content, parsed.toString(), uploader.departmentId(), now());
         return evidence.file(sha, false).orElseThrow();
+    }
+
+    /** The media type, or null when it is not one (a stored file's type from before uploads were checked). */
+    public static MediaType parse(String mediaType) {
+        try {
+            return mediaType == null ? null : MediaType.parseMediaType(mediaType);
+        } catch (InvalidMediaTypeException e) {
+            return null;
+        }
     }
 
     /** Records a stored file as evidence of an inspection, by the inspecting department's inspectors or officers. */
@@ -87,8 +109,12 @@ public class EvidenceService {
         // Collected now: once the window opened, after the draw; on site, not before the notified visit (LifecycleDates).
         LifecycleDates.evidence(timelines.of(inspection), "input.inspectionId", now(), in.method() == CollectionMethod.ON_SITE).forEach(checks::add);
         checks.throwIfAny();
-        StoredFile file = evidence.file(sha, false)
-                .orElseThrow(() -> new NotFoundException("input.sha256", "no stored file " + sha + ": upload it to /evidence/files first"));
+        // Only a file the caller's department holds: one it uploaded, or one already evidence it may read. A hash alone is no
+        // claim to a file (another department's hash could be recorded and then downloaded), and a file held by others is
+        // answered like a missing one, so that the answer does not tell whether someone stored it.
+        StoredFile file = evidence.file(sha, false).filter(f -> holds(viewer, f.sha256()))
+                .orElseThrow(() -> new NotFoundException("input.sha256", "no stored file " + sha
+                        + " of your department: upload it to /evidence/files first"));
         // Size and media type are the stored file's.
         Evidence e = new Evidence("EVD-" + UUID.randomUUID(), inspection.id(), sha, in.fileName(), file.size(), file.mediaType(),
                 in.type().name(), in.method().name(), in.description().strip(), in.supports().strip(), in.sealed(), now(), viewer.actor());
@@ -96,16 +122,24 @@ public class EvidenceService {
         return e;
     }
 
-    /** A stored file, to a department that holds evidence with it (or an administrator). */
-    public StoredFile download(String sha256, Viewer viewer) {
-        StoredFile file = evidence.file(sha256.toLowerCase(), true).orElseThrow(() -> new NotFoundException("sha256", "no stored file " + sha256));
-        if (!viewer.has(Role.ADMIN) && (viewer.departmentId() == null || !evidence.fileDepartments(file.sha256()).contains(viewer.departmentId()))) {
-            throw new ForbiddenException("sha256", "the file is evidence of another department's inspection", !viewer.authenticated());
-        }
-        return file;
+    private boolean holds(Viewer viewer, String sha) {
+        return viewer.departmentId() != null
+                && (evidence.uploadedBy(sha).contains(viewer.departmentId()) || evidence.fileDepartments(sha).contains(viewer.departmentId()));
     }
 
-    static String sha256(byte[] content) {
+    /**
+     * A stored file, to a department that holds evidence with it (or an administrator). Another department's file is
+     * answered like a missing one (404), and checked before its content is read: the answer does not tell whether it exists.
+     */
+    public StoredFile download(String sha256, Viewer viewer) {
+        String sha = sha256.strip().toLowerCase();
+        boolean readable = viewer.has(Role.ADMIN)
+                || (viewer.departmentId() != null && sha.matches("[0-9a-f]{64}") && evidence.fileDepartments(sha).contains(viewer.departmentId()));
+        return (readable ? evidence.file(sha, true) : Optional.<StoredFile>empty())
+                .orElseThrow(() -> new NotFoundException("sha256", "no stored file " + sha256 + " that you may read"));
+    }
+
+    public static String sha256(byte[] content) {
         try {
             return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

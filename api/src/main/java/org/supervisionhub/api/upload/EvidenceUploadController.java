@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,8 +28,9 @@ import org.supervisionhub.graph.inspection.EvidenceRepository.StoredFile;
 /**
  * Evidence files: {@code curl -H "Authorization: Bearer $TOKEN" -F file=@photo.jpg http://localhost:8080/evidence/files} stores a
  * file content-addressed and answers its SHA-256, which {@code recordEvidence} then records against an inspection. Uploads
- * follow {@code Mutation.recordEvidence}'s roles and are audited; {@code GET /evidence/files/{sha256}} returns a file to the
- * departments whose evidence holds it.
+ * follow {@code Mutation.recordEvidence}'s roles and are audited (naming the file's hash); {@code GET /evidence/files/{sha256}}
+ * returns a file to the departments whose evidence holds it, as a download that no browser renders (attachment, nosniff,
+ * a sandboxing Content-Security-Policy), and answers 404 alike for a missing file and another department's.
  */
 @RestController
 public class EvidenceUploadController {
@@ -52,13 +55,16 @@ public class EvidenceUploadController {
         Map<String, Object> arguments = new LinkedHashMap<>();
         arguments.put("fileName", file.getOriginalFilename());
         arguments.put("size", content.length);
+        // The file is named in the audit trail (affected on success, requested on refusal) by its hash.
+        arguments.put("sha256", EvidenceService.sha256(content));
+        arguments.put("contentType", file.getContentType());
         StoredFile stored = audit.record("uploadEvidenceFile", arguments, viewer, MutationAudit.reasonFromHeader(request.getHeader("X-Hub-Reason")),
                 () -> {
                     if (!rule.allowsRoleOf(viewer)) {
                         throw new ForbiddenException("file", "uploading evidence requires one of the roles " + new java.util.TreeSet<>(rule.roles()),
                                 !viewer.authenticated());
                     }
-                    return evidence.store(content, file.getContentType());
+                    return evidence.store(content, file.getContentType(), viewer);
                 });
         return Map.of("sha256", stored.sha256(), "size", stored.size(), "mediaType", stored.mediaType());
     }
@@ -66,7 +72,14 @@ public class EvidenceUploadController {
     @GetMapping("/evidence/files/{sha256}")
     public ResponseEntity<byte[]> download(@PathVariable String sha256, HttpServletRequest request) {
         StoredFile file = evidence.download(sha256, viewer(request));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType())).header("ETag", "\"" + file.sha256() + "\"")
+        // A stored type that is not one (kept from before uploads were checked) is served as bytes, not as a server error.
+        MediaType type = EvidenceService.parse(file.mediaType());
+        return ResponseEntity.ok().contentType(type == null || !type.isConcrete() ? MediaType.APPLICATION_OCTET_STREAM : type)
+                .header("ETag", "\"" + file.sha256() + "\"")
+                // Never rendered by a browser in the hub's origin: an uploaded HTML or SVG file is evidence, not a page.
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.sha256()).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .body(file.content());
     }
 

@@ -16,6 +16,7 @@ import org.supervisionhub.api.HubIntegrationTest;
 import org.supervisionhub.api.access.Role;
 
 /** Every mutation leaves a chained audit event; oversight reads who did what; tampering is found. */
+@SuppressWarnings("unchecked")
 class AuditApiTest extends HubIntegrationTest {
 
     static final String UPSERT = "mutation($in: EnterpriseInput!) { upsertEnterprise(input: $in) { uscc } }";
@@ -99,6 +100,101 @@ class AuditApiTest extends HubIntegrationTest {
             driver.executableQuery("MATCH (e:AuditEvent {seq: $s}) SET e.actor = $a").withParameters(Map.of("s", seq, "a", original)).execute();
         }
         oversight().document("{ auditVerification { valid } }").execute().path("auditVerification.valid").entity(Boolean.class).isEqualTo(true);
+    }
+
+    long head() {
+        var records = driver.executableQuery("MATCH (h:AuditHead) RETURN h.seq AS seq").execute().records();
+        return records.isEmpty() ? 0 : records.get(0).get("seq").asLong();
+    }
+
+    /** Events after {@code seq} with the operation, oldest first: what the trail holds, read from the graph. */
+    List<org.neo4j.driver.Record> eventsAfter(long seq, String operation) {
+        return driver.executableQuery("MATCH (e:AuditEvent {operation: $op}) WHERE e.seq > $seq"
+                + " RETURN e.actor AS actor, e.outcome AS outcome, e.affectedIds AS affected, e.requestedIds AS requested,"
+                + " e.requestedCount AS count, COUNT { (e)-[:CONCERNS]->() } AS subjects ORDER BY e.seq")
+                .withParameters(Map.of("op", operation, "seq", seq)).execute().records();
+    }
+
+    /** Attack (item 8): an anonymous, refused write naming 10,000 ids made an event with 10,000 subjects under the global lock. */
+    @Test
+    void aRefusalRecordsWhatWasAskedBoundedAndAffectsNothing() {
+        long before = head();
+        String marker = "INS-FLOOD-" + System.nanoTime();
+        List<Map<String, Object>> present = java.util.stream.IntStream.range(0, 10_000)
+                .mapToObj(i -> Map.<String, Object>of("inspectorId", "INSP-FLOOD-" + i, "certificateNo", "C" + i)).toList();
+        graphQl().document("mutation($in: InspectionRecordInput!) { recordInspection(input: $in) { inspectionId } }")
+                .variable("in", Map.of("inspectionId", marker, "conductedAt", "2026-03-02T10:00:00+08:00", "findings", List.of(),
+                        "present", present)).execute().errors()
+                .satisfy(e -> assertThat(e.get(0).getExtensions()).containsEntry("code", "UNAUTHENTICATED"));
+        List<org.neo4j.driver.Record> events = eventsAfter(before, "recordInspection");
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.get("actor").asString()).startsWith("anonymous@");
+            assertThat(e.get("affected").asList()).isEmpty();
+            assertThat(e.get("requested").asList()).hasSize(10);
+            assertThat(e.get("count").asInt()).isEqualTo(10_001);
+            assertThat(e.get("subjects").asInt()).isEqualTo(10);
+        });
+        // The request record is part of the API and of the hashed chain.
+        graphQl(admin()).document("query($a: String) { auditEvents(filter: {operation: \"recordInspection\", actor: $a}, first: 1) {"
+                        + " edges { node { affectedIds requestedIds requestedCount outcome } } } }")
+                .variable("a", events.get(0).get("actor").asString()).execute()
+                .path("auditEvents.edges[0].node.requestedCount").entity(Integer.class).isEqualTo(10_001)
+                .path("auditEvents.edges[0].node.requestedIds").entityList(String.class).hasSize(10)
+                .path("auditEvents.edges[0].node.affectedIds").entityList(String.class).hasSize(0);
+        oversight().document("{ auditVerification { valid } }").execute().path("auditVerification.valid").entity(Boolean.class).isEqualTo(true);
+    }
+
+    /** Item 16: an evidence upload's event names the file by its SHA-256 (affected on success, requested on refusal). */
+    @Test
+    void anEvidenceUploadNamesTheFileItStored() throws Exception {
+        byte[] content = ("审计证据 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        org.springframework.http.client.MultipartBodyBuilder body = new org.springframework.http.client.MultipartBodyBuilder();
+        body.part("file", new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return "证据.txt";
+            }
+        }).contentType(org.springframework.http.MediaType.TEXT_PLAIN);
+        for (var subject : List.of(officer("HRSS-430100"), as(Role.PARTNER, "PARTNER-BIDDING-430000"))) {
+            WebTestClient.bindToServer().baseUrl("http://localhost:" + port).defaultHeader("Authorization", "Bearer " + token(subject)).build()
+                    .post().uri("/evidence/files").contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).bodyValue(body.build())
+                    .exchange();
+        }
+        List<Map<String, Object>> events = graphQl(admin()).document(EVENTS).variable("s", sha).execute().path("auditEvents.edges[*].node")
+                .entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+        assertThat(events).hasSize(2).allSatisfy(e -> assertThat(e).containsEntry("operation", "uploadEvidenceFile"));
+        assertThat(events.get(1)).containsEntry("outcome", "SUCCESS");
+        assertThat((List<String>) events.get(1).get("affectedIds")).containsExactly(sha);
+        assertThat(events.get(0)).containsEntry("outcome", "FORBIDDEN");
+    }
+
+    /** Item 15: uploads refused by the security filter (no token, a bad token) never reach their controller; they are recorded too. */
+    @Test
+    void anonymousUploadsRefusedBeforeTheirControllerAreRecorded() {
+        long before = head();
+        org.springframework.http.client.MultipartBodyBuilder csv = new org.springframework.http.client.MultipartBodyBuilder();
+        csv.part("enterprises", "uscc,name,orgType,regionCode\n");
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().post().uri("/import/enterprises")
+                .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).bodyValue(csv.build()).exchange()
+                .expectStatus().isUnauthorized();
+        org.springframework.http.client.MultipartBodyBuilder file = new org.springframework.http.client.MultipartBodyBuilder();
+        file.part("file", "x");
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).defaultHeader("Authorization", "Bearer not-a-token").build()
+                .post().uri("/evidence/files").contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).bodyValue(file.build())
+                .exchange().expectStatus().isUnauthorized();
+        // A read refused the same way is no write: not recorded.
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri("/evidence/files/" + "a".repeat(64)).exchange()
+                .expectStatus().isUnauthorized();
+        for (String operation : List.of("importEnterprises", "uploadEvidenceFile")) {
+            assertThat(eventsAfter(before, operation)).as(operation).singleElement().satisfies(e -> {
+                assertThat(e.get("actor").asString()).startsWith("anonymous@");
+                assertThat(e.get("outcome").asString()).isEqualTo("UNAUTHENTICATED");
+                assertThat(e.get("subjects").asInt()).isZero();
+            });
+        }
+        assertThat(driver.executableQuery("MATCH (e:AuditEvent) WHERE e.seq > $seq AND e.actor STARTS WITH 'anonymous@' RETURN count(e) AS n")
+                .withParameters(Map.of("seq", before)).execute().records().get(0).get("n").asLong()).isEqualTo(2);
     }
 
     @SuppressWarnings("unchecked")

@@ -63,6 +63,32 @@ class HostileRequestTest extends HubIntegrationTest {
         assertThat(enterprises()).isEqualTo(before);
     }
 
+    /** Item 15: a mutation document refused by the limits runs no mutation field, so nothing audited it; it is recorded once. */
+    @Test
+    void aMutationDocumentRefusedByTheLimitsIsRecordedOnceBounded() {
+        long before = driver.executableQuery("MATCH (h:AuditHead) RETURN h.seq AS seq").execute().records().stream()
+                .mapToLong(r -> r.get("seq").asLong()).findFirst().orElse(0);
+        StringBuilder doc = new StringBuilder("mutation {");
+        for (int i = 0; i < 40; i++) {
+            doc.append(" m").append(i).append(": upsertEnterprise(input: {uscc: \"").append(newUscc())
+                    .append("\", name: \"别名攻击\", orgType: COMPANY, regionCode: \"430102\"}) { uscc }");
+        }
+        doc.append(" }");
+        assertThat(post(query(doc.toString()))).containsEntry("code", "TOO_MANY_ALIASES");
+        // A query refused the same way is no write: not recorded.
+        assertThat(post(query("{ departmentTree { " + "subordinates { superior { ".repeat(8) + "id" + " } }".repeat(8) + " } }")))
+                .containsEntry("code", "QUERY_TOO_DEEP");
+        var events = driver.executableQuery("MATCH (e:AuditEvent) WHERE e.seq > $seq AND e.actor = 'officer@HRSS-430100'"
+                + " AND e.outcome IN ['TOO_MANY_ALIASES', 'QUERY_TOO_DEEP'] RETURN e.operation AS op, e.outcome AS outcome,"
+                + " e.argumentsDigest AS digest, COUNT { (e)-[:CONCERNS]->() } AS subjects").withParameters(Map.of("seq", before)).execute().records();
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.get("op").asString()).isEqualTo("upsertEnterprise");
+            assertThat(e.get("outcome").asString()).isEqualTo("TOO_MANY_ALIASES");
+            assertThat(e.get("digest").asString()).hasSize(64);
+            assertThat(e.get("subjects").asInt()).isZero();
+        });
+    }
+
     @Test
     void hugeNestedListsAndFragmentExplosionsAreRefusedAsTooCostly() {
         String lists = "{ enterprises(first: 200) { edges { node { links(first: 200) { edges { node { counterpart { "

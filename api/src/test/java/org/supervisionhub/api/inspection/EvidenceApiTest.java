@@ -20,13 +20,16 @@ import org.supervisionhub.api.HubIntegrationTest;
 import org.supervisionhub.api.access.DemoIssuer;
 
 /** Evidence through the upload endpoint and the GraphQL API on the real graph (EVID-01..06). */
+@SuppressWarnings("unchecked")
 class EvidenceApiTest extends HubIntegrationTest {
 
     @Autowired
     Driver driver;
 
     WebTestClient http(DemoIssuer.Subject subject) {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).defaultHeader("Authorization", "Bearer " + token(subject)).build();
+        // Uploads under a loaded machine can take longer than the client's default 5 s.
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(java.time.Duration.ofSeconds(60))
+                .defaultHeader("Authorization", "Bearer " + token(subject)).build();
     }
 
     @SuppressWarnings("unchecked")
@@ -91,6 +94,101 @@ class EvidenceApiTest extends HubIntegrationTest {
         byte[] downloaded = http(leader("HRSS-430100")).get().uri("/evidence/files/" + expected).exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(downloaded).isEqualTo(content);
-        http(officer("HRSS-430102")).get().uri("/evidence/files/" + expected).exchange().expectStatus().isForbidden();
+        http(officer("HRSS-430102")).get().uri("/evidence/files/" + expected).exchange().expectStatus().isNotFound();
+    }
+
+    static final String RECORD = "mutation($in: EvidenceInput!) { recordEvidence(input: $in) { id sha256 } }";
+
+    String activeInspectionOf(String department) {
+        return driver.executableQuery("MATCH (i:Inspection {status: 'ACTIVE', drawnBy: $d})"
+                + " WHERE coalesce(i.inspectedBy, i.drawnBy) = $d AND NOT EXISTS { (:ArchiveFile)-[:ARCHIVES]->(i) }"
+                + " RETURN i.id AS id LIMIT 1").withParameters(Map.of("d", department)).execute().records().get(0).get("id").asString();
+    }
+
+    static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    /** Uploads {@code content} with a raw part Content-Type (the client's builder would refuse a malformed one). */
+    WebTestClient.ResponseSpec uploadRaw(DemoIssuer.Subject subject, byte[] content, String partContentType) {
+        String boundary = "hub-boundary-" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.bin\"\r\nContent-Type: "
+                + partContentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return http(subject).post().uri("/evidence/files").contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary))
+                .bodyValue(body).exchange();
+    }
+
+    /** Attack (item 7): record another department's file by its hash against one's own inspection, then download it. */
+    @Test
+    void anotherDepartmentsFileCannotBeRecordedByItsHashAndSoNotDownloaded() throws Exception {
+        byte[] secret = ("HRSS-430102 内部材料 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        String sha = sha256(secret);
+        upload(officer("HRSS-430102"), secret, 200);
+        String ownInspection = activeInspectionOf("HRSS-430100");
+        // Knowing the hash is not holding the file: answered like a file never stored.
+        graphQl(officer("HRSS-430100")).document(RECORD).variable("in", input(ownInspection, sha, "PHYSICAL", null)).execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getExtensions()).containsEntry("code", "NOT_FOUND").containsEntry("field", "input.sha256");
+                }));
+        http(officer("HRSS-430100")).get().uri("/evidence/files/" + sha).exchange().expectStatus().isNotFound();
+        assertThat(driver.executableQuery("MATCH (x:Evidence {sha256: $s}) RETURN count(x) AS n").withParameters(Map.of("s", sha)).execute()
+                .records().get(0).get("n").asLong()).isZero();
+        // A department that uploads the same content itself holds it, and may record it.
+        upload(officer("HRSS-430100"), secret, 200);
+        graphQl(officer("HRSS-430100")).document(RECORD).variable("in", input(ownInspection, sha, "PHYSICAL", null)).execute()
+                .path("recordEvidence.sha256").entity(String.class).isEqualTo(sha);
+        http(officer("HRSS-430100")).get().uri("/evidence/files/" + sha).exchange().expectStatus().isOk();
+    }
+
+    /** Attack (item 12): a download tells whether a document is stored; another department's file and a missing one answer alike. */
+    @Test
+    void anotherDepartmentsFileAndAMissingFileAreBothNotFound() throws Exception {
+        byte[] content = ("只属于本部门 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        String sha = sha256(content);
+        upload(officer("HRSS-430100"), content, 200);
+        graphQl(officer("HRSS-430100")).document(RECORD).variable("in", input(activeInspectionOf("HRSS-430100"), sha, "PHYSICAL", null))
+                .execute().path("recordEvidence.sha256").hasValue();
+        http(leader("HRSS-430100")).get().uri("/evidence/files/" + sha).exchange().expectStatus().isOk();
+        Map<?, ?> foreign = http(officer("HRSS-430102")).get().uri("/evidence/files/" + sha).exchange().expectStatus().isNotFound()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> missing = http(officer("HRSS-430102")).get().uri("/evidence/files/" + "e".repeat(64)).exchange().expectStatus().isNotFound()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((List<Map<String, Object>>) foreign.get("errors")).get(0)).containsEntry("code", "NOT_FOUND").containsEntry("field", "sha256");
+        assertThat(((List<Map<String, Object>>) missing.get("errors")).get(0)).containsEntry("code", "NOT_FOUND").containsEntry("field", "sha256");
+    }
+
+    /** Attack (item 11): an uploaded HTML page served inline runs in the hub's origin; a malformed type breaks every download. */
+    @Test
+    void downloadsAreAttachmentsNoBrowserRendersAndMediaTypesAreCheckedAtUpload() throws Exception {
+        byte[] page = ("<html><script>fetch('/graphql')</script>" + System.nanoTime() + "</html>").getBytes(StandardCharsets.UTF_8);
+        String sha = sha256(page);
+        uploadRaw(officer("HRSS-430100"), page, "text/html").expectStatus().isOk();
+        graphQl(officer("HRSS-430100")).document(RECORD).variable("in", input(activeInspectionOf("HRSS-430100"), sha, "PHYSICAL", null))
+                .execute().path("recordEvidence.sha256").hasValue();
+        http(officer("HRSS-430100")).get().uri("/evidence/files/" + sha).exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Content-Disposition", "attachment; filename=\"" + sha + "\"")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; sandbox");
+
+        // A malformed media type is refused at upload, naming the field, and nothing is stored.
+        byte[] other = ("类型不合法 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        Map<?, ?> refused = uploadRaw(officer("HRSS-430100"), other, "not-a-type").expectStatus().isBadRequest().expectBody(Map.class)
+                .returnResult().getResponseBody();
+        assertThat(((List<Map<String, Object>>) refused.get("errors")).get(0)).containsEntry("code", "INVALID_VALUE")
+                .containsEntry("field", "file.contentType");
+        assertThat(driver.executableQuery("MATCH (f:EvidenceFile {sha256: $s}) RETURN count(f) AS n").withParameters(Map.of("s", sha256(other)))
+                .execute().records().get(0).get("n").asLong()).isZero();
+        // One stored before uploads were checked is served as bytes, not as a server error.
+        driver.executableQuery("MATCH (f:EvidenceFile {sha256: $s}) SET f.mediaType = 'not-a-type'").withParameters(Map.of("s", sha)).execute();
+        byte[] served = http(officer("HRSS-430100")).get().uri("/evidence/files/" + sha).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .expectHeader().valueEquals("Content-Disposition", "attachment; filename=\"" + sha + "\"")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(served).isEqualTo(page);
     }
 }

@@ -38,9 +38,10 @@ public class AuditTrail {
     static final String APPEND = "MATCH (h:AuditHead {id: 'audit'})"
             + " CREATE (e:AuditEvent {seq: $seq, at: $at, actor: $actor, department: $department, operation: $operation,"
             + "  argumentsDigest: $argumentsDigest, affectedIds: $affectedIds, reason: $reason, outcome: $outcome,"
-            + "  prevHash: $prevHash, hash: $hash})"
+            + "  prevHash: $prevHash, hash: $hash, requestedIds: $requestedIds, requestedCount: $requestedCount})"
             + " SET h.seq = $seq, h.hash = $hash"
-            + " WITH e UNWIND $affectedIds AS key MERGE (s:AuditSubject {key: key}) CREATE (e)-[:CONCERNS]->(s)";
+            + " WITH e UNWIND $affectedIds + [r IN $requestedIds WHERE NOT r IN $affectedIds] AS key"
+            + " MERGE (s:AuditSubject {key: key}) CREATE (e)-[:CONCERNS]->(s)";
     static final String CHAIN_PAGE = "MATCH (e:AuditEvent) WHERE e.seq > $after RETURN e ORDER BY e.seq LIMIT $limit";
     static final String HEAD = "MATCH (h:AuditHead {id: 'audit'}) RETURN h.seq AS seq, h.hash AS hash";
     static final String BY_SUBJECT = "MATCH (:AuditSubject {key: $subject})<-[:CONCERNS]-(e:AuditEvent)"
@@ -65,15 +66,24 @@ public class AuditTrail {
     /** Appends an event after the current head, in the current transaction or a new one; returns it hashed. */
     public AuditEvent append(String actor, String department, String operation, String argumentsDigest,
                              List<String> affectedIds, String reason, String outcome, OffsetDateTime at) {
+        return append(actor, department, operation, argumentsDigest, affectedIds, List.of(), null, reason, outcome, at);
+    }
+
+    /**
+     * Appends an event that also records, bounded, what was asked ({@code requestedIds}, {@code requestedCount}; a refusal's
+     * request): the event is findable under those ids as well as under {@code affectedIds}.
+     */
+    public AuditEvent append(String actor, String department, String operation, String argumentsDigest, List<String> affectedIds,
+                             List<String> requestedIds, Integer requestedCount, String reason, String outcome, OffsetDateTime at) {
         return transactions.execute(status -> {
             OffsetDateTime stamped = at.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             // The caller's time (the hub's clock), not the database server's: one clock for the whole hub.
             Map<String, Object> head = client.query(LOCK_HEAD).bindAll(Map.of("genesis", AuditEvent.GENESIS, "at", stamped))
                     .fetch().one().orElseThrow();
             AuditEvent event = new AuditEvent(((Number) head.get("seq")).longValue() + 1, stamped, actor, department, operation,
-                    argumentsDigest, List.copyOf(affectedIds), reason, outcome, (String) head.get("hash"), null);
+                    argumentsDigest, affectedIds, reason, outcome, (String) head.get("hash"), null, requestedIds, requestedCount);
             AuditEvent hashed = new AuditEvent(event.seq(), event.at(), actor, department, operation, argumentsDigest,
-                    event.affectedIds(), reason, outcome, event.prevHash(), event.computeHash());
+                    event.affectedIds(), reason, outcome, event.prevHash(), event.computeHash(), event.requestedIds(), requestedCount);
             write(hashed);
             return hashed;
         });
@@ -141,6 +151,8 @@ public class AuditTrail {
         p.put("outcome", e.outcome());
         p.put("prevHash", e.prevHash());
         p.put("hash", e.hash());
+        p.put("requestedIds", e.requestedIds());
+        p.put("requestedCount", e.requestedCount());
         client.query(APPEND).bindAll(p).run();
     }
 
@@ -148,6 +160,7 @@ public class AuditTrail {
         return new AuditEvent(v.get("seq").asLong(), Values.dateTime(v.get("at")), Values.str(v.get("actor")),
                 Values.str(v.get("department")), Values.str(v.get("operation")), Values.str(v.get("argumentsDigest")),
                 Values.strings(v.get("affectedIds")), Values.str(v.get("reason")), Values.str(v.get("outcome")),
-                Values.str(v.get("prevHash")), Values.str(v.get("hash")));
+                Values.str(v.get("prevHash")), Values.str(v.get("hash")), Values.strings(v.get("requestedIds")),
+                v.get("requestedCount").isNull() ? null : v.get("requestedCount").asInt());
     }
 }

@@ -14,7 +14,8 @@ import org.supervisionhub.graph.store.Values;
 
 /**
  * Inspection evidence (EVID-*): {@code (:Evidence)-[:OF]->(:Inspection)}, {@code (:Evidence)-[:CONTENT]->(:EvidenceFile)}.
- * Files are content-addressed: one {@code EvidenceFile} per SHA-256, written once, never changed.
+ * Files are content-addressed: one {@code EvidenceFile} per SHA-256, its content written once, never changed; its
+ * {@code uploadedBy} lists the departments that uploaded that content (who hold it, and so may record it as evidence).
  */
 public class EvidenceRepository {
 
@@ -26,7 +27,10 @@ public class EvidenceRepository {
     }
 
     static final String STORE = "MERGE (f:EvidenceFile {sha256: $sha}) ON CREATE SET f.content = $content, f.size = $size,"
-            + " f.mediaType = $mediaType, f.storedAt = $at RETURN f.size AS size";
+            + " f.mediaType = $mediaType, f.storedAt = $at"
+            + " SET f.uploadedBy = CASE WHEN $department IS NULL OR $department IN coalesce(f.uploadedBy, []) THEN f.uploadedBy"
+            + "  ELSE coalesce(f.uploadedBy, []) + $department END RETURN f.size AS size";
+    static final String UPLOADED_BY = "MATCH (f:EvidenceFile {sha256: $sha}) RETURN coalesce(f.uploadedBy, []) AS departments";
     static final String FILE = "MATCH (f:EvidenceFile {sha256: $sha}) RETURN f.size AS size, f.mediaType AS mediaType,"
             + " CASE WHEN $content THEN f.content END AS content";
     static final String RECORD = "MATCH (i:Inspection {id: $e.inspectionId}), (f:EvidenceFile {sha256: $e.sha256})"
@@ -45,9 +49,10 @@ public class EvidenceRepository {
         this.client = client;
     }
 
-    /** Stores the content under its hash unless it is there already. */
-    public void store(String sha256, byte[] content, String mediaType, OffsetDateTime at) {
+    /** Stores the content under its hash unless it is there already, and notes the uploading department (if any) on it. */
+    public void store(String sha256, byte[] content, String mediaType, String department, OffsetDateTime at) {
         Map<String, Object> p = new HashMap<>();
+        p.put("department", department);
         p.put("sha", sha256);
         p.put("content", content);
         p.put("size", (long) content.length);
@@ -61,6 +66,12 @@ public class EvidenceRepository {
         return client.query(FILE).bindAll(Map.of("sha", sha256, "content", withContent)).fetchAs(StoredFile.class)
                 .mappedBy((t, r) -> new StoredFile(sha256, r.get("size").asLong(), Values.str(r.get("mediaType")),
                         r.get("content").isNull() ? null : r.get("content").asByteArray())).one();
+    }
+
+    /** Departments that uploaded the file's content; empty for a file not stored (or stored before uploads were noted). */
+    public List<String> uploadedBy(String sha256) {
+        return client.query(UPLOADED_BY).bind(sha256).to("sha").fetchAs(List.class)
+                .mappedBy((t, r) -> r.get("departments").asList(v -> v.asString())).one().orElse(List.of());
     }
 
     public List<String> fileDepartments(String sha256) {
