@@ -33,7 +33,9 @@ import reactor.core.publisher.Mono;
         "hub.store.bolt-port=0", "hub.store.page-cache-mb=64",
         "hub.demo.enabled=true", "hub.demo.seed=7", "hub.demo.enterprises=400",
         "hub.security.demo-issuer.enabled=true", "hub.security.rate-limit.anonymous-per-minute=1000000",
-        "hub.security.rate-limit.authenticated-per-minute=1000000", "hub.security.rate-limit.clients.rate-probe=5"})
+        "hub.security.rate-limit.authenticated-per-minute=1000000", "hub.security.rate-limit.clients.rate-probe=5",
+        "hub.security.rate-limit.clients.rate-probe-ws=3", "hub.security.rate-limit.clients.rate-probe-draws=3",
+        "hub.security.rate-limit.clients.rate-probe-issuer=3"})
 @Import({QueryCounter.Configuration.class, TestClock.Configuration.class})
 public abstract class HubIntegrationTest {
 

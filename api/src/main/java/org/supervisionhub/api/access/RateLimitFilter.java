@@ -21,7 +21,8 @@ import org.supervisionhub.api.graphql.ErrorCode;
 /**
  * Per-client request quotas (Resilience4j rate limiters, one per client, refreshed each minute).
  * The quota is per replica: with N replicas behind a balancer a client gets up to N times it.
- * Refusals are HTTP 429 with {@code Retry-After} and the code RATE_LIMITED.
+ * Refusals are HTTP 429 with {@code Retry-After} and the code RATE_LIMITED. The same budget counts each operation sent
+ * over a GraphQL WebSocket ({@link WebSocketRateLimit}), refused there with a GraphQL error RATE_LIMITED.
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
@@ -54,10 +55,24 @@ public class RateLimitFilter extends OncePerRequestFilter {
      * quota applies first, so such refusals cannot be recorded faster than it allows.
      */
     public boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!settings.enabled()) {
-            return true;
+        String refusal = take(SecurityContextHolder.getContext().getAuthentication(), request.getRemoteAddr());
+        if (refusal != null) {
+            response.setHeader("Retry-After", "60");
+            JsonErrors.write(response, 429, ErrorCode.RATE_LIMITED, refusal);
+            return false;
         }
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return true;
+    }
+
+    /**
+     * Takes one request (or one GraphQL operation over WebSocket) of the caller's quota, whatever the transport: the
+     * token's client (its {@code azp}, else its subject), else the remote address. Returns null when admitted, else why
+     * not.
+     */
+    public String take(Authentication auth, String remoteAddress) {
+        if (!settings.enabled()) {
+            return null;
+        }
         String client;
         int quota;
         if (auth instanceof JwtAuthenticationToken token) {
@@ -65,17 +80,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
             client = azp != null ? String.valueOf(azp) : token.getName();
             quota = settings.clients().getOrDefault(client, settings.authenticatedPerMinute());
         } else {
-            client = "ip:" + request.getRemoteAddr();
+            client = "ip:" + remoteAddress;
             quota = settings.anonymousPerMinute();
         }
         RateLimiter limiter = limiter(client, quota);
-        if (!limiter.acquirePermission()) {
-            response.setHeader("Retry-After", "60");
-            JsonErrors.write(response, 429, ErrorCode.RATE_LIMITED,
-                    "client " + client + " exceeded its quota of " + quota + " requests per minute");
-            return false;
-        }
-        return true;
+        return limiter.acquirePermission() ? null : "client " + client + " exceeded its quota of " + quota + " requests per minute";
     }
 
     private synchronized RateLimiter limiter(String client, int quota) {

@@ -147,7 +147,8 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitFilter rateLimit) {
         FilterRegistrationBean<RateLimitFilter> bean = new FilterRegistrationBean<>(rateLimit);
-        bean.addUrlPatterns("/graphql", "/import/*", "/evidence/*");
+        // Public draw documents (up to ~1 MB and seconds of work each) and the demo issuer count too.
+        bean.addUrlPatterns("/graphql", "/import/*", "/evidence/*", "/public/*", "/demo-issuer/*");
         // After Spring Security (order -100), so the token's client is known.
         bean.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return bean;

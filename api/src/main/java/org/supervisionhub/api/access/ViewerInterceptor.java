@@ -61,8 +61,7 @@ public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
             authentication = null;
             expiresAt = null;
         }
-        Viewer viewer = viewers.of(authentication, remote == null ? "unknown"
-                : remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress());
+        Viewer viewer = viewers.of(authentication, address(remote));
         String reason = MutationAudit.reasonFromHeader(request.getHeaders().getFirst("X-Hub-Reason"));
         Instant expiry = expiresAt;
         request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> {
@@ -78,6 +77,18 @@ public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
             }
         }).build());
         return chain.next(request);
+    }
+
+    /** The caller of an operation over WebSocket: the session's token while it has not expired, else null (anonymous). */
+    Authentication sessionCaller(WebSocketSessionInfo session) {
+        Authentication authentication = (Authentication) session.getAttributes().get(SESSION_AUTHENTICATION);
+        Instant expiresAt = authentication instanceof JwtAuthenticationToken jwt ? jwt.getToken().getExpiresAt() : null;
+        return expiresAt != null && !clock.instant().isBefore(expiresAt) ? null : authentication;
+    }
+
+    /** The remote address as the rate limit and {@link Viewer}s name it. */
+    static String address(InetSocketAddress remote) {
+        return remote == null ? "unknown" : remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
     }
 
     /** A token in the payload must be valid, or the connection is refused (4401); without one, the upgrade request's counts. */

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Limits every GraphQL request: depth, cost with list fan-out, aliases and execution time. Each
@@ -35,11 +36,14 @@ public class QueryLimits {
      * @param maxAliases    aliased fields per document, fragments included
      * @param timeout       wall-clock budget of one execution, checked before each field is fetched
      * @param maxRequestBytes largest request body accepted on the GraphQL endpoint
+     * @param documentCacheBytes estimated heap the cache of parsed documents may hold ({@link DocumentCache})
+     * @param maxCachedDocumentChars longest document text that is cached; longer ones are parsed each time
      */
     @ConfigurationProperties("hub.graphql.limits")
     public record Settings(@DefaultValue("15") int maxDepth, @DefaultValue("50000") int maxCost,
                            @DefaultValue("30") int maxAliases, @DefaultValue("30s") Duration timeout,
-                           @DefaultValue("16777216") long maxRequestBytes) {
+                           @DefaultValue("16777216") long maxRequestBytes, @DefaultValue("32MB") DataSize documentCacheBytes,
+                           @DefaultValue("16384") int maxCachedDocumentChars) {
     }
 
     /** A refused request: an aborted execution that carries the hub's error code and the limit. */
