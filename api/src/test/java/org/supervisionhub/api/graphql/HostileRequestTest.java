@@ -2,16 +2,23 @@ package org.supervisionhub.api.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.client.SubscriptionErrorException;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.supervisionhub.api.HubIntegrationTest;
+import org.supervisionhub.api.access.DemoIssuer;
+import org.supervisionhub.api.access.Role;
 
 /** Requests meant to hurt: each gets a typed refusal, never a 5xx, and changes nothing. */
 class HostileRequestTest extends HubIntegrationTest {
@@ -172,5 +179,59 @@ class HostileRequestTest extends HubIntegrationTest {
         Map<String, Object> literal = post(query("{ restrictionCheck(subject: {uscc: \"" + uscc + "\"}, domain: BIDDING_TENDERING,"
                 + " purpose: \"t\", asOf: \"+999999999-12-31T23:59:59Z\") { restricted } }"));
         assertThat(literal.get("code")).isNotIn("", "INTERNAL");
+    }
+
+    /** A token of a client whose quota (HubIntegrationTest) is 3 requests a minute, used by one test only. */
+    String probe(String client) {
+        return issuer.mint(new DemoIssuer.Subject(client, List.of(Role.ANALYST), null, null, null)).accessToken();
+    }
+
+    @Test
+    void operationsOverOneWebSocketConnectionCountTowardsTheClientsQuota() {
+        WebSocketGraphQlTester ws = webSocket(probe("rate-probe-ws"));
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            List<ResponseError> errors = new ArrayList<>();
+            try {
+                ws.document("{ hubInfo { version } }").execute().errors().satisfy(errors::addAll);
+            } catch (SubscriptionErrorException e) {
+                errors.addAll(e.getErrors());
+            }
+            outcomes.add(errors.isEmpty() ? "ok" : String.valueOf(errors.get(0).getExtensions().get("code")));
+        }
+        // Quota 3: the rest of the operations on the same, still open, connection are refused with a typed error.
+        assertThat(outcomes).containsExactly("ok", "ok", "ok", "RATE_LIMITED", "RATE_LIMITED", "RATE_LIMITED");
+    }
+
+    @Test
+    void publicDrawDocumentsAreRateLimited() {
+        String token = probe("rate-probe-draws");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            var result = http().get().uri("/public/draws/no-such-draw-" + i).header("Authorization", "Bearer " + token)
+                    .exchange().returnResult(String.class);
+            statuses.add(result.getStatus().value());
+            if (result.getStatus().value() == 429) {
+                assertThat(result.getResponseBody().blockFirst()).contains("RATE_LIMITED");
+            }
+        }
+        assertThat(statuses).containsExactly(404, 404, 404, 429, 429);
+    }
+
+    @Test
+    void tokenRequestsToTheDemoIssuerAreRateLimited() {
+        String token = probe("rate-probe-issuer");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            var result = http().post().uri("/demo-issuer/token").header("Authorization", "Bearer " + token)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(BodyInserters.fromFormData("grant_type", "client_credentials").with("client_id", "nobody")
+                            .with("client_secret", "wrong")).exchange().returnResult(String.class);
+            statuses.add(result.getStatus().value());
+            if (result.getStatus().value() == 429) {
+                assertThat(result.getResponseBody().blockFirst()).contains("RATE_LIMITED");
+            }
+        }
+        assertThat(statuses).containsExactly(401, 401, 401, 429, 429);
     }
 }
