@@ -35,7 +35,7 @@ public class QueryLimits {
      * @param maxRequestBytes largest request body accepted on the GraphQL endpoint
      */
     @ConfigurationProperties("hub.graphql.limits")
-    public record Settings(@DefaultValue("15") int maxDepth, @DefaultValue("50000") int maxCost,
+    public record Settings(@DefaultValue("15") int maxDepth, @DefaultValue("100000") int maxCost,
                            @DefaultValue("30") int maxAliases, @DefaultValue("30s") Duration timeout,
                            @DefaultValue("16777216") long maxRequestBytes) {
     }
