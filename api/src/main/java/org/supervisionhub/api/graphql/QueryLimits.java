@@ -3,8 +3,6 @@ package org.supervisionhub.api.graphql;
 import java.time.Duration;
 import java.util.Map;
 
-import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -32,7 +30,7 @@ public class QueryLimits {
 
     /**
      * @param maxDepth      deepest field nesting
-     * @param maxCost       cost budget: each field costs 1 plus its selection, times {@code first} for paged fields
+     * @param maxCost       cost budget: each field costs 1 plus its selection, times its list size ({@link QueryCost})
      * @param maxAliases    aliased fields per document, fragments included
      * @param timeout       wall-clock budget of one execution, checked before each field is fetched
      * @param maxRequestBytes largest request body accepted on the GraphQL endpoint
@@ -40,7 +38,7 @@ public class QueryLimits {
      * @param maxCachedDocumentChars longest document text that is cached; longer ones are parsed each time
      */
     @ConfigurationProperties("hub.graphql.limits")
-    public record Settings(@DefaultValue("15") int maxDepth, @DefaultValue("50000") int maxCost,
+    public record Settings(@DefaultValue("15") int maxDepth, @DefaultValue("100000") int maxCost,
                            @DefaultValue("30") int maxAliases, @DefaultValue("30s") Duration timeout,
                            @DefaultValue("16777216") long maxRequestBytes, @DefaultValue("32MB") DataSize documentCacheBytes,
                            @DefaultValue("16384") int maxCachedDocumentChars) {
@@ -73,22 +71,33 @@ public class QueryLimits {
         };
     }
 
-    /** List fan-out: a field with {@code first} repeats its selection that many times. */
-    static final FieldComplexityCalculator FAN_OUT = (env, childComplexity) -> {
-        Object first = env.getArguments().get("first");
-        int times = first instanceof Integer n && n > 1 ? n : 1;
-        return 1 + childComplexity * times;
-    };
-
     @Bean
-    MaxQueryComplexityInstrumentation costLimit(Settings limits) {
-        return new MaxQueryComplexityInstrumentation(limits.maxCost(), FAN_OUT) {
-            @Override
-            protected AbortExecutionException mkAbortException(int cost, int maxCost) {
-                return new LimitExceeded(ErrorCode.QUERY_TOO_COSTLY, maxCost, "query cost " + cost + " exceeds the maximum of " + maxCost
-                        + " (each field costs 1 plus its selection, times first for paged lists)");
+    CostLimit costLimit(Settings limits) {
+        return new CostLimit(limits.maxCost());
+    }
+
+    /** Refuses an operation whose {@link QueryCost} exceeds the budget, before any field runs. */
+    static final class CostLimit extends SimplePerformantInstrumentation {
+
+        private final int maxCost;
+
+        CostLimit(int maxCost) {
+            this.maxCost = maxCost;
+        }
+
+        @Override
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                             InstrumentationState state) {
+            var context = parameters.getExecutionContext();
+            long cost = QueryCost.of(context.getGraphQLSchema(), context.getDocument(), context.getExecutionInput().getOperationName(),
+                    context.getCoercedVariables());
+            if (cost > maxCost) {
+                throw new LimitExceeded(ErrorCode.QUERY_TOO_COSTLY, maxCost, "query cost " + (cost == Long.MAX_VALUE ? "beyond counting" : cost)
+                        + " exceeds the maximum of " + maxCost + " (each field costs 1 plus its selection times its list size:"
+                        + " first for pages, @listSize for other lists)");
             }
-        };
+            return SimpleInstrumentationContext.noOp();
+        }
     }
 
     @Bean

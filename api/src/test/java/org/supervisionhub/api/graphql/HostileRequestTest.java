@@ -34,7 +34,11 @@ class HostileRequestTest extends HubIntegrationTest {
 
     /** Posts a raw body and returns the status and the first error's code. */
     Map<String, Object> post(String body) {
-        EntityExchangeResult<Map> result = http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+        return post(http(), body);
+    }
+
+    Map<String, Object> post(WebTestClient client, String body) {
+        EntityExchangeResult<Map> result = client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectBody(Map.class).returnResult();
         assertThat(result.getStatus().is5xxServerError()).as("status " + result.getStatus()).isFalse();
         Map<String, Object> json = result.getResponseBody();
@@ -105,6 +109,23 @@ class HostileRequestTest extends HubIntegrationTest {
                 + "fragment A on Enterprise { links(first: 100) { edges { node { counterpart { ...B } } } } } "
                 + "fragment B on Enterprise { links(first: 100) { edges { node { counterpart { ... on Enterprise { uscc } } } } } }";
         assertThat(post(query(fragments))).containsEntry("code", "QUERY_TOO_COSTLY");
+    }
+
+    /**
+     * Security round 2, item 2: lists without {@code first} counted once, so this anonymous walk down and back up the
+     * department tree cost ~15 and returned 1.4 M departments (36 MB) in ~27 s. Each subordinates list now counts its
+     * declared size (@listSize).
+     */
+    @Test
+    void anAnonymousDepartmentTreeBackLinkRecursionIsRefusedAsTooCostly() {
+        // Depth 15, the most hub.graphql.limits.max-depth allows: only the cost can refuse it.
+        String walk = "{ departmentTree { " + "subordinates { superior { ".repeat(6) + "subordinates { id }" + " } }".repeat(6) + " } }";
+        WebTestClient anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(60)).build();
+        assertThat(post(anonymous, query(walk))).containsEntry("code", "QUERY_TOO_COSTLY");
+        // The tree itself, province to county, is still answered.
+        assertThat(post(anonymous, query("{ departmentTree { id subordinates { id name subordinates { id name } } } }")))
+                .containsEntry("code", "");
     }
 
     @Test

@@ -91,7 +91,7 @@ public final class RestrictionBenchmark {
     static final String CHECK = "query($s: SubjectInput!, $d: RestrictionDomain!) { restrictionCheck(subject: $s, domain: $d,"
             + " purpose: \"benchmark\") { restricted digest receiptId restrictions { effect measureId trigger { id uscc }"
             + " path { nodes { id } } } alerts { measureId trigger { id } } freshness { source state } } }";
-    static final String CHECKS = "query($r: [RestrictionCheckInput!]!) { restrictionChecks(requests: $r) { restricted digest receiptId"
+    public static final String CHECKS = "query($r: [RestrictionCheckInput!]!) { restrictionChecks(requests: $r) { restricted digest receiptId"
             + " restrictions { effect measureId trigger { id } path { nodes { id } } } alerts { measureId } } }";
 
     /** A question as the partner sends it. */
