@@ -72,18 +72,10 @@ class ScopeLeakApiTest extends HubIntegrationTest {
         List<String> p = row.get("inspectors").asList(v -> v.asString());
         String run = "SL" + System.nanoTime();
         // Three departments' inspections whose windows overlap: one visit, led by the province's inspector.
-        driver.executableQuery("""
-                MATCH (e:Enterprise {uscc: $uscc})
-                UNWIND $rows AS r
-                CREATE (t:SamplingTask {id: $run + '-' + r.n, windowStart: date(r.from), windowEnd: date(r.to)})
-                CREATE (i:Inspection {id: $run + '-I' + r.n, taskId: t.id, drawId: $run, uscc: $uscc, status: 'ACTIVE', drawnBy: r.d,
-                        itemCodes: [r.item], stratum: 'ALL', drawOrder: r.n, rank: '00', flagged: false})-[:TARGETS]->(e)
-                WITH i, r MATCH (p:Inspector {inspectorId: r.inspector}) CREATE (i)-[:ASSIGNED {position: 1, at: $at}]->(p)""")
-                .withParameters(Map.of("uscc", uscc, "run", run, "at", clock.now(), "rows", List.of(
-                        Map.of("n", 1, "d", COUNTY, "from", t.plusDays(10).toString(), "to", t.plusDays(30).toString(), "item", "LABOUR-CONTRACTS", "inspector", p.get(0)),
-                        Map.of("n", 2, "d", PROVINCE, "from", t.plusDays(20).toString(), "to", t.plusDays(45).toString(), "item", "SOCIAL-INSURANCE", "inspector", p.get(1)),
-                        Map.of("n", 3, "d", "MS-430100", "from", t.plusDays(20).toString(), "to", t.plusDays(30).toString(), "item", "ANNUAL-REPORT", "inspector", p.get(2)))))
-                .execute();
+        org.supervisionhub.api.inspection.InspectionFixtures.inspectionsOf(driver, uscc, run, clock.now(), List.of(
+                Map.of("n", 1, "d", COUNTY, "from", t.plusDays(10).toString(), "to", t.plusDays(30).toString(), "item", "LABOUR-CONTRACTS", "inspector", p.get(0)),
+                Map.of("n", 2, "d", PROVINCE, "from", t.plusDays(20).toString(), "to", t.plusDays(45).toString(), "item", "SOCIAL-INSURANCE", "inspector", p.get(1)),
+                Map.of("n", 3, "d", "MS-430100", "from", t.plusDays(20).toString(), "to", t.plusDays(30).toString(), "item", "ANNUAL-REPORT", "inspector", p.get(2))));
         String visits = "query($u: ID!) { enterpriseJointVisits(uscc: $u) { inspectionIds team leader } }";
         Map<String, Object> u = Map.of("u", uscc);
 

@@ -65,4 +65,19 @@ public final class InspectionFixtures {
         Map<String, Object> ext = errors.get(0).getExtensions();
         return ext.get("code") + " " + ext.get("field") + (ext.get("rule") == null ? "" : " " + ext.get("rule"));
     }
+
+    /**
+     * Inspections of one enterprise outside any draw, each with its own task window and one assigned inspector: rows of
+     * {@code n} (suffix), {@code d} (drawing department), {@code from}/{@code to} (window), {@code item}, {@code inspector}.
+     */
+    public static void inspectionsOf(Driver driver, String uscc, String run, java.time.OffsetDateTime assignedAt, List<Map<String, Object>> rows) {
+        driver.executableQuery("""
+                MATCH (e:Enterprise {uscc: $uscc})
+                UNWIND $rows AS r
+                CREATE (t:SamplingTask {id: $run + '-' + r.n, windowStart: date(r.from), windowEnd: date(r.to)})
+                CREATE (i:Inspection {id: $run + '-I' + r.n, taskId: t.id, drawId: $run, uscc: $uscc, status: 'ACTIVE', drawnBy: r.d,
+                        itemCodes: [r.item], stratum: 'ALL', drawOrder: r.n, rank: '00', flagged: false})-[:TARGETS]->(e)
+                WITH i, r MATCH (p:Inspector {inspectorId: r.inspector}) CREATE (i)-[:ASSIGNED {position: 1, at: $at}]->(p)""")
+                .withParameters(Map.of("uscc", uscc, "run", run, "rows", rows, "at", assignedAt)).execute();
+    }
 }

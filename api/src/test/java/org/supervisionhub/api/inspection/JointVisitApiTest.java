@@ -150,14 +150,7 @@ class JointVisitApiTest extends HubIntegrationTest {
     }
 
     void create(String uscc, String run, List<Map<String, Object>> rows) {
-        driver.executableQuery("""
-                MATCH (e:Enterprise {uscc: $uscc})
-                UNWIND $rows AS r
-                CREATE (t:SamplingTask {id: $run + '-' + r.n, windowStart: date(r.from), windowEnd: date(r.to)})
-                CREATE (i:Inspection {id: $run + '-I' + r.n, taskId: t.id, drawId: $run, uscc: $uscc, status: 'ACTIVE', drawnBy: r.d,
-                        itemCodes: [r.item], stratum: 'ALL', drawOrder: r.n, rank: '00', flagged: false})-[:TARGETS]->(e)
-                WITH i, r MATCH (p:Inspector {inspectorId: r.inspector}) CREATE (i)-[:ASSIGNED {position: 1, at: $at}]->(p)""")
-                .withParameters(Map.of("uscc", uscc, "run", run, "rows", rows, "at", clock.now())).execute();
+        InspectionFixtures.inspectionsOf(driver, uscc, run, clock.now(), rows);
     }
 
     @SuppressWarnings("unchecked")
