@@ -31,6 +31,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.supervisionhub.api.HubProperties;
 import org.supervisionhub.api.audit.MutationAudit;
 import org.supervisionhub.api.graphql.JsonErrors;
@@ -75,6 +78,8 @@ public class SecurityConfiguration {
         AccessDeniedHandler denied = (request, response, e) -> JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN,
                 ErrorCode.FORBIDDEN, "not allowed: " + request.getRequestURI());
         http.csrf(c -> c.disable())
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        PathPatternRequestMatcher.withDefaults().matcher("/graphiql/**"), new StaticHeadersWriter("Content-Security-Policy", GRAPHIQL_CSP))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/graphql/schema").authenticated()
@@ -91,6 +96,14 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
         return http.build();
     }
+
+    /**
+     * GraphiQL (on in the demo profile only): Spring's page loads its scripts from esm.sh and runs inline modules, so
+     * those stay allowed until the hub serves the assets itself; it may talk to this hub only, and not be framed.
+     */
+    static final String GRAPHIQL_CSP = "default-src 'none'; script-src 'self' 'unsafe-inline' https://esm.sh;"
+            + " style-src 'self' 'unsafe-inline' https://esm.sh; font-src 'self' data: https://esm.sh; img-src 'self' data:;"
+            + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     /** Upload paths whose refusals are audited: {@code POST /import/**} and {@code POST /evidence/**}. */
     static String uploadOperation(HttpServletRequest request) {

@@ -95,6 +95,10 @@ public class DrawDocumentController {
         }
     }
 
+    /**
+     * The public verification document (DRAW-18). A confidential stratification (Amendment 1) is published with
+     * opaque stratum labels, no per-enterprise stratum and no ratios, plus {@code stratumDigests}.
+     */
     @GetMapping("/public/draws/{drawId}")
     public void document(@PathVariable String drawId, HttpServletResponse response) throws IOException {
         Draw draw = draws.draw(drawId).orElse(null);
@@ -102,6 +106,42 @@ public class DrawDocumentController {
             JsonErrors.write(response, 404, ErrorCode.NOT_FOUND, "no draw " + drawId);
             return;
         }
+        write(service.disclosed(draw), !StratumDisclosure.confidential(draw), response);
+    }
+
+    /**
+     * The complete document exactly as vdraw-1 specifies it, from which the whole draw is recomputed, plus the
+     * mapping of opaque labels to real ones (Amendment 1): oversight of the draw's department tree (OVER-01), and
+     * administrators. The security filter admits only those two roles to {@code /oversight/**}.
+     */
+    @GetMapping("/oversight/draws/{drawId}")
+    public void completeDocument(@PathVariable String drawId, Authentication authentication, HttpServletRequest request,
+                                 HttpServletResponse response) throws IOException {
+        Draw draw = overseen(drawId, authentication, request, response);
+        if (draw != null) {
+            write(service.disclosed(draw), true, response);
+        }
+    }
+
+    /** The draw, when the viewer oversees it; otherwise the error is written and null returned. */
+    private Draw overseen(String drawId, Authentication authentication, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Viewer viewer = viewers.of(authentication, request.getRemoteAddr());
+        Draw draw = draws.draw(drawId).orElse(null);
+        if (draw == null) {
+            JsonErrors.write(response, 404, ErrorCode.NOT_FOUND, "no draw " + drawId);
+            return null;
+        }
+        if (!viewer.has(Role.ADMIN) && !viewer.reaches(draw.departmentId(), AccessScope.DEPARTMENT_TREE)) {
+            JsonErrors.write(response, 403, ErrorCode.FORBIDDEN, "draw " + drawId + " is outside your department tree (OVER-01)", ",\"rule\":\"OVER-01\"");
+            return null;
+        }
+        return draw;
+    }
+
+    private void write(Draw draw, boolean complete, HttpServletResponse response) throws IOException {
+        boolean confidential = StratumDisclosure.confidential(draw);
+        Map<String, String> opaque = StratumDisclosure.opaque(draw);
         List<Candidate> pool = service.frozenPool(draw);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         try (OutputStream out = response.getOutputStream(); JsonGenerator g = json.createGenerator(out)) {
@@ -116,45 +156,72 @@ public class DrawDocumentController {
             g.writeStringProperty("poolDigest", draw.poolDigest());
             g.writeNumberProperty("poolSize", draw.poolSize());
             g.writeArrayPropertyStart("strata");
-            for (DrawStratum s : draw.strata()) {
+            List<DrawStratum> strata = complete ? draw.strata()
+                    : draw.strata().stream().sorted(Comparator.comparing(DrawStratum::opaqueLabel, LABEL_ORDER)).toList();
+            for (DrawStratum s : strata) {
                 g.writeStartObject();
-                g.writeStringProperty("label", s.label());
+                g.writeStringProperty("label", complete ? s.label() : s.opaqueLabel());
                 g.writeNumberProperty("size", s.size());
-                g.writeStringProperty("ratio", s.ratio());
+                if (complete) {
+                    g.writeStringProperty("ratio", s.ratio());
+                }
                 g.writeNumberProperty("selectedCount", s.selectedCount());
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (confidential) {
+                g.writeObjectPropertyStart("stratumDigests");
+                for (DrawStratum s : strata) {
+                    g.writeStringProperty(s.opaqueLabel(), s.digest());
+                }
+                g.writeEndObject();
+                if (complete) {
+                    g.writeObjectPropertyStart("opaqueLabels");
+                    for (DrawStratum s : strata) {
+                        g.writeStringProperty(s.opaqueLabel(), s.label());
+                    }
+                    g.writeEndObject();
+                }
+            }
             g.writeArrayPropertyStart("pool");
             for (Candidate c : pool) {
                 g.writeStartObject();
                 g.writeStringProperty("uscc", c.uscc());
-                g.writeStringProperty("stratum", c.stratum());
+                if (complete) {
+                    g.writeStringProperty("stratum", c.stratum());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
             if (draw.executed()) {
-                writeExecution(g, draw);
+                writeExecution(g, draw, complete);
             }
             g.writeEndObject();
         }
     }
 
+    /** S1, S2, ..., S10 in numeric order. */
+    private static final Comparator<String> LABEL_ORDER = Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+
     /** Steps 11 and 12, and what is published of the assignment (step 18: skip reasons in aggregate only). */
-    private void writeExecution(JsonGenerator g, Draw draw) {
+    private void writeExecution(JsonGenerator g, Draw draw, boolean complete) {
         g.writeStringProperty("executedAt", time(draw.executedAt()));
         g.writeStringProperty("entropy", draw.entropy());
         g.writeStringProperty("secret", draw.secret());
         g.writeStringProperty("seed", draw.seed());
         List<Inspection> inspections = draws.inspectionsOfDraw(draw.id(), null);
-        List<Inspection> selected = inspections.stream().filter(i -> i.replacementOf() == null)
-                .sorted(Comparator.comparing((Inspection i) -> i.stratum(), Vdraw1::compareUtf8).thenComparingInt(Inspection::drawOrder))
-                .toList();
+        // Without strata, grouping the list by stratum would still show who shares one: order by USCC instead.
+        Comparator<Inspection> order = complete
+                ? Comparator.comparing((Inspection i) -> i.stratum(), Vdraw1::compareUtf8).thenComparingInt(Inspection::drawOrder)
+                : Comparator.comparing(Inspection::uscc, Vdraw1::compareUtf8);
+        List<Inspection> selected = inspections.stream().filter(i -> i.replacementOf() == null).sorted(order).toList();
         g.writeArrayPropertyStart("selected");
         for (Inspection i : selected) {
             g.writeStartObject();
             g.writeStringProperty("uscc", i.uscc());
-            g.writeStringProperty("stratum", i.stratum());
+            if (complete) {
+                g.writeStringProperty("stratum", i.stratum());
+            }
             g.writeNumberProperty("order", i.drawOrder());
             g.writeEndObject();
         }
@@ -164,7 +231,9 @@ public class DrawDocumentController {
             g.writeStartObject();
             g.writeStringProperty("replaced", r.replaced());
             g.writeStringProperty("replacement", r.replacement());
-            g.writeStringProperty("stratum", r.stratum());
+            if (complete) {
+                g.writeStringProperty("stratum", r.stratum());
+            }
             g.writeStringProperty("reason", r.reason());
             g.writeStringProperty("replacedAt", time(r.at()));
             g.writeEndObject();
@@ -201,14 +270,8 @@ public class DrawDocumentController {
     @GetMapping("/oversight/draws/{drawId}/assignments")
     public void assignments(@PathVariable String drawId, Authentication authentication, HttpServletRequest request,
                             HttpServletResponse response) throws IOException {
-        Viewer viewer = viewers.of(authentication, request.getRemoteAddr());
-        Draw draw = draws.draw(drawId).orElse(null);
+        Draw draw = overseen(drawId, authentication, request, response);
         if (draw == null) {
-            JsonErrors.write(response, 404, ErrorCode.NOT_FOUND, "no draw " + drawId);
-            return;
-        }
-        if (!viewer.has(Role.ADMIN) && !viewer.reaches(draw.departmentId(), AccessScope.DEPARTMENT_TREE)) {
-            JsonErrors.write(response, 403, ErrorCode.FORBIDDEN, "draw " + drawId + " is outside your department tree (OVER-01)", ",\"rule\":\"OVER-01\"");
             return;
         }
         Map<String, List<String>> eligible = new java.util.HashMap<>();

@@ -123,12 +123,12 @@ public class DrawService {
                 throw InvalidInputException.of("taskId", ErrorCode.INVALID_VALUE, e.getValue() + " candidates are in stratum " + e.getKey()
                         + ", which has no ratio in task " + taskId, "DRAW-08");
             }
-            strata.add(new DrawStratum(e.getKey(), e.getValue(), r.toPlainString(), Vdraw1.quota(e.getValue(), r)));
+            strata.add(new DrawStratum(e.getKey(), e.getValue(), r.toPlainString(), Vdraw1.quota(e.getValue(), r), null, null));
         }
         byte[] secret = Vdraw1.newSecret();
         String id = "DRW-" + taskId + "-B" + batch[0];
         draws.createDraw(id, taskId, batch[0], Vdraw1.ALGORITHM, Vdraw1.commitment(secret), Vdraw1.poolDigest(pool), pool.size(),
-                strata, Vdraw1.hex(secret), chunks(pool), actor, now());
+                StratumDisclosure.disclosed(strata, pool), Vdraw1.hex(secret), chunks(pool), actor, now());
         return draws.draw(id).orElseThrow();
     }
 
@@ -213,6 +213,19 @@ public class DrawService {
         draws.markExecuted(drawId, e, Vdraw1.hex(seed), actor, now());
         lowerLevelInspects(draw, overlaps);
         return draws.draw(drawId).orElseThrow();
+    }
+
+    /**
+     * The draw with opaque labels and member digests (vdraw-1 Amendment 1). A draw committed before the amendment
+     * gets them on first read; digests are deterministic and the first stored opaque order wins.
+     */
+    public Draw disclosed(Draw draw) {
+        if (draw.strata().stream().allMatch(s -> s.opaqueLabel() != null && s.digest() != null)) {
+            return draw;
+        }
+        List<String> labels = draw.strata().stream().map(DrawStratum::label).toList();
+        draws.fillDisclosure(draw.id(), StratumDisclosure.opaqueLabels(labels), StratumDisclosure.memberDigests(labels, frozenPool(draw)));
+        return draws.draw(draw.id()).orElseThrow();
     }
 
     /** Reads the frozen pool back and checks it against the published digest, so a tampered pool never draws. */

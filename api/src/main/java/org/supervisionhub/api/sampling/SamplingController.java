@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -425,6 +427,40 @@ public class SamplingController {
         return Batches.byKey(list, Draw::taskId, views);
     }
 
+    /** A stratum as the viewer may see it: opaque label and no ratio where the stratification is confidential (Amendment 1). */
+    public record DrawStratumView(String label, int size, String ratio, int selectedCount, String digest) {
+    }
+
+    @SchemaMapping(typeName = "Draw")
+    public List<DrawStratumView> strata(Draw draw, @ContextValue Viewer viewer) {
+        Draw d = drawService.disclosed(draw);
+        boolean sees = StratumDisclosure.seesLabels(viewer, d);
+        return d.strata().stream()
+                .map(s -> sees ? new DrawStratumView(s.label(), s.size(), s.ratio(), s.selectedCount(), s.digest())
+                        : new DrawStratumView(s.opaqueLabel(), s.size(), null, s.selectedCount(), s.digest()))
+                .sorted(sees ? Comparator.comparing(DrawStratumView::label, Vdraw1::compareUtf8) : Comparator.comparing(DrawStratumView::label))
+                .toList();
+    }
+
+    /** Amendment 1: an inspection's stratum is the enterprise's risk class or complaint status, not public. */
+    @BatchMapping(typeName = "Inspection")
+    public Map<Inspection, String> stratum(List<Inspection> list, @ContextValue Viewer viewer) {
+        return visibleStrata(list, Inspection::drawId, Inspection::stratum, viewer);
+    }
+
+    @BatchMapping(typeName = "DrawReplacement", field = "stratum")
+    public Map<Replacement, String> stratum_(List<Replacement> list, @ContextValue Viewer viewer) {
+        return visibleStrata(list, Replacement::drawId, Replacement::stratum, viewer);
+    }
+
+    private <T> Map<T, String> visibleStrata(List<T> list, Function<T, String> drawId, Function<T, String> label, Viewer viewer) {
+        Map<String, Draw> byId = new HashMap<>();
+        draws.draws(Batches.keys(list, drawId)).forEach((id, d) -> byId.put(id, drawService.disclosed(d)));
+        Map<T, String> out = new LinkedHashMap<>();
+        list.forEach(x -> out.put(x, StratumDisclosure.label(viewer, byId.get(drawId.apply(x)), label.apply(x))));
+        return out;
+    }
+
     @SchemaMapping(typeName = "Draw")
     public String verificationUrl(Draw draw) {
         return "/public/draws/" + draw.id();
@@ -453,6 +489,26 @@ public class SamplingController {
     }
 
     // ---- Inspection
+
+    /**
+     * NOTICE-07: the visit date of an unannounced inspection is not public before the visit; until the day after it,
+     * only the departments that draw or inspect (their trees) and administrators read it.
+     */
+    @BatchMapping(typeName = "Inspection")
+    public Map<Inspection, LocalDate> plannedOn(List<Inspection> list, @ContextValue Viewer viewer) {
+        Set<String> unannounced = plans.unannounced(Batches.keys(list, Inspection::taskId));
+        LocalDate today = LocalDate.now(clock);
+        Map<Inspection, LocalDate> out = new LinkedHashMap<>();
+        for (Inspection i : list) {
+            boolean secret = i.plannedOn() != null && !today.isAfter(i.plannedOn()) && unannounced.contains(i.taskId());
+            boolean insider = viewer.has(Role.ADMIN) || (viewer.hasAny(VISIT_ROLES)
+                    && (viewer.reaches(i.drawnBy(), AccessScope.DEPARTMENT_TREE) || viewer.reaches(i.inspectedBy(), AccessScope.DEPARTMENT_TREE)));
+            out.put(i, secret && !insider ? null : i.plannedOn());
+        }
+        return out;
+    }
+
+    private static final Set<Role> VISIT_ROLES = Set.of(Role.OFFICER, Role.LEADER, Role.OVERSIGHT, Role.INSPECTOR);
 
     @BatchMapping(typeName = "Inspection")
     public Map<Inspection, Draw> draw(List<Inspection> list) {

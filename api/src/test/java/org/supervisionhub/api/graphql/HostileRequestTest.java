@@ -225,6 +225,19 @@ class HostileRequestTest extends HubIntegrationTest {
     }
 
     @Test
+    void graphiqlIsOffOutsideTheDemoProfileAndLimitedByItsPolicyWhereOn() throws Exception {
+        // This context runs without the demo profile: the page is not served.
+        var page = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri("/graphiql").exchange().returnResult(String.class);
+        assertThat(page.getStatus().value()).isEqualTo(404);
+        assertThat(page.getResponseHeaders().getFirst("Content-Security-Policy")).contains("connect-src 'self'", "frame-ancestors 'none'");
+        var loader = new org.springframework.boot.env.YamlPropertySourceLoader();
+        var base = loader.load("base", new org.springframework.core.io.ClassPathResource("application.yml")).get(0);
+        var demo = loader.load("demo", new org.springframework.core.io.ClassPathResource("application-demo.yml")).get(0);
+        assertThat(base.getProperty("spring.graphql.graphiql.enabled")).hasToString("false");
+        assertThat(demo.getProperty("spring.graphql.graphiql.enabled")).hasToString("true");
+    }
+
+    @Test
     void publicDrawDocumentsAreRateLimited() {
         String token = probe("rate-probe-draws");
         List<Integer> statuses = new ArrayList<>();

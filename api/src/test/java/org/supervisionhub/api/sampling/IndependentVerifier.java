@@ -375,6 +375,161 @@ public final class IndependentVerifier {
         return problems;
     }
 
+    // ---- Amendment 1: the public document of a confidential stratification
+
+    /** {@code hex(SHA256(members' USCC + "\n", sorted byte-wise ascending))}. */
+    public static String memberDigest(List<String> usccs) {
+        List<String> sorted = new ArrayList<>(usccs);
+        sorted.sort(BYTEWISE);
+        StringBuilder sb = new StringBuilder();
+        sorted.forEach(u -> sb.append(u).append('\n'));
+        return toHex(sha256(utf8(sb.toString())));
+    }
+
+    /** Whether the public document withholds the strata (Amendment 1): opaque labels and {@code stratumDigests}. */
+    public static boolean withholdsStrata(Map<String, Object> doc) {
+        return doc.containsKey("stratumDigests");
+    }
+
+    /**
+     * What the public can check of a document that withholds the strata (Amendment 1): nothing per enterprise names a
+     * stratum, labels are opaque and carry no ratio, sizes add up, each label has a digest, {@code SHA256(secret)} is
+     * the commitment, the seed derives from the published {@code poolDigest}, the selected counts add up and every
+     * selected enterprise is in the pool.
+     */
+    public static List<String> verifyPublicDocument(Map<String, Object> doc) {
+        List<String> problems = new ArrayList<>();
+        Map<?, ?> digests = doc.get("stratumDigests") instanceof Map<?, ?> m ? m : null;
+        if (digests == null) {
+            problems.add("stratumDigests is missing");
+            return problems;
+        }
+        Set<String> pool = new HashSet<>();
+        String previous = null;
+        for (Object o : list(doc.get("pool"), "pool", problems)) {
+            Map<?, ?> c = (Map<?, ?>) o;
+            if (c.containsKey("stratum")) {
+                problems.add("pool entry names its stratum: " + c);
+            }
+            String u = (String) c.get("uscc");
+            if (previous != null && compareBytes(previous, u) >= 0) {
+                problems.add("pool is not sorted by USCC at " + u);
+            }
+            pool.add(u);
+            previous = u;
+        }
+        int sizes = 0;
+        int selectedCounts = 0;
+        Set<String> labels = new HashSet<>();
+        for (Object o : list(doc.get("strata"), "strata", problems)) {
+            Map<?, ?> s = (Map<?, ?>) o;
+            String label = (String) s.get("label");
+            if (label == null || !label.matches("S[1-9][0-9]*") || !labels.add(label)) {
+                problems.add("stratum label is not a distinct opaque S<n>: " + s);
+            }
+            if (s.containsKey("ratio")) {
+                problems.add("stratum " + label + " publishes its ratio");
+            }
+            if (!isHex64(digests.get(label))) {
+                problems.add("stratum " + label + " has no stratumDigests entry");
+            }
+            sizes += integer(s.get("size")) == null ? 0 : integer(s.get("size"));
+            selectedCounts += integer(s.get("selectedCount")) == null ? 0 : integer(s.get("selectedCount"));
+        }
+        if (!labels.equals(digests.keySet())) {
+            problems.add("stratumDigests names " + digests.keySet() + " but strata are " + labels);
+        }
+        if (sizes != pool.size()) {
+            problems.add("strata sizes add up to " + sizes + " but the pool has " + pool.size());
+        }
+        if (!doc.containsKey("secret")) {
+            return problems;
+        }
+        String secret = (String) doc.get("secret");
+        if (!commitment(secret).equals(doc.get("commitment"))) {
+            problems.add("SHA256(secret) is not the commitment");
+        }
+        String seed = seedHex(secret, (String) doc.get("taskId"), (String) doc.get("poolDigest"),
+                doc.get("entropy") instanceof String e ? e : "");
+        if (!seed.equals(doc.get("seed"))) {
+            problems.add("seed does not derive from the published poolDigest");
+        }
+        List<?> selected = list(doc.get("selected"), "selected", problems);
+        if (selected.size() != selectedCounts) {
+            problems.add(selected.size() + " selected but strata select " + selectedCounts);
+        }
+        for (Object o : selected) {
+            Map<?, ?> e = (Map<?, ?>) o;
+            if (e.containsKey("stratum") || !pool.contains(e.get("uscc"))) {
+                problems.add("selected entry names a stratum or is not in the pool: " + e);
+            }
+        }
+        for (Object o : doc.get("replacements") == null ? List.of() : list(doc.get("replacements"), "replacements", problems)) {
+            if (((Map<?, ?>) o).containsKey("stratum")) {
+                problems.add("replacement names a stratum: " + o);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Checks the public document against the complete one (oversight, Amendment 1): the same commitment, pool, seed
+     * and selection, and each opaque label's digest and counts those of the real stratum it maps to.
+     */
+    public static List<String> verifyDisclosure(Map<String, Object> publicDoc, Map<String, Object> complete) {
+        List<String> problems = new ArrayList<>();
+        for (String f : List.of("drawId", "taskId", "commitment", "poolDigest", "secret", "seed", "entropy")) {
+            if (!Objects.equals(publicDoc.get(f), complete.get(f))) {
+                problems.add(f + " differs: " + publicDoc.get(f) + " / " + complete.get(f));
+            }
+        }
+        Map<?, ?> mapping = complete.get("opaqueLabels") instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> digests = publicDoc.get("stratumDigests") instanceof Map<?, ?> m ? m : Map.of();
+        Map<String, List<String>> members = new HashMap<>();
+        List<String> pool = new ArrayList<>();
+        for (Object o : list(complete.get("pool"), "pool", problems)) {
+            Map<?, ?> c = (Map<?, ?>) o;
+            members.computeIfAbsent((String) c.get("stratum"), x -> new ArrayList<>()).add((String) c.get("uscc"));
+            pool.add((String) c.get("uscc"));
+        }
+        List<String> publicPool = new ArrayList<>();
+        list(publicDoc.get("pool"), "pool", problems).forEach(o -> publicPool.add((String) ((Map<?, ?>) o).get("uscc")));
+        if (!pool.equals(publicPool)) {
+            problems.add("the public pool is not the complete pool without strata");
+        }
+        Map<String, Map<?, ?>> realStrata = new HashMap<>();
+        list(complete.get("strata"), "strata", problems).forEach(o -> realStrata.put((String) ((Map<?, ?>) o).get("label"), (Map<?, ?>) o));
+        for (Object o : list(publicDoc.get("strata"), "strata", problems)) {
+            Map<?, ?> s = (Map<?, ?>) o;
+            String real = (String) mapping.get(s.get("label"));
+            Map<?, ?> r = realStrata.get(real);
+            if (r == null) {
+                problems.add("opaque label " + s.get("label") + " maps to no stratum");
+                continue;
+            }
+            if (!Objects.equals(s.get("size"), r.get("size")) || !Objects.equals(s.get("selectedCount"), r.get("selectedCount"))) {
+                problems.add("opaque label " + s.get("label") + " counts differ from stratum " + real);
+            }
+            String expected = memberDigest(members.getOrDefault(real, List.of()));
+            if (!expected.equals(digests.get(s.get("label")))) {
+                problems.add("stratumDigests[" + s.get("label") + "] is not the digest of stratum " + real + "'s members");
+            }
+        }
+        if (mapping.size() != realStrata.size()) {
+            problems.add("opaqueLabels maps " + mapping.size() + " labels for " + realStrata.size() + " strata");
+        }
+        Map<String, Object> selected = new HashMap<>();
+        list(complete.get("selected") == null ? List.of() : complete.get("selected"), "selected", problems)
+                .forEach(o -> selected.put((String) ((Map<?, ?>) o).get("uscc"), ((Map<?, ?>) o).get("order")));
+        Map<String, Object> publicSelected = new HashMap<>();
+        list(publicDoc.get("selected") == null ? List.of() : publicDoc.get("selected"), "selected", problems)
+                .forEach(o -> publicSelected.put((String) ((Map<?, ?>) o).get("uscc"), ((Map<?, ?>) o).get("order")));
+        if (!selected.equals(publicSelected)) {
+            problems.add("the public selection differs from the complete one");
+        }
+        return problems;
+    }
+
     private static List<?> list(Object o, String field, List<String> problems) {
         if (o instanceof List<?> l) {
             return l;

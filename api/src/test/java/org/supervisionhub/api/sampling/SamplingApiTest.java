@@ -97,6 +97,31 @@ class SamplingApiTest extends HubIntegrationTest {
         return json.readValue(r.body(), Map.class);
     }
 
+    /** The complete verification document, read as an administrator (Amendment 1). */
+    Map<String, Object> completeDocument(String drawId) throws Exception {
+        HttpResponse<String> r = get("/oversight/draws/" + drawId, token(admin()));
+        assertThat(r.statusCode()).isEqualTo(200);
+        return json.readValue(r.body(), Map.class);
+    }
+
+    /**
+     * The complete document of a draw after checking everything a verifier can: the complete one recomputes; the
+     * public one, where it withholds the strata, passes the public checks and matches the complete one (Amendment 1),
+     * and otherwise is the complete one.
+     */
+    Map<String, Object> verified(String drawId) throws Exception {
+        Map<String, Object> complete = completeDocument(drawId);
+        Map<String, Object> published = document(drawId);
+        assertThat(IndependentVerifier.verifyDocument(complete)).as("draw " + drawId).isEmpty();
+        if (IndependentVerifier.withholdsStrata(published)) {
+            assertThat(IndependentVerifier.verifyPublicDocument(published)).as("public document of " + drawId).isEmpty();
+            assertThat(IndependentVerifier.verifyDisclosure(published, complete)).as("disclosure of " + drawId).isEmpty();
+        } else {
+            assertThat(published).isEqualTo(complete);
+        }
+        return complete;
+    }
+
     HttpResponse<String> get(String path, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (token != null) {
@@ -119,7 +144,7 @@ class SamplingApiTest extends HubIntegrationTest {
         assertThat(list).isNotEmpty();
         int executed = 0;
         for (Map<String, Object> row : list) {
-            Map<String, Object> doc = document((String) row.get("drawId"));
+            Map<String, Object> doc = verified((String) row.get("drawId"));
             assertThat(IndependentVerifier.verifyDocument(doc)).as("draw " + row.get("drawId")).isEmpty();
             if (row.get("executedAt") == null) {
                 // Before execution only the commitment is published (spec: secret, seed, selected absent).
@@ -137,7 +162,7 @@ class SamplingApiTest extends HubIntegrationTest {
         String dept = "HRSS-430103";
         String taskId = publishedTask(dept, 2027, null, "0.2");
         String drawId = commit(dept, taskId);
-        Map<String, Object> committed = document(drawId);
+        Map<String, Object> committed = verified(drawId);
         assertThat(committed).doesNotContainKeys("secret", "seed", "selected");
         assertThat(IndependentVerifier.verifyDocument(committed)).isEmpty();
 
@@ -158,7 +183,7 @@ class SamplingApiTest extends HubIntegrationTest {
         execute(dept, drawId, "beacon-20270301");
         assertThat(codes(graphQl(officer(dept)).document("mutation($d: ID!) { executeDraw(drawId: $d) { id } }").variable("d", drawId).execute()))
                 .containsExactly("ILLEGAL_TRANSITION/DRAW-01");
-        Map<String, Object> executed = document(drawId);
+        Map<String, Object> executed = verified(drawId);
         assertThat(executed.get("entropy")).isEqualTo("beacon-20270301");
         assertThat(IndependentVerifier.verifyDocument(executed)).isEmpty();
 
@@ -181,7 +206,7 @@ class SamplingApiTest extends HubIntegrationTest {
                 .path("replaceDrawTarget.uscc").entity(String.class).get();
         graphQl(officer(dept)).document("mutation($d: ID!, $u: ID!) { replaceDrawTarget(drawId: $d, uscc: $u, reason: \"不属本局管辖\") { uscc } }")
                 .variable("d", drawId).variable("u", replacement).execute().path("replaceDrawTarget.uscc").hasValue();
-        Map<String, Object> replaced = document(drawId);
+        Map<String, Object> replaced = verified(drawId);
         assertThat((List<?>) replaced.get("replacements")).hasSize(2);
         assertThat(IndependentVerifier.verifyDocument(replaced)).isEmpty();
         // Replacing the already replaced target again is refused.
@@ -212,7 +237,7 @@ class SamplingApiTest extends HubIntegrationTest {
         pool.shutdown();
         assertThat(ok).isEqualTo(1);
         assertThat(refused).isEqualTo(7);
-        Map<String, Object> doc = document(drawId);
+        Map<String, Object> doc = verified(drawId);
         int expected = ((List<Map<String, Object>>) doc.get("strata")).stream().mapToInt(s -> ((Number) s.get("selectedCount")).intValue()).sum();
         assertThat((List<?>) doc.get("selected")).hasSize(expected);
         graphQl().document("query($d: ID!) { draw(id: $d) { inspectionCount } }").variable("d", drawId).execute()
@@ -255,9 +280,9 @@ class SamplingApiTest extends HubIntegrationTest {
         execute(city, cityDraw, "");
         String countyDraw = commit(county, publishedTask(county, 2028, null, "1"));
         execute(county, countyDraw, "");
-        List<Map<String, Object>> deferrals = (List<Map<String, Object>>) document(countyDraw).get("lowerLevelInspects");
+        List<Map<String, Object>> deferrals = (List<Map<String, Object>>) verified(countyDraw).get("lowerLevelInspects");
         assertThat(deferrals).isNotEmpty();
-        assertThat((List<?>) document(cityDraw).get("lowerLevelInspects")).hasSameSizeAs(deferrals);
+        assertThat((List<?>) verified(cityDraw).get("lowerLevelInspects")).hasSameSizeAs(deferrals);
         String superior = (String) deferrals.get(0).get("superiorInspection");
         graphQl().document("query($id: ID!) { inspection(id: $id) { status deferredTo { drawnBy { id } status } } }").variable("id", superior)
                 .execute().path("inspection.status").entity(String.class).isEqualTo("DEFERRED")
@@ -276,7 +301,7 @@ class SamplingApiTest extends HubIntegrationTest {
         String taskId = publishedTask(dept, 2027, null, "0.5");
         String drawId = commit(dept, taskId);
         execute(dept, drawId, "");
-        Map<String, Object> doc = document(drawId);
+        Map<String, Object> doc = verified(drawId);
         String conflicted = (String) ((List<Map<String, Object>>) doc.get("selected")).get(0).get("uscc");
         // ASSIGN-03: every inspector of the county declares a conflict with one selected enterprise.
         List<String> inspectors = graphQl(officer(dept)).document("{ inspectors(scope: {departmentId: \"HRSS-430102\"}, first: 200) { edges { node { inspectorId } } } }")
@@ -350,7 +375,7 @@ class SamplingApiTest extends HubIntegrationTest {
                 .execute().path("triggers.edges[*].node.enterprise.uscc").entityList(String.class).get());
         String drawId = graphQl().document("{ draws(departmentId: \"HRSS-430300\", first: 5) { edges { node { id task { kind } } } } }").execute()
                 .path("draws.edges[0].node.id").entity(String.class).get();
-        Map<String, Object> doc = document(drawId);
+        Map<String, Object> doc = verified(drawId);
         Set<String> pool = new HashSet<>();
         ((List<Map<String, String>>) doc.get("pool")).forEach(p -> pool.add(p.get("uscc")));
         assertThat(pool).isNotEmpty();
@@ -375,5 +400,135 @@ class SamplingApiTest extends HubIntegrationTest {
         // PLAN-10: with no task, every item of the current checklists is uncovered.
         officer.document("{ planCoverage(departmentId: \"HRSS-430103\", year: 2031) { checklistItems covered uncovered { code } } }").execute()
                 .path("planCoverage.covered").entity(Integer.class).isEqualTo(0);
+    }
+
+    // ---- vdraw-1 Amendment 1 (security round 2, item 1) and NOTICE-07
+
+    static final String STRATA = "query($d: ID!) { draw(id: $d) { strata { label ratio digest }"
+            + " inspections(first: 50) { edges { node { id stratum } } } } }";
+
+    static Set<String> labels(List<Map<String, Object>> strata) {
+        Set<String> out = new HashSet<>();
+        strata.forEach(s -> out.add((String) s.get("label")));
+        return out;
+    }
+
+    @Test
+    void aDrawStratifiedByCreditRiskClassShowsNobodyOutsideTheDrawingTreeAnEnterprisesClass_Amendment1() throws Exception {
+        String dept = "HRSS-430103";
+        String drawId = commit(dept, publishedTask(dept, clock.today().getYear() + 3, null, "0.3"));
+        execute(dept, drawId, "");
+        String body = get("/public/draws/" + drawId, null).body();
+        // The attack: read every pooled enterprise's class from the public document.
+        assertThat(body).doesNotContain("\"stratum\"", "\"ratio\"");
+        Map<String, Object> published = json.readValue(body, Map.class);
+        Map<String, Object> complete = verified(drawId);
+        Set<String> real = labels((List<Map<String, Object>>) complete.get("strata"));
+        assertThat(real).isNotEmpty().isSubsetOf("A", "B", "C", "D", "UNCLASSIFIED");
+        Set<String> opaque = labels((List<Map<String, Object>>) published.get("strata"));
+        assertThat(opaque).hasSameSizeAs(real).allMatch(l -> l.matches("S[1-9][0-9]*"));
+        Map<String, String> toReal = (Map<String, String>) complete.get("opaqueLabels");
+        assertThat(toReal.keySet()).isEqualTo(opaque);
+
+        // GraphQL: the same labels, the same rule. The public, a partner, an analyst and another county see opaque ones.
+        for (HttpGraphQlTester outsider : List.of(graphQl(), graphQl(as(Role.PARTNER, "PARTNER-BIDDING-430000")), graphQl(analyst()),
+                graphQl(officer("HRSS-430104")))) {
+            var r = outsider.document(STRATA).variable("d", drawId).execute();
+            List<Map<String, Object>> strata = r.path("draw.strata").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+            assertThat(labels(strata)).isEqualTo(opaque);
+            strata.forEach(st -> {
+                assertThat(st.get("ratio")).isNull();
+                assertThat(st.get("digest")).isEqualTo(((Map<?, ?>) published.get("stratumDigests")).get(st.get("label")));
+            });
+            assertThat(r.path("draw.inspections.edges[*].node.stratum").entityList(String.class).get()).isNotEmpty().allMatch(opaque::contains);
+        }
+        // The drawing department, its superiors' oversight and administrators see the real ones.
+        for (HttpGraphQlTester insider : List.of(graphQl(officer(dept)), graphQl(as(Role.OVERSIGHT, "HRSS-430000")), graphQl(admin()))) {
+            var r = insider.document(STRATA).variable("d", drawId).execute();
+            assertThat(r.path("draw.strata[*].label").entityList(String.class).get()).containsExactlyInAnyOrderElementsOf(real);
+            assertThat(r.path("draw.strata[*].ratio").entityList(String.class).get()).allMatch("0.3"::equals);
+            assertThat(r.path("draw.inspections.edges[*].node.stratum").entityList(String.class).get()).allMatch(real::contains);
+        }
+        // An inspection's opaque stratum is the one the mapping gives for its real stratum.
+        var outside = graphQl().document(STRATA).variable("d", drawId).execute().path("draw.inspections.edges[*].node").entityList(Map.class).get();
+        var inside = graphQl(officer(dept)).document(STRATA).variable("d", drawId).execute().path("draw.inspections.edges[*].node").entityList(Map.class).get();
+        Map<Object, Object> realOf = new HashMap<>();
+        inside.forEach(n -> realOf.put(n.get("id"), n.get("stratum")));
+        outside.forEach(n -> assertThat(toReal.get(n.get("stratum"))).isEqualTo(realOf.get(n.get("id"))));
+    }
+
+    @Test
+    void theCompleteDrawDocumentIsForOversightOfTheDrawingTreeAndAdministrators_Amendment1_OVER01() throws Exception {
+        String drawId = graphQl().document("{ draws(departmentId: \"HRSS-430100\", status: EXECUTED, first: 1) { edges { node { id } } } }").execute()
+                .path("draws.edges[0].node.id").entity(String.class).get();
+        String path = "/oversight/draws/" + drawId;
+        assertThat(get(path, null).statusCode()).isEqualTo(401);
+        assertThat(get(path, token(officer("HRSS-430100"))).statusCode()).isEqualTo(403);
+        assertThat(get(path, token(analyst())).statusCode()).isEqualTo(403);
+        HttpResponse<String> otherTree = get(path, token(as(Role.OVERSIGHT, "HRSS-430300")));
+        assertThat(otherTree.statusCode()).isEqualTo(403);
+        assertThat(otherTree.body()).contains("OVER-01");
+        assertThat(get(path, token(as(Role.OVERSIGHT, "HRSS-430000"))).statusCode()).isEqualTo(200);
+        assertThat(get(path, token(admin())).statusCode()).isEqualTo(200);
+        assertThat(get("/oversight/draws/DRW-NOPE", token(admin())).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anUnstratifiedDrawIsPublishedInFull_Amendment1() throws Exception {
+        String dept = "HRSS-430104";
+        int year = clock.today().getYear() + 3;
+        HttpGraphQlTester officer = graphQl(officer(dept));
+        String planId = "PLAN-" + dept + "-" + year;
+        officer.document("mutation($in: CreateSamplingPlanInput!) { createSamplingPlan(input: $in) { id } }")
+                .variable("in", Map.of("departmentId", dept, "year", year, "title", "不分层计划")).execute().path("createSamplingPlan.id").hasValue();
+        Map<String, Object> in = task(null, "0.2", year);
+        in.put("strataBy", "NONE");
+        in.put("strata", List.of(Map.of("label", "ALL", "ratio", "0.2")));
+        String taskId = officer.document("mutation($p: ID!, $in: SamplingTaskInput!) { addSamplingTask(planId: $p, input: $in) { id } }")
+                .variable("p", planId).variable("in", in).execute().path("addSamplingTask.id").entity(String.class).get();
+        graphQl(leader(dept)).document("mutation($id: ID!) { fileSamplingPlan(id: $id) { id } }").variable("id", planId).execute().path("fileSamplingPlan.id").hasValue();
+        graphQl(leader(dept)).document("mutation($id: ID!) { publishSamplingPlan(id: $id) { id } }").variable("id", planId).execute().path("publishSamplingPlan.id").hasValue();
+        String drawId = commit(dept, taskId);
+        execute(dept, drawId, "");
+        Map<String, Object> published = document(drawId);
+        assertThat(published).doesNotContainKey("stratumDigests");
+        assertThat(IndependentVerifier.verifyDocument(published)).isEmpty();
+        assertThat(((List<Map<String, Object>>) published.get("pool"))).allSatisfy(c -> assertThat(c.get("stratum")).isEqualTo("ALL"));
+        graphQl().document(STRATA).variable("d", drawId).execute().path("draw.strata[0].label").entity(String.class).isEqualTo("ALL")
+                .path("draw.strata[0].ratio").entity(String.class).isEqualTo("0.2");
+    }
+
+    @Test
+    void theVisitDateOfAnUnannouncedInspectionIsNotPublicBeforeTheVisit_NOTICE07() throws Exception {
+        String dept = "HRSS-430121";
+        int year = clock.today().getYear() + 5;
+        HttpGraphQlTester officer = graphQl(officer(dept));
+        String planId = "PLAN-" + dept + "-" + year;
+        officer.document("mutation($in: CreateSamplingPlanInput!) { createSamplingPlan(input: $in) { id } }")
+                .variable("in", Map.of("departmentId", dept, "year", year, "title", "不预先告知计划")).execute().path("createSamplingPlan.id").hasValue();
+        Map<String, Object> in = task(null, "0.2", year);
+        in.put("announced", false);
+        String taskId = officer.document("mutation($p: ID!, $in: SamplingTaskInput!) { addSamplingTask(planId: $p, input: $in) { id } }")
+                .variable("p", planId).variable("in", in).execute().path("addSamplingTask.id").entity(String.class).get();
+        graphQl(leader(dept)).document("mutation($id: ID!) { fileSamplingPlan(id: $id) { id } }").variable("id", planId).execute().path("fileSamplingPlan.id").hasValue();
+        graphQl(leader(dept)).document("mutation($id: ID!) { publishSamplingPlan(id: $id) { id } }").variable("id", planId).execute().path("publishSamplingPlan.id").hasValue();
+        String drawId = commit(dept, taskId);
+        execute(dept, drawId, "");
+        java.time.LocalDate visit = java.time.LocalDate.of(year, 3, 15);
+        officer.document("mutation($d: ID!, $dep: ID!, $on: Date!) { assignInspectors(drawId: $d, departmentId: $dep, plannedOn: $on) { inspections } }")
+                .variable("d", drawId).variable("dep", dept).variable("on", visit.toString()).execute().path("assignInspectors.inspections").hasValue();
+        String query = "query($d: ID!) { draw(id: $d) { inspections(first: 1) { edges { node { plannedOn } } } } }";
+        for (HttpGraphQlTester outsider : List.of(graphQl(), graphQl(as(Role.PARTNER, "PARTNER-BIDDING-430000")), graphQl(analyst()),
+                graphQl(officer("HRSS-430300")))) {
+            outsider.document(query).variable("d", drawId).execute().path("draw.inspections.edges[0].node.plannedOn").valueIsNull();
+        }
+        for (HttpGraphQlTester insider : List.of(officer, graphQl(as(Role.OVERSIGHT, "HRSS-430100")), graphQl(admin()))) {
+            insider.document(query).variable("d", drawId).execute().path("draw.inspections.edges[0].node.plannedOn").entity(String.class)
+                    .isEqualTo(visit.toString());
+        }
+        // The day after the visit, it is public like any other.
+        clock.runAt(visit.plusDays(1).atTime(9, 0).atOffset(java.time.ZoneOffset.ofHours(8)), () ->
+                graphQl().document(query).variable("d", drawId).execute().path("draw.inspections.edges[0].node.plannedOn").entity(String.class)
+                        .isEqualTo(visit.toString()));
     }
 }

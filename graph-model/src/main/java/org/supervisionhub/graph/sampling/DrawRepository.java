@@ -42,7 +42,8 @@ public class DrawRepository {
     public static final List<String> CLOSED_STATUSES = List.of("DEREGISTERED", "REVOKED");
 
     static final String DRAW = "d {.id, .taskId, .departmentId, .year, .batchNo, .algorithm, .status, .committedAt, .commitment,"
-            + " .poolDigest, .poolSize, .strataLabels, .strataSizes, .strataRatios, .strataSelected, .executedAt, .entropy,"
+            + " .poolDigest, .poolSize, .strataLabels, .strataSizes, .strataRatios, .strataSelected, .strataOpaque, .strataDigests,"
+            + " .executedAt, .entropy,"
             + " .seed, secret: COLLECT { MATCH (s:DrawSecret {drawId: d.id}) WHERE d.status = 'EXECUTED' RETURN s.secret }[0]}";
     static final String INSPECTION = "i {.id, .drawId, .taskId, .uscc, .stratum, .drawOrder, .rank, .status, .drawnBy,"
             + " .inspectedBy, .itemCodes, .plannedOn, .flagged, .assignmentMode, .replacedReason, .replacementOf,"
@@ -79,10 +80,13 @@ public class DrawRepository {
             + " CREATE (d:Draw {id: $id, taskId: $taskId, departmentId: t.departmentId, year: t.year, batchNo: $batchNo,"
             + "  algorithm: $algorithm, status: 'COMMITTED', committedAt: $now, commitment: $commitment, poolDigest: $poolDigest,"
             + "  poolSize: $poolSize, strataLabels: $labels, strataSizes: $sizes, strataRatios: $ratios, strataSelected: $selected,"
-            + "  committedBy: $actor})-[:DRAW_OF]->(t)"
+            + "  strataOpaque: $opaque, strataDigests: $digests, committedBy: $actor})-[:DRAW_OF]->(t)"
             + " CREATE (:DrawSecret {drawId: $id, secret: $secret})";
     static final String CREATE_POOL_CHUNKS = "UNWIND $chunks AS c CREATE (:DrawPoolChunk {drawId: $drawId, seq: c.seq, lines: c.lines, data: c.data})";
     static final String POOL_CHUNKS = "MATCH (c:DrawPoolChunk {drawId: $drawId}) RETURN c.data AS data ORDER BY c.seq";
+    /** Fills what a draw committed before vdraw-1 Amendment 1 lacks; the lock makes concurrent fills keep the first. */
+    static final String FILL_DISCLOSURE = "MATCH (d:Draw {id: $drawId}) SET d.disclosureLock = true REMOVE d.disclosureLock"
+            + " WITH d SET d.strataOpaque = coalesce(d.strataOpaque, $opaque), d.strataDigests = coalesce(d.strataDigests, $digests)";
     static final String SECRET = "MATCH (s:DrawSecret {drawId: $drawId}) RETURN s.secret AS secret";
     static final String DRAWS_BY_ID = "MATCH (d:Draw) WHERE d.id IN $ids RETURN " + DRAW + " AS row";
     static final String DRAWS_OF_TASKS = "UNWIND $ids AS tid MATCH (d:Draw {taskId: tid}) RETURN tid AS key, " + DRAW + " AS row ORDER BY tid, d.batchNo";
@@ -323,6 +327,8 @@ public class DrawRepository {
         p.put("sizes", strata.stream().map(DrawStratum::size).toList());
         p.put("ratios", strata.stream().map(DrawStratum::ratio).toList());
         p.put("selected", strata.stream().map(DrawStratum::selectedCount).toList());
+        p.put("opaque", strata.stream().map(DrawStratum::opaqueLabel).toList());
+        p.put("digests", strata.stream().map(DrawStratum::digest).toList());
         p.put("secret", secretHex);
         p.put("actor", actor);
         p.put("now", now);
@@ -337,6 +343,11 @@ public class DrawRepository {
     public List<byte[]> poolChunks(String drawId) {
         return List.copyOf(client.query(POOL_CHUNKS).bind(drawId).to("drawId").fetchAs(byte[].class)
                 .mappedBy((t, r) -> r.get("data").asByteArray()).all());
+    }
+
+    /** Stores opaque labels and member digests (in the order of the draw's strata) where the draw has none yet. */
+    public void fillDisclosure(String drawId, List<String> opaque, List<String> digests) {
+        client.query(FILL_DISCLOSURE).bindAll(Map.of("drawId", drawId, "opaque", opaque, "digests", digests)).run();
     }
 
     /** The unpublished secret (hex); only the draw service reads it. */
@@ -747,9 +758,12 @@ public class DrawRepository {
         List<String> ratios = Values.strings(m.get("strataRatios"));
         List<Integer> sizes = m.get("strataSizes").asList(v -> v.asInt());
         List<Integer> selected = m.get("strataSelected").asList(v -> v.asInt());
+        List<String> opaque = m.get("strataOpaque").isNull() ? null : Values.strings(m.get("strataOpaque"));
+        List<String> digests = m.get("strataDigests").isNull() ? null : Values.strings(m.get("strataDigests"));
         List<DrawStratum> strata = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
-            strata.add(new DrawStratum(labels.get(i), sizes.get(i), ratios.get(i), selected.get(i)));
+            strata.add(new DrawStratum(labels.get(i), sizes.get(i), ratios.get(i), selected.get(i),
+                    opaque == null ? null : opaque.get(i), digests == null ? null : digests.get(i)));
         }
         return new Draw(Values.str(m.get("id")), Values.str(m.get("taskId")), Values.str(m.get("departmentId")),
                 m.get("year").asInt(), m.get("batchNo").asInt(), Values.str(m.get("algorithm")),

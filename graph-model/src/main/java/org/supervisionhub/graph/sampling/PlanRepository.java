@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -70,6 +71,8 @@ public class PlanRepository {
     static final String UPDATE_TASK = "MATCH (t:SamplingTask {id: $id}) SET t += $props"
             + " WITH t OPTIONAL MATCH (t)-[c:COVERS]->() DELETE c"
             + " WITH DISTINCT t UNWIND $itemIds AS itemId MATCH (i:InspectionItem {id: itemId}) CREATE (t)-[:COVERS]->(i)";
+    /** NOTICE-07: of the given tasks, those whose inspections are not announced in advance. */
+    static final String UNANNOUNCED = "MATCH (t:SamplingTask) WHERE t.id IN $ids AND t.announced = false RETURN t.id AS id";
     static final String TASKS_BY_ID = "MATCH (t:SamplingTask) WHERE t.id IN $ids RETURN " + TASK + " AS row";
     static final String TASKS_OF = "UNWIND $ids AS pid MATCH (t:SamplingTask {planId: pid})"
             + " RETURN pid AS key, " + TASK + " AS row ORDER BY pid, t.createdAt, t.id";
@@ -197,6 +200,11 @@ public class PlanRepository {
 
     public Map<String, Task> tasks(Collection<String> ids) {
         return KeyedRows.unique(client, TASKS_BY_ID, Map.of("ids", List.copyOf(ids)), PlanRepository::task, Task::id);
+    }
+
+    public Set<String> unannounced(Collection<String> ids) {
+        return Set.copyOf(client.query(UNANNOUNCED).bind(List.copyOf(ids)).to("ids").fetchAs(String.class)
+                .mappedBy((t, r) -> r.get("id").asString()).all());
     }
 
     public Optional<Task> task(String id) {

@@ -65,7 +65,12 @@ public final class Sampling {
                           String description, String sourceRef, OffsetDateTime recordedAt) {
     }
 
-    public record DrawStratum(String label, int size, String ratio, int selectedCount) {
+    /**
+     * One stratum of a draw. {@code opaqueLabel} ({@code S1}, {@code S2}, ...) and {@code digest} (hex SHA-256 of its
+     * members' USCC lines) are what the public sees of a confidential stratification (vdraw-1 Amendment 1); both are
+     * null on a draw read before they were assigned.
+     */
+    public record DrawStratum(String label, int size, String ratio, int selectedCount, String opaqueLabel, String digest) {
     }
 
     public record Draw(String id, String taskId, String departmentId, int year, int batchNo, String algorithm,
