@@ -58,23 +58,7 @@ public class SecurityConfiguration {
             throw new IllegalStateException("No token issuer: set spring.security.oauth2.resourceserver.jwt.issuer-uri"
                     + " (or jwk-set-uri) to your identity provider, or hub.security.demo-issuer.enabled=true for the demo");
         }
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
-            // An upload refused here never reaches its controller, which audits it: it is recorded here, after the quota.
-            String upload = uploadOperation(request);
-            if (upload != null) {
-                if (!rateLimit.admit(request, response)) {
-                    return;
-                }
-                Map<String, Object> asked = new LinkedHashMap<>();
-                asked.put("method", request.getMethod());
-                asked.put("path", bounded(request.getRequestURI()));
-                asked.put("contentLength", request.getContentLengthLong());
-                audit.getObject().refused(Viewer.anonymous(request.getRemoteAddr()), upload, asked, ErrorCode.UNAUTHENTICATED.name());
-            }
-            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
-                    "a valid bearer token is required: " + e.getMessage());
-        };
+        AuthenticationEntryPoint unauthenticated = unauthenticated(rateLimit, audit);
         AccessDeniedHandler denied = (request, response, e) -> JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN,
                 ErrorCode.FORBIDDEN, "not allowed: " + request.getRequestURI());
         http.csrf(c -> c.disable())
@@ -104,6 +88,30 @@ public class SecurityConfiguration {
     static final String GRAPHIQL_CSP = "default-src 'none'; script-src 'self' 'unsafe-inline' https://esm.sh;"
             + " style-src 'self' 'unsafe-inline' https://esm.sh; font-src 'self' data: https://esm.sh; img-src 'self' data:;"
             + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /**
+     * Answers requests without a valid token. A refused token counts against the caller's address first: each costs a
+     * signature check, and bad tokens must not be a way around the quota (the limit filter runs after authentication and
+     * never sees them). An upload refused here never reaches its controller, which audits it: it is recorded here.
+     */
+    static AuthenticationEntryPoint unauthenticated(RateLimitFilter rateLimit, ObjectProvider<MutationAudit> audit) {
+        return (request, response, e) -> {
+            if (!rateLimit.admit(request, response)) {
+                return;
+            }
+            String upload = uploadOperation(request);
+            if (upload != null) {
+                Map<String, Object> asked = new LinkedHashMap<>();
+                asked.put("method", request.getMethod());
+                asked.put("path", bounded(request.getRequestURI()));
+                asked.put("contentLength", request.getContentLengthLong());
+                audit.getObject().refused(Viewer.anonymous(request.getRemoteAddr()), upload, asked, ErrorCode.UNAUTHENTICATED.name());
+            }
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
+                    "a valid bearer token is required: " + e.getMessage());
+        };
+    }
 
     /** Upload paths whose refusals are audited: {@code POST /import/**} and {@code POST /evidence/**}. */
     static String uploadOperation(HttpServletRequest request) {

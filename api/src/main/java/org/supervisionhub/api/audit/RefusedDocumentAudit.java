@@ -2,8 +2,10 @@ package org.supervisionhub.api.audit;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -12,6 +14,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
+import graphql.parser.Parser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -22,7 +25,8 @@ import org.supervisionhub.api.graphql.ErrorCode;
 import reactor.core.publisher.Mono;
 
 /**
- * Records mutation documents that the query limits (depth, cost, aliases) refuse before execution: no mutation field runs,
+ * Records mutation documents refused before execution, by the query limits (depth, cost, aliases) or as invalid (syntax,
+ * validation): no mutation field runs,
  * so {@link MutationAudit} never sees them. As an instrumentation it notes the operation about to run (before any limit
  * is checked); as an interceptor it records, once per refused document, a bounded event: the actor, the mutation fields
  * named (at most {@value #MAX_FIELDS}), the digest of the request, and the limit's code. The GraphQL endpoint's rate limit
@@ -31,8 +35,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class RefusedDocumentAudit extends SimplePerformantInstrumentation implements WebGraphQlInterceptor {
 
-    static final Set<String> LIMIT_CODES = Set.of(ErrorCode.QUERY_TOO_DEEP.name(), ErrorCode.QUERY_TOO_COSTLY.name(),
-            ErrorCode.TOO_MANY_ALIASES.name());
+    static final Set<String> REFUSAL_CODES = Set.of(ErrorCode.QUERY_TOO_DEEP.name(), ErrorCode.QUERY_TOO_COSTLY.name(),
+            ErrorCode.TOO_MANY_ALIASES.name(), ErrorCode.GRAPHQL_VALIDATION.name(), ErrorCode.GRAPHQL_SYNTAX.name());
     static final int MAX_FIELDS = 5;
     private static final String OPERATION = RefusedDocumentAudit.class.getName() + ".operation";
 
@@ -55,22 +59,72 @@ public class RefusedDocumentAudit extends SimplePerformantInstrumentation implem
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
-            OperationDefinition operation = response.getExecutionInput().getGraphQLContext().get(OPERATION);
-            if (operation == null || operation.getOperation() != OperationDefinition.Operation.MUTATION) {
+            String code = refusal(response);
+            if (code == null) {
                 return response;
             }
-            response.getErrors().stream().map(e -> String.valueOf(e.getExtensions().get("code"))).filter(LIMIT_CODES::contains)
-                    .findFirst().ifPresent(code -> {
-                        Viewer viewer = response.getExecutionInput().getGraphQLContext().get(Viewer.KEY);
-                        Map<String, Object> asked = new LinkedHashMap<>();
-                        asked.put("document", request.getDocument());
-                        asked.put("operationName", request.getOperationName());
-                        asked.put("variables", request.getVariables());
-                        audit.getObject().refused(viewer != null ? viewer : Viewer.anonymous("unknown"), fields(operation), asked, code);
-                    });
+            OperationDefinition operation = response.getExecutionInput().getGraphQLContext().get(OPERATION);
+            String fields;
+            if (operation != null) {
+                fields = operation.getOperation() == OperationDefinition.Operation.MUTATION ? fields(operation) : null;
+            } else {
+                // Refused before execution (syntax, validation): the document is read again here to see what it asked.
+                fields = askedMutation(request.getDocument(), request.getOperationName());
+            }
+            if (fields != null) {
+                Viewer viewer = response.getExecutionInput().getGraphQLContext().get(Viewer.KEY);
+                Map<String, Object> asked = new LinkedHashMap<>();
+                asked.put("document", request.getDocument());
+                asked.put("operationName", request.getOperationName());
+                asked.put("variables", request.getVariables());
+                audit.getObject().refused(viewer != null ? viewer : Viewer.anonymous("unknown"), fields, asked, code);
+            }
             return response;
         });
     }
+
+    /** The code of the first error that refused the whole document, if any. */
+    private static String refusal(WebGraphQlResponse response) {
+        for (var error : response.getErrors()) {
+            Object code = error.getExtensions().get("code");
+            String type = String.valueOf(error.getErrorType());
+            if (code != null && REFUSAL_CODES.contains(String.valueOf(code))) {
+                return String.valueOf(code);
+            }
+            if ("ValidationError".equals(type)) {
+                return ErrorCode.GRAPHQL_VALIDATION.name();
+            }
+            if ("InvalidSyntax".equals(type)) {
+                return ErrorCode.GRAPHQL_SYNTAX.name();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The mutation fields a document refused before execution asks for; {@code "mutation"} when it does not parse but
+     * begins with the keyword; null when it asks for no mutation.
+     */
+    static String askedMutation(String document, String operationName) {
+        if (document == null) {
+            return null;
+        }
+        try {
+            List<OperationDefinition> operations = Parser.parse(document).getDefinitionsOfType(OperationDefinition.class);
+            OperationDefinition chosen = operationName != null
+                    ? operations.stream().filter(o -> operationName.equals(o.getName())).findFirst().orElse(null)
+                    : operations.size() == 1 ? operations.get(0) : null;
+            if (chosen == null) {
+                return operations.stream().anyMatch(o -> o.getOperation() == OperationDefinition.Operation.MUTATION) ? "mutation" : null;
+            }
+            return chosen.getOperation() == OperationDefinition.Operation.MUTATION ? fields(chosen) : null;
+        } catch (RuntimeException unparsable) {
+            return LEADING_MUTATION.matcher(document).lookingAt() ? "mutation" : null;
+        }
+    }
+
+    /** The keyword {@code mutation} after any whitespace, commas and comments. */
+    private static final Pattern LEADING_MUTATION = Pattern.compile("(?:[\\s,\\uFEFF]|#[^\\n\\r]*)*mutation\\b");
 
     /** The mutation fields the document names at its top level, at most {@value #MAX_FIELDS} of them. */
     static String fields(OperationDefinition operation) {

@@ -56,6 +56,21 @@ class HostileRequestTest extends HubIntegrationTest {
     }
 
     @Test
+    void mutationDocumentsRefusedAsInvalidAreRecordedQueriesAreNot() {
+        long before = driver.executableQuery("MATCH (h:AuditHead) RETURN h.seq AS seq").execute().records().stream()
+                .mapToLong(r -> r.get("seq").asLong()).findFirst().orElse(0);
+        assertThat(post(query("mutation { upsertEnterprise(input: {uscc: 42}) { uscc } }"))).containsEntry("code", "GRAPHQL_VALIDATION");
+        assertThat(post(query("# a comment\n mutation { endLink(input: {")).get("code")).isEqualTo("GRAPHQL_SYNTAX");
+        assertThat(post(query("{ hubInfo { version } nope }")).get("code")).isEqualTo("GRAPHQL_VALIDATION");
+        assertThat(post(query("{ hubInfo {")).get("code")).isEqualTo("GRAPHQL_SYNTAX");
+        var events = driver.executableQuery("MATCH (e:AuditEvent) WHERE e.seq > $seq AND e.actor = 'officer@HRSS-430100'"
+                + " AND e.outcome IN ['GRAPHQL_VALIDATION', 'GRAPHQL_SYNTAX'] RETURN e.operation AS op, e.outcome AS outcome ORDER BY e.seq")
+                .withParameters(Map.of("seq", before)).execute().records();
+        assertThat(events).extracting(e -> e.get("op").asString() + "/" + e.get("outcome").asString())
+                .containsExactly("upsertEnterprise/GRAPHQL_VALIDATION", "mutation/GRAPHQL_SYNTAX");
+    }
+
+    @Test
     void aDepthBombIsRefusedAsTooDeep() {
         String bomb = "{ departmentTree { " + "subordinates { superior { ".repeat(8) + "id" + " } }".repeat(8) + " } }";
         assertThat(post(query(bomb))).containsEntry("code", "QUERY_TOO_DEEP");
