@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.store.bolt-port=0", "hub.store.page-cache-mb=64",
         "hub.demo.enabled=true", "hub.demo.seed=7", "hub.demo.enterprises=400",
-        "hub.security.demo-issuer.enabled=true", "hub.security.rate-limit.anonymous-per-minute=1000000",
+        "hub.security.demo-issuer.enabled=true", "hub.graphiql.enabled=true", "hub.security.rate-limit.anonymous-per-minute=1000000",
         "hub.security.rate-limit.authenticated-per-minute=1000000", "hub.security.rate-limit.clients.rate-probe=5",
         "hub.security.rate-limit.clients.rate-probe-ws=3", "hub.security.rate-limit.clients.rate-probe-draws=3",
         "hub.security.rate-limit.clients.rate-probe-issuer=3"})

@@ -21,8 +21,17 @@ public final class JsonErrors {
         response.setStatus(status);
         response.setContentType("application/graphql-response+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"errors\":[{\"message\":\"" + escape(message) + "\",\"extensions\":{\"code\":\""
-                + code.name() + "\",\"classification\":\"" + code.classification() + "\"" + moreExtensions + "}}]}");
+        response.getWriter().write(body(code, message, moreExtensions));
+    }
+
+    /** The error document itself. */
+    public static String body(ErrorCode code, String message) {
+        return body(code, message, "");
+    }
+
+    private static String body(ErrorCode code, String message, String moreExtensions) {
+        return "{\"errors\":[{\"message\":\"" + escape(message) + "\",\"extensions\":{\"code\":\""
+                + code.name() + "\",\"classification\":\"" + code.classification() + "\"" + moreExtensions + "}}]}";
     }
 
     /** The string's content as a JSON string literal's, without the quotes. */

@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
- * Answers restriction questions ({@code shared/specs/restriction-propagation.md}): one statement reads what the
+ * Answers restriction questions ({@code docs/specs/restriction-propagation.md}): one statement reads what the
  * graph holds for a whole batch, this class decides which measure applies through which trigger and path, and
  * every answer leaves a receipt. Answers are pure functions of the graph and {@code asOf} (invariant 5).
  */

@@ -20,7 +20,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The verifiable draw, algorithm {@code vdraw-1} ({@code shared/specs/verifiable-draw-v1.md}), as pure
+ * The verifiable draw, algorithm {@code vdraw-1} ({@code docs/specs/verifiable-draw-v1.md}), as pure
  * functions: nothing here reads the graph or the clock, so every step can be recomputed by a verifier.
  * Step numbers in comments are the spec's.
  */

@@ -240,16 +240,36 @@ class HostileRequestTest extends HubIntegrationTest {
     }
 
     @Test
-    void graphiqlIsOffOutsideTheDemoProfileAndLimitedByItsPolicyWhereOn() throws Exception {
-        // This context runs without the demo profile: the page is not served.
-        var page = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri("/graphiql").exchange().returnResult(String.class);
-        assertThat(page.getStatus().value()).isEqualTo(404);
-        assertThat(page.getResponseHeaders().getFirst("Content-Security-Policy")).contains("connect-src 'self'", "frame-ancestors 'none'");
+    void graphiqlIsServedByTheHubWithNothingFromElsewhereAndOnlyWhereEnabled() throws Exception {
+        WebTestClient anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // The test context enables it (hub.graphiql.enabled), as the demo profile does.
+        var page = anonymous.get().uri("/graphiql/").exchange().returnResult(String.class);
+        assertThat(page.getStatus().value()).isEqualTo(200);
+        String csp = page.getResponseHeaders().getFirst("Content-Security-Policy");
+        assertThat(csp).contains("script-src 'self';", "connect-src 'self'", "frame-ancestors 'none'").doesNotContain("http");
+        String html = String.join("", page.getResponseBody().collectList().block());
+        java.util.regex.Matcher assets = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(html);
+        int count = 0;
+        while (assets.find()) {
+            String asset = assets.group(1);
+            assertThat(asset).doesNotContain("//");
+            assertThat(anonymous.get().uri("/graphiql/" + asset).exchange().returnResult(byte[].class).getStatus().value()).as(asset).isEqualTo(200);
+            count++;
+        }
+        assertThat(count).isGreaterThanOrEqualTo(5);
+        assertThat(anonymous.get().uri("/graphiql").exchange().returnResult(String.class).getResponseHeaders().getLocation())
+                .hasToString("/graphiql/");
+        // Off unless enabled: the base configuration leaves it off, the demo profile turns it on; Spring's CDN page is never on.
         var loader = new org.springframework.boot.env.YamlPropertySourceLoader();
         var base = loader.load("base", new org.springframework.core.io.ClassPathResource("application.yml")).get(0);
         var demo = loader.load("demo", new org.springframework.core.io.ClassPathResource("application-demo.yml")).get(0);
+        assertThat(base.getProperty("hub.graphiql.enabled")).isNull();
         assertThat(base.getProperty("spring.graphql.graphiql.enabled")).hasToString("false");
-        assertThat(demo.getProperty("spring.graphql.graphiql.enabled")).hasToString("true");
+        assertThat(demo.getProperty("hub.graphiql.enabled")).hasToString("true");
+        new org.springframework.boot.test.context.runner.WebApplicationContextRunner().withUserConfiguration(GraphiqlPage.class)
+                .run(context -> assertThat(context).doesNotHaveBean(GraphiqlPage.class));
+        new org.springframework.boot.test.context.runner.WebApplicationContextRunner().withUserConfiguration(GraphiqlPage.class)
+                .withPropertyValues("hub.graphiql.enabled=true").run(context -> assertThat(context).hasSingleBean(GraphiqlPage.class));
     }
 
     @Test

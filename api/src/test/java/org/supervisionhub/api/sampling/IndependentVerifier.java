@@ -20,7 +20,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A second, minimal implementation of {@code vdraw-1}, written only from {@code shared/specs/verifiable-draw-v1.md}
+ * A second, minimal implementation of {@code vdraw-1}, written only from {@code docs/specs/verifiable-draw-v1.md}
  * and deliberately sharing no code with {@link Vdraw1} or any other production class: it is what a third party
  * would write to check a published draw. Step numbers are the spec's.
  */

@@ -21,7 +21,7 @@ import org.supervisionhub.api.sampling.Vdraw1.Skip;
 import org.supervisionhub.api.sampling.Vdraw1.Stratum;
 
 /**
- * Fixed test vectors for every step of {@code vdraw-1} ({@code shared/specs/verifiable-draw-v1.md}). Expected hex
+ * Fixed test vectors for every step of {@code vdraw-1} ({@code docs/specs/verifiable-draw-v1.md}). Expected hex
  * values were computed outside Java with OpenSSL 3.0.19 (the command is next to each value); decimal expectations with
  * python3's {@code decimal} module. Each test checks {@link Vdraw1} against those values and against
  * {@link IndependentVerifier}, which shares no code with it.

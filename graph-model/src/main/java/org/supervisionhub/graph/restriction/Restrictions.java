@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 
-/** Value types of restriction checks ({@code shared/specs/restriction-propagation.md}). */
+/** Value types of restriction checks ({@code docs/specs/restriction-propagation.md}). */
 public final class Restrictions {
 
     private Restrictions() {
