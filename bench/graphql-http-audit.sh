@@ -16,9 +16,13 @@ pid=$!
 for _ in $(seq 1 300); do curl -fs -o /dev/null "http://localhost:${port}/actuator/health/readiness" && break; sleep 0.5; done
 
 (cd "$work" && npm init -y >/dev/null && npm install --silent graphql-http@1.23 graphql@16 >/dev/null)
+# Introspection needs a token in the hub (its security, not the transport): the audit signs in as a demo analyst.
+token=$(curl -fs -d grant_type=client_credentials -d client_id=analyst-430000 -d client_secret=demo "http://localhost:${port}/demo-issuer/token" \
+  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 cat > "$work/audit.mjs" <<JS
 import { auditServer } from 'graphql-http';
-const results = await auditServer({ url: 'http://localhost:${port}/graphql' });
+const fetchFn = (input, init = {}) => fetch(input, { ...init, headers: { ...(init.headers || {}), authorization: 'Bearer ${token}' } });
+const results = await auditServer({ url: 'http://localhost:${port}/graphql', fetchFn });
 const counts = { ok: 0, warn: 0, error: 0, notice: 0 };
 for (const r of results) {
   counts[r.status] = (counts[r.status] ?? 0) + 1;

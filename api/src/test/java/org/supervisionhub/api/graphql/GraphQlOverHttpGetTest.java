@@ -24,7 +24,7 @@ class GraphQlOverHttpGetTest extends HubIntegrationTest {
         for (int i = 0; i < params.length; i += 2) {
             uri.append(i == 0 ? "" : "&").append(params[i]).append('=').append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
         }
-        WebTestClient.RequestHeadersSpec<?> spec = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get()
+        WebTestClient.RequestHeadersSpec<?> spec = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(java.time.Duration.ofSeconds(60)).build().get()
                 .uri(java.net.URI.create("http://localhost:" + port + uri));
         if (token != null) {
             spec = spec.header("Authorization", "Bearer " + token);

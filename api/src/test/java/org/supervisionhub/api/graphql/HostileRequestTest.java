@@ -241,7 +241,7 @@ class HostileRequestTest extends HubIntegrationTest {
 
     @Test
     void graphiqlIsServedByTheHubWithNothingFromElsewhereAndOnlyWhereEnabled() throws Exception {
-        WebTestClient anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        WebTestClient anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(java.time.Duration.ofSeconds(60)).build();
         // The test context enables it (hub.graphiql.enabled), as the demo profile does.
         var page = anonymous.get().uri("/graphiql/").exchange().returnResult(String.class);
         assertThat(page.getStatus().value()).isEqualTo(200);
