@@ -56,9 +56,9 @@ public class ExploreRepository {
             + "   + CASE WHEN startNode(r) = n THEN '|O' ELSE '|I' END END AS key"
             + "  ORDER BY key"
             + "  WITH collect(CASE WHEN r IS NULL THEN null ELSE {key: key, rel: type(r), edge: " + EDGE + ", node: " + NODE.formatted("m")
-            + "   } END) AS all"
-            + "  RETURN [t IN $rels | size([x IN all WHERE x.rel = t])] AS counts,"
-            + "   [x IN all WHERE $after IS NULL OR x.key > $after][..CASE WHEN $cap < 0 THEN size(all) ELSE $cap END] AS drawn"
+            + "   } END) AS found"
+            + "  RETURN [t IN $rels | size([x IN found WHERE x.rel = t])] AS counts,"
+            + "   [x IN found WHERE $after IS NULL OR x.key > $after][..CASE WHEN $cap < 0 THEN size(found) ELSE $cap END] AS drawn"
             + " }"
             + " RETURN id, " + NODE.formatted("n") + " AS node, counts, drawn";
 
