@@ -40,6 +40,7 @@ import org.supervisionhub.api.HubProperties;
 import org.supervisionhub.api.audit.MutationAudit;
 import org.supervisionhub.api.explore.ExplorePageConfiguration;
 import org.supervisionhub.api.graphql.JsonErrors;
+import org.supervisionhub.api.publicsite.PublicSiteConfiguration;
 import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
@@ -74,6 +75,8 @@ public class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
                         // The /explore page and its library hold no data (the page asks /graphql with the user's token).
                         .requestMatchers(HttpMethod.GET, "/explore", "/explore/**", "/vendor/**").permitAll()
+                        // The public site (一公开) and the front page: static files; their data is /public/**.
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/site", "/site/**").permitAll()
                         .requestMatchers("/import/**", "/evidence/**").authenticated()
                         // vdraw-1: the assignment part of a draw's verification document is for oversight only.
                         .requestMatchers("/oversight/**").hasAnyRole(Role.OVERSIGHT.name(), Role.ADMIN.name())
@@ -82,7 +85,10 @@ public class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/explore"), PathPatternRequestMatcher.pathPattern("/explore/**")),
-                        new StaticHeadersWriter("Content-Security-Policy", ExplorePageConfiguration.CONTENT_SECURITY_POLICY))))
+                        new StaticHeadersWriter("Content-Security-Policy", ExplorePageConfiguration.CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/"),
+                                PathPatternRequestMatcher.pathPattern("/index.html"), PathPatternRequestMatcher.pathPattern("/site/**")),
+                                new StaticHeadersWriter("Content-Security-Policy", PublicSiteConfiguration.CONTENT_SECURITY_POLICY))))
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(SecurityConfiguration::authentication))
                         .authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
