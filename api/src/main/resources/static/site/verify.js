@@ -40,7 +40,7 @@
     check(checks, '承诺', await sha256(secret) === doc.commitment, 'SHA256(secret) 应等于承诺值 ' + doc.commitment);
 
     var pool = doc.pool || [], strata = doc.strata || [], selected = doc.selected || [];
-    var confidential = Array.isArray(doc.stratumDigests) || (pool.length > 0 && pool[0].stratum === undefined);
+    var confidential = (doc.stratumDigests !== undefined && doc.stratumDigests !== null) || (pool.length > 0 && pool[0].stratum === undefined);
     if (!confidential) {
       var lines = pool.map(function (c) { return c.uscc + ',' + c.stratum + '\n'; });
       var sorted = pool.slice().sort(function (a, b) { return byteOrder(a.uscc, b.uscc); });

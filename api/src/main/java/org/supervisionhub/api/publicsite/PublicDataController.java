@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -176,8 +175,7 @@ public class PublicDataController {
 
     /** UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese text right; RFC 4180 quoting. */
     static ResponseEntity<byte[]> csv(String name, List<Map<String, Object>> rows) {
-        Set<String> columns = new LinkedHashSet<>();
-        rows.forEach(r -> columns.addAll(r.keySet()));
+        List<String> columns = PublicRows.COLUMNS.get(name);
         StringBuilder out = new StringBuilder("\uFEFF");
         out.append(String.join(",", columns.stream().map(PublicDataController::cell).toList())).append("\r\n");
         for (Map<String, Object> r : rows) {

@@ -147,6 +147,21 @@ final class PublicRows {
         return m;
     }
 
+    /** The CSV columns of each list, so an empty list still has its header line. */
+    static final Map<String, List<String>> COLUMNS = Map.of(
+            "results", List.of("id", "uscc", "enterpriseName", "departmentId", "departmentName", "category", "endedOn", "publishedAt",
+                    "correctedAt", "publicUntil", "underReview"),
+            "penalties", List.of("id", "uscc", "enterpriseName", "departmentId", "departmentName", "decisionNumber", "decidedOn", "content",
+                    "publishedAt"),
+            "notices", List.of("id", "uscc", "enterpriseName", "departmentId", "departmentName", "issuedAt", "visitAt", "basis", "content",
+                    "materials"),
+            "checklists", List.of("id", "title", "scope", "kind", "edition", "departmentId", "departmentName", "publishedAt", "supersedesId",
+                    "items.code", "items.title", "items.legalBasis", "items.content"),
+            "plans", List.of("id", "year", "title", "departmentId", "departmentName", "publishedAt", "revision", "tasks.id", "tasks.title",
+                    "tasks.method", "tasks.windowStart", "tasks.windowEnd", "tasks.status", "tasks.items"),
+            "draws", List.of("id", "taskId", "taskTitle", "departmentId", "departmentName", "batchNo", "committedAt", "executedAt", "poolSize",
+                    "document"));
+
     /** CSV rows: nested lists (checklist items, plan tasks) become one line per nested entry, lists of strings joined by "；". */
     static List<Map<String, Object>> flatten(List<Map<String, Object>> rows, String nested) {
         if (nested == null) {

@@ -39,10 +39,11 @@ public class PublicSiteRepository {
 
     /**
      * Published results (PUB-02), never one withheld as unsuitable for disclosure (PUB-11). Paged by offset after an order
-     * that ties break by id, with the count of the whole list. A USCC is looked up by its index; otherwise the scan starts
-     * from the published results (their status index), which are far fewer than the enterprises.
+     * that ties break by id, with the count of the whole list. The statement starts from the most selective index the
+     * question allows (see {@link #RESULTS_FROM}); every criterion is then applied to the rows found, so all anchors answer alike.
      */
-    static final String RESULTS = " WHERE r.status = 'PUBLISHED' AND r.withheldAt IS NULL"
+    static final String RESULTS = " WITH r WHERE r.status = 'PUBLISHED' AND r.withheldAt IS NULL"
+            + " AND ($uscc IS NULL OR r.uscc = $uscc)"
             + " AND ($departmentId IS NULL OR r.inspectingDepartment = $departmentId)"
             + " AND ($from IS NULL OR r.endedOn >= $from) AND ($to IS NULL OR r.endedOn <= $to)"
             + " AND ($category IS NULL OR r.category = $category)"
@@ -56,8 +57,15 @@ public class PublicSiteRepository {
             + " " + DEPT_NAME.formatted("r.inspectingDepartment") + " AS departmentName, r.category AS category, r.endedOn AS endedOn,"
             + " r.publishedAt AS publishedAt, r.correctedAt AS correctedAt, r.publicUntil AS publicUntil,"
             + " EXISTS { MATCH (o:ResultObjection {resultId: r.id}) WHERE o.status = 'UNDER_REVIEW' } AS underReview";
-    static final String RESULTS_BY_USCC = "MATCH (r:InspectionResult {uscc: $uscc})" + RESULTS;
-    static final String RESULTS_BY_STATUS = "MATCH (r:InspectionResult)" + RESULTS;
+    /**
+     * Where a search starts: a USCC by the results' USCC index; a name by the enterprises' text index (CONTAINS), then their
+     * results; a department by the results' department index; otherwise the published results by their status index.
+     */
+    static final Map<String, String> RESULTS_FROM = Map.of(
+            "uscc", "MATCH (r:InspectionResult {uscc: $uscc})",
+            "name", "MATCH (n:Enterprise) WHERE n.name CONTAINS $name MATCH (r:InspectionResult {uscc: n.uscc})",
+            "department", "MATCH (r:InspectionResult {inspectingDepartment: $departmentId})",
+            "all", "MATCH (r:InspectionResult) WHERE r.status = 'PUBLISHED'");
 
     static final String PENALTIES = "MATCH (d:PenaltyDecision) WHERE d.publishedAt IS NOT NULL"
             + " AND ($departmentId IS NULL OR d.departmentId = $departmentId)"
@@ -172,7 +180,8 @@ public class PublicSiteRepository {
         p.put("from", q.from());
         p.put("to", q.to());
         p.put("category", q.category());
-        return slice(uscc == null ? RESULTS_BY_STATUS : RESULTS_BY_USCC, p, r -> new Result(r.get("id").asString(),
+        String from = uscc != null ? "uscc" : p.get("name") != null ? "name" : q.departmentId() != null ? "department" : "all";
+        return slice(RESULTS_FROM.get(from) + RESULTS, p, r -> new Result(r.get("id").asString(),
                 r.get("uscc").asString(), Values.str(r.get("enterpriseName")), r.get("departmentId").asString(),
                 Values.str(r.get("departmentName")), r.get("category").asString(), Values.date(r.get("endedOn")),
                 Values.dateTime(r.get("publishedAt")), Values.dateTime(r.get("correctedAt")), Values.date(r.get("publicUntil")),
