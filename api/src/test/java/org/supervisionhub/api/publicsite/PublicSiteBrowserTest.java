@@ -167,11 +167,14 @@ class PublicSiteBrowserTest extends HubIntegrationTest {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
 
+    /** The verifier's verdict, scrolled into view for the screenshot that follows. */
     private String verdict() {
-        return new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+        String verdict = new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
             String t = d.findElement(By.id("verify-status")).getText();
             return t.startsWith("验证通过") || t.startsWith("验证未通过") ? t : null;
         });
+        js("document.getElementById('verify-status').scrollIntoView({block: 'start'})");
+        return verdict;
     }
 
     /** axe-core's violations of impact serious or critical, as "rule: target" lines (axe is injected, never served). */
