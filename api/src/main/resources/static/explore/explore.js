@@ -23,6 +23,8 @@
   var BASIS = { LARGEST_EFFECTIVE_SHARE: '有效持股最大且达到门槛', LEGAL_REPRESENTATIVE: '无人达到门槛，取法定代表人',
     UNKNOWN: '无法认定（无人达到门槛，且无法定代表人记录）' };
 
+  var FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+
   var NODE = 'fragment N on GraphNode { kind id name status hops restricted degree'
     + ' triggers { id kind type uscc issuingDepartment legalBasis listedAt expectedEnd source } omitted { type count } }';
   // Ownership chains may be many (owners × chains): their nodes are asked lightly to stay inside the cost budget.
@@ -248,8 +250,10 @@
     cy.nodes().forEach(function (n) { n.data('level', level[n.id()] != null ? level[n.id()] : max + 1); });
     cy.nodes().removeClass('root');
     if (root && root.nonempty()) { root.addClass('root'); }
-    cy.layout({ name: 'concentric', animate: false, minNodeSpacing: 28, spacingFactor: 1.1,
+    cy.layout({ name: 'concentric', animate: false, minNodeSpacing: 28, spacingFactor: 1.1, padding: 40,
       concentric: function (n) { return 100 - n.data('level'); }, levelWidth: function () { return 1; } }).run();
+    // A few nodes would be fitted huge: keep labels at reading size.
+    if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(); }
     refreshNodePick();
     $('graph-status').textContent = cy.nodes().length + ' 个节点，' + cy.edges().length + ' 条关系';
   }
@@ -594,7 +598,7 @@
       wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       style: [
-        { selector: 'node', style: { 'label': 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3,
+        { selector: 'node', style: { 'label': 'data(label)', 'font-size': 10, 'font-family': FONT, 'text-valign': 'bottom', 'text-margin-y': 3,
           'width': 22, 'height': 22, 'color': '#1f2328', 'text-background-color': '#ffffff', 'text-background-opacity': 0.7,
           'text-background-padding': 1 } },
         { selector: 'node[kind = "ENTERPRISE"]', style: { 'shape': 'round-rectangle', 'background-color': '#2f6fb3' } },
@@ -604,7 +608,7 @@
         { selector: 'node:selected', style: { 'overlay-color': '#0969da', 'overlay-opacity': 0.25, 'overlay-padding': 5 } },
         { selector: 'edge', style: { 'width': 1.5, 'line-color': '#9aa5b1', 'target-arrow-color': '#9aa5b1',
           'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'label': 'data(label)', 'font-size': 8,
-          'color': '#57606a', 'text-rotation': 'autorotate', 'text-background-color': '#ffffff', 'text-background-opacity': 0.8 } },
+          'color': '#57606a', 'text-rotation': 'autorotate', 'font-family': FONT, 'text-background-color': '#ffffff', 'text-background-opacity': 0.8 } },
         { selector: 'edge[type = "SHAREHOLDER"]', style: { 'line-color': '#6c8ebf', 'target-arrow-color': '#6c8ebf' } },
         { selector: 'edge[type = "BRANCH"]', style: { 'line-style': 'dashed' } },
         { selector: 'edge.path', style: { 'width': 4, 'line-color': '#f08c00', 'target-arrow-color': '#f08c00', 'z-index': 10 } },

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,8 @@ class ExplorePageBrowserTest extends HubIntegrationTest {
      * leaves O out until M is expanded, and the one shortest path from O to E runs through M (one link on each side, no
      * other common neighbour, no link between O and E, ever).
      */
-    record Scenario(String uscc, String name, String personId, String personName, double sharePct, String middle, String other) {
+    record Scenario(String uscc, String name, String personId, String personName, double sharePct, String middle, String other,
+                    LocalDate middleLinkFrom) {
     }
 
     static final String LINKS = "LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF|BRANCH_OF";
@@ -97,13 +99,13 @@ class ExplorePageBrowserTest extends HubIntegrationTest {
                           AND NOT EXISTS { (e)-[:%1$s]-(o) } AND NOT EXISTS { MATCH (e)-[:%1$s]-(x)-[:%1$s]-(o) WHERE x <> m }
                           AND COUNT { (m)-[:%1$s]-() } <= 20 AND COUNT { (e)-[:%1$s]-() } <= 20
                         RETURN e.uscc AS uscc, e.name AS name, p.personId AS person, p.name AS personName, s.sharePct AS pct,
-                               coalesce(m.uscc, m.personId) AS middle, o.uscc AS other
+                               coalesce(m.uscc, m.personId) AS middle, o.uscc AS other, r1.validFrom AS middleLinkFrom
                         ORDER BY m = p DESC, e.uscc, o.uscc LIMIT 1""").formatted(LINKS))
                 .withParameters(Map.of("today", today)).execute().records();
         assertThat(rows).as("the demo province has an owned enterprise with another two hops away").isNotEmpty();
         Record r = rows.get(0);
         return new Scenario(r.get("uscc").asString(), r.get("name").asString(), r.get("person").asString(), r.get("personName").asString(),
-                r.get("pct").asDouble(), r.get("middle").asString(), r.get("other").asString());
+                r.get("pct").asDouble(), r.get("middle").asString(), r.get("other").asString(), r.get("middleLinkFrom").asLocalDate());
     }
 
     @Test
@@ -126,6 +128,9 @@ class ExplorePageBrowserTest extends HubIntegrationTest {
         assertThat(bool("return hubExplore.cy.getElementById(arguments[0]).nonempty()", s.other())).as("two hops away: not drawn yet").isFalse();
         assertThat(string("return hubExplore.cy.getElementById(arguments[0]).data('kind')", s.personId())).as("the owner, a person")
                 .isEqualTo("PERSON");
+        // Enterprises and persons are drawn apart.
+        assertThat(string("return hubExplore.cy.getElementById(arguments[0]).style('shape')", s.uscc())).isEqualTo("round-rectangle");
+        assertThat(string("return hubExplore.cy.getElementById(arguments[0]).style('shape')", s.personId())).isEqualTo("ellipse");
         screenshot("explore-1-graph");
 
         // Expand the neighbour with the keyboard route: pick it in the node list, press 展开.
@@ -146,6 +151,10 @@ class ExplorePageBrowserTest extends HubIntegrationTest {
         assertThat(number("return hubExplore.cy.edges('.path').length")).as("both edges of the two-hop path are highlighted").isEqualTo(2);
         assertThat(bool("return hubExplore.cy.getElementById(arguments[0]).hasClass('path')", s.middle())).isTrue();
         screenshot("explore-3-path");
+        // The CSV export is the drawn view: a header and one line per node; the path's edges flagged (WebDriver hands
+        // line ends back as \n, so any line break splits).
+        assertThat(string("return hubExplore.csv('nodes')").split("\\R")).hasSize((int) number("return hubExplore.cy.nodes().length") + 1);
+        assertThat(string("return hubExplore.csv('edges')").split("\\R")).filteredOn(line -> line.endsWith(",true")).hasSize(2);
 
         // The owners panel of E: the person with at least its direct share, and the actual controller with its basis.
         new Select(browser.findElement(By.id("node-pick"))).selectByValue(s.uscc());
@@ -157,6 +166,41 @@ class ExplorePageBrowserTest extends HubIntegrationTest {
         assertThat(browser.findElement(By.id("actual-controller")).getText()).startsWith("实际控制人：").contains("依据：");
         assertThat(errors()).isEmpty();
         screenshot("explore-4-owners");
+
+        // The day before E and M were linked: the picture is asked again for that day, without that link.
+        String dayBefore = s.middleLinkFrom().minusDays(1).toString();
+        js("var d = document.getElementById('asof'); d.value = arguments[0]; d.dispatchEvent(new Event('change'));", dayBefore);
+        waitIdle();
+        assertThat(string("return hubExplore.state.asOfShown")).isEqualTo(dayBefore);
+        assertThat(number("return hubExplore.cy.getElementById(arguments[0]).edgesWith(hubExplore.cy.getElementById(arguments[1])).length",
+                s.uscc(), s.middle())).isZero();
+    }
+
+    @Test
+    void restrictedSubjectsAreMarkedWithTheirTriggers() {
+        Instant now = clock.instant();
+        List<Record> rows = neo4j.executableQuery("""
+                        MATCH (t:CreditListing {triggerType: 'SERIOUS_VIOLATION_LIST'})-[:CONCERNS]->(e:Enterprise)
+                        WHERE t.removedAt IS NULL AND t.activeFrom <= $now AND (t.expiresAt IS NULL OR t.expiresAt > $now)
+                        RETURN e.uscc AS uscc ORDER BY e.uscc LIMIT 1""")
+                .withParameters(Map.of("now", now.atOffset(java.time.ZoneOffset.ofHours(8)))).execute().records();
+        assertThat(rows).as("the demo lists an enterprise as a serious violator").isNotEmpty();
+        String uscc = rows.get(0).get("uscc").asString();
+
+        browser.get(base() + "/explore");
+        signInAsDemoAnalyst();
+        type(By.id("search-q"), uscc);
+        browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+        waitFor(By.xpath("//ul[@id='results']//button")).click();
+        waitIdle();
+        assertThat(bool("return hubExplore.cy.getElementById(arguments[0]).data('restricted')", uscc)).isTrue();
+        // Restricted nodes wear a red border; others none.
+        assertThat(string("return hubExplore.cy.getElementById(arguments[0]).style('border-color')", uscc)).isEqualTo("rgb(198,40,40)");
+        assertThat(number("return hubExplore.cy.nodes('[!restricted]').filter(n => n.style('border-width') !== '0px').length")).isZero();
+        assertThat(browser.findElement(By.id("triggers")).getText()).contains("严重违法失信名单");
+        js("hubExplore.cy.getElementById(arguments[0]).emit('mouseover')", uscc);
+        assertThat(browser.findElement(By.id("tooltip")).getText()).contains("受限").contains("严重违法失信名单");
+        screenshot("explore-6-restricted");
     }
 
     @Test
