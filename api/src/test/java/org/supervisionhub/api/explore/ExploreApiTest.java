@@ -541,4 +541,36 @@ class ExploreApiTest extends HubIntegrationTest {
         assertError(graphQl().document(doc).variable("u", x).execute(), "Query.preInspectionDossier", "UNAUTHENTICATED");
         assertError(graphQl(admin()).document(doc).variable("u", newUscc()).execute(), "uscc", "NOT_FOUND");
     }
+
+    // ---- the demo group the README walks through
+
+    @Test
+    void theDemoHoldingGroupAnswersAsTheReadmeSays() {
+        // The README names these ids; the demo derives them from fixed seeds.
+        assertThat(org.supervisionhub.api.demo.ExploreDemo.uscc(4)).isEqualTo("93430102EXP000004C");
+        assertThat(org.supervisionhub.api.demo.ExploreDemo.uscc(6)).isEqualTo("93430102EXP000006J");
+        assertThat(org.supervisionhub.api.demo.ExploreDemo.person("周建国")).isEqualTo("P5NA7HQWEEHMBD7BH");
+        assertThat(org.supervisionhub.api.demo.ExploreDemo.person("刘洋")).isEqualTo("PAAYSC6M2LCBUYYRP");
+        String zhou = "P5NA7HQWEEHMBD7BH";
+        Map<String, Object> l3 = owners("93430102EXP000004C", 0.25, null);
+        assertThat(shares(l3).keySet()).containsExactly(zhou, org.supervisionhub.api.demo.ExploreDemo.person("赵强"));
+        assertThat(shares(l3).get(zhou)).isCloseTo(0.7 * 0.8 * 0.6 * 0.55 + 0.2, within(1e-9));
+        assertThat(dbl(l3.get("untracedShare"))).isCloseTo(0.4 * 0.55, within(1e-9));
+        assertThat(map(map(l3.get("actualController")).get("person"))).containsEntry("id", zhou);
+        Map<String, Object> b = owners("93430102EXP000006J", 0.1, null);
+        assertThat(shares(b).get(org.supervisionhub.api.demo.ExploreDemo.person("王芳"))).isCloseTo(0.6 / 0.9, within(1e-9));
+        assertThat(shares(b).get(zhou)).isCloseTo(0.5 * 0.4 / 0.9, within(1e-9));
+        analystApi().document("{ subjectGraph(subject: {personId: \"PAAYSC6M2LCBUYYRP\"}) { truncated subject { degree omitted { type count } } } }")
+                .execute().path("subjectGraph.truncated").entity(Boolean.class).isEqualTo(true)
+                .path("subjectGraph.subject.degree").entity(Integer.class).isEqualTo(40)
+                .path("subjectGraph.subject.omitted[0].count").entity(Integer.class).isEqualTo(15);
+        // 岳麓建材 is clean; 橘洲餐饮, listed, is two hops away through their shared legal representative.
+        analystApi().document("{ restrictionExposure(subject: {uscc: \"93430102EXP000004C\"}) { subject { restricted }"
+                        + " exposed { node { id hops } } } }").execute()
+                .path("restrictionExposure.subject.restricted").entity(Boolean.class).isEqualTo(false)
+                .path("restrictionExposure.exposed[0].node.id").entity(String.class).isEqualTo("93430102EXP000007M")
+                .path("restrictionExposure.exposed[0].node.hops").entity(Integer.class).isEqualTo(2);
+        analystApi().document("{ paths(from: {personId: \"P5NA7HQWEEHMBD7BH\"}, to: {uscc: \"93430102EXP000007M\"}) { shortestLength } }")
+                .execute().path("paths.shortestLength").entity(Integer.class).isEqualTo(3);
+    }
 }
