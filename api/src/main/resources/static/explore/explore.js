@@ -23,6 +23,8 @@
   var BASIS = { LARGEST_EFFECTIVE_SHARE: '有效持股最大且达到门槛', LEGAL_REPRESENTATIVE: '无人达到门槛，取法定代表人',
     UNKNOWN: '无法认定（无人达到门槛，且无法定代表人记录）' };
 
+  var FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+
   var NODE = 'fragment N on GraphNode { kind id name status hops restricted degree'
     + ' triggers { id kind type uscc issuingDepartment legalBasis listedAt expectedEnd source } omitted { type count } }';
   // Ownership chains may be many (owners × chains): their nodes are asked lightly to stay inside the cost budget.
@@ -126,11 +128,20 @@
     state.token = token;
     sessionStorage.setItem(TOKEN_KEY, token);
     return gql(Q_ME).then(function (d) {
-      state.viewer = d.me;
       if (!d.me.authenticated) { throw new GraphQlError([{ message: '令牌未被接受' }]); }
-      var roles = d.me.roles.map(function (r) { return ROLES[r] || r; }).join('、');
+      state.viewer = d.me;
+      var roles = d.me.roles.filter(function (r) { return r !== 'PUBLIC'; }).map(function (r) { return ROLES[r] || r; }).join('、');
       setWho('已登录：' + d.me.actor + '（' + roles + (d.me.department ? '，' + d.me.department.name : '') + '）');
       $('signout').hidden = false;
+      // Signed in: the sign-in forms give way to who and 退出, so the bar keeps to one line.
+      $('demo-signin').hidden = true;
+      $('token-signin').hidden = true;
+    }).catch(function (e) {
+      // A refused token (expired, another issuer's) is dropped, so later questions are not sent with it.
+      state.token = null;
+      sessionStorage.removeItem(TOKEN_KEY);
+      setWho('令牌无效或已过期，请重新登录');
+      throw e;
     });
   }
 
@@ -139,6 +150,7 @@
     sessionStorage.removeItem(TOKEN_KEY);
     setWho('未登录');
     $('signout').hidden = true;
+    $(state.demo ? 'demo-signin' : 'token-signin').hidden = false;
   }
 
   function initAuth() {
@@ -158,9 +170,10 @@
             var analyst = Array.prototype.find.call(sel.options, function (o) { return /ANALYST|分析/.test(o.textContent); });
             if (analyst) { sel.value = analyst.value; }
           }
-          $('demo-signin').hidden = false;
+          state.demo = true;
+          $('demo-signin').hidden = !!state.viewer;
         } else {
-          $('token-signin').hidden = false;
+          $('token-signin').hidden = !!state.viewer;
         }
       });
     var saved = sessionStorage.getItem(TOKEN_KEY);
@@ -235,7 +248,10 @@
     return added;
   }
 
-  /** Rings by distance from the subject asked about, computed on what is drawn (expansions and paths included). */
+  /**
+   * Force-directed (cose). New nodes start beside a drawn neighbour and the rest keep their places, so an expansion or a
+   * path grows the picture instead of reshuffling it; "level" is the distance from the subject asked about.
+   */
   function layout() {
     var root = state.root && cy.getElementById(state.root.id);
     var level = {};
@@ -248,8 +264,18 @@
     cy.nodes().forEach(function (n) { n.data('level', level[n.id()] != null ? level[n.id()] : max + 1); });
     cy.nodes().removeClass('root');
     if (root && root.nonempty()) { root.addClass('root'); }
-    cy.layout({ name: 'concentric', animate: false, minNodeSpacing: 28, spacingFactor: 1.1,
-      concentric: function (n) { return 100 - n.data('level'); }, levelWidth: function () { return 1; } }).run();
+    var fresh = cy.nodes().filter(function (n) { return !n.scratch('placed'); });
+    var first = fresh.length === cy.nodes().length;
+    fresh.forEach(function (n, i) {
+      var anchor = n.neighborhood('node').filter(function (m) { return m.scratch('placed'); })[0];
+      var p = anchor ? anchor.position() : { x: 0, y: 0 };
+      n.position({ x: p.x + 60 * Math.cos(i), y: p.y + 60 * Math.sin(i) });
+    });
+    fresh.forEach(function (n) { n.scratch('placed', true); });
+    cy.layout({ name: 'cose', animate: false, randomize: first, fit: true, padding: 40, nodeDimensionsIncludeLabels: true,
+      idealEdgeLength: function () { return 80; }, nodeRepulsion: function () { return 12000; }, componentSpacing: 80 }).run();
+    // A few nodes would be fitted huge: keep labels at reading size.
+    if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(); }
     refreshNodePick();
     $('graph-status').textContent = cy.nodes().length + ' 个节点，' + cy.edges().length + ' 条关系';
   }
@@ -380,7 +406,7 @@
     state.pathQuery = { from: from, to: to, max: Number($('path-max').value) };
     return gql(Q_PATHS, { from: subjectOf(from), to: subjectOf(to), max: state.pathQuery.max, asOf: asOf() }).then(function (d) {
       var p = d.paths;
-      merge([p.from, p.to], [], true);
+      // Only connections are drawn: two unconnected subjects add nothing to the picture.
       p.paths.forEach(function (x) { merge(x.nodes, x.edges, true); });
       state.paths = p.paths;
       if (!state.root) { state.root = { id: p.from.id, kind: p.from.kind, name: p.from.name }; }
@@ -594,7 +620,7 @@
       wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       style: [
-        { selector: 'node', style: { 'label': 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3,
+        { selector: 'node', style: { 'label': 'data(label)', 'font-size': 10, 'font-family': FONT, 'text-valign': 'bottom', 'text-margin-y': 3,
           'width': 22, 'height': 22, 'color': '#1f2328', 'text-background-color': '#ffffff', 'text-background-opacity': 0.7,
           'text-background-padding': 1 } },
         { selector: 'node[kind = "ENTERPRISE"]', style: { 'shape': 'round-rectangle', 'background-color': '#2f6fb3' } },
@@ -604,7 +630,7 @@
         { selector: 'node:selected', style: { 'overlay-color': '#0969da', 'overlay-opacity': 0.25, 'overlay-padding': 5 } },
         { selector: 'edge', style: { 'width': 1.5, 'line-color': '#9aa5b1', 'target-arrow-color': '#9aa5b1',
           'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'label': 'data(label)', 'font-size': 8,
-          'color': '#57606a', 'text-rotation': 'autorotate', 'text-background-color': '#ffffff', 'text-background-opacity': 0.8 } },
+          'color': '#57606a', 'text-rotation': 'autorotate', 'font-family': FONT, 'text-background-color': '#ffffff', 'text-background-opacity': 0.8 } },
         { selector: 'edge[type = "SHAREHOLDER"]', style: { 'line-color': '#6c8ebf', 'target-arrow-color': '#6c8ebf' } },
         { selector: 'edge[type = "BRANCH"]', style: { 'line-style': 'dashed' } },
         { selector: 'edge.path', style: { 'width': 4, 'line-color': '#f08c00', 'target-arrow-color': '#f08c00', 'z-index': 10 } },
