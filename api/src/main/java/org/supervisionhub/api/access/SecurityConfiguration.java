@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -34,9 +35,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.supervisionhub.api.HubProperties;
 import org.supervisionhub.api.audit.MutationAudit;
+import org.supervisionhub.api.explore.ExplorePageConfiguration;
 import org.supervisionhub.api.graphql.JsonErrors;
+import org.supervisionhub.api.publicsite.PublicSiteConfiguration;
 import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
@@ -69,12 +73,22 @@ public class SecurityConfiguration {
                         .requestMatchers("/graphql/schema").authenticated()
                         .requestMatchers("/graphql", "/graphiql", "/graphiql/**", "/public/**", "/demo-issuer/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        // The /explore page and its library hold no data (the page asks /graphql with the user's token).
+                        .requestMatchers(HttpMethod.GET, "/explore", "/explore/**", "/vendor/**").permitAll()
+                        // The public site (一公开) and the front page: static files; their data is /public/**.
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/site", "/site/**").permitAll()
                         .requestMatchers("/import/**", "/evidence/**").authenticated()
                         // vdraw-1: the assignment part of a draw's verification document is for oversight only.
                         .requestMatchers("/oversight/**").hasAnyRole(Role.OVERSIGHT.name(), Role.ADMIN.name())
                         // Operational metrics (sources' breakers, retries, rate limiters; requests) for administrators.
                         .requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/explore"), PathPatternRequestMatcher.pathPattern("/explore/**")),
+                        new StaticHeadersWriter("Content-Security-Policy", ExplorePageConfiguration.CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/"),
+                                PathPatternRequestMatcher.pathPattern("/index.html"), PathPatternRequestMatcher.pathPattern("/site/**")),
+                                new StaticHeadersWriter("Content-Security-Policy", PublicSiteConfiguration.CONTENT_SECURITY_POLICY))))
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(SecurityConfiguration::authentication))
                         .authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));

@@ -31,13 +31,15 @@ public class DemoDataLoader implements ApplicationRunner {
     private final SamplingDemo sampling;
     private final RestrictionDemo restrictions;
     private final ResultDemo results;
+    private final ExploreDemo explore;
 
     public DemoDataLoader(Driver driver, HubProperties properties, GraphSchema migrated, SamplingDemo sampling, RestrictionDemo restrictions,
-                          ResultDemo results, @Value("${spring.data.neo4j.database:}") String database) {
+                          ResultDemo results, ExploreDemo explore, @Value("${spring.data.neo4j.database:}") String database) {
         this.driver = driver;
         this.sampling = sampling;
         this.restrictions = restrictions;
         this.results = results;
+        this.explore = explore;
         this.properties = properties;
         this.database = database.isBlank() ? null : database;
     }
@@ -62,5 +64,6 @@ public class DemoDataLoader implements ApplicationRunner {
         sampling.load();
         restrictions.load();
         results.load();
+        explore.load();
     }
 }

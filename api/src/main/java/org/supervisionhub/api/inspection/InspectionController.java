@@ -218,6 +218,12 @@ public class InspectionController {
         return service.rectified(id, rectifiedOn, note, viewer);
     }
 
+    @MutationMapping
+    public org.supervisionhub.graph.inspection.Results.Withholding withholdInspectionResult(@Argument String id, @Argument String reason,
+                                                                                           @ContextValue Viewer viewer) {
+        return service.withhold(id, reason, viewer);
+    }
+
     @QueryMapping
     public List<PublishedResult> publishedInspectionResults(@Argument String uscc) {
         String code = Uscc.normalise(uscc);

@@ -210,6 +210,27 @@ public class ResultService {
         return published;
     }
 
+    /**
+     * PUB-11: a matter that laws and regulations make unsuitable for disclosure is not published. A leader of the inspecting
+     * department withholds a published result from the public, naming the legal ground; who and when are recorded and the
+     * public lists (the site, its open data, publishedInspectionResults) no longer show it.
+     */
+    @Transactional
+    public org.supervisionhub.graph.inspection.Results.Withholding withhold(String id, String reason, Viewer viewer) {
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", ErrorCode.INVALID_VALUE, "reason: the legal ground for withholding is required", "PUB-11");
+        }
+        Result r = locked(id);
+        Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "PUB-11: withheld by a leader of the inspecting department "
+                + r.inspectingDepartment(), Role.LEADER);
+        transition(r.status() == ResultStatus.PUBLISHED, "id", "the result is " + r.status() + ": only a published result is withheld", "PUB-11");
+        if (results.withholdings(List.of(id)).containsKey(id)) {
+            throw InvalidInputException.of("id", ErrorCode.CONFLICT, "the result is already withheld", "PUB-11");
+        }
+        results.withhold(id, reason.strip(), viewer.actor(), viewer.departmentId(), now());
+        return results.withholdings(List.of(id)).get(id);
+    }
+
     /** ARCH-05: an approved result changes only by an amendment, made by a leader of the approving department. */
     @Transactional
     public Result amend(String id, AmendableField field, String value, String reason, Viewer viewer) {

@@ -300,7 +300,7 @@ public class RestrictionChecker {
     }
 
     /** Each source's last successful sync; the hub's own records are live. */
-    static List<SourceFreshness> freshness(List<Freshness> synced, OffsetDateTime now) {
+    public static List<SourceFreshness> freshness(List<Freshness> synced, OffsetDateTime now) {
         Map<SourceSystem, Freshness> bySource = new EnumMap<>(SourceSystem.class);
         synced.forEach(f -> bySource.put(f.source(), f));
         List<SourceFreshness> out = new ArrayList<>();

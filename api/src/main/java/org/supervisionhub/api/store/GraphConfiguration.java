@@ -22,6 +22,7 @@ import org.supervisionhub.graph.followup.FollowUpRepository;
 import org.supervisionhub.graph.archive.ArchiveRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.VisitRepository;
+import org.supervisionhub.graph.explore.ExploreRepository;
 import org.supervisionhub.graph.restriction.MeasureRepository;
 import org.supervisionhub.graph.restriction.ReceiptRepository;
 import org.supervisionhub.graph.restriction.RestrictionQuery;
@@ -145,6 +146,12 @@ public class GraphConfiguration {
     @Bean
     VisitRepository visitRepository(Neo4jClient client, GraphSchema schema) {
         return new VisitRepository(client);
+    }
+
+    /** Exploration reads one hop per statement on the driver directly (see {@link ExploreRepository}). */
+    @Bean
+    ExploreRepository exploreRepository(Driver driver, GraphSchema schema, @Value("${spring.data.neo4j.database:}") String database) {
+        return new ExploreRepository(driver, database);
     }
 
     /** The restriction check runs on the driver directly (see {@link RestrictionQuery}). */

@@ -63,7 +63,9 @@ class AccessMatrixTest extends HubIntegrationTest {
             "JointVisit", "query($v: ID!) { enterpriseJointVisits(uscc: $v) { %s } }",
             "PresentInspector", "query($r: ID!) { inspectionRecord(inspectionId: $r) { present { %s } } }",
             // The demo's first listing.
-            "RestrictionTriggerEvent", "{ restrictionTrigger(id: \"LST-000001\") { history { %s } } }"));
+            "RestrictionTriggerEvent", "{ restrictionTrigger(id: \"LST-000001\") { history { %s } } }",
+            // METH-07: the fixture's enterprise, inspected by HRSS-430100 with the matrix inspector on the team.
+            "PreInspectionDossier", "query($v: ID!) { preInspectionDossier(uscc: $v) { %s } }"));
 
     private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {
         Map<String, String> out = new java.util.HashMap<>(a);

@@ -66,8 +66,16 @@ public class ResultRepository {
             + " WITH t, COUNT { MATCH (i:Inspection {taskId: t.id}) WHERE i.status = 'ACTIVE' AND NOT EXISTS {"
             + " MATCH (r:InspectionResult {inspectionId: i.id}) WHERE r.status IN ['APPROVED', 'PUBLISHED'] } } AS open WHERE open > 0"
             + " RETURN t {taskId: t.id, .title, .departmentId, .windowEnd, open: open} AS row ORDER BY t.windowEnd, t.id";
-    static final String PUBLISHED_OF = "UNWIND $usccs AS uscc MATCH (r:InspectionResult {uscc: uscc}) WHERE r.status = 'PUBLISHED'"
+    /** PUB-11: a result withheld as unsuitable for disclosure is no longer shown to the public. */
+    static final String PUBLISHED_OF = "UNWIND $usccs AS uscc MATCH (r:InspectionResult {uscc: uscc}) WHERE r.status = 'PUBLISHED' AND r.withheldAt IS NULL"
             + " RETURN uscc AS key, r {.*} AS row ORDER BY uscc, r.publishedAt DESC";
+
+    /** PUB-11: withholds a published result from the public, recording who decided it, when and on which legal ground. */
+    static final String WITHHOLD = "MATCH (r:InspectionResult {id: $id}) SET r.withheldAt = $at, r.withheldBy = $actor,"
+            + " r.withheldByDepartment = $department, r.withheldReason = $reason";
+    static final String WITHHOLDINGS = "MATCH (r:InspectionResult) WHERE r.id IN $ids AND r.withheldAt IS NOT NULL"
+            + " RETURN r.id AS key, r {resultId: r.id, at: r.withheldAt, actor: r.withheldBy, department: r.withheldByDepartment,"
+            + " reason: r.withheldReason} AS row";
 
     private final Neo4jClient client;
 
@@ -215,6 +223,18 @@ public class ResultRepository {
 
     public Map<String, List<Result>> publishedOf(Collection<String> usccs) {
         return KeyedRows.grouped(client, PUBLISHED_OF, Map.of("usccs", List.copyOf(usccs)), ResultRepository::result);
+    }
+
+    /** PUB-11: the caller has locked the result and checked it is published. */
+    public void withhold(String id, String reason, String actor, String department, OffsetDateTime at) {
+        client.query(WITHHOLD).bindAll(Map.of("id", id, "reason", reason, "actor", actor, "department", department, "at", at)).run();
+    }
+
+    /** PUB-11: the withholding of each result that has one, by result id. */
+    public Map<String, Results.Withholding> withholdings(Collection<String> ids) {
+        return KeyedRows.unique(client, WITHHOLDINGS, Map.of("ids", List.copyOf(ids)), m -> new Results.Withholding(
+                m.get("resultId").asString(), Values.dateTime(m.get("at")), m.get("actor").asString(), Values.str(m.get("department")),
+                m.get("reason").asString()), Results.Withholding::resultId);
     }
 
     static Result result(MapAccessor m) {

@@ -75,6 +75,10 @@ public final class Results {
     }
 
     /** An active task past the end of its window with inspections not concluded by an approved result. */
+    /** PUB-11: a published result withheld from the public as unsuitable for disclosure, by whom, when and why. */
+    public record Withholding(String resultId, OffsetDateTime at, String actor, String departmentId, String reason) {
+    }
+
     public record OverdueTask(String taskId, String title, String departmentId, LocalDate windowEnd, int openInspections) {
     }
 }
