@@ -617,7 +617,6 @@
   function init() {
     cy = cytoscape({
       container: $('graph'),
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       style: [
         { selector: 'node', style: { 'label': 'data(label)', 'font-size': 10, 'font-family': FONT, 'text-valign': 'bottom', 'text-margin-y': 3,

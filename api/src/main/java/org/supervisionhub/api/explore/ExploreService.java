@@ -370,6 +370,8 @@ public class ExploreService {
         Map<String, List<Holding>> heldBy = new HashMap<>();
         Map<String, Node> nodes = new HashMap<>();
         Set<String> seen = new HashSet<>(targets);
+        // Enterprises beyond the node bound: their shareholders are not read, so what they hold counts as untraced.
+        Set<String> cut = new HashSet<>();
         List<String> frontier = List.copyOf(new LinkedHashSet<>(targets));
         for (int level = 0; level < MAX_HOLDING_DEPTH && !frontier.isEmpty(); level++) {
             Map<String, List<Holding>> read = repository.holders(frontier, asOf);
@@ -380,14 +382,20 @@ public class ExploreService {
                 for (Holding h : hs) {
                     nodes.putIfAbsent(h.holder().id(), h.holder());
                     heldBy.computeIfAbsent(h.holder().id(), k -> new ArrayList<>()).add(h);
-                    if (h.holder().kind() == Kind.ENTERPRISE && seen.size() < MAX_HOLDING_NODES && seen.add(h.holder().id())) {
-                        next.add(h.holder().id());
+                    if (h.holder().kind() == Kind.ENTERPRISE && !seen.contains(h.holder().id())) {
+                        if (seen.size() < MAX_HOLDING_NODES) {
+                            seen.add(h.holder().id());
+                            next.add(h.holder().id());
+                        } else {
+                            cut.add(h.holder().id());
+                        }
                     }
                 }
             }
             frontier = next;
         }
-        return new Holdings(holdersOf, heldBy, nodes, new HashSet<>(frontier));
+        cut.addAll(frontier);
+        return new Holdings(holdersOf, heldBy, nodes, cut);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -24,6 +25,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +62,10 @@ class ExplorePageBrowserTest extends HubIntegrationTest {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-dev-shm-usage", "--window-size=1366,768", "--lang=zh-CN", "--user-data-dir=" + profile);
+        // The console, to see that nothing (Cytoscape.js included) trips the page's Content-Security-Policy.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -153,6 +161,7 @@ class ExplorePageBrowserTest extends HubIntegrationTest {
         waitIdle();
         assertThat(string("return hubExplore.state.asOfShown")).isEqualTo(dayBefore);
         assertThat(ids("return hubExplore.cy.nodes().map(n => n.id())")).containsExactly(YUELU);
+        assertNoPolicyViolations();
     }
 
     @Test
@@ -201,6 +210,9 @@ class ExplorePageBrowserTest extends HubIntegrationTest {
         js("hubExplore.cy.getElementById(arguments[0]).emit('mouseover')", JUZHOU);
         assertThat(browser.findElement(By.id("tooltip")).getText()).contains("受限").contains("严重违法失信名单");
         screenshot("explore-6-restricted");
+        // The PNG export renders the picture (cy.png, as the 导出 PNG button downloads it).
+        assertThat(string("return hubExplore.cy.png({full: true})")).startsWith("data:image/png;base64,");
+        assertNoPolicyViolations();
     }
 
     @Test
@@ -236,6 +248,12 @@ class ExplorePageBrowserTest extends HubIntegrationTest {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("who")).getText().contains("analyst-430000"));
         assertThat(browser.findElement(By.id("who")).getText()).contains("分析人员");
+        assertThat(string("return sessionStorage.getItem('hubExplore.token')")).as("the token, kept for the tab").isNotBlank();
+    }
+
+    private void assertNoPolicyViolations() {
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"));
     }
 
     private void type(By field, String text) {
