@@ -2,37 +2,26 @@ package org.supervisionhub.api.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.supervisionhub.api.demo.ExploreDemo;
+import org.supervisionhub.api.Chromium;
 import org.supervisionhub.api.HubIntegrationTest;
+import org.supervisionhub.api.demo.ExploreDemo;
 
 /**
  * The /explore page in headless Chromium (Debian's chromium and chromium-driver) against the real hub and its demo data:
@@ -43,43 +32,22 @@ import org.supervisionhub.api.HubIntegrationTest;
  */
 class ExplorePageBrowserTest extends HubIntegrationTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("hub.test.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("hub.test.chromedriver", "/usr/bin/chromedriver"));
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     @Autowired
     Driver neo4j;
 
+    private Chromium chromium;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "no Chromium at " + CHROMIUM + " or chromedriver at " + CHROMEDRIVER
-                        + ": install Debian's chromium and chromium-driver (.ci/run does) to run the /explore browser test");
-        profile = Files.createTempDirectory("explore-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--window-size=1366,768", "--lang=zh-CN", "--user-data-dir=" + profile);
-        // The console, to see that nothing (Cytoscape.js included) trips the page's Content-Security-Policy.
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    void startBrowser() {
+        chromium = Chromium.start("/explore", 1366, 768);
+        browser = chromium.driver();
     }
 
     @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -293,7 +261,7 @@ class ExplorePageBrowserTest extends HubIntegrationTest {
     }
 
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
+        return chromium.js(script, args);
     }
 
     private long number(String script, Object... args) {
@@ -309,11 +277,6 @@ class ExplorePageBrowserTest extends HubIntegrationTest {
     }
 
     private void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium.screenshot(name);
     }
 }
