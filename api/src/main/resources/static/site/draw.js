@@ -40,6 +40,15 @@
     result.checks.forEach(function (c) {
       list.appendChild(el('li', { 'class': c.ok ? 'ok' : 'bad' }, [(c.ok ? '✓ ' : '✗ ') + c.name + (c.detail ? '：' + c.detail : '')]));
     });
+    var ranks = $('verify-ranks');
+    ranks.textContent = '';
+    if (result.ok && result.confidential && result.ranks.length) {
+      // Amendment 1: the ranks of the selected, so an enterprise told its stratum can compare its own rank with theirs.
+      ranks.appendChild(el('summary', {}, ['抽中企业的排序值（HMAC(seed, "target|" + USCC)，小者在前）']));
+      ranks.appendChild(el('ol', {}, result.ranks.slice().sort(function (a, b) { return a.rank < b.rank ? -1 : 1; })
+        .map(function (r) { return el('li', {}, [r.uscc + '：' + r.rank]); })));
+    }
+    ranks.hidden = !ranks.firstChild;
     var bad = result.checks.filter(function (c) { return !c.ok; });
     status.className = result.ok ? 'ok' : 'bad';
     status.textContent = result.ok

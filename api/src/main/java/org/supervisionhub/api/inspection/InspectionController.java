@@ -347,6 +347,12 @@ public class InspectionController {
         return r.status() != ResultStatus.PUBLISHED && r.publishBy() != null && r.publishBy().isBefore(service.today());
     }
 
+    /** PUB-11: who withheld the result from the public, when and why. */
+    @BatchMapping(typeName = "InspectionResult")
+    public Map<Result, org.supervisionhub.graph.inspection.Results.Withholding> withholding(List<Result> list) {
+        return Batches.byKey(list, Result::id, results.withholdings(Batches.keys(list, Result::id)));
+    }
+
     @BatchMapping(typeName = "InspectionResult")
     public Map<Result, Enterprise> enterprise(List<Result> list) {
         return Batches.byKey(list, Result::uscc, directory.enterprises(Batches.keys(list, Result::uscc)));

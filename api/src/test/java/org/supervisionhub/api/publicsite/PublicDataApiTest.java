@@ -70,7 +70,7 @@ class PublicDataApiTest extends HubIntegrationTest {
         return json.readTree(r.body());
     }
 
-    /** A result of HRSS-430100 proposed, approved and published through the API; answers its id and its enterprise's USCC. */
+    /** A result of HRSS-430100 proposed, approved and published through the API; answers its id, its enterprise's USCC and its inspection. */
     String[] publishedResult() {
         String inspectionId = InspectionFixtures.inspection(driver, "HRSS-430100", LocalDate.of(2026, 12, 31));
         String id = (String) ok(graphQl(officer("HRSS-430100")), PROPOSE, "proposeInspectionResult",
@@ -79,7 +79,7 @@ class PublicDataApiTest extends HubIntegrationTest {
         ok(graphQl(officer("HRSS-430100")), "mutation { publishInspectionResult(id: \"" + id + "\") { id } }", "publishInspectionResult", Map.of());
         String uscc = driver.executableQuery("MATCH (r:InspectionResult {id: $id}) RETURN r.uscc AS u").withParameters(Map.of("id", id))
                 .execute().records().get(0).get("u").asString();
-        return new String[] {id, uscc};
+        return new String[] {id, uscc, inspectionId};
     }
 
     @Test
@@ -110,6 +110,9 @@ class PublicDataApiTest extends HubIntegrationTest {
                 Map.of("id", r[0], "reason", "《政府信息公开条例》第十四条"));
         assertThat(w).containsEntry("resultId", r[0]).containsEntry("actor", "leader@HRSS-430100").containsEntry("departmentId", "HRSS-430100");
         assertThat(error(graphQl(leader("HRSS-430100")), WITHHOLD, Map.of("id", r[0], "reason", "again"))).isEqualTo("CONFLICT id PUB-11");
+        String recorded = graphQl(leader("HRSS-430100")).document("{ inspectionResult(inspectionId: \"" + r[2] + "\") { withholding { actor reason } } }")
+                .execute().path("inspectionResult.withholding.actor").entity(String.class).get();
+        assertThat(recorded).as("who withheld it stays on the result").isEqualTo("leader@HRSS-430100");
 
         assertThat(body(get("/public/data/results?q=" + r[1])).get("items").findValuesAsString("id")).doesNotContain(r[0]);
         assertThat(get("/public/data/results.csv?q=" + r[1]).body()).doesNotContain(r[0]);

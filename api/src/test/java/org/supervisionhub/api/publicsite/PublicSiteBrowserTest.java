@@ -149,6 +149,9 @@ class PublicSiteBrowserTest extends HubIntegrationTest {
         assertThat(browser.findElement(By.id("draw-detail")).getText()).contains("S1").contains("不公开");
         browser.findElement(By.id("verify")).click();
         assertThat(verdict()).startsWith("验证通过").contains("分层成员不公开");
+        List<WebElement> ranks = browser.findElements(By.cssSelector("#verify-ranks li"));
+        assertThat(ranks).as("the rank of each selected enterprise is shown").isNotEmpty();
+        assertThat(ranks.get(0).getAttribute("textContent")).matches("[0-9A-Z]{18}：[0-9a-f]{64}");
         screenshot("public-draw-stratified");
     }
 
