@@ -36,6 +36,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.supervisionhub.api.HubProperties;
 import org.supervisionhub.api.audit.MutationAudit;
 import org.supervisionhub.api.explore.ExplorePageConfiguration;
@@ -66,8 +67,6 @@ public class SecurityConfiguration {
         AccessDeniedHandler denied = (request, response, e) -> JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN,
                 ErrorCode.FORBIDDEN, "not allowed: " + request.getRequestURI());
         http.csrf(c -> c.disable())
-                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        PathPatternRequestMatcher.withDefaults().matcher("/graphiql/{*rest}"), new StaticHeadersWriter("Content-Security-Policy", GRAPHIQL_CSP))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/graphql/schema").authenticated()
@@ -83,16 +82,21 @@ public class SecurityConfiguration {
                         // Operational metrics (sources' breakers, retries, rate limiters; requests) for administrators.
                         .requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
-                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/explore"), PathPatternRequestMatcher.pathPattern("/explore/**")),
-                        new StaticHeadersWriter("Content-Security-Policy", ExplorePageConfiguration.CONTENT_SECURITY_POLICY)))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/"),
-                                PathPatternRequestMatcher.pathPattern("/index.html"), PathPatternRequestMatcher.pathPattern("/site/**")),
-                                new StaticHeadersWriter("Content-Security-Policy", PublicSiteConfiguration.CONTENT_SECURITY_POLICY))))
+                // Each page the hub serves has its own policy: nothing from another host, no framing.
+                .headers(h -> h
+                        .addHeaderWriter(contentSecurityPolicy(GRAPHIQL_CSP, PathPatternRequestMatcher.pathPattern("/graphiql/**")))
+                        .addHeaderWriter(contentSecurityPolicy(ExplorePageConfiguration.CONTENT_SECURITY_POLICY,
+                                PathPatternRequestMatcher.pathPattern("/explore"), PathPatternRequestMatcher.pathPattern("/explore/**")))
+                        .addHeaderWriter(contentSecurityPolicy(PublicSiteConfiguration.CONTENT_SECURITY_POLICY, PathPatternRequestMatcher.pathPattern("/"),
+                                PathPatternRequestMatcher.pathPattern("/index.html"), PathPatternRequestMatcher.pathPattern("/site/**"))))
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(SecurityConfiguration::authentication))
                         .authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
         return http.build();
+    }
+
+    private static DelegatingRequestMatcherHeaderWriter contentSecurityPolicy(String policy, RequestMatcher... paths) {
+        return new DelegatingRequestMatcherHeaderWriter(new OrRequestMatcher(paths), new StaticHeadersWriter("Content-Security-Policy", policy));
     }
 
     /**
