@@ -7,20 +7,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.supervisionhub.api.Chromium;
-import org.supervisionhub.api.HubIntegrationTest;
+import org.supervisionhub.api.BrowserTest;
 import org.supervisionhub.api.demo.ExploreDemo;
 
 /**
@@ -30,25 +26,14 @@ import org.supervisionhub.api.demo.ExploreDemo;
  * Counts are read from Cytoscape itself, not the DOM. Screenshots go to target/screenshots/. Without the browser
  * binaries the browser tests are skipped (JUnit assumption); .ci/run installs them.
  */
-class ExplorePageBrowserTest extends HubIntegrationTest {
+class ExplorePageBrowserTest extends BrowserTest {
 
     @Autowired
     Driver neo4j;
 
-    private Chromium chromium;
-    private WebDriver browser;
-
-    @BeforeEach
-    void startBrowser() {
-        chromium = Chromium.start("/explore", 1366, 768);
-        browser = chromium.driver();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    @Override
+    protected String page() {
+        return "/explore";
     }
 
     // The demo's holding group in Furong (ExploreDemo, README "Exploring linked entities"): 岳麓建材 is held 55% by 麓谷科技

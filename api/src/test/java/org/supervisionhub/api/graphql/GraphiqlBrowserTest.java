@@ -5,35 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.supervisionhub.api.Chromium;
-import org.supervisionhub.api.HubIntegrationTest;
+import org.supervisionhub.api.BrowserTest;
 
 /** GraphiQL as the hub serves it, in headless Chromium: it loads with nothing from elsewhere, signs in and runs a query. */
-class GraphiqlBrowserTest extends HubIntegrationTest {
+class GraphiqlBrowserTest extends BrowserTest {
 
-    private Chromium chromium;
-    private WebDriver browser;
-
-    @BeforeEach
-    void startBrowser() {
-        chromium = Chromium.start("GraphiQL", 1366, 768);
-        browser = chromium.driver();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    @Override
+    protected String page() {
+        return "GraphiQL";
     }
 
     @Test

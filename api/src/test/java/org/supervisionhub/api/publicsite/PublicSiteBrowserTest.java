@@ -15,19 +15,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.supervisionhub.api.Chromium;
-import org.supervisionhub.api.HubIntegrationTest;
+import org.supervisionhub.api.BrowserTest;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * recomputed in full; stratified: what Amendment 1 leaves the public) and reports the mismatch of a tampered copy.
  * Screenshots go to target/screenshots/. Without the browser binaries the test is skipped (JUnit assumption).
  */
-class PublicSiteBrowserTest extends HubIntegrationTest {
+class PublicSiteBrowserTest extends BrowserTest {
 
     static final List<String> PAGES = List.of("index", "results", "draws", "checklists", "plans", "penalties", "notices");
     static final long PAGE_BUDGET = 300 * 1024;
@@ -47,20 +43,14 @@ class PublicSiteBrowserTest extends HubIntegrationTest {
     @Autowired
     Driver neo4j;
 
-    private Chromium chromium;
-    private WebDriver browser;
-
-    @BeforeEach
-    void startBrowser() {
-        chromium = Chromium.start("public site", 1366, 900);
-        browser = chromium.driver();
+    @Override
+    protected String page() {
+        return "public site";
     }
 
-    @AfterEach
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    @Override
+    protected int windowHeight() {
+        return 900;
     }
 
     @Test

@@ -47,13 +47,18 @@ class SamplingApiTest extends HubIntegrationTest {
 
     /** A published plan of {@code department} for {@code year} with one task over {@code criteria} at ratio {@code ratio}. */
     String publishedTask(String department, int year, Map<String, Object> criteria, String ratio) {
+        return publishedTask(department, year, task(criteria, ratio, year));
+    }
+
+    /** A published plan of {@code department} for {@code year} with the one task {@code taskInput}. */
+    String publishedTask(String department, int year, Map<String, Object> taskInput) {
         HttpGraphQlTester officer = graphQl(officer(department));
         String planId = "PLAN-" + department + "-" + year;
         officer.document("mutation($in: CreateSamplingPlanInput!) { createSamplingPlan(input: $in) { id status } }")
                 .variable("in", Map.of("departmentId", department, "year", year, "title", "测试计划 " + year)).execute()
                 .path("createSamplingPlan.status").entity(String.class).isEqualTo("DRAFT");
         String taskId = officer.document("mutation($p: ID!, $in: SamplingTaskInput!) { addSamplingTask(planId: $p, input: $in) { id } }")
-                .variable("p", planId).variable("in", task(criteria, ratio, year)).execute()
+                .variable("p", planId).variable("in", taskInput).execute()
                 .path("addSamplingTask.id").entity(String.class).get();
         HttpGraphQlTester leader = graphQl(leader(department));
         leader.document("mutation($id: ID!) { fileSamplingPlan(id: $id) { status filedWith { id } } }").variable("id", planId).execute()
@@ -477,17 +482,10 @@ class SamplingApiTest extends HubIntegrationTest {
     void anUnstratifiedDrawIsPublishedInFull_Amendment1() throws Exception {
         String dept = "HRSS-430104";
         int year = clock.today().getYear() + 3;
-        HttpGraphQlTester officer = graphQl(officer(dept));
-        String planId = "PLAN-" + dept + "-" + year;
-        officer.document("mutation($in: CreateSamplingPlanInput!) { createSamplingPlan(input: $in) { id } }")
-                .variable("in", Map.of("departmentId", dept, "year", year, "title", "不分层计划")).execute().path("createSamplingPlan.id").hasValue();
         Map<String, Object> in = task(null, "0.2", year);
         in.put("strataBy", "NONE");
         in.put("strata", List.of(Map.of("label", "ALL", "ratio", "0.2")));
-        String taskId = officer.document("mutation($p: ID!, $in: SamplingTaskInput!) { addSamplingTask(planId: $p, input: $in) { id } }")
-                .variable("p", planId).variable("in", in).execute().path("addSamplingTask.id").entity(String.class).get();
-        graphQl(leader(dept)).document("mutation($id: ID!) { fileSamplingPlan(id: $id) { id } }").variable("id", planId).execute().path("fileSamplingPlan.id").hasValue();
-        graphQl(leader(dept)).document("mutation($id: ID!) { publishSamplingPlan(id: $id) { id } }").variable("id", planId).execute().path("publishSamplingPlan.id").hasValue();
+        String taskId = publishedTask(dept, year, in);
         String drawId = commit(dept, taskId);
         execute(dept, drawId, "");
         Map<String, Object> published = document(drawId);
@@ -503,15 +501,9 @@ class SamplingApiTest extends HubIntegrationTest {
         String dept = "HRSS-430121";
         int year = clock.today().getYear() + 5;
         HttpGraphQlTester officer = graphQl(officer(dept));
-        String planId = "PLAN-" + dept + "-" + year;
-        officer.document("mutation($in: CreateSamplingPlanInput!) { createSamplingPlan(input: $in) { id } }")
-                .variable("in", Map.of("departmentId", dept, "year", year, "title", "不预先告知计划")).execute().path("createSamplingPlan.id").hasValue();
         Map<String, Object> in = task(null, "0.2", year);
         in.put("announced", false);
-        String taskId = officer.document("mutation($p: ID!, $in: SamplingTaskInput!) { addSamplingTask(planId: $p, input: $in) { id } }")
-                .variable("p", planId).variable("in", in).execute().path("addSamplingTask.id").entity(String.class).get();
-        graphQl(leader(dept)).document("mutation($id: ID!) { fileSamplingPlan(id: $id) { id } }").variable("id", planId).execute().path("fileSamplingPlan.id").hasValue();
-        graphQl(leader(dept)).document("mutation($id: ID!) { publishSamplingPlan(id: $id) { id } }").variable("id", planId).execute().path("publishSamplingPlan.id").hasValue();
+        String taskId = publishedTask(dept, year, in);
         String drawId = commit(dept, taskId);
         execute(dept, drawId, "");
         java.time.LocalDate visit = java.time.LocalDate.of(year, 3, 15);
