@@ -43,6 +43,7 @@ import org.supervisionhub.api.explore.ExplorePageConfiguration;
 import org.supervisionhub.api.graphql.JsonErrors;
 import org.supervisionhub.api.publicsite.PublicSiteConfiguration;
 import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.graphql.GraphiqlPage;
 
 /**
  * OAuth2 resource server: a bearer JWT is checked when present; GraphQL itself admits anonymous
@@ -84,7 +85,7 @@ public class SecurityConfiguration {
                         .anyRequest().denyAll())
                 // Each page the hub serves has its own policy: nothing from another host, no framing.
                 .headers(h -> h
-                        .addHeaderWriter(contentSecurityPolicy(GRAPHIQL_CSP, PathPatternRequestMatcher.pathPattern("/graphiql/**")))
+                        .addHeaderWriter(contentSecurityPolicy(GraphiqlPage.CONTENT_SECURITY_POLICY, PathPatternRequestMatcher.pathPattern("/graphiql/**")))
                         .addHeaderWriter(contentSecurityPolicy(ExplorePageConfiguration.CONTENT_SECURITY_POLICY,
                                 PathPatternRequestMatcher.pathPattern("/explore"), PathPatternRequestMatcher.pathPattern("/explore/**")))
                         .addHeaderWriter(contentSecurityPolicy(PublicSiteConfiguration.CONTENT_SECURITY_POLICY, PathPatternRequestMatcher.pathPattern("/"),
@@ -99,13 +100,6 @@ public class SecurityConfiguration {
         return new DelegatingRequestMatcherHeaderWriter(new OrRequestMatcher(paths), new StaticHeadersWriter("Content-Security-Policy", policy));
     }
 
-    /**
-     * GraphiQL (GraphiqlPage, on in the demo profile only) loads everything from this hub and may talk to it only. React
-     * and GraphiQL set inline styles, hence {@code 'unsafe-inline'} for styles alone; no inline script runs.
-     */
-    static final String GRAPHIQL_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-            + " font-src 'self' data:; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none';"
-            + " form-action 'none'";
 
     /**
      * Answers requests without a valid token. A refused token counts against the caller's address first: each costs a

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,6 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
-import graphql.parser.Parser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -22,6 +22,7 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.graphql.RequestedOperation;
 import reactor.core.publisher.Mono;
 
 /**
@@ -87,15 +88,9 @@ public class RefusedDocumentAudit extends SimplePerformantInstrumentation implem
     private static String refusal(WebGraphQlResponse response) {
         for (var error : response.getErrors()) {
             Object code = error.getExtensions().get("code");
-            String type = String.valueOf(error.getErrorType());
-            if (code != null && REFUSAL_CODES.contains(String.valueOf(code))) {
-                return String.valueOf(code);
-            }
-            if ("ValidationError".equals(type)) {
-                return ErrorCode.GRAPHQL_VALIDATION.name();
-            }
-            if ("InvalidSyntax".equals(type)) {
-                return ErrorCode.GRAPHQL_SYNTAX.name();
+            String name = code != null ? String.valueOf(code) : ErrorCode.ofClassification(String.valueOf(error.getErrorType())).name();
+            if (REFUSAL_CODES.contains(name)) {
+                return name;
             }
         }
         return null;
@@ -103,24 +98,21 @@ public class RefusedDocumentAudit extends SimplePerformantInstrumentation implem
 
     /**
      * The mutation fields a document refused before execution asks for; {@code "mutation"} when it does not parse but
-     * begins with the keyword; null when it asks for no mutation.
+     * begins with the keyword, or names no single operation but holds a mutation; null when it asks for no mutation.
      */
     static String askedMutation(String document, String operationName) {
         if (document == null) {
             return null;
         }
-        try {
-            List<OperationDefinition> operations = Parser.parse(document).getDefinitionsOfType(OperationDefinition.class);
-            OperationDefinition chosen = operationName != null
-                    ? operations.stream().filter(o -> operationName.equals(o.getName())).findFirst().orElse(null)
-                    : operations.size() == 1 ? operations.get(0) : null;
-            if (chosen == null) {
-                return operations.stream().anyMatch(o -> o.getOperation() == OperationDefinition.Operation.MUTATION) ? "mutation" : null;
-            }
-            return chosen.getOperation() == OperationDefinition.Operation.MUTATION ? fields(chosen) : null;
-        } catch (RuntimeException unparsable) {
+        Optional<List<OperationDefinition>> operations = RequestedOperation.operations(document);
+        if (operations.isEmpty()) {
             return LEADING_MUTATION.matcher(document).lookingAt() ? "mutation" : null;
         }
+        Optional<OperationDefinition> chosen = RequestedOperation.chosen(operations.get(), operationName);
+        if (chosen.isEmpty()) {
+            return operations.get().stream().anyMatch(o -> o.getOperation() == OperationDefinition.Operation.MUTATION) ? "mutation" : null;
+        }
+        return chosen.get().getOperation() == OperationDefinition.Operation.MUTATION ? fields(chosen.get()) : null;
     }
 
     /** The keyword {@code mutation} after any whitespace, commas and comments. */

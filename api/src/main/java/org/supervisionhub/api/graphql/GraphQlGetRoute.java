@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import graphql.language.OperationDefinition;
-import graphql.parser.Parser;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,14 +76,7 @@ public class GraphQlGetRoute {
 
     /** Whether the operation GET would run is a mutation or a subscription; a document that does not parse is left to the handler. */
     static boolean asksForAWrite(String query, String operationName) {
-        List<OperationDefinition> operations;
-        try {
-            operations = Parser.parse(query).getDefinitionsOfType(OperationDefinition.class);
-        } catch (RuntimeException unparsable) {
-            return false;
-        }
-        return operations.stream()
-                .filter(o -> operationName == null ? operations.size() == 1 : operationName.equals(o.getName()))
-                .anyMatch(o -> o.getOperation() != OperationDefinition.Operation.QUERY);
+        return RequestedOperation.operations(query).flatMap(ops -> RequestedOperation.chosen(ops, operationName))
+                .filter(o -> o.getOperation() != OperationDefinition.Operation.QUERY).isPresent();
     }
 }

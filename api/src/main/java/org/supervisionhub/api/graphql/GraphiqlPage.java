@@ -23,6 +23,14 @@ import org.springframework.web.servlet.function.ServerResponse;
 @ConditionalOnProperty(name = "hub.graphiql.enabled", havingValue = "true")
 public class GraphiqlPage implements WebMvcConfigurer {
 
+    /**
+     * The page loads everything from this hub and may talk to it only. React
+     * and GraphiQL set inline styles, hence {@code 'unsafe-inline'} for styles alone; no inline script runs.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " font-src 'self' data:; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none';"
+            + " form-action 'none'";
+
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/graphiql/**").addResourceLocations("classpath:/graphiql/");

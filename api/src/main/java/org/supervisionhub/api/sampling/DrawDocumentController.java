@@ -157,7 +157,7 @@ public class DrawDocumentController {
             g.writeNumberProperty("poolSize", draw.poolSize());
             g.writeArrayPropertyStart("strata");
             List<DrawStratum> strata = complete ? draw.strata()
-                    : draw.strata().stream().sorted(Comparator.comparing(DrawStratum::opaqueLabel, LABEL_ORDER)).toList();
+                    : draw.strata().stream().sorted(Comparator.comparing(DrawStratum::opaqueLabel, StratumDisclosure.OPAQUE_ORDER)).toList();
             for (DrawStratum s : strata) {
                 g.writeStartObject();
                 g.writeStringProperty("label", complete ? s.label() : s.opaqueLabel());
@@ -199,9 +199,6 @@ public class DrawDocumentController {
             g.writeEndObject();
         }
     }
-
-    /** S1, S2, ..., S10 in numeric order. */
-    private static final Comparator<String> LABEL_ORDER = Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 
     /** Steps 11 and 12, and what is published of the assignment (step 18: skip reasons in aggregate only). */
     private void writeExecution(JsonGenerator g, Draw draw, boolean complete) {

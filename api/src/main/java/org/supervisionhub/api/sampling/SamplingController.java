@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -438,7 +439,7 @@ public class SamplingController {
         return d.strata().stream()
                 .map(s -> sees ? new DrawStratumView(s.label(), s.size(), s.ratio(), s.selectedCount(), s.digest())
                         : new DrawStratumView(s.opaqueLabel(), s.size(), null, s.selectedCount(), s.digest()))
-                .sorted(sees ? Comparator.comparing(DrawStratumView::label, Vdraw1::compareUtf8) : Comparator.comparing(DrawStratumView::label))
+                .sorted(Comparator.comparing(DrawStratumView::label, sees ? Vdraw1::compareUtf8 : StratumDisclosure.OPAQUE_ORDER))
                 .toList();
     }
 
@@ -454,10 +455,10 @@ public class SamplingController {
     }
 
     private <T> Map<T, String> visibleStrata(List<T> list, Function<T, String> drawId, Function<T, String> label, Viewer viewer) {
-        Map<String, Draw> byId = new HashMap<>();
-        draws.draws(Batches.keys(list, drawId)).forEach((id, d) -> byId.put(id, drawService.disclosed(d)));
+        Map<String, UnaryOperator<String>> shown = new HashMap<>();
+        draws.draws(Batches.keys(list, drawId)).forEach((id, d) -> shown.put(id, StratumDisclosure.labelsFor(viewer, drawService.disclosed(d))));
         Map<T, String> out = new LinkedHashMap<>();
-        list.forEach(x -> out.put(x, StratumDisclosure.label(viewer, byId.get(drawId.apply(x)), label.apply(x))));
+        list.forEach(x -> out.put(x, shown.computeIfAbsent(drawId.apply(x), id -> StratumDisclosure.labelsFor(viewer, null)).apply(label.apply(x))));
         return out;
     }
 

@@ -5,10 +5,12 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.supervisionhub.api.access.AccessScope;
 import org.supervisionhub.api.access.Role;
@@ -43,13 +45,20 @@ public final class StratumDisclosure {
                 || (viewer.hasAny(DRAWING_ROLES) && viewer.reaches(draw.departmentId(), AccessScope.DEPARTMENT_TREE));
     }
 
-    /** The label {@code viewer} may see of stratum {@code label} of {@code draw}. */
-    public static String label(Viewer viewer, Draw draw, String label) {
+    /** S1, S2, ..., S10: opaque labels in numeric order. */
+    public static final Comparator<String> OPAQUE_ORDER = Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+
+    /** The labels {@code viewer} may see of {@code draw}'s strata, real label to shown label. */
+    public static UnaryOperator<String> labelsFor(Viewer viewer, Draw draw) {
         if (draw == null) {
             // Only an inspection created outside any draw: nothing to map it by, so nothing but ALL is shown.
-            return PlanService.ALL.equals(label) ? label : "?";
+            return label -> PlanService.ALL.equals(label) ? label : "?";
         }
-        return seesLabels(viewer, draw) ? label : opaque(draw).getOrDefault(label, "?");
+        if (seesLabels(viewer, draw)) {
+            return UnaryOperator.identity();
+        }
+        Map<String, String> opaque = opaque(draw);
+        return label -> opaque.getOrDefault(label, "?");
     }
 
     /** Real label to opaque label. */
