@@ -22,12 +22,12 @@ import org.supervisionhub.api.explore.ExploreViews.SubjectGraph;
 import org.supervisionhub.api.graphql.Checks;
 import org.supervisionhub.api.graphql.Connection;
 import org.supervisionhub.api.graphql.ErrorCode;
-import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.api.restriction.RestrictionController.SubjectInput;
 import org.supervisionhub.graph.complaint.ComplaintRepository.Complaint;
 import org.supervisionhub.graph.directory.Directory.LinkType;
-import org.supervisionhub.graph.explore.Explore.Node;
+import org.supervisionhub.api.explore.ExploreService.Subject;
+import org.supervisionhub.graph.explore.Explore.Kind;
 
 /** Exploration (explore.graphqls): validates the arguments, finds the subjects, and leaves the walking to the services. */
 @Controller
@@ -55,38 +55,36 @@ public class ExploreController {
     public SubjectGraph subjectGraph(@Argument SubjectInput subject, @Argument int hops, @Argument List<LinkType> linkTypes,
                                      @Argument LocalDate asOf, @Argument int limit, @Argument int perNode) {
         Checks checks = new Checks();
-        String id = subject(checks, "subject", subject);
+        Subject s = subject(checks, "subject", subject);
         range(checks, "hops", hops, 1, MAX_HOPS);
         range(checks, "limit", limit, 1, MAX_LIMIT);
         range(checks, "perNode", perNode, 1, MAX_PER_NODE);
         checks.throwIfAny();
-        return explore.subjectGraph(find("subject", id), hops, types(linkTypes), day(asOf), limit, perNode);
+        return explore.subjectGraph(s, hops, types(linkTypes), day(asOf), limit, perNode);
     }
 
     @QueryMapping
     public Connection<ExploreViews.Neighbour> subjectNeighbours(@Argument SubjectInput subject, @Argument List<LinkType> linkTypes,
                                                                 @Argument LocalDate asOf, @Argument Integer first, @Argument String after) {
         Checks checks = new Checks();
-        String id = subject(checks, "subject", subject);
+        Subject s = subject(checks, "subject", subject);
         checks.throwIfAny();
         int size = pages.size(first);
         pages.checkCursor(after);
-        return explore.neighbours(find("subject", id), types(linkTypes), day(asOf), size, after);
+        return explore.neighbours(s, types(linkTypes), day(asOf), size, after);
     }
 
     @QueryMapping
     public PathSearch paths(@Argument SubjectInput from, @Argument SubjectInput to, @Argument int maxHops, @Argument List<LinkType> linkTypes,
                             @Argument LocalDate asOf, @Argument int first) {
         Checks checks = new Checks();
-        String a = subject(checks, "from", from);
-        String b = subject(checks, "to", to);
-        checks.check(a == null || !a.equals(b), "to", ErrorCode.INVALID_VALUE, "to: the same subject as from; ask for two different subjects", null);
+        Subject a = subject(checks, "from", from);
+        Subject b = subject(checks, "to", to);
+        checks.check(a == null || b == null || !a.id().equals(b.id()), "to", ErrorCode.INVALID_VALUE, "to: the same subject as from; ask for two different subjects", null);
         range(checks, "maxHops", maxHops, 1, MAX_PATH_HOPS);
         range(checks, "first", first, 1, MAX_PATHS);
         checks.throwIfAny();
-        Node na = find("from", a);
-        Node nb = find("to", b);
-        return explore.paths(na, nb, maxHops, types(linkTypes), day(asOf), first);
+        return explore.paths(a, b, maxHops, types(linkTypes), day(asOf), first);
     }
 
     @QueryMapping
@@ -95,7 +93,7 @@ public class ExploreController {
         String u = checks.uscc("uscc", uscc);
         threshold(checks, threshold);
         checks.throwIfAny();
-        return explore.beneficialOwners(find("uscc", u), day(asOf), threshold);
+        return explore.beneficialOwners(new Subject("uscc", Kind.ENTERPRISE, u), day(asOf), threshold);
     }
 
     @QueryMapping
@@ -104,37 +102,28 @@ public class ExploreController {
         checks.check(subjects.size() >= MIN_SUBJECTS && subjects.size() <= MAX_SUBJECTS, "subjects", ErrorCode.INVALID_VALUE,
                 "subjects: give " + MIN_SUBJECTS + " to " + MAX_SUBJECTS + " subjects, got " + subjects.size(), null);
         threshold(checks, threshold);
-        List<String> ids = new ArrayList<>();
+        List<Subject> refs = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < subjects.size() && i < MAX_SUBJECTS; i++) {
-            String id = subject(checks, "subjects[" + i + "]", subjects.get(i));
-            if (id != null) {
-                Integer earlier = seen.putIfAbsent(id, i);
+            Subject s = subject(checks, "subjects[" + i + "]", subjects.get(i));
+            if (s != null) {
+                Integer earlier = seen.putIfAbsent(s.id(), i);
                 checks.check(earlier == null, "subjects[" + i + "]", ErrorCode.DUPLICATE, "subjects[" + i + "]: the same subject as subjects["
                         + earlier + "]", null);
-                ids.add(id);
+                refs.add(s);
             }
         }
         checks.throwIfAny();
-        Map<String, Node> found = explore.nodes(ids);
-        List<Node> nodes = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            Node n = found.get(ids.get(i));
-            if (n == null) {
-                throw new NotFoundException("subjects[" + i + "]", "no enterprise or person " + ids.get(i));
-            }
-            nodes.add(n);
-        }
-        return explore.commonControllers(nodes, day(asOf), threshold);
+        return explore.commonControllers(explore.find(refs), day(asOf), threshold);
     }
 
     @QueryMapping
     public RestrictionExposure restrictionExposure(@Argument SubjectInput subject, @Argument int hops, @Argument LocalDate asOf) {
         Checks checks = new Checks();
-        String id = subject(checks, "subject", subject);
+        Subject s = subject(checks, "subject", subject);
         range(checks, "hops", hops, 1, MAX_HOPS);
         checks.throwIfAny();
-        return explore.exposure(find("subject", id), hops, day(asOf));
+        return explore.exposure(s, hops, day(asOf));
     }
 
     @QueryMapping
@@ -153,13 +142,14 @@ public class ExploreController {
 
     // ---- arguments
 
-    /** Exactly one of uscc and personId, valid; null after recording the violation. */
-    static String subject(Checks checks, String field, SubjectInput s) {
+    /** Exactly one of uscc and personId, valid, as a subject of the kind its field says; null after recording the violation. */
+    static Subject subject(Checks checks, String field, SubjectInput s) {
         if (s == null || (s.uscc() == null) == (s.personId() == null)) {
             checks.check(false, field, ErrorCode.INVALID_VALUE, field + ": give exactly one of uscc and personId", null);
             return null;
         }
-        return s.uscc() != null ? checks.uscc(field + ".uscc", s.uscc()) : checks.personId(field + ".personId", s.personId());
+        String id = s.uscc() != null ? checks.uscc(field + ".uscc", s.uscc()) : checks.personId(field + ".personId", s.personId());
+        return id == null ? null : new Subject(field, s.uscc() != null ? Kind.ENTERPRISE : Kind.PERSON, id);
     }
 
     static void range(Checks checks, String field, int value, int min, int max) {
@@ -168,14 +158,6 @@ public class ExploreController {
 
     static void threshold(Checks checks, double t) {
         checks.check(t > 0 && t <= 1, "threshold", ErrorCode.INVALID_VALUE, "threshold: a share above 0 and at most 1 (0.25 is 25%), got " + t, null);
-    }
-
-    private Node find(String field, String id) {
-        Node n = explore.nodes(List.of(id)).get(id);
-        if (n == null) {
-            throw new NotFoundException(field, "no " + (id.startsWith("P") && id.length() == 17 ? "person " : "enterprise ") + id);
-        }
-        return n;
     }
 
     private LocalDate day(LocalDate asOf) {

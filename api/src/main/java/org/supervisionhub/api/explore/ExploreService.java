@@ -38,10 +38,13 @@ import org.supervisionhub.api.explore.ExploreViews.RestrictionExposure;
 import org.supervisionhub.api.explore.ExploreViews.SubjectGraph;
 import org.supervisionhub.api.explore.ExploreViews.SubjectPath;
 import org.supervisionhub.api.graphql.Connection;
+import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.restriction.RestrictionViews.AppliedTrigger;
 import org.supervisionhub.graph.directory.Directory.LinkType;
 import org.supervisionhub.graph.explore.Explore.Edge;
+import org.supervisionhub.graph.explore.Explore.Held;
 import org.supervisionhub.graph.explore.Explore.Holding;
+import org.supervisionhub.graph.explore.Explore.Hop;
 import org.supervisionhub.graph.explore.Explore.Kind;
 import org.supervisionhub.graph.explore.Explore.Links;
 import org.supervisionhub.graph.explore.Explore.Neighbour;
@@ -98,31 +101,66 @@ public class ExploreService {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
-    public Map<String, Node> nodes(Collection<String> ids) {
-        return repository.nodes(ids);
+    /** A subject as asked about: the argument it came from (named in errors), its kind as the input typed it, its id. */
+    public record Subject(String field, Kind kind, String id) {
+        NotFoundException notFound() {
+            return new NotFoundException(field, "no " + (kind == Kind.PERSON ? "person " : "enterprise ") + id);
+        }
+    }
+
+    /** The subjects, in order, in one read; the first that does not exist is refused naming its argument. */
+    public List<Node> find(List<Subject> subjects) {
+        Map<String, Node> found = repository.nodes(subjects.stream().map(Subject::id).toList());
+        List<Node> out = new ArrayList<>();
+        for (Subject s : subjects) {
+            Node n = found.get(s.id());
+            if (n == null || n.kind() != s.kind()) {
+                throw s.notFound();
+            }
+            out.add(n);
+        }
+        return out;
     }
 
     // ---- neighbourhood
 
-    /** Breadth first from the subject, at most {@code perNode} links drawn per expanded node and {@code limit} nodes in all. */
-    public SubjectGraph subjectGraph(Node subject, int hops, List<LinkType> types, LocalDate asOf, int limit, int perNode) {
+    /**
+     * Breadth first from the subject, at most {@code perNode} links drawn per expanded node and {@code limit} nodes in all.
+     * One statement per hop: each brings the frontier's links and triggers, the last also the outer ring's counts and
+     * triggers (the ring is not expanded), and the first tells whether the subject exists.
+     */
+    public SubjectGraph subjectGraph(Subject subject, int hops, List<LinkType> types, LocalDate asOf, int limit, int perNode) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         Map<String, Integer> depth = new HashMap<>();
         Map<String, Map<LinkType, Integer>> counts = new HashMap<>();
+        Map<String, List<AppliedTrigger>> active = new HashMap<>();
         Map<String, Edge> edges = new LinkedHashMap<>();
-        nodes.put(subject.id(), subject);
         depth.put(subject.id(), 0);
         boolean truncated = false;
+        OffsetDateTime at = endOf(asOf);
         List<String> frontier = List.of(subject.id());
         for (int h = 0; h < hops && !frontier.isEmpty(); h++) {
-            Map<String, Links> read = repository.links(frontier, types, asOf, perNode, null);
+            boolean last = h == hops - 1;
+            Hop hop = repository.expand(frontier, types, asOf, at, perNode, last, last ? nodes.keySet() : List.of());
+            if (h == 0) {
+                Links self = hop.links().get(subject.id());
+                if (self == null || self.node().kind() != subject.kind()) {
+                    throw subject.notFound();
+                }
+                nodes.put(subject.id(), self.node());
+            }
+            hop.ring().forEach((id, f) -> {
+                counts.put(id, f.counts());
+                active.put(id, applied(f.triggers()));
+            });
             List<String> next = new ArrayList<>();
             for (String id : frontier) {
-                Links links = read.get(id);
+                Links links = hop.links().get(id);
                 if (links == null) {
                     continue;
                 }
                 counts.put(id, links.counts());
+                active.put(id, applied(links.triggers()));
                 truncated |= links.degree() > links.drawn().size();
                 for (Neighbour nb : links.drawn()) {
                     String other = nb.node().id();
@@ -140,11 +178,6 @@ public class ExploreService {
             }
             frontier = next;
         }
-        // The outer ring is not expanded: its degree only.
-        List<String> unread = nodes.keySet().stream().filter(id -> !counts.containsKey(id)).toList();
-        if (!unread.isEmpty()) {
-            repository.links(unread, types, asOf, 0, null).forEach((id, l) -> counts.put(id, l.counts()));
-        }
         Map<String, Map<LinkType, Integer>> drawn = new HashMap<>();
         for (Edge e : edges.values()) {
             drawn.computeIfAbsent(e.from(), k -> new EnumMap<>(LinkType.class)).merge(e.type(), 1, Integer::sum);
@@ -152,7 +185,6 @@ public class ExploreService {
                 drawn.computeIfAbsent(e.to(), k -> new EnumMap<>(LinkType.class)).merge(e.type(), 1, Integer::sum);
             }
         }
-        Map<String, List<AppliedTrigger>> active = activeTriggers(nodes.values(), asOf);
         List<GraphNode> out = new ArrayList<>();
         for (Node n : nodes.values()) {
             Map<LinkType, Integer> c = counts.getOrDefault(n.id(), Map.of());
@@ -170,21 +202,25 @@ public class ExploreService {
     }
 
     /** One node's links page by page, in the same stable order the neighbourhood draws them. */
-    public Connection<ExploreViews.Neighbour> neighbours(Node subject, List<LinkType> types, LocalDate asOf, int first, String after) {
+    public Connection<ExploreViews.Neighbour> neighbours(Subject subject, List<LinkType> types, LocalDate asOf, int first, String after) {
         String afterKey = after == null ? null : Cursor.decode(after, 1).key(0);
         Links links = repository.links(List.of(subject.id()), types, asOf, first + 1, afterKey).get(subject.id());
-        List<Neighbour> rows = links == null ? List.of() : links.drawn();
+        if (links == null || links.node().kind() != subject.kind()) {
+            throw subject.notFound();
+        }
+        List<Neighbour> rows = links.drawn();
         Page<Neighbour> page = Page.of(rows, first, nb -> Cursor.encode(nb.key()));
         List<Node> others = page.items().stream().map(Neighbour::node).toList();
-        Map<String, Integer> degrees = degrees(others, types, asOf);
-        Map<String, List<AppliedTrigger>> active = activeTriggers(others, asOf);
+        Shown shown = shown(others, types, asOf);
+        Map<String, Integer> degrees = shown.degrees();
+        Map<String, List<AppliedTrigger>> active = shown.active();
         List<ExploreViews.Neighbour> items = page.items().stream().map(nb -> new ExploreViews.Neighbour(nb.edge(),
                 graphNode(nb.node(), 1, active, degrees.getOrDefault(nb.node().id(), 0), List.of()))).toList();
         Map<ExploreViews.Neighbour, String> cursors = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             cursors.put(items.get(i), Cursor.encode(page.items().get(i).key()));
         }
-        return Connection.of(new Page<>(items, page.hasNext(), cursors::get), after != null, links == null ? 0 : links.degree());
+        return Connection.of(new Page<>(items, page.hasNext(), cursors::get), after != null, links.degree());
     }
 
     // ---- shortest connections
@@ -208,7 +244,10 @@ public class ExploreService {
      * All shortest connections, links undirected: breadth first from both ends, always widening the smaller frontier
      * by one level (one statement for the whole frontier), every predecessor of a node kept, until the two meet.
      */
-    public PathSearch paths(Node from, Node to, int maxHops, List<LinkType> types, LocalDate asOf, int first) {
+    public PathSearch paths(Subject fromSubject, Subject toSubject, int maxHops, List<LinkType> types, LocalDate asOf, int first) {
+        List<Node> ends = find(List.of(fromSubject, toSubject));
+        Node from = ends.get(0);
+        Node to = ends.get(1);
         Side a = new Side(from.id());
         Side b = new Side(to.id());
         Map<String, Node> known = new HashMap<>();
@@ -256,8 +295,9 @@ public class ExploreService {
             }
         }
         if (meet.isEmpty()) {
-            Map<String, List<AppliedTrigger>> active = activeTriggers(List.of(from, to), asOf);
-            Map<String, Integer> degrees = degrees(List.of(from, to), types, asOf);
+            Shown shown = shown(List.of(from, to), types, asOf);
+            Map<String, List<AppliedTrigger>> active = shown.active();
+            Map<String, Integer> degrees = shown.degrees();
             return new PathSearch(graphNode(from, 0, active, degrees.getOrDefault(from.id(), 0), List.of()),
                     graphNode(to, 0, active, degrees.getOrDefault(to.id(), 0), List.of()), asOf, null, List.of(), bounded);
         }
@@ -303,8 +343,9 @@ public class ExploreService {
             involved.addAll(ns);
             nodePaths.add(ns);
         }
-        Map<String, List<AppliedTrigger>> active = activeTriggers(involved, asOf);
-        Map<String, Integer> degrees = degrees(involved, types, asOf);
+        Shown shown = shown(involved, types, asOf);
+        Map<String, List<AppliedTrigger>> active = shown.active();
+        Map<String, Integer> degrees = shown.degrees();
         List<SubjectPath> paths = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             List<Node> ns = nodePaths.get(i);
@@ -356,8 +397,12 @@ public class ExploreService {
 
     // ---- ownership
 
-    /** The holding subgraph above some enterprises: who holds what, read level by level up to the bounds. */
-    record Holdings(Map<String, List<Holding>> holdersOf, Map<String, List<Holding>> heldBy, Map<String, Node> nodes, Set<String> unread) {
+    /**
+     * The holding subgraph above some enterprises: who holds what, level by level up to the bounds, and the legal
+     * representatives of the targets ({@code nodes} holds the targets that exist and every holder).
+     */
+    record Holdings(Map<String, List<Holding>> holdersOf, Map<String, List<Holding>> heldBy, Map<String, Node> nodes, Set<String> unread,
+                    Map<String, Neighbour> representatives) {
 
         /** Enterprises whose shareholders are unknown: none recorded, or beyond the bounds. */
         boolean untraced(String uscc) {
@@ -365,19 +410,52 @@ public class ExploreService {
         }
     }
 
+    /**
+     * Reads the whole subgraph in one statement ({@link ExploreRepository#holdingSubgraph}), then walks it breadth first
+     * with the bounds; only when that statement hit its node bound are the levels it left out read one by one.
+     */
     Holdings holdings(Collection<String> targets, LocalDate asOf) {
+        Map<String, Held> read = repository.holdingSubgraph(targets, asOf, MAX_HOLDING_DEPTH, MAX_HOLDING_NODES);
         Map<String, List<Holding>> holdersOf = new HashMap<>();
         Map<String, List<Holding>> heldBy = new HashMap<>();
         Map<String, Node> nodes = new HashMap<>();
+        Map<String, Neighbour> reps = new HashMap<>();
+        for (String t : targets) {
+            Held held = read.get(t);
+            if (held != null) {
+                nodes.put(t, held.node());
+                if (held.representative() != null) {
+                    reps.put(t, held.representative());
+                }
+            }
+        }
+        List<String> unreadTargets = targets.stream().filter(t -> !read.containsKey(t)).toList();
+        if (!unreadTargets.isEmpty() && read.size() >= MAX_HOLDING_NODES) {
+            repository.nodes(unreadTargets).forEach(nodes::put);
+            reps.putAll(repository.legalRepresentatives(unreadTargets, asOf));
+        }
         Set<String> seen = new HashSet<>(targets);
         // Enterprises beyond the node bound: their shareholders are not read, so what they hold counts as untraced.
         Set<String> cut = new HashSet<>();
         List<String> frontier = List.copyOf(new LinkedHashSet<>(targets));
         for (int level = 0; level < MAX_HOLDING_DEPTH && !frontier.isEmpty(); level++) {
-            Map<String, List<Holding>> read = repository.holders(frontier, asOf);
+            Map<String, List<Holding>> levelHolders = new HashMap<>();
+            List<String> missing = new ArrayList<>();
+            for (String u : frontier) {
+                Held held = read.get(u);
+                if (held != null) {
+                    levelHolders.put(u, held.holders());
+                } else {
+                    missing.add(u);
+                }
+            }
+            if (!missing.isEmpty() && read.size() >= MAX_HOLDING_NODES) {
+                levelHolders.putAll(repository.holders(missing, asOf));
+            }
             List<String> next = new ArrayList<>();
             for (String u : frontier) {
-                List<Holding> hs = read.getOrDefault(u, List.of());
+                List<Holding> hs = new ArrayList<>(levelHolders.getOrDefault(u, List.of()));
+                hs.sort(Comparator.comparing(h -> h.edge().id()));
                 holdersOf.put(u, hs);
                 for (Holding h : hs) {
                     nodes.putIfAbsent(h.holder().id(), h.holder());
@@ -395,7 +473,7 @@ public class ExploreService {
             frontier = next;
         }
         cut.addAll(frontier);
-        return new Holdings(holdersOf, heldBy, nodes, cut);
+        return new Holdings(holdersOf, heldBy, nodes, cut, reps);
     }
 
     /**
@@ -430,9 +508,13 @@ public class ExploreService {
     }
 
     /** Beneficial owners of {@code enterprise} (an existing enterprise) at or above {@code threshold}, and its actual controller. */
-    public BeneficialOwnership beneficialOwners(Node enterprise, LocalDate asOf, double threshold) {
-        String target = enterprise.id();
+    public BeneficialOwnership beneficialOwners(Subject subject, LocalDate asOf, double threshold) {
+        String target = subject.id();
         Holdings h = holdings(List.of(target), asOf);
+        Node enterprise = h.nodes().get(target);
+        if (enterprise == null || enterprise.kind() != Kind.ENTERPRISE) {
+            throw subject.notFound();
+        }
         Map<String, Double> g = effectiveShares(h, target);
         double untraced = 0;
         for (String u : h.holdersOf().keySet()) {
@@ -447,7 +529,7 @@ public class ExploreService {
                 .filter(n -> share(g, n.id()) >= threshold - EPSILON)
                 .sorted(Comparator.<Node>comparingDouble(n -> -share(g, n.id())).thenComparing(Node::id)).toList();
         Map<String, List<List<Holding>>> chains = simpleChains(h, target, owners.stream().map(Node::id).collect(java.util.stream.Collectors.toSet()));
-        Neighbour rep = owners.isEmpty() ? repository.legalRepresentatives(List.of(target), asOf).get(target) : null;
+        Neighbour rep = owners.isEmpty() ? h.representatives().get(target) : null;
         Set<Node> involved = new LinkedHashSet<>();
         involved.add(enterprise);
         involved.addAll(owners);
@@ -457,8 +539,9 @@ public class ExploreService {
         }
         Map<String, Node> byId = new HashMap<>();
         involved.forEach(n -> byId.put(n.id(), n));
-        Map<String, List<AppliedTrigger>> active = activeTriggers(involved, asOf);
-        Map<String, Integer> degrees = degrees(involved, ALL_TYPES, asOf);
+        Shown shown = shown(involved, ALL_TYPES, asOf);
+        Map<String, List<AppliedTrigger>> active = shown.active();
+        Map<String, Integer> degrees = shown.degrees();
         List<BeneficialOwner> list = new ArrayList<>();
         for (Node o : owners) {
             List<List<Holding>> cs = chains.getOrDefault(o.id(), List.of());
@@ -561,7 +644,7 @@ public class ExploreService {
     public List<CommonController> commonControllers(List<Node> subjects, LocalDate asOf, double threshold) {
         List<String> targets = subjects.stream().filter(n -> n.kind() == Kind.ENTERPRISE).map(Node::id).toList();
         Holdings h = holdings(targets, asOf);
-        Map<String, Neighbour> reps = repository.legalRepresentatives(targets, asOf);
+        Map<String, Neighbour> reps = h.representatives();
         Map<String, Node> byId = new HashMap<>(h.nodes());
         subjects.forEach(n -> byId.put(n.id(), n));
         reps.values().forEach(r -> byId.putIfAbsent(r.node().id(), r.node()));
@@ -606,8 +689,9 @@ public class ExploreService {
             involved.add(byId.get(c));
             l.forEach(x -> x.nodes().forEach(id -> involved.add(byId.get(id))));
         });
-        Map<String, List<AppliedTrigger>> active = activeTriggers(involved, asOf);
-        Map<String, Integer> degrees = degrees(involved, ALL_TYPES, asOf);
+        Shown shown = shown(involved, ALL_TYPES, asOf);
+        Map<String, List<AppliedTrigger>> active = shown.active();
+        Map<String, Integer> degrees = shown.degrees();
         List<CommonController> out = new ArrayList<>();
         byController.forEach((c, l) -> {
             List<ControlledSubject> controls = new ArrayList<>();
@@ -671,6 +755,11 @@ public class ExploreService {
      * (links in stable order). Restricted: an active credit listing or sanction at the end of {@code asOf} (the
      * restriction triggers, read with the same statement as {@code Enterprise.restrictionTriggers}).
      */
+    public RestrictionExposure exposure(Subject subject, int hops, LocalDate asOf) {
+        return exposure(find(List.of(subject)).get(0), hops, asOf);
+    }
+
+    /** {@link #exposure(Subject, int, LocalDate)} of a subject known to exist. */
     public RestrictionExposure exposure(Node subject, int hops, LocalDate asOf) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         Map<String, Step> parent = new HashMap<>();
@@ -767,12 +856,29 @@ public class ExploreService {
 
     /** Active links of each node on {@code asOf} (of {@code types}), in one read. */
     Map<String, Integer> degrees(Collection<Node> nodes, List<LinkType> types, LocalDate asOf) {
+        return shown(nodes, types, asOf).degrees();
+    }
+
+    /** What answers show of each node besides itself: its degree and its triggers in force at the end of the day. */
+    record Shown(Map<String, Integer> degrees, Map<String, List<AppliedTrigger>> active) {
+    }
+
+    /** {@link Shown} of the nodes, in one read. */
+    Shown shown(Collection<Node> nodes, List<LinkType> types, LocalDate asOf) {
         List<String> ids = nodes.stream().map(Node::id).distinct().toList();
-        Map<String, Integer> out = new HashMap<>();
+        Map<String, Integer> degrees = new HashMap<>();
+        Map<String, List<AppliedTrigger>> active = new HashMap<>();
         if (!ids.isEmpty()) {
-            repository.links(ids, types, asOf, 0, null).forEach((id, l) -> out.put(id, l.degree()));
+            repository.facts(ids, types, asOf, endOf(asOf)).forEach((id, f) -> {
+                degrees.put(id, f.degree());
+                active.put(id, applied(f.triggers()));
+            });
         }
-        return out;
+        return new Shown(degrees, active);
+    }
+
+    static List<AppliedTrigger> applied(List<Trigger> ts) {
+        return ts.stream().map(ExploreService::applied).toList();
     }
 
     static GraphNode graphNode(Node n, int hops, Map<String, List<AppliedTrigger>> active, int degree, List<OmittedLinks> omitted) {

@@ -34,7 +34,8 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.AccessMode;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.supervisionhub.api.TestClock;
-import org.supervisionhub.graph.explore.Explore.Node;
+import org.supervisionhub.api.explore.ExploreService.Subject;
+import org.supervisionhub.graph.explore.Explore.Kind;
 import org.supervisionhub.graph.explore.ExploreRepository;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
@@ -126,7 +127,7 @@ public final class ExploreBenchmark {
         System.out.printf(Locale.ROOT, "%,d enterprises, %,d with enterprise shareholders; %,d path pairs%n", all.size(), held.size(), pairs.size());
 
         Latencies graph = run(concurrency, 300, requests, i -> {
-            explore.subjectGraph(node(graphSubjects.get(i)), 2, ExploreService.ALL_TYPES, today, 200, 25);
+            explore.subjectGraph(subject(graphSubjects.get(i)), 2, ExploreService.ALL_TYPES, today, 200, 25);
             return true;
         });
         AtomicInteger pathsFound = new AtomicInteger();
@@ -134,7 +135,7 @@ public final class ExploreBenchmark {
         Latencies paths = run(concurrency, 300, requests, i -> {
             String[] p = pairs.get(i);
             // Warm-up calls (i >= requests) are not counted.
-            var search = explore.paths(node(p[0]), node(p[1]), 6, ExploreService.ALL_TYPES, today, 10);
+            var search = explore.paths(subject(p[0]), subject(p[1]), 6, ExploreService.ALL_TYPES, today, 10);
             if (search.shortestLength() != null && i < requests) {
                 pathsFound.incrementAndGet();
             } else if (search.truncated() && i < requests) {
@@ -144,7 +145,7 @@ public final class ExploreBenchmark {
         });
         AtomicInteger withOwners = new AtomicInteger();
         Latencies owners = run(concurrency, 300, requests, i -> {
-            if (!explore.beneficialOwners(node(ownerSubjects.get(i)), today, 0.25).owners().isEmpty() && i < requests) {
+            if (!explore.beneficialOwners(subject(ownerSubjects.get(i)), today, 0.25).owners().isEmpty() && i < requests) {
                 withOwners.incrementAndGet();
             }
             return true;
@@ -165,8 +166,8 @@ public final class ExploreBenchmark {
                 naiveOwners.p(0.5), naiveOwners.p(0.99), naiveOwners.timeouts());
     }
 
-    static Node node(String uscc) {
-        return new Node(org.supervisionhub.graph.explore.Explore.Kind.ENTERPRISE, uscc, null, null);
+    static Subject subject(String uscc) {
+        return new Subject("subject", Kind.ENTERPRISE, uscc);
     }
 
     static List<String> sample(List<String> from, int n, SplittableRandom random) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 
 /** Value types of exploration: nodes and links as read, one hop at a time. */
 public final class Explore {
@@ -42,10 +43,32 @@ public final class Explore {
      * The links of one node active on the day: at most {@code cap} of them in key order, and how many there are of
      * each type in all ({@code counts}). {@code node} is null when no such subject exists.
      */
-    public record Links(Node node, List<Neighbour> drawn, Map<LinkType, Integer> counts) {
+    public record Links(Node node, List<Neighbour> drawn, Map<LinkType, Integer> counts, List<Trigger> triggers) {
+        public Links(Node node, List<Neighbour> drawn, Map<LinkType, Integer> counts) {
+            this(node, drawn, counts, List.of());
+        }
+
         public int degree() {
             return counts.values().stream().mapToInt(Integer::intValue).sum();
         }
+    }
+
+    /** What a node shows besides itself: its active links per type on the day and its triggers in force at the end of it. */
+    public record Facts(Map<LinkType, Integer> counts, List<Trigger> triggers) {
+        public int degree() {
+            return counts.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /**
+     * One frontier step with facts: each frontier node's links (with its own triggers), and for the outer ring (the nodes
+     * drawn that were not {@code known} before, when asked) their facts, so the last hop needs no further statement.
+     */
+    public record Hop(Map<String, Links> links, Map<String, Facts> ring) {
+    }
+
+    /** An enterprise of a holding subgraph: its active shareholdings, and its legal representative when it was asked about. */
+    public record Held(Node node, List<Holding> holders, Neighbour representative) {
     }
 
     /** A shareholding towards {@code uscc}: {@code holder} holds {@code share} (0..1) of it. */

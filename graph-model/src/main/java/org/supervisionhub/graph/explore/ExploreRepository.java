@@ -1,6 +1,7 @@
 package org.supervisionhub.graph.explore;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -21,8 +22,13 @@ import org.supervisionhub.graph.explore.Explore.Kind;
 import org.supervisionhub.graph.explore.Explore.Links;
 import org.supervisionhub.graph.explore.Explore.Neighbour;
 import org.supervisionhub.graph.explore.Explore.Node;
+import org.supervisionhub.graph.explore.Explore.Facts;
+import org.supervisionhub.graph.explore.Explore.Held;
+import org.supervisionhub.graph.explore.Explore.Hop;
 import org.supervisionhub.graph.restriction.RestrictionQuery;
+import org.supervisionhub.graph.restriction.TriggerRepository;
 import org.supervisionhub.graph.restriction.Restrictions.Freshness;
+import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import org.supervisionhub.graph.store.Values;
 
 /**
@@ -61,6 +67,62 @@ public class ExploreRepository {
             + "   [x IN found WHERE $after IS NULL OR x.key > $after][..CASE WHEN $cap < 0 THEN size(found) ELSE $cap END] AS drawn"
             + " }"
             + " RETURN id, " + NODE.formatted("n") + " AS node, counts, drawn";
+
+    /** The active links of node {@code %1$s} of the asked types, as a list of their types ({@code %2$s}). */
+    static final String TYPES_OF = "CALL (%1$s) { OPTIONAL MATCH (%1$s)-[r:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF|BRANCH_OF]-()"
+            + " WHERE type(r) IN $rels AND " + ACTIVE + " RETURN collect(type(r)) AS %2$s }";
+    static final String COUNTS = "[t IN $rels | size([x IN %1$s WHERE x = t])]";
+    /** Triggers of node {@code %1$s} in force at {@code $at}, newest first (the order of TriggerRepository.ofEnterprises); none for persons. */
+    static final String TRIGGERS = "COLLECT { MATCH (t:RestrictionTrigger {uscc: %1$s.uscc}) WHERE " + TriggerRepository.activeAt("$at")
+            + " RETURN t {.*} AS row ORDER BY row.activeFrom DESC, row.id }";
+
+    /** Each node's facts: active links per type on {@code $asOf}, triggers in force at {@code $at}. */
+    static final String FACTS = "UNWIND $ids AS id " + SUBJECT + " " + TYPES_OF.formatted("n", "ts")
+            + " RETURN id, " + COUNTS.formatted("ts") + " AS counts, " + TRIGGERS.formatted("n") + " AS triggers";
+
+    /**
+     * {@link #LINKS} for a frontier (from the first link, at most {@code $cap} each) plus each frontier node's triggers, in one
+     * row; with {@code $ring}, also the facts of the nodes drawn that are not among {@code $known} (the outer ring of a
+     * neighbourhood), each counted once however many frontier nodes draw it.
+     */
+    static final String EXPAND = "UNWIND $ids AS id " + SUBJECT
+            + " CALL (n) {"
+            + "  OPTIONAL MATCH (n)-[r:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF|BRANCH_OF]-(m)"
+            + "  WHERE type(r) IN $rels AND " + ACTIVE
+            + "  WITH r, m, CASE WHEN r IS NULL THEN null ELSE type(r) + '|' + coalesce(m.uscc, m.personId) + '|' + toString(r.validFrom)"
+            + "   + CASE WHEN startNode(r) = n THEN '|O' ELSE '|I' END END AS key"
+            + "  ORDER BY key"
+            + "  WITH collect(CASE WHEN r IS NULL THEN null ELSE {key: key, rel: type(r), edge: " + EDGE + ", node: " + NODE.formatted("m")
+            + "   , m: m} END) AS found"
+            + "  RETURN [t IN $rels | size([x IN found WHERE x.rel = t])] AS counts, found[..CASE WHEN $cap < 0 THEN size(found) ELSE $cap END] AS drawn"
+            + " }"
+            + " WITH id, n, counts, drawn, " + TRIGGERS.formatted("n") + " AS triggers"
+            + " WITH collect({id: id, node: " + NODE.formatted("n") + ", counts: counts, drawn: drawn, triggers: triggers}) AS rows"
+            + " CALL (rows) {"
+            + "  UNWIND CASE WHEN $ring THEN rows ELSE [] END AS row UNWIND row.drawn AS x"
+            + "  WITH DISTINCT x.m AS m WHERE NOT coalesce(m.uscc, m.personId) IN $known"
+            + "  " + TYPES_OF.formatted("m", "ts")
+            + "  WITH m, ts, " + TRIGGERS.formatted("m") + " AS triggers"
+            + "  RETURN collect({id: coalesce(m.uscc, m.personId), counts: " + COUNTS.formatted("ts") + ", triggers: triggers}) AS ring"
+            + " }"
+            + " RETURN [row IN rows | row {.id, .node, .counts, .triggers, drawn: [x IN row.drawn | x {.key, .edge, .node}]}] AS rows, ring";
+
+    /**
+     * The holding subgraph above some enterprises in one statement: every enterprise that reaches one of them by active
+     * shareholdings (with a share) within {@code MAX_DEPTH - 1} links (distinct ends: the planner prunes the
+     * variable-length expansion instead of listing paths, so cross-holdings cost rows, not paths), at most {@code $max} of
+     * them, each with its active shareholders and, for the enterprises asked about, the legal representative.
+     */
+    static final String HOLDING_SUBGRAPH = "UNWIND $usccs AS uscc MATCH (e:Enterprise {uscc: uscc})"
+            + " MATCH (e)<-[hs:SHAREHOLDER_OF*0..%d]-(x:Enterprise)"
+            + " WHERE all(r IN hs WHERE " + ACTIVE + " AND r.sharePct IS NOT NULL)"
+            + " WITH DISTINCT x LIMIT $max"
+            + " CALL (x) { OPTIONAL MATCH (x)<-[r:SHAREHOLDER_OF]-(h) WHERE " + ACTIVE + " AND r.sharePct IS NOT NULL"
+            + "  RETURN collect(CASE WHEN r IS NULL THEN null ELSE {edge: " + EDGE + ", node: " + NODE.formatted("h") + "} END) AS holders }"
+            + " CALL (x) { OPTIONAL MATCH (x)<-[r:LEGAL_REPRESENTATIVE_OF]-(p:Person) WHERE x.uscc IN $usccs AND " + ACTIVE
+            + "  WITH r, p ORDER BY r.validFrom DESC, p.personId"
+            + "  RETURN collect(CASE WHEN r IS NULL THEN null ELSE {edge: " + EDGE + ", node: " + NODE.formatted("p") + "} END)[0] AS rep }"
+            + " RETURN x.uscc AS uscc, " + NODE.formatted("x") + " AS node, holders, rep";
 
     /** Shareholders of each enterprise active on the day (persons and enterprises), and whether it has any at all. */
     static final String HOLDERS = "UNWIND $usccs AS uscc MATCH (e:Enterprise {uscc: uscc})"
@@ -120,15 +182,89 @@ public class ExploreRepository {
         p.put("after", after);
         Map<String, Links> out = new LinkedHashMap<>();
         for (Record r : read(LINKS, p)) {
-            List<Integer> counts = r.get("counts").asList(Value::asInt);
-            Map<LinkType, Integer> byType = new EnumMap<>(LinkType.class);
-            for (int i = 0; i < ordered.size(); i++) {
-                byType.merge(ordered.get(i), counts.get(i), Integer::sum);
-            }
+            Map<LinkType, Integer> byType = counts(ordered, r.get("counts"));
             List<Neighbour> drawn = r.get("drawn").asList(x -> new Neighbour(x.get("key").asString(), edge(x.get("edge")), node(x.get("node"))));
             out.put(r.get("id").asString(), new Links(node(r.get("node")), drawn, byType));
         }
         return out;
+    }
+
+    /**
+     * One frontier step: each frontier node's first {@code cap} active links (key order), its counts and its triggers in
+     * force at {@code at}; with {@code ring}, the facts of every node drawn that is not in {@code known}. Frontier nodes
+     * that do not exist are absent.
+     */
+    public Hop expand(Collection<String> ids, Collection<LinkType> types, LocalDate asOf, OffsetDateTime at, int cap, boolean ring,
+                      Collection<String> known) {
+        List<LinkType> ordered = List.copyOf(types);
+        Map<String, Object> p = params(ordered, asOf, at);
+        p.put("ids", List.copyOf(ids));
+        p.put("cap", cap);
+        p.put("ring", ring);
+        p.put("known", List.copyOf(known));
+        Record r = read(EXPAND, p).get(0);
+        Map<String, Links> links = new LinkedHashMap<>();
+        for (Value row : r.get("rows").values()) {
+            List<Neighbour> drawn = row.get("drawn").asList(x -> new Neighbour(x.get("key").asString(), edge(x.get("edge")), node(x.get("node"))));
+            links.put(row.get("id").asString(), new Links(node(row.get("node")), drawn, counts(ordered, row.get("counts")), triggers(row.get("triggers"))));
+        }
+        Map<String, Facts> facts = new HashMap<>();
+        for (Value f : r.get("ring").values()) {
+            facts.put(f.get("id").asString(), new Facts(counts(ordered, f.get("counts")), triggers(f.get("triggers"))));
+        }
+        return new Hop(links, facts);
+    }
+
+    /** Each existing node's active links per type on {@code asOf} (of {@code types}) and triggers in force at {@code at}. */
+    public Map<String, Facts> facts(Collection<String> ids, Collection<LinkType> types, LocalDate asOf, OffsetDateTime at) {
+        List<LinkType> ordered = List.copyOf(types);
+        Map<String, Object> p = params(ordered, asOf, at);
+        p.put("ids", List.copyOf(ids));
+        Map<String, Facts> out = new HashMap<>();
+        for (Record r : read(FACTS, p)) {
+            out.put(r.get("id").asString(), new Facts(counts(ordered, r.get("counts")), triggers(r.get("triggers"))));
+        }
+        return out;
+    }
+
+    /**
+     * The holding subgraph above {@code usccs} within {@code depth} levels (enterprises whose holders are read: those at most
+     * {@code depth - 1} shareholdings away), at most {@code max} enterprises (a full answer means there may be more), with
+     * the legal representatives of {@code usccs}. Keyed by USCC; enterprises asked about that do not exist are absent.
+     */
+    public Map<String, Held> holdingSubgraph(Collection<String> usccs, LocalDate asOf, int depth, int max) {
+        Map<String, Held> out = new LinkedHashMap<>();
+        for (Record r : read(HOLDING_SUBGRAPH.formatted(depth - 1), Map.of("usccs", List.copyOf(usccs), "asOf", asOf, "max", max))) {
+            String uscc = r.get("uscc").asString();
+            List<Holding> holders = r.get("holders").asList(x -> {
+                Edge e = edge(x.get("edge"));
+                return new Holding(uscc, node(x.get("node")), e.sharePct() / 100.0, e);
+            });
+            Value rep = r.get("rep");
+            out.put(uscc, new Held(node(r.get("node")), holders, rep.isNull() ? null : new Neighbour(null, edge(rep.get("edge")), node(rep.get("node")))));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> params(List<LinkType> ordered, LocalDate asOf, OffsetDateTime at) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("rels", ordered.stream().map(LinkType::relationship).toList());
+        p.put("asOf", asOf);
+        p.put("at", at);
+        return p;
+    }
+
+    private static Map<LinkType, Integer> counts(List<LinkType> ordered, Value v) {
+        List<Integer> counts = v.asList(Value::asInt);
+        Map<LinkType, Integer> byType = new EnumMap<>(LinkType.class);
+        for (int i = 0; i < ordered.size(); i++) {
+            byType.merge(ordered.get(i), counts.get(i), Integer::sum);
+        }
+        return byType;
+    }
+
+    private static List<Trigger> triggers(Value v) {
+        return v.asList(RestrictionQuery::trigger);
     }
 
     /** Active shareholdings towards each enterprise that exists (an empty list: it has no recorded shareholders). */

@@ -40,8 +40,7 @@ public class TriggerRepository {
             + " CREATE (t)-[:HAD]->(:TriggerEvent {kind: 'REMOVED', at: $now, effectiveAt: $removedAt, actor: $actor, reason: $reason})";
     static final String BY_ID = "MATCH (t:RestrictionTrigger) WHERE t.id IN $ids RETURN t {.*} AS row";
     static final String OF_ENTERPRISES = "UNWIND $usccs AS uscc MATCH (t:RestrictionTrigger {uscc: uscc})"
-            + " WHERE ($kind IS NULL OR t.kind = $kind) AND ($asOf IS NULL OR (t.activeFrom <= $asOf"
-            + " AND (t.removedAt IS NULL OR $asOf < t.removedAt) AND (t.expiresAt IS NULL OR $asOf < t.expiresAt)))"
+            + " WHERE ($kind IS NULL OR t.kind = $kind) AND ($asOf IS NULL OR (" + activeAt("$asOf") + "))"
             + " RETURN uscc AS key, t {.*} AS row ORDER BY uscc, t.activeFrom DESC, t.id";
     static final String BY_SOURCE_REF = "UNWIND $refs AS ref MATCH (t:RestrictionTrigger {sourceRef: ref})"
             + " RETURN ref AS key, t {.*} AS row ORDER BY ref, t.activeFrom, t.id";
@@ -52,6 +51,15 @@ public class TriggerRepository {
             + " CREATE (c:RestrictionChange {seq: s.n, at: $at, kind: $kind, triggerId: $triggerId, uscc: $uscc, measureId: $measureId})";
     static final String CHANGES_AFTER = "MATCH (c:RestrictionChange) WHERE c.seq > $after RETURN c {.*} AS row ORDER BY c.seq LIMIT $limit";
     static final String LAST_CHANGE = "OPTIONAL MATCH (s:Sequence {name: 'restriction-change'}) RETURN coalesce(s.n, 0) AS n";
+
+    /**
+     * Trigger {@code t} is in force at the instant {@code param} (a Cypher datetime expression): begun, neither removed nor
+     * expired. The one definition, for statements of other capabilities that read triggers inline (exploration).
+     */
+    public static String activeAt(String param) {
+        return "t.activeFrom <= %1$s AND (t.removedAt IS NULL OR %1$s < t.removedAt) AND (t.expiresAt IS NULL OR %1$s < t.expiresAt)"
+                .formatted(param);
+    }
 
     private final Neo4jClient client;
 
