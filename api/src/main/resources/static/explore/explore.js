@@ -1,6 +1,7 @@
 /*
  * The analyst's picture (/explore): sign in, search a subject, draw its neighbourhood (subjectGraph), expand nodes
- * (subjectNeighbours), find paths (paths), read beneficial owners (beneficialOwners), at a chosen date, and export.
+ * (subjectNeighbours), find paths (paths), read beneficial owners (beneficialOwners), the common controllers of several
+ * subjects (commonControllers) and the restricted subjects around one (restrictionExposure), at a chosen date, and export.
  * Plain script over the vendored Cytoscape.js; every query is a POST to /graphql with the user's bearer token and
  * follows schema/src/main/resources/graphql/explore.graphqls. window.hubExplore exposes the state for the browser test.
  */
@@ -45,6 +46,12 @@
     + ' beneficialOwners(uscc: $uscc, asOf: $asOf, threshold: $t) { asOf threshold untracedShare enterprise { ...L }'
     + ' owners { effectiveShare person { ...L } chains { share path { length nodes { ...L } edges { ...E } } } }'
     + ' actualController { basis effectiveShare person { ...L } } } } ' + LIGHT + ' ' + EDGE;
+  var Q_COMMON = 'query Common($s: [SubjectInput!]!, $asOf: Date, $t: Float) {'
+    + ' commonControllers(subjects: $s, asOf: $asOf, threshold: $t) { controller { ...L }'
+    + ' controls { via effectiveShare subject { ...L } path { length nodes { ...L } edges { ...E } } } } } ' + LIGHT + ' ' + EDGE;
+  var Q_EXPOSURE = 'query Exposure($s: SubjectInput!, $hops: Int, $asOf: Date) {'
+    + ' restrictionExposure(subject: $s, hops: $hops, asOf: $asOf) { asOf hops truncated subject { ...L }'
+    + ' exposed { node { ...N } path { length nodes { ...L } edges { ...E } } } } } ' + NODE + ' ' + LIGHT + ' ' + EDGE;
   var Q_SEARCH = 'query Search($q: String!) { enterprises(filter: {nameContains: $q}, orderBy: NAME, first: 20) {'
     + ' totalCount edges { node { uscc name status region { name } } } } }';
   var Q_ONE = 'query One($uscc: ID!) { enterprise(uscc: $uscc) { uscc name status region { name } } }';
@@ -53,7 +60,9 @@
   var state = {
     token: null, viewer: null, root: null, selected: null, busy: 0,
     expansion: {},   // node id -> { after, hasNext, total, loaded }
-    pathQuery: null, paths: [], ownersUscc: null, owners: null, lastError: null
+    pathQuery: null, paths: [], ownersUscc: null, owners: null, lastError: null,
+    common: { subjects: [], asked: null, result: null },   // subjects: { id, kind, name }
+    exposureOf: null, exposure: null
   };
   var cy = null;
 
@@ -436,7 +445,8 @@
       x.nodes.forEach(function (n) { cy.getElementById(n.id).addClass('path'); });
       x.edges.forEach(function (e) { cy.getElementById(e.id).addClass('path'); });
     });
-    Array.prototype.forEach.call(document.querySelectorAll('#path-list button, #owners-body .chain button'), function (b) {
+    Array.prototype.forEach.call(document.querySelectorAll('#path-list button, #owners-body .chain button, #common-list button,'
+      + ' #exposure-body button.path-btn'), function (b) {
       b.setAttribute('aria-pressed', b === pressed ? 'true' : 'false');
     });
   }
@@ -529,6 +539,145 @@
     highlight(chains.map(function (ch) { return ch.path; }), pressed);
   }
 
+  // ---- Common controllers -----------------------------------------------------------------------------------------
+
+  /** Adds a subject to the common-controller list: a drawn node keeps its kind and name, a typed id its kind by its form. */
+  function addCommon(id) {
+    id = (id || '').trim();
+    if (!id) { return; }
+    if (/^[0-9A-Z]{18}$/i.test(id)) { id = id.toUpperCase(); }
+    if (state.common.subjects.some(function (x) { return x.id === id; })) { return; }
+    var node = cy.getElementById(id);
+    var kind = node.nonempty() ? node.data('kind') : subjectOf(id).personId ? 'PERSON' : 'ENTERPRISE';
+    state.common.subjects.push({ id: id, kind: kind, name: node.nonempty() ? node.data('name') : null });
+    renderCommonSubjects();
+  }
+
+  function renderCommonSubjects() {
+    var ul = $('common-subjects');
+    ul.textContent = '';
+    state.common.subjects.forEach(function (x, i) {
+      var li = document.createElement('li');
+      li.appendChild(document.createTextNode(x.name ? short(x.name, 10) : x.id));
+      li.title = x.id;
+      var rm = document.createElement('button');
+      rm.type = 'button';
+      rm.textContent = '×';
+      rm.setAttribute('aria-label', '移除 ' + (x.name || x.id));
+      rm.addEventListener('click', function () { state.common.subjects.splice(i, 1); renderCommonSubjects(); $('common-add').focus(); });
+      li.appendChild(rm);
+      ul.appendChild(li);
+    });
+  }
+
+  function findCommon() {
+    var subjects = state.common.subjects.slice();
+    state.common.asked = subjects;
+    if (subjects.length < 2) {
+      $('common-status').textContent = '请至少选 2 个主体';
+      return Promise.resolve();
+    }
+    var t = Number($('threshold').value) / 100;
+    return gql(Q_COMMON, { s: subjects.map(function (x) { return x.kind === 'PERSON' ? { personId: x.id } : { uscc: x.id }; }),
+      asOf: asOf(), t: t > 0 ? t : undefined }).then(function (d) {
+      var cs = d.commonControllers;
+      state.common.result = cs;
+      var all = [];
+      cs.forEach(function (c) { c.controls.forEach(function (x) { merge(x.path.nodes, x.path.edges, false); all.push(x.path); }); });
+      if (!state.root && cs.length) { state.root = { id: cs[0].controller.id, kind: cs[0].controller.kind, name: cs[0].controller.name }; }
+      layout();
+      var list = $('common-list');
+      list.textContent = '';
+      cs.forEach(function (c) {
+        var li = document.createElement('li');
+        var btn = document.createElement('button');
+        btn.type = 'button';
+        btn.textContent = (c.controller.name || c.controller.id) + '（' + KIND[c.controller.kind] + '）：控制 ' + c.controls.length + ' 个主体';
+        btn.title = '在图中显示其控制路径';
+        btn.addEventListener('click', function () { highlight(c.controls.map(function (x) { return x.path; }), btn); select(c.controller.id); });
+        li.appendChild(btn);
+        var ul = document.createElement('ul');
+        ul.className = 'controls';
+        c.controls.forEach(function (x) {
+          var item = document.createElement('li');
+          item.textContent = (x.subject.name || x.subject.id) + ' · '
+            + (x.via === 'SHAREHOLDER' ? '有效持股 ' + pct(x.effectiveShare) : LINK[x.via] || x.via) + '（' + x.path.length + ' 跳）';
+          ul.appendChild(item);
+        });
+        li.appendChild(ul);
+        list.appendChild(li);
+      });
+      $('common-status').textContent = cs.length
+        ? '共 ' + cs.length + ' 个共同控制人，控制路径已在图中高亮'
+        : '这些主体没有共同的控制人（法定代表人或达到门槛的持股）';
+      highlight(all, null);
+    });
+  }
+
+  // ---- Restriction exposure ---------------------------------------------------------------------------------------
+
+  function loadExposure(id) {
+    state.exposureOf = id;
+    return gql(Q_EXPOSURE, { s: subjectOf(id), hops: Number($('exposure-hops').value), asOf: asOf() }).then(function (d) {
+      var x = d.restrictionExposure;
+      state.exposure = x;
+      x.exposed.forEach(function (e) { merge(e.path.nodes, e.path.edges, false); merge([e.node], [], true); });
+      layout();
+      renderExposure(x);
+      highlight(x.exposed.map(function (e) { return e.path; }), null);
+    });
+  }
+
+  function renderExposure(x) {
+    var body = $('exposure-body');
+    body.textContent = '';
+    var h = document.createElement('p');
+    h.className = 'muted';
+    h.id = 'exposure-status';
+    h.textContent = (x.subject.name || x.subject.id) + ' · ' + x.asOf + ' · ' + x.hops + ' 层内' + (x.exposed.length
+      ? '受限主体 ' + x.exposed.length + ' 个' + (x.truncated ? '（已截断）' : '') + '，路径已在图中高亮' : '没有受限主体');
+    body.appendChild(h);
+    if (!x.exposed.length) { return; }
+    var table = document.createElement('table');
+    table.id = 'exposure-table';
+    var cap = document.createElement('caption');
+    cap.className = 'visually-hidden';
+    cap.textContent = '周边受限主体';
+    table.appendChild(cap);
+    var thead = table.createTHead().insertRow();
+    ['受限主体', '距离', '触发原因', '路径'].forEach(function (t) {
+      var th = document.createElement('th'); th.scope = 'col'; th.textContent = t; thead.appendChild(th);
+    });
+    var tb = table.createTBody();
+    x.exposed.forEach(function (e) {
+      var tr = tb.insertRow();
+      var name = tr.insertCell();
+      var nb = document.createElement('button');
+      nb.type = 'button';
+      nb.textContent = e.node.name || e.node.id;
+      nb.title = '选中此主体';
+      nb.addEventListener('click', function () { select(e.node.id); });
+      name.appendChild(nb);
+      var hops = tr.insertCell();
+      hops.className = 'num';
+      hops.textContent = e.node.hops === 0 ? '本身' : e.node.hops + ' 跳';
+      var why = tr.insertCell();
+      why.className = 'exposed-triggers';
+      why.textContent = e.node.triggers.map(function (t) {
+        return (TRIGGER[t.type] || t.type) + (t.issuingDepartment ? '（' + t.issuingDepartment + '）' : '');
+      }).join('；');
+      var path = tr.insertCell();
+      var pb = document.createElement('button');
+      pb.type = 'button';
+      pb.className = 'path-btn';
+      pb.textContent = e.path.length ? e.path.nodes.map(function (n) { return short(n.name || n.id, 6); }).join(' → ') : '（本身）';
+      pb.title = '在图中显示此路径';
+      pb.addEventListener('click', function () { highlight([e.path], pb); });
+      path.appendChild(pb);
+    });
+    body.appendChild(table);
+  }
+
   // ---- Export -----------------------------------------------------------------------------------------------------
 
   function csvCell(v) {
@@ -610,6 +759,8 @@
       var more = [];
       if (state.pathQuery) { more.push(findPaths()); }
       if (state.ownersUscc) { more.push(loadOwners(state.ownersUscc)); }
+      if (state.common.asked && state.common.asked.length >= 2) { more.push(findCommon()); }
+      if (state.exposureOf) { more.push(loadExposure(state.exposureOf)); }
       return Promise.all(more);
     });
   }
@@ -659,6 +810,22 @@
     $('path-from-sel').addEventListener('click', function () { if (state.selected) { $('path-from').value = state.selected; } });
     $('path-to-sel').addEventListener('click', function () { if (state.selected) { $('path-to').value = state.selected; } });
     $('path-form').addEventListener('submit', function (ev) { ev.preventDefault(); run(findPaths()); });
+    $('common-add').addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter') { ev.preventDefault(); addCommon(this.value); this.value = ''; }
+    });
+    $('common-add-btn').addEventListener('click', function () { addCommon($('common-add').value); $('common-add').value = ''; });
+    $('common-add-sel').addEventListener('click', function () { if (state.selected) { addCommon(state.selected); } });
+    $('common-form').addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      if ($('common-add').value.trim()) { addCommon($('common-add').value); $('common-add').value = ''; }
+      run(findCommon());
+    });
+    $('exposure-btn').addEventListener('click', function () { if (state.selected) { run(loadExposure(state.selected)); } });
+    $('exposure-form').addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var id = state.selected || (state.root && state.root.id);
+      if (id) { run(loadExposure(id)); } else { $('exposure-body').textContent = '请先在图中选中一个主体。'; }
+    });
     $('asof-form').addEventListener('submit', function (ev) { ev.preventDefault(); run(refreshAll()); });
     $('asof').addEventListener('change', function () { run(refreshAll()); });
     $('asof-clear').addEventListener('click', function () { $('asof').value = ''; run(refreshAll()); });

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -114,6 +115,63 @@ class ExplorePageBrowserTest extends BrowserTest {
         waitIdle();
         assertThat(string("return hubExplore.state.asOfShown")).isEqualTo(dayBefore);
         assertThat(ids("return hubExplore.cy.nodes().map(n => n.id())")).containsExactly(YUELU);
+        assertNoPolicyViolations();
+    }
+
+    @Test
+    void analystFindsTheCommonControllerOfTwoSubjectsAndTheRestrictedSubjectNearOne() {
+        browser.get(base() + "/explore");
+        signInAsDemoAnalyst();
+        new Select(browser.findElement(By.id("hops"))).selectByValue("1");
+        type(By.id("search-q"), YUELU);
+        browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+        waitFor(By.xpath("//ul[@id='results']//button")).click();
+        waitIdle();
+
+        // Common controllers, the keyboard way: 岳麓建材 from the node list (选中), 橘洲餐饮 typed and entered. 赵强 holds 25% of
+        // the one (at the threshold) and represents the other; his two links are drawn and highlighted.
+        new Select(browser.findElement(By.id("node-pick"))).selectByValue(YUELU);
+        browser.findElement(By.id("common-add-sel")).click();
+        type(By.id("common-add"), JUZHOU);
+        browser.findElement(By.id("common-add")).sendKeys(Keys.ENTER);
+        assertThat(browser.findElements(By.cssSelector("#common-subjects li"))).hasSize(2);
+        browser.findElement(By.cssSelector("#common-form button[type=submit]")).click();
+        waitIdle();
+        assertThat(ids("return hubExplore.state.common.result.map(c => c.controller.id)")).containsExactly(ZHAO);
+        assertThat(ids("return hubExplore.state.common.result[0].controls.map(c => c.via)"))
+                .containsExactlyInAnyOrder("SHAREHOLDER", "LEGAL_REPRESENTATIVE");
+        assertThat(ids("return hubExplore.cy.nodes('.path').map(n => n.id())")).containsExactlyInAnyOrder(YUELU, ZHAO, JUZHOU);
+        assertThat(number("return hubExplore.cy.edges('.path').length")).isEqualTo(2);
+        assertThat(bool("return hubExplore.cy.getElementById(arguments[0]).nonempty()", JUZHOU)).as("the controlled subject is drawn").isTrue();
+        assertThat(browser.findElement(By.id("common-status")).getText()).startsWith("共 1 个共同控制人");
+        assertThat(browser.findElement(By.id("common-list")).getText()).contains("赵强（自然人）：控制 2 个主体")
+                .contains("有效持股 25%").contains("法定代表人");
+        screenshot("explore-8-common-controllers");
+
+        // Risk exposure of 岳麓建材 within two hops: the listed 橘洲餐饮 through 赵强, with its trigger, the path highlighted.
+        new Select(browser.findElement(By.id("node-pick"))).selectByValue(YUELU);
+        browser.findElement(By.id("exposure-btn")).click();
+        waitIdle();
+        assertThat(ids("return hubExplore.state.exposure.exposed.map(e => e.node.id)")).containsExactly(JUZHOU);
+        assertThat(ids("return hubExplore.state.exposure.exposed[0].path.nodes.map(n => n.id)")).containsExactly(YUELU, ZHAO, JUZHOU);
+        assertThat(ids("return hubExplore.cy.nodes('.path').map(n => n.id())")).containsExactlyInAnyOrder(YUELU, ZHAO, JUZHOU);
+        assertThat(number("return hubExplore.cy.edges('.path').length")).isEqualTo(2);
+        assertThat(bool("return hubExplore.cy.getElementById(arguments[0]).data('restricted')", JUZHOU)).isTrue();
+        WebElement row = waitFor(By.cssSelector("#exposure-table tbody tr"));
+        assertThat(row.getText()).contains("橘洲餐饮").contains("2 跳").contains("严重违法失信名单");
+        assertThat(browser.findElement(By.id("exposure-status")).getText()).contains("2 层内受限主体 1 个");
+        // One hop only: nothing restricted next to it.
+        new Select(browser.findElement(By.id("exposure-hops"))).selectByValue("1");
+        browser.findElement(By.cssSelector("#exposure-form button[type=submit]")).click();
+        waitIdle();
+        assertThat(number("return hubExplore.state.exposure.exposed.length")).isZero();
+        assertThat(browser.findElement(By.id("exposure-status")).getText()).contains("没有受限主体");
+        new Select(browser.findElement(By.id("exposure-hops"))).selectByValue("2");
+        browser.findElement(By.cssSelector("#exposure-form button[type=submit]")).click();
+        waitIdle();
+        assertThat(number("return hubExplore.cy.edges('.path').length")).isEqualTo(2);
+        assertThat(errors()).isEmpty();
+        screenshot("explore-9-exposure");
         assertNoPolicyViolations();
     }
 
