@@ -611,6 +611,7 @@
         ? '共 ' + cs.length + ' 个共同控制人，控制路径已在图中高亮'
         : '这些主体没有共同的控制人（法定代表人或达到门槛的持股）';
       highlight(all, null);
+      list.scrollIntoView({ block: 'nearest' });
     });
   }
 
@@ -638,44 +639,39 @@
       ? '受限主体 ' + x.exposed.length + ' 个' + (x.truncated ? '（已截断）' : '') + '，路径已在图中高亮' : '没有受限主体');
     body.appendChild(h);
     if (!x.exposed.length) { return; }
-    var table = document.createElement('table');
-    table.id = 'exposure-table';
-    var cap = document.createElement('caption');
-    cap.className = 'visually-hidden';
-    cap.textContent = '周边受限主体';
-    table.appendChild(cap);
-    var thead = table.createTHead().insertRow();
-    ['受限主体', '距离', '触发原因', '路径'].forEach(function (t) {
-      var th = document.createElement('th'); th.scope = 'col'; th.textContent = t; thead.appendChild(th);
-    });
-    var tb = table.createTBody();
+    // A list, not a table: the right column is narrow, and names and paths need the whole width.
+    var list = document.createElement('ol');
+    list.id = 'exposure-list';
+    list.className = 'exposed';
+    list.setAttribute('aria-label', '周边受限主体');
     x.exposed.forEach(function (e) {
-      var tr = tb.insertRow();
-      var name = tr.insertCell();
+      var li = document.createElement('li');
       var nb = document.createElement('button');
       nb.type = 'button';
       nb.textContent = e.node.name || e.node.id;
       nb.title = '选中此主体';
       nb.addEventListener('click', function () { select(e.node.id); });
-      name.appendChild(nb);
-      var hops = tr.insertCell();
-      hops.className = 'num';
-      hops.textContent = e.node.hops === 0 ? '本身' : e.node.hops + ' 跳';
-      var why = tr.insertCell();
+      li.appendChild(nb);
+      li.appendChild(document.createTextNode(' · ' + (e.node.hops === 0 ? '本身受限' : e.node.hops + ' 跳')));
+      var why = document.createElement('div');
       why.className = 'exposed-triggers';
       why.textContent = e.node.triggers.map(function (t) {
         return (TRIGGER[t.type] || t.type) + (t.issuingDepartment ? '（' + t.issuingDepartment + '）' : '');
       }).join('；');
-      var path = tr.insertCell();
-      var pb = document.createElement('button');
-      pb.type = 'button';
-      pb.className = 'path-btn';
-      pb.textContent = e.path.length ? e.path.nodes.map(function (n) { return short(n.name || n.id, 6); }).join(' → ') : '（本身）';
-      pb.title = '在图中显示此路径';
-      pb.addEventListener('click', function () { highlight([e.path], pb); });
-      path.appendChild(pb);
+      li.appendChild(why);
+      if (e.path.length) {
+        var pb = document.createElement('button');
+        pb.type = 'button';
+        pb.className = 'path-btn';
+        pb.textContent = '路径：' + e.path.nodes.map(function (n) { return short(n.name || n.id, 10); }).join(' → ');
+        pb.title = '在图中单独显示此路径';
+        pb.addEventListener('click', function () { highlight([e.path], pb); });
+        li.appendChild(pb);
+      }
+      list.appendChild(li);
     });
-    body.appendChild(table);
+    body.appendChild(list);
+    list.scrollIntoView({ block: 'nearest' });
   }
 
   // ---- Export -----------------------------------------------------------------------------------------------------

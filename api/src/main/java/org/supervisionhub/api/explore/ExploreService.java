@@ -141,7 +141,7 @@ public class ExploreService {
         List<String> frontier = List.of(subject.id());
         for (int h = 0; h < hops && !frontier.isEmpty(); h++) {
             boolean last = h == hops - 1;
-            Hop hop = repository.expand(frontier, types, asOf, at, perNode, last, last ? nodes.keySet() : List.of());
+            Hop hop = repository.expand(frontier, types, asOf, at, perNode, last, last ? nodes.keySet() : List.of(), limit - nodes.size());
             if (h == 0) {
                 Links self = hop.links().get(subject.id());
                 if (self == null || self.node().kind() != subject.kind()) {
@@ -177,6 +177,14 @@ public class ExploreService {
                 }
             }
             frontier = next;
+        }
+        // The ring is read in the order this walk adds nodes; should the database hand it in another, read what is missing.
+        List<Node> unread = nodes.values().stream().filter(n -> !counts.containsKey(n.id())).toList();
+        if (!unread.isEmpty()) {
+            repository.facts(unread.stream().map(Node::id).toList(), types, asOf, at).forEach((id, f) -> {
+                counts.put(id, f.counts());
+                active.put(id, applied(f.triggers()));
+            });
         }
         Map<String, Map<LinkType, Integer>> drawn = new HashMap<>();
         for (Edge e : edges.values()) {

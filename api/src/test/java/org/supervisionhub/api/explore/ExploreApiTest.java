@@ -454,6 +454,17 @@ class ExploreApiTest extends HubIntegrationTest {
                 "subject.uscc", "INVALID_USCC");
         assertError(analystApi().document(graph).variable("s", e(newUscc())).variable("h", 1).variable("l", 10).variable("n", 5).execute(),
                 "subject", "NOT_FOUND");
+        // Unknown subjects: NOT_FOUND naming the argument, saying person or enterprise as the input typed it.
+        String nobody = org.supervisionhub.graph.directory.PersonId.fromSeed("explore-nobody").value();
+        GraphQlTester.Response unknownTo = analystApi().document(PATHS).variable("a", e(x)).variable("b", Map.of("personId", nobody))
+                .variable("max", 4).variable("first", 10).variable("at", null).execute();
+        assertError(unknownTo, "to", "NOT_FOUND");
+        unknownTo.errors().satisfy(errors -> assertThat(errors).anySatisfy(err -> assertThat(err.getMessage()).contains("no person " + nobody)));
+        assertError(analystApi().document(OWNERS).variable("u", newUscc()).variable("t", 0.25).variable("at", null).execute(), "uscc", "NOT_FOUND");
+        assertError(analystApi().document("query($s: SubjectInput!) { subjectNeighbours(subject: $s) { totalCount } }")
+                .variable("s", Map.of("personId", nobody)).execute(), "subject", "NOT_FOUND");
+        assertError(analystApi().document("query($s: [SubjectInput!]!) { commonControllers(subjects: $s) { controller { id } } }")
+                .variable("s", List.of(e(x), e(newUscc()))).execute(), "subjects[1]", "NOT_FOUND");
         assertError(analystApi().document(PATHS).variable("a", e(x)).variable("b", e(x)).variable("max", 4).variable("first", 10).variable("at", null)
                 .execute(), "to", "INVALID_VALUE");
         assertError(analystApi().document(PATHS).variable("a", e(x)).variable("b", e(enterprise("另一家"))).variable("max", 7).variable("first", 10)

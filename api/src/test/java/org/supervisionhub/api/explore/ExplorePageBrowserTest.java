@@ -157,8 +157,11 @@ class ExplorePageBrowserTest extends BrowserTest {
         assertThat(ids("return hubExplore.cy.nodes('.path').map(n => n.id())")).containsExactlyInAnyOrder(YUELU, ZHAO, JUZHOU);
         assertThat(number("return hubExplore.cy.edges('.path').length")).isEqualTo(2);
         assertThat(bool("return hubExplore.cy.getElementById(arguments[0]).data('restricted')", JUZHOU)).isTrue();
-        WebElement row = waitFor(By.cssSelector("#exposure-table tbody tr"));
-        assertThat(row.getText()).contains("橘洲餐饮").contains("2 跳").contains("严重违法失信名单");
+        WebElement row = waitFor(By.cssSelector("#exposure-list li"));
+        assertThat(row.getText()).contains("橘洲餐饮").contains("2 跳").contains("严重违法失信名单").contains("路径：岳麓建材有限公司 → 赵强");
+        // Its path alone, from the list (pressed, as the path list marks it).
+        row.findElement(By.cssSelector("button.path-btn")).click();
+        assertThat(row.findElement(By.cssSelector("button.path-btn")).getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(browser.findElement(By.id("exposure-status")).getText()).contains("2 层内受限主体 1 个");
         // One hop only: nothing restricted next to it.
         new Select(browser.findElement(By.id("exposure-hops"))).selectByValue("1");

@@ -51,21 +51,28 @@ public class ExploreRepository {
     static final String NODES = "UNWIND $ids AS id " + SUBJECT + " RETURN " + NODE.formatted("n") + " AS node";
 
     /**
-     * Each node's active links of the asked types: how many of each type, and the first {@code $cap} after {@code $after}
-     * in key order (type, other end, start, direction). {@code $cap} -1: all of them.
+     * Inside {@code CALL (n)}: node n's active links of the asked types as {@code found}, in key order (type, other end,
+     * start, direction), each with its other end {@code m} (for statements that go on from it); {@code counts} per type.
      */
-    static final String LINKS = "UNWIND $ids AS id " + SUBJECT
-            + " CALL (n) {"
-            + "  OPTIONAL MATCH (n)-[r:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF|BRANCH_OF]-(m)"
+    static final String FOUND = "  OPTIONAL MATCH (n)-[r:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF|BRANCH_OF]-(m)"
             + "  WHERE type(r) IN $rels AND " + ACTIVE
             + "  WITH r, m, CASE WHEN r IS NULL THEN null ELSE type(r) + '|' + coalesce(m.uscc, m.personId) + '|' + toString(r.validFrom)"
             + "   + CASE WHEN startNode(r) = n THEN '|O' ELSE '|I' END END AS key"
             + "  ORDER BY key"
             + "  WITH collect(CASE WHEN r IS NULL THEN null ELSE {key: key, rel: type(r), edge: " + EDGE + ", node: " + NODE.formatted("m")
-            + "   } END) AS found"
-            + "  RETURN [t IN $rels | size([x IN found WHERE x.rel = t])] AS counts,"
-            + "   [x IN found WHERE $after IS NULL OR x.key > $after][..CASE WHEN $cap < 0 THEN size(found) ELSE $cap END] AS drawn"
-            + " }"
+            + "   , m: m} END) AS found"
+            + "  WITH found, [t IN $rels | size([x IN found WHERE x.rel = t])] AS counts";
+    /** The first {@code $cap} of {@code found} after {@code $after}; {@code $cap} -1: all of them. */
+    static final String SLICE = "[x IN found WHERE $after IS NULL OR x.key > $after][..CASE WHEN $cap < 0 THEN size(found) ELSE $cap END]";
+    /** A drawn link as returned: without its other end's node (only its map). */
+    static final String AS_RETURNED = "x {.key, .edge, .node}";
+
+    /**
+     * Each node's active links of the asked types: how many of each type, and the first {@code $cap} after {@code $after}
+     * in key order (type, other end, start, direction). {@code $cap} -1: all of them.
+     */
+    static final String LINKS = "UNWIND $ids AS id " + SUBJECT
+            + " CALL (n) {" + FOUND + " RETURN counts, [x IN " + SLICE + " | " + AS_RETURNED + "] AS drawn }"
             + " RETURN id, " + NODE.formatted("n") + " AS node, counts, drawn";
 
     /** The active links of node {@code %1$s} of the asked types, as a list of their types ({@code %2$s}). */
@@ -82,30 +89,23 @@ public class ExploreRepository {
 
     /**
      * {@link #LINKS} for a frontier (from the first link, at most {@code $cap} each) plus each frontier node's triggers, in one
-     * row; with {@code $ring}, also the facts of the nodes drawn that are not among {@code $known} (the outer ring of a
-     * neighbourhood), each counted once however many frontier nodes draw it.
+     * row; with {@code $ring}, also the facts of the first {@code $room} nodes drawn (frontier order, then key order) that
+     * are not among {@code $known} (the outer ring of a neighbourhood, as far as its node limit lets it in), each once
+     * however many frontier nodes draw it.
      */
     static final String EXPAND = "UNWIND $ids AS id " + SUBJECT
-            + " CALL (n) {"
-            + "  OPTIONAL MATCH (n)-[r:LEGAL_REPRESENTATIVE_OF|OFFICER_OF|SHAREHOLDER_OF|BRANCH_OF]-(m)"
-            + "  WHERE type(r) IN $rels AND " + ACTIVE
-            + "  WITH r, m, CASE WHEN r IS NULL THEN null ELSE type(r) + '|' + coalesce(m.uscc, m.personId) + '|' + toString(r.validFrom)"
-            + "   + CASE WHEN startNode(r) = n THEN '|O' ELSE '|I' END END AS key"
-            + "  ORDER BY key"
-            + "  WITH collect(CASE WHEN r IS NULL THEN null ELSE {key: key, rel: type(r), edge: " + EDGE + ", node: " + NODE.formatted("m")
-            + "   , m: m} END) AS found"
-            + "  RETURN [t IN $rels | size([x IN found WHERE x.rel = t])] AS counts, found[..CASE WHEN $cap < 0 THEN size(found) ELSE $cap END] AS drawn"
-            + " }"
+            + " CALL (n) {" + FOUND + " RETURN counts, " + SLICE + " AS drawn }"
             + " WITH id, n, counts, drawn, " + TRIGGERS.formatted("n") + " AS triggers"
             + " WITH collect({id: id, node: " + NODE.formatted("n") + ", counts: counts, drawn: drawn, triggers: triggers}) AS rows"
             + " CALL (rows) {"
             + "  UNWIND CASE WHEN $ring THEN rows ELSE [] END AS row UNWIND row.drawn AS x"
             + "  WITH DISTINCT x.m AS m WHERE NOT coalesce(m.uscc, m.personId) IN $known"
+            + "  WITH m LIMIT $room"
             + "  " + TYPES_OF.formatted("m", "ts")
             + "  WITH m, ts, " + TRIGGERS.formatted("m") + " AS triggers"
             + "  RETURN collect({id: coalesce(m.uscc, m.personId), counts: " + COUNTS.formatted("ts") + ", triggers: triggers}) AS ring"
             + " }"
-            + " RETURN [row IN rows | row {.id, .node, .counts, .triggers, drawn: [x IN row.drawn | x {.key, .edge, .node}]}] AS rows, ring";
+            + " RETURN [row IN rows | row {.id, .node, .counts, .triggers, drawn: [x IN row.drawn | " + AS_RETURNED + "]}] AS rows, ring";
 
     /**
      * The holding subgraph above some enterprises in one statement: every enterprise that reaches one of them by active
@@ -191,17 +191,19 @@ public class ExploreRepository {
 
     /**
      * One frontier step: each frontier node's first {@code cap} active links (key order), its counts and its triggers in
-     * force at {@code at}; with {@code ring}, the facts of every node drawn that is not in {@code known}. Frontier nodes
-     * that do not exist are absent.
+     * force at {@code at}; with {@code ring}, the facts of the first {@code room} nodes drawn that are not in {@code known}
+     * (frontier order, then key order). Frontier nodes that do not exist are absent.
      */
     public Hop expand(Collection<String> ids, Collection<LinkType> types, LocalDate asOf, OffsetDateTime at, int cap, boolean ring,
-                      Collection<String> known) {
+                      Collection<String> known, int room) {
         List<LinkType> ordered = List.copyOf(types);
         Map<String, Object> p = params(ordered, asOf, at);
         p.put("ids", List.copyOf(ids));
         p.put("cap", cap);
+        p.put("after", null);
         p.put("ring", ring);
         p.put("known", List.copyOf(known));
+        p.put("room", Math.max(0, room));
         Record r = read(EXPAND, p).get(0);
         Map<String, Links> links = new LinkedHashMap<>();
         for (Value row : r.get("rows").values()) {

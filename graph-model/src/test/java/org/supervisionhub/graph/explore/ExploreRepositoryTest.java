@@ -183,7 +183,7 @@ class ExploreRepositoryTest {
         trigger("L-" + holder, holder, ON.minusMonths(2), null);
 
         // Both persons draw both enterprises: the ring counts each once, and never a known node.
-        Explore.Hop hop = repository.expand(List.of(p, q), ALL, ON, END_OF_ON, 25, true, List.of(p, q));
+        Explore.Hop hop = repository.expand(List.of(p, q), ALL, ON, END_OF_ON, 25, true, List.of(p, q), 10);
         assertThat(hop.links().keySet()).containsExactly(p, q);
         assertThat(hop.links().get(p).drawn()).extracting(n -> n.node().id()).containsExactlyElementsOf(
                 repository.links(List.of(p), ALL, ON, -1, null).get(p).drawn().stream().map(n -> n.node().id()).toList());
@@ -196,6 +196,9 @@ class ExploreRepositoryTest {
         // Removed before the day: not in force; the holding that starts tomorrow is not counted.
         assertThat(hop.ring().get(repaired).triggers()).isEmpty();
         assertThat(hop.ring().get(repaired).degree()).isEqualTo(2);
+        // Room for one more node: the first drawn by the first frontier node, in key order.
+        String firstOfP = hop.links().get(p).drawn().get(0).node().id();
+        assertThat(repository.expand(List.of(p, q), ALL, ON, END_OF_ON, 25, true, List.of(p, q), 1).ring()).containsOnlyKeys(firstOfP);
         // The ring's facts are what facts() and the cap-0 links read.
         Map<String, Facts> facts = repository.facts(List.of(listed, repaired, holder, p), ALL, ON, END_OF_ON);
         assertThat(facts.get(listed)).isEqualTo(ringListed);
@@ -204,7 +207,7 @@ class ExploreRepositoryTest {
         assertThat(facts.get(p).triggers()).isEmpty();
 
         // A frontier enterprise brings its own triggers; without the ring, none; the cap draws the first links in key order.
-        Explore.Hop plain = repository.expand(List.of(listed, "E-NONE"), ALL, ON, END_OF_ON, 1, false, List.of());
+        Explore.Hop plain = repository.expand(List.of(listed, "E-NONE"), ALL, ON, END_OF_ON, 1, false, List.of(), 10);
         assertThat(plain.links().keySet()).containsExactly(listed);
         assertThat(plain.links().get(listed).triggers()).extracting(Trigger::id).containsExactly("L-" + listed);
         assertThat(plain.links().get(listed).drawn()).extracting(Neighbour::key)
@@ -212,7 +215,7 @@ class ExploreRepositoryTest {
         assertThat(plain.links().get(listed).degree()).isEqualTo(3);
         assertThat(plain.ring()).isEmpty();
         // Only the asked types are counted in the ring.
-        assertThat(repository.expand(List.of(p), List.of(LinkType.LEGAL_REPRESENTATIVE), ON, END_OF_ON, 25, true, List.of(p)).ring())
+        assertThat(repository.expand(List.of(p), List.of(LinkType.LEGAL_REPRESENTATIVE), ON, END_OF_ON, 25, true, List.of(p), 10).ring())
                 .containsOnlyKeys(listed).extractingByKey(listed).extracting(Facts::degree).isEqualTo(2);
     }
 
