@@ -586,6 +586,12 @@
       cs.forEach(function (c) { c.controls.forEach(function (x) { merge(x.path.nodes, x.path.edges, false); all.push(x.path); }); });
       if (!state.root && cs.length) { state.root = { id: cs[0].controller.id, kind: cs[0].controller.kind, name: cs[0].controller.name }; }
       layout();
+      // Typed codes get their names once drawn.
+      state.common.subjects.forEach(function (x) {
+        var n = cy.getElementById(x.id);
+        if (!x.name && n.nonempty()) { x.name = n.data('name'); }
+      });
+      renderCommonSubjects();
       var list = $('common-list');
       list.textContent = '';
       cs.forEach(function (c) {

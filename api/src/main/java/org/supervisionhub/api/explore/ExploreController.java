@@ -13,6 +13,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Viewer;
+import org.supervisionhub.api.explore.ExploreService.Subject;
 import org.supervisionhub.api.explore.ExploreViews.BeneficialOwnership;
 import org.supervisionhub.api.explore.ExploreViews.CommonController;
 import org.supervisionhub.api.explore.ExploreViews.Dossier;
@@ -26,10 +27,9 @@ import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.api.restriction.RestrictionController.SubjectInput;
 import org.supervisionhub.graph.complaint.ComplaintRepository.Complaint;
 import org.supervisionhub.graph.directory.Directory.LinkType;
-import org.supervisionhub.api.explore.ExploreService.Subject;
 import org.supervisionhub.graph.explore.Explore.Kind;
 
-/** Exploration (explore.graphqls): validates the arguments, finds the subjects, and leaves the walking to the services. */
+/** Exploration (explore.graphqls): validates the arguments; the services find the subjects (inside their first statement where they can) and walk. */
 @Controller
 public class ExploreController {
 
@@ -80,7 +80,8 @@ public class ExploreController {
         Checks checks = new Checks();
         Subject a = subject(checks, "from", from);
         Subject b = subject(checks, "to", to);
-        checks.check(a == null || b == null || !a.id().equals(b.id()), "to", ErrorCode.INVALID_VALUE, "to: the same subject as from; ask for two different subjects", null);
+        checks.check(a == null || b == null || !a.id().equals(b.id()), "to", ErrorCode.INVALID_VALUE,
+                "to: the same subject as from; ask for two different subjects", null);
         range(checks, "maxHops", maxHops, 1, MAX_PATH_HOPS);
         range(checks, "first", first, 1, MAX_PATHS);
         checks.throwIfAny();

@@ -851,7 +851,7 @@ public class ExploreService {
             return Map.of();
         }
         Map<String, List<AppliedTrigger>> out = new HashMap<>();
-        triggers.ofEnterprises(usccs, null, endOf(asOf)).forEach((uscc, ts) -> out.put(uscc, ts.stream().map(ExploreService::applied).toList()));
+        triggers.ofEnterprises(usccs, null, endOf(asOf)).forEach((uscc, ts) -> out.put(uscc, applied(ts)));
         return out;
     }
 

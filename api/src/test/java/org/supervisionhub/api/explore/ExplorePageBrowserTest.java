@@ -144,6 +144,7 @@ class ExplorePageBrowserTest extends BrowserTest {
         assertThat(number("return hubExplore.cy.edges('.path').length")).isEqualTo(2);
         assertThat(bool("return hubExplore.cy.getElementById(arguments[0]).nonempty()", JUZHOU)).as("the controlled subject is drawn").isTrue();
         assertThat(browser.findElement(By.id("common-status")).getText()).startsWith("共 1 个共同控制人");
+        assertThat(browser.findElement(By.id("common-subjects")).getText()).as("the typed code named once drawn").contains("橘洲餐饮");
         assertThat(browser.findElement(By.id("common-list")).getText()).contains("赵强（自然人）：控制 2 个主体")
                 .contains("有效持股 25%").contains("法定代表人");
         screenshot("explore-8-common-controllers");
