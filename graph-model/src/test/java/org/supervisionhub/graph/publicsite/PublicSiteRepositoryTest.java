@@ -126,4 +126,24 @@ class PublicSiteRepositoryTest {
         assertThat(feed).extracting(PublicSite.Publication::id).containsExactly("PS-R2", "PS-P1", "PS-R1");
         assertThat(repository.departments()).extracting(PublicSite.Department::name).contains("演示人社局", "演示市场监管局");
     }
+
+    @Test
+    void theNewestListIsReadInIndexOrderNotSortedWhole() {
+        // The unfiltered list is the site's front page: its plan must take the page from the (status, publishedAt) index
+        // order (PartialTop) rather than sort every published result (Top/Sort), which cost 100 ms at 1,000,000 enterprises.
+        Map<String, Object> p = new HashMap<>();
+        p.put("skip", 0);
+        p.put("limit", 20);
+        List<String> operators = new java.util.ArrayList<>();
+        try (var session = graph.driver().session()) {
+            collect(session.run("EXPLAIN " + PublicSiteRepository.NEWEST, p).consume().plan(), operators);
+        }
+        assertThat(operators).as("plan of NEWEST").anyMatch(o -> o.startsWith("PartialTop"))
+                .noneMatch(o -> o.startsWith("Top") || o.startsWith("Sort"));
+    }
+
+    static void collect(org.neo4j.driver.summary.Plan plan, List<String> into) {
+        into.add(plan.operatorType());
+        plan.children().forEach(c -> collect(c, into));
+    }
 }
