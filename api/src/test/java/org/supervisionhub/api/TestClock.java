@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Primary;
  * a system property: {@code ./mvnw -B verify -Dhub.test.clock=2027-07-15T10:00:00+08:00}), by default
  * {@value #DEFAULT_START}. Tests read "now" from here, never from the wall clock, so the suite passes on any date.
  */
-public final class TestClock extends Clock {
+public final class TestClock extends Clock implements ClockTravel {
 
     public static final String PROPERTY = "hub.test.clock";
     public static final String DEFAULT_START = "2026-12-04T10:00:00+08:00";
@@ -75,6 +75,7 @@ public final class TestClock extends Clock {
      * Runs {@code body} with the clock set to {@code at}, then puts it back where it would have been had it not been
      * set (the test context, and so this clock, is shared by every test class).
      */
+    @Override
     public void runAt(OffsetDateTime at, Runnable body) {
         Instant before = instant();
         long started = System.nanoTime();

@@ -61,9 +61,9 @@ public class DemoDataLoader implements ApplicationRunner {
         LoadReport report = SyntheticProvince.load(driver, new SyntheticOptions(demo.seed(), demo.enterprises(), 5_000, database));
         log.info("Demo province loaded: {} enterprises, {} persons, {} nodes, {} relationships in {} ms",
                 report.enterprises(), report.persons(), report.nodes(), report.relationships(), report.elapsed().toMillis());
-        sampling.load();
+        SamplingDemo.Year year = sampling.load();
         restrictions.load();
-        results.load();
+        results.load(year);
         explore.load();
     }
 }

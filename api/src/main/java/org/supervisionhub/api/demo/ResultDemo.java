@@ -3,6 +3,7 @@ package org.supervisionhub.api.demo;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import org.supervisionhub.api.inspection.ResultService.AmendableField;
 import org.supervisionhub.api.inspection.ResultService.Proposal;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
 import org.supervisionhub.graph.followup.FollowUps.NonCooperationCircumstance;
+import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;
 import org.supervisionhub.graph.followup.FollowUps.PenaltyProcedure;
 import org.supervisionhub.graph.followup.FollowUps.ReferralDestination;
 import org.supervisionhub.graph.inspection.EvidenceRepository.StoredFile;
@@ -50,21 +52,22 @@ import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
 
 /**
- * Demo results on inspections of HRSS-430100's executed draws, one of each of the eight categories, carried through
- * the lifecycle: on-site records with evidence, non-cooperation recorded before its result, approval, publication (one
- * overdue, one awaiting approval), feedback, an objection under review, an ordered correction whose deadline was
- * amended, a listing and a referral that follow from a result, a case with a penalty decision, an archived file on loan
- * request; and notices for visits still to come. Enterprises on a credit list are skipped, so "no problem found" can be
- * published.
+ * Demo results on the inspections of HRSS-430100's first batch, one of each of the eight categories (the rest found no
+ * problem), carried through the lifecycle on the dates it would have happened (DemoTime): notices, on-site records with
+ * evidence, non-cooperation recorded before its result, approval, publication (one overdue, one awaiting approval),
+ * feedback, an objection under review, an ordered correction whose deadline was amended, a listing and a referral that
+ * follow from a result, two cases with published penalty decisions, an archived file on loan request; and notices of the
+ * second batch's visits still to come. Enterprises on a credit list are skipped, so "no problem found" can be published.
  */
 @Component
 public class ResultDemo {
 
     private static final Logger log = LoggerFactory.getLogger(ResultDemo.class);
     static final String DEPARTMENT = "HRSS-430100";
-    static final String INSPECTIONS = "MATCH (i:Inspection {status: 'ACTIVE', drawnBy: $d}) WHERE coalesce(i.inspectedBy, i.drawnBy) = $d"
-            + " AND NOT EXISTS { (i)-[:TARGETS]->(:Enterprise)<-[:CONCERNS]-(:RestrictionTrigger) }"
-            + " RETURN i.id AS id ORDER BY i.id LIMIT 11";
+    /** A batch's inspections for the department, those of enterprises on a list (RestrictionDemo) last. */
+    static final String INSPECTIONS = "MATCH (i:Inspection {status: 'ACTIVE', drawId: $draw}) WHERE coalesce(i.inspectedBy, i.drawnBy) = $d"
+            + " WITH i, EXISTS { (i)-[:TARGETS]->(:Enterprise)<-[:CONCERNS]-(:RestrictionTrigger) } AS listed"
+            + " RETURN i.id AS id, listed ORDER BY listed, i.id";
     static final int NOTICES = 3;
 
     private final ResultService results;
@@ -78,9 +81,12 @@ public class ResultDemo {
     private final RosterRepository roster;
     private final Neo4jClient client;
     private final Clock clock;
+    private final DemoTime time;
 
     public ResultDemo(ResultService results, ObjectionService objections, FollowUpService followUps, ArchiveService archives, RecordService records,
-                      EvidenceService evidence, NoticeService notices, DrawRepository draws, RosterRepository roster, Neo4jClient client, Clock clock) {
+                      EvidenceService evidence, NoticeService notices, DrawRepository draws, RosterRepository roster, Neo4jClient client, Clock clock,
+                      DemoTime time) {
+        this.time = time;
         this.results = results;
         this.objections = objections;
         this.followUps = followUps;
@@ -98,87 +104,138 @@ public class ResultDemo {
         return new Viewer("demo-" + role.name().toLowerCase() + "@" + DEPARTMENT, "demo", Set.of(role), DEPARTMENT, null, null, Set::of, Set::of);
     }
 
-    public void load() {
-        List<String> inspections = List.copyOf(client.query(INSPECTIONS).bindAll(Map.of("d", DEPARTMENT)).fetchAs(String.class)
-                .mappedBy((t, r) -> r.get("id").asString()).all());
+    /**
+     * Replays the visits of Changsha's first batch on its day, each step on a working day after the one before: notices
+     * three working days ahead, the visit and its record, the proposal the next day, approval, publication and what
+     * follows; then notices of the second batch's visits still to come.
+     */
+    public void load(SamplingDemo.Year year) {
+        List<String> inspections = inspections(year.visitedDraw());
+        Set<String> listed = Set.copyOf(client.query(INSPECTIONS).bindAll(Map.of("d", DEPARTMENT, "draw", year.visitedDraw())).fetch().all()
+                .stream().filter(m -> Boolean.TRUE.equals(m.get("listed"))).map(m -> (String) m.get("id")).toList());
         ResultCategory[] categories = ResultCategory.values();
-        if (inspections.size() < categories.length) {
-            log.warn("Only {} inspections of {} for demo results; none recorded", inspections.size(), DEPARTMENT);
+        if (inspections.size() - listed.size() < categories.length) {
+            log.warn("Only {} inspections of {} for demo results; none recorded", inspections.size() - listed.size(), DEPARTMENT);
             return;
         }
         Viewer officer = demo(Role.OFFICER);
         Viewer leader = demo(Role.LEADER);
-        LocalDate today = LocalDate.now(clock);
-        // Visits end inside the task windows and before today: counted back from today, or from the windows' end once
-        // they are over (SamplingDemo.planYear), and after the visits' planned day.
-        LocalDate lastDay = SamplingDemo.lastDay(today);
-        for (int i = 0; i < categories.length; i++) {
-            ResultCategory category = categories[i];
+        LocalDate visited = year.visitedOn();
+        OffsetDateTime visitAt = time.instant(visited, LocalTime.of(9, 0));
+        time.at(time.workingDays(visited, -3), LocalTime.of(10, 0), () -> inspections.forEach(id -> notice(id, visitAt, officer)));
+        // Every target of the day is visited: one of each category on enterprises not on a list (FOLLOW-04: "no problem
+        // found" is not published for a listed one); the others found in order, or pending follow-up where listed.
+        Result[] proposed = new Result[inspections.size()];
+        for (int i = 0; i < inspections.size(); i++) {
             String inspectionId = inspections.get(i);
+            ResultCategory category = i < categories.length ? categories[i]
+                    : listed.contains(inspectionId) ? ResultCategory.PROBLEM_FOUND_PENDING_FOLLOW_UP : ResultCategory.NO_PROBLEM_FOUND;
             boolean ordered = category == ResultCategory.PROBLEM_FOUND_RECTIFICATION_ORDERED;
-            // Two ended long ago (20 working days are past: overdue once approved), the rest recently.
-            LocalDate ended = lastDay.minusDays(i < 2 ? 50 : 5 + i);
             boolean refused = category == ResultCategory.SERIOUS_NON_COOPERATION;
-            record(inspectionId, ended, category, refused, officer);
-            String evidenceId = evidence(inspectionId, category, officer);
-            if (refused) {
-                followUps.recordNonCooperation(new NonCooperationInput(inspectionId, List.of(NonCooperationCircumstance.REFUSED_ENTRY,
-                        NonCooperationCircumstance.REFUSED_MATERIALS), "企业负责人拒绝检查人员进入现场，拒不提供工资支付记录", ended, List.of(evidenceId)), officer);
-            }
-            Result r = results.propose(new Proposal(inspectionId, category, facts(category), ended, ordered ? today.plusDays(30) : null, null),
-                    officer);
+            time.at(visited, LocalTime.of(17, 0), () -> {
+                record(inspectionId, visited, category, refused, officer);
+                String evidenceId = evidence(inspectionId, category, officer);
+                if (refused) {
+                    followUps.recordNonCooperation(new NonCooperationInput(inspectionId, List.of(NonCooperationCircumstance.REFUSED_ENTRY,
+                            NonCooperationCircumstance.REFUSED_MATERIALS), "企业负责人拒绝检查人员进入现场，拒不提供工资支付记录", visited,
+                            List.of(evidenceId)), officer);
+                }
+            });
+            proposed[i] = time.at(time.workingDays(visited, 1), LocalTime.of(10, 0), () -> results.propose(new Proposal(inspectionId, category,
+                    facts(category), visited, ordered ? visited.plusDays(30) : null, null), officer));
+        }
+        for (int i = 0; i < inspections.size(); i++) {
+            Result r = proposed[i];
             if (i == 7) {
                 continue; // left proposed, awaiting approval
             }
-            results.approve(r.id(), leader);
-            if (ordered) {
-                results.amend(r.id(), AmendableField.RECTIFICATION_DEADLINE, today.plusDays(45).toString(), "企业申请延期整改，经批准延长15日", leader);
+            time.at(time.workingDays(visited, 2), LocalTime.of(10, 0), () -> results.approve(r.id(), leader));
+            if (i >= categories.length) {
+                time.at(time.workingDays(visited, 3), LocalTime.of(10, 0), () -> results.publish(r.id(), officer));
+                continue;
+            }
+            if (r.category() == ResultCategory.PROBLEM_FOUND_RECTIFICATION_ORDERED) {
+                time.at(time.workingDays(visited, 2), LocalTime.of(11, 0), () -> results.amend(r.id(), AmendableField.RECTIFICATION_DEADLINE,
+                        visited.plusDays(45).toString(), "企业申请延期整改，经批准延长15日", leader));
             } else if (i != 1) {
-                results.publish(r.id(), officer); // i == 1 stays approved and unpublished: overdue
+                // i == 1 stays approved and unpublished: overdue
+                time.at(time.workingDays(visited, 3), LocalTime.of(10, 0), () -> results.publish(r.id(), officer));
             }
-            followUp(i, r, ended, officer, leader);
+            followUp(i, r, visited, officer, leader);
         }
-        // Visits still to come are announced for the day the inspectors were assigned for (NOTICE-06), a day ahead at least
-        // (NOTICE-05); once that day has passed (from January to April the windows are over) there is nothing to announce.
+        // Visits still to come are announced today for the day the inspectors were assigned for (NOTICE-06), a day ahead at
+        // least (NOTICE-05); once the windows are over there is nothing to announce.
         int announced = 0;
-        for (String inspectionId : inspections.subList(categories.length, inspections.size())) {
-            LocalDate planned = draws.inspections(List.of(inspectionId)).get(inspectionId).plannedOn();
-            OffsetDateTime visitAt = planned == null ? null : planned.atTime(9, 0).atZone(clock.getZone()).toOffsetDateTime();
-            if (visitAt != null && visitAt.isAfter(OffsetDateTime.now(clock).plusDays(1))) {
-                notices.issue(new NoticeInput(inspectionId, visitAt, NoticeService.Channel.POST, List.of("劳动合同", "工资支付台账", "社会保险缴费凭证"),
-                        "请法定代表人或负责人在场，并提供相关资料", "0731-8888 0000"), officer);
-                announced++;
+        if (year.upcomingDraw() != null) {
+            List<String> upcoming = inspections(year.upcomingDraw());
+            for (String inspectionId : upcoming.subList(0, Math.min(NOTICES, upcoming.size()))) {
+                LocalDate planned = draws.inspections(List.of(inspectionId)).get(inspectionId).plannedOn();
+                if (planned != null && notice(inspectionId, time.instant(planned, LocalTime.of(9, 0)), officer)) {
+                    announced++;
+                }
             }
         }
-        log.info("Demo lifecycle: {} inspections of {} with results in all eight categories, records, evidence, follow-up, an objection,"
-                + " an archived file; {} notices", categories.length, DEPARTMENT, announced);
+        log.info("Demo lifecycle: {} inspections of {} visited on {} with results in all eight categories, records, evidence, follow-up,"
+                + " an objection, an archived file, published penalty decisions; {} notices of visits to come", inspections.size(), DEPARTMENT,
+                visited, announced);
     }
 
-    /** What happens after publication, by category. */
-    private void followUp(int i, Result r, LocalDate ended, Viewer officer, Viewer leader) {
+    private List<String> inspections(String drawId) {
+        return List.copyOf(client.query(INSPECTIONS).bindAll(Map.of("d", DEPARTMENT, "draw", drawId)).fetchAs(String.class)
+                .mappedBy((t, r) -> r.get("id").asString()).all());
+    }
+
+    /** A notice of the visit at {@code visitAt}, issued now when that is more than a day ahead (NOTICE-05). */
+    private boolean notice(String inspectionId, OffsetDateTime visitAt, Viewer officer) {
+        if (!visitAt.isAfter(OffsetDateTime.now(clock).plusDays(1))) {
+            return false;
+        }
+        notices.issue(new NoticeInput(inspectionId, visitAt, NoticeService.Channel.POST, List.of("劳动合同", "工资支付台账", "社会保险缴费凭证"),
+                "请法定代表人或负责人在场，并提供相关资料", "0731-8888 0000"), officer);
+        return true;
+    }
+
+    /** What happens after approval, by category, on the working days after the visit. */
+    private void followUp(int i, Result r, LocalDate visited, Viewer officer, Viewer leader) {
+        LocalDate after = time.workingDays(visited, 4);
+        LocalTime ten = LocalTime.of(10, 0);
         switch (r.category()) {
             case NO_PROBLEM_FOUND -> {
-                archives.archive(r.inspectionId(), null, officer);
+                time.at(after, ten, () -> archives.archive(r.inspectionId(), null, officer));
                 archives.requestBorrowing(new ArchiveService.BorrowingInput("ARC-" + r.inspectionId(), "王五", "年度执法案卷评查",
                         LocalDate.now(clock).plusDays(10)), officer);
             }
-            case DISCLOSED_INFO_FALSIFIED -> objections.lodge(r.id(), "企业法定代表人", "公示的参保人数差额系统统计口径不同所致，并非弄虚作假",
-                    LocalDate.now(clock), officer);
-            case UNREACHABLE_AT_REGISTERED_ADDRESS -> {
+            case DISCLOSED_INFO_FALSIFIED -> {
+                LocalDate lodged = time.workingDays(visited, 6);
+                time.at(lodged, ten, () -> objections.lodge(r.id(), "企业法定代表人", "公示的参保人数差额系统统计口径不同所致，并非弄虚作假",
+                        lodged, officer));
+            }
+            case UNREACHABLE_AT_REGISTERED_ADDRESS -> time.at(after, ten, () -> {
                 results.list(r.id(), TriggerType.ABNORMAL_OPERATION_LIST, "《企业信息公示暂行条例》第十七条", "通过登记的住所无法联系", officer);
                 followUps.refer(new ReferralInput(r.id(), ReferralDestination.OTHER_REGULATOR, null, "长沙市市场监督管理局",
-                        "通过登记的住所无法联系，建议列入经营异常名录", false, ended.plusDays(1)), officer);
-            }
-            case SERIOUS_NON_COOPERATION -> {
-                EnforcementCase c = followUps.openCase(new CaseInput(r.id(), "长人社监立〔" + ended.getYear() + "〕" + (i + 1) + "号", ended.plusDays(1),
-                        "拒绝、阻碍劳动保障监察"), officer);
-                followUps.recordPenalty(new PenaltyInput(c.id(), "长人社监罚〔" + ended.getYear() + "〕" + (i + 1) + "号", ended.plusDays(2),
-                        PenaltyProcedure.GENERAL, "依据《劳动保障监察条例》第三十条，罚款人民币5000元"), leader);
-            }
-            case NO_RELEVANT_BUSINESS_ACTIVITY -> results.feedback(r.id(), FeedbackChannel.WRITTEN, LocalDate.now(clock), "书面告知检查结果", officer);
+                        "通过登记的住所无法联系，建议列入经营异常名录", false, after), officer);
+            });
+            case SERIOUS_NON_COOPERATION -> penalty(r, i, visited, "拒绝、阻碍劳动保障监察", "依据《劳动保障监察条例》第三十条，罚款人民币5000元",
+                    officer, leader);
+            case REQUIRED_INFO_NOT_DISCLOSED -> penalty(r, i, visited, "未按规定公示社会保险信息",
+                    "依据《社会保险法》第八十六条，责令限期改正，给予警告", officer, leader);
+            case NO_RELEVANT_BUSINESS_ACTIVITY -> time.at(after, ten, () -> results.feedback(r.id(), FeedbackChannel.WRITTEN, after,
+                    "书面告知检查结果", officer));
             default -> {
             }
         }
+    }
+
+    /** FOLLOW-06, FOLLOW-10, PUB-06: a case opened on the result, a penalty decided in it two working days later and published two after that. */
+    private void penalty(Result r, int i, LocalDate visited, String summary, String content, Viewer officer, Viewer leader) {
+        LocalDate opened = time.workingDays(visited, 4);
+        LocalDate decided = time.workingDays(opened, 2);
+        String number = "〔" + visited.getYear() + "〕" + (i + 1) + "号";
+        EnforcementCase c = time.at(opened, LocalTime.of(11, 0), () -> followUps.openCase(new CaseInput(r.id(), "长人社监立" + number, opened,
+                summary), officer));
+        PenaltyDecision d = time.at(decided, LocalTime.of(10, 0), () -> followUps.recordPenalty(new PenaltyInput(c.id(), "长人社监罚" + number,
+                decided, PenaltyProcedure.GENERAL, content), leader));
+        time.at(time.workingDays(decided, 2), LocalTime.of(10, 0), () -> followUps.publishPenalty(d.id(), officer));
     }
 
     /** ONSITE-01..05: the record, by the first two assigned inspectors with their certificates; refused where the target did not cooperate. */

@@ -1,17 +1,21 @@
 package org.supervisionhub.api.publicsite;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -173,29 +177,33 @@ public class PublicDataController {
         return ResponseEntity.ok().cacheControl(CACHE).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    /** UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese text right; RFC 4180 quoting. */
+    /** RFC 4180 with CRLF line ends; cells are quoted only where they must be. */
+    static final CSVFormat CSV = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL).get();
+
     static ResponseEntity<byte[]> csv(String name, List<Map<String, Object>> rows) {
-        List<String> columns = PublicRows.COLUMNS.get(name);
-        StringBuilder out = new StringBuilder("\uFEFF");
-        out.append(String.join(",", columns.stream().map(PublicDataController::cell).toList())).append("\r\n");
-        for (Map<String, Object> r : rows) {
-            List<String> cells = new ArrayList<>();
-            for (String c : columns) {
-                Object v = r.get(c);
-                cells.add(cell(v instanceof List<?> l ? String.join("；", l.stream().map(String::valueOf).toList()) : v == null ? "" : v.toString()));
-            }
-            out.append(String.join(",", cells)).append("\r\n");
-        }
         return ResponseEntity.ok().cacheControl(CACHE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
-                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(out.toString().getBytes(StandardCharsets.UTF_8));
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(csvBody(PublicRows.COLUMNS.get(name), rows));
     }
 
-    /** Quoted when needed; a leading formula character is defused, so a spreadsheet never evaluates published text. */
-    static String cell(String v) {
-        String s = !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") || !s.equals(v)
-                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    /** UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese text right; lists joined by "；". */
+    static byte[] csvBody(List<String> columns, List<Map<String, Object>> rows) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
+            printer.printRecord(columns.stream().map(PublicDataController::defuse));
+            for (Map<String, Object> r : rows) {
+                printer.printRecord(columns.stream().map(c -> r.get(c) instanceof List<?> l
+                        ? defuse(String.join("；", l.stream().map(String::valueOf).toList())) : defuse(r.get(c) == null ? "" : r.get(c).toString())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A leading formula character is defused with an apostrophe, so a spreadsheet never evaluates published text. */
+    static String defuse(String v) {
+        return !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
     }
 
     private static String blank(String s) {

@@ -1,9 +1,6 @@
 package org.supervisionhub.api.publicsite;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +9,15 @@ import org.supervisionhub.graph.publicsite.PublicSite;
 
 /**
  * The public read model as rows of named columns, shared by the JSON pages and the CSV exports so both say the same.
- * Times are Beijing time to the second (the public reads them as such; no nanoseconds), dates ISO.
+ * Times are Beijing time to the second ({@link PublicTime}), dates ISO.
  */
 final class PublicRows {
-
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private PublicRows() {
     }
 
     static String time(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(BEIJING).truncatedTo(ChronoUnit.SECONDS).format(TIME);
+        return PublicTime.format(t);
     }
 
     static String str(Object o) {

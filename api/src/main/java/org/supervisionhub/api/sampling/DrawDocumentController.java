@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,6 +39,7 @@ import org.supervisionhub.graph.store.Page;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.publicsite.PublicTime;
 
 /**
  * The verification documents of vdraw-1, in the exact shape of {@code verifiable-draw-v1.md}: the public
@@ -49,9 +49,8 @@ import org.supervisionhub.api.graphql.ErrorCode;
 @RestController
 public class DrawDocumentController {
 
-    /** Times are shown in Beijing time, as the spec's examples are. */
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    /** Times are shown in Beijing time to the second, as the spec's examples are ({@link PublicTime}). */
+    static final ZoneId BEIJING = PublicTime.BEIJING;
     static final int DEFAULT_SIZE = 100;
     static final int MAX_SIZE = 1000;
 
@@ -359,7 +358,7 @@ public class DrawDocumentController {
     }
 
     static String time(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(BEIJING).toOffsetDateTime().format(TIME);
+        return PublicTime.format(t);
     }
 
     private static Integer parse(String raw) {

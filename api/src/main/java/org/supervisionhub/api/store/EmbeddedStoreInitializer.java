@@ -1,5 +1,6 @@
 package org.supervisionhub.api.store;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -32,9 +33,20 @@ public class EmbeddedStoreInitializer implements ApplicationContextInitializer<C
     public static final class Startup implements DisposableBean {
 
         private final CompletableFuture<EmbeddedNeo4jServer> server;
+        /** The schema version the migration on the starter thread reached, or null when it failed. */
+        private volatile Optional<String> migratedTo;
 
         Startup(CompletableFuture<EmbeddedNeo4jServer> server) {
             this.server = server;
+        }
+
+        /**
+         * Once started: the version the early migration left the graph at, or empty when it failed (then the
+         * application's driver migrates; see GraphConfiguration). Present means migrations ran once and need not run again.
+         */
+        public Optional<Optional<String>> migratedTo() {
+            await();
+            return Optional.ofNullable(migratedTo);
         }
 
         public EmbeddedNeo4jServer await() {
@@ -62,14 +74,15 @@ public class EmbeddedStoreInitializer implements ApplicationContextInitializer<C
         HubProperties.Store store = Binder.get(context.getEnvironment()).bind("hub", HubProperties.class)
                 .orElseGet(() -> new HubProperties(null, null, null, null, null)).store();
         CompletableFuture<EmbeddedNeo4jServer> future = new CompletableFuture<>();
+        Startup startup = new Startup(future);
         Thread starter = new Thread(() -> {
             try {
                 EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(store.dataDir().toAbsolutePath(), store.boltHost(),
                         store.boltPort(), store.pageCacheMb(), BoltPassword.of(store));
                 // Migrating here, still in parallel with the context, also warms the server's Cypher
-                // caches; the authoritative run in GraphConfiguration then finds nothing to do.
+                // caches; GraphConfiguration takes the version from here and runs them only if this failed.
                 try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.basic("neo4j", server.password()))) {
-                    GraphMigrations.apply(driver, context.getEnvironment().getProperty("spring.data.neo4j.database"));
+                    startup.migratedTo = GraphMigrations.apply(driver, context.getEnvironment().getProperty("spring.data.neo4j.database"));
                 } catch (RuntimeException e) {
                     log.warn("Early migration failed; it will be retried with the application's driver: {}", e.getMessage());
                 }
@@ -80,7 +93,6 @@ public class EmbeddedStoreInitializer implements ApplicationContextInitializer<C
         }, "embedded-neo4j-start");
         starter.setDaemon(true);
         starter.start();
-        Startup startup = new Startup(future);
         DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
         beans.registerSingleton(BEAN_NAME, startup);
         beans.registerDisposableBean(BEAN_NAME, startup);

@@ -1,8 +1,11 @@
 package org.supervisionhub.api.store;
 
+import java.util.Optional;
+
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,9 +44,16 @@ public class GraphConfiguration {
     public record GraphSchema(String version) {
     }
 
+    /**
+     * Migrations run once per start: with the embedded server they already ran on its starter thread (the driver here
+     * exists only once that server is up), so only an external server, or a failed early run, is migrated here.
+     */
     @Bean
-    GraphSchema graphSchema(Driver driver, @Value("${spring.data.neo4j.database:}") String database) {
-        String version = GraphMigrations.apply(driver, database).orElse(null);
+    GraphSchema graphSchema(Driver driver, ObjectProvider<EmbeddedStoreInitializer.Startup> embedded,
+                            @Value("${spring.data.neo4j.database:}") String database) {
+        EmbeddedStoreInitializer.Startup startup = embedded.getIfAvailable();
+        Optional<Optional<String>> early = startup == null ? Optional.empty() : startup.migratedTo();
+        String version = early.orElseGet(() -> GraphMigrations.apply(driver, database)).orElse(null);
         log.info("Graph schema at migration version {}", version);
         return new GraphSchema(version);
     }

@@ -167,10 +167,46 @@ class PublicDataApiTest extends HubIntegrationTest {
         assertThat(site.body()).contains("<html lang=\"zh-CN\">").doesNotContain("<script>").doesNotContain("http://").doesNotContain("https://");
     }
 
+    /** ISO-8601 in Beijing time to the second: no fraction of a second, whatever the clock's precision. */
+    static final String SECOND = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00";
+
     @Test
-    void csvCellsAreQuotedAndFormulasDefused() {
-        assertThat(PublicDataController.cell("a,b")).isEqualTo("\"a,b\"");
-        assertThat(PublicDataController.cell("=1+1")).isEqualTo("\"'=1+1\"");
-        assertThat(PublicDataController.cell("plain")).isEqualTo("plain");
+    void drawTimesAreBeijingTimeToTheSecondInTheListTheDocumentAndTheOpenData() throws Exception {
+        JsonNode list = body(get("/public/draws"));
+        assertThat(list.size()).as("the demo's draws").isPositive();
+        String executed = null;
+        for (JsonNode d : list) {
+            assertThat(d.get("committedAt").asString()).matches(SECOND);
+            if (!d.get("executedAt").isNull()) {
+                assertThat(d.get("executedAt").asString()).matches(SECOND);
+                executed = d.get("drawId").asString();
+            }
+        }
+        assertThat(executed).as("an executed demo draw").isNotNull();
+        JsonNode doc = body(get("/public/draws/" + executed));
+        assertThat(doc.get("committedAt").asString()).matches(SECOND);
+        assertThat(doc.get("executedAt").asString()).matches(SECOND);
+        for (JsonNode d : body(get("/public/data/draws?size=200")).get("items")) {
+            assertThat(d.get("committedAt").asString()).matches(SECOND);
+        }
+        assertThat(get("/public/data/draws.csv").body()).doesNotContainPattern(":\\d\\d\\.\\d");
+    }
+
+    @Test
+    void csvCellsAreQuotedAndFormulasDefused() throws Exception {
+        List<String> cells = List.of("a,b", "=1+1", "+1", "-1", "@SUM(A1)", "say \"hi\"", "plain", "");
+        List<String> columns = java.util.stream.IntStream.range(0, cells.size()).mapToObj(i -> "c" + i).toList();
+        Map<String, Object> row = new java.util.HashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            row.put(columns.get(i), cells.get(i));
+        }
+        String text = new String(PublicDataController.csvBody(columns, List.of(row)), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFFc0,c1,").contains("\"a,b\"").contains("\"say \"\"hi\"\"\"").endsWith("\r\n");
+        try (var parser = org.apache.commons.csv.CSVParser.parse(text.substring(1), PublicDataController.CSV)) {
+            List<org.apache.commons.csv.CSVRecord> records = parser.getRecords();
+            assertThat(records).hasSize(2);
+            assertThat(records.get(1).toList()).as("read back: formulas defused with an apostrophe, the rest as written")
+                    .containsExactly("a,b", "'=1+1", "'+1", "'-1", "'@SUM(A1)", "say \"hi\"", "plain", "");
+        }
     }
 }

@@ -88,6 +88,10 @@ class PublicSiteBrowserTest extends BrowserTest {
         String drawId = executedDraw(false);
         browser.get(base() + "/site/draws.html?draw=" + drawId);
         waitIdle();
+        for (String shown : List.of("承诺时间", "执行时间")) {
+            assertThat(browser.findElement(By.xpath("//div[@id='draw-detail']//dt[.='" + shown + "']/following-sibling::dd[1]")).getText())
+                    .as(shown + ": Beijing time to the minute").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
+        }
         browser.findElement(By.id("verify")).click();
         String status = verdict();
         assertThat(status).startsWith("验证通过").contains("重新计算整个抽取");

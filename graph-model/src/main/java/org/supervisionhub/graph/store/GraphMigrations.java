@@ -7,6 +7,8 @@ import ac.simons.neo4j.migrations.core.MigrationVersion;
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
 import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies the versioned Cypher migrations under {@code classpath:neo4j/migrations} with
@@ -16,12 +18,17 @@ import org.neo4j.driver.Driver;
 public final class GraphMigrations {
 
     public static final String LOCATION = "classpath:neo4j/migrations";
+    /** Logged once per run (a start runs them once; RestartPersistenceTest counts it). */
+    public static final String RUN_LINE = "Applying graph migrations from " + LOCATION;
+
+    private static final Logger log = LoggerFactory.getLogger(GraphMigrations.class);
 
     private GraphMigrations() {
     }
 
     /** Applies pending migrations and returns the version the database is at afterwards. */
     public static Optional<String> apply(Driver driver, String database) {
+        log.info(RUN_LINE);
         MigrationsConfig.Builder config = MigrationsConfig.builder()
                 .withLocationsToScan(LOCATION)
                 .withPackagesToScan(new String[0])
