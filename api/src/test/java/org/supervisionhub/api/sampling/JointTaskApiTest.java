@@ -366,6 +366,20 @@ class JointTaskApiTest extends HubIntegrationTest {
                 .entityList(String.class).satisfies(ids -> assertThat(msInspectors).containsAll(ids)).hasSize(1);
         assertThat(codes(graphQl().document("query($i: ID!) { inspection(id: $i) { jointLeader } }").variable("i", leadInspection).execute()))
                 .containsExactly("UNAUTHENTICATED/null");
+
+        // DRAW-02 in a joint draw: the replaced target's parts go with it; its replacement gets the participant's part,
+        // assigned within the participant's group; the draw still verifies.
+        var replacement = graphQl(officer(lead)).document("mutation($d: ID!, $u: ID!) { replaceDrawTarget(drawId: $d, uscc: $u, reason: \"已注销\") {"
+                + " id jointParts { id inspectedBy { id } } } }").variable("d", drawId).variable("u", other).execute();
+        String replacementId = replacement.path("replaceDrawTarget.id").entity(String.class).get();
+        replacement.path("replaceDrawTarget.jointParts[*].inspectedBy.id").entityList(String.class).containsExactly(participant);
+        graphQl(officer(participant)).document("query($i: ID!) { inspection(id: $i) { jointParts { inspectors { inspector { inspectorId } } } } }")
+                .variable("i", replacementId).execute().path("inspection.jointParts[0].inspectors[*].inspector.inspectorId")
+                .entityList(String.class).hasSize(1);
+        graphQl(officer(lead)).document("query($i: ID!) { inspection(id: $i) { status jointParts { status } } }").variable("i", leadInspection)
+                .execute().path("inspection.jointParts[*].status").entityList(String.class).containsExactly("REPLACED");
+        List<Map<String, Object>> replacements = (List<Map<String, Object>>) verified(drawId).get("replacements");
+        assertThat(replacements).singleElement().satisfies(r -> assertThat(r.get("replaced")).isEqualTo(other));
     }
 
     @Test
@@ -441,9 +455,11 @@ class JointTaskApiTest extends HubIntegrationTest {
 
             // 谁检查、谁负责: each department proposes, approves and publishes its own part's result, in its own chain.
             String propose = "mutation($in: InspectionResultInput!) { proposeInspectionResult(input: $in) { id inspectingDepartment delegation } }";
-            Map<String, Object> msResult = Map.of("inspectionId", partId, "category", "NO_RELEVANT_BUSINESS_ACTIVITY", "facts", "未发现开展相关经营活动", "endedOn", visitDay.toString());
+            Map<String, Object> msResult = Map.of("inspectionId", partId, "category", "PROBLEM_FOUND_PENDING_FOLLOW_UP", "facts", "营业执照未悬挂，待核查",
+                    "endedOn", visitDay.toString());
             Map<String, Object> hrResult = new HashMap<>(msResult);
             hrResult.put("inspectionId", leadId);
+            hrResult.put("category", "NO_RELEVANT_BUSINESS_ACTIVITY");
             hrResult.put("facts", "劳动合同规范");
             assertThat(codes(graphQl(officer(participant)).document(propose).variable("in", hrResult).execute())).containsExactly("FORBIDDEN/APPR-01");
             for (var part : List.of(Map.entry(participant, msResult), Map.entry(lead, hrResult))) {
@@ -460,6 +476,13 @@ class JointTaskApiTest extends HubIntegrationTest {
                 graphQl(officer(d)).document("mutation($id: ID!) { publishInspectionResult(id: $id) { status } }").variable("id", resultId)
                         .execute().path("publishInspectionResult.status").entity(String.class).isEqualTo("PUBLISHED");
             }
+            // FOLLOW-04: a listing from a participant's result is issued by the participant, not by the lead.
+            String list = "mutation($id: ID!) { listFromInspectionResult(id: $id, type: ABNORMAL_OPERATION_LIST, legalBasis: \"《企业信息公示暂行条例》第十七条\","
+                    + " reason: \"未按规定悬挂营业执照，责令限期改正逾期未改\") { issuingDepartmentId } }";
+            assertThat(codes(graphQl(officer(lead)).document(list).variable("id", "RES-" + partId).execute())).isNotEmpty()
+                    .allSatisfy(c -> assertThat(c).startsWith("FORBIDDEN"));
+            graphQl(officer(participant)).document(list).variable("id", "RES-" + partId).execute()
+                    .path("listFromInspectionResult.issuingDepartmentId").entity(String.class).isEqualTo(participant);
             // The public sees one joint inspection with each department's result.
             var results = graphQl().document("query($u: ID!) { publishedInspectionResults(uscc: $u) { inspectingDepartment jointInspectionId } }")
                     .variable("u", uscc).execute();
@@ -494,5 +517,10 @@ class JointTaskApiTest extends HubIntegrationTest {
                     .entityList(String.class).get().forEach(departments::add);
         }
         assertThat(departments).containsExactlyInAnyOrder("HRSS-430200", "MS-430200");
+        // The public site's open data shows them as one joint inspection.
+        HttpResponse<String> site = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/public/data/results?department=MS-430200")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(site.statusCode()).isEqualTo(200);
+        assertThat(site.body()).contains("\"jointInspectionId\":\"" + drawId + "-");
     }
 }
