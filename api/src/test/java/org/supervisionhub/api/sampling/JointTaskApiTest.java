@@ -379,7 +379,7 @@ class JointTaskApiTest extends HubIntegrationTest {
         graphQl(officer(lead)).document("query($i: ID!) { inspection(id: $i) { status jointParts { status } } }").variable("i", leadInspection)
                 .execute().path("inspection.jointParts[*].status").entityList(String.class).containsExactly("REPLACED");
         List<Map<String, Object>> replacements = (List<Map<String, Object>>) verified(drawId).get("replacements");
-        assertThat(replacements).singleElement().satisfies(r -> assertThat(r.get("replaced")).isEqualTo(other));
+        assertThat(replacements).singleElement().satisfies(x -> assertThat(x.get("replaced")).isEqualTo(other));
     }
 
     @Test
