@@ -523,4 +523,35 @@ class JointTaskApiTest extends HubIntegrationTest {
         assertThat(site.statusCode()).isEqualTo(200);
         assertThat(site.body()).contains("\"jointInspectionId\":\"" + drawId + "-");
     }
+
+    @Test
+    void theJointVisitIsLedFromTheLeadDepartmentWhateverTheParticipantsNames_ASSIGN12_GEN15() {
+        // Market supervision leads; HR&SS of the same city takes part (and would sort first by name).
+        String lead = "MS-430600";
+        String participant = "HRSS-430600";
+        int year = clock.today().getYear();
+        graphQl(officer(lead)).document("mutation($in: CreateSamplingPlanInput!) { createSamplingPlan(input: $in) { id } }")
+                .variable("in", Map.of("departmentId", lead, "year", year, "title", "市场监管联合抽查计划")).execute().path("createSamplingPlan.id").hasValue();
+        String taskId = addTask(lead, year, item(MS_PROVINCE_CHECKLIST, "MS-02"), "0.05", null);
+        invite(lead, taskId, List.of(participant), null).path("inviteToJointTask.joint").entity(Boolean.class).isEqualTo(true);
+        confirm(participant, taskId, participant, List.of(item(HRSS_PROVINCE_CHECKLIST, "HRSS-01")), 2, null).path("confirmJointParticipation.status").hasValue();
+        fileAndPublish(lead, year);
+        String drawId = commitAndExecute(lead, taskId);
+        String day = clock.today().plusDays(3).toString();
+        for (String d : List.of(participant, lead)) {
+            graphQl(officer(d)).document("mutation($d: ID!, $dep: ID!, $on: Date!) { assignInspectors(drawId: $d, departmentId: $dep, plannedOn: $on) { flagged } }")
+                    .variable("d", drawId).variable("dep", d).variable("on", day).execute().path("assignInspectors.flagged").hasValue();
+        }
+        var first = graphQl(officer(lead)).document("query($d: ID!) { draw(id: $d) { inspections(first: 1) { edges { node { id uscc jointLeader } } } } }")
+                .variable("d", drawId).execute();
+        String leadId = first.path("draw.inspections.edges[0].node.id").entity(String.class).get();
+        String uscc = first.path("draw.inspections.edges[0].node.uscc").entity(String.class).get();
+        String leader = first.path("draw.inspections.edges[0].node.jointLeader").entity(String.class).get();
+        List<Map<String, Object>> visits = graphQl(officer(lead)).document("query($u: ID!) { enterpriseJointVisits(uscc: $u) { inspectionIds leader departments { departmentId } } }")
+                .variable("u", uscc).execute().path("enterpriseJointVisits").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+        assertThat(visits).filteredOn(v -> ((List<?>) v.get("inspectionIds")).contains(leadId)).singleElement().satisfies(v -> {
+            assertThat(v.get("leader")).isEqualTo(leader);
+            assertThat(((List<Map<String, Object>>) v.get("departments")).get(0).get("departmentId")).isEqualTo(lead);
+        });
+    }
 }

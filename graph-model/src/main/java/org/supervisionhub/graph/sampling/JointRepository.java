@@ -62,6 +62,7 @@ public class JointRepository {
             + "  inspectedBy: row.departmentId, itemCodes: row.itemCodes, replacementOf: lead.replacementOf, jointOf: lead.id,"
             + "  createdAt: $now})"
             + " CREATE (i)-[:TARGETS]->(e) CREATE (i)-[:JOINT_PART_OF]->(lead)";
+    static final String JOINT_LEADS = "UNWIND $ids AS lid MATCH (i:Inspection {jointOf: lid}) RETURN DISTINCT lid AS id";
     static final String PARTS_OF = "UNWIND $ids AS lid MATCH (i:Inspection {jointOf: lid})"
             + " RETURN lid AS key, " + DrawRepository.INSPECTION + " AS row ORDER BY lid, i.inspectedBy";
 
@@ -152,6 +153,12 @@ public class JointRepository {
 
     public Map<String, List<Sampling.Inspection>> partsOf(Collection<String> leadIds) {
         return KeyedRows.grouped(client, PARTS_OF, Map.of("ids", List.copyOf(leadIds)), DrawRepository::inspection);
+    }
+
+    /** Of the inspections, those that lead a joint inspection (have parts). */
+    public Set<String> jointLeads(Collection<String> inspectionIds) {
+        return new HashSet<>(client.query(JOINT_LEADS).bind(List.copyOf(inspectionIds)).to("ids").fetchAs(String.class)
+                .mappedBy((t, r) -> r.get("id").asString()).all());
     }
 
     static Participation participation(MapAccessor m) {
