@@ -139,6 +139,7 @@
               if (r.correctedAt) { s.push('已更正（' + when(r.correctedAt) + '）'); }
               if (r.publicUntil) { s.push('公示期至 ' + r.publicUntil); }
               if (r.underReview) { s.push('异议审查中'); }
+              if (r.jointInspectionId) { s.push('部门联合抽查（' + r.jointInspectionId + '）'); }
               return s.join('；');
             }]], d.items, '检查结果');
           pager($('pager'), page, 20, d.total, function (n) { page = n; load().catch(showError); });

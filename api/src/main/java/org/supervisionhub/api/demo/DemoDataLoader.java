@@ -32,9 +32,11 @@ public class DemoDataLoader implements ApplicationRunner {
     private final RestrictionDemo restrictions;
     private final ResultDemo results;
     private final ExploreDemo explore;
+    private final JointDemo joint;
 
     public DemoDataLoader(Driver driver, HubProperties properties, GraphSchema migrated, SamplingDemo sampling, RestrictionDemo restrictions,
-                          ResultDemo results, ExploreDemo explore, @Value("${spring.data.neo4j.database:}") String database) {
+                          ResultDemo results, ExploreDemo explore, JointDemo joint, @Value("${spring.data.neo4j.database:}") String database) {
+        this.joint = joint;
         this.driver = driver;
         this.sampling = sampling;
         this.restrictions = restrictions;
@@ -64,6 +66,7 @@ public class DemoDataLoader implements ApplicationRunner {
         SamplingDemo.Year year = sampling.load();
         restrictions.load();
         results.load(year);
+        joint.load();
         explore.load();
     }
 }

@@ -64,7 +64,8 @@ public class InspectionController {
 
     /** What the public sees of a published result. */
     public record PublishedResult(String uscc, String enterpriseName, String inspectingDepartment, ResultCategory category,
-                                  LocalDate endedOn, OffsetDateTime publishedAt, OffsetDateTime correctedAt, boolean underReview) {
+                                  LocalDate endedOn, OffsetDateTime publishedAt, OffsetDateTime correctedAt, boolean underReview,
+                                  String jointInspectionId) {
     }
 
     /** The overdue work of a department tree; each field is read only when asked for. */
@@ -90,6 +91,7 @@ public class InspectionController {
     private final ArchiveService archives;
     private final PageRequests pages;
     private final ObjectProvider<AccessPolicy> policy;
+    private final org.supervisionhub.graph.sampling.JointRepository jointRepository;
 
     public InspectionController(ResultService service, ResultRepository results, DirectoryRepository directory,
                                 OrganisationRepository organisation, TriggerRepository triggers, JointVisitService visits,
@@ -97,8 +99,9 @@ public class InspectionController {
                                 EvidenceRepository evidenceRepository, DrawRepository draws, RecordService recordService,
                                 RecordRepository recordRepository, ObjectionService objectionService, ObjectionRepository objections,
                                 FollowUpService followUps, ArchiveService archives, PageRequests pages,
-                                ObjectProvider<AccessPolicy> policy) {
+                                ObjectProvider<AccessPolicy> policy, org.supervisionhub.graph.sampling.JointRepository jointRepository) {
         this.policy = policy;
+        this.jointRepository = jointRepository;
         this.pages = pages;
         this.objectionService = objectionService;
         this.objections = objections;
@@ -137,7 +140,9 @@ public class InspectionController {
         if (inspection == null || !Inspections.mayRead(viewer, Inspections.inspecting(inspection), inspection.drawnBy())) {
             return null;
         }
-        return recordRepository.ofInspections(List.of(inspectionId)).get(inspectionId);
+        // One on-site record covers a joint inspection's items (GEN-15): a participant's part reads the lead's.
+        String visit = inspection.jointOf() != null ? inspection.jointOf() : inspectionId;
+        return recordRepository.ofInspections(List.of(visit)).get(visit);
     }
 
     @MutationMapping
@@ -161,7 +166,10 @@ public class InspectionController {
 
     @QueryMapping
     public Notice inspectionNotice(@Argument String inspectionId) {
-        return notices.ofInspections(List.of(inspectionId)).get(inspectionId);
+        // One notice of a joint inspection (PLAN-15): a participant's part shows the lead's.
+        Inspection inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
+        String visit = inspection != null && inspection.jointOf() != null ? inspection.jointOf() : inspectionId;
+        return notices.ofInspections(List.of(visit)).get(visit);
     }
 
     @MutationMapping
@@ -230,9 +238,19 @@ public class InspectionController {
         List<Result> published = results.publishedOf(List.of(code)).getOrDefault(code, List.of());
         Enterprise e = published.isEmpty() ? null : directory.enterprises(List.of(code)).get(code);
         Map<String, List<Objection>> reviews = published.isEmpty() ? Map.of() : objections.ofResults(Batches.keys(published, Result::id));
+        // PLAN-15: results of one joint inspection (one visit) name it, each department's result its own.
+        Map<String, Inspection> inspected = published.isEmpty() ? Map.of() : draws.inspections(Batches.keys(published, Result::inspectionId));
+        Set<String> jointLeads = published.isEmpty() ? Set.of() : jointRepository.partsOf(Batches.keys(published, Result::inspectionId)).keySet();
         return published.stream().map(r -> new PublishedResult(r.uscc(), e == null ? null : e.name(), r.inspectingDepartment(), r.category(),
                 r.endedOn(), r.publishedAt(), r.correctedAt(), reviews.getOrDefault(r.id(), List.of()).stream()
-                .anyMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW))).toList();
+                .anyMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW), jointOf(inspected.get(r.inspectionId()), jointLeads))).toList();
+    }
+
+    private static String jointOf(Inspection inspection, Set<String> jointLeads) {
+        if (inspection == null) {
+            return null;
+        }
+        return inspection.jointOf() != null ? inspection.jointOf() : jointLeads.contains(inspection.id()) ? inspection.id() : null;
     }
 
     @MutationMapping

@@ -56,11 +56,13 @@ public class InspectionTimelines {
         if (inspection != null) {
             Draw draw = inspection.drawId() == null ? null : draws.draw(inspection.drawId()).orElse(null);
             t = t.drawn(draw == null ? null : draw.executedAt(), inspection.plannedOn());
-            Notice notice = notices.ofInspections(List.of(inspection.id())).get(inspection.id());
+            // A joint inspection is one visit (PLAN-15, GEN-15): a participant's part has the lead's notice and record.
+            String visit = inspection.jointOf() != null ? inspection.jointOf() : inspection.id();
+            Notice notice = notices.ofInspections(List.of(visit)).get(visit);
             if (notice != null) {
                 t = t.notified(notice.issuedAt(), notice.visitAt());
             }
-            InspectionRecord record = records.ofInspections(List.of(inspection.id())).get(inspection.id());
+            InspectionRecord record = records.ofInspections(List.of(visit)).get(visit);
             if (record != null) {
                 t = t.conducted(record.conductedAt());
             }

@@ -46,7 +46,11 @@ public class JointVisitService {
     private final WorkingDayCalendar calendar;
     private final Clock clock;
 
-    public JointVisitService(VisitRepository candidates, OrganisationRepository organisation, WorkingDayCalendar calendar, Clock clock) {
+    private final org.supervisionhub.graph.sampling.JointRepository joint;
+
+    public JointVisitService(VisitRepository candidates, OrganisationRepository organisation, WorkingDayCalendar calendar,
+                             org.supervisionhub.graph.sampling.JointRepository joint, Clock clock) {
+        this.joint = joint;
         this.clock = clock;
         this.candidates = candidates;
         this.organisation = organisation;
@@ -64,12 +68,13 @@ public class JointVisitService {
         Map<String, List<Candidate>> byEnterprise = candidates.ofRegions(regions);
         LocalDate today = LocalDate.now(clock);
         Comparator<String> rank = rank(byEnterprise);
+        Set<String> jointLeads = jointLeads(byEnterprise);
         List<Visit> items = new ArrayList<>();
         List<String> unscheduled = new ArrayList<>();
         Set<String> enterprises = new HashSet<>();
         int inspections = 0;
         for (List<Candidate> list : byEnterprise.values()) {
-            Plan plan = JointVisits.plan(list, calendar::isWorkingDay, rank, today);
+            Plan plan = JointVisits.plan(list, calendar::isWorkingDay, leadFirst(list, rank, jointLeads), today);
             for (Visit v : plan.visits()) {
                 if (!v.date().isBefore(from) && !v.date().isAfter(to)) {
                     items.add(v);
@@ -91,7 +96,9 @@ public class JointVisitService {
     /** All planned visits of one enterprise, earliest first. */
     public List<Visit> ofEnterprise(String uscc) {
         Map<String, List<Candidate>> byEnterprise = candidates.ofEnterprises(List.of(uscc));
-        return JointVisits.plan(byEnterprise.getOrDefault(uscc, List.of()), calendar::isWorkingDay, rank(byEnterprise), LocalDate.now(clock)).visits();
+        List<Candidate> list = byEnterprise.getOrDefault(uscc, List.of());
+        return JointVisits.plan(list, calendar::isWorkingDay, leadFirst(list, rank(byEnterprise), jointLeads(byEnterprise)),
+                LocalDate.now(clock)).visits();
     }
 
     /** Higher levels first (province, city, county), then by department id: the first department's first inspector leads. */
@@ -104,6 +111,22 @@ public class JointVisitService {
             int level = d == null ? -1 : LEVELS.indexOf(d.level());
             return level < 0 ? LEVELS.size() : level;
         }).thenComparing(Comparator.naturalOrder());
+    }
+
+    /**
+     * ASSIGN-12: where the enterprise has a joint inspection (PLAN-15), the department that leads it comes first, so the
+     * visit's leader is appointed from the lead, whatever the participants' levels and names.
+     */
+    private static Comparator<String> leadFirst(List<Candidate> list, Comparator<String> rank, Set<String> jointLeads) {
+        Set<String> leads = new HashSet<>();
+        list.stream().filter(c -> jointLeads.contains(c.inspectionId())).forEach(c -> leads.add(c.inspectedBy() != null ? c.inspectedBy() : c.drawnBy()));
+        return leads.isEmpty() ? rank : Comparator.comparing((String id) -> !leads.contains(id)).thenComparing(rank);
+    }
+
+    /** The candidates that are the lead's inspection of a joint one (one statement for all). */
+    private Set<String> jointLeads(Map<String, List<Candidate>> byEnterprise) {
+        List<String> ids = byEnterprise.values().stream().flatMap(List::stream).map(Candidate::inspectionId).toList();
+        return ids.isEmpty() ? Set.of() : joint.jointLeads(ids);
     }
 
     private static boolean overlaps(Candidate c, LocalDate from, LocalDate to) {

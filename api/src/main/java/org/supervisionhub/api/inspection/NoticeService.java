@@ -52,9 +52,11 @@ public class NoticeService {
     private final DirectoryRepository directory;
     private final Clock clock;
     private final InspectionTimelines timelines;
+    private final JointInspections joint;
 
     public NoticeService(NoticeRepository notices, DrawRepository draws, Inspections inspections, PlanRepository plans, ChecklistRepository checklists,
-                         DirectoryRepository directory, InspectionTimelines timelines, Clock clock) {
+                         DirectoryRepository directory, InspectionTimelines timelines, JointInspections joint, Clock clock) {
+        this.joint = joint;
         this.timelines = timelines;
         this.notices = notices;
         this.draws = draws;
@@ -70,6 +72,7 @@ public class NoticeService {
     public Notice issue(NoticeInput in, Viewer viewer) {
         Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "NOTICE-01", Role.OFFICER, Role.LEADER);
         String department = Inspections.inspecting(inspection);
+        joint.requireVisit(inspection, "input.inspectionId", "NOTICE-01");
         Task task = plans.task(inspection.taskId()).orElseThrow(() -> new NotFoundException("input.inspectionId", "no task " + inspection.taskId()));
         if (!task.data().announced()) {
             throw InvalidInputException.of("input.inspectionId", ErrorCode.CONFLICT, "the task " + task.id()
@@ -78,7 +81,8 @@ public class NoticeService {
         if (notices.ofInspections(List.of(inspection.id())).containsKey(inspection.id())) {
             throw InvalidInputException.of("input.inspectionId", ErrorCode.CONFLICT, "a notice of " + inspection.id() + " was already issued", "NOTICE-01");
         }
-        List<Item> items = List.copyOf(checklists.itemsById(task.data().itemIds()).values());
+        // PLAN-15: one notice of a joint inspection lists every participant's items too.
+        List<Item> items = List.copyOf(checklists.itemsById(joint.itemIds(inspection, task)).values());
         boolean marketSubject = items.isEmpty() || items.stream().anyMatch(i -> MARKET_SUBJECT.equals(i.targetKind()));
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Checks checks = new Checks();

@@ -54,9 +54,11 @@ public class RecordService {
 
     private final Jurisdictions jurisdictions;
     private final InspectionTimelines timelines;
+    private final JointInspections joint;
 
     public RecordService(RecordRepository records, DrawRepository draws, Inspections inspections, RosterRepository roster,
-                         Jurisdictions jurisdictions, InspectionTimelines timelines, Clock clock) {
+                         Jurisdictions jurisdictions, InspectionTimelines timelines, JointInspections joint, Clock clock) {
+        this.joint = joint;
         this.jurisdictions = jurisdictions;
         this.timelines = timelines;
         this.records = records;
@@ -70,6 +72,7 @@ public class RecordService {
     public InspectionRecord record(RecordInput in, Viewer viewer) {
         Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "ONSITE-03", Role.INSPECTOR, Role.OFFICER);
         inspections.requireNotArchived(inspection.id(), "input.inspectionId");
+        joint.requireVisit(inspection, "input.inspectionId", "ONSITE-03");
         if (records.ofInspections(List.of(inspection.id())).containsKey(inspection.id())) {
             throw InvalidInputException.of("input.inspectionId", ErrorCode.IMMUTABLE, "the record of " + inspection.id() + " exists and is not changed",
                     "ONSITE-03");
@@ -80,7 +83,8 @@ public class RecordService {
         // In the task's window, after the draw and the notified visit, not in the future (LifecycleDates).
         LifecycleDates.record(timelines.of(inspection), "input.conductedAt", in.conductedAt(), now).forEach(checks::add);
         // ONSITE-01, ONSITE-08: facts found, item by item, for the items of this inspection.
-        Set<String> items = new HashSet<>(inspection.itemCodes());
+        // A joint inspection's one record covers every participant's items, by the union of the teams (GEN-15).
+        Set<String> items = new HashSet<>(joint.itemCodes(inspection));
         List<FindingInput> findings = in.findings() == null ? List.of() : in.findings();
         checks.check(!findings.isEmpty(), "input.findings", ErrorCode.REQUIRED, "input.findings: the facts found, per item", "ONSITE-01");
         Set<String> seen = new HashSet<>();
@@ -95,9 +99,7 @@ public class RecordService {
         List<PresentInput> present = in.present() == null ? List.of() : in.present();
         checks.check(present.stream().map(PresentInput::inspectorId).distinct().count() >= MIN_INSPECTORS, "input.present", ErrorCode.INVALID_VALUE,
                 "input.present: at least " + MIN_INSPECTORS + " inspectors take part", "ONSITE-02");
-        Set<String> assigned = new HashSet<>();
-        draws.assignees(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream().filter(a -> !a.dropped())
-                .map(Assignee::inspectorId).forEach(assigned::add);
+        Set<String> assigned = joint.team(inspection);
         Map<String, Inspector> inspectors = roster.inspectors(present.stream().map(PresentInput::inspectorId).toList());
         for (int i = 0; i < present.size(); i++) {
             PresentInput p = present.get(i);

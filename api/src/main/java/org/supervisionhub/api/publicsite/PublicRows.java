@@ -49,6 +49,7 @@ final class PublicRows {
         m.put("correctedAt", time(r.correctedAt()));
         m.put("publicUntil", str(r.publicUntil()));
         m.put("underReview", r.underReview());
+        m.put("jointInspectionId", r.jointInspectionId());
         return m;
     }
 
@@ -144,7 +145,7 @@ final class PublicRows {
     /** The CSV columns of each list, so an empty list still has its header line. */
     static final Map<String, List<String>> COLUMNS = Map.of(
             "results", List.of("id", "uscc", "enterpriseName", "departmentId", "departmentName", "category", "endedOn", "publishedAt",
-                    "correctedAt", "publicUntil", "underReview"),
+                    "correctedAt", "publicUntil", "underReview", "jointInspectionId"),
             "penalties", List.of("id", "uscc", "enterpriseName", "departmentId", "departmentName", "decisionNumber", "decidedOn", "content",
                     "publishedAt"),
             "notices", List.of("id", "uscc", "enterpriseName", "departmentId", "departmentName", "issuedAt", "visitAt", "basis", "content",

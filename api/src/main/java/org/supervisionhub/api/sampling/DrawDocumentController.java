@@ -210,7 +210,8 @@ public class DrawDocumentController {
         Comparator<Inspection> order = complete
                 ? Comparator.comparing((Inspection i) -> i.stratum(), Vdraw1::compareUtf8).thenComparingInt(Inspection::drawOrder)
                 : Comparator.comparing(Inspection::uscc, Vdraw1::compareUtf8);
-        List<Inspection> selected = inspections.stream().filter(i -> i.replacementOf() == null).sorted(order).toList();
+        // One selection, also of a joint draw: the participants' parts are not selected again (PLAN-15).
+        List<Inspection> selected = inspections.stream().filter(i -> i.replacementOf() == null && !i.part()).sorted(order).toList();
         g.writeArrayPropertyStart("selected");
         for (Inspection i : selected) {
             g.writeStartObject();

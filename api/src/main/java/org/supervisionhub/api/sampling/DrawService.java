@@ -76,10 +76,15 @@ public class DrawService {
     private final ChecklistRepository checklists;
     private final OrganisationRepository organisation;
     private final SamplingProperties properties;
+    private final org.supervisionhub.graph.sampling.JointRepository joint;
+    private final JointParts jointParts;
     private final Clock clock;
 
     public DrawService(PlanRepository plans, DrawRepository draws, ChecklistRepository checklists,
-                       OrganisationRepository organisation, SamplingProperties properties, Clock clock) {
+                       OrganisationRepository organisation, SamplingProperties properties,
+                       org.supervisionhub.graph.sampling.JointRepository joint, JointParts jointParts, Clock clock) {
+        this.joint = joint;
+        this.jointParts = jointParts;
         this.plans = plans;
         this.draws = draws;
         this.checklists = checklists;
@@ -101,6 +106,7 @@ public class DrawService {
             throw illegal("taskId", "plan " + plan.id() + " is " + plan.status() + "; targets are drawn under a published plan", "PLAN-06");
         }
         int[] batch = draws.nextBatch(taskId);
+        JointTaskService.requireReady(joint, task.planId(), taskId, "taskId");
         if (batch[1] > 0) {
             throw illegal("taskId", "batch " + (batch[0] - 1) + " of task " + taskId + " is committed but not executed;"
                     + " execute it before committing the next batch", "DRAW-03");
@@ -210,6 +216,8 @@ public class DrawService {
         List<Overlap> overlaps = draws.overlaps(drawId, task.departmentId(), task.year(),
                 rows.stream().map(NewInspection::uscc).toList(), codes);
         draws.createInspections(draw, task.departmentId(), codes, rows, now());
+        // PLAN-15: one selection for all; each participant's part of it.
+        jointParts.create(task, draw, rows);
         draws.markExecuted(drawId, e, Vdraw1.hex(seed), actor, now());
         lowerLevelInspects(draw, overlaps);
         return draws.draw(drawId).orElseThrow();
@@ -279,12 +287,15 @@ public class DrawService {
         }
         List<Deferral> deferrals = new ArrayList<>();
         for (Overlap o : overlaps) {
-            String ours = inspectionId(draw.id(), o.uscc());
-            deferrals.add(o.weAreLower()
-                    ? new Deferral(o.otherInspectionId(), ours, o.uscc(), o.sharedItems(), null)
-                    : new Deferral(ours, o.otherInspectionId(), o.uscc(), o.sharedItems(), null));
+            deferrals.add(deferral(o, inspectionId(draw.id(), o.uscc())));
         }
         draws.defer(deferrals, now());
+    }
+
+    /** DRAW-13: of our inspection {@code ours} and the overlapping one, the superior's defers to the lower's. */
+    static Deferral deferral(Overlap o, String ours) {
+        return o.weAreLower() ? new Deferral(o.otherInspectionId(), ours, o.uscc(), o.sharedItems(), null)
+                : new Deferral(ours, o.otherInspectionId(), o.uscc(), o.sharedItems(), null);
     }
 
     static String inspectionId(String drawId, String uscc) {
@@ -335,11 +346,16 @@ public class DrawService {
         List<Overlap> overlaps = draws.overlaps(drawId, task.departmentId(), task.year(), List.of(next.id()), codes);
         draws.createInspections(draw, task.departmentId(), codes, List.of(row), now());
         lowerLevelInspects(draw, overlaps);
-        // A draw whose group was already assigned gets the replacement assigned at the end of the processing order.
-        EligibleGroup group = draws.eligibleGroups(drawId).stream().filter(g -> g.inspectedBy().equals(inspectedBy))
-                .reduce((a, b) -> b).orElse(null);
-        if (group != null) {
-            assignGroup(draw, task, List.of(draws.inspections(List.of(row.id())).get(row.id())), group, actor);
+        List<String> created = new ArrayList<>(List.of(row.id()));
+        created.addAll(jointParts.create(task, draw, List.of(row)));
+        // A draw whose group was already assigned gets the replacement (and each part, in its participant's group)
+        // assigned at the end of the processing order.
+        List<EligibleGroup> groups = draws.eligibleGroups(drawId);
+        for (Inspection i : draws.inspections(created).values()) {
+            EligibleGroup group = groups.stream().filter(g -> g.inspectedBy().equals(i.inspectedBy())).reduce((a, b) -> b).orElse(null);
+            if (group != null && i.status() == InspectionStatus.ACTIVE) {
+                assignGroup(draw, task, List.of(i), group, actor);
+            }
         }
         return draws.inspections(List.of(row.id())).get(row.id());
     }
@@ -372,9 +388,11 @@ public class DrawService {
         if (pending.isEmpty()) {
             throw illegal("departmentId", "draw " + drawId + " has no inspection for " + departmentId + " waiting for inspectors", "ASSIGN-14");
         }
-        List<String> units = departmentId.equals(task.departmentId()) ? task.data().rosterScope().unitIds() : List.of();
-        List<String> eligible = draws.eligible(List.of(departmentId), units, task.data().expertise(), plannedOn);
-        int m = task.data().inspectorsPerInspection();
+        jointParts.requireOneVisitDay(task, drawId, plannedOn);
+        // A participant of a joint task draws from its own roster scope and sends its own number (ASSIGN-13).
+        JointParts.Roster roster = jointParts.roster(task, departmentId);
+        List<String> eligible = draws.eligible(List.of(departmentId), roster.unitIds(), task.data().expertise(), plannedOn);
+        int m = roster.required();
         int cap = Vdraw1.workloadCap(m, pending.size(), eligible.size());
         String groupId = drawId + "-G" + (draws.eligibleGroups(drawId).size() + 1);
         draws.createEligibleGroup(groupId, drawId, departmentId, plannedOn, eligible, cap, m, pending.size(), now());

@@ -68,11 +68,13 @@ public class PlanService {
     private final OrganisationRepository organisation;
     private final DirectoryRepository directory;
     private final SamplingProperties properties;
+    private final org.supervisionhub.graph.sampling.JointRepository joint;
     private final Clock clock;
 
     public PlanService(PlanRepository plans, DrawRepository draws, ChecklistRepository checklists,
                        OrganisationRepository organisation, DirectoryRepository directory, SamplingProperties properties,
-                       Clock clock) {
+                       org.supervisionhub.graph.sampling.JointRepository joint, Clock clock) {
+        this.joint = joint;
         this.plans = plans;
         this.draws = draws;
         this.checklists = checklists;
@@ -114,6 +116,7 @@ public class PlanService {
         if (d.superiorId() == null) {
             throw InvalidInputException.of("id", ErrorCode.ILLEGAL_TRANSITION, d.name() + " has no superior to file with; publish the plan", "PLAN-04");
         }
+        JointTaskService.requireReady(joint, planId, null, "id");
         PlanStatus before = plans.transition(planId, List.of(PlanStatus.DRAFT), PlanStatus.FILED, d.superiorId(), now());
         if (before != PlanStatus.DRAFT) {
             throw illegal("id", "plan " + planId + " is " + before + "; only a draft can be filed", "PLAN-02");
@@ -127,6 +130,7 @@ public class PlanService {
         Plan plan = plan(planId, "id");
         Department d = department(plan.departmentId(), "id");
         List<PlanStatus> from = d.superiorId() == null ? List.of(PlanStatus.DRAFT, PlanStatus.FILED) : List.of(PlanStatus.FILED);
+        JointTaskService.requireReady(joint, planId, null, "id");
         PlanStatus before = plans.transition(planId, from, PlanStatus.PUBLISHED, null, now());
         if (!from.contains(before)) {
             throw illegal("id", "plan " + planId + " is " + before + "; "
@@ -176,6 +180,9 @@ public class PlanService {
                 throw new NotFoundException("taskIds[" + i + "]", "no sampling task " + ids.get(i));
             }
             requireEditable(t, "taskIds[" + i + "]");
+            // PLAN-15: the participants agreed to this task; a joint task is not merged into or away.
+            checks.check(joint.ofTask(t.id()).isEmpty(), "taskIds[" + i + "]", ErrorCode.INVALID_VALUE,
+                    "task " + t.id() + " is a joint task; it is not merged", "PLAN-15");
             tasks.add(t);
         }
         Task first = tasks.get(0);
@@ -311,26 +318,7 @@ public class PlanService {
         // Items: published checklist versions only, of this department or a superior (CHK-07), of the task's kind (CHK-09).
         List<String> itemIds = in.itemIds() == null ? List.of() : in.itemIds().stream().distinct().toList();
         checks.check(in.itemIds() == null || !itemIds.isEmpty(), p + ".itemIds", ErrorCode.REQUIRED, "a task inspects at least one item", "PLAN-01");
-        Map<String, Item> items = itemsById(itemIds);
-        Map<String, Version> versions = checklists.versions(items.values().stream().map(Item::versionId).distinct().toList());
-        Set<String> chain = departmentChain(d);
-        for (int i = 0; i < itemIds.size(); i++) {
-            String f = p + ".itemIds[" + i + "]";
-            Item item = items.get(itemIds.get(i));
-            if (item == null) {
-                checks.add(new org.supervisionhub.api.graphql.Violation(f, ErrorCode.NOT_FOUND, "no inspection item " + itemIds.get(i), "CHK-07"));
-                continue;
-            }
-            Version v = versions.get(item.versionId());
-            checks.check(v.published(), f, ErrorCode.INVALID_VALUE, "item " + item.id() + " is in a draft checklist; only published items"
-                    + " may be inspected", "CHK-07");
-            checks.check(chain.contains(v.departmentId()), f, ErrorCode.INVALID_VALUE, "item " + item.id() + " is on the checklist of "
-                    + v.departmentId() + ", which is not " + d.id() + " or one of its superiors", "CHK-07");
-            checks.check(kind.equals(v.kind()), f, ErrorCode.INVALID_VALUE, "a " + kind + " task takes items of " + kind
-                    + " checklists; " + item.id() + " is " + v.kind(), "CHK-09");
-            checks.check(in.method() == null || item.methods().contains(in.method()), f, ErrorCode.INVALID_VALUE,
-                    "item " + item.code() + " is not inspected by " + in.method() + " (it allows " + item.methods() + ")", "METH-01");
-        }
+        Map<String, Item> items = checkItems(d, kind, in.method(), itemIds, p + ".itemIds", checks);
 
         // Targets (DRAW-05).
         Criteria criteria = criteria(in, p, checks);
@@ -411,6 +399,34 @@ public class PlanService {
         checkCaps(data, items, p + ".strata", checks);
         checks.throwIfAny();
         return data;
+    }
+
+    /**
+     * CHK-07, CHK-09, METH-01: the items exist, are in published checklist versions of {@code d} or one of its superiors,
+     * of the task's kind, and allow its method. Violations go to {@code checks} under {@code field[i]}.
+     */
+    Map<String, Item> checkItems(Department d, String kind, String method, List<String> itemIds, String field, Checks checks) {
+        Map<String, Item> items = itemsById(itemIds);
+        Map<String, Version> versions = checklists.versions(items.values().stream().map(Item::versionId).distinct().toList());
+        Set<String> chain = departmentChain(d);
+        for (int i = 0; i < itemIds.size(); i++) {
+            String f = field + "[" + i + "]";
+            Item item = items.get(itemIds.get(i));
+            if (item == null) {
+                checks.add(new org.supervisionhub.api.graphql.Violation(f, ErrorCode.NOT_FOUND, "no inspection item " + itemIds.get(i), "CHK-07"));
+                continue;
+            }
+            Version v = versions.get(item.versionId());
+            checks.check(v.published(), f, ErrorCode.INVALID_VALUE, "item " + item.id() + " is in a draft checklist; only published items"
+                    + " may be inspected", "CHK-07");
+            checks.check(chain.contains(v.departmentId()), f, ErrorCode.INVALID_VALUE, "item " + item.id() + " is on the checklist of "
+                    + v.departmentId() + ", which is not " + d.id() + " or one of its superiors", "CHK-07");
+            checks.check(kind.equals(v.kind()), f, ErrorCode.INVALID_VALUE, "a " + kind + " task takes items of " + kind
+                    + " checklists; " + item.id() + " is " + v.kind(), "CHK-09");
+            checks.check(method == null || item.methods().contains(method), f, ErrorCode.INVALID_VALUE,
+                    "item " + item.code() + " is not inspected by " + method + " (it allows " + item.methods() + ")", "METH-01");
+        }
+        return items;
     }
 
     private Criteria criteria(SamplingTaskInput in, String p, Checks checks) {
@@ -514,7 +530,7 @@ public class PlanService {
      * DRAW-07: a general item's ratio is capped; key items are not. Every batch may draw its ratio again, so
      * the ratio times the batches must stay within the lowest cap of the task's general items.
      */
-    private static void checkCaps(TaskData data, Map<String, Item> items, String field, Checks checks) {
+    static void checkCaps(TaskData data, Map<String, Item> items, String field, Checks checks) {
         Item capping = items.values().stream().filter(i -> "GENERAL".equals(i.itemClass()) && i.ratioCap() != null)
                 .min((a, b) -> new BigDecimal(a.ratioCap()).compareTo(new BigDecimal(b.ratioCap()))).orElse(null);
         if (capping == null) {
@@ -548,14 +564,14 @@ public class PlanService {
         return chain;
     }
 
-    private void requireReasonAfterFiling(Plan plan, String reason) {
+    void requireReasonAfterFiling(Plan plan, String reason) {
         if (plan.status() != PlanStatus.DRAFT && (reason == null || reason.isBlank())) {
             throw InvalidInputException.of("reason", ErrorCode.REQUIRED, "plan " + plan.id() + " is " + plan.status()
                     + ": a change is an adjustment and needs a reason", "PLAN-09");
         }
     }
 
-    private void recordAdjustment(Plan plan, String actor, String reason, String change) {
+    void recordAdjustment(Plan plan, String actor, String reason, String change) {
         if (plan.status() != PlanStatus.DRAFT) {
             plans.adjust(plan.id(), actor, reason.strip(), change, now());
         }
@@ -580,7 +596,7 @@ public class PlanService {
         return plans.task(id).orElseThrow(() -> new NotFoundException(field, "no sampling task " + id));
     }
 
-    private Department department(String id, String field) {
+    Department department(String id, String field) {
         return organisation.department(id).orElseThrow(() -> new NotFoundException(field, "no department " + id));
     }
 

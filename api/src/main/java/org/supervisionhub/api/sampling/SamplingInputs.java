@@ -39,4 +39,7 @@ public final class SamplingInputs {
     public record TriggerInput(String type, String uscc, String departmentId, LocalDate occurredOn, String description,
                                String sourceRef) {
     }
+
+    public record ParticipationInput(List<String> itemIds, RosterScopeInput rosterScope, Integer inspectorCount) {
+    }
 }

@@ -94,6 +94,11 @@ public class GraphConfiguration {
     }
 
     @Bean
+    org.supervisionhub.graph.sampling.JointRepository jointRepository(Neo4jClient client, GraphSchema schema) {
+        return new org.supervisionhub.graph.sampling.JointRepository(client);
+    }
+
+    @Bean
     ComplaintRepository complaintRepository(Neo4jClient client, GraphSchema schema) {
         return new ComplaintRepository(client);
     }

@@ -24,7 +24,10 @@ public class VisitRepository {
     }
 
     static final String INSPECTIONS_OF_E = " MATCH (e)<-[:TARGETS]-(i:Inspection {status: 'ACTIVE'})"
-            + " WHERE NOT EXISTS { (:InspectionRecord)-[:OF]->(i) } OPTIONAL MATCH (t:SamplingTask {id: i.taskId})"
+            + " WHERE NOT EXISTS { (:InspectionRecord)-[:OF]->(i) }"
+            // A joint inspection's one record is on the lead's inspection: its parts are visited with it (GEN-15).
+            + " AND NOT EXISTS { (:InspectionRecord)-[:OF]->(:Inspection)<-[:JOINT_PART_OF]-(i) }"
+            + " OPTIONAL MATCH (t:SamplingTask {id: i.taskId})"
             + " WITH e, i, t, COLLECT { MATCH (i)-[a:ASSIGNED]->(p:Inspector) WHERE a.droppedAt IS NULL RETURN p.inspectorId ORDER BY a.position }"
             + " AS team RETURN e.uscc AS key, i {.id, .drawnBy, .inspectedBy, .itemCodes, .plannedOn, uscc: e.uscc, enterpriseName: e.name,"
             + " windowStart: t.windowStart, windowEnd: t.windowEnd, inspectors: team} AS row ORDER BY key, i.id";

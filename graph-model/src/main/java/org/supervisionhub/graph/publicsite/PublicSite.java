@@ -25,10 +25,13 @@ public final class PublicSite {
     public record ResultQuery(String text, String departmentId, LocalDate from, LocalDate to, String category) {
     }
 
-    /** A published result; {@code correctedAt} (PUB-12), {@code publicUntil} (PUB-08), {@code underReview} (OBJ-01). */
+    /**
+     * A published result; {@code correctedAt} (PUB-12), {@code publicUntil} (PUB-08), {@code underReview} (OBJ-01);
+     * {@code jointInspectionId}: the joint inspection (one visit, PLAN-15) it is one department's result of, else null.
+     */
     public record Result(String id, String uscc, String enterpriseName, String departmentId, String departmentName, String category,
                          LocalDate endedOn, OffsetDateTime publishedAt, OffsetDateTime correctedAt, LocalDate publicUntil,
-                         boolean underReview) {
+                         boolean underReview, String jointInspectionId) {
     }
 
     public record Penalty(String id, String uscc, String enterpriseName, String departmentId, String departmentName,

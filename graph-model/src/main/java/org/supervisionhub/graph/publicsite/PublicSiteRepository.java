@@ -56,6 +56,8 @@ public class PublicSiteRepository {
             + " RETURN total, r.id AS id, r.uscc AS uscc, enterpriseName, r.inspectingDepartment AS departmentId,"
             + " " + DEPT_NAME.formatted("r.inspectingDepartment") + " AS departmentName, r.category AS category, r.endedOn AS endedOn,"
             + " r.publishedAt AS publishedAt, r.correctedAt AS correctedAt, r.publicUntil AS publicUntil,"
+            + " COLLECT { MATCH (i:Inspection {id: r.inspectionId})"
+            + "   RETURN coalesce(i.jointOf, CASE WHEN EXISTS { (:Inspection)-[:JOINT_PART_OF]->(i) } THEN i.id END) }[0] AS jointInspectionId,"
             + " EXISTS { MATCH (o:ResultObjection {resultId: r.id}) WHERE o.status = 'UNDER_REVIEW' } AS underReview";
     /**
      * Where a search starts: a USCC by the results' USCC index; a name by the enterprises' text index (CONTAINS), then their
@@ -81,6 +83,8 @@ public class PublicSiteRepository {
             + " RETURN r.id AS id, r.uscc AS uscc, e.name AS enterpriseName, r.inspectingDepartment AS departmentId, d.name AS departmentName,"
             + " r.category AS category, r.endedOn AS endedOn, r.publishedAt AS publishedAt, r.correctedAt AS correctedAt,"
             + " r.publicUntil AS publicUntil,"
+            + " COLLECT { MATCH (i:Inspection {id: r.inspectionId})"
+            + "   RETURN coalesce(i.jointOf, CASE WHEN EXISTS { (:Inspection)-[:JOINT_PART_OF]->(i) } THEN i.id END) }[0] AS jointInspectionId,"
             + " EXISTS { MATCH (o:ResultObjection {resultId: r.id}) WHERE o.status = 'UNDER_REVIEW' } AS underReview";
     static final String NEWEST_TOTAL = "CALL () { MATCH (r:InspectionResult) WHERE r.status = 'PUBLISHED' AND r.publishedAt IS NOT NULL"
             + " RETURN count(r) AS published } CALL () { MATCH (r:InspectionResult) WHERE r.withheldAt IS NOT NULL AND r.status = 'PUBLISHED'"
@@ -204,7 +208,7 @@ public class PublicSiteRepository {
                 r.get("uscc").asString(), Values.str(r.get("enterpriseName")), r.get("departmentId").asString(),
                 Values.str(r.get("departmentName")), r.get("category").asString(), Values.date(r.get("endedOn")),
                 Values.dateTime(r.get("publishedAt")), Values.dateTime(r.get("correctedAt")), Values.date(r.get("publicUntil")),
-                r.get("underReview").asBoolean());
+                r.get("underReview").asBoolean(), Values.str(r.get("jointInspectionId")));
         if (from.equals("all") && q.from() == null && q.to() == null && q.category() == null) {
             // Cypher keeps the page's order through the lookups in practice but does not promise it; 20 rows are cheap to re-sort.
             List<Result> items = read(NEWEST, p).stream().map(row)

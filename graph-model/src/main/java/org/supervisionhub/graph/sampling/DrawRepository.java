@@ -46,7 +46,7 @@ public class DrawRepository {
             + " .executedAt, .entropy,"
             + " .seed, secret: COLLECT { MATCH (s:DrawSecret {drawId: d.id}) WHERE d.status = 'EXECUTED' RETURN s.secret }[0]}";
     static final String INSPECTION = "i {.id, .drawId, .taskId, .uscc, .stratum, .drawOrder, .rank, .status, .drawnBy,"
-            + " .inspectedBy, .itemCodes, .plannedOn, .flagged, .assignmentMode, .replacedReason, .replacementOf,"
+            + " .inspectedBy, .itemCodes, .plannedOn, .flagged, .assignmentMode, .replacedReason, .replacementOf, .jointOf,"
             + " deferredTo: [(i)-[:DEFERRED_TO]->(l:Inspection) | l.id][0]}";
 
     // ---- pool (step 1)
@@ -65,9 +65,12 @@ public class DrawRepository {
             + " RETURN e.uscc AS uscc, e.creditRiskClass AS riskClass";
     static final String TRIGGERED = "MATCH (t:Trigger) WHERE t.departmentId = $departmentId AND t.occurredOn >= $from"
             + " AND t.occurredOn <= $to AND t.type IN $types RETURN DISTINCT t.uscc AS uscc";
-    /** DRAW-12: enterprises already at the yearly cap of active inspections. */
+    /**
+     * DRAW-12: enterprises already at the yearly cap of active inspections. A joint inspection counts once, however many
+     * departments' parts it has (PLAN-15): its parts count as their lead inspection.
+     */
     static final String AT_YEARLY_CAP = "MATCH (i:Inspection) WHERE i.year = $year AND i.status = 'ACTIVE'"
-            + " WITH i.uscc AS uscc, count(*) AS n WHERE n >= $cap RETURN uscc";
+            + " WITH i.uscc AS uscc, count(DISTINCT coalesce(i.jointOf, i.id)) AS n WHERE n >= $cap RETURN uscc";
     static final String SELECTED_BY_TASK = "MATCH (i:Inspection {taskId: $taskId}) RETURN DISTINCT i.uscc AS uscc";
     static final String COMPLAINED = "MATCH (c:Complaint) WHERE c.receivedOn >= $since AND c.receivedOn <= $until"
             + " MATCH (c)-[:AGAINST]->(e:Enterprise) WITH e.uscc AS uscc, count(c) AS n WHERE n >= $min RETURN uscc";
@@ -106,13 +109,14 @@ public class DrawRepository {
     static final String INSPECTIONS_BY_ID = "MATCH (i:Inspection) WHERE i.id IN $ids RETURN " + INSPECTION + " AS row";
     static final String INSPECTIONS_OF_DRAW = "MATCH (i:Inspection) WHERE i.drawId = $drawId"
             + " AND ($status IS NULL OR i.status = $status) RETURN " + INSPECTION + " AS row";
+    /** A draw's selection: its inspections, not the participants' parts of joint ones (those hang off each). */
     static final String INSPECTION_PAGES = "UNWIND $ids AS did CALL (did) { MATCH (i:Inspection) WHERE i.drawId = did"
-            + " AND ($after IS NULL OR i.id > $after) RETURN i ORDER BY i.id LIMIT $limit }"
+            + " AND i.jointOf IS NULL AND ($after IS NULL OR i.id > $after) RETURN i ORDER BY i.id LIMIT $limit }"
             + " RETURN did AS key, " + INSPECTION + " AS row ORDER BY did, i.id";
     static final String SKIPPED_OF = "UNWIND $ids AS iid MATCH (i:Inspection {id: iid}) RETURN iid AS key, coalesce(i.skipped, []) AS skipped";
     static final String INSPECTIONS_OF_ENTERPRISES = "UNWIND $usccs AS uscc MATCH (:Enterprise {uscc: uscc})<-[:TARGETS]-(i:Inspection)"
             + " RETURN uscc AS key, " + INSPECTION + " AS row ORDER BY uscc, i.year DESC, i.id";
-    static final String INSPECTION_COUNTS = "UNWIND $ids AS did MATCH (i:Inspection {drawId: did})"
+    static final String INSPECTION_COUNTS = "UNWIND $ids AS did MATCH (i:Inspection {drawId: did}) WHERE i.jointOf IS NULL"
             + " RETURN did AS key, count(i) AS n";
 
     // ---- replacement (step 12)
@@ -120,8 +124,9 @@ public class DrawRepository {
             + " SET i.status = 'REPLACED', i.replacedReason = $reason, i.replacedAt = $now, i.replacedBy = $actor"
             + " WITH i OPTIONAL MATCH (i)-[a:ASSIGNED]->() WHERE a.droppedAt IS NULL"
             + " SET a.droppedAt = $now, a.droppedReason = 'TARGET_REPLACED' RETURN count(DISTINCT i) AS n";
-    static final String REPLACEMENTS = "UNWIND $ids AS did MATCH (i:Inspection {drawId: did}) WHERE i.replacementOf IS NOT NULL"
-            + " MATCH (old:Inspection {drawId: did, uscc: i.replacementOf})"
+    static final String REPLACEMENTS = "UNWIND $ids AS did MATCH (i:Inspection {drawId: did})"
+            + " WHERE i.replacementOf IS NOT NULL AND i.jointOf IS NULL"
+            + " MATCH (old:Inspection {drawId: did, uscc: i.replacementOf}) WHERE old.jointOf IS NULL"
             + " RETURN did AS drawId, old.uscc AS replaced, i.uscc AS replacement, i.stratum AS stratum, old.replacedReason AS reason,"
             + " old.replacedAt AS at, old.replacedBy AS actor ORDER BY i.createdAt, i.id";
 
@@ -779,6 +784,6 @@ public class DrawRepository {
                 InspectionStatus.valueOf(m.get("status").asString()), Values.str(m.get("drawnBy")), Values.str(m.get("inspectedBy")),
                 Values.strings(m.get("itemCodes")), Values.date(m.get("plannedOn")), m.get("flagged").asBoolean(false),
                 Values.str(m.get("assignmentMode")), Values.str(m.get("replacedReason")), Values.str(m.get("replacementOf")),
-                Values.str(m.get("deferredTo")));
+                Values.str(m.get("deferredTo")), Values.str(m.get("jointOf")));
     }
 }

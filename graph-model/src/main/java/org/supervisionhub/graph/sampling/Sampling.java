@@ -89,7 +89,25 @@ public final class Sampling {
     public record Inspection(String id, String drawId, String taskId, String uscc, String stratum, int drawOrder,
                              String rank, InspectionStatus status, String drawnBy, String inspectedBy,
                              List<String> itemCodes, LocalDate plannedOn, boolean flagged, String assignmentMode,
-                             String replacedReason, String replacementOf, String deferredTo) {
+                             String replacedReason, String replacementOf, String deferredTo, String jointOf) {
+        /** A participant's part of a joint inspection (PLAN-15); the lead's inspection is the one the draw selected. */
+        public boolean part() {
+            return jointOf != null;
+        }
+    }
+
+    public enum ParticipationStatus { INVITED, CONFIRMED, DECLINED }
+
+    /**
+     * A department invited to a joint task (PLAN-15, ASSIGN-13): its answer and, once confirmed, the items of its own
+     * checklists it inspects, the units whose inspectors it draws and how many it sends to each inspection.
+     */
+    public record Participation(String id, String taskId, String departmentId, ParticipationStatus status, List<String> itemIds,
+                                RosterScope rosterScope, Integer inspectorCount, OffsetDateTime invitedAt, String invitedBy,
+                                OffsetDateTime answeredAt, String answeredBy, String declineReason) {
+        public boolean confirmed() {
+            return status == ParticipationStatus.CONFIRMED;
+        }
     }
 
     public record Replacement(String drawId, String replaced, String replacement, String stratum, String reason,

@@ -501,4 +501,22 @@ class DrawRepositoryTest {
         assertThat(repository.atYearlyCap(2032, 2)).isEmpty();
         assertThat(repository.atYearlyCap(2033, 2)).isEmpty();
     }
+
+    @Test
+    void draw12AJointInspectionCountsOnceHoweverManyDepartmentsTakePart_PLAN15() {
+        String joint = enterprise();
+        String twice = enterprise();
+        // One joint inspection: the lead's and two participants' parts (jointOf names the lead's).
+        String lead = key("INS");
+        run("CREATE (:Inspection {id: $id, drawId: $draw, uscc: $e, year: 2034, status: 'ACTIVE'})", params("id", lead, "draw", key("D"), "e", joint));
+        for (String part : List.of(lead + "-MS", lead + "-TAX")) {
+            run("CREATE (:Inspection {id: $id, drawId: $draw, uscc: $e, year: 2034, status: 'ACTIVE', jointOf: $lead})",
+                    params("id", part, "draw", key("D"), "e", joint, "lead", lead));
+        }
+        inspections(twice, 2034, "ACTIVE", "ACTIVE");
+
+        assertThat(repository.atYearlyCap(2034, 2)).containsExactly(twice);
+        inspections(joint, 2034, "ACTIVE");
+        assertThat(repository.atYearlyCap(2034, 2)).containsExactlyInAnyOrder(joint, twice);
+    }
 }

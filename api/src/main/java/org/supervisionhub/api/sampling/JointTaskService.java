@@ -1,0 +1,182 @@
+package org.supervisionhub.api.sampling;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.api.sampling.SamplingInputs.ParticipationInput;
+import org.supervisionhub.graph.checklist.Checklist.Item;
+import org.supervisionhub.graph.organisation.Organisation.Department;
+import org.supervisionhub.graph.organisation.OrganisationRepository;
+import org.supervisionhub.graph.sampling.JointRepository;
+import org.supervisionhub.graph.sampling.PlanRepository;
+import org.supervisionhub.graph.sampling.Sampling.Participation;
+import org.supervisionhub.graph.sampling.Sampling.ParticipationStatus;
+import org.supervisionhub.graph.sampling.Sampling.Plan;
+import org.supervisionhub.graph.sampling.Sampling.RosterScope;
+import org.supervisionhub.graph.sampling.Sampling.Task;
+
+/**
+ * Joint tasks (部门联合抽查, PLAN-15, ASSIGN-13): the task's department leads and invites departments of any sector and
+ * level within its jurisdiction; each answers, and a confirmed participant contributes items of its own checklists, its
+ * roster scope and how many inspectors it sends. Nothing changes once the task has a draw (its pool and parts are
+ * frozen); after the plan is filed every change is an adjustment of the lead's plan, with who and why (PLAN-09).
+ */
+@Service
+public class JointTaskService {
+
+    static final int MAX_REASON = 1000;
+    static final int MAX_INSPECTORS = 10;
+
+    private final JointRepository joint;
+    private final PlanRepository plans;
+    private final PlanService planService;
+    private final OrganisationRepository organisation;
+    private final Clock clock;
+
+    public JointTaskService(JointRepository joint, PlanRepository plans, PlanService planService, OrganisationRepository organisation,
+                            Clock clock) {
+        this.joint = joint;
+        this.plans = plans;
+        this.planService = planService;
+        this.organisation = organisation;
+        this.clock = clock;
+    }
+
+    /** PLAN-15: invites {@code departmentIds} to the lead's task. */
+    @Transactional
+    public Task invite(String taskId, List<String> departmentIds, String reason, String actor) {
+        Task task = openTask(taskId, "taskId");
+        Plan plan = plans.plan(task.planId()).orElseThrow();
+        Department lead = planService.department(task.departmentId(), "taskId");
+        Checks checks = new Checks().require("departmentIds", departmentIds);
+        checks.check(departmentIds == null || !departmentIds.isEmpty(), "departmentIds", ErrorCode.REQUIRED,
+                "name at least one department to invite", "PLAN-15");
+        checks.throwIfAny();
+        List<String> ids = departmentIds.stream().filter(Objects::nonNull).map(String::strip).distinct().toList();
+        Map<String, Department> found = organisation.departments(ids);
+        Set<String> jurisdiction = new HashSet<>(organisation.regionAndDescendants(lead.regionCode()));
+        Set<String> invited = new HashSet<>();
+        joint.ofTask(taskId).forEach(p -> invited.add(p.departmentId()));
+        for (int i = 0; i < ids.size(); i++) {
+            String f = "departmentIds[" + i + "]";
+            Department d = found.get(ids.get(i));
+            if (d == null) {
+                checks.add(new org.supervisionhub.api.graphql.Violation(f, ErrorCode.NOT_FOUND, "no department " + ids.get(i), null));
+                continue;
+            }
+            checks.check(!d.id().equals(lead.id()), f, ErrorCode.INVALID_VALUE, d.id() + " leads the task; it invites others", "PLAN-15");
+            checks.check(!invited.contains(d.id()), f, ErrorCode.CONFLICT, d.id() + " is already invited to task " + taskId, "PLAN-15");
+            // Any sector, any level, but within the lead's jurisdiction: the pool is the lead's.
+            checks.check(jurisdiction.contains(d.regionCode()), f, ErrorCode.INVALID_VALUE, d.id() + " is outside the jurisdiction of "
+                    + lead.id() + " (" + lead.regionCode() + ")", "PLAN-15");
+        }
+        checks.throwIfAny();
+        planService.requireReasonAfterFiling(plan, reason);
+        joint.invite(taskId, ids, actor, now());
+        planService.recordAdjustment(plan, actor, reason, "task " + taskId + ": " + String.join(", ", ids) + " invited to take part jointly");
+        return plans.task(taskId).orElseThrow();
+    }
+
+    /** PLAN-15: the invited department confirms with its items, roster scope and inspector count (again to change them). */
+    @Transactional
+    public Participation confirm(String taskId, String departmentId, ParticipationInput in, String reason, String actor) {
+        Task task = openTask(taskId, "taskId");
+        Participation participation = invitation(task, departmentId);
+        Department d = planService.department(departmentId, "departmentId");
+        Checks checks = new Checks().require("input.itemIds", in.itemIds()).require("input.inspectorCount", in.inspectorCount());
+        List<String> itemIds = in.itemIds() == null ? List.of() : in.itemIds().stream().filter(Objects::nonNull).distinct().toList();
+        checks.check(in.itemIds() == null || !itemIds.isEmpty(), "input.itemIds", ErrorCode.REQUIRED,
+                "a participant inspects at least one item of its own", "PLAN-15");
+        // CHK-07: a participant contributes items of its own checklists (or its superiors'), never the lead's or another's.
+        Map<String, Item> items = planService.checkItems(d, task.data().kind(), task.data().method(), itemIds, "input.itemIds", checks);
+        PlanService.checkCaps(task.data(), items, "input.itemIds", checks);
+        Integer count = in.inspectorCount();
+        checks.check(count == null || (count >= 1 && count <= MAX_INSPECTORS), "input.inspectorCount", ErrorCode.INVALID_VALUE,
+                "a participant sends 1 to " + MAX_INSPECTORS + " inspectors", "ASSIGN-13");
+        List<String> unitIds = in.rosterScope() == null || in.rosterScope().unitIds() == null ? List.of()
+                : in.rosterScope().unitIds().stream().filter(Objects::nonNull).distinct().toList();
+        if (!unitIds.isEmpty()) {
+            var units = organisation.units(unitIds);
+            for (int i = 0; i < unitIds.size(); i++) {
+                var u = units.get(unitIds.get(i));
+                checks.check(u != null && u.departmentId().equals(departmentId), "input.rosterScope.unitIds[" + i + "]",
+                        ErrorCode.INVALID_VALUE, "unit " + unitIds.get(i) + " is not a unit of " + departmentId, "ASSIGN-07");
+            }
+        }
+        checks.throwIfAny();
+        Plan plan = plans.plan(task.planId()).orElseThrow();
+        planService.requireReasonAfterFiling(plan, reason);
+        boolean neighbours = in.rosterScope() != null && Boolean.TRUE.equals(in.rosterScope().neighbouringRegions());
+        joint.answer(participation.id(), ParticipationStatus.CONFIRMED, itemIds, new RosterScope(unitIds, neighbours), count, null,
+                actor, now());
+        planService.recordAdjustment(plan, actor, reason, "task " + taskId + ": " + departmentId + " confirmed with "
+                + itemIds.size() + " item(s) and " + count + " inspector(s)");
+        return joint.participation(taskId, departmentId).orElseThrow();
+    }
+
+    /** PLAN-15: the invited department declines, with its reason. */
+    @Transactional
+    public Participation decline(String taskId, String departmentId, String reason, String actor) {
+        Checks checks = new Checks().require("reason", reason);
+        checks.check(reason == null || reason.length() <= MAX_REASON, "reason", ErrorCode.INVALID_VALUE, "at most " + MAX_REASON + " characters", null);
+        checks.check(reason == null || !reason.isBlank(), "reason", ErrorCode.REQUIRED, "say why the department declines", "PLAN-15");
+        checks.throwIfAny();
+        Task task = openTask(taskId, "taskId");
+        Participation participation = invitation(task, departmentId);
+        joint.answer(participation.id(), ParticipationStatus.DECLINED, List.of(), null, null, reason.strip(), actor, now());
+        Plan plan = plans.plan(task.planId()).orElseThrow();
+        planService.recordAdjustment(plan, actor, reason, "task " + taskId + ": " + departmentId + " declined");
+        return joint.participation(taskId, departmentId).orElseThrow();
+    }
+
+    /**
+     * PLAN-15: a plan is filed or published, and a joint task drawn, only when every invited department has answered and
+     * every confirmed one has items. {@code taskId} null: every task of the plan.
+     */
+    public static void requireReady(JointRepository joint, String planId, String taskId, String field) {
+        List<String> waiting = joint.notReady(planId, taskId);
+        if (!waiting.isEmpty()) {
+            throw InvalidInputException.of(field, ErrorCode.ILLEGAL_TRANSITION, "joint participation(s) " + String.join(", ", waiting)
+                    + " not answered yet (or confirmed without items): every invited department answers first", "PLAN-15");
+        }
+    }
+
+    /** Participants may see a task (whatever its plan's status) they are invited to. */
+    public boolean participates(String taskId, java.util.function.Predicate<String> reaches) {
+        return joint.ofTask(taskId).stream().anyMatch(p -> reaches.test(p.departmentId()));
+    }
+
+    private Participation invitation(Task task, String departmentId) {
+        new Checks().require("departmentId", departmentId).throwIfAny();
+        return joint.participation(task.id(), departmentId).orElseThrow(() -> InvalidInputException.of("departmentId",
+                ErrorCode.NOT_FOUND, departmentId + " is not invited to task " + task.id() + "; only the lead invites", "PLAN-15"));
+    }
+
+    /** An active task not yet drawn, locked against a concurrent commit: its participants may still change. */
+    private Task openTask(String taskId, String field) {
+        Task task = planService.task(taskId, field);
+        if (!task.active()) {
+            throw InvalidInputException.of(field, ErrorCode.IMMUTABLE, "task " + taskId + " was merged into " + task.mergedInto(), "PLAN-03");
+        }
+        if (joint.lockTask(taskId)) {
+            throw InvalidInputException.of(field, ErrorCode.IMMUTABLE, "task " + taskId
+                    + " has a committed draw: its pool and participants are frozen", "DRAW-01");
+        }
+        return task;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
