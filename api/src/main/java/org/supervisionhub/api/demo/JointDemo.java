@@ -1,7 +1,10 @@
 package org.supervisionhub.api.demo;
 
-import java.time.Clock;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +56,8 @@ public class JointDemo {
     static final String LEAD = "HRSS-430200";
     static final String PARTICIPANT = "MS-430200";
     static final String ACTOR = "demo";
+    /** About how many enterprises the joint draw selects (quotas round up in each of the four strata). */
+    static final int TARGET = 3;
 
     private static final Logger log = LoggerFactory.getLogger(JointDemo.class);
 
@@ -66,11 +71,11 @@ public class JointDemo {
     private final ResultService results;
     private final NoticeService notices;
     private final RosterRepository roster;
-    private final Clock clock;
+    private final DemoTime time;
 
     public JointDemo(PlanService plans, JointTaskService joint, DrawService draws, DrawRepository drawRepository, JointRepository jointRepository,
                      ChecklistRepository checklists, RecordService records, ResultService results, NoticeService notices, RosterRepository roster,
-                     Clock clock) {
+                     DemoTime time) {
         this.plans = plans;
         this.joint = joint;
         this.draws = draws;
@@ -81,15 +86,22 @@ public class JointDemo {
         this.results = results;
         this.notices = notices;
         this.roster = roster;
-        this.clock = clock;
+        this.time = time;
     }
 
     static Viewer demo(Role role, String department) {
         return new Viewer("demo-" + role.name().toLowerCase() + "@" + department, "demo", Set.of(role), department, null, null, Set::of, Set::of);
     }
 
+    /**
+     * The joint task on the demo's calendar ({@link DemoTime}): planned, invited, confirmed and published with the other plans
+     * in February; drawn two weeks before its visit day a few weeks back (sized so each inspector's day stays within
+     * {@link SamplingDemo#DAILY_VISITS}); both groups assigned for that day; every joint inspection notified three working days
+     * ahead, visited and recorded on the day by the union of the teams, and each department's result proposed, approved and
+     * published on the days after.
+     */
     public void load() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = time.today();
         int year = SamplingDemo.planYear(today);
         String contracts = item("CL-HRSS-430000-REGULAR-PROVINCE-2", "HRSS-01");
         String licence = item("CL-MS-430000-REGULAR-PROVINCE-1", "MS-02");
@@ -97,56 +109,82 @@ public class JointDemo {
             log.warn("No checklist items for the demo joint task");
             return;
         }
-        Plan plan = plans.createPlan(new CreateSamplingPlanInput(LEAD, year, "株洲市人力资源和社会保障局" + year + "年度随机抽查工作计划"));
-        Task task = plans.addTask(plan.id(), new SamplingTaskInput("株洲市用工与证照规范部门联合抽查", "REGULAR", List.of(contracts), "ON_SITE",
-                "UNDIRECTED", null, "CREDIT_RISK_CLASS", List.of(new StratumRatioInput("A", "0.02"), new StratumRatioInput("B", "0.03"),
-                new StratumRatioInput("C", "0.04"), new StratumRatioInput("D", "0.05"), new StratumRatioInput("UNCLASSIFIED", "0.03")), null, null,
-                SamplingDemo.windowStart(year), SamplingDemo.windowEnd(year), 1, 2, null, null, "SELF", null, true), null, ACTOR);
-        joint.invite(task.id(), List.of(PARTICIPANT), null, ACTOR);
-        joint.confirm(task.id(), PARTICIPANT, new ParticipationInput(List.of(licence), null, 1), null, "demo-officer@" + PARTICIPANT);
-        plans.file(plan.id(), ACTOR);
-        plans.publish(plan.id());
-        Draw draw = draws.execute(draws.commit(task.id(), ACTOR).id(), "demo-beacon-" + year + "-03-03", ACTOR);
-        LocalDate plannedOn = SamplingDemo.plannedOn(today);
-        draws.assign(draw.id(), LEAD, plannedOn, ACTOR);
-        draws.assign(draw.id(), PARTICIPANT, plannedOn, ACTOR);
+        LocalDate planned = time.onOrBefore(LocalDate.of(year, 2, 26));
+        LocalDate visitOn = time.onOrBefore(max(SamplingDemo.windowStart(year).plusDays(35), SamplingDemo.lastDay(today).minusDays(42)));
+        LocalDate drawnOn = time.workingDays(visitOn, -10);
+        String ratio = ratio(LEAD);
+        Plan plan = time.at(planned, LocalTime.of(14, 0), () -> plans.createPlan(new CreateSamplingPlanInput(LEAD, year,
+                "株洲市人力资源和社会保障局" + year + "年度随机抽查工作计划")));
+        Task task = time.at(planned, LocalTime.of(14, 10), () -> plans.addTask(plan.id(), new SamplingTaskInput("株洲市用工与证照规范部门联合抽查",
+                "REGULAR", List.of(contracts), "ON_SITE", "UNDIRECTED", null, "CREDIT_RISK_CLASS", List.of(new StratumRatioInput("A", ratio),
+                new StratumRatioInput("B", ratio), new StratumRatioInput("C", ratio), new StratumRatioInput("D", ratio)), null, null,
+                SamplingDemo.windowStart(year), SamplingDemo.windowEnd(year), 1, 2, null, null, "SELF", null, true), null, ACTOR));
+        time.at(planned, LocalTime.of(14, 20), () -> joint.invite(task.id(), List.of(PARTICIPANT), null, ACTOR));
+        time.at(planned, LocalTime.of(15, 0), () -> joint.confirm(task.id(), PARTICIPANT, new ParticipationInput(List.of(licence), null, 1), null,
+                "demo-officer@" + PARTICIPANT));
+        time.at(planned, LocalTime.of(15, 30), () -> plans.file(plan.id(), ACTOR));
+        time.at(planned, LocalTime.of(15, 40), () -> plans.publish(plan.id()));
+        String drawId = time.at(drawnOn, LocalTime.of(9, 0), () -> draws.commit(task.id(), ACTOR)).id();
+        LocalDate executedOn = time.workingDays(drawnOn, 1);
+        time.at(executedOn, LocalTime.of(10, 0), () -> draws.execute(drawId, "demo-beacon-" + executedOn, ACTOR));
+        LocalDate assignedOn = time.workingDays(drawnOn, 2);
+        time.at(assignedOn, LocalTime.of(15, 0), () -> draws.assign(drawId, LEAD, visitOn, ACTOR));
+        time.at(assignedOn, LocalTime.of(15, 10), () -> draws.assign(drawId, PARTICIPANT, visitOn, ACTOR));
 
-        List<Inspection> selected = drawRepository.inspectionsOfDraw(draw.id(), InspectionStatus.ACTIVE).stream()
+        List<Inspection> selected = drawRepository.inspectionsOfDraw(drawId, InspectionStatus.ACTIVE).stream()
                 .filter(i -> !i.part()).sorted(java.util.Comparator.comparing(Inspection::id)).toList();
         Map<String, List<Inspection>> parts = jointRepository.partsOf(selected.stream().map(Inspection::id).toList());
         List<Inspection> joints = selected.stream().filter(i -> !parts.getOrDefault(i.id(), List.of()).isEmpty()).toList();
         if (joints.isEmpty()) {
-            log.warn("The demo joint draw {} selected nothing in {}'s jurisdiction", draw.id(), PARTICIPANT);
+            log.warn("The demo joint draw {} selected nothing in {}'s jurisdiction", drawId, PARTICIPANT);
             return;
         }
-        Inspection visited = joints.get(0);
-        Inspection part = parts.get(visited.id()).get(0);
-        // One on-site record by the union of the teams, covering both departments' items; then each its own result.
-        LocalDate on = SamplingDemo.lastDay(today).minusDays(3);
-        List<String> team = List.of(first(visited.id()), first(part.id())).stream().filter(java.util.Objects::nonNull).toList();
-        Map<String, Inspector> inspectors = roster.inspectors(team);
-        if (team.size() == 2 && team.stream().allMatch(p -> inspectors.get(p) != null && inspectors.get(p).certificateNo() != null)) {
-            records.record(new RecordInput(visited.id(), on.atTime(10, 0).atZone(clock.getZone()).toOffsetDateTime(), "ON_SITE",
+        OffsetDateTime visitAt = time.instant(visitOn, LocalTime.of(9, 0));
+        // The one notice of each joint visit lists both departments' items and names no inspector (NOTICE-03).
+        time.at(time.workingDays(visitOn, -3), LocalTime.of(10, 0), () -> joints.forEach(i -> notices.issue(new NoticeInput(i.id(), visitAt,
+                NoticeService.Channel.POST, List.of("劳动合同", "营业执照"), "请法定代表人或负责人在场", "0731-2222 0000"), demo(Role.OFFICER, LEAD))));
+        for (int n = 0; n < joints.size(); n++) {
+            Inspection visited = joints.get(n);
+            Inspection part = parts.get(visited.id()).get(0);
+            // One on-site record by the union of the teams, covering both departments' items; then each its own result.
+            List<String> team = List.of(first(visited.id()), first(part.id())).stream().filter(java.util.Objects::nonNull).toList();
+            Map<String, Inspector> inspectors = roster.inspectors(team);
+            if (team.size() < 2 || !team.stream().allMatch(p -> inspectors.get(p) != null && inspectors.get(p).certificateNo() != null)) {
+                continue;
+            }
+            LocalTime at = LocalTime.of(10 + n % 6, 0);
+            time.at(visitOn, LocalTime.of(17, 0), () -> records.record(new RecordInput(visited.id(), time.instant(visitOn, at), "ON_SITE",
                     List.of(new FindingInput(visited.itemCodes().get(0), "抽查劳动合同15份，均已书面订立。"),
                             new FindingInput(part.itemCodes().get(0), "营业执照已在经营场所醒目位置悬挂。")),
                     team.stream().map(p -> new PresentInput(p, inspectors.get(p).certificateNo())).toList(), "李经理", SignerRole.PERSON_IN_CHARGE,
-                    null, List.of()), demo(Role.OFFICER, LEAD));
-            result(visited.id(), LEAD, ResultCategory.PROBLEM_FOUND_PENDING_FOLLOW_UP, "2名劳动者劳动合同期限约定不明，需进一步核实。", on);
-            result(part.id(), PARTICIPANT, ResultCategory.NO_RELEVANT_BUSINESS_ACTIVITY, "未发现开展本次抽查涉及的证照使用以外的经营活动。", on);
+                    null, List.of()), demo(Role.OFFICER, LEAD)));
+            result(visited.id(), LEAD, n == 0 ? ResultCategory.PROBLEM_FOUND_PENDING_FOLLOW_UP : ResultCategory.NO_PROBLEM_FOUND,
+                    n == 0 ? "2名劳动者劳动合同期限约定不明，需进一步核实。" : "未发现问题。", visitOn);
+            result(part.id(), PARTICIPANT, n == 0 ? ResultCategory.NO_RELEVANT_BUSINESS_ACTIVITY : ResultCategory.NO_PROBLEM_FOUND,
+                    n == 0 ? "未发现开展本次抽查涉及的证照使用以外的经营活动。" : "未发现问题。", visitOn);
         }
-        // The one notice of a joint visit still to come lists both departments' items and names no inspector (NOTICE-03).
-        if (joints.size() > 1 && plannedOn.atTime(9, 0).atZone(clock.getZone()).toOffsetDateTime().isAfter(java.time.OffsetDateTime.now(clock).plusDays(1))) {
-            notices.issue(new NoticeInput(joints.get(1).id(), plannedOn.atTime(9, 0).atZone(clock.getZone()).toOffsetDateTime(),
-                    NoticeService.Channel.POST, List.of("劳动合同", "营业执照"), "请法定代表人或负责人在场", "0731-2222 0000"), demo(Role.OFFICER, LEAD));
-        }
-        log.info("Demo joint task {} of {} and {}: draw {}, {} joint inspections", task.id(), LEAD, PARTICIPANT, draw.id(), joints.size());
+        log.info("Demo joint task {} of {} and {}: draw {}, {} joint inspections visited on {}", task.id(), LEAD, PARTICIPANT, drawId,
+                joints.size(), visitOn);
+    }
+
+    /** Equal ratios that draw about {@link #TARGET} of the lead's enterprises: a joint team's day, not a year's work. */
+    private String ratio(String department) {
+        int pool = Math.max(1, drawRepository.candidates(drawRepository.regionsGoverned(department),
+                org.supervisionhub.graph.sampling.Sampling.Criteria.NONE).size());
+        // Market supervision's licence item is a general item capped at 5% (DRAW-07); quotas round up, so a small pool still draws.
+        return BigDecimal.valueOf(TARGET).divide(BigDecimal.valueOf(pool), 4, RoundingMode.UP).min(new BigDecimal("0.05")).toPlainString();
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** 谁检查、谁负责: the department proposes, its leader approves, it publishes. */
-    private void result(String inspectionId, String department, ResultCategory category, String facts, LocalDate ended) {
-        Result r = results.propose(new Proposal(inspectionId, category, facts, ended, null, null), demo(Role.OFFICER, department));
-        results.approve(r.id(), demo(Role.LEADER, department));
-        results.publish(r.id(), demo(Role.OFFICER, department));
+    private void result(String inspectionId, String department, ResultCategory category, String facts, LocalDate visitOn) {
+        Result r = time.at(time.workingDays(visitOn, 1), LocalTime.of(10, 0),
+                () -> results.propose(new Proposal(inspectionId, category, facts, visitOn, null, null), demo(Role.OFFICER, department)));
+        time.at(time.workingDays(visitOn, 2), LocalTime.of(10, 0), () -> results.approve(r.id(), demo(Role.LEADER, department)));
+        time.at(time.workingDays(visitOn, 3), LocalTime.of(10, 0), () -> results.publish(r.id(), demo(Role.OFFICER, department)));
     }
 
     private String first(String inspectionId) {

@@ -37,6 +37,13 @@ public class PublicSiteRepository {
             + " RETURN d.id AS id, d.name AS name, d.level AS level, d.sector AS sector, g.code AS regionCode, g.name AS regionName,"
             + " [(d)-[:REPORTS_TO]->(s:Department) | s.id][0] AS superiorId ORDER BY g.code, d.level, d.id";
 
+    /** A published result {@code r} as a row of the list (without the enterprise's name, which each list reads its own way). */
+    static final String RESULT_ROW = "r.id AS id, r.uscc AS uscc, r.inspectingDepartment AS departmentId,"
+            + " " + DEPT_NAME.formatted("r.inspectingDepartment") + " AS departmentName, r.category AS category, r.endedOn AS endedOn,"
+            + " r.publishedAt AS publishedAt, r.correctedAt AS correctedAt, r.publicUntil AS publicUntil,"
+            + " COLLECT { MATCH (i:Inspection {id: r.inspectionId})"
+            + "   RETURN coalesce(i.jointOf, CASE WHEN EXISTS { (:Inspection)-[:JOINT_PART_OF]->(i) } THEN i.id END) }[0] AS jointInspectionId,"
+            + " EXISTS { MATCH (o:ResultObjection {resultId: r.id}) WHERE o.status = 'UNDER_REVIEW' } AS underReview";
     /**
      * Published results (PUB-02), never one withheld as unsuitable for disclosure (PUB-11). Paged by offset after an order
      * that ties break by id, with the count of the whole list. The statement starts from the most selective index the
@@ -53,12 +60,7 @@ public class PublicSiteRepository {
             + " WITH collect({r: r, e: e.name}) AS rows"
             + " UNWIND (CASE WHEN size(rows) > $skip THEN rows[$skip..$skip + $limit] ELSE [null] END) AS x"
             + " WITH size(rows) AS total, x WITH total, x.r AS r, x.e AS enterpriseName"
-            + " RETURN total, r.id AS id, r.uscc AS uscc, enterpriseName, r.inspectingDepartment AS departmentId,"
-            + " " + DEPT_NAME.formatted("r.inspectingDepartment") + " AS departmentName, r.category AS category, r.endedOn AS endedOn,"
-            + " r.publishedAt AS publishedAt, r.correctedAt AS correctedAt, r.publicUntil AS publicUntil,"
-            + " COLLECT { MATCH (i:Inspection {id: r.inspectionId})"
-            + "   RETURN coalesce(i.jointOf, CASE WHEN EXISTS { (:Inspection)-[:JOINT_PART_OF]->(i) } THEN i.id END) }[0] AS jointInspectionId,"
-            + " EXISTS { MATCH (o:ResultObjection {resultId: r.id}) WHERE o.status = 'UNDER_REVIEW' } AS underReview";
+            + " RETURN total, enterpriseName, " + RESULT_ROW;
     /**
      * Where a search starts: a USCC by the results' USCC index; a name by the enterprises' text index (CONTAINS), then their
      * results; a department by the results' department index; otherwise the published results by their status index.
@@ -76,16 +78,13 @@ public class PublicSiteRepository {
      * result (9,814 rows at 200,000 enterprises; 105 ms p50 at 1,000,000) instead of a PartialTop over the page (22 rows).
      */
     static final String NEWEST = "MATCH (r:InspectionResult) WHERE r.status = 'PUBLISHED' AND r.publishedAt IS NOT NULL"
-            + " AND r.withheldAt IS NULL WITH r ORDER BY r.status, r.publishedAt DESC, r.id SKIP $skip LIMIT $limit"
-            // OPTIONAL MATCH, not COLLECT subqueries: with those after a PartialTop, Neo4j 5.26's planner fails
-            // ("should not appear non-cached"). Both lookups are by unique key, so rows neither multiply nor vanish.
-            + " OPTIONAL MATCH (e:Enterprise {uscc: r.uscc}) OPTIONAL MATCH (d:Department {id: r.inspectingDepartment})"
-            + " RETURN r.id AS id, r.uscc AS uscc, e.name AS enterpriseName, r.inspectingDepartment AS departmentId, d.name AS departmentName,"
-            + " r.category AS category, r.endedOn AS endedOn, r.publishedAt AS publishedAt, r.correctedAt AS correctedAt,"
-            + " r.publicUntil AS publicUntil,"
-            + " COLLECT { MATCH (i:Inspection {id: r.inspectionId})"
-            + "   RETURN coalesce(i.jointOf, CASE WHEN EXISTS { (:Inspection)-[:JOINT_PART_OF]->(i) } THEN i.id END) }[0] AS jointInspectionId,"
-            + " EXISTS { MATCH (o:ResultObjection {resultId: r.id}) WHERE o.status = 'UNDER_REVIEW' } AS underReview";
+            + " AND r.withheldAt IS NULL WITH r ORDER BY r.status, r.publishedAt DESC, r.id SKIP $skip LIMIT $limit RETURN r.id AS id";
+    /**
+     * The page's rows, read apart from the page itself: any subquery after the PartialTop above makes Neo4j 5.26's planner
+     * fail ("should not appear non-cached"), and the row needs several.
+     */
+    static final String ROWS = "UNWIND $ids AS id MATCH (r:InspectionResult {id: id})"
+            + " RETURN COLLECT { MATCH (e:Enterprise {uscc: r.uscc}) RETURN e.name }[0] AS enterpriseName, " + RESULT_ROW;
     static final String NEWEST_TOTAL = "CALL () { MATCH (r:InspectionResult) WHERE r.status = 'PUBLISHED' AND r.publishedAt IS NOT NULL"
             + " RETURN count(r) AS published } CALL () { MATCH (r:InspectionResult) WHERE r.withheldAt IS NOT NULL AND r.status = 'PUBLISHED'"
             + " RETURN count(r) AS withheld } RETURN published - withheld AS total";
@@ -210,9 +209,10 @@ public class PublicSiteRepository {
                 Values.dateTime(r.get("publishedAt")), Values.dateTime(r.get("correctedAt")), Values.date(r.get("publicUntil")),
                 r.get("underReview").asBoolean(), Values.str(r.get("jointInspectionId")));
         if (from.equals("all") && q.from() == null && q.to() == null && q.category() == null) {
-            // Cypher keeps the page's order through the lookups in practice but does not promise it; 20 rows are cheap to re-sort.
-            List<Result> items = read(NEWEST, p).stream().map(row)
-                    .sorted(java.util.Comparator.comparing(Result::publishedAt, java.util.Comparator.reverseOrder()).thenComparing(Result::id)).toList();
+            List<String> ids = read(NEWEST, p).stream().map(r -> r.get("id").asString()).toList();
+            Map<String, Result> rows = new HashMap<>();
+            read(ROWS, Map.of("ids", ids)).forEach(r -> rows.put(r.get("id").asString(), row.apply(r)));
+            List<Result> items = ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
             return new Slice<>(items, read(NEWEST_TOTAL, Map.of()).get(0).get("total").asLong());
         }
         return slice(RESULTS_FROM.get(from) + RESULTS, p, row);
