@@ -79,10 +79,13 @@ public class DrawService {
     private final org.supervisionhub.graph.sampling.JointRepository joint;
     private final JointParts jointParts;
     private final Clock clock;
+    private final DrawSecrets secrets;
 
     public DrawService(PlanRepository plans, DrawRepository draws, ChecklistRepository checklists,
                        OrganisationRepository organisation, SamplingProperties properties,
-                       org.supervisionhub.graph.sampling.JointRepository joint, JointParts jointParts, Clock clock) {
+                       org.supervisionhub.graph.sampling.JointRepository joint, JointParts jointParts, Clock clock,
+                       org.springframework.beans.factory.ObjectProvider<DrawSecrets> secrets) {
+        this.secrets = secrets.getIfAvailable(DrawSecrets::secure);
         this.joint = joint;
         this.jointParts = jointParts;
         this.plans = plans;
@@ -131,8 +134,8 @@ public class DrawService {
             }
             strata.add(new DrawStratum(e.getKey(), e.getValue(), r.toPlainString(), Vdraw1.quota(e.getValue(), r), null, null));
         }
-        byte[] secret = Vdraw1.newSecret();
         String id = "DRW-" + taskId + "-B" + batch[0];
+        byte[] secret = secrets.secretFor(id);
         draws.createDraw(id, taskId, batch[0], Vdraw1.ALGORITHM, Vdraw1.commitment(secret), Vdraw1.poolDigest(pool), pool.size(),
                 StratumDisclosure.disclosed(strata, pool), Vdraw1.hex(secret), chunks(pool), actor, now());
         return draws.draw(id).orElseThrow();

@@ -23,6 +23,9 @@ class DemoRealismTest extends HubIntegrationTest {
     @Autowired
     Driver driver;
 
+    @Autowired
+    DemoDrawSecrets demoSecrets;
+
     List<Record> rows(String cypher) {
         return driver.executableQuery(cypher).withParameters(Map.of("today", clock.today())).execute().records();
     }
@@ -83,5 +86,27 @@ class DemoRealismTest extends HubIntegrationTest {
         assertThat(published).as("published penalty decisions").hasSizeGreaterThanOrEqualTo(2);
         published.forEach(p -> assertThat(p.get("at").asOffsetDateTime().toLocalDate()).as(p.get("id").asString())
                 .isAfterOrEqualTo(p.get("decided").asLocalDate()));
+    }
+
+    @Test
+    void theDemosDrawsAreTheSameOnEveryStartAndDrawsMadeAfterItsLoadGetFreshSecrets() throws Exception {
+        // The demo replays its year with secrets derived from its seed (hub.demo.seed=7 here) and the draw's id, so its
+        // overlapping draws and joint visits do not depend on chance; a draw made once the demo is loaded does not.
+        List<Record> secrets = rows("MATCH (d:Draw) MATCH (s:DrawSecret {drawId: d.id}) RETURN d.id AS id, d.committedBy AS by, s.secret AS secret");
+        java.util.function.Function<String, String> derived = id -> {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(("supervision-hub-demo-draw:7:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(secrets).filteredOn(r -> "demo".equals(r.get("by").asString(null))).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("secret").asString()).as(r.get("id").asString()).isEqualTo(derived.apply(r.get("id").asString())));
+        byte[][] during = new byte[1][];
+        demoSecrets.replay(() -> during[0] = demoSecrets.secretFor("DRW-X-B1"));
+        assertThat(java.util.HexFormat.of().formatHex(during[0])).isEqualTo(derived.apply("DRW-X-B1"));
+        assertThat(java.util.HexFormat.of().formatHex(demoSecrets.secretFor("DRW-X-B1"))).as("a draw after the demo's load")
+                .isNotEqualTo(derived.apply("DRW-X-B1"));
     }
 }
