@@ -109,21 +109,10 @@ class SamplingApiTest extends HubIntegrationTest {
         return json.readValue(r.body(), Map.class);
     }
 
-    /**
-     * The complete document of a draw after checking everything a verifier can: the complete one recomputes; the
-     * public one, where it withholds the strata, passes the public checks and matches the complete one (Amendment 1),
-     * and otherwise is the complete one.
-     */
+    /** The complete document of a draw after checking everything a verifier can ({@link DrawDocuments#assertVerifies}). */
     Map<String, Object> verified(String drawId) throws Exception {
         Map<String, Object> complete = completeDocument(drawId);
-        Map<String, Object> published = document(drawId);
-        assertThat(IndependentVerifier.verifyDocument(complete)).as("draw " + drawId).isEmpty();
-        if (IndependentVerifier.withholdsStrata(published)) {
-            assertThat(IndependentVerifier.verifyPublicDocument(published)).as("public document of " + drawId).isEmpty();
-            assertThat(IndependentVerifier.verifyDisclosure(published, complete)).as("disclosure of " + drawId).isEmpty();
-        } else {
-            assertThat(published).isEqualTo(complete);
-        }
+        DrawDocuments.assertVerifies(drawId, complete, document(drawId));
         return complete;
     }
 
