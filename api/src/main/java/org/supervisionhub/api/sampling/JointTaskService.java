@@ -165,11 +165,13 @@ public class JointTaskService {
 
     /** An active task not yet drawn, locked against a concurrent commit: its participants may still change. */
     private Task openTask(String taskId, String field) {
+        // Lock before reading: the task as read (its kind, method, ratios) is then the one the lead's changes wait for.
+        boolean drawn = joint.lockTask(taskId);
         Task task = planService.task(taskId, field);
         if (!task.active()) {
             throw InvalidInputException.of(field, ErrorCode.IMMUTABLE, "task " + taskId + " was merged into " + task.mergedInto(), "PLAN-03");
         }
-        if (joint.lockTask(taskId)) {
+        if (drawn) {
             throw InvalidInputException.of(field, ErrorCode.IMMUTABLE, "task " + taskId
                     + " has a committed draw: its pool and participants are frozen", "DRAW-01");
         }

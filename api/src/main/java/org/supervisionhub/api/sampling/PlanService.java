@@ -153,10 +153,14 @@ public class PlanService {
 
     @Transactional
     public Task updateTask(String taskId, SamplingTaskInput in, String reason, String actor) {
+        // The task's write lock first: a participant's confirmation (which takes it too) then sees this change, or this
+        // change sees the confirmation's items (PLAN-15).
+        joint.lockTask(taskId);
         Task task = task(taskId, "id");
         requireEditable(task, "id");
         Plan plan = plans.plan(task.planId()).orElseThrow();
         TaskData data = validate(plan, in, "input");
+        requireParticipantsFit(taskId, data);
         requireReasonAfterFiling(plan, reason);
         plans.updateTask(taskId, data);
         recordAdjustment(plan, actor, reason, "task " + taskId + " changed: " + data.title());
@@ -550,6 +554,33 @@ public class PlanService {
     }
 
     // ---- helpers
+
+    /**
+     * PLAN-15: a joint task's participants contributed items valid for its kind (CHK-09), method (METH-01) and ratios
+     * (DRAW-07); the lead's change must keep every confirmed participant's items valid, or it is refused naming the field
+     * it changed. The participants change their own items (confirmJointParticipation), never the lead.
+     */
+    private void requireParticipantsFit(String taskId, TaskData data) {
+        Checks checks = new Checks();
+        for (var p : joint.ofTask(taskId)) {
+            if (!p.confirmed() || p.itemIds().isEmpty()) {
+                continue;
+            }
+            Map<String, Item> items = itemsById(p.itemIds());
+            Map<String, Version> versions = checklists.versions(items.values().stream().map(Item::versionId).distinct().toList());
+            for (Item item : items.values()) {
+                Version v = versions.get(item.versionId());
+                checks.check(v == null || data.kind().equals(v.kind()), "input.kind", ErrorCode.INVALID_VALUE, "joint task " + taskId
+                        + ": participant " + p.departmentId() + "'s item " + item.code() + " is " + (v == null ? "?" : v.kind())
+                        + ", not " + data.kind() + " (PLAN-15: the participant changes its items first)", "CHK-09");
+                checks.check(data.method() == null || item.methods().contains(data.method()), "input.method", ErrorCode.INVALID_VALUE,
+                        "joint task " + taskId + ": participant " + p.departmentId() + "'s item " + item.code() + " is not inspected by "
+                        + data.method() + " (it allows " + item.methods() + "; PLAN-15: the participant changes its items first)", "METH-01");
+            }
+            checkCaps(data, items, "input.strata", checks);
+        }
+        checks.throwIfAny();
+    }
 
     private Map<String, Item> itemsById(Collection<String> ids) {
         return ids.isEmpty() ? Map.of() : checklists.itemsById(ids);
