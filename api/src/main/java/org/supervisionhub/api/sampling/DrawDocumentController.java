@@ -6,8 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +29,8 @@ import org.supervisionhub.api.graphql.JsonErrors;
 import org.supervisionhub.api.sampling.Vdraw1.Candidate;
 import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
+import org.supervisionhub.graph.sampling.JointRepository;
+import org.supervisionhub.graph.sampling.Sampling.Participation;
 import org.supervisionhub.graph.sampling.Sampling.Assignment;
 import org.supervisionhub.graph.sampling.Sampling.Deferral;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
@@ -57,9 +61,11 @@ public class DrawDocumentController {
     private final DrawRepository draws;
     private final DrawService service;
     private final Viewers viewers;
+    private final JointRepository joint;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public DrawDocumentController(DrawRepository draws, DrawService service, Viewers viewers) {
+    public DrawDocumentController(DrawRepository draws, DrawService service, Viewers viewers, JointRepository joint) {
+        this.joint = joint;
         this.draws = draws;
         this.service = service;
         this.viewers = viewers;
@@ -110,20 +116,32 @@ public class DrawDocumentController {
 
     /**
      * The complete document exactly as vdraw-1 specifies it, from which the whole draw is recomputed, plus the
-     * mapping of opaque labels to real ones (Amendment 1): oversight of the draw's department tree (OVER-01), and
-     * administrators. The security filter admits only those two roles to {@code /oversight/**}.
+     * mapping of opaque labels to real ones (Amendment 1): oversight of the draw's department tree (OVER-01), of a joint
+     * draw also of each confirmed participant's tree (PLAN-15: the task, its strata and its one selection are theirs too),
+     * and administrators. The security filter admits only those two roles to {@code /oversight/**}.
      */
     @GetMapping("/oversight/draws/{drawId}")
     public void completeDocument(@PathVariable String drawId, Authentication authentication, HttpServletRequest request,
                                  HttpServletResponse response) throws IOException {
-        Draw draw = overseen(drawId, authentication, request, response);
-        if (draw != null) {
-            write(service.disclosed(draw), true, response);
+        Overseen o = overseen(drawId, authentication, request, response);
+        if (o != null) {
+            write(service.disclosed(o.draw()), true, response);
         }
     }
 
-    /** The draw, when the viewer oversees it; otherwise the error is written and null returned. */
-    private Draw overseen(String drawId, Authentication authentication, HttpServletRequest request, HttpServletResponse response)
+    /** A draw the viewer oversees, and the departments whose assignment groups it sees; null: every group. */
+    record Overseen(Draw draw, Set<String> groupsOf) {
+        boolean sees(String department) {
+            return groupsOf == null || groupsOf.contains(department);
+        }
+    }
+
+    /**
+     * The draw, when the viewer oversees it; otherwise the error is written and null returned. The oversight of the
+     * draw's department (and administrators) sees every group; a joint draw's participant's oversight sees its own
+     * department tree's groups only (PLAN-15: each department inside its own part, never another's inspectors).
+     */
+    private Overseen overseen(String drawId, Authentication authentication, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Viewer viewer = viewers.of(authentication, request.getRemoteAddr());
         Draw draw = draws.draw(drawId).orElse(null);
@@ -131,11 +149,18 @@ public class DrawDocumentController {
             JsonErrors.write(response, 404, ErrorCode.NOT_FOUND, "no draw " + drawId);
             return null;
         }
-        if (!viewer.has(Role.ADMIN) && !viewer.reaches(draw.departmentId(), AccessScope.DEPARTMENT_TREE)) {
+        if (viewer.has(Role.ADMIN) || viewer.reaches(draw.departmentId(), AccessScope.DEPARTMENT_TREE)) {
+            return new Overseen(draw, null);
+        }
+        // The participant's own groups: its department's, and its subordinates' should one take part too.
+        Set<String> own = new HashSet<>();
+        joint.ofTask(draw.taskId()).stream().filter(Participation::confirmed).map(Participation::departmentId)
+                .filter(d -> viewer.reaches(d, AccessScope.DEPARTMENT_TREE)).forEach(own::add);
+        if (own.isEmpty()) {
             JsonErrors.write(response, 403, ErrorCode.FORBIDDEN, "draw " + drawId + " is outside your department tree (OVER-01)", ",\"rule\":\"OVER-01\"");
             return null;
         }
-        return draw;
+        return new Overseen(draw, own);
     }
 
     private void write(Draw draw, boolean complete, HttpServletResponse response) throws IOException {
@@ -263,22 +288,27 @@ public class DrawDocumentController {
         g.writeNumberProperty("flaggedForDirectOrNeighbouringAssignment", flagged);
     }
 
-    /** The assignment part (steps 13 to 17), for oversight of the draw's department tree, and administrators. */
+    /**
+     * The assignment part (steps 13 to 17), for oversight of the draw's department tree, and administrators; of a joint
+     * draw, to a participant's oversight with its own groups only (their assignments and substitutions).
+     */
     @GetMapping("/oversight/draws/{drawId}/assignments")
     public void assignments(@PathVariable String drawId, Authentication authentication, HttpServletRequest request,
                             HttpServletResponse response) throws IOException {
-        Draw draw = overseen(drawId, authentication, request, response);
-        if (draw == null) {
+        Overseen o = overseen(drawId, authentication, request, response);
+        if (o == null) {
             return;
         }
+        Draw draw = o.draw();
         Map<String, List<String>> eligible = new java.util.HashMap<>();
         Map<String, DrawRepository.EligibleGroup> groups = new java.util.HashMap<>();
-        draws.eligibleGroups(drawId).forEach(gr -> {
+        draws.eligibleGroups(drawId).stream().filter(gr -> o.sees(gr.inspectedBy())).forEach(gr -> {
             eligible.put(gr.id(), gr.inspectors());
             groups.put(gr.id(), gr);
         });
-        List<Assignment> assignments = draws.assignments(drawId, eligible);
-        Map<String, List<Assignee>> assignees = draws.assignees(assignments.stream().map(Assignment::inspectionId).toList());
+        List<Assignment> assignments = draws.assignments(drawId, eligible).stream().filter(a -> o.sees(a.inspectedBy())).toList();
+        Set<String> shown = new HashSet<>(assignments.stream().map(Assignment::inspectionId).toList());
+        Map<String, List<Assignee>> assignees = draws.assignees(shown);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         try (OutputStream out = response.getOutputStream(); JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
@@ -328,7 +358,7 @@ public class DrawDocumentController {
             }
             g.writeEndArray();
             g.writeArrayPropertyStart("substitutions");
-            for (Substitution s : draws.substitutions(drawId)) {
+            for (Substitution s : draws.substitutions(drawId).stream().filter(x -> shown.contains(x.inspectionId())).toList()) {
                 g.writeStartObject();
                 g.writeStringProperty("uscc", s.uscc());
                 g.writeStringProperty("replaced", s.dropped());
