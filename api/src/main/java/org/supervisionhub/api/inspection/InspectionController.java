@@ -2,6 +2,7 @@ package org.supervisionhub.api.inspection;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,6 +93,7 @@ public class InspectionController {
     private final PageRequests pages;
     private final ObjectProvider<AccessPolicy> policy;
     private final org.supervisionhub.graph.sampling.JointRepository jointRepository;
+    private final JointInspections jointInspections;
 
     public InspectionController(ResultService service, ResultRepository results, DirectoryRepository directory,
                                 OrganisationRepository organisation, TriggerRepository triggers, JointVisitService visits,
@@ -99,7 +101,9 @@ public class InspectionController {
                                 EvidenceRepository evidenceRepository, DrawRepository draws, RecordService recordService,
                                 RecordRepository recordRepository, ObjectionService objectionService, ObjectionRepository objections,
                                 FollowUpService followUps, ArchiveService archives, PageRequests pages,
-                                ObjectProvider<AccessPolicy> policy, org.supervisionhub.graph.sampling.JointRepository jointRepository) {
+                                ObjectProvider<AccessPolicy> policy, org.supervisionhub.graph.sampling.JointRepository jointRepository,
+                                JointInspections jointInspections) {
+        this.jointInspections = jointInspections;
         this.policy = policy;
         this.jointRepository = jointRepository;
         this.pages = pages;
@@ -137,12 +141,16 @@ public class InspectionController {
     @QueryMapping
     public InspectionRecord inspectionRecord(@Argument String inspectionId, @ContextValue Viewer viewer) {
         Inspection inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
-        if (inspection == null || !Inspections.mayRead(viewer, Inspections.inspecting(inspection), inspection.drawnBy())) {
+        if (inspection == null) {
             return null;
         }
-        // One on-site record covers a joint inspection's items (GEN-15): a participant's part reads the lead's.
-        String visit = inspection.jointOf() != null ? inspection.jointOf() : inspectionId;
-        return recordRepository.ofInspections(List.of(visit)).get(visit);
+        // One on-site record covers a joint inspection's items (GEN-15), made on the lead's: every participant reads it.
+        List<Inspection> visit = jointInspections.visit(inspection);
+        if (!JointInspections.mayReadVisit(viewer, visit)) {
+            return null;
+        }
+        String lead = visit.get(0).id();
+        return recordRepository.ofInspections(List.of(lead)).get(lead);
     }
 
     @MutationMapping
@@ -153,10 +161,19 @@ public class InspectionController {
     @QueryMapping
     public List<Evidence> inspectionEvidence(@Argument String inspectionId, @ContextValue Viewer viewer) {
         Inspection inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
-        if (inspection == null || !Inspections.mayRead(viewer, Inspections.inspecting(inspection), inspection.drawnBy())) {
+        if (inspection == null) {
             return List.of();
         }
-        return evidenceRepository.ofInspections(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
+        // PLAN-15: a joint inspection's evidence, on whichever part it was recorded, is the one visit's: every participant
+        // reads all of it (each Evidence names its inspection); each still records evidence on its own part only (EVID-01).
+        List<Inspection> visit = jointInspections.visit(inspection);
+        if (!JointInspections.mayReadVisit(viewer, visit)) {
+            return List.of();
+        }
+        Map<String, List<Evidence>> byInspection = evidenceRepository.ofInspections(visit.stream().map(Inspection::id).toList());
+        List<Evidence> all = new ArrayList<>();
+        visit.forEach(i -> all.addAll(byInspection.getOrDefault(i.id(), List.of())));
+        return all;
     }
 
     @MutationMapping

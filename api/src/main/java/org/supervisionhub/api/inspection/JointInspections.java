@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
+import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.graph.sampling.DrawRepository;
@@ -43,6 +44,25 @@ public class JointInspections {
     /** The parts of a joint inspection (none for any other). */
     List<Inspection> parts(Inspection inspection) {
         return inspection.part() ? List.of() : joint.partsOf(List.of(inspection.id())).getOrDefault(inspection.id(), List.of());
+    }
+
+    /** The inspections of the one visit {@code inspection} belongs to: the lead's first, then each part; itself alone when not joint. */
+    public List<Inspection> visit(Inspection inspection) {
+        if (!inspection.part()) {
+            List<Inspection> all = new ArrayList<>(List.of(inspection));
+            all.addAll(parts(inspection));
+            return all;
+        }
+        Inspection lead = draws.inspections(List.of(inspection.jointOf())).get(inspection.jointOf());
+        return lead == null ? List.of(inspection) : visit(lead);
+    }
+
+    /**
+     * PLAN-15, GEN-15: the one visit's shared materials (its on-site record, the evidence of every part) are read by each
+     * department that may read one of its inspections; each still acts on, approves and publishes its own part only.
+     */
+    public static boolean mayReadVisit(Viewer viewer, List<Inspection> visit) {
+        return visit.stream().anyMatch(i -> Inspections.mayRead(viewer, Inspections.inspecting(i), i.drawnBy()));
     }
 
     /** The items the visit checks: the task's and each participant's with a part in it (NOTICE-02). */

@@ -39,9 +39,14 @@ public class EvidenceRepository {
             + " sealed: $e.sealed, collectedAt: $e.collectedAt, collectedBy: $e.collectedBy})-[:OF]->(i) CREATE (x)-[:CONTENT]->(f)";
     static final String OF_INSPECTIONS = "UNWIND $ids AS id MATCH (x:Evidence {inspectionId: id}) RETURN id AS key, x {.*} AS row"
             + " ORDER BY id, x.collectedAt, x.id";
-    /** Departments that may read a file: those inspecting or drawing an inspection some evidence of which holds it. */
+    /**
+     * Departments that may read a file: those inspecting or drawing an inspection some evidence of which holds it, and of a
+     * joint inspection (PLAN-15) those of every inspection of the one visit (the lead's and each participant's part).
+     */
     static final String FILE_DEPARTMENTS = "MATCH (:EvidenceFile {sha256: $sha})<-[:CONTENT]-(:Evidence)-[:OF]->(i:Inspection)"
-            + " RETURN collect(DISTINCT coalesce(i.inspectedBy, i.drawnBy)) + collect(DISTINCT i.drawnBy) AS departments";
+            + " WITH DISTINCT coalesce(i.jointOf, i.id) AS visit"
+            + " CALL (visit) { MATCH (v:Inspection {id: visit}) RETURN v UNION MATCH (v:Inspection {jointOf: visit}) RETURN v }"
+            + " RETURN collect(DISTINCT coalesce(v.inspectedBy, v.drawnBy)) + collect(DISTINCT v.drawnBy) AS departments";
 
     private final Neo4jClient client;
 
