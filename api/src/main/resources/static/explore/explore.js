@@ -56,13 +56,18 @@
     + ' totalCount edges { node { uscc name status region { name } } } } }';
   var Q_ONE = 'query One($uscc: ID!) { enterprise(uscc: $uscc) { uscc name status region { name } } }';
   var Q_PERSON = 'query Person($id: ID!) { person(personId: $id) { personId name } }';
+  // A joint inspection (PLAN-15) comes once, as its lead's, with every participating department and each part's items.
+  var Q_INSPECTIONS = 'query Inspections($uscc: ID!) { subjectInspections(uscc: $uscc) {'
+    + ' id status plannedOn itemCodes joint jointDepartments { id name } jointParts { itemCodes } } }';
+  var INSPECTION_STATUS = { ACTIVE: '有效', REPLACED: '已替换', DEFERRED: '由下级检查' };
 
   var state = {
     token: null, viewer: null, root: null, selected: null, busy: 0,
     expansion: {},   // node id -> { after, hasNext, total, loaded }
     pathQuery: null, paths: [], ownersUscc: null, owners: null, lastError: null,
     common: { subjects: [], asked: null, result: null },   // subjects: { id, kind, name }
-    exposureOf: null, exposure: null
+    exposureOf: null, exposure: null,
+    inspections: null   // { uscc, visits } of the selected enterprise
   };
   var cy = null;
 
@@ -330,6 +335,51 @@
     state.selected = id;
     $('node-pick').value = id;
     showDetails(n);
+    $('inspections').textContent = '';
+    state.inspections = null;
+    if (n.data('kind') === 'ENTERPRISE') { run(loadInspections(id)); }
+  }
+
+  // ---- Inspections of the selected enterprise -------------------------------------------------------------------
+
+  function loadInspections(uscc) {
+    return gql(Q_INSPECTIONS, { uscc: uscc }).then(function (d) {
+      if (state.selected !== uscc) { return; }   // another node was selected meanwhile
+      state.inspections = { uscc: uscc, visits: d.subjectInspections };
+      renderInspections(d.subjectInspections);
+    });
+  }
+
+  function renderInspections(visits) {
+    var box = $('inspections');
+    box.textContent = '';
+    var h = document.createElement('h3');
+    h.textContent = '抽查检查（' + visits.length + ' 次）';
+    box.appendChild(h);
+    if (!visits.length) { return; }
+    var list = document.createElement('ol');
+    list.id = 'inspection-list';
+    list.className = 'visits';
+    visits.forEach(function (v) {
+      var li = document.createElement('li');
+      li.dataset.inspection = v.id;
+      var head = document.createElement('strong');
+      head.textContent = v.joint ? '联合检查' : '检查';
+      li.appendChild(head);
+      li.appendChild(document.createTextNode(' · ' + (v.plannedOn || '日期未定') + ' · ' + (INSPECTION_STATUS[v.status] || v.status)));
+      var deps = document.createElement('div');
+      deps.className = 'visit-departments';
+      deps.textContent = (v.joint ? '参与部门：' : '检查部门：') + v.jointDepartments.map(function (x) { return x.name || x.id; }).join('、');
+      li.appendChild(deps);
+      var codes = v.itemCodes.slice();
+      v.jointParts.forEach(function (p) { p.itemCodes.forEach(function (c) { if (codes.indexOf(c) < 0) { codes.push(c); } }); });
+      var items = document.createElement('div');
+      items.className = 'muted';
+      items.textContent = '事项 ' + codes.join('、') + ' · ' + v.id;
+      li.appendChild(items);
+      list.appendChild(li);
+    });
+    box.appendChild(list);
   }
 
   function refreshNodePick() {

@@ -76,8 +76,19 @@ public class DossierService {
         List<ExposedSubject> linked = explore.exposure(node, LINKED_HOPS, explore.today()).exposed().stream()
                 .filter(x -> x.node().hops() > 0).toList();
         var now = explore.now();
-        return new Dossier(e, now, triggers.ofEnterprises(List.of(uscc), null, null).getOrDefault(uscc, List.of()), inspections, rs, open,
+        return new Dossier(e, now, triggers.ofEnterprises(List.of(uscc), null, null).getOrDefault(uscc, List.of()), visits(inspections), rs, open,
                 linked, RestrictionChecker.freshness(repository.freshness(), now));
+    }
+
+    /** The enterprise's drawn inspections as visits, newest first (subjectInspections). */
+    public List<Inspection> inspections(String uscc) {
+        directory.enterprise(uscc).orElseThrow(() -> new NotFoundException("uscc", "no enterprise " + uscc));
+        return visits(draws.inspectionsOfEnterprises(List.of(uscc)).getOrDefault(uscc, List.of()));
+    }
+
+    /** PLAN-15: a joint inspection is one visit, shown once as its lead's inspection; its parts hang below it (jointParts). */
+    static List<Inspection> visits(List<Inspection> inspections) {
+        return inspections.stream().filter(i -> !i.part()).toList();
     }
 
     public List<Complaint> complaints(Dossier d) {

@@ -135,6 +135,14 @@ public class ExploreController {
         return dossiers.dossier(u, viewer);
     }
 
+    @QueryMapping
+    public List<org.supervisionhub.graph.sampling.Sampling.Inspection> subjectInspections(@Argument String uscc) {
+        Checks checks = new Checks();
+        String u = checks.uscc("uscc", uscc);
+        checks.throwIfAny();
+        return dossiers.inspections(u);
+    }
+
     /** Only when asked, and only for the roles the field's own rule admits. */
     @SchemaMapping(typeName = "PreInspectionDossier")
     public List<Complaint> complaints(Dossier dossier) {

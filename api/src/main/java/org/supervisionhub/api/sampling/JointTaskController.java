@@ -1,9 +1,11 @@
 package org.supervisionhub.api.sampling;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -111,6 +113,42 @@ public class JointTaskController {
     @BatchMapping(typeName = "Inspection")
     public Map<Inspection, List<Inspection>> jointParts(List<Inspection> list) {
         return Batches.grouped(list, Inspection::id, joint.partsOf(Batches.keys(list, Inspection::id)));
+    }
+
+    @BatchMapping(typeName = "Inspection", field = "joint")
+    public Map<Inspection, Boolean> jointInspection(List<Inspection> list) {
+        Set<String> leads = joint.jointLeads(list.stream().filter(i -> !i.part()).map(Inspection::id).distinct().toList());
+        Map<Inspection, Boolean> out = new LinkedHashMap<>();
+        list.forEach(i -> out.put(i, i.part() || leads.contains(i.id())));
+        return out;
+    }
+
+    /** PLAN-15: the departments of the one visit, the lead's first; of a single department's inspection, that department. */
+    @BatchMapping(typeName = "Inspection")
+    public Map<Inspection, List<Department>> jointDepartments(List<Inspection> list) {
+        List<String> visits = list.stream().map(i -> i.part() ? i.jointOf() : i.id()).distinct().toList();
+        Map<String, List<Inspection>> parts = joint.partsOf(visits);
+        Map<String, Inspection> leads = new LinkedHashMap<>();
+        list.stream().filter(i -> !i.part()).forEach(i -> leads.put(i.id(), i));
+        List<String> missing = visits.stream().filter(v -> !leads.containsKey(v)).toList();
+        if (!missing.isEmpty()) {
+            leads.putAll(draws.inspections(missing));
+        }
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        for (String v : visits) {
+            Set<String> d = new LinkedHashSet<>();
+            Inspection lead = leads.get(v);
+            if (lead != null) {
+                d.add(lead.inspectedBy() != null ? lead.inspectedBy() : lead.drawnBy());
+            }
+            parts.getOrDefault(v, List.of()).forEach(p -> d.add(p.inspectedBy()));
+            ids.put(v, List.copyOf(d));
+        }
+        Map<String, Department> departments = organisation.departments(ids.values().stream().flatMap(List::stream).distinct().toList());
+        Map<Inspection, List<Department>> out = new LinkedHashMap<>();
+        list.forEach(i -> out.put(i, ids.getOrDefault(i.part() ? i.jointOf() : i.id(), List.of()).stream().map(departments::get)
+                .filter(Objects::nonNull).toList()));
+        return out;
     }
 
     @BatchMapping(typeName = "Inspection")
