@@ -553,6 +553,51 @@ class ExploreApiTest extends HubIntegrationTest {
         assertError(graphQl(admin()).document(doc).variable("u", newUscc()).execute(), "uscc", "NOT_FOUND");
     }
 
+    // ---- joint inspections (PLAN-15)
+
+    /** The demo's joint inspection (JointDemo: Zhuzhou HR&SS leads, market supervision takes part): lead id, part id, USCC. */
+    List<String> demoJointInspection() {
+        var r = driver.executableQuery("MATCH (p:Inspection {inspectedBy: 'MS-430200'}) WHERE p.jointOf IS NOT NULL"
+                + " MATCH (l:Inspection {id: p.jointOf}) RETURN l.id AS lead, p.id AS part, l.uscc AS uscc ORDER BY l.id LIMIT 1").execute().records().get(0);
+        return List.of(r.get("lead").asString(), r.get("part").asString(), r.get("uscc").asString());
+    }
+
+    static final String VISITS = "id joint jointDepartments { id } jointParts { id }";
+
+    @Test
+    void aJointInspectionIsOneVisitWithEveryParticipatingDepartmentInTheAnalystsAnswersAndTheDossier_PLAN15() {
+        List<String> joint = demoJointInspection();
+        String lead = joint.get(0);
+        String part = joint.get(1);
+        String uscc = joint.get(2);
+        // The analyst's list of the enterprise's inspections: the joint inspection once, as the lead's, with both departments.
+        List<Map<String, Object>> visits = list(analystApi().document("query($u: ID!) { subjectInspections(uscc: $u) { " + VISITS + " } }")
+                .variable("u", uscc).execute().path("subjectInspections").entity(List.class).get());
+        assertThat(visits).extracting(v -> v.get("id")).contains(lead).doesNotContain(part);
+        assertThat(visits).filteredOn(v -> lead.equals(v.get("id"))).singleElement().satisfies(v -> {
+            assertThat(v.get("joint")).isEqualTo(true);
+            assertThat(list(v.get("jointDepartments"))).extracting(d -> d.get("id")).containsExactly("HRSS-430200", "MS-430200");
+            assertThat(list(v.get("jointParts"))).extracting(d -> d.get("id")).containsExactly(part);
+        });
+        // Every entry is a visit: a single department's names that department alone.
+        assertThat(visits).allSatisfy(v -> {
+            assertThat(v.get("joint")).isEqualTo(!list(v.get("jointParts")).isEmpty());
+            assertThat(list(v.get("jointDepartments"))).hasSize(1 + list(v.get("jointParts")).size());
+        });
+        // The pre-inspection dossier (METH-07) lists the same visits, the participant's officer reading it as the lead's does.
+        for (var reader : List.of(officer("MS-430200"), officer("HRSS-430200"))) {
+            List<Map<String, Object>> earlier = list(graphQl(reader).document("query($u: ID!) { preInspectionDossier(uscc: $u) { inspections { " + VISITS + " } } }")
+                    .variable("u", uscc).execute().path("preInspectionDossier.inspections").entity(List.class).get());
+            assertThat(earlier).isEqualTo(visits);
+        }
+        // A part names the same departments (it is that visit's).
+        graphQl().document("query($i: ID!) { inspection(id: $i) { joint jointDepartments { id } jointOf { id } } }").variable("i", part).execute()
+                .path("inspection.joint").entity(Boolean.class).isEqualTo(true)
+                .path("inspection.jointDepartments[*].id").entityList(String.class).containsExactly("HRSS-430200", "MS-430200")
+                .path("inspection.jointOf.id").entity(String.class).isEqualTo(lead);
+        assertError(analystApi().document("query($u: ID!) { subjectInspections(uscc: $u) { id } }").variable("u", newUscc()).execute(), "uscc", "NOT_FOUND");
+    }
+
     // ---- the demo group the README walks through
 
     @Test

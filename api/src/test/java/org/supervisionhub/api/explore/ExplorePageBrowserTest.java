@@ -231,6 +231,27 @@ class ExplorePageBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aJointInspectionIsShownAsOneVisitWithItsDepartments_PLAN15() {
+        // The demo's joint inspection (JointDemo): Zhuzhou HR&SS leads, Zhuzhou market supervision takes part.
+        var r = neo4j.executableQuery("MATCH (p:Inspection {inspectedBy: 'MS-430200'}) WHERE p.jointOf IS NOT NULL"
+                + " MATCH (l:Inspection {id: p.jointOf}) MATCH (a:Department {id: 'HRSS-430200'}), (b:Department {id: 'MS-430200'})"
+                + " RETURN l.id AS lead, p.id AS part, l.uscc AS uscc, a.name AS a, b.name AS b ORDER BY l.id LIMIT 1").execute().records().get(0);
+        browser.get(base() + "/explore");
+        signInAsDemoAnalyst();
+        type(By.id("search-q"), r.get("uscc").asString());
+        browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+        waitFor(By.xpath("//ul[@id='results']//button")).click();
+        waitIdle();
+        // Opening the enterprise selects it: its inspections are listed, the joint one once, naming both departments.
+        WebElement visit = waitFor(By.cssSelector("#inspection-list li[data-inspection='" + r.get("lead").asString() + "']"));
+        assertThat(visit.getText()).startsWith("联合检查").contains(r.get("a").asString()).contains(r.get("b").asString()).contains("HRSS-01").contains("MS-02");
+        assertThat(browser.findElements(By.cssSelector("#inspection-list li[data-inspection='" + r.get("part").asString() + "']"))).isEmpty();
+        assertThat(string("return hubExplore.state.inspections.uscc")).isEqualTo(r.get("uscc").asString());
+        screenshot("explore-8-joint-inspection");
+        assertNoPolicyViolations();
+    }
+
+    @Test
     void graphQlErrorsAreShownWithTheirCode() {
         browser.get(base() + "/explore");
         // Not signed in: paths is for analysts and officers, so the hub refuses it as UNAUTHENTICATED.

@@ -48,9 +48,8 @@ class JointTaskApiTest extends HubIntegrationTest {
         return addTask(lead, year, item(HRSS_PROVINCE_CHECKLIST, "HRSS-01"), ratio, null);
     }
 
-    /** Adds an unstratified on-site task over {@code itemId} to the plan of {@code department} and {@code year}. */
-    String addTask(String department, int year, String itemId, String ratio, String reason) {
-        HttpGraphQlTester officer = graphQl(officer(department));
+    /** An unstratified on-site task over {@code itemId} in {@code year}. */
+    static Map<String, Object> taskInput(int year, String itemId, String ratio) {
         Map<String, Object> in = new HashMap<>();
         in.put("title", "劳动用工与市场主体联合抽查");
         in.put("itemIds", List.of(itemId));
@@ -60,6 +59,18 @@ class JointTaskApiTest extends HubIntegrationTest {
         in.put("windowStart", year + "-03-01");
         in.put("windowEnd", year + "-12-31");
         in.put("inspectorsPerInspection", 2);
+        return in;
+    }
+
+    HttpGraphQlTester.Response updateTask(String as, String taskId, Map<String, Object> in, String reason) {
+        return graphQl(officer(as)).document("mutation($id: ID!, $in: SamplingTaskInput!, $r: String) { updateSamplingTask(id: $id, input: $in, reason: $r)"
+                + " { id kind method strata { ratio } } }").variable("id", taskId).variable("in", in).variable("r", reason).execute();
+    }
+
+    /** Adds an unstratified on-site task over {@code itemId} to the plan of {@code department} and {@code year}. */
+    String addTask(String department, int year, String itemId, String ratio, String reason) {
+        HttpGraphQlTester officer = graphQl(officer(department));
+        Map<String, Object> in = taskInput(year, itemId, ratio);
         return officer.document("mutation($p: ID!, $in: SamplingTaskInput!, $r: String) { addSamplingTask(planId: $p, input: $in, reason: $r) { id } }")
                 .variable("p", "PLAN-" + department + "-" + year).variable("in", in).variable("r", reason).execute()
                 .path("addSamplingTask.id").entity(String.class).get();
@@ -124,6 +135,42 @@ class JointTaskApiTest extends HubIntegrationTest {
         List<String> codes = new ArrayList<>();
         response.errors().satisfy(errors -> errors.forEach(e -> codes.add(e.getExtensions().get("code") + "/" + e.getExtensions().get("rule"))));
         return codes;
+    }
+
+    /** Each error as field/code/rule. */
+    static List<String> violations(HttpGraphQlTester.Response response) {
+        List<String> out = new ArrayList<>();
+        response.errors().satisfy(errors -> errors.forEach(e -> out.add(e.getExtensions().get("field") + "/" + e.getExtensions().get("code")
+                + "/" + e.getExtensions().get("rule"))));
+        return out;
+    }
+
+    static HttpResponse<String> get(String path, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static final String RECORD_EVIDENCE = "mutation($in: EvidenceInput!) { recordEvidence(input: $in) { id inspectionId } }";
+
+    /** Uploads a file as an officer of {@code department}; its SHA-256. */
+    String upload(String department, String text) {
+        org.springframework.http.client.MultipartBodyBuilder body = new org.springframework.http.client.MultipartBodyBuilder();
+        body.part("file", new org.springframework.core.io.ByteArrayResource((text + " " + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "现场照片.txt";
+            }
+        }).contentType(org.springframework.http.MediaType.TEXT_PLAIN);
+        Map<?, ?> stored = org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(60)).defaultHeader("Authorization", "Bearer " + token(officer(department))).build()
+                .post().uri("/evidence/files").contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).bodyValue(body.build()).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) stored.get("sha256");
+    }
+
+    static Map<String, Object> evidence(String inspectionId, String sha, String description) {
+        return Map.of("inspectionId", inspectionId, "sha256", sha, "type", "AUDIOVISUAL_ELECTRONIC", "method", "ON_SITE",
+                "description", description, "supports", "现场检查情况");
     }
 
     // ---- tests
@@ -192,6 +239,48 @@ class JointTaskApiTest extends HubIntegrationTest {
     }
 
     @Test
+    void aLeadsChangeThatNoLongerFitsAParticipantsItemsIsRefusedNamingTheField_PLAN15_METH01_CHK09_DRAW07() {
+        String lead = "HRSS-430300";
+        String participant = "MS-430300";
+        int year = 2029;
+        String hrss01 = item(HRSS_PROVINCE_CHECKLIST, "HRSS-01");
+        String taskId = draftTask(lead, year, "0.03");
+        invite(lead, taskId, List.of(participant), null).path("inviteToJointTask.joint").entity(Boolean.class).isEqualTo(true);
+        // MS-02 is inspected on site only, of a REGULAR checklist, with a ratio cap of 0.05.
+        confirm(participant, taskId, participant, List.of(item(MS_PROVINCE_CHECKLIST, "MS-02")), 1, null).path("confirmJointParticipation.status")
+                .entity(String.class).isEqualTo("CONFIRMED");
+
+        // METH-01: the lead's own item allows WRITTEN, the participant's does not.
+        Map<String, Object> written = taskInput(year, hrss01, "0.03");
+        written.put("method", "WRITTEN");
+        assertThat(violations(updateTask(lead, taskId, written, null))).containsExactly("input.method/INVALID_VALUE/METH-01");
+        // DRAW-07: the lead's key item has no cap, the participant's general item caps the ratio at 0.05.
+        assertThat(violations(updateTask(lead, taskId, taskInput(year, hrss01, "0.1"), null))).containsExactly("input.strata/INVALID_VALUE/DRAW-07");
+        // CHK-09: a triggered task (over the lead's own triggered checklist) no longer takes the participant's regular item.
+        Map<String, Object> triggered = taskInput(year, item("CL-HRSS-430300-TRIGGERED-CITY-1", "HRSS-01"), "0.03");
+        triggered.put("kind", "TRIGGERED");
+        triggered.put("triggerScope", Map.of("types", List.of("COMPLAINT_REPORT"), "from", year + "-01-01", "to", year + "-12-31"));
+        assertThat(violations(updateTask(lead, taskId, triggered, null))).containsExactly("input.kind/INVALID_VALUE/CHK-09");
+        // Refused changes changed nothing.
+        var task = graphQl(officer(lead)).document("query($t: ID!) { samplingTask(id: $t) { kind method strata { ratio } } }").variable("t", taskId).execute();
+        task.path("samplingTask.method").entity(String.class).isEqualTo("ON_SITE");
+        task.path("samplingTask.kind").entity(String.class).isEqualTo("REGULAR");
+        task.path("samplingTask.strata[0].ratio").entity(String.class).isEqualTo("0.03");
+
+        // A change every participant's items still fit goes through.
+        updateTask(lead, taskId, taskInput(year, hrss01, "0.02"), null).path("updateSamplingTask.strata[0].ratio").entity(String.class).isEqualTo("0.02");
+        // Once the participant takes an item that allows it, the method may change (its items are its own to change first).
+        confirm(participant, taskId, participant, List.of(item(MS_PROVINCE_CHECKLIST, "MS-01")), 1, null).path("confirmJointParticipation.status")
+                .entity(String.class).isEqualTo("CONFIRMED");
+        Map<String, Object> written5 = taskInput(year, hrss01, "0.02");
+        written5.put("method", "WRITTEN");
+        updateTask(lead, taskId, written5, null).path("updateSamplingTask.method").entity(String.class).isEqualTo("WRITTEN");
+        // And the participant's items are checked against the task as it now is (METH-01): MS-02 is on-site only.
+        assertThat(violations(confirm(participant, taskId, participant, List.of(item(MS_PROVINCE_CHECKLIST, "MS-02")), 1, null)))
+                .containsExactly("input.itemIds[0]/INVALID_VALUE/METH-01");
+    }
+
+    @Test
     void aJointTaskNoLongerChangesOnceItsPoolIsCommitted_DRAW01() {
         String lead = "HRSS-430281";
         int year = 2029;
@@ -207,6 +296,10 @@ class JointTaskApiTest extends HubIntegrationTest {
         assertThat(codes(confirm("MS-430281", taskId, "MS-430281", List.of(msItem), 2, "多派一人"))).containsExactly("IMMUTABLE/DRAW-01");
         assertThat(codes(decline("MS-430281", taskId, "MS-430281", "撤回"))).containsExactly("IMMUTABLE/DRAW-01");
         assertThat(codes(invite(lead, taskId, List.of("MS-430200"), "追加"))).containsExactly("IMMUTABLE/DRAW-01");
+        // The lead's own task no longer changes either; and a participant never changes the lead's part (the task).
+        Map<String, Object> changed = taskInput(year, item(HRSS_PROVINCE_CHECKLIST, "HRSS-01"), "0.04");
+        assertThat(codes(updateTask(lead, taskId, changed, "提高比例"))).containsExactly("IMMUTABLE/DRAW-01");
+        assertThat(codes(updateTask("MS-430281", taskId, changed, "提高比例"))).containsExactly("FORBIDDEN/null");
         graphQl(officer(lead)).document("query($t: ID!) { samplingTask(id: $t) { participations { status inspectorCount } } }").variable("t", taskId)
                 .execute().path("samplingTask.participations[*].inspectorCount").entityList(Integer.class).containsExactly(1);
     }
@@ -344,6 +437,27 @@ class JointTaskApiTest extends HubIntegrationTest {
             }
         }
 
+        // PLAN-15, OVER-01: the participant's oversight reads the joint draw's documents, the assignment part with its own
+        // group only: its department's assignments, eligible and assigned inspectors all its own, never the lead's.
+        String msOversight = token(as(Role.OVERSIGHT, "MS-430000"));
+        assertThat(get("http://localhost:" + port + "/oversight/draws/" + drawId, msOversight).statusCode()).isEqualTo(200);
+        HttpResponse<String> own = get("http://localhost:" + port + "/oversight/draws/" + drawId + "/assignments", msOversight);
+        assertThat(own.statusCode()).isEqualTo(200);
+        Map<String, Object> ownDoc = JsonMapper.builder().build().readValue(own.body(), Map.class);
+        assertThat(ownDoc.get("seed")).isEqualTo(seed);
+        assertThat((List<Map<String, Object>>) ownDoc.get("groups")).isNotEmpty().allSatisfy(gr -> assertThat(gr.get("department")).isEqualTo(participant));
+        List<Map<String, Object>> ownAssignments = (List<Map<String, Object>>) ownDoc.get("assignments");
+        assertThat(ownAssignments).hasSize(selected.size()).allSatisfy(a -> {
+            assertThat(a.get("department")).isEqualTo(participant);
+            assertThat(msInspectors).containsAll((List<String>) a.get("eligible")).containsAll((List<String>) a.get("assigned"));
+        });
+        // The same assignments as the lead's oversight sees for that group.
+        assertThat(ownAssignments).containsExactlyInAnyOrderElementsOf(assignments.stream().filter(a -> participant.equals(a.get("department"))).toList());
+        // Oversight of a department that takes no part is refused both documents.
+        String outsider = token(as(Role.OVERSIGHT, "MS-430100"));
+        assertThat(get("http://localhost:" + port + "/oversight/draws/" + drawId + "/assignments", outsider).statusCode()).isEqualTo(403);
+        assertThat(get("http://localhost:" + port + "/oversight/draws/" + drawId, outsider).statusCode()).isEqualTo(403);
+
         // ASSIGN-12: the team leader is the lead department's first inspector, to the lead's and the participants' trees.
         String other = selected.stream().filter(u -> !u.equals(conflicted)).findFirst().orElse(conflicted);
         String leadInspection = drawId + "-" + other;
@@ -376,7 +490,7 @@ class JointTaskApiTest extends HubIntegrationTest {
     }
 
     @Test
-    void oneNoticeOneRecordAndEachDepartmentApprovesAndPublishesItsOwnResult_NOTICE03_GEN15() {
+    void oneNoticeOneRecordAndEachDepartmentApprovesAndPublishesItsOwnResult_NOTICE03_GEN15() throws Exception {
         String lead = "HRSS-430700";
         String participant = "MS-430700";
         int year = clock.today().getYear();
@@ -445,6 +559,34 @@ class JointTaskApiTest extends HubIntegrationTest {
                     .entityList(String.class).containsExactly("HRSS-01", "MS-02");
             graphQl(officer(participant)).document("query($i: ID!) { inspectionRecord(inspectionId: $i) { inspectionId } }").variable("i", partId)
                     .execute().path("inspectionRecord.inspectionId").entity(String.class).isEqualTo(leadId);
+            // ... and by the lead's id too: the record is the one visit's.
+            graphQl(officer(participant)).document("query($i: ID!) { inspectionRecord(inspectionId: $i) { inspectionId } }").variable("i", leadId)
+                    .execute().path("inspectionRecord.inspectionId").entity(String.class).isEqualTo(leadId);
+
+            // PLAN-15 evidence: each department records on its own part only (EVID-01) ...
+            String hrSha = upload(lead, "劳动合同抽查复印件");
+            String msSha = upload(participant, "营业执照现场照片");
+            assertThat(codes(graphQl(officer(lead)).document(RECORD_EVIDENCE).variable("in", evidence(partId, hrSha, "越权记录")).execute()))
+                    .isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("FORBIDDEN"));
+            String hrEvidence = graphQl(officer(lead)).document(RECORD_EVIDENCE).variable("in", evidence(leadId, hrSha, "劳动合同抽查")).execute()
+                    .path("recordEvidence.id").entity(String.class).get();
+            String msEvidence = graphQl(officer(participant)).document(RECORD_EVIDENCE).variable("in", evidence(partId, msSha, "营业执照照片")).execute()
+                    .path("recordEvidence.id").entity(String.class).get();
+            // ... and every participant's team (and officers) reads all of the visit's evidence, from either inspection.
+            var readers = List.of(inspector((String) msInspector.get("inspectorId"), participant), inspector((String) leadInspector.get("inspectorId"), lead),
+                    officer(participant), officer(lead));
+            for (var reader : readers) {
+                for (String id : List.of(leadId, partId)) {
+                    graphQl(reader).document("query($i: ID!) { inspectionEvidence(inspectionId: $i) { id inspectionId } }").variable("i", id).execute()
+                            .path("inspectionEvidence[*].id").entityList(String.class).containsExactly(hrEvidence, msEvidence);
+                }
+            }
+            // The files too; a department outside the joint inspection reads neither evidence nor file.
+            assertThat(get("http://localhost:" + port + "/evidence/files/" + hrSha, token(officer(participant))).statusCode()).isEqualTo(200);
+            assertThat(get("http://localhost:" + port + "/evidence/files/" + msSha, token(officer(lead))).statusCode()).isEqualTo(200);
+            assertThat(get("http://localhost:" + port + "/evidence/files/" + hrSha, token(officer("MS-430600"))).statusCode()).isEqualTo(404);
+            graphQl(officer("MS-430600")).document("query($i: ID!) { inspectionEvidence(inspectionId: $i) { id } }").variable("i", partId).execute()
+                    .path("inspectionEvidence").entityList(Object.class).hasSize(0);
 
             // 谁检查、谁负责: each department proposes, approves and publishes its own part's result, in its own chain.
             String propose = "mutation($in: InspectionResultInput!) { proposeInspectionResult(input: $in) { id inspectingDepartment delegation } }";
@@ -518,6 +660,67 @@ class JointTaskApiTest extends HubIntegrationTest {
                 + "/public/data/results?department=MS-430200")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(site.statusCode()).isEqualTo(200);
         assertThat(site.body()).contains("\"jointInspectionId\":\"" + drawId + "-");
+    }
+
+    /** A token of a configured demo user, as the README's *Signing in* takes it (client credentials, secret demo). */
+    String demoToken(String user) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/demo-issuer/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + user + "&client_secret=demo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("token of " + user).isEqualTo(200);
+        return (String) JsonMapper.builder().build().readValue(r.body(), Map.class).get("access_token");
+    }
+
+    HttpGraphQlTester asDemoUser(String user) throws Exception {
+        return graphQl().mutate().header("Authorization", "Bearer " + demoToken(user)).build();
+    }
+
+    @Test
+    void theReadmesJointWalkRunsAsTheDemoUsers() throws Exception {
+        int year = org.supervisionhub.api.demo.SamplingDemo.planYear(clock.today());
+        HttpGraphQlTester analyst = asDemoUser("analyst-430000");
+        // 1. The task, its participants and its one draw.
+        var plan = analyst.document("{ samplingPlan(id: \"PLAN-HRSS-430200-" + year + "\") { tasks { id joint participations { department { name } status"
+                + " items { code } } draws { id } } } }").execute();
+        plan.path("samplingPlan.tasks[0].joint").entity(Boolean.class).isEqualTo(true);
+        plan.path("samplingPlan.tasks[0].participations[0].items[*].code").entityList(String.class).containsExactly("MS-02");
+        String drawId = plan.path("samplingPlan.tasks[0].draws[0].id").entity(String.class).get();
+        // 2. Its inspections, each enterprise once with the participant's part; the public document recomputes.
+        List<Map<String, Object>> nodes = analyst.document("{ draw(id: \"" + drawId + "\") { inspections(first: 5) { edges { node { id uscc joint"
+                + " jointDepartments { name } jointParts { id inspectedBy { id } itemCodes } } } } } }").execute()
+                .path("draw.inspections.edges[*].node").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+        assertThat(nodes).isNotEmpty().allSatisfy(n -> {
+            assertThat(n.get("joint")).isEqualTo(true);
+            assertThat((List<?>) n.get("jointDepartments")).hasSize(2);
+            assertThat((List<Map<String, Object>>) n.get("jointParts")).singleElement()
+                    .satisfies(p -> assertThat(p.get("id")).isEqualTo(n.get("id") + "-MS-430200"));
+        });
+        verified(drawId);
+        // 3. The analysts' view of one enterprise: the joint inspection once, naming both departments.
+        String uscc = (String) nodes.get(0).get("uscc");
+        analyst.document("{ subjectInspections(uscc: \"" + uscc + "\") { id joint jointDepartments { name } } }").execute()
+                .path("subjectInspections[?(@.id == '" + nodes.get(0).get("id") + "')].jointDepartments[*].name").entityList(String.class).hasSize(2);
+        // 4. The participant's oversight: its own group only.
+        HttpResponse<String> own = get("http://localhost:" + port + "/oversight/draws/" + drawId + "/assignments", demoToken("oversight-ms-430000"));
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat((List<Map<String, Object>>) JsonMapper.builder().build().readValue(own.body(), Map.class).get("assignments")).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.get("department")).isEqualTo("MS-430200"));
+        // 6. (first, to find a visited one) The public: one joint inspection with each department's result.
+        Map<String, Object> visited = nodes.stream().filter(n -> !graphQl().document("{ publishedInspectionResults(uscc: \"" + n.get("uscc")
+                + "\") { inspectingDepartment category jointInspectionId } }").execute().path("publishedInspectionResults[?(@.jointInspectionId == '"
+                + n.get("id") + "')].inspectingDepartment").entityList(String.class).get().isEmpty()).findFirst().orElseThrow();
+        assertThat(graphQl().document("{ publishedInspectionResults(uscc: \"" + visited.get("uscc") + "\") { inspectingDepartment category jointInspectionId } }")
+                .execute().path("publishedInspectionResults[?(@.jointInspectionId == '" + visited.get("id") + "')].inspectingDepartment")
+                .entityList(String.class).get()).containsExactlyInAnyOrder("HRSS-430200", "MS-430200");
+        // 5. The participant's officer: the one on-site record (the lead's, both departments' items) and its own result.
+        String part = visited.get("id") + "-MS-430200";
+        var r = asDemoUser("officer-ms-430200").document("{ inspectionRecord(inspectionId: \"" + part + "\") { inspectionId findings { itemCode } }"
+                + " inspectionResult(inspectionId: \"" + part + "\") { status inspectingDepartment } }").execute();
+        r.path("inspectionRecord.inspectionId").entity(String.class).isEqualTo((String) visited.get("id"));
+        r.path("inspectionRecord.findings[*].itemCode").entityList(String.class).contains("HRSS-01", "MS-02");
+        r.path("inspectionResult.inspectingDepartment").entity(String.class).isEqualTo("MS-430200");
+        r.path("inspectionResult.status").entity(String.class).isEqualTo("PUBLISHED");
     }
 
     @Test
