@@ -58,9 +58,11 @@ public class CalendarService {
     private final DeadlineRepository deadlines;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final boolean warnUncovered;
 
     public CalendarService(WorkingDayCalendar calendar, DeadlineRepository deadlines, PlatformTransactionManager transactionManager,
-                           Clock clock) {
+                           Clock clock, CalendarProperties properties) {
+        this.warnUncovered = properties == null || properties.warnsUncovered();
         this.calendar = calendar;
         this.deadlines = deadlines;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -122,10 +124,20 @@ public class CalendarService {
         } catch (RuntimeException e) {
             log.error("Could not recompute the provisional working-day deadlines at start", e);
         }
+        reportCoverage();
+    }
+
+    /** Says at start where the holiday data ends, if within {@link #HORIZON_DAYS}: WARN, or INFO where so configured (the demo). */
+    void reportCoverage() {
         LocalDate uncovered = calendar.firstUncoveredDay(today(), HORIZON_DAYS);
         if (uncovered != null) {
-            log.warn("The holiday data does not cover {} (within {} days); deadlines that need it are provisional until the year's"
-                    + " notice is added (hub.calendar.location, then reloadCalendar)", uncovered, HORIZON_DAYS);
+            String message = "The holiday data does not cover {} (within {} days); deadlines that need it are provisional until the"
+                    + " year's notice is added (hub.calendar.location, then reloadCalendar)";
+            if (warnUncovered) {
+                log.warn(message, uncovered, HORIZON_DAYS);
+            } else {
+                log.info(message, uncovered, HORIZON_DAYS);
+            }
         }
     }
 

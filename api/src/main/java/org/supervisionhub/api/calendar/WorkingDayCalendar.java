@@ -42,7 +42,7 @@ public class WorkingDayCalendar {
 
     /** The bundled data only. */
     public WorkingDayCalendar() {
-        this(new CalendarProperties(null), new DefaultResourceLoader());
+        this(new CalendarProperties(null, null), new DefaultResourceLoader());
     }
 
     /** The bundled data and {@code hub.calendar.location}; invalid data stops the start. */

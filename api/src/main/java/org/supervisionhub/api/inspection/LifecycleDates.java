@@ -23,7 +23,8 @@ import org.supervisionhub.api.graphql.Violation;
  * <li>the notice announces the day the inspectors were assigned for (NOTICE-01 needs them assigned; NOTICE-06 the time told),
  * in the future, a market subject at least 24 hours ahead (NOTICE-05);</li>
  * <li>the on-site record, on-site evidence, the result's end and the publication are not before the notified visit (NOTICE-06);</li>
- * <li>a result does not end before its on-site record started ({@value #END_NOT_BEFORE_START}); an ordered correction's
+ * <li>a result does not end before its on-site record started ({@value #END_NOT_BEFORE_START}), nor before its draw or the
+ * visit its inspectors were assigned for ({@value #END_NOT_BEFORE_VISIT}); an ordered correction's
  * deadline is after the end (FOLLOW-01);</li>
  * <li>approval is not before the result's end ({@value #APPROVED_AFTER_RESULT}); publication not before the result's own date
  * (PUB-03 counts from it), its approval (APPR-04), the window's opening (PLAN-17) or the notified visit (NOTICE-06);</li>
@@ -40,6 +41,8 @@ public final class LifecycleDates {
     /** A notice announces a visit still to come. */
     public static final String VISIT_AHEAD = "VISIT-AHEAD";
     public static final String END_NOT_BEFORE_START = "END-NOT-BEFORE-START";
+    /** An inspection ends neither before the draw that selected its target nor before the visit its team was assigned for. */
+    public static final String END_NOT_BEFORE_VISIT = "END-NOT-BEFORE-SCHEDULED-VISIT";
     public static final String APPROVED_AFTER_RESULT = "APPROVAL-NOT-BEFORE-RESULT";
     static final ErrorCode INVALID = ErrorCode.INVALID_VALUE;
     static final ErrorCode CONFLICT = ErrorCode.CONFLICT;
@@ -187,7 +190,11 @@ public final class LifecycleDates {
     public static List<Violation> result(Timeline t, String prefix, LocalDate endedOn, LocalDate rectificationDeadline, OffsetDateTime now) {
         Found f = new Found(t, prefix + "endedOn");
         f.notFuture(endedOn, now).inWindow(endedOn).afterNotifiedVisit(endedOn)
-                .notBefore(endedOn, t.day(t.conductedAt()), "the on-site record's start", END_NOT_BEFORE_START);
+                .notBefore(endedOn, t.day(t.conductedAt()), "the on-site record's start", END_NOT_BEFORE_START)
+                // With a notice, NOTICE-06 above already holds the result to the announced (= assigned) day.
+                .notBefore(endedOn, t.notifiedVisitAt() != null ? null : t.plannedOn() != null ? t.plannedOn() : t.day(t.drawnAt()),
+                        t.plannedOn() != null ? "the visit its inspectors were assigned for" : "the draw that selected the enterprise",
+                        END_NOT_BEFORE_VISIT);
         List<Violation> all = new ArrayList<>(f.done());
         all.addAll(rectificationDeadline(t, prefix, endedOn, rectificationDeadline));
         return List.copyOf(all);

@@ -19,7 +19,8 @@ public final class InspectionFixtures {
 
     /**
      * A copy of a demo inspection of HRSS-430100 drawn and inspected by {@code department}, under its own copy of the
-     * task whose window is the year up to {@code windowEnd} (whatever the demo's year); outside any draw and year.
+     * task whose window is the year up to {@code windowEnd} (whatever the demo's year); outside any draw and year, and with no
+     * team assigned yet (so no scheduled visit day).
      */
     public static String inspection(Driver driver, String department, LocalDate windowEnd) {
         String id = "INSP-JUR-" + department + "-" + System.nanoTime();
@@ -29,7 +30,7 @@ public final class InspectionFixtures {
                 WITH i, e LIMIT 1 MATCH (t:SamplingTask {id: i.taskId})
                 WITH i, e, properties(i) AS ip, properties(t) AS tp
                 CREATE (t2:SamplingTask) SET t2 = tp {.*, id: $id, planId: 'COPY-' + tp.planId, departmentId: $d, windowStart: $end - duration('P1Y'), windowEnd: $end, status: 'ACTIVE'}
-                CREATE (c:Inspection) SET c = ip {.*, id: $id, taskId: $id, drawId: 'COPY-' + ip.drawId, drawnBy: $d, inspectedBy: $d, year: null}
+                CREATE (c:Inspection) SET c = ip {.*, id: $id, taskId: $id, drawId: 'COPY-' + ip.drawId, drawnBy: $d, inspectedBy: $d, year: null, plannedOn: null}
                 CREATE (c)-[:TARGETS]->(e)""").withParameters(Map.of("id", id, "d", department, "end", windowEnd)).execute();
         return id;
     }

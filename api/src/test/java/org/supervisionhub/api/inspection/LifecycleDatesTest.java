@@ -18,7 +18,10 @@ class LifecycleDatesTest {
     static final OffsetDateTime NOW = OffsetDateTime.parse("2028-06-15T10:00:00+08:00");
     static final Timeline WINDOW = Timeline.of(ZONE, LocalDate.parse("2028-03-01"), LocalDate.parse("2028-12-31"))
             .drawn(OffsetDateTime.parse("2028-03-02T09:00:00+08:00"), LocalDate.parse("2028-06-20"));
-    static final Timeline NOTIFIED = WINDOW.notified(OffsetDateTime.parse("2028-06-10T09:00:00+08:00"),
+    /** Drawn, and its inspectors assigned for 2028-06-12, the day the notice announces. */
+    static final Timeline ASSIGNED = Timeline.of(ZONE, LocalDate.parse("2028-03-01"), LocalDate.parse("2028-12-31"))
+            .drawn(OffsetDateTime.parse("2028-03-02T09:00:00+08:00"), LocalDate.parse("2028-06-12"));
+    static final Timeline NOTIFIED = ASSIGNED.notified(OffsetDateTime.parse("2028-06-10T09:00:00+08:00"),
             OffsetDateTime.parse("2028-06-12T09:00:00+08:00"));
     static final Timeline RECORDED = NOTIFIED.conducted(OffsetDateTime.parse("2028-06-12T10:00:00+08:00"));
     static final Timeline APPROVED = RECORDED.result(LocalDate.parse("2028-06-13"), OffsetDateTime.parse("2028-06-14T02:00:00Z"), null);
@@ -78,14 +81,28 @@ class LifecycleDatesTest {
     @Test
     void aResultEndsInTheWindowNotInTheFutureNotBeforeTheVisitOrTheRecordsStartPLAN17_NOTICE06_FOLLOW01() {
         assertThat(LifecycleDates.result(RECORDED, "input.", d("2028-06-13"), d("2028-07-13"), NOW)).isEmpty();
-        assertThat(rules(LifecycleDates.result(WINDOW, "input.", d("2026-11-02"), null, NOW))).containsExactly("INVALID_VALUE input.endedOn PLAN-17");
-        assertThat(rules(LifecycleDates.result(WINDOW, "input.", d("2028-06-16"), null, NOW))).containsExactly("INVALID_VALUE input.endedOn DATE-NOT-IN-FUTURE");
+        assertThat(rules(LifecycleDates.result(ASSIGNED, "input.", d("2026-11-02"), null, NOW)))
+                .containsExactly("INVALID_VALUE input.endedOn PLAN-17", "INVALID_VALUE input.endedOn END-NOT-BEFORE-SCHEDULED-VISIT");
+        assertThat(rules(LifecycleDates.result(ASSIGNED, "input.", d("2028-06-16"), null, NOW))).containsExactly("INVALID_VALUE input.endedOn DATE-NOT-IN-FUTURE");
         assertThat(rules(LifecycleDates.result(NOTIFIED, "input.", d("2028-06-11"), null, NOW))).containsExactly("INVALID_VALUE input.endedOn NOTICE-06");
-        Timeline recordedOn14 = WINDOW.conducted(at("2028-06-14"));
+        Timeline recordedOn14 = ASSIGNED.conducted(at("2028-06-14"));
         assertThat(rules(LifecycleDates.result(recordedOn14, "input.", d("2028-06-13"), null, NOW)))
                 .containsExactly("INVALID_VALUE input.endedOn END-NOT-BEFORE-START");
         assertThat(rules(LifecycleDates.result(RECORDED, "input.", d("2028-06-13"), d("2028-06-13"), NOW)))
                 .containsExactly("INVALID_VALUE input.rectificationDeadline FOLLOW-01");
+    }
+
+    @Test
+    void aResultEndsNeitherBeforeTheVisitItsTeamWasAssignedForNorBeforeTheDrawEndNotBeforeScheduledVisit() {
+        // Assigned for 2028-06-20 (WINDOW): a result dated the 13th would record work done a week before the team was sent.
+        assertThat(rules(LifecycleDates.result(WINDOW, "input.", d("2028-06-13"), null, NOW.plusDays(10))))
+                .containsExactly("INVALID_VALUE input.endedOn END-NOT-BEFORE-SCHEDULED-VISIT");
+        assertThat(LifecycleDates.result(WINDOW, "input.", d("2028-06-20"), null, NOW.plusDays(10))).isEmpty();
+        // Drawn on 2028-05-02 with no team assigned yet: not before the draw.
+        Timeline drawnOnly = Timeline.of(ZONE, d("2028-03-01"), d("2028-12-31")).drawn(at("2028-05-02"), null);
+        assertThat(rules(LifecycleDates.result(drawnOnly, "input.", d("2028-05-01"), null, NOW)))
+                .containsExactly("INVALID_VALUE input.endedOn END-NOT-BEFORE-SCHEDULED-VISIT");
+        assertThat(LifecycleDates.result(drawnOnly, "input.", d("2028-05-02"), null, NOW)).isEmpty();
     }
 
     @Test

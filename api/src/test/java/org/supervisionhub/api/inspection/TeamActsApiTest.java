@@ -47,9 +47,11 @@ class TeamActsApiTest extends HubIntegrationTest {
                 + " AND NOT EXISTS { (:Evidence)-[:OF]->(i) } AND NOT EXISTS { (:Substitution)-[:SUBSTITUTES_IN]->(i) }"
                 // Not one the demo has announced for a later day: its record must wait for that visit.
                 + " AND NOT EXISTS { (:InspectionNotice)-[:FOR]->(i) }"
+                // Nor one whose team is sent on a later day: its result cannot end before that visit (END-NOT-BEFORE-SCHEDULED-VISIT).
+                + " AND i.plannedOn < $today"
                 + " WITH i, collect(p) AS team WHERE size(team) >= 2"
                 + " RETURN i.id AS id, i.uscc AS uscc, i.itemCodes[0] AS item ORDER BY i.id DESC LIMIT $n")
-                .withParameters(Map.of("d", DEPARTMENT, "n", n)).execute().records();
+                .withParameters(Map.of("d", DEPARTMENT, "n", n, "today", clock.today())).execute().records();
     }
 
     /** The current team (after substitutions) with their certificates. */

@@ -76,6 +76,7 @@ public final class PublicSearchBenchmark {
                     Map<String, Object> row = new HashMap<>();
                     row.put("id", "BENCH-R" + i);
                     row.put("uscc", usccs.get(i));
+                    row.put("name", names.get(i));
                     row.put("dept", departments.get(random.nextInt(departments.size())));
                     row.put("category", categories[random.nextInt(categories.length)].name());
                     row.put("ended", ended);
@@ -84,8 +85,10 @@ public final class PublicSearchBenchmark {
                     row.put("withheld", random.nextDouble() < 0.01 ? OffsetDateTime.of(2026, 12, 1, 0, 0, 0, 0, ZoneOffset.UTC) : null);
                     rows.add(row);
                 }
+                // Published as ResultRepository.PUBLISH leaves a result: with the enterprise's name kept for the name search.
                 driver.executableQuery("UNWIND $rows AS x CREATE (r:InspectionResult {id: x.id, uscc: x.uscc, inspectingDepartment: x.dept,"
-                        + " category: x.category, endedOn: x.ended, status: 'PUBLISHED', publishedAt: x.published, withheldAt: x.withheld})"
+                        + " category: x.category, endedOn: x.ended, status: 'PUBLISHED', publishedAt: x.published, withheldAt: x.withheld,"
+                        + " enterpriseName: x.name})"
                         + " FOREACH (_ IN CASE WHEN x.review THEN [1] ELSE [] END |"
                         + "  CREATE (:ResultObjection {id: x.id + '-O', resultId: x.id, status: 'UNDER_REVIEW'})-[:AGAINST]->(r))")
                         .withParameters(Map.of("rows", rows)).execute();

@@ -22,6 +22,7 @@ import org.supervisionhub.graph.directory.Directory.LinkData;
 import org.supervisionhub.graph.directory.Directory.LinkType;
 import org.supervisionhub.graph.directory.Directory.Party;
 import org.supervisionhub.graph.directory.Directory.Person;
+import org.supervisionhub.graph.publicsite.PublicSiteRepository;
 import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.graph.store.Cursor;
 import org.supervisionhub.graph.store.KeyedRows;
@@ -58,6 +59,7 @@ public class DirectoryRepository {
             + " SET e.name = row.name, e.orgType = row.orgType, e.industry = row.industry, e.scale = row.scale,"
             + "  e.status = row.status, e.creditRiskClass = row.creditRiskClass, e.integrityGrade = row.integrityGrade,"
             + "  e.regionCode = row.regionCode, e.establishedOn = row.establishedOn, e.address = row.address, e.updatedAt = $now"
+            + " WITH e, row" + PublicSiteRepository.RENAME_PUBLISHED
             + " WITH e, row MATCH (r:Region {code: row.regionCode})"
             + " OPTIONAL MATCH (e)-[oldR:LOCATED_IN]->(prev) WHERE prev <> r DELETE oldR"
             + " MERGE (e)-[:LOCATED_IN]->(r)"

@@ -16,6 +16,7 @@ import org.supervisionhub.graph.inspection.Results.Delegation;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.inspection.Results.ResultCategory;
 import org.supervisionhub.graph.inspection.Results.ResultStatus;
+import org.supervisionhub.graph.publicsite.PublicSiteRepository;
 import org.supervisionhub.graph.store.KeyedRows;
 import org.supervisionhub.graph.store.Values;
 
@@ -40,8 +41,9 @@ public class ResultRepository {
     static final String APPROVE = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'APPROVED', r.approvedBy = $actor,"
             + " r.approvedAt = $at, r.approvingDepartment = $department, r.filedWith = $filedWith, r.publishBy = $publishBy,"
             + " r.publishByBasis = $publishByBasis, r.publishByFrom = $publishByFrom, r.publishByWorkingDays = $publishByWorkingDays";
+    /** Publishing also keeps the enterprise's name on the result, for the public name search (see {@link PublicSiteRepository#SEARCH_NAME}). */
     static final String PUBLISH = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'PUBLISHED', r.publishedBy = $actor, r.publishedAt = $at,"
-            + " r.publicUntil = $publicUntil";
+            + " r.publicUntil = $publicUntil, r.enterpriseName = COLLECT { MATCH (e:Enterprise {uscc: r.uscc}) RETURN e.name }[0]";
     /** PUB-12: a corrected publication after an upheld objection; a public period starts again. */
     static final String REPUBLISH = "MATCH (r:InspectionResult {id: $id}) SET r.correctedAt = $at, r.publicUntil = $publicUntil";
     static final String FEEDBACK = "MATCH (r:InspectionResult {id: $id}) SET r.feedbackChannel = $channel, r.feedbackOn = $on,"

@@ -54,20 +54,31 @@ public class PublicSiteRepository {
             + " AND ($departmentId IS NULL OR r.inspectingDepartment = $departmentId)"
             + " AND ($from IS NULL OR r.endedOn >= $from) AND ($to IS NULL OR r.endedOn <= $to)"
             + " AND ($category IS NULL OR r.category = $category)"
-            + " OPTIONAL MATCH (e:Enterprise {uscc: r.uscc})"
-            + " WITH r, e WHERE $name IS NULL OR e.name CONTAINS $name"
-            + " WITH r, e ORDER BY r.publishedAt DESC, r.id"
-            + " WITH collect({r: r, e: e.name}) AS rows"
+            + " AND ($name IS NULL OR r.enterpriseName CONTAINS $name)"
+            + " WITH r ORDER BY r.publishedAt DESC, r.id"
+            + " WITH collect({r: r, e: r.enterpriseName}) AS rows"
             + " UNWIND (CASE WHEN size(rows) > $skip THEN rows[$skip..$skip + $limit] ELSE [null] END) AS x"
             + " WITH size(rows) AS total, x WITH total, x.r AS r, x.e AS enterpriseName"
             + " RETURN total, enterpriseName, " + RESULT_ROW;
     /**
-     * Where a search starts: a USCC by the results' USCC index; a name by the enterprises' text index (CONTAINS), then their
-     * results; a department by the results' department index; otherwise the published results by their status index.
+     * A name search reads the enterprise's name kept on each published result ({@code r.enterpriseName}, under a text index
+     * of its own), so a fragment common to hundreds of thousands of enterprises scans at most the published results that
+     * match it, never every enterprise. Publishing sets it (ResultRepository.PUBLISH); a rename keeps it current.
+     */
+    public static final String SEARCH_NAME = "MATCH (r:InspectionResult) WHERE r.enterpriseName CONTAINS $name";
+    /**
+     * Appended after an enterprise {@code e}'s name is set by a registry or directory upsert: its published results follow,
+     * so a search by the new name finds them. A unit subquery: the statement's rows go on unchanged.
+     */
+    public static final String RENAME_PUBLISHED = " CALL (e) { MATCH (pr:InspectionResult {uscc: e.uscc})"
+            + " WHERE pr.enterpriseName IS NOT NULL AND pr.enterpriseName <> e.name SET pr.enterpriseName = e.name }";
+    /**
+     * Where a search starts: a USCC by the results' USCC index; a name by the results' name text index ({@link #SEARCH_NAME});
+     * a department by the results' department index; otherwise the published results by their status index.
      */
     static final Map<String, String> RESULTS_FROM = Map.of(
             "uscc", "MATCH (r:InspectionResult {uscc: $uscc})",
-            "name", "MATCH (n:Enterprise) WHERE n.name CONTAINS $name MATCH (r:InspectionResult {uscc: n.uscc})",
+            "name", SEARCH_NAME,
             "department", "MATCH (r:InspectionResult {inspectingDepartment: $departmentId})",
             "all", "MATCH (r:InspectionResult) WHERE r.status = 'PUBLISHED'");
 
@@ -84,7 +95,7 @@ public class PublicSiteRepository {
      * fail ("should not appear non-cached"), and the row needs several.
      */
     static final String ROWS = "UNWIND $ids AS id MATCH (r:InspectionResult {id: id})"
-            + " RETURN COLLECT { MATCH (e:Enterprise {uscc: r.uscc}) RETURN e.name }[0] AS enterpriseName, " + RESULT_ROW;
+            + " RETURN r.enterpriseName AS enterpriseName, " + RESULT_ROW;
     static final String NEWEST_TOTAL = "CALL () { MATCH (r:InspectionResult) WHERE r.status = 'PUBLISHED' AND r.publishedAt IS NOT NULL"
             + " RETURN count(r) AS published } CALL () { MATCH (r:InspectionResult) WHERE r.withheldAt IS NOT NULL AND r.status = 'PUBLISHED'"
             + " RETURN count(r) AS withheld } RETURN published - withheld AS total";
@@ -138,7 +149,7 @@ public class PublicSiteRepository {
     /** A department's publications, newest first, for its Atom feed. */
     static final String PUBLICATIONS = "CALL () {"
             + " MATCH (r:InspectionResult {inspectingDepartment: $departmentId}) WHERE r.status = 'PUBLISHED' AND r.withheldAt IS NULL"
-            + " RETURN 'RESULT' AS kind, r.id AS id, coalesce(COLLECT { MATCH (e:Enterprise {uscc: r.uscc}) RETURN e.name }[0], r.uscc) + ' ' + r.category AS title,"
+            + " RETURN 'RESULT' AS kind, r.id AS id, coalesce(r.enterpriseName, r.uscc) + ' ' + r.category AS title,"
             + " coalesce(r.correctedAt, r.publishedAt) AS at"
             + " UNION ALL MATCH (d:PenaltyDecision {departmentId: $departmentId}) WHERE d.publishedAt IS NOT NULL"
             + " RETURN 'PENALTY' AS kind, d.id AS id, d.decisionNumber AS title, d.publishedAt AS at"

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.supervisionhub.graph.publicsite.PublicSiteRepository;
 import org.supervisionhub.graph.store.KeyedRows;
 import org.supervisionhub.graph.store.Values;
 
@@ -69,6 +70,7 @@ public class SyncRepository {
             + " SET e.name = row.name, e.orgType = row.orgType, e.status = row.status, e.regionCode = row.regionCode, e.address = row.address,"
             + "  e.establishedOn = row.establishedOn, e.sourceVersion = row.version, e.source = $source, e.updatedAt = $now,"
             + "  e.rosterFrom = coalesce(e.rosterFrom, row.changedOn)"
+            + " WITH e, row, fresh" + PublicSiteRepository.RENAME_PUBLISHED
             + " WITH e, row, fresh"
             + " CALL (e, row, fresh) { WITH e, row WHERE fresh MATCH (r:Region {code: row.regionCode}) CREATE (e)-[:LOCATED_IN]->(r) }"
             + " CALL (e, row, fresh) { WITH e, row WHERE fresh UNWIND row.persons AS k"

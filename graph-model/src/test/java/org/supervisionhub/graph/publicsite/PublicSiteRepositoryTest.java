@@ -12,6 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.supervisionhub.graph.directory.Directory.EnterpriseData;
+import org.supervisionhub.graph.directory.DirectoryRepository;
+import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.publicsite.PublicSite.Result;
 import org.supervisionhub.graph.publicsite.PublicSite.ResultQuery;
 import org.supervisionhub.graph.publicsite.PublicSite.Slice;
@@ -27,11 +31,13 @@ class PublicSiteRepositoryTest {
     static EmbeddedGraph graph = new EmbeddedGraph();
 
     static PublicSiteRepository repository;
+    static ResultRepository results;
     static final OffsetDateTime T0 = OffsetDateTime.of(2026, 6, 1, 2, 0, 0, 0, ZoneOffset.UTC);
 
     @BeforeAll
     static void data() {
         repository = new PublicSiteRepository(graph.driver(), null);
+        results = new ResultRepository(Neo4jClient.create(graph.driver()));
         run("CREATE (g:Region {code: '439900', name: '演示市'}) CREATE (d:Department {id: 'PS-1', name: '演示人社局', level: 'CITY', sector: 'HRSS'})-[:GOVERNS]->(g)"
                 + " CREATE (:Department {id: 'PS-2', name: '演示市场监管局', level: 'CITY', sector: 'MS'})-[:GOVERNS]->(g)", Map.of());
         enterprise("91439900PS0000001A", "长沙甲科技有限公司");
@@ -70,8 +76,13 @@ class PublicSiteRepositoryTest {
         p.put("status", status);
         p.put("publishedAt", publishedAt);
         p.put("correctedAt", correctedAt);
+        p.put("approved", "PUBLISHED".equals(status) ? "APPROVED" : status);
         run("CREATE (:InspectionResult {id: $id, uscc: $uscc, inspectingDepartment: $dept, category: $category, endedOn: $endedOn,"
-                + " status: $status, publishedAt: $publishedAt, correctedAt: $correctedAt, facts: 'internal facts', approvedBy: 'leader-x'})", p);
+                + " status: $approved, correctedAt: $correctedAt, facts: 'internal facts', approvedBy: 'leader-x'})", p);
+        if ("PUBLISHED".equals(status)) {
+            // Published as the hub publishes, so the result carries what publishing writes (the searchable name).
+            results.publish(id, "leader-x", publishedAt, null);
+        }
     }
 
     static List<String> ids(Slice<Result> s) {
@@ -140,6 +151,59 @@ class PublicSiteRepositoryTest {
         }
         assertThat(operators).as("plan of NEWEST").anyMatch(o -> o.startsWith("PartialTop"))
                 .noneMatch(o -> o.startsWith("Top") || o.startsWith("Sort"));
+    }
+
+    @Test
+    void aNameFragmentIsSearchedInThePublishedResultsNotInEveryEnterprise() {
+        // At 1,000,000 enterprises a fragment such as 有限公司 matches most names: the search must start from the
+        // published results' own name text index, never walk the enterprises the name matches.
+        Map<String, Object> p = new HashMap<>();
+        for (String k : List.of("uscc", "departmentId", "from", "to", "category")) {
+            p.put(k, null);
+        }
+        p.put("name", "有限公司");
+        p.put("skip", 0);
+        p.put("limit", 20);
+        List<String> operators = new java.util.ArrayList<>();
+        List<String> indexes = new java.util.ArrayList<>();
+        try (var session = graph.driver().session()) {
+            var plan = session.run("EXPLAIN " + PublicSiteRepository.RESULTS_FROM.get("name") + PublicSiteRepository.RESULTS, p).consume().plan();
+            collect(plan, operators);
+            details(plan, indexes);
+        }
+        assertThat(operators).as("plan of the name search").anyMatch(o -> o.startsWith("NodeIndexContainsScan"))
+                .noneMatch(o -> o.startsWith("NodeByLabelScan") || o.startsWith("AllNodesScan"));
+        assertThat(indexes).as("the index the search starts from").anyMatch(d -> d.contains("InspectionResult") && d.contains("enterpriseName"))
+                .noneMatch(d -> d.contains(":Enterprise("));
+    }
+
+    @Test
+    void aRenamedEnterprisesPublishedResultsAreFoundByItsNewName() {
+        enterprise("91439900PS0000009Z", "湘潭旧名商贸有限公司");
+        result("PS-R9", "91439900PS0000009Z", "PS-2", "NO_PROBLEM_FOUND", LocalDate.of(2026, 5, 11), "PUBLISHED", T0.plusDays(6), null);
+        try {
+            renamed();
+        } finally {
+            // The other tests count the fixture's published results.
+            run("MATCH (n) WHERE n.uscc = '91439900PS0000009Z' DETACH DELETE n", Map.of());
+        }
+    }
+
+    private void renamed() {
+        assertThat(ids(repository.results(new ResultQuery("旧名商贸", null, null, null, null), null, 0, 10))).containsExactly("PS-R9");
+
+        new DirectoryRepository(Neo4jClient.create(graph.driver())).upsertEnterprises(List.of(new EnterpriseData("91439900PS0000009Z",
+                "湘潭新名商贸有限公司", null, null, null, "ACTIVE", null, null, "439900", null, null, null)), LocalDate.of(2026, 6, 9), T0.plusDays(8));
+
+        assertThat(ids(repository.results(new ResultQuery("新名商贸", null, null, null, null), null, 0, 10))).containsExactly("PS-R9");
+        assertThat(repository.results(new ResultQuery("旧名商贸", null, null, null, null), null, 0, 10).total()).isZero();
+        assertThat(repository.results(new ResultQuery(null, null, null, null, null), "91439900PS0000009Z", 0, 10).items().get(0).enterpriseName())
+                .isEqualTo("湘潭新名商贸有限公司");
+    }
+
+    static void details(org.neo4j.driver.summary.Plan plan, List<String> into) {
+        into.add(String.valueOf(plan.arguments().get("Details")));
+        plan.children().forEach(c -> details(c, into));
     }
 
     static void collect(org.neo4j.driver.summary.Plan plan, List<String> into) {
