@@ -32,7 +32,7 @@ import org.supervisionhub.graph.inspection.ObjectionRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.Results.ObjectionStatus;
 import org.supervisionhub.graph.inspection.Results.Result;
-import org.supervisionhub.graph.inspection.Results.ResultStatus;
+import org.supervisionhub.domain.inspection.ResultStatus;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.api.graphql.ErrorCode;
 

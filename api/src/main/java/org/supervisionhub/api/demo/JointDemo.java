@@ -33,7 +33,7 @@ import org.supervisionhub.api.sampling.SamplingInputs.StratumRatioInput;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.inspection.Results.Result;
-import org.supervisionhub.graph.inspection.Results.ResultCategory;
+import org.supervisionhub.domain.inspection.ResultCategory;
 import org.supervisionhub.graph.roster.Roster.Inspector;
 import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;

@@ -18,7 +18,7 @@ import org.supervisionhub.graph.inspection.Results.Objection;
 import org.supervisionhub.graph.inspection.Results.ObjectionKind;
 import org.supervisionhub.graph.inspection.Results.ObjectionStatus;
 import org.supervisionhub.graph.inspection.Results.Result;
-import org.supervisionhub.graph.inspection.Results.ResultStatus;
+import org.supervisionhub.domain.inspection.ResultStatus;
 import org.supervisionhub.api.graphql.ErrorCode;
 
 /**

@@ -15,6 +15,12 @@ import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.calendar.WorkingDayCalendar;
 import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.DomainRefusals;
+import org.supervisionhub.domain.Outcome;
+import org.supervisionhub.domain.inspection.DepartmentId;
+import org.supervisionhub.domain.inspection.InspectionResult;
+import org.supervisionhub.domain.inspection.ResultContent;
+import org.supervisionhub.domain.inspection.ResultId;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.restriction.TriggerService;
@@ -29,10 +35,10 @@ import org.supervisionhub.graph.inspection.Results.Feedback;
 import org.supervisionhub.graph.inspection.Results.FeedbackChannel;
 import org.supervisionhub.graph.inspection.Results.ObjectionStatus;
 import org.supervisionhub.graph.inspection.Results.Amendment;
-import org.supervisionhub.graph.inspection.Results.Delegation;
+import org.supervisionhub.domain.inspection.Delegation;
 import org.supervisionhub.graph.inspection.Results.Result;
-import org.supervisionhub.graph.inspection.Results.ResultCategory;
-import org.supervisionhub.graph.inspection.Results.ResultStatus;
+import org.supervisionhub.domain.inspection.ResultCategory;
+import org.supervisionhub.domain.inspection.ResultStatus;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
@@ -51,9 +57,7 @@ public class ResultService {
 
     /** PUB-03, PUB-04: working days to publish, from the inspection's end or the rectification deadline. */
     static final int PUBLISH_WITHIN_WORKING_DAYS = 20;
-    static final int MAX_FACTS = 20_000;
     static final Set<TriggerType> BLOCKS_NO_PROBLEM = Set.of(TriggerType.ABNORMAL_OPERATION_LIST, TriggerType.SERIOUS_VIOLATION_LIST);
-    static final Set<ResultCategory> NOTHING_FOUND = Set.of(ResultCategory.NO_PROBLEM_FOUND, ResultCategory.NO_RELEVANT_BUSINESS_ACTIVITY);
 
     public record Proposal(String inspectionId, ResultCategory category, String facts, LocalDate endedOn, LocalDate rectificationDeadline,
                            Delegation delegation) {
@@ -102,14 +106,14 @@ public class ResultService {
         Checks checks = new Checks();
         checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", ErrorCode.ILLEGAL_TRANSITION,
                 "input.inspectionId: the inspection is " + inspection.status() + ", not active", null);
-        boolean same = inspecting.equals(inspection.drawnBy());
-        Delegation delegation = in.delegation() == null ? (same ? Delegation.NONE : null) : in.delegation();
-        checks.check(delegation != null, "input.delegation", ErrorCode.REQUIRED,
-                "input.delegation: " + inspecting + " inspects for " + inspection.drawnBy() + ": DELEGATED or AUTHORISED", "APPR-02");
-        checks.check(delegation == null || (delegation == Delegation.NONE) == same, "input.delegation", ErrorCode.INVALID_VALUE,
-                "input.delegation: " + (same ? "the drawing department inspects itself: NONE" : "another department inspects: DELEGATED or AUTHORISED"),
-                "APPR-02");
-        validate(checks, in.category(), in.facts(), in.endedOn(), in.rectificationDeadline(), "input.");
+        String id = idOf(inspection.id());
+        Result existing = results.lock(id).orElse(null);
+        ResultContent content = new ResultContent(in.category(), in.facts(), in.endedOn(), in.rectificationDeadline());
+        // The result decides (APPR-02, APPR-04, RESULT-01, FOLLOW-01, PUB-04); its subjects are the input's fields.
+        Outcome<InspectionResult> proposal = existing == null
+                ? InspectionResult.propose(new ResultId(id), new DepartmentId(inspecting), DepartmentId.of(inspection.drawnBy()), in.delegation(), content)
+                : existing.lifecycle(false).proposeAgain(content);
+        DomainRefusals.violations(proposal.violations(), s -> "input." + (s.equals("id") ? "inspectionId" : s)).forEach(checks::add);
         // In the window, after the draw, the notified visit and the record's start, not in the future (LifecycleDates).
         LifecycleDates.result(timelines.of(inspection), "input.", in.endedOn(), in.rectificationDeadline(), now()).forEach(checks::add);
         checks.check(in.category() != ResultCategory.SERIOUS_NON_COOPERATION
@@ -117,19 +121,15 @@ public class ResultService {
                 "input.category", ErrorCode.CONFLICT, "input.category: SERIOUS_NON_COOPERATION needs the circumstances recorded first"
                         + " (recordNonCooperation, with evidence)", "NONCOOP-02");
         checks.throwIfAny();
-        String id = idOf(inspection.id());
-        Result existing = results.lock(id).orElse(null);
+        InspectionResult proposed = proposal.orElseThrow(DomainRefusals.asArguments());
         OffsetDateTime now = now();
+        ResultContent c = proposed.content();
         if (existing == null) {
-            results.create(new Result(id, inspection.id(), inspection.uscc(), inspecting, inspection.drawnBy(), delegation, in.category(),
-                    in.facts().strip(), in.endedOn(), in.rectificationDeadline(), ResultStatus.PROPOSED, viewer.actor(), now, null, null,
+            results.create(new Result(id, inspection.id(), inspection.uscc(), inspecting, inspection.drawnBy(), proposed.delegation(), c.category(),
+                    c.facts(), c.endedOn(), c.rectificationDeadline(), ResultStatus.PROPOSED, viewer.actor(), now, null, null,
                     null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null, null, null));
         } else {
-            if (existing.status() == ResultStatus.APPROVED || existing.status() == ResultStatus.PUBLISHED) {
-                throw InvalidInputException.of("input.inspectionId", ErrorCode.IMMUTABLE, "the result of " + inspection.id()
-                        + " is approved: correct it with amendInspectionResult", "APPR-04");
-            }
-            results.repropose(id, in.category(), in.facts().strip(), in.endedOn(), in.rectificationDeadline(), viewer.actor(), now);
+            results.repropose(id, existing.status(), c.category(), c.facts(), c.endedOn(), c.rectificationDeadline(), viewer.actor(), now);
         }
         return reload(id);
     }
@@ -141,14 +141,14 @@ public class ResultService {
     @Transactional
     public Result sendBack(String id, String reason, Viewer viewer) {
         Result r = locked(id);
-        transition(r.status() == ResultStatus.PROPOSED || r.status() == ResultStatus.REVIEWED, "id",
-                "the result is " + r.status() + ": only a result awaiting review or approval is returned", "APPR-01");
-        String deciding = r.status() == ResultStatus.REVIEWED ? r.drawingDepartment() : r.inspectingDepartment();
+        InspectionResult result = r.lifecycle(false);
+        result.sendBack().orElseThrow(DomainRefusals.asArguments());
+        String deciding = result.decidingDepartment().value();
         Inspections.requireDepartment(viewer, deciding, "id", "APPR-01..03: returned by a leader of " + deciding + ", whose step it awaits", Role.LEADER);
         Checks checks = new Checks();
         checks.require("reason", reason);
         checks.throwIfAny();
-        results.sendBack(id, reason.strip(), viewer.actor(), now());
+        results.sendBack(id, r.status(), reason.strip(), viewer.actor(), now());
         return reload(id);
     }
 
@@ -156,10 +156,9 @@ public class ResultService {
     @Transactional
     public Result review(String id, Viewer viewer) {
         Result r = locked(id);
-        transition(r.delegation() == Delegation.DELEGATED, "id", "only a DELEGATED result is reviewed before approval", "APPR-02");
-        transition(r.status() == ResultStatus.PROPOSED, "id", "the result is " + r.status() + ", not PROPOSED", "APPR-02");
+        r.lifecycle(false).review().orElseThrow(DomainRefusals.asArguments());
         Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "APPR-02: reviewed by a leader of " + r.inspectingDepartment(), Role.LEADER);
-        results.review(id, viewer.actor(), now());
+        results.review(id, r.status(), viewer.actor(), now());
         return reload(id);
     }
 
@@ -170,16 +169,16 @@ public class ResultService {
     @Transactional
     public Result approve(String id, Viewer viewer) {
         Result r = locked(id);
-        boolean delegated = r.delegation() == Delegation.DELEGATED;
-        ResultStatus ready = delegated ? ResultStatus.REVIEWED : ResultStatus.PROPOSED;
-        transition(r.status() == ready, "id", "the result is " + r.status() + "; it is approved when " + ready, delegated ? "APPR-02" : "APPR-01");
-        String approving = delegated ? r.drawingDepartment() : r.inspectingDepartment();
-        Inspections.requireDepartment(viewer, approving, "id", (delegated ? "APPR-02" : "APPR-01") + ": approved by a leader of " + approving, Role.LEADER);
+        InspectionResult result = r.lifecycle(false);
+        result.approve().orElseThrow(DomainRefusals.asArguments());
+        String approving = result.approvingDepartment().value();
+        Inspections.requireDepartment(viewer, approving, "id", (r.delegation() == Delegation.DELEGATED ? "APPR-02" : "APPR-01")
+                + ": approved by a leader of " + approving, Role.LEADER);
         throwIfAny(LifecycleDates.approval(timelines.of(r), "id", now()));
         // PUB-03, PUB-04: stored with its inputs and basis (provisional where the holiday data does not cover a year it spans).
-        LocalDate from = publishFrom(r.endedOn(), r.rectificationDeadline());
+        LocalDate from = result.content().publishFrom();
         WorkingDayCalendar.Deadline publishBy = calendar.deadline(from, PUBLISH_WITHIN_WORKING_DAYS);
-        results.approve(id, viewer.actor(), now(), approving, r.delegation() == Delegation.AUTHORISED ? r.drawingDepartment() : null,
+        results.approve(id, r.status(), viewer.actor(), now(), approving, result.filedWith() == null ? null : result.filedWith().value(),
                 publishBy.due(), publishBy.basis(), from, PUBLISH_WITHIN_WORKING_DAYS);
         return reload(id);
     }
@@ -191,20 +190,17 @@ public class ResultService {
     @Transactional
     public Result publish(String id, Viewer viewer) {
         Result r = locked(id);
-        transition(r.status() == ResultStatus.APPROVED, "id", "the result is " + r.status() + ": only an approved result is published", "APPR-04");
+        InspectionResult result = r.lifecycle(false);
+        result.publish(null).orElseThrow(DomainRefusals.asArguments());
         Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "PUB-01: published by the inspecting department " + r.inspectingDepartment(),
                 Role.OFFICER, Role.LEADER);
         OffsetDateTime now = now();
         throwIfAny(LifecycleDates.publication(timelines.of(r), "id", now));
-        if (r.category() == ResultCategory.NO_PROBLEM_FOUND) {
-            List<Trigger> listed = triggers.ofEnterprises(List.of(r.uscc()), "CREDIT_LISTING", now).getOrDefault(r.uscc(), List.of()).stream()
-                    .filter(t -> BLOCKS_NO_PROBLEM.contains(t.type())).toList();
-            if (!listed.isEmpty()) {
-                throw InvalidInputException.of("id", ErrorCode.CONFLICT, "the enterprise is on the " + listed.get(0).type() + " (" + listed.get(0).id()
-                        + "): a NO_PROBLEM_FOUND result cannot be published while it is listed", "FOLLOW-04");
-            }
-        }
-        results.publish(id, viewer.actor(), now, publicUntil(r, now));
+        // FOLLOW-04, FOLLOW-05: the listing that would block a NO_PROBLEM_FOUND publication; the result decides.
+        String blocking = triggers.ofEnterprises(List.of(r.uscc()), "CREDIT_LISTING", now).getOrDefault(r.uscc(), List.of()).stream()
+                .filter(t -> BLOCKS_NO_PROBLEM.contains(t.type())).findFirst().map(t -> t.type() + " (" + t.id() + ")").orElse(null);
+        result.publish(blocking).orElseThrow(DomainRefusals.asArguments());
+        results.publish(id, r.status(), viewer.actor(), now, publicUntil(r, now));
         Result published = reload(id);
         announce(published);
         return published;
@@ -223,10 +219,7 @@ public class ResultService {
         Result r = locked(id);
         Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "PUB-11: withheld by a leader of the inspecting department "
                 + r.inspectingDepartment(), Role.LEADER);
-        transition(r.status() == ResultStatus.PUBLISHED, "id", "the result is " + r.status() + ": only a published result is withheld", "PUB-11");
-        if (results.withholdings(List.of(id)).containsKey(id)) {
-            throw InvalidInputException.of("id", ErrorCode.CONFLICT, "the result is already withheld", "PUB-11");
-        }
+        r.lifecycle(results.withholdings(List.of(id)).containsKey(id)).withhold().orElseThrow(DomainRefusals.asArguments());
         results.withhold(id, reason.strip(), viewer.actor(), viewer.departmentId(), now());
         return results.withholdings(List.of(id)).get(id);
     }
@@ -247,8 +240,11 @@ public class ResultService {
      * approved by the given people (ARCH-05), and applies what follows from it. The caller has locked the result and checked who acts.
      */
     void applyAmendment(Result r, AmendableField field, String value, String reason, String handler, String approver, String prefix) {
-        transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "id",
-                "the result is " + r.status() + ": before approval, propose it again instead", "ARCH-05");
+        InspectionResult result = r.lifecycle(false);
+        if (!r.status().approved()) {
+            // ARCH-05 before the inputs: only an approved result is amended.
+            result.amend(result.content()).orElseThrow(DomainRefusals.asArguments());
+        }
         Checks checks = new Checks();
         checks.require(prefix + "field", field);
         checks.require("reason", reason);
@@ -256,34 +252,42 @@ public class ResultService {
             checks.require(prefix + "value", value);
         }
         checks.throwIfAny();
-        Map<String, Object> changes = new HashMap<>();
+        ResultContent now = result.content();
         String before;
         String after = value == null ? null : value.strip();
+        ResultContent next;
         switch (field) {
             case CATEGORY -> {
-                before = r.category().name();
+                before = now.category().name();
                 ResultCategory category = parse(checks, value, prefix + "value");
-                if (category != null) {
-                    validate(checks, category, r.facts(), r.endedOn(), r.rectificationDeadline(), "");
-                    LifecycleDates.rectificationDeadline(null, "", r.endedOn(), r.rectificationDeadline()).forEach(checks::add);
-                    changes.put("category", category.name());
-                }
+                next = category == null ? null : new ResultContent(category, now.facts(), now.endedOn(), now.rectificationDeadline());
             }
             case FACTS -> {
-                before = r.facts();
-                checks.check(value == null || value.length() <= MAX_FACTS, prefix + "value", ErrorCode.INVALID_VALUE,
-                        prefix + "value: at most " + MAX_FACTS + " characters", null);
-                changes.put("facts", after);
+                before = now.facts();
+                next = new ResultContent(now.category(), after, now.endedOn(), now.rectificationDeadline());
             }
             default -> {
-                before = r.rectificationDeadline() == null ? null : r.rectificationDeadline().toString();
+                before = now.rectificationDeadline() == null ? null : now.rectificationDeadline().toString();
                 LocalDate deadline = date(checks, value, prefix + "value");
-                validate(checks, r.category(), r.facts(), r.endedOn(), deadline, "");
-                LifecycleDates.rectificationDeadline(null, "", r.endedOn(), deadline).forEach(checks::add);
-                changes.put("rectificationDeadline", deadline);
+                next = checks.ok() ? new ResultContent(now.category(), now.facts(), now.endedOn(), deadline) : null;
+            }
+        }
+        if (next != null) {
+            // ARCH-05: the amended content must itself be valid (RESULT-01, FOLLOW-01, PUB-04) and differ from the current one.
+            DomainRefusals.violations(result.amend(next).violations(), s -> s.equals("value") ? prefix + "value"
+                    : s.equals("facts") ? prefix + "value" : s).forEach(checks::add);
+            LifecycleDates.rectificationDeadline(null, "", next.endedOn(), next.rectificationDeadline()).forEach(checks::add);
+        }
+        checks.throwIfAny();
+        Map<String, Object> changes = new HashMap<>();
+        switch (field) {
+            case CATEGORY -> changes.put("category", next.category().name());
+            case FACTS -> changes.put("facts", next.facts());
+            default -> {
+                changes.put("rectificationDeadline", next.rectificationDeadline());
                 // PUB-04: the deadline to publish follows the rectification deadline, until published.
-                if (r.status() == ResultStatus.APPROVED && checks.ok()) {
-                    LocalDate from = publishFrom(r.endedOn(), deadline);
+                if (r.status() == ResultStatus.APPROVED) {
+                    LocalDate from = next.publishFrom();
                     WorkingDayCalendar.Deadline publishBy = calendar.deadline(from, PUBLISH_WITHIN_WORKING_DAYS);
                     changes.put("publishBy", publishBy.due());
                     changes.put("publishByBasis", publishBy.basis().name());
@@ -292,8 +296,6 @@ public class ResultService {
                 }
             }
         }
-        checks.check(!java.util.Objects.equals(before, after), prefix + "value", ErrorCode.INVALID_VALUE, prefix + "value: the same as now", null);
-        checks.throwIfAny();
         results.amend(new Amendment(r.id(), r.amendments() + 1, now(), field.name(), before, after, reason.strip(), handler, approver),
                 changes);
     }
@@ -309,24 +311,18 @@ public class ResultService {
                 + r.inspectingDepartment(), Role.INSPECTOR, Role.OFFICER, Role.LEADER);
         // ONSITE-02, ASSIGN-03, ASSIGN-04: an inspector gives it only as a member of the current team.
         inspections.requireTeam(r.inspectionId(), "id", viewer, "PUB-09", Role.INSPECTOR, Role.OFFICER, Role.LEADER);
-        transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "id",
-                "the result is " + r.status() + ": feedback follows approval", "PUB-09");
-        if (r.feedback() != null) {
-            throw InvalidInputException.of("id", ErrorCode.IMMUTABLE, "id: feedback was given on " + r.feedback().givenOn(), "PUB-09");
-        }
+        InspectionResult result = r.lifecycle(false);
+        // PUB-09 first: approved, not yet fed back; then the inputs and dates; then PUB-08 and OBJ-01 where it publishes first.
+        result.giveFeedback(givenOn, false, null, false).orElseThrow(DomainRefusals.asArguments());
         Checks checks = new Checks();
         checks.require("channel", channel);
         checks.require("givenOn", givenOn);
         LifecycleDates.feedback(timelines.of(r), "givenOn", givenOn, now()).forEach(checks::add);
         checks.throwIfAny();
         if (jurisdictions.of(r.inspectingDepartment()).publishBeforeFeedback()) {
-            transition(r.status() == ResultStatus.PUBLISHED, "id", "the result is published first, then fed back", "PUB-08");
-            checks.check(givenOn.isAfter(r.publicUntil()), "givenOn", ErrorCode.CONFLICT, "givenOn: after the public period, which ends on "
-                    + r.publicUntil(), "PUB-08");
             boolean underReview = objections.ofResults(List.of(id)).getOrDefault(id, List.of()).stream()
                     .anyMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW);
-            checks.check(!underReview, "id", ErrorCode.CONFLICT, "id: an objection to the publication is under review", "OBJ-01");
-            checks.throwIfAny();
+            result.giveFeedback(givenOn, true, r.publicUntil(), underReview).orElseThrow(DomainRefusals.asArguments());
         }
         results.feedback(id, new Feedback(channel, givenOn, note == null || note.isBlank() ? null : note.strip(), viewer.actor(), now()));
         return reload(id);
@@ -386,15 +382,16 @@ public class ResultService {
     @Transactional
     public Trigger list(String id, TriggerType type, String legalBasis, String reason, Viewer viewer) {
         Result r = locked(id);
-        transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "id",
-                "the result is " + r.status() + ": listing follows an approved result", "APPR-04");
+        List<org.supervisionhub.domain.Violation> listable = r.lifecycle(false).listable();
+        if (!listable.isEmpty() && listable.get(0).kind() == org.supervisionhub.domain.Violation.Kind.ILLEGAL_TRANSITION) {
+            throw DomainRefusals.asArguments().apply(listable);
+        }
         Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "FOLLOW-04: listed by the inspecting department " + r.inspectingDepartment(),
                 Role.OFFICER, Role.LEADER);
         Checks checks = new Checks();
         checks.check(BLOCKS_NO_PROBLEM.contains(type), "type", ErrorCode.INVALID_VALUE,
                 "type: a result leads to the ABNORMAL_OPERATION_LIST or the SERIOUS_VIOLATION_LIST", "FOLLOW-04");
-        checks.check(!NOTHING_FOUND.contains(r.category()), "id", ErrorCode.CONFLICT, "id: the result is " + r.category() + ": nothing to list for",
-                "FOLLOW-04");
+        DomainRefusals.violations(listable, s -> s).forEach(checks::add);
         checks.require("legalBasis", legalBasis);
         checks.require("reason", reason);
         checks.throwIfAny();
@@ -409,15 +406,9 @@ public class ResultService {
     @Transactional
     public Result rectified(String id, LocalDate rectifiedOn, String note, Viewer viewer) {
         Result r = locked(id);
-        transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "id",
-                "the result is " + r.status() + ": a correction follows an approved result", "FOLLOW-01");
-        transition(r.category() == ResultCategory.PROBLEM_FOUND_RECTIFICATION_ORDERED, "id",
-                "the result is " + r.category() + ": no correction was ordered", "FOLLOW-01");
+        r.lifecycle(false).recordRectification(rectifiedOn).orElseThrow(DomainRefusals.asArguments());
         Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "FOLLOW-01: recorded by the inspecting department "
                 + r.inspectingDepartment(), Role.OFFICER, Role.LEADER);
-        if (r.rectifiedOn() != null) {
-            throw InvalidInputException.of("id", ErrorCode.IMMUTABLE, "id: the correction was recorded on " + r.rectifiedOn(), "FOLLOW-01");
-        }
         Checks checks = new Checks();
         checks.require("rectifiedOn", rectifiedOn);
         LifecycleDates.rectified(timelines.of(r), "rectifiedOn", rectifiedOn, now()).forEach(checks::add);
@@ -432,16 +423,6 @@ public class ResultService {
         return results.overdueRectifications(departments, today());
     }
 
-    /** PUB-03, PUB-04: 20 working days after the inspection ended, or after the rectification deadline when one was set. */
-    LocalDate publishBy(LocalDate endedOn, LocalDate rectificationDeadline) {
-        return calendar.addWorkingDays(publishFrom(endedOn, rectificationDeadline), PUBLISH_WITHIN_WORKING_DAYS);
-    }
-
-    /** PUB-03, PUB-04: the day the 20 working days count from. */
-    static LocalDate publishFrom(LocalDate endedOn, LocalDate rectificationDeadline) {
-        return rectificationDeadline != null ? rectificationDeadline : endedOn;
-    }
-
     /** Results not published by their deadline, of the given departments. */
     public List<Result> overdue(Set<String> departments) {
         return results.overdue(departments, today());
@@ -450,19 +431,6 @@ public class ResultService {
     /** The regulators' calendar day. */
     public LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private void validate(Checks checks, ResultCategory category, String facts, LocalDate endedOn, LocalDate rectificationDeadline, String prefix) {
-        checks.require(prefix + "category", category);
-        checks.require(prefix + "facts", facts);
-        checks.check(facts == null || facts.length() <= MAX_FACTS, prefix + "facts", ErrorCode.INVALID_VALUE, prefix + "facts: at most " + MAX_FACTS
-                + " characters", null);
-        checks.require(prefix + "endedOn", endedOn);
-        boolean ordered = category == ResultCategory.PROBLEM_FOUND_RECTIFICATION_ORDERED;
-        checks.check(!ordered || rectificationDeadline != null, prefix + "rectificationDeadline", ErrorCode.REQUIRED,
-                prefix + "rectificationDeadline: a correction was ordered, so the order's deadline is required", "FOLLOW-01");
-        checks.check(ordered || rectificationDeadline == null, prefix + "rectificationDeadline", ErrorCode.INVALID_VALUE,
-                prefix + "rectificationDeadline: only for PROBLEM_FOUND_RECTIFICATION_ORDERED", "PUB-04");
     }
 
     private static ResultCategory parse(Checks checks, String value, String field) {

@@ -45,7 +45,7 @@ public class PublicDataController {
     /** A CSV export is one statement; this bounds what one request may ask of the database. */
     static final int MAX_CSV_ROWS = 10_000;
     static final CacheControl CACHE = CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic();
-    static final Set<String> CATEGORIES = java.util.Arrays.stream(org.supervisionhub.graph.inspection.Results.ResultCategory.values())
+    static final Set<String> CATEGORIES = java.util.Arrays.stream(org.supervisionhub.domain.inspection.ResultCategory.values())
             .map(Enum::name).collect(java.util.stream.Collectors.toSet());
 
     /** A refused parameter: answered 400 with {@link ErrorCode#INVALID_VALUE} and the parameter's name. */

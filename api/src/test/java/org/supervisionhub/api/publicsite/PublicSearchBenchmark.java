@@ -19,7 +19,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.supervisionhub.api.BenchmarkSupport;
-import org.supervisionhub.graph.inspection.Results.ResultCategory;
+import org.supervisionhub.domain.inspection.ResultCategory;
 import org.supervisionhub.graph.publicsite.PublicSite.ResultQuery;
 import org.supervisionhub.graph.publicsite.PublicSiteRepository;
 import org.supervisionhub.graph.store.EmbeddedNeo4jServer;

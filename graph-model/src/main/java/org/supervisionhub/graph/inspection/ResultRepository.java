@@ -12,10 +12,10 @@ import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.supervisionhub.graph.calendar.Deadlines.DeadlineBasis;
 import org.supervisionhub.graph.inspection.Results.Amendment;
-import org.supervisionhub.graph.inspection.Results.Delegation;
+import org.supervisionhub.domain.inspection.Delegation;
 import org.supervisionhub.graph.inspection.Results.Result;
-import org.supervisionhub.graph.inspection.Results.ResultCategory;
-import org.supervisionhub.graph.inspection.Results.ResultStatus;
+import org.supervisionhub.domain.inspection.ResultCategory;
+import org.supervisionhub.domain.inspection.ResultStatus;
 import org.supervisionhub.graph.publicsite.PublicSiteRepository;
 import org.supervisionhub.graph.store.KeyedRows;
 import org.supervisionhub.graph.store.Values;
@@ -31,18 +31,23 @@ public class ResultRepository {
             + " inspectingDepartment: $r.inspectingDepartment, drawingDepartment: $r.drawingDepartment, delegation: $r.delegation,"
             + " category: $r.category, facts: $r.facts, endedOn: $r.endedOn, rectificationDeadline: $r.rectificationDeadline,"
             + " status: 'PROPOSED', proposedBy: $r.proposedBy, proposedAt: $r.proposedAt, amendments: 0})-[:OF]->(i)";
+    /**
+     * Every status change writes the state the domain's {@code InspectionResult} decided on, and only over the state it decided
+     * from: a statement that finds the result in another state changes nothing and the change fails (see {@link #transition}).
+     */
+    static final String GUARD = "MATCH (r:InspectionResult {id: $id}) WHERE r.status = $from";
     static final String LOCK = "MATCH (r:InspectionResult {id: $id}) SET r.lock = true REMOVE r.lock RETURN r {.*} AS row";
-    static final String REPROPOSE = "MATCH (r:InspectionResult {id: $id}) SET r.category = $category, r.facts = $facts,"
+    static final String REPROPOSE = GUARD + " SET r.category = $category, r.facts = $facts,"
             + " r.endedOn = $endedOn, r.rectificationDeadline = $rectificationDeadline, r.proposedBy = $actor, r.proposedAt = $at,"
             + " r.status = 'PROPOSED', r.reviewedBy = null, r.reviewedAt = null";
-    static final String RETURN = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'RETURNED', r.returnedBy = $actor, r.returnedAt = $at,"
+    static final String RETURN = GUARD + " SET r.status = 'RETURNED', r.returnedBy = $actor, r.returnedAt = $at,"
             + " r.returnReason = $reason, r.reviewedBy = null, r.reviewedAt = null";
-    static final String REVIEW = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'REVIEWED', r.reviewedBy = $actor, r.reviewedAt = $at";
-    static final String APPROVE = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'APPROVED', r.approvedBy = $actor,"
+    static final String REVIEW = GUARD + " SET r.status = 'REVIEWED', r.reviewedBy = $actor, r.reviewedAt = $at";
+    static final String APPROVE = GUARD + " SET r.status = 'APPROVED', r.approvedBy = $actor,"
             + " r.approvedAt = $at, r.approvingDepartment = $department, r.filedWith = $filedWith, r.publishBy = $publishBy,"
             + " r.publishByBasis = $publishByBasis, r.publishByFrom = $publishByFrom, r.publishByWorkingDays = $publishByWorkingDays";
     /** Publishing also keeps the enterprise's name on the result, for the public name search (see {@link PublicSiteRepository#SEARCH_NAME}). */
-    static final String PUBLISH = "MATCH (r:InspectionResult {id: $id}) SET r.status = 'PUBLISHED', r.publishedBy = $actor, r.publishedAt = $at,"
+    static final String PUBLISH = GUARD + " SET r.status = 'PUBLISHED', r.publishedBy = $actor, r.publishedAt = $at,"
             + " r.publicUntil = $publicUntil, r.enterpriseName = COLLECT { MATCH (e:Enterprise {uscc: r.uscc}) RETURN e.name }[0]";
     /** PUB-12: a corrected publication after an upheld objection; a public period starts again. */
     static final String REPUBLISH = "MATCH (r:InspectionResult {id: $id}) SET r.correctedAt = $at, r.publicUntil = $publicUntil";
@@ -102,12 +107,20 @@ public class ResultRepository {
         client.query(CREATE).bind(m).to("r").run();
     }
 
+    /** Runs a status change guarded by {@link #GUARD}; fails if the result was not in {@code from}. */
+    private void transition(String cypher, Map<String, Object> p, ResultStatus from) {
+        p.put("from", from.name());
+        if (client.query(cypher).bindAll(p).run().counters().propertiesSet() == 0) {
+            throw new IllegalStateException("result " + p.get("id") + " is no longer " + from + ": the change was not written");
+        }
+    }
+
     public Optional<Result> lock(String id) {
         return client.query(LOCK).bind(id).to("id").fetchAs(Result.class).mappedBy((t, r) -> result(r.get("row"))).one();
     }
 
-    public void repropose(String id, ResultCategory category, String facts, LocalDate endedOn, LocalDate rectificationDeadline, String actor,
-                          OffsetDateTime at) {
+    public void repropose(String id, ResultStatus from, ResultCategory category, String facts, LocalDate endedOn, LocalDate rectificationDeadline,
+                          String actor, OffsetDateTime at) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", id);
         p.put("category", category.name());
@@ -116,19 +129,19 @@ public class ResultRepository {
         p.put("rectificationDeadline", rectificationDeadline);
         p.put("actor", actor);
         p.put("at", at);
-        client.query(REPROPOSE).bindAll(p).run();
+        transition(REPROPOSE, p, from);
     }
 
-    public void sendBack(String id, String reason, String actor, OffsetDateTime at) {
-        client.query(RETURN).bindAll(Map.of("id", id, "reason", reason, "actor", actor, "at", at)).run();
+    public void sendBack(String id, ResultStatus from, String reason, String actor, OffsetDateTime at) {
+        transition(RETURN, new HashMap<>(Map.of("id", id, "reason", reason, "actor", actor, "at", at)), from);
     }
 
-    public void review(String id, String actor, OffsetDateTime at) {
-        client.query(REVIEW).bindAll(Map.of("id", id, "actor", actor, "at", at)).run();
+    public void review(String id, ResultStatus from, String actor, OffsetDateTime at) {
+        transition(REVIEW, new HashMap<>(Map.of("id", id, "actor", actor, "at", at)), from);
     }
 
     /** {@code publishBy}: n working days after {@code publishByFrom} (PUB-03, PUB-04), on the calendar basis given. */
-    public void approve(String id, String actor, OffsetDateTime at, String department, String filedWith, LocalDate publishBy,
+    public void approve(String id, ResultStatus from, String actor, OffsetDateTime at, String department, String filedWith, LocalDate publishBy,
                         DeadlineBasis publishByBasis, LocalDate publishByFrom, int publishByWorkingDays) {
         Map<String, Object> p = new HashMap<>();
         p.put("publishByBasis", publishByBasis.name());
@@ -140,17 +153,17 @@ public class ResultRepository {
         p.put("department", department);
         p.put("filedWith", filedWith);
         p.put("publishBy", publishBy);
-        client.query(APPROVE).bindAll(p).run();
+        transition(APPROVE, p, from);
     }
 
     /** {@code publicUntil}: the last day of the public period before feedback (PUB-08), where one applies. */
-    public void publish(String id, String actor, OffsetDateTime at, LocalDate publicUntil) {
+    public void publish(String id, ResultStatus from, String actor, OffsetDateTime at, LocalDate publicUntil) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", id);
         p.put("actor", actor);
         p.put("at", at);
         p.put("publicUntil", publicUntil);
-        client.query(PUBLISH).bindAll(p).run();
+        transition(PUBLISH, p, from);
     }
 
     public void republish(String id, OffsetDateTime at, LocalDate publicUntil) {

@@ -3,33 +3,19 @@ package org.supervisionhub.graph.inspection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import org.supervisionhub.domain.inspection.Delegation;
+import org.supervisionhub.domain.inspection.DepartmentId;
+import org.supervisionhub.domain.inspection.InspectionResult;
+import org.supervisionhub.domain.inspection.ResultContent;
+import org.supervisionhub.domain.inspection.ResultId;
+import org.supervisionhub.domain.inspection.ResultCategory;
+import org.supervisionhub.domain.inspection.ResultStatus;
+
 /** Value types of inspection results. */
 public final class Results {
 
     private Results() {
     }
-
-    /** RESULT-01: the eight result categories, in the order of HN art. 16(10). */
-    public enum ResultCategory {
-        NO_PROBLEM_FOUND,
-        REQUIRED_INFO_NOT_DISCLOSED,
-        DISCLOSED_INFO_FALSIFIED,
-        UNREACHABLE_AT_REGISTERED_ADDRESS,
-        PROBLEM_FOUND_RECTIFICATION_ORDERED,
-        SERIOUS_NON_COOPERATION,
-        NO_RELEVANT_BUSINESS_ACTIVITY,
-        PROBLEM_FOUND_PENDING_FOLLOW_UP
-    }
-
-    /**
-     * How the inspecting department relates to the one that drew the inspection (APPR-01..03): the same department
-     * ({@code NONE}), a subordinate entrusted by it ({@code DELEGATED}: reviewed below, approved above) or lawfully
-     * authorised ({@code AUTHORISED}: approved below, filed above).
-     */
-    public enum Delegation { NONE, DELEGATED, AUTHORISED }
-
-    /** PROPOSED by the team, REVIEWED (delegated only), APPROVED, PUBLISHED; RETURNED to the team to propose again. */
-    public enum ResultStatus { PROPOSED, RETURNED, REVIEWED, APPROVED, PUBLISHED }
 
     /**
      * One inspection's result. {@code inspectingDepartment} proposes (and reviews, when delegated); {@code approvingDepartment}
@@ -45,6 +31,15 @@ public final class Results {
                          OffsetDateTime publishedAt, int amendments, LocalDate rectifiedOn, String rectificationNote,
                          LocalDate publicUntil, OffsetDateTime correctedAt, Feedback feedback,
                          org.supervisionhub.graph.calendar.Deadlines.DeadlineBasis deadlineBasis) {
+
+        /** The result as the domain core's aggregate, which guards its transitions ({@code withheld}: PUB-11, stored apart). */
+        public InspectionResult lifecycle(boolean withheld) {
+            return new InspectionResult(new ResultId(id),
+                    new DepartmentId(inspectingDepartment),
+                    DepartmentId.of(drawingDepartment), delegation,
+                    new ResultContent(category, facts, endedOn, rectificationDeadline), status, withheld,
+                    feedback != null, rectifiedOn);
+        }
     }
 
     /** DOMAIN {@code FeedbackChannel} (PUB-09). */

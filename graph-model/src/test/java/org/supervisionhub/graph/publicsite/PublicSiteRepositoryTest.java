@@ -81,7 +81,7 @@ class PublicSiteRepositoryTest {
                 + " status: $approved, correctedAt: $correctedAt, facts: 'internal facts', approvedBy: 'leader-x'})", p);
         if ("PUBLISHED".equals(status)) {
             // Published as the hub publishes, so the result carries what publishing writes (the searchable name).
-            results.publish(id, "leader-x", publishedAt, null);
+            results.publish(id, org.supervisionhub.domain.inspection.ResultStatus.APPROVED, "leader-x", publishedAt, null);
         }
     }
 
