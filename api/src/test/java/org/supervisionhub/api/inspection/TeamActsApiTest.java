@@ -6,11 +6,14 @@ import static org.supervisionhub.api.inspection.InspectionFixtures.ok;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -39,19 +42,37 @@ class TeamActsApiTest extends HubIntegrationTest {
     @Autowired
     Driver driver;
 
-    /** Active inspections of the department with a current team of at least two, nothing recorded yet; newest ids first. */
+    /** Active inspections of the department with a current team of at least two, nothing recorded yet; earliest visits first. */
     List<Record> inspections(int n) {
-        return driver.executableQuery("MATCH (i:Inspection {status: 'ACTIVE', drawnBy: $d})-[a:ASSIGNED]->(p:Inspector)"
+        List<Record> found = driver.executableQuery("MATCH (i:Inspection {status: 'ACTIVE', drawnBy: $d})-[a:ASSIGNED]->(p:Inspector)"
                 + " WHERE a.droppedAt IS NULL AND coalesce(i.inspectedBy, i.drawnBy) = $d AND size(i.itemCodes) > 0"
                 + " AND NOT EXISTS { (:InspectionRecord)-[:OF]->(i) } AND NOT EXISTS { (:InspectionResult)-[:OF]->(i) }"
                 + " AND NOT EXISTS { (:Evidence)-[:OF]->(i) } AND NOT EXISTS { (:Substitution)-[:SUBSTITUTES_IN]->(i) }"
                 // Not one the demo has announced for a later day: its record must wait for that visit.
                 + " AND NOT EXISTS { (:InspectionNotice)-[:FOR]->(i) }"
-                // Nor one whose team is sent on a later day: its result cannot end before that visit (END-NOT-BEFORE-SCHEDULED-VISIT).
-                + " AND i.plannedOn < $today"
+                + " AND i.plannedOn IS NOT NULL"
                 + " WITH i, collect(p) AS team WHERE size(team) >= 2"
-                + " RETURN i.id AS id, i.uscc AS uscc, i.itemCodes[0] AS item ORDER BY i.id DESC LIMIT $n")
-                .withParameters(Map.of("d", DEPARTMENT, "n", n, "today", clock.today())).execute().records();
+                + " RETURN i.id AS id, i.uscc AS uscc, i.itemCodes[0] AS item, i.plannedOn AS plannedOn ORDER BY i.plannedOn, i.id DESC LIMIT $n")
+                .withParameters(Map.of("d", DEPARTMENT, "n", n)).execute().records();
+        // The demo records every visit whose day has passed, so these lie ahead: the clock moves to the day after the last
+        // one's visit, where the team's record and result (dated the visit's day) follow it (END-NOT-BEFORE-SCHEDULED-VISIT).
+        LocalDate last = found.stream().map(r -> r.get("plannedOn").asLocalDate()).max(LocalDate::compareTo).orElseThrow();
+        if (!last.isBefore(clock.today())) {
+            clock.set(last.plusDays(1).atTime(10, 0).atZone(clock.getZone()).toInstant());
+        }
+        return found;
+    }
+
+    java.time.Instant started;
+
+    @BeforeEach
+    void noteTheClock() {
+        started = clock.instant();
+    }
+
+    @AfterEach
+    void clockBack() {
+        clock.set(started);
     }
 
     /** The current team (after substitutions) with their certificates. */
@@ -101,7 +122,7 @@ class TeamActsApiTest extends HubIntegrationTest {
                 return "现场照片.jpg";
             }
         }).contentType(MediaType.IMAGE_JPEG);
-        Map<String, Object> stored = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        Map<String, Object> stored = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(60)).baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + token(officer(DEPARTMENT))).build()
                 .post().uri("/evidence/files").contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(body.build()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
