@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FastStartArchiveScriptTest {
 
-    static final Path SCRIPT = Path.of("..", "scripts", "fast-start-archive").toAbsolutePath().normalize();
+    static final Path SCRIPT = Path.of("..", "..", "scripts", "fast-start-archive").toAbsolutePath().normalize();
     /** The stand-in: records the training start's arguments; like the JVM, it leaves an archive even when the start fails. */
     static final String FAKE_JAVA = """
             #!/usr/bin/env bash
