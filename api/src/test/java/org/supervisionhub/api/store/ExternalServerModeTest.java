@@ -107,8 +107,9 @@ class ExternalServerModeTest {
     TestClock clock;
 
     HttpGraphQlTester graphQl(String token) {
+        // 60 s, not WebTestClient's 5: the first write on a busy machine took longer (working rules: responseTimeout under load).
         return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                .defaultHeader("Authorization", "Bearer " + token).build());
+                .responseTimeout(Duration.ofSeconds(60)).defaultHeader("Authorization", "Bearer " + token).build());
     }
 
     /** The identity provider's tokens are checked against the hub's clock, not the machine's (years apart here). */
