@@ -1,16 +1,21 @@
-# Sourced by the benchmarks that run api test classes: builds schema, graph-model and api offline (tests compiled,
-# not run) and sets CP to private copies of the api classes and this project's jars under $WORK, so that a concurrent
-# build rewriting target/ or the local repository cannot disturb the run. Needs WORK (a temporary directory).
-./mvnw -B -q -o -pl api -am -DskipTests install
-./mvnw -B -q -o -pl api dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
-cp -r api/target/classes "$WORK/classes"
-cp -r api/target/test-classes "$WORK/test-classes"
+# Sourced by the benchmarks (the api/benchmarks module's classes): builds it and what it needs offline in one reactor
+# (tests compiled, not run; nothing installed into the local repository, which other checkouts share) and sets CP to
+# private copies of the benchmark classes and this checkout's jars under $WORK, so that a concurrent build rewriting
+# target/ cannot disturb the run. Needs WORK (a temporary directory).
+# dependency:build-classpath runs for every module of the reactor; api/benchmarks, depending on the others, comes last
+# and leaves its classpath in the file.
+./mvnw -B -q -o -pl api/benchmarks -am -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$WORK/classpath.txt"
+cp -r api/benchmarks/target/test-classes "$WORK/test-classes"
 mkdir -p "$WORK/lib"
-CP="$WORK/test-classes:$WORK/classes"
+CP="$WORK/test-classes"
 IFS=":" read -r -a ENTRIES < "$WORK/classpath.txt" || true  # no trailing newline: read returns 1
 for entry in "${ENTRIES[@]}"; do
     case "$entry" in
-        */org/supervisionhub/*) cp "$entry" "$WORK/lib/"; entry="$WORK/lib/$(basename "$entry")" ;;
+        "$PWD"/*) if [ -d "$entry" ]; then cp -r "$entry" "$WORK/lib/$(basename "$(dirname "$(dirname "$entry")")")-classes";
+                       entry="$WORK/lib/$(basename "$(dirname "$(dirname "$entry")")")-classes";
+                   else cp "$entry" "$WORK/lib/"; entry="$WORK/lib/$(basename "$entry")"; fi ;;
+        */org/supervisionhub/*) echo "bench: $entry comes from the local repository, not this checkout" >&2; exit 1 ;;
     esac
     CP="$CP:$entry"
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end benchmark of the verifiable draw (vdraw-1) on a synthetic province, against a naive
-# ORDER BY rand() baseline. Builds schema, graph-model and api offline (tests compiled, not run) and runs
-# org.supervisionhub.api.sampling.DrawBenchmark (api test classes) against a fresh embedded Neo4j in a
+# ORDER BY rand() baseline. Builds api/benchmarks and the modules it uses offline (tests compiled, not run) and runs
+# org.supervisionhub.api.sampling.DrawBenchmark (api/benchmarks) against a fresh embedded Neo4j in a
 # temp directory: load the province, start the application against it, commit + execute a draw of 5% of
 # the whole-province pool in 4 strata (credit-risk classes A-D) in up to three runs (cold, warm, warm with the
 # statement log), a breakdown and a rolled-back replay of execute's write and overlap check, then the naive queries.

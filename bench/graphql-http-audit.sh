@@ -8,8 +8,9 @@ port=18082
 work=$(mktemp -d)
 trap 'kill ${pid:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
 
-./mvnw -B -q -DskipTests package
-jar=$(ls api/target/api-*.jar | grep -v original | head -n 1)
+# The demo's jar (api/demo: the hub plus the demo's issuer and data).
+./mvnw -B -q -DskipTests package -pl api/demo -am
+jar=$(ls api/demo/target/api-demo-*-exec.jar | head -n 1)
 java -jar "$jar" --spring.profiles.active=demo --hub.store.data-dir="$work/neo4j" --hub.demo.enterprises=200 \
   --server.port=$port --hub.store.bolt-port=0 >"$work/hub.log" 2>&1 &
 pid=$!

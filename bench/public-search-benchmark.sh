@@ -2,7 +2,7 @@
 # The public site's result search (/public/data/results) on the synthetic province with published results for 5% of
 # the enterprises: latency of the statement behind each page (PublicSiteRepository.results, first page of 20 with the
 # total), by USCC, full name, name fragment, department and month, category and department, and unfiltered. Builds
-# schema, graph-model and api offline (tests compiled, not run) and runs
+# api/benchmarks and the modules it uses offline (tests compiled, not run) and runs
 # org.supervisionhub.api.publicsite.PublicSearchBenchmark against a fresh embedded Neo4j in a temp directory.
 #
 # Usage: bench/public-search-benchmark.sh [enterprises=1000000] [requests=2000]

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Restriction checks on the synthetic province with ~5% of enterprises listed: single-check latency at the server over
 # HTTP under concurrency, against the floor (the same statement, RestrictionQuery.CHECK, through the driver), batches of
-# 1,000, and a breakdown (statement + Java vs the receipt's write). Builds schema, graph-model and api offline (tests
-# compiled, not run) and runs org.supervisionhub.api.restriction.RestrictionBenchmark (api test classes) against a fresh
+# 1,000, and a breakdown (statement + Java vs the receipt's write). Builds api/benchmarks and the modules it uses offline (tests
+# compiled, not run) and runs org.supervisionhub.api.restriction.RestrictionBenchmark (api/benchmarks) against a fresh
 # embedded Neo4j in a temp directory.
 #
 # Usage: [JAVA_OPTS=...] bench/restriction-benchmark.sh [enterprises=1000000] [concurrency=4] [requests=20000]

@@ -2,7 +2,7 @@
 # Full sync of the simulated market registry over HTTP into an empty embedded Neo4j: enterprises per second end to end
 # (generated client, Resilience4j guard, mapping, upserts with links and checkpoints), and the source alone for
 # comparison. Builds offline (tests compiled, not run) and runs org.supervisionhub.api.connectors.SyncBenchmark
-# (api test classes) with the simulator in the same JVM.
+# (api/benchmarks) with the simulator in the same JVM.
 #
 # Usage: [JAVA_OPTS=...] bench/sync-benchmark.sh [enterprises=1000000] [latency-ms-per-page=0]
 # Appends one line per run to bench/results/sync.txt. Target: >= 10,000 enterprises per second.

@@ -9,18 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings under {@code hub.*}.
  *
  * @param store where the embedded Neo4j keeps its data and binds Bolt (used only without {@code spring.neo4j.uri})
- * @param demo  synthetic province loaded into an empty graph on start
  * @param personIdKey secret key that pseudonymises national IDs into person ids
  * @param roster roster update rule (ROS-03, ROS-11)
  * @param pagination page sizes of every connection
  */
 @ConfigurationProperties("hub")
-public record HubProperties(Store store, Demo demo, @DefaultValue("change-me-in-production") String personIdKey,
+public record HubProperties(Store store, @DefaultValue("change-me-in-production") String personIdKey,
                             Roster roster, Pagination pagination) {
 
     public HubProperties {
         store = store != null ? store : new Store(Path.of("data/neo4j"), "127.0.0.1", 7687, 0, null);
-        demo = demo != null ? demo : new Demo(false, 20260101L, 20_000);
         roster = roster != null ? roster : new Roster(5);
         pagination = pagination != null ? pagination : new Pagination(20, 200);
     }
@@ -32,10 +30,6 @@ public record HubProperties(Store store, Demo demo, @DefaultValue("change-me-in-
      */
     public record Store(@DefaultValue("data/neo4j") Path dataDir, @DefaultValue("127.0.0.1") String boltHost,
                         @DefaultValue("7687") int boltPort, @DefaultValue("0") long pageCacheMb, String boltPassword) {
-    }
-
-    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("20260101") long seed,
-                       @DefaultValue("20000") int enterprises) {
     }
 
     /** @param updateDeadlineWorkingDays working days allowed to record a roster change (QD: 5; [CONFIG]) */

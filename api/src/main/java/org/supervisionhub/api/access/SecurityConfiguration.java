@@ -56,6 +56,7 @@ import org.supervisionhub.api.graphql.GraphiqlPage;
 public class SecurityConfiguration {
 
     static final String DEFAULT_PERSON_ID_KEY = "change-me-in-production";
+    static final String DEMO_ISSUER_ENABLED = "hub.security.demo-issuer.enabled";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoders, RateLimitFilter rateLimit,
@@ -187,11 +188,15 @@ public class SecurityConfiguration {
         return bean;
     }
 
-    /** A hub that takes real tokens handles real national IDs: it must not pseudonymise them with the published default key. */
+    /**
+     * A hub that takes real tokens handles real national IDs: it must not pseudonymise them with the published default key.
+     * Only the demo module's issuer ({@value #DEMO_ISSUER_ENABLED}), whose users are synthetic, may run with it.
+     */
     @Bean
-    InitializingBean personIdKeyGuard(HubProperties hub, SecurityProperties security) {
+    InitializingBean personIdKeyGuard(HubProperties hub, org.springframework.core.env.Environment environment) {
         return () -> {
-            if (!security.demoIssuer().enabled() && DEFAULT_PERSON_ID_KEY.equals(hub.personIdKey())) {
+            boolean demoIssuer = environment.getProperty(DEMO_ISSUER_ENABLED, Boolean.class, false);
+            if (!demoIssuer && DEFAULT_PERSON_ID_KEY.equals(hub.personIdKey())) {
                 throw new IllegalStateException("hub.person-id-key is the default; set a secret key (HUB_PERSON_ID_KEY) outside the demo");
             }
         };

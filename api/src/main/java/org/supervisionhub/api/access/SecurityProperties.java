@@ -1,6 +1,5 @@
 package org.supervisionhub.api.access;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,28 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings under {@code hub.security.*}. Production tokens come from the issuer configured under
- * {@code spring.security.oauth2.resourceserver.jwt.*}; the demo issuer is for the embedded demo only.
+ * {@code spring.security.oauth2.resourceserver.jwt.*}; the demo module's issuer ({@code hub.security.demo-issuer.*}) has
+ * its own settings.
  */
 @ConfigurationProperties("hub.security")
-public record SecurityProperties(DemoIssuer demoIssuer, RateLimit rateLimit) {
+public record SecurityProperties(RateLimit rateLimit) {
 
     public SecurityProperties {
-        demoIssuer = demoIssuer != null ? demoIssuer : new DemoIssuer(false, 60, "demo", Map.of());
         rateLimit = rateLimit != null ? rateLimit : new RateLimit(true, 120, 1200, Map.of());
-    }
-
-    /**
-     * @param users demo users by client id: their roles, department, unit and inspector id (an
-     *              INSPECTOR without one gets the first inspector of its department)
-     */
-    public record DemoIssuer(@DefaultValue("false") boolean enabled, @DefaultValue("60") int tokenMinutes,
-                             @DefaultValue("demo") String clientSecret, Map<String, DemoUser> users) {
-        public DemoIssuer {
-            users = users == null ? Map.of() : Map.copyOf(users);
-        }
-    }
-
-    public record DemoUser(List<Role> roles, String department, String unit, String inspector) {
     }
 
     /**

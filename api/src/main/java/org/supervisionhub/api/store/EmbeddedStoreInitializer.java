@@ -72,7 +72,7 @@ public class EmbeddedStoreInitializer implements ApplicationContextInitializer<C
             return;
         }
         HubProperties.Store store = Binder.get(context.getEnvironment()).bind("hub", HubProperties.class)
-                .orElseGet(() -> new HubProperties(null, null, null, null, null)).store();
+                .orElseGet(() -> new HubProperties(null, null, null, null)).store();
         CompletableFuture<EmbeddedNeo4jServer> future = new CompletableFuture<>();
         Startup startup = new Startup(future);
         Thread starter = new Thread(() -> {

@@ -119,13 +119,13 @@ class QueryCostTest {
         assertThat(cost(doc, Map.of("r", java.util.Collections.nCopies(3, one)))).isEqualTo(1 + 3);
         assertThat(cost(doc, Map.of("r", java.util.Collections.nCopies(1000, one)))).isEqualTo(1 + 1000);
         // A partner's full batch (max-batch 1,000) asking for the whole answer with its paths, as the benchmark does, passes.
-        assertThat(cost(org.supervisionhub.api.restriction.RestrictionBenchmark.CHECKS, Map.of("r", java.util.Collections.nCopies(1000, one))))
+        assertThat(cost(CostedDocuments.RESTRICTION_CHECKS, Map.of("r", java.util.Collections.nCopies(1000, one))))
                 .isLessThan(MAX_COST);
     }
 
     @Test
     void ordinaryQueriesStayUnderTheLimit() {
-        assertThat(cost(org.supervisionhub.api.directory.NestedLoadingTest.DEEP, Map.of("n", 200))).isLessThan(MAX_COST);
+        assertThat(cost(CostedDocuments.DEEP_ENTERPRISES, Map.of("n", 200))).isLessThan(MAX_COST);
         // Province, cities, counties of every sector.
         assertThat(cost("{ departmentTree { id name subordinates { id name region { name } subordinates { id name } } } }"))
                 .isLessThan(MAX_COST);

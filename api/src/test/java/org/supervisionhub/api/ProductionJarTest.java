@@ -1,0 +1,101 @@
+package org.supervisionhub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What ships: the production jar (api's Boot jar, {@code api-<version>-exec.jar}) holds no demo, simulator, synthetic-data or
+ * benchmark class, in its own classes or in any of the project's jars it bundles, and none of the modules that hold them.
+ * Run by the api module's {@code verify} phase, after the jar is built (surefire execution {@code production-jar}).
+ */
+class ProductionJarTest {
+
+    /** The project's modules that must not ship. */
+    static final Pattern NON_PRODUCTION_MODULE = Pattern.compile("BOOT-INF/lib/(api-demo|api-benchmarks|graph-model-synthetic|connectors-simulator)-.*\\.jar");
+    /** The project's classes that must not ship: by package, and by name wherever they are. */
+    static final Pattern NON_PRODUCTION_CLASS = Pattern.compile(
+            "org/supervisionhub/(.*/)?(demo|synthetic|simulator|benchmarks?)/.*|org/supervisionhub/.*(Demo|Benchmark|Simulator|Synthetic)[^/]*\\.class");
+
+    static Path jar;
+    static List<String> entries;
+    /** Every class entry of the project's own code: BOOT-INF/classes and each org.supervisionhub jar in BOOT-INF/lib. */
+    static List<String> projectClasses;
+
+    @BeforeAll
+    static void read() throws IOException {
+        jar = Path.of(System.getProperty("hub.production.jar", "target/none.jar"));
+        assertThat(jar).as("the production jar (built by package; this test runs in verify)").isRegularFile();
+        entries = new ArrayList<>();
+        projectClasses = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (ZipEntry e : zip.stream().toList()) {
+                entries.add(e.getName());
+                if (e.getName().startsWith("BOOT-INF/classes/org/supervisionhub/")) {
+                    projectClasses.add(e.getName().substring("BOOT-INF/classes/".length()));
+                } else if (isProjectJar(e.getName())) {
+                    try (InputStream in = zip.getInputStream(e); ZipInputStream nested = new ZipInputStream(in)) {
+                        for (ZipEntry n; (n = nested.getNextEntry()) != null; ) {
+                            if (n.getName().startsWith("org/supervisionhub/")) {
+                                projectClasses.add(n.getName());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("Production jar %s: %,d bytes (%.1f MB), %d entries, %d project classes%n", jar.getFileName(),
+                Files.size(jar), Files.size(jar) / 1_048_576.0, entries.size(), projectClasses.size());
+    }
+
+    static boolean isProjectJar(String name) {
+        return name.matches("BOOT-INF/lib/(schema|graph-model[a-z-]*|connectors[a-z-]*|api[a-z-]*)-\\d.*\\.jar");
+    }
+
+    @Test
+    void isTheHubsBootJarWithItsEmbeddedServer() {
+        assertThat(entries).contains("BOOT-INF/classes/org/supervisionhub/api/SupervisionHubApplication.class");
+        // Without spring.neo4j.uri the hub starts its own Neo4j: the embedded module ships (graph-model itself does not carry it).
+        assertThat(entries).anyMatch(e -> e.matches("BOOT-INF/lib/graph-model-embedded-.*\\.jar"))
+                .anyMatch(e -> e.matches("BOOT-INF/lib/graph-model-\\d.*\\.jar"))
+                .anyMatch(e -> e.matches("BOOT-INF/lib/connectors-\\d.*\\.jar"));
+        assertThat(projectClasses).contains("org/supervisionhub/graph/store/EmbeddedNeo4jServer.class",
+                "org/supervisionhub/connectors/sync/FeedSync.class");
+    }
+
+    @Test
+    void holdsNoDemoSimulatorSyntheticOrBenchmarkModule() {
+        assertThat(entries).noneMatch(e -> NON_PRODUCTION_MODULE.matcher(e).matches());
+    }
+
+    @Test
+    void holdsNoDemoSimulatorSyntheticOrBenchmarkClass() {
+        assertThat(projectClasses).isNotEmpty().noneMatch(c -> NON_PRODUCTION_CLASS.matcher(c).matches());
+        // Nor the demo's configuration: its profile and its users.
+        assertThat(entries).doesNotContain("BOOT-INF/classes/application-demo.yml", "BOOT-INF/classes/demo-issuer-users.properties");
+    }
+
+    @Test
+    void thePatternsRecogniseWhatTheyExclude() {
+        assertThat(List.of("org/supervisionhub/api/demo/DemoDataLoader.class", "org/supervisionhub/api/access/DemoIssuer.class",
+                "org/supervisionhub/graph/synthetic/SyntheticProvince.class", "org/supervisionhub/connectors/simulator/Faults.class",
+                "org/supervisionhub/api/sampling/DrawBenchmark.class"))
+                .allMatch(c -> NON_PRODUCTION_CLASS.matcher(c).matches());
+        assertThat(NON_PRODUCTION_CLASS.matcher("org/supervisionhub/api/sampling/DrawService.class").matches()).isFalse();
+        assertThat(NON_PRODUCTION_MODULE.matcher("BOOT-INF/lib/graph-model-synthetic-0.1.0-SNAPSHOT.jar").matches()).isTrue();
+        assertThat(isProjectJar("BOOT-INF/lib/graph-model-embedded-0.1.0-SNAPSHOT.jar")).isTrue();
+        assertThat(isProjectJar("BOOT-INF/lib/neo4j-kernel-5.26.30.jar")).isFalse();
+    }
+}

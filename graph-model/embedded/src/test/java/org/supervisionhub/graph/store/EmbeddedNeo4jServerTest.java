@@ -1,0 +1,51 @@
+package org.supervisionhub.graph.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+class EmbeddedNeo4jServerTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void dataWrittenOverBoltSurvivesARestartOfTheServer() {
+        try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(home, "127.0.0.1", 0, 32);
+             Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+            assertThat(server.boltPort()).isPositive();
+            driver.executableQuery("CREATE (:Marker {name: $name})").withParameters(java.util.Map.of("name", "kept")).execute();
+        }
+        try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(home, "127.0.0.1", 0, 32);
+             Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+            List<String> names = driver.executableQuery("MATCH (m:Marker) RETURN m.name AS name").execute()
+                    .records().stream().map(r -> r.get("name").asString()).toList();
+            assertThat(names).containsExactly("kept");
+        }
+    }
+
+    @Test
+    void withAPasswordBoltRefusesCallersWithoutIt(@TempDir Path home) {
+        try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(home, "127.0.0.1", 0, 32, "s3cret-bolt-pw")) {
+            try (var anonymous = org.neo4j.driver.GraphDatabase.driver(server.boltUri(), org.neo4j.driver.AuthTokens.none())) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(anonymous::verifyConnectivity)
+                        .isInstanceOf(org.neo4j.driver.exceptions.AuthenticationException.class);
+            }
+            try (var wrong = org.neo4j.driver.GraphDatabase.driver(server.boltUri(), org.neo4j.driver.AuthTokens.basic("neo4j", "guessed-pw"))) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(wrong::verifyConnectivity)
+                        .isInstanceOf(org.neo4j.driver.exceptions.AuthenticationException.class);
+            }
+            try (var driver = org.neo4j.driver.GraphDatabase.driver(server.boltUri(), org.neo4j.driver.AuthTokens.basic("neo4j", server.password()))) {
+                org.assertj.core.api.Assertions.assertThat(driver.executableQuery("RETURN 1 AS one").execute().records().get(0).get("one").asInt())
+                        .isEqualTo(1);
+            }
+        }
+    }
+}
