@@ -31,7 +31,7 @@ class ProductionJarTest {
 
     static Path jar;
     static List<String> entries;
-    /** Every class entry of the project's own code: BOOT-INF/classes and each org.supervisionhub jar in BOOT-INF/lib. */
+    /** Every file of the project's own code: BOOT-INF/classes and each org.supervisionhub jar in BOOT-INF/lib. */
     static List<String> projectClasses;
 
     @BeforeAll
@@ -43,12 +43,13 @@ class ProductionJarTest {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (ZipEntry e : zip.stream().toList()) {
                 entries.add(e.getName());
-                if (e.getName().startsWith("BOOT-INF/classes/org/supervisionhub/")) {
+                // Files only: an empty directory left in target/classes by an incremental build after a move is not code.
+                if (e.getName().startsWith("BOOT-INF/classes/org/supervisionhub/") && !e.isDirectory()) {
                     projectClasses.add(e.getName().substring("BOOT-INF/classes/".length()));
                 } else if (isProjectJar(e.getName())) {
                     try (InputStream in = zip.getInputStream(e); ZipInputStream nested = new ZipInputStream(in)) {
                         for (ZipEntry n; (n = nested.getNextEntry()) != null; ) {
-                            if (n.getName().startsWith("org/supervisionhub/")) {
+                            if (n.getName().startsWith("org/supervisionhub/") && !n.isDirectory()) {
                                 projectClasses.add(n.getName());
                             }
                         }
