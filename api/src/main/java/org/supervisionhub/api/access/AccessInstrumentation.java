@@ -14,9 +14,6 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.supervisionhub.api.audit.MutationAudit;
-import org.supervisionhub.api.inspection.JointVisits;
-import org.supervisionhub.api.sampling.SamplingController;
 import org.supervisionhub.graph.inspection.RecordRepository;
 import org.supervisionhub.graph.roster.Roster;
 import org.supervisionhub.graph.roster.RosterRepository;
@@ -27,16 +24,16 @@ import reactor.core.publisher.Mono;
  * Enforces {@code @access} on every field fetch, root or nested, batch-loaded or not: the role
  * check, the scope check against the record's owner, and refusal of hidden arguments and input
  * fields (filters, sort keys) before anything is read. Mutations additionally run in one
- * transaction together with their audit event ({@link MutationAudit}).
+ * transaction together with their audit event ({@link AccessAudit}).
  */
 @Component
 public class AccessInstrumentation extends SimplePerformantInstrumentation {
 
     // The policy is read from the built schema, which needs this instrumentation: both resolved on first use.
     private final ObjectProvider<AccessPolicy> policy;
-    private final ObjectProvider<MutationAudit> audit;
+    private final ObjectProvider<AccessAudit> audit;
 
-    public AccessInstrumentation(ObjectProvider<AccessPolicy> policy, ObjectProvider<MutationAudit> audit) {
+    public AccessInstrumentation(ObjectProvider<AccessPolicy> policy, ObjectProvider<AccessAudit> audit) {
         this.policy = policy;
         this.audit = audit;
     }
@@ -98,7 +95,8 @@ public class AccessInstrumentation extends SimplePerformantInstrumentation {
 
     /**
      * The department and inspector a scoped nested field is checked against; null (deny) for unknown
-     * types. Inspector entries carry the personal fields of ROS-09 that only their department sees.
+     * types. Inspector entries carry the personal fields of ROS-09 that only their department sees. Types of the
+     * capabilities above access name their owner themselves ({@link Owned}).
      */
     static AccessRule.Owner ownerOf(Object source) {
         if (source instanceof Roster.Inspector inspector) {
@@ -108,8 +106,8 @@ public class AccessInstrumentation extends SimplePerformantInstrumentation {
             // The team of an inspection is the business of the department that carries it out (and its superiors).
             return AccessRule.Owner.department(inspection.inspectedBy() != null ? inspection.inspectedBy() : inspection.drawnBy());
         }
-        if (source instanceof SamplingController.AdjustmentView adjustment) {
-            return AccessRule.Owner.department(adjustment.departmentId());
+        if (source instanceof Owned owned) {
+            return owned.accessOwner();
         }
         if (source instanceof RosterRepository.InspectorState state) {
             // A past state of a roster entry is as personal as the entry: the inspector's department (now) and the inspector.
@@ -118,10 +116,6 @@ public class AccessInstrumentation extends SimplePerformantInstrumentation {
         if (source instanceof RecordRepository.Present present) {
             // The certificate shown on site is the roster entry's certificate: scoped by its owner, not by the record's reader.
             return new AccessRule.Owner(present.departmentId(), present.inspectorId(), null);
-        }
-        if (source instanceof JointVisits.Visit visit) {
-            // The leader is a member of one department's team: visible where that department's inspection team is.
-            return AccessRule.Owner.department(visit.leaderDepartment());
         }
         return null;
     }

@@ -4,13 +4,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.graphql.TypedError;
 
 /**
  * The caller may not use a field, argument or record. Reported as UNAUTHENTICATED when the caller
  * sent no token (a token might help), FORBIDDEN otherwise; with the DOMAIN.md {@code rule} that
  * refuses it where one applies.
  */
-public class ForbiddenException extends RuntimeException {
+public class ForbiddenException extends RuntimeException implements TypedError {
 
     /** Rule ids at the start of a message: {@code "APPR-02: ..."}, {@code "OBJ-01, OBJ-02: ..."}, {@code "APPR-01..03: ..."}. */
     private static final Pattern LEADING_RULE = Pattern.compile("^([A-Z]+-\\d{2}(?:\\.\\.\\d{2})?(?:, [A-Z]+-\\d{2}(?:\\.\\.\\d{2})?)*):");
@@ -37,6 +38,7 @@ public class ForbiddenException extends RuntimeException {
         return m != null && m.find() ? m.group(1) : null;
     }
 
+    @Override
     public String field() {
         return field;
     }
@@ -46,10 +48,12 @@ public class ForbiddenException extends RuntimeException {
     }
 
     /** DOMAIN.md rule id(s), or null. */
+    @Override
     public String rule() {
         return rule;
     }
 
+    @Override
     public ErrorCode code() {
         return anonymous ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN;
     }

@@ -38,7 +38,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.supervisionhub.api.HubProperties;
-import org.supervisionhub.api.audit.MutationAudit;
 import org.supervisionhub.api.explore.ExplorePageConfiguration;
 import org.supervisionhub.api.graphql.JsonErrors;
 import org.supervisionhub.api.publicsite.PublicSiteConfiguration;
@@ -60,7 +59,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoders, RateLimitFilter rateLimit,
-                            ObjectProvider<MutationAudit> audit) throws Exception {
+                            ObjectProvider<AccessAudit> audit) throws Exception {
         if (decoders.getIfAvailable() == null) {
             throw new IllegalStateException("No token issuer: set spring.security.oauth2.resourceserver.jwt.issuer-uri"
                     + " (or jwk-set-uri) to your identity provider, or hub.security.demo-issuer.enabled=true for the demo");
@@ -107,7 +106,7 @@ public class SecurityConfiguration {
      * signature check, and bad tokens must not be a way around the quota (the limit filter runs after authentication and
      * never sees them). An upload refused here never reaches its controller, which audits it: it is recorded here.
      */
-    static AuthenticationEntryPoint unauthenticated(RateLimitFilter rateLimit, ObjectProvider<MutationAudit> audit) {
+    static AuthenticationEntryPoint unauthenticated(RateLimitFilter rateLimit, ObjectProvider<? extends AccessAudit> audit) {
         return (request, response, e) -> {
             if (!rateLimit.admit(request, response)) {
                 return;

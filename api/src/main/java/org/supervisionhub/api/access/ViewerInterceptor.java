@@ -19,7 +19,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
-import org.supervisionhub.api.audit.MutationAudit;
 import reactor.core.publisher.Mono;
 
 /**
@@ -62,7 +61,7 @@ public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
             expiresAt = null;
         }
         Viewer viewer = viewers.of(authentication, address(remote));
-        String reason = MutationAudit.reasonFromHeader(request.getHeaders().getFirst("X-Hub-Reason"));
+        String reason = AccessAudit.reasonFromHeader(request.getHeaders().getFirst("X-Hub-Reason"));
         Instant expiry = expiresAt;
         request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> {
             context.put(Viewer.KEY, viewer);
@@ -70,7 +69,7 @@ public class ViewerInterceptor implements WebSocketGraphQlInterceptor {
                 context.put(Viewer.EXPIRES_AT, expiry);
             }
             if (reason != null) {
-                context.put(MutationAudit.REASON, reason);
+                context.put(AccessAudit.REASON, reason);
             }
             if (!viewer.authenticated()) {
                 context.put(Introspection.INTROSPECTION_DISABLED, true);

@@ -9,12 +9,14 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Access;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.api.inspection.Inspections;
+import org.supervisionhub.api.inspection.OverdueWork;
 import org.supervisionhub.api.inspection.ResultService.AmendableField;
 import org.supervisionhub.graph.archive.ArchiveRepository;
 import org.supervisionhub.graph.archive.Archives.ArchiveAmendment;
@@ -99,5 +101,10 @@ public class ArchiveController {
     @BatchMapping(typeName = "ArchiveFile")
     public Map<ArchiveFile, List<Borrowing>> borrowings(List<ArchiveFile> list) {
         return Batches.grouped(list, ArchiveFile::id, archives.borrowingsOf(Batches.keys(list, ArchiveFile::id)));
+    }
+
+    @SchemaMapping(typeName = "OverdueWork", field = "loans")
+    public List<Borrowing> overdueLoans(OverdueWork work) {
+        return service.overdueLoans(work.departments());
     }
 }

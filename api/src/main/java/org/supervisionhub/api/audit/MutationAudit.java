@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.supervisionhub.api.access.AccessAudit;
 import org.supervisionhub.api.access.ForbiddenException;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.InvalidInputException;
@@ -34,10 +35,8 @@ import org.supervisionhub.graph.store.Cursor;
  * code as outcome.
  */
 @Component
-public class MutationAudit {
+public class MutationAudit implements AccessAudit {
 
-    /** GraphQL context key of the request's {@code X-Hub-Reason} header. */
-    public static final String REASON = "hub.reason";
     /** Most ids one event lists; an import of more names its first ones. */
     static final int MAX_AFFECTED = 10_000;
     /**
@@ -62,27 +61,8 @@ public class MutationAudit {
         this.clock = clock;
     }
 
-    static final int MAX_REASON = 500;
-
-    /**
-     * The {@code X-Hub-Reason} header: percent-encoded UTF-8 (so Chinese survives HTTP's Latin-1 headers), cut to 500
-     * characters. A header that is not valid percent-encoding (a stray {@code %zz}) is kept as sent: a reason is text for
-     * the audit trail, and a malformed one must not turn the request into a server error.
-     */
-    public static String reasonFromHeader(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String reason;
-        try {
-            reason = java.net.URLDecoder.decode(header, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notPercentEncoded) {
-            reason = header;
-        }
-        return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
-    }
-
     /** A GraphQL mutation field: its name is the operation, its arguments are digested. */
+    @Override
     public Object record(DataFetchingEnvironment env, Viewer viewer, Supplier<Object> mutation) {
         Map<String, Object> arguments = env.getArguments();
         Object reasonArgument = arguments.get("reason");
@@ -116,6 +96,7 @@ public class MutationAudit {
      * an upload without a valid token. {@code request} is what is known of it (digested, never stored); the event names no
      * ids. Callers refuse first by rate limit, so that this cannot be driven faster than the caller's quota.
      */
+    @Override
     public void refused(Viewer viewer, String operation, Map<String, Object> request, String outcome) {
         try {
             trail.append(actor(viewer), viewer.departmentId(), operation, digest(request), List.of(), List.of(), 0, null, outcome,

@@ -19,7 +19,7 @@ import org.supervisionhub.connectors.credit.ResultDelivery;
 import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.connectors.sync.FeedSync.Mode;
 import org.supervisionhub.connectors.sync.FeedSync.Run;
-import org.supervisionhub.connectors.sync.SyncScheduler;
+import org.supervisionhub.connectors.SyncScheduler;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.sync.OutboxRepository;
 import org.supervisionhub.graph.sync.OutboxRepository.Message;

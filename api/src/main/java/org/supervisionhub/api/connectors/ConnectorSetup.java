@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.supervisionhub.api.HubProperties;
-import org.supervisionhub.connectors.sync.ConnectorsConfiguration;
+import org.supervisionhub.connectors.ConnectorsConfiguration;
 import org.supervisionhub.connectors.sync.PersonPseudonyms;
 import org.supervisionhub.graph.directory.PersonId;
 

@@ -24,7 +24,7 @@ import org.supervisionhub.api.graphql.Checks;
 import org.supervisionhub.api.graphql.Connection;
 import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.PageRequests;
-import org.supervisionhub.api.restriction.RestrictionController.SubjectInput;
+import org.supervisionhub.api.restriction.SubjectInput;
 import org.supervisionhub.graph.complaint.ComplaintRepository.Complaint;
 import org.supervisionhub.graph.directory.Directory.LinkType;
 import org.supervisionhub.graph.explore.Explore.Kind;

@@ -11,11 +11,13 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Access;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.inspection.Inspections;
+import org.supervisionhub.api.inspection.OverdueWork;
 import org.supervisionhub.graph.directory.Uscc;
 import org.supervisionhub.graph.followup.FollowUpRepository;
 import org.supervisionhub.graph.followup.FollowUps.CaseOutcome;
@@ -114,5 +116,10 @@ public class FollowUpController {
     @BatchMapping(typeName = "EnforcementCase")
     public Map<EnforcementCase, List<PenaltyDecision>> penaltyDecisions(List<EnforcementCase> list) {
         return Batches.grouped(list, EnforcementCase::id, followUps.penaltiesOfCases(Batches.keys(list, EnforcementCase::id)));
+    }
+
+    @SchemaMapping(typeName = "OverdueWork", field = "penaltyDecisions")
+    public List<PenaltyDecision> overduePenaltyDecisions(OverdueWork work) {
+        return service.overduePenalties(work.departments());
     }
 }

@@ -11,7 +11,6 @@ import graphql.schema.DataFetchingEnvironment;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
-import org.supervisionhub.api.access.ForbiddenException;
 import org.supervisionhub.graph.store.Cursor.InvalidCursorException;
 
 /**
@@ -45,8 +44,8 @@ public class HubErrorResolver extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof InvalidCursorException) {
             return List.of(error(builder.get(), ErrorCode.INVALID_CURSOR, "after", null, "after: " + ex.getMessage()));
         }
-        if (ex instanceof ForbiddenException forbidden) {
-            return List.of(error(builder.get(), forbidden.code(), forbidden.field(), forbidden.rule(), forbidden.getMessage()));
+        if (ex instanceof TypedError typed) {
+            return List.of(error(builder.get(), typed.code(), typed.field(), typed.rule(), ex.getMessage()));
         }
         if (ex instanceof NotFoundException nf) {
             return List.of(error(builder.get(), ErrorCode.NOT_FOUND, nf.field(), null, nf.getMessage()));

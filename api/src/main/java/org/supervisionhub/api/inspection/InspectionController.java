@@ -34,10 +34,6 @@ import org.supervisionhub.graph.inspection.NoticeRepository;
 import org.supervisionhub.graph.inspection.RecordRepository;
 import org.supervisionhub.graph.inspection.RecordRepository.InspectionRecord;
 import org.supervisionhub.graph.inspection.NoticeRepository.Notice;
-import org.supervisionhub.api.archive.ArchiveService;
-import org.supervisionhub.api.followup.FollowUpService;
-import org.supervisionhub.graph.archive.Archives.Borrowing;
-import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;
 import org.supervisionhub.graph.inspection.ObjectionRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.Results.FeedbackChannel;
@@ -69,10 +65,6 @@ public class InspectionController {
                                   String jointInspectionId) {
     }
 
-    /** The overdue work of a department tree; each field is read only when asked for. */
-    public record OverdueWork(String departmentId, Set<String> departments) {
-    }
-
     private final ResultService service;
     private final ResultRepository results;
     private final DirectoryRepository directory;
@@ -88,8 +80,6 @@ public class InspectionController {
     private final RecordRepository recordRepository;
     private final ObjectionService objectionService;
     private final ObjectionRepository objections;
-    private final FollowUpService followUps;
-    private final ArchiveService archives;
     private final PageRequests pages;
     private final ObjectProvider<AccessPolicy> policy;
     private final org.supervisionhub.graph.sampling.JointRepository jointRepository;
@@ -100,7 +90,7 @@ public class InspectionController {
                                 NoticeService noticeService, NoticeRepository notices, EvidenceService evidenceService,
                                 EvidenceRepository evidenceRepository, DrawRepository draws, RecordService recordService,
                                 RecordRepository recordRepository, ObjectionService objectionService, ObjectionRepository objections,
-                                FollowUpService followUps, ArchiveService archives, PageRequests pages,
+                                PageRequests pages,
                                 ObjectProvider<AccessPolicy> policy, org.supervisionhub.graph.sampling.JointRepository jointRepository,
                                 JointInspections jointInspections) {
         this.jointInspections = jointInspections;
@@ -109,8 +99,6 @@ public class InspectionController {
         this.pages = pages;
         this.objectionService = objectionService;
         this.objections = objections;
-        this.followUps = followUps;
-        this.archives = archives;
         this.recordService = recordService;
         this.recordRepository = recordRepository;
         this.evidenceService = evidenceService;
@@ -310,6 +298,7 @@ public class InspectionController {
         return new OverdueWork(departmentId, Set.copyOf(organisation.departmentAndSubordinates(departmentId)));
     }
 
+    // The overdue penalty decisions and loans are mapped by the follow-up and archive controllers, which depend on this one.
     @SchemaMapping(typeName = "OverdueWork")
     public List<Result> publications(OverdueWork work) {
         return service.overdue(work.departments());
@@ -323,16 +312,6 @@ public class InspectionController {
     @SchemaMapping(typeName = "OverdueWork")
     public List<OverdueTask> tasks(OverdueWork work) {
         return results.overdueTasks(work.departments(), service.today());
-    }
-
-    @SchemaMapping(typeName = "OverdueWork")
-    public List<PenaltyDecision> penaltyDecisions(OverdueWork work) {
-        return followUps.overduePenalties(work.departments());
-    }
-
-    @SchemaMapping(typeName = "OverdueWork")
-    public List<Borrowing> loans(OverdueWork work) {
-        return archives.overdueLoans(work.departments());
     }
 
     @MutationMapping

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.supervisionhub.api.access.AccessRule;
+import org.supervisionhub.api.access.Owned;
 import org.supervisionhub.graph.inspection.VisitRepository.Candidate;
 
 /**
@@ -32,7 +34,13 @@ public final class JointVisits {
      * Who may see which member is decided per department ({@link DepartmentItems#inspectors()}), as for each inspection's team.
      */
     public record Visit(String uscc, String enterpriseName, LocalDate date, LocalDate windowFrom, LocalDate windowTo, List<Candidate> inspections,
-                        List<DepartmentItems> departments, List<String> team, String leader) {
+                        List<DepartmentItems> departments, List<String> team, String leader) implements Owned {
+
+        /** The leader is a member of one department's team: visible where that department's inspection team is. */
+        @Override
+        public AccessRule.Owner accessOwner() {
+            return AccessRule.Owner.department(leaderDepartment());
+        }
 
         /** The department whose inspection the leader is assigned to (the first department with inspectors; without a team, the first). */
         public String leaderDepartment() {

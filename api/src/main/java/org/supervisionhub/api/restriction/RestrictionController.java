@@ -58,9 +58,6 @@ import org.supervisionhub.api.graphql.ErrorCode;
 @Controller
 public class RestrictionController {
 
-    public record SubjectInput(String uscc, String personId) {
-    }
-
     public record RestrictionCheckInput(SubjectInput subject, Domain domain, String purpose, OffsetDateTime asOf, OffsetDateTime knownAt) {
     }
 

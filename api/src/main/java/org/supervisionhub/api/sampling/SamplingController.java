@@ -23,7 +23,9 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Access;
+import org.supervisionhub.api.access.AccessRule;
 import org.supervisionhub.api.access.AccessScope;
+import org.supervisionhub.api.access.Owned;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
@@ -85,7 +87,11 @@ public class SamplingController {
 
     /** A plan adjustment with the department that owns it (its actor is shown within that department's tree only). */
     public record AdjustmentView(String id, int revision, java.time.OffsetDateTime at, String actor, String reason, String change,
-                                 String departmentId) {
+                                 String departmentId) implements Owned {
+        @Override
+        public AccessRule.Owner accessOwner() {
+            return AccessRule.Owner.department(departmentId);
+        }
     }
 
     public record AssignedInspectorView(String inspectorId, int position, String mode, boolean dropped) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.supervisionhub.api.access.Access;
+import org.supervisionhub.api.access.AccessAudit;
 import org.supervisionhub.api.access.AccessPolicy;
 import org.supervisionhub.api.access.AccessRule;
 import org.supervisionhub.api.access.ForbiddenException;
@@ -73,7 +74,7 @@ public class CsvUploadController {
     private ImportReport run(String field, Map<String, Object> arguments, HttpServletRequest request, Function<Viewer, ImportReport> body) {
         Viewer viewer = viewers.of(SecurityContextHolder.getContext().getAuthentication(), request.getRemoteAddr());
         AccessRule rule = policy.field("Mutation", field).orElseThrow();
-        return audit.record(field, arguments, viewer, MutationAudit.reasonFromHeader(request.getHeader("X-Hub-Reason")), () -> {
+        return audit.record(field, arguments, viewer, AccessAudit.reasonFromHeader(request.getHeader("X-Hub-Reason")), () -> {
             if (!rule.allowsRoleOf(viewer)) {
                 throw new ForbiddenException(field, field + " requires one of the roles " + new java.util.TreeSet<>(rule.roles()), !viewer.authenticated());
             }

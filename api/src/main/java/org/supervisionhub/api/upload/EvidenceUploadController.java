@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.supervisionhub.api.access.AccessAudit;
 import org.supervisionhub.api.access.AccessPolicy;
 import org.supervisionhub.api.access.AccessRule;
 import org.supervisionhub.api.access.ForbiddenException;
@@ -58,7 +59,7 @@ public class EvidenceUploadController {
         // The file is named in the audit trail (affected on success, requested on refusal) by its hash.
         arguments.put("sha256", EvidenceService.sha256(content));
         arguments.put("contentType", file.getContentType());
-        StoredFile stored = audit.record("uploadEvidenceFile", arguments, viewer, MutationAudit.reasonFromHeader(request.getHeader("X-Hub-Reason")),
+        StoredFile stored = audit.record("uploadEvidenceFile", arguments, viewer, AccessAudit.reasonFromHeader(request.getHeader("X-Hub-Reason")),
                 () -> {
                     if (!rule.allowsRoleOf(viewer)) {
                         throw new ForbiddenException("file", "uploading evidence requires one of the roles " + new java.util.TreeSet<>(rule.roles()),

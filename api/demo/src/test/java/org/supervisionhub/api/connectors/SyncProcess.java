@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.supervisionhub.connectors.market.MarketRegistrySync;
-import org.supervisionhub.connectors.sync.ConnectorsConfiguration;
+import org.supervisionhub.connectors.ConnectorsConfiguration;
 import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.connectors.sync.PersonPseudonyms;
 import org.supervisionhub.graph.directory.PersonId;

@@ -1,4 +1,4 @@
-package org.supervisionhub.connectors.sync;
+package org.supervisionhub.connectors;
 
 import java.net.http.HttpClient;
 import java.text.DateFormat;
@@ -20,6 +20,11 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.client.RestClient;
 import org.supervisionhub.connectors.market.MarketRegistrySync;
+import org.supervisionhub.connectors.sync.ConnectorProperties;
+import org.supervisionhub.connectors.sync.FeedSync;
+import org.supervisionhub.connectors.sync.PersonPseudonyms;
+import org.supervisionhub.connectors.sync.SourceGuard;
+import org.supervisionhub.connectors.sync.Transactions;
 import org.supervisionhub.connectors.market.client.ApiClient;
 import org.supervisionhub.connectors.market.client.api.ChangesApi;
 import org.supervisionhub.graph.restriction.TriggerRepository;

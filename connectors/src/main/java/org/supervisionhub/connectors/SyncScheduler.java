@@ -1,4 +1,4 @@
-package org.supervisionhub.connectors.sync;
+package org.supervisionhub.connectors;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.supervisionhub.connectors.credit.ResultDelivery;
+import org.supervisionhub.connectors.sync.ConnectorProperties;
+import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.connectors.sync.FeedSync.Mode;
 import org.supervisionhub.connectors.sync.FeedSync.Run;
 
