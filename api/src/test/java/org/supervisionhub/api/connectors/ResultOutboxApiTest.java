@@ -14,7 +14,6 @@ import java.util.Optional;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
