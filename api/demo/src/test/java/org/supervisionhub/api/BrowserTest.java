@@ -7,6 +7,9 @@ import org.openqa.selenium.WebDriver;
 /** A test of a page the hub serves, in headless Chromium against the real hub; skipped where Chromium is not installed. */
 public abstract class BrowserTest extends HubIntegrationTest {
 
+    /** How often waits look again: WebDriverWait's default half second adds up over a page's many waits. */
+    protected static final java.time.Duration POLL = java.time.Duration.ofMillis(50);
+
     protected Chromium chromium;
     protected WebDriver browser;
 

@@ -35,7 +35,15 @@ import reactor.core.publisher.Mono;
         "hub.security.demo-issuer.enabled=true", "hub.graphiql.enabled=true", "hub.security.rate-limit.anonymous-per-minute=1000000",
         "hub.security.rate-limit.authenticated-per-minute=1000000", "hub.security.rate-limit.clients.rate-probe=5",
         "hub.security.rate-limit.clients.rate-probe-ws=3", "hub.security.rate-limit.clients.rate-probe-draws=3",
-        "hub.security.rate-limit.clients.rate-probe-issuer=3"})
+        "hub.security.rate-limit.clients.rate-probe-issuer=3",
+        // The sources' breakers and retries as configured, with shorter waits: the tests see them open, half-open and
+        // close again without sitting out production's seconds (MarketSyncApiTest, ResultOutboxApiTest).
+        "resilience4j.circuitbreaker.instances.market.wait-duration-in-open-state=1s",
+        "resilience4j.circuitbreaker.instances.tax.wait-duration-in-open-state=1s",
+        "resilience4j.circuitbreaker.instances.credit.wait-duration-in-open-state=1s",
+        "resilience4j.retry.instances.market.wait-duration=50ms", "resilience4j.retry.instances.market.exponential-max-wait-duration=500ms",
+        "resilience4j.retry.instances.tax.wait-duration=50ms", "resilience4j.retry.instances.tax.exponential-max-wait-duration=500ms",
+        "resilience4j.retry.instances.credit.wait-duration=50ms"})
 @Import({QueryCounter.Configuration.class, TestClock.Configuration.class})
 public abstract class HubIntegrationTest {
 

@@ -8,8 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,35 +49,50 @@ class MarketSyncApiTest extends HubIntegrationTest {
         return sources.stream().filter(s -> name.equals(s.get("source"))).findFirst().orElseThrow();
     }
 
-    /** A deadline for waiting on asynchronous work: real elapsed time (monotonic), not the hub's clock. */
-    static long deadline(Duration wait) {
-        return System.nanoTime() + wait.toNanos();
-    }
-
-    static boolean before(long deadline) {
-        return System.nanoTime() - deadline < 0;
+    /**
+     * Waits (real elapsed time, not the hub's clock) until {@code condition} holds, polling every {@code every}; false
+     * when {@code atMost} passed first.
+     */
+    static boolean waitUpTo(Duration atMost, Duration every, Callable<Boolean> condition) {
+        try {
+            Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(every).pollInSameThread().until(condition);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
     }
 
     /** Runs syncs of the source until one catches up. */
-    void syncUntilCaughtUp(String name) throws InterruptedException {
+    void syncUntilCaughtUp(String name) {
         syncUntil(name, s -> "OK".equals(s.get("state")));
     }
 
-    /** Runs syncs of the source, one after another, until its state passes {@code done}. */
-    void syncUntil(String name, java.util.function.Predicate<Map<String, Object>> done) throws InterruptedException {
-        long until = deadline(Duration.ofMinutes(3));
-        while (before(until)) {
+    /**
+     * Runs syncs of the source, one after another (the next as soon as the last has ended), until the state left by a
+     * run started here passes {@code done}; the breaker's waits are short in the tests' context.
+     */
+    void syncUntil(String name, Predicate<Map<String, Object>> done) {
+        syncUntil(name, done, Duration.ofMinutes(3));
+    }
+
+    void syncUntil(String name, Predicate<Map<String, Object>> done, Duration atMost) {
+        AtomicBoolean ran = new AtomicBoolean();
+        boolean reached = waitUpTo(atMost, Duration.ofMillis(200), () -> {
+            Map<String, Object> s = source(name);
+            if (Boolean.TRUE.equals(s.get("running"))) {
+                return false;
+            }
+            if (ran.get() && done.test(s)) {
+                return true;
+            }
+            // The run is under way when the mutation answers (or one was already): the next poll waits for it to end.
             graphQl(admin()).document("mutation { syncSource(source: " + name + ") { started } }").execute();
-            Thread.sleep(200);
-            while (Boolean.TRUE.equals(source(name).get("running"))) {
-                Thread.sleep(200);
-            }
-            if (done.test(source(name))) {
-                return;
-            }
-            Thread.sleep(1000);
+            ran.set(true);
+            return false;
+        });
+        if (!reached) {
+            throw new AssertionError("not reached: " + source(name));
         }
-        throw new AssertionError("not reached: " + source(name));
     }
 
     /** An actuator endpoint as read with {@code token} (null: anonymously); the HTTP status when refused. */
@@ -162,7 +182,11 @@ class MarketSyncApiTest extends HubIntegrationTest {
     }
 
     long position() {
-        List<?> streams = (List<?>) market().get("streams");
+        return position(market());
+    }
+
+    static long position(Map<String, Object> source) {
+        List<?> streams = (List<?>) source.get("streams");
         return streams.isEmpty() ? 0 : ((Number) ((Map<?, ?>) streams.get(0)).get("position")).longValue();
     }
 
@@ -171,26 +195,17 @@ class MarketSyncApiTest extends HubIntegrationTest {
                 .entity(Boolean.class).get();
     }
 
-    void waitUntilIdle() throws InterruptedException {
-        long until = deadline(Duration.ofMinutes(3));
-        while (Boolean.TRUE.equals(market().get("running")) && before(until)) {
-            Thread.sleep(200);
-        }
+    void waitUntilIdle() {
+        waitUpTo(Duration.ofMinutes(3), Duration.ofMillis(100), () -> !Boolean.TRUE.equals(market().get("running")));
     }
 
     /** Runs syncs until one reaches the head (breaker waits included). */
-    void syncToHead(long head) throws InterruptedException {
-        long until = deadline(Duration.ofMinutes(4));
-        while (before(until)) {
-            sync();
-            Thread.sleep(200);
-            waitUntilIdle();
-            if (position() == head && "OK".equals(market().get("state"))) {
-                return;
-            }
-            Thread.sleep(1000);
+    void syncToHead(long head) {
+        try {
+            syncUntil("MARKET_SUPERVISION", s -> position(s) == head && "OK".equals(s.get("state")), Duration.ofMinutes(4));
+        } catch (AssertionError e) {
+            throw new AssertionError("no convergence: " + market(), e);
         }
-        throw new AssertionError("no convergence: " + market());
     }
 
     @Test
@@ -202,27 +217,34 @@ class MarketSyncApiTest extends HubIntegrationTest {
         // 30% errors, some answers slower than the hub's 1 s read timeout, 3% malformed records, and latency to leave room for an outage.
         TestSimulator.faults(0.3, 40, 0.03, false, 0.05, 1500);
         sync();
-        long until = deadline(Duration.ofMinutes(2));
-        while (position() < head / 3 && before(until)) {
+        waitUpTo(Duration.ofMinutes(2), Duration.ofMillis(100), () -> {
+            if (position() >= head / 3) {
+                return true;
+            }
             if (!Boolean.TRUE.equals(market().get("running"))) {
                 sync();
             }
-            Thread.sleep(100);
-        }
+            return false;
+        });
         assertThat(position()).as("progress before the outage").isBetween(1L, head - 1);
         TestSimulator.faults(0.3, 40, 0.03, true, 0, 0);
         waitUntilIdle();
         // Runs during the outage fail until the failures open the breaker; then a run is refused at once.
-        long outage = deadline(Duration.ofMinutes(2));
-        while (!"CIRCUIT_OPEN".equals(market().get("state")) && before(outage)) {
+        waitUpTo(Duration.ofMinutes(2), Duration.ofMillis(100), () -> {
+            Map<String, Object> m = market();
+            if (Boolean.TRUE.equals(m.get("running"))) {
+                return false;
+            }
+            if ("CIRCUIT_OPEN".equals(m.get("state"))) {
+                return true;
+            }
             sync();
-            Thread.sleep(200);
-            waitUntilIdle();
-        }
+            return false;
+        });
         Map<String, Object> during = market();
         assertThat(during.get("state")).isEqualTo("CIRCUIT_OPEN");
         assertThat(((List<Map<String, Object>>) during.get("lastRuns")).get(0).get("outcome")).isEqualTo("CIRCUIT_OPEN");
-        // Open, or already half-open after its 5 s wait, letting a few probes through.
+        // Open, or already half-open after its wait (short in the tests' context), letting a few probes through.
         assertThat(during.get("breaker")).isIn("OPEN", "HALF_OPEN");
         // The hub keeps answering, from the graph, while the source is down.
         assertThat(graphQl(officer("HRSS-430100")).document("{ enterprise(uscc: \"" + uscc + "\") { uscc name } }").execute()
@@ -249,7 +271,7 @@ class MarketSyncApiTest extends HubIntegrationTest {
 
         // A full re-sync reads the stream again from its beginning and changes nothing: every snapshot is already there.
         graphQl(admin()).document("mutation { syncSource(source: MARKET_SUPERVISION, mode: FULL) { started } }").execute();
-        Thread.sleep(200);
+        // Running from the moment the mutation answers: wait for it to end.
         waitUntilIdle();
         Map<String, Object> full = ((List<Map<String, Object>>) market().get("lastRuns")).get(0);
         assertThat(full).containsEntry("mode", "FULL").containsEntry("outcome", "CAUGHT_UP").containsEntry("applied", 0);
@@ -286,10 +308,7 @@ class MarketSyncApiTest extends HubIntegrationTest {
                 "--hub.connectors.market.base-url=http://127.0.0.1:" + SIMULATOR_PORT + "/market",
                 "--hub.connectors.market.page-size=20", "--hub.connectors.market.records-per-transaction=20", "--hub.connectors.lock-lease=PT2S")
                 .redirectErrorStream(true).redirectOutput(Path.of("target", "sync-process.log").toFile()).start();
-        long until = deadline(Duration.ofMinutes(2));
-        while (checkpoint() < from + (head - from) / 3 && before(until) && process.isAlive()) {
-            Thread.sleep(50);
-        }
+        waitUpTo(Duration.ofMinutes(2), Duration.ofMillis(50), () -> checkpoint() >= from + (head - from) / 3 || !process.isAlive());
         process.destroyForcibly().waitFor();
         long killedAt = checkpoint();
         assertThat(killedAt).as("killed between the first and the last batch").isGreaterThan(from).isLessThan(head);
@@ -303,7 +322,8 @@ class MarketSyncApiTest extends HubIntegrationTest {
 
         // The hub takes over once the dead process's lease has expired, from its checkpoint, and ends where an uninterrupted run would.
         TestSimulator.faults(0, 0, 0, false, 0, 0);
-        Thread.sleep(2500);
+        // The dead process's 2 s lease runs out on the hub's clock.
+        clock.advance(Duration.ofMillis(2500));
         syncToHead(head);
         assertGraphEqualsSource();
     }

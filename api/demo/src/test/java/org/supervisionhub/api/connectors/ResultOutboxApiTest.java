@@ -6,12 +6,17 @@ import static org.supervisionhub.api.inspection.InspectionFixtures.input;
 import static org.supervisionhub.api.inspection.InspectionFixtures.ok;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.supervisionhub.api.HubIntegrationTest;
 import org.supervisionhub.api.inspection.InspectionFixtures;
@@ -67,11 +72,20 @@ class ResultOutboxApiTest extends HubIntegrationTest {
         // 30% of calls fail, and every acknowledgement of a first recording is lost: the platform recorded the result but
         // the hub cannot know, so it must send each again (a repeat is acknowledged as a duplicate).
         TestSimulator.faults(0.3, 0, 0, false, 0, 0, 1.0);
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() - deadline < 0 && !delivered(keys)) {
-            graphQl(admin()).document("mutation { deliverOutbox { outcome delivered retried failed } }").execute().path("deliverOutbox.outcome")
-                    .entity(String.class).get();
-            Thread.sleep(500);
+        try {
+            Awaitility.await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).pollInSameThread()
+                    .until(() -> {
+                        if (delivered(keys)) {
+                            return true;
+                        }
+                        // The back-off (2^attempts s) runs on the hub's clock: move it on to when the last message is due again.
+                        pendingUntil(keys).filter(at -> at.isAfter(clock.instant())).ifPresent(clock::set);
+                        graphQl(admin()).document("mutation { deliverOutbox { outcome delivered retried failed } }").execute()
+                                .path("deliverOutbox.outcome").entity(String.class).get();
+                        return delivered(keys);
+                    });
+        } catch (ConditionTimeoutException e) {
+            // Asserted below.
         }
         TestSimulator.faults(0, 0, 0, false, 0, 0, 0);
         assertThat(delivered(keys)).as("all delivered").isTrue();
@@ -81,6 +95,13 @@ class ResultOutboxApiTest extends HubIntegrationTest {
             assertThat(arrivals.getOrDefault(key, 0)).as("sent again after the lost acknowledgement: %s", key).isGreaterThanOrEqualTo(2);
             assertThat(received.stream().filter(key::equals).count()).as("recorded once however often it arrived: %s", key).isEqualTo(1);
         }
+    }
+
+    /** When the last of the keys' pending messages is due again, if any is pending. */
+    Optional<Instant> pendingUntil(List<String> keys) {
+        Value at = driver.executableQuery("MATCH (m:OutboxMessage) WHERE m.idempotencyKey IN $keys AND m.status = 'PENDING' RETURN max(m.nextAttemptAt) AS at")
+                .withParameters(Map.of("keys", keys)).execute().records().get(0).get("at");
+        return at.isNull() ? Optional.empty() : Optional.of(at.asZonedDateTime().toInstant());
     }
 
     boolean delivered(List<String> keys) {

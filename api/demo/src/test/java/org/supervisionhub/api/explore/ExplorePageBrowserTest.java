@@ -282,7 +282,7 @@ class ExplorePageBrowserTest extends BrowserTest {
         WebElement form = waitFor(By.cssSelector("#demo-signin:not([hidden])"));
         new Select(browser.findElement(By.id("demo-user"))).selectByValue("analyst-430000");
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("who")).getText().contains("analyst-430000"));
+        new WebDriverWait(browser, Duration.ofSeconds(30), POLL).until(d -> d.findElement(By.id("who")).getText().contains("analyst-430000"));
         assertThat(browser.findElement(By.id("who")).getText()).contains("分析人员");
         assertThat(string("return sessionStorage.getItem('hubExplore.token')")).as("the token, kept for the tab").isNotBlank();
     }
@@ -300,7 +300,7 @@ class ExplorePageBrowserTest extends BrowserTest {
 
     /** The first element found; an error the page shows first fails the test with its text (and a screenshot). */
     private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+        return new WebDriverWait(browser, Duration.ofSeconds(60), POLL).until(d -> {
             String shown = errors();
             List<WebElement> found = d.findElements(by);
             if (!found.isEmpty()) {
@@ -316,7 +316,7 @@ class ExplorePageBrowserTest extends BrowserTest {
 
     /** Until no GraphQL request is in flight; an error the page shows fails the test with its text. */
     private void waitIdle() {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> bool("return hubExplore.state.busy === 0"));
+        new WebDriverWait(browser, Duration.ofSeconds(60), POLL).until(d -> bool("return hubExplore.state.busy === 0"));
         if (!errors().isEmpty()) {
             screenshot("explore-failure");
         }

@@ -24,7 +24,7 @@ class GraphiqlBrowserTest extends BrowserTest {
     @Test
     void graphiqlLoadsOfflineSignsInWithTheDemoIssuerAndRunsAQuery() {
         browser.get("http://localhost:" + port + "/graphiql");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), POLL);
         wait.until(d -> !d.findElements(By.cssSelector(".graphiql-container")).isEmpty());
         // Every resource came from the hub itself.
         @SuppressWarnings("unchecked")

@@ -145,7 +145,7 @@ class PublicSiteBrowserTest extends BrowserTest {
 
     /** The verifier's verdict, scrolled into view for the screenshot that follows. */
     private String verdict() {
-        String verdict = new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+        String verdict = new WebDriverWait(browser, Duration.ofSeconds(60), POLL).until(d -> {
             String t = d.findElement(By.id("verify-status")).getText();
             return t.startsWith("验证通过") || t.startsWith("验证未通过") ? t : null;
         });
@@ -183,7 +183,7 @@ class PublicSiteBrowserTest extends BrowserTest {
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+        return new WebDriverWait(browser, Duration.ofSeconds(60), POLL).until(d -> {
             List<WebElement> found = d.findElements(by);
             if (!found.isEmpty()) {
                 return found.get(0);
@@ -195,7 +195,7 @@ class PublicSiteBrowserTest extends BrowserTest {
 
     /** Until the page has no request in flight; an error it shows fails the test with its text. */
     private void waitIdle() {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(js("return document.readyState === 'complete'"
+        new WebDriverWait(browser, Duration.ofSeconds(60), POLL).until(d -> Boolean.TRUE.equals(js("return document.readyState === 'complete'"
                 + " && !!window.hubSite && hubSite.state.busy === 0")));
         if (!errors().isEmpty()) {
             screenshot("public-failure");

@@ -72,7 +72,7 @@ public class CreditPlatformController implements V1Api {
         Receipt r = new Receipt("CR-" + UUID.randomUUID(), idempotencyKey, false, OffsetDateTime.now(clock));
         byKey.put(idempotencyKey, r);
         inOrder.add(r);
-        if (java.util.concurrent.ThreadLocalRandom.current().nextDouble() < faults.settings().ackLossRate()) {
+        if (faults.draw() < faults.settings().ackLossRate()) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "recorded, but the answer is lost");
         }
         return ResponseEntity.ok(r);

@@ -1,7 +1,5 @@
 package org.supervisionhub.connectors.simulator;
 
-import java.util.concurrent.ThreadLocalRandom;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -10,7 +8,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * The fault switches, applied to every request of the three systems (not to {@code /sim}): an outage answers 503;
  * otherwise a request fails with 503 at {@code errorRate} and waits {@code latencyMs}. {@code malformedRate} is read
- * by the feeds, which break the same records on every read.
+ * by the feeds, which break the same records on every read. The draws come from a generator seeded with {@code seed}
+ * ({@code simulator.seed}) and seeded again whenever the switches are set, so the n-th request after a switch meets the
+ * same fault on every run with the same seed (given the same order of requests).
  */
 public class Faults implements HandlerInterceptor {
 
@@ -48,7 +48,19 @@ public class Faults implements HandlerInterceptor {
         return n;
     }
 
+    private final long seed;
     private volatile Settings settings = new Settings(0, 0, 0, false, 0, 0, 0);
+    private volatile java.util.Random random;
+
+    public Faults(long seed) {
+        this.seed = seed;
+        this.random = new java.util.Random(seed);
+    }
+
+    /** The next draw in [0, 1) of the seeded sequence (thread-safe). */
+    public double draw() {
+        return random.nextDouble();
+    }
 
     public Settings settings() {
         return settings;
@@ -65,6 +77,7 @@ public class Faults implements HandlerInterceptor {
                 || s.slowRate() < 0 || s.slowRate() > 1 || s.slowMs() < 0 || s.ackLossRate() < 0 || s.ackLossRate() > 1) {
             throw new IllegalArgumentException("rates are in [0, 1] and latency is not negative");
         }
+        random = new java.util.Random(seed);
         settings = s;
     }
 
@@ -74,10 +87,10 @@ public class Faults implements HandlerInterceptor {
         if (s.latencyMs() > 0) {
             Thread.sleep(s.latencyMs());
         }
-        if (s.slowRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.slowRate()) {
+        if (s.slowRate() > 0 && draw() < s.slowRate()) {
             Thread.sleep(s.slowMs());
         }
-        if (s.outage() || (s.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < s.errorRate())) {
+        if (s.outage() || (s.errorRate() > 0 && draw() < s.errorRate())) {
             response.setStatus(503);
             response.setContentType("application/problem+json");
             response.getWriter().write("{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"" + (s.outage() ? "outage" : "injected error")

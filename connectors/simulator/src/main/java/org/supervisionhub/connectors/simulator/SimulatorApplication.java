@@ -47,7 +47,12 @@ public class SimulatorApplication implements WebMvcConfigurer {
                            @DefaultValue("0") int changesPerSecond) {
     }
 
-    private final Faults faults = new Faults();
+    private final Faults faults;
+
+    /** The faults' draws are seeded like the data (Faults). */
+    public SimulatorApplication(Settings settings) {
+        this.faults = new Faults(settings.seed());
+    }
 
     public static void main(String[] args) {
         start(args);

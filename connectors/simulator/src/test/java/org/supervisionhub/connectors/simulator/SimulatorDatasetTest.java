@@ -68,8 +68,19 @@ class SimulatorDatasetTest {
         assertThat(Faults.of(Map.of("errorRate", 0.3, "latencyMs", 20))).isEqualTo(new Faults.Settings(0.3, 20, 0, false, 0, 0, 0));
         assertThatThrownBy(() -> Faults.of(Map.of("outge", true))).hasMessageContaining("unknown switches [outge]");
         assertThatThrownBy(() -> Faults.of(Map.of("errorRate", "high"))).hasMessageContaining("errorRate is a number");
-        Faults faults = new Faults();
+        Faults faults = new Faults(1L);
         assertThatThrownBy(() -> faults.set(new Faults.Settings(1.5, 0, 0, false, 0, 0, 0))).hasMessageContaining("rates are in [0, 1]");
         assertThat(faults.settings().errorRate()).as("unchanged").isZero();
+    }
+
+    @Test
+    void faultDrawsAreFixedByTheSeedAndStartAgainWhenTheSwitchesAreSet() {
+        Faults one = new Faults(42L);
+        Faults same = new Faults(42L);
+        java.util.List<Double> first = java.util.stream.Stream.generate(one::draw).limit(20).toList();
+        assertThat(java.util.stream.Stream.generate(same::draw).limit(20).toList()).isEqualTo(first);
+        assertThat(java.util.stream.Stream.generate(new Faults(7L)::draw).limit(20).toList()).isNotEqualTo(first);
+        one.set(new Faults.Settings(0.3, 0, 0, false, 0, 0, 0));
+        assertThat(java.util.stream.Stream.generate(one::draw).limit(20).toList()).as("the sequence again after a switch").isEqualTo(first);
     }
 }
