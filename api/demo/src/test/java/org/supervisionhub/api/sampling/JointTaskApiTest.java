@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.supervisionhub.api.HubIntegrationTest;
 import org.supervisionhub.api.access.Role;
@@ -26,6 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * longer changes. Each test uses its own lead department and year.
  */
 class JointTaskApiTest extends HubIntegrationTest {
+
+    @Autowired
+    Driver driver;
 
     static final String MS_PROVINCE_CHECKLIST = "CL-MS-430000-REGULAR-PROVINCE-1";
     static final String HRSS_PROVINCE_CHECKLIST = "CL-HRSS-430000-REGULAR-PROVINCE-2";
@@ -741,11 +746,17 @@ class JointTaskApiTest extends HubIntegrationTest {
             graphQl(officer(d)).document("mutation($d: ID!, $dep: ID!, $on: Date!) { assignInspectors(drawId: $d, departmentId: $dep, plannedOn: $on) { flagged } }")
                     .variable("d", drawId).variable("dep", d).variable("on", day).execute().path("assignInspectors.flagged").hasValue();
         }
-        var first = graphQl(officer(lead)).document("query($d: ID!) { draw(id: $d) { inspections(first: 1) { edges { node { id uscc jointLeader } } } } }")
-                .variable("d", drawId).execute();
-        String leadId = first.path("draw.inspections.edges[0].node.id").entity(String.class).get();
-        String uscc = first.path("draw.inspections.edges[0].node.uscc").entity(String.class).get();
-        String leader = first.path("draw.inspections.edges[0].node.jointLeader").entity(String.class).get();
+        // An enterprise this draw alone selected: another test's joint draw of these departments may have drawn the same
+        // one (draw secrets are random), and its visit's leader is not this officer's to read.
+        Map<String, Object> node = graphQl(officer(lead)).document("query($d: ID!) { draw(id: $d) { inspections(first: 50) { edges { node { id uscc jointLeader } } } } }")
+                .variable("d", drawId).execute().path("draw.inspections.edges[*].node").entityList(Map.class).get().stream()
+                .map(m -> (Map<String, Object>) m)
+                .filter(m -> driver.executableQuery("MATCH (i:Inspection {uscc: $u}) WHERE i.drawId <> $d RETURN count(i) AS n")
+                        .withParameters(Map.of("u", m.get("uscc"), "d", drawId)).execute().records().get(0).get("n").asLong() == 0)
+                .findFirst().orElseThrow();
+        String leadId = (String) node.get("id");
+        String uscc = (String) node.get("uscc");
+        String leader = (String) node.get("jointLeader");
         List<Map<String, Object>> visits = graphQl(officer(lead)).document("query($u: ID!) { enterpriseJointVisits(uscc: $u) { inspectionIds leader departments { departmentId } } }")
                 .variable("u", uscc).execute().path("enterpriseJointVisits").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
         assertThat(visits).filteredOn(v -> ((List<?>) v.get("inspectionIds")).contains(leadId)).singleElement().satisfies(v -> {
