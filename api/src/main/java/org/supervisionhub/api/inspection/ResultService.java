@@ -16,36 +16,36 @@ import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.calendar.WorkingDayCalendar;
 import org.supervisionhub.api.graphql.Checks;
 import org.supervisionhub.api.graphql.DomainRefusals;
-import org.supervisionhub.domain.Outcome;
-import org.supervisionhub.domain.inspection.DepartmentId;
-import org.supervisionhub.domain.inspection.InspectionResult;
-import org.supervisionhub.domain.inspection.ResultContent;
-import org.supervisionhub.domain.inspection.ResultId;
+import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.restriction.TriggerService;
 import org.supervisionhub.api.restriction.TriggerService.ListingInput;
 import org.supervisionhub.connectors.credit.ResultDelivery;
+import org.supervisionhub.domain.Outcome;
+import org.supervisionhub.domain.inspection.Delegation;
+import org.supervisionhub.domain.inspection.DepartmentId;
+import org.supervisionhub.domain.inspection.InspectionResult;
+import org.supervisionhub.domain.inspection.ResultCategory;
+import org.supervisionhub.domain.inspection.ResultContent;
+import org.supervisionhub.domain.inspection.ResultId;
+import org.supervisionhub.domain.inspection.ResultStatus;
 import org.supervisionhub.graph.followup.FollowUpRepository;
-import org.supervisionhub.graph.sync.OutboxRepository;
-import tools.jackson.databind.json.JsonMapper;
 import org.supervisionhub.graph.inspection.ObjectionRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
+import org.supervisionhub.graph.inspection.Results.Amendment;
 import org.supervisionhub.graph.inspection.Results.Feedback;
 import org.supervisionhub.graph.inspection.Results.FeedbackChannel;
 import org.supervisionhub.graph.inspection.Results.ObjectionStatus;
-import org.supervisionhub.graph.inspection.Results.Amendment;
-import org.supervisionhub.domain.inspection.Delegation;
 import org.supervisionhub.graph.inspection.Results.Result;
-import org.supervisionhub.domain.inspection.ResultCategory;
-import org.supervisionhub.domain.inspection.ResultStatus;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.graph.sync.OutboxRepository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An inspection's result from the team's proposal to publication. The result guards its own state: it moves
@@ -241,9 +241,9 @@ public class ResultService {
      */
     void applyAmendment(Result r, AmendableField field, String value, String reason, String handler, String approver, String prefix) {
         InspectionResult result = r.lifecycle(false);
-        if (!r.status().approved()) {
-            // ARCH-05 before the inputs: only an approved result is amended.
-            result.amend(result.content()).orElseThrow(DomainRefusals.asArguments());
+        // ARCH-05 before the inputs: only an approved result is amended.
+        if (!result.amendable().isEmpty()) {
+            throw DomainRefusals.asArguments().apply(result.amendable());
         }
         Checks checks = new Checks();
         checks.require(prefix + "field", field);
@@ -382,16 +382,13 @@ public class ResultService {
     @Transactional
     public Trigger list(String id, TriggerType type, String legalBasis, String reason, Viewer viewer) {
         Result r = locked(id);
-        List<org.supervisionhub.domain.Violation> listable = r.lifecycle(false).listable();
-        if (!listable.isEmpty() && listable.get(0).kind() == org.supervisionhub.domain.Violation.Kind.ILLEGAL_TRANSITION) {
-            throw DomainRefusals.asArguments().apply(listable);
-        }
         Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "FOLLOW-04: listed by the inspecting department " + r.inspectingDepartment(),
                 Role.OFFICER, Role.LEADER);
         Checks checks = new Checks();
+        // APPR-04, FOLLOW-04: the result decides whether it can lead to a listing.
+        DomainRefusals.violations(r.lifecycle(false).listable(), s -> s).forEach(checks::add);
         checks.check(BLOCKS_NO_PROBLEM.contains(type), "type", ErrorCode.INVALID_VALUE,
                 "type: a result leads to the ABNORMAL_OPERATION_LIST or the SERIOUS_VIOLATION_LIST", "FOLLOW-04");
-        DomainRefusals.violations(listable, s -> s).forEach(checks::add);
         checks.require("legalBasis", legalBasis);
         checks.require("reason", reason);
         checks.throwIfAny();

@@ -46,13 +46,13 @@ public record InspectionResult(ResultId id, DepartmentId inspecting, DepartmentI
     /** APPR-01: the team proposes a result; its content must be complete (RESULT-01, FOLLOW-01, PUB-04). */
     public static Outcome<InspectionResult> propose(ResultId id, DepartmentId inspecting, DepartmentId drawing, Delegation requested,
                                                     ResultContent content) {
-        List<Violation> all = new ArrayList<>(delegationFor(inspecting, drawing, requested).violations());
+        Outcome<Delegation> delegation = delegationFor(inspecting, drawing, requested);
+        List<Violation> all = new ArrayList<>(delegation.violations());
         all.addAll(content.violations());
-        if (!all.isEmpty()) {
+        if (!(delegation instanceof Outcome.Done<Delegation> d) || !all.isEmpty()) {
             return new Outcome.Refused<>(all);
         }
-        return Outcome.done(new InspectionResult(id, inspecting, drawing, delegationFor(inspecting, drawing, requested).orElseThrow(
-                v -> new IllegalStateException()), content, ResultStatus.PROPOSED, false, false, null));
+        return Outcome.done(new InspectionResult(id, inspecting, drawing, d.value(), content, ResultStatus.PROPOSED, false, false, null));
     }
 
     /** APPR-04: proposed again (after a return, or before any decision) with new content; never once approved. */
@@ -136,10 +136,16 @@ public record InspectionResult(ResultId id, DepartmentId inspecting, DepartmentI
         return Outcome.done(new InspectionResult(id, inspecting, drawing, delegation, content, status, true, fedBack, rectifiedOn));
     }
 
+    /** ARCH-05: only an approved result is amended (before approval it is proposed again). */
+    public List<Violation> amendable() {
+        return status.approved() ? List.of()
+                : List.of(Violation.illegalTransition("id", "the result is " + status + ": before approval, propose it again instead", "ARCH-05"));
+    }
+
     /** ARCH-05: an approved result changes only by an amendment; the amended content must itself be valid, and differ. */
     public Outcome<InspectionResult> amend(ResultContent next) {
-        if (!status.approved()) {
-            return illegal("the result is " + status + ": before approval, propose it again instead", "ARCH-05");
+        if (!amendable().isEmpty()) {
+            return new Outcome.Refused<>(amendable());
         }
         if (!next.violations().isEmpty()) {
             return new Outcome.Refused<>(next.violations());
