@@ -22,8 +22,8 @@ import org.supervisionhub.graph.archive.ArchiveRepository;
 import org.supervisionhub.graph.archive.Archives.ArchiveAmendment;
 import org.supervisionhub.graph.archive.Archives.ArchiveFile;
 import org.supervisionhub.graph.archive.Archives.Borrowing;
-import org.supervisionhub.graph.archive.Archives.Consent;
-import org.supervisionhub.graph.archive.Archives.ReturnCondition;
+import org.supervisionhub.domain.archive.Consent;
+import org.supervisionhub.domain.archive.ReturnCondition;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 
 /** Archived files, their amendments and loans. Thin: the service decides. */

@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.inspection.InspectionTimelines;
 import org.supervisionhub.api.inspection.Inspections;
@@ -21,20 +20,28 @@ import org.supervisionhub.api.inspection.Jurisdictions;
 import org.supervisionhub.api.inspection.ResultService;
 import org.supervisionhub.api.inspection.ResultService.AmendableField;
 import org.supervisionhub.graph.archive.ArchiveRepository;
-import org.supervisionhub.graph.archive.Archives.AmendmentStatus;
+import org.supervisionhub.api.graphql.DomainRefusals;
+import org.supervisionhub.domain.archive.AmendmentId;
+import org.supervisionhub.domain.archive.AmendmentStatus;
+import org.supervisionhub.domain.archive.ArchiveFileId;
+import org.supervisionhub.domain.archive.ArchivedFile;
+import org.supervisionhub.domain.archive.BorrowingId;
+import org.supervisionhub.domain.archive.Consent;
+import org.supervisionhub.domain.archive.FileAmendment;
+import org.supervisionhub.domain.archive.Loan;
+import org.supervisionhub.domain.archive.ReturnCondition;
+import org.supervisionhub.domain.inspection.DepartmentId;
+import org.supervisionhub.domain.inspection.InspectionId;
 import org.supervisionhub.graph.archive.Archives.ArchiveAmendment;
 import org.supervisionhub.graph.archive.Archives.ArchiveFile;
 import org.supervisionhub.graph.archive.Archives.Borrowing;
-import org.supervisionhub.graph.archive.Archives.BorrowingStatus;
-import org.supervisionhub.graph.archive.Archives.Consent;
-import org.supervisionhub.graph.archive.Archives.ReturnCondition;
 import org.supervisionhub.graph.inspection.ObjectionRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.Results.ObjectionStatus;
 import org.supervisionhub.graph.inspection.Results.Result;
-import org.supervisionhub.domain.inspection.ResultStatus;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.domain.Outcome;
 
 /**
  * An inspection's file once its result is approved: archived by the inspecting department with what it holds, kept
@@ -77,24 +84,23 @@ public class ArchiveService {
     public ArchiveFile archive(String inspectionId, Integer retentionYears, Viewer viewer) {
         Inspection inspection = inspections.actingOn(inspectionId, "inspectionId", viewer, "ARCH-02", Role.OFFICER, Role.LEADER);
         inspections.requireNotArchived(inspection.id(), "inspectionId");
-        String resultId = ResultService.idOf(inspection.id());
+        InspectionId id = new InspectionId(inspection.id());
+        String resultId = id.result().value();
         Result r = results.lock(resultId).orElse(null);
+        boolean underReview = r != null && objections.ofResults(List.of(resultId)).getOrDefault(resultId, List.of()).stream()
+                .anyMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW);
+        // ARCH-01, ARCH-03, OBJ-01: the file decides whether it is archived and until when.
+        Outcome<ArchivedFile> archived = ArchivedFile.archive(ArchiveFileId.ofInspection(id), new DepartmentId(Inspections.inspecting(inspection)),
+                r == null ? null : r.lifecycle(false), underReview, retentionYears, jurisdictions.retentionYears(), today());
         Checks checks = new Checks();
-        checks.check(r != null && (r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED), "inspectionId", ErrorCode.ILLEGAL_TRANSITION,
-                "inspectionId: the file is archived once its result is approved", "ARCH-01");
-        checks.check(r == null || objections.ofResults(List.of(resultId)).getOrDefault(resultId, List.of()).stream()
-                .noneMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW), "inspectionId", ErrorCode.CONFLICT,
-                "inspectionId: a re-examination of the result is under review", "OBJ-01");
-        int minimum = jurisdictions.retentionYears();
-        int years = retentionYears == null ? minimum : retentionYears;
-        checks.check(years >= minimum, "retentionYears", ErrorCode.INVALID_VALUE, "retentionYears: at least " + minimum, "ARCH-03");
+        DomainRefusals.violations(archived.violations(), s -> s).forEach(checks::add);
         if (r != null) {
             LifecycleDates.archive(timelines.of(r), "inspectionId", now()).forEach(checks::add);
         }
         checks.throwIfAny();
-        LocalDate today = today();
-        ArchiveFile file = new ArchiveFile("ARC-" + inspection.id(), inspection.id(), inspection.uscc(), Inspections.inspecting(inspection), today,
-                today.plusYears(years), archives.contents(inspection.id()), viewer.actor(), now());
+        ArchivedFile f = archived.orElseThrow(DomainRefusals.asArguments());
+        ArchiveFile file = new ArchiveFile(f.id().value(), inspection.id(), inspection.uscc(), f.department().value(), f.archivedOn(),
+                f.retainUntil(), archives.contents(inspection.id()), viewer.actor(), now());
         archives.create(file);
         return file;
     }
@@ -108,17 +114,16 @@ public class ArchiveService {
                                              Viewer viewer) {
         ArchiveFile file = file(fileId);
         Inspections.requireDepartment(viewer, file.departmentId(), "fileId", "ARCH-05: asked by " + file.departmentId(), Role.OFFICER, Role.LEADER);
-        if (!jurisdictions.of(file.departmentId()).archiveChangesAllowed()) {
-            throw InvalidInputException.of("fileId", ErrorCode.FORBIDDEN_CHANGE, "fileId: no unit or individual may modify, add to or remove archived"
-                    + " material in this jurisdiction", "ARCH-04");
-        }
+        // ARCH-04: where the jurisdiction allows no change at all, none is asked for.
+        throwIfAny(ArchivedFile.amendable(jurisdictions.of(file.departmentId()).archiveChangesAllowed()));
         Checks checks = new Checks();
         checks.require("content", content);
         checks.require("reason", reason);
         checks.check(resultField != null || resultValue == null, "resultField", ErrorCode.REQUIRED, "resultField: which field `resultValue` corrects", null);
         checks.throwIfAny();
-        ArchiveAmendment m = new ArchiveAmendment("ARCA-" + UUID.randomUUID(), file.id(), content.strip(), reason.strip(),
-                resultField == null ? null : resultField.name(), resultValue, AmendmentStatus.PENDING, viewer.actor(), now(), null, null, null);
+        FileAmendment asked = FileAmendment.request(new AmendmentId("ARCA-" + UUID.randomUUID()), viewer.actor());
+        ArchiveAmendment m = new ArchiveAmendment(asked.id().value(), file.id(), content.strip(), reason.strip(),
+                resultField == null ? null : resultField.name(), resultValue, asked.status(), asked.handler(), now(), null, null, null);
         archives.create(m);
         return m;
     }
@@ -132,22 +137,14 @@ public class ArchiveService {
         ArchiveAmendment m = archives.lockAmendment(id).orElseThrow(() -> new NotFoundException("id", "no archive amendment " + id));
         ArchiveFile file = file(m.fileId());
         Inspections.requireDepartment(viewer, file.departmentId(), "id", "ARCH-05: approved by a leader of " + file.departmentId(), Role.LEADER);
-        if (m.status() != AmendmentStatus.PENDING) {
-            throw InvalidInputException.of("id", ErrorCode.ILLEGAL_TRANSITION, "id: already " + m.status(), "ARCH-05");
-        }
-        if (viewer.actor().equals(m.handler())) {
-            throw InvalidInputException.of("id", ErrorCode.SAME_PERSON, "id: the approver (审定人) is not the handler (经办人) " + m.handler(), "ARCH-05");
-        }
-        Checks checks = new Checks();
-        checks.check(approve || (note != null && !note.isBlank()), "note", ErrorCode.REQUIRED, "note: why it is rejected", null);
-        checks.throwIfAny();
-        if (approve && m.resultField() != null) {
+        // ARCH-05: decided once, by another person than the handler; a rejection says why.
+        FileAmendment decided = m.lifecycle().decide(approve, viewer.actor(), note).orElseThrow(DomainRefusals.asArguments());
+        if (decided.status() == AmendmentStatus.APPROVED && m.resultField() != null) {
             Result r = results.lock(ResultService.idOf(file.inspectionId())).orElseThrow();
             resultService.applyArchivedAmendment(r, AmendableField.valueOf(m.resultField()), m.resultValue(),
                     "Archive amendment " + id + ": " + m.reason(), m.handler(), viewer.actor());
         }
-        archives.decideAmendment(id, approve ? AmendmentStatus.APPROVED : AmendmentStatus.REJECTED, viewer.actor(), now(),
-                note == null || note.isBlank() ? null : note.strip());
+        archives.decideAmendment(m.status(), decided, now(), note == null || note.isBlank() ? null : note.strip());
         return archives.lockAmendment(id).orElseThrow();
     }
 
@@ -159,10 +156,13 @@ public class ArchiveService {
         checks.require("input.borrower", in.borrower());
         checks.require("input.purpose", in.purpose());
         checks.require("input.dueOn", in.dueOn());
-        checks.check(in.dueOn() == null || in.dueOn().isAfter(today()), "input.dueOn", ErrorCode.INVALID_VALUE, "input.dueOn: after today", null);
+        // ARCH-09: the request is the registration, due back after today.
+        Outcome<Loan> requested = Loan.request(new BorrowingId("LOAN-" + UUID.randomUUID()), in.dueOn(), today());
+        DomainRefusals.violations(requested.violations(), s -> "input." + s).forEach(checks::add);
         checks.throwIfAny();
-        Borrowing b = new Borrowing("LOAN-" + UUID.randomUUID(), file.id(), in.borrower().strip(), viewer.departmentId(), in.purpose().strip(),
-                in.dueOn(), BorrowingStatus.REQUESTED, viewer.actor(), now(), null, null, null, null, null, null, null, null, null, null);
+        Loan loan = requested.orElseThrow(DomainRefusals.asArguments());
+        Borrowing b = new Borrowing(loan.id().value(), file.id(), in.borrower().strip(), viewer.departmentId(), in.purpose().strip(),
+                in.dueOn(), loan.status(), viewer.actor(), now(), null, null, null, null, null, null, null, null, null, null);
         archives.create(b, file.departmentId());
         return b;
     }
@@ -173,15 +173,14 @@ public class ArchiveService {
         Borrowing b = borrowing(id);
         ArchiveFile file = file(b.fileId());
         Inspections.requireDepartment(viewer, file.departmentId(), "id", "ARCH-09: consented by a leader of " + file.departmentId(), Role.LEADER);
-        requested(b);
+        Loan loan = b.lifecycle();
+        throwIfAny(loan.awaitingConsent());
         Checks checks = new Checks();
         checks.require("consent", consent);
-        String already = consent == Consent.DEPARTMENT_HEAD ? b.headConsentBy() : b.leaderConsentBy();
-        String other = consent == Consent.DEPARTMENT_HEAD ? b.leaderConsentBy() : b.headConsentBy();
-        checks.check(already == null, "consent", ErrorCode.ILLEGAL_TRANSITION, "consent: " + consent + " was given by " + already, "ARCH-09");
-        checks.check(!viewer.actor().equals(other), "consent", ErrorCode.SAME_PERSON, "consent: the other consent is yours; ARCH-09 needs two people", "ARCH-09");
         checks.throwIfAny();
-        archives.consent(id, consent, viewer.actor(), now());
+        // ARCH-09: each consent once, by two people; the loan decides whether this one lends the file.
+        Loan next = loan.consent(consent, viewer.actor()).orElseThrow(DomainRefusals.asArguments());
+        archives.consent(b.status(), next, consent, viewer.actor(), now());
         return borrowing(id);
     }
 
@@ -190,11 +189,12 @@ public class ArchiveService {
         Borrowing b = borrowing(id);
         ArchiveFile file = file(b.fileId());
         Inspections.requireDepartment(viewer, file.departmentId(), "id", "ARCH-09: refused by a leader of " + file.departmentId(), Role.LEADER);
-        requested(b);
+        Loan loan = b.lifecycle();
+        throwIfAny(loan.awaitingConsent());
         Checks checks = new Checks();
         checks.require("reason", reason);
         checks.throwIfAny();
-        archives.refuse(id, viewer.actor(), reason.strip());
+        archives.refuse(b.status(), loan.refuse().orElseThrow(DomainRefusals.asArguments()), viewer.actor(), reason.strip());
         return borrowing(id);
     }
 
@@ -205,17 +205,17 @@ public class ArchiveService {
         ArchiveFile file = file(b.fileId());
         Inspections.requireDepartment(viewer, file.departmentId(), "id", "ARCH-11: checked by the archivist of " + file.departmentId(),
                 Role.OFFICER, Role.LEADER);
-        if (b.status() != BorrowingStatus.LENT) {
-            throw InvalidInputException.of("id", ErrorCode.ILLEGAL_TRANSITION, "id: the loan is " + b.status() + ", not LENT", "ARCH-11");
-        }
+        Loan loan = b.lifecycle();
+        throwIfAny(loan.returnable());
         Checks checks = new Checks();
         checks.require("returnedOn", returnedOn);
         checks.require("condition", condition);
-        checks.check(returnedOn == null || !returnedOn.isAfter(today()), "returnedOn", ErrorCode.INVALID_VALUE, "returnedOn: not in the future", null);
-        checks.check(condition == null || condition == ReturnCondition.INTACT || (notes != null && !notes.isBlank()), "notes", ErrorCode.REQUIRED,
-                "notes: the details of a file returned " + condition, "ARCH-11");
+        // ARCH-11: the loan decides whether the check is complete.
+        Outcome<Loan> back = loan.giveBack(returnedOn, condition, notes, today());
+        DomainRefusals.violations(back.violations(), s -> s).forEach(checks::add);
         checks.throwIfAny();
-        archives.returned(id, returnedOn, condition, notes == null || notes.isBlank() ? null : notes.strip(), viewer.actor());
+        archives.returned(b.status(), back.orElseThrow(DomainRefusals.asArguments()), notes == null || notes.isBlank() ? null : notes.strip(),
+                viewer.actor());
         return borrowing(id);
     }
 
@@ -224,9 +224,9 @@ public class ArchiveService {
         return archives.overdueLoans(departments, today());
     }
 
-    private static void requested(Borrowing b) {
-        if (b.status() != BorrowingStatus.REQUESTED) {
-            throw InvalidInputException.of("id", ErrorCode.ILLEGAL_TRANSITION, "id: the loan is " + b.status() + ", not REQUESTED", "ARCH-09");
+    private static void throwIfAny(List<org.supervisionhub.domain.Violation> refusals) {
+        if (!refusals.isEmpty()) {
+            throw DomainRefusals.asArguments().apply(refusals);
         }
     }
 

@@ -19,7 +19,7 @@ import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.explore.Explore.Node;
 import org.supervisionhub.graph.explore.ExploreRepository;
 import org.supervisionhub.graph.followup.FollowUpRepository;
-import org.supervisionhub.graph.followup.FollowUps.CaseStatus;
+import org.supervisionhub.domain.followup.CaseStatus;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.Results.Result;

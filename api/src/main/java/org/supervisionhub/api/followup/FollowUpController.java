@@ -20,7 +20,7 @@ import org.supervisionhub.api.inspection.Inspections;
 import org.supervisionhub.api.inspection.OverdueWork;
 import org.supervisionhub.graph.directory.Uscc;
 import org.supervisionhub.graph.followup.FollowUpRepository;
-import org.supervisionhub.graph.followup.FollowUps.CaseOutcome;
+import org.supervisionhub.domain.followup.CaseOutcome;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
 import org.supervisionhub.graph.followup.FollowUps.NonCooperation;
 import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;

@@ -23,21 +23,25 @@ import org.supervisionhub.api.inspection.Inspections;
 import org.supervisionhub.api.inspection.LifecycleDates;
 import org.supervisionhub.api.inspection.Jurisdictions;
 import org.supervisionhub.graph.followup.FollowUpRepository;
-import org.supervisionhub.graph.followup.FollowUps.CaseOutcome;
-import org.supervisionhub.graph.followup.FollowUps.CaseStatus;
+import org.supervisionhub.api.graphql.DomainRefusals;
+import org.supervisionhub.domain.followup.Case;
+import org.supervisionhub.domain.followup.CaseOutcome;
+import org.supervisionhub.domain.followup.CaseId;
+import org.supervisionhub.domain.followup.FollowUp;
+import org.supervisionhub.domain.followup.Penalty;
+import org.supervisionhub.domain.followup.PenaltyProcedure;
+import org.supervisionhub.domain.followup.ReferralDestination;
+import org.supervisionhub.domain.followup.Referrals;
+import org.supervisionhub.domain.inspection.DepartmentId;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
 import org.supervisionhub.graph.followup.FollowUps.NonCooperation;
 import org.supervisionhub.graph.followup.FollowUps.NonCooperationCircumstance;
 import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;
-import org.supervisionhub.graph.followup.FollowUps.PenaltyProcedure;
 import org.supervisionhub.graph.followup.FollowUps.Referral;
-import org.supervisionhub.graph.followup.FollowUps.ReferralDestination;
 import org.supervisionhub.graph.inspection.EvidenceRepository;
 import org.supervisionhub.graph.inspection.EvidenceRepository.Evidence;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.Results.Result;
-import org.supervisionhub.domain.inspection.ResultCategory;
-import org.supervisionhub.domain.inspection.ResultStatus;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
@@ -52,8 +56,6 @@ import org.supervisionhub.api.graphql.ErrorCode;
 @Service
 public class FollowUpService {
 
-    /** The categories with nothing to follow up. */
-    static final Set<ResultCategory> NOTHING_FOUND = EnumSet.of(ResultCategory.NO_PROBLEM_FOUND, ResultCategory.NO_RELEVANT_BUSINESS_ACTIVITY);
     static final String HRSS = "HR_SOCIAL_SECURITY";
 
     public record CaseInput(String resultId, String caseNumber, LocalDate openedOn, String summary) {
@@ -114,8 +116,9 @@ public class FollowUpService {
         checks.check(in.caseNumber() == null || in.caseNumber().isBlank() || !followUps.caseNumberTaken(department, in.caseNumber().strip()),
                 "input.caseNumber", ErrorCode.DUPLICATE, "input.caseNumber: " + department + " already has case " + in.caseNumber(), null);
         checks.throwIfAny();
-        EnforcementCase c = new EnforcementCase("CASE-" + UUID.randomUUID(), r.id(), r.uscc(), department, in.caseNumber().strip(), in.openedOn(),
-                in.summary().strip(), CaseStatus.OPEN, null, null, null, viewer.actor(), now());
+        Case opened = Case.open(new CaseId("CASE-" + UUID.randomUUID()), new DepartmentId(department), in.openedOn());
+        EnforcementCase c = new EnforcementCase(opened.id().value(), r.id(), r.uscc(), department, in.caseNumber().strip(), in.openedOn(),
+                in.summary().strip(), opened.status(), null, null, null, viewer.actor(), now());
         followUps.create(c);
         return c;
     }
@@ -125,22 +128,23 @@ public class FollowUpService {
     public EnforcementCase closeCase(String id, LocalDate closedOn, CaseOutcome outcome, String note, Viewer viewer) {
         EnforcementCase c = lockedCase(id);
         Inspections.requireDepartment(viewer, c.departmentId(), "id", "FOLLOW-06: closed by " + c.departmentId(), Role.OFFICER, Role.LEADER);
-        if (c.status() != CaseStatus.OPEN) {
-            throw InvalidInputException.of("id", ErrorCode.ILLEGAL_TRANSITION, "id: the case was closed on " + c.closedOn(), "FOLLOW-06");
-        }
+        Case open = c.lifecycle();
+        throwIfAny(open.closable(), s -> s);
         Checks checks = new Checks();
         checks.require("outcome", outcome);
         checks.require("note", note);
         checks.require("closedOn", closedOn);
-        LocalDate lastPenalty = followUps.penaltiesOfCases(List.of(id)).getOrDefault(id, List.of()).stream().map(PenaltyDecision::decidedOn)
-                .max(LocalDate::compareTo).orElse(null);
+        List<PenaltyDecision> penalties = followUps.penaltiesOfCases(List.of(id)).getOrDefault(id, List.of());
+        LocalDate lastPenalty = penalties.stream().map(PenaltyDecision::decidedOn).max(LocalDate::compareTo).orElse(null);
         LifecycleDates.caseClosed(clock.getZone(), "closedOn", closedOn, c.openedOn(), lastPenalty, now()).forEach(checks::add);
-        checks.check(outcome != CaseOutcome.PENALTY_IMPOSED || !followUps.penaltiesOfCases(List.of(id)).getOrDefault(id, List.of()).isEmpty(),
-                "outcome", ErrorCode.CONFLICT, "outcome: PENALTY_IMPOSED needs the penalty decision recorded first", "FOLLOW-10");
-        checks.check(outcome != CaseOutcome.TRANSFERRED || !followUps.referralsOfResults(List.of(c.resultId())).getOrDefault(c.resultId(), List.of())
-                .isEmpty(), "outcome", ErrorCode.CONFLICT, "outcome: TRANSFERRED needs the referral recorded first (referInspectionResult)", "FOLLOW-10");
+        // FOLLOW-10: the case decides whether the facts recorded bear out the outcome.
+        boolean referred = !followUps.referralsOfResults(List.of(c.resultId())).getOrDefault(c.resultId(), List.of()).isEmpty();
+        if (outcome != null) {
+            DomainRefusals.violations(open.close(closedOn, outcome, !penalties.isEmpty(), referred).violations(), s -> s).forEach(checks::add);
+        }
         checks.throwIfAny();
-        followUps.closeCase(id, closedOn, outcome, note.strip());
+        followUps.closeCase(c.status(), open.close(closedOn, outcome, !penalties.isEmpty(), referred).orElseThrow(DomainRefusals.asArguments()),
+                note.strip());
         return lockedCase(id);
     }
 
@@ -149,9 +153,7 @@ public class FollowUpService {
     public PenaltyDecision recordPenalty(PenaltyInput in, Viewer viewer) {
         EnforcementCase c = lockedCase(in.caseId());
         Inspections.requireDepartment(viewer, c.departmentId(), "input.caseId", "FOLLOW-10: decided in " + c.departmentId(), Role.OFFICER, Role.LEADER);
-        if (c.status() != CaseStatus.OPEN) {
-            throw InvalidInputException.of("input.caseId", ErrorCode.ILLEGAL_TRANSITION, "input.caseId: the case is closed", "FOLLOW-10");
-        }
+        throwIfAny(c.lifecycle().acceptsPenalty(), s -> s.equals("id") ? "input.caseId" : s);
         Checks checks = new Checks();
         checks.require("input.decisionNumber", in.decisionNumber());
         checks.require("input.procedure", in.procedure());
@@ -161,7 +163,7 @@ public class FollowUpService {
         checks.throwIfAny();
         int days = jurisdictions.of(c.departmentId()).penaltyDecisionWorkingDays();
         // PUB-06: stored with its inputs and basis (provisional where the holiday data does not cover a year it spans).
-        WorkingDayCalendar.Deadline publishBy = in.procedure() == PenaltyProcedure.GENERAL && days > 0 ? calendar.deadline(in.decidedOn(), days) : null;
+        WorkingDayCalendar.Deadline publishBy = Penalty.hasDeadline(in.procedure(), days) ? calendar.deadline(in.decidedOn(), days) : null;
         PenaltyDecision d = new PenaltyDecision("PEN-" + UUID.randomUUID(), c.id(), c.uscc(), c.departmentId(), in.decisionNumber().strip(),
                 in.decidedOn(), in.procedure(), in.content().strip(), publishBy == null ? null : publishBy.due(), null, null, viewer.actor(),
                 now(), publishBy == null ? null : publishBy.basis(), publishBy == null ? null : days);
@@ -174,10 +176,9 @@ public class FollowUpService {
     public PenaltyDecision publishPenalty(String id, Viewer viewer) {
         PenaltyDecision d = followUps.lockPenalty(id).orElseThrow(() -> new NotFoundException("id", "no penalty decision " + id));
         Inspections.requireDepartment(viewer, d.departmentId(), "id", "PUB-06: published by " + d.departmentId(), Role.OFFICER, Role.LEADER);
-        if (d.publishedAt() != null) {
-            throw InvalidInputException.of("id", ErrorCode.ILLEGAL_TRANSITION, "id: published at " + d.publishedAt(), "PUB-06");
-        }
-        followUps.publishPenalty(id, viewer.actor(), now());
+        OffsetDateTime now = now();
+        d.lifecycle().publish(now).orElseThrow(DomainRefusals.asArguments());
+        followUps.publishPenalty(id, viewer.actor(), now);
         return followUps.lockPenalty(id).orElseThrow();
     }
 
@@ -196,20 +197,15 @@ public class FollowUpService {
         checks.require("input.referredOn", in.referredOn());
         LifecycleDates.followUp(timelines.of(r), "input.referredOn", in.referredOn(), "FOLLOW-07", now()).forEach(checks::add);
         boolean crime = Boolean.TRUE.equals(in.suspectedCrime());
-        checks.check(!crime || in.destination() == ReferralDestination.JUDICIAL_ORGAN || in.destination() == ReferralDestination.PUBLIC_SECURITY,
-                "input.destination", ErrorCode.INVALID_VALUE, "input.destination: a suspected crime goes to a JUDICIAL_ORGAN or PUBLIC_SECURITY", "FOLLOW-09");
         if (in.destination() == ReferralDestination.HRSS_INTERNAL) {
             checks.require("input.recipientDepartmentId", in.recipientDepartmentId());
-            Department d = in.recipientDepartmentId() == null ? null : organisation.department(in.recipientDepartmentId()).orElse(null);
-            checks.check(in.recipientDepartmentId() == null || (d != null && HRSS.equals(d.sector())), "input.recipientDepartmentId",
-                    ErrorCode.INVALID_VALUE, "input.recipientDepartmentId: an HR&SS department of the hub", "FOLLOW-08");
-            checks.check(!r.inspectingDepartment().equals(in.recipientDepartmentId()), "input.recipientDepartmentId", ErrorCode.INVALID_VALUE,
-                    "input.recipientDepartmentId: another department than the referring one", "FOLLOW-08");
         } else if (in.destination() != null) {
             checks.require("input.recipient", in.recipient());
-            checks.check(in.recipientDepartmentId() == null, "input.recipientDepartmentId", ErrorCode.INVALID_VALUE,
-                    "input.recipientDepartmentId: only for HRSS_INTERNAL; name the organ in `recipient`", "FOLLOW-09");
         }
+        // FOLLOW-07..09: where the lead may go is the domain's rule; whether the recipient is an HR&SS department of the hub, the graph's fact.
+        Department d = in.recipientDepartmentId() == null ? null : organisation.department(in.recipientDepartmentId()).orElse(null);
+        DomainRefusals.violations(Referrals.violations(new DepartmentId(r.inspectingDepartment()), in.destination(), crime,
+                DepartmentId.of(in.recipientDepartmentId()), d != null && HRSS.equals(d.sector())), s -> "input." + s).forEach(checks::add);
         checks.throwIfAny();
         Referral f = new Referral("REF-" + UUID.randomUUID(), r.id(), r.uscc(), r.inspectingDepartment(), in.destination(),
                 in.recipientDepartmentId(), in.recipient() == null || in.recipient().isBlank() ? null : in.recipient().strip(), in.reason().strip(),
@@ -263,14 +259,15 @@ public class FollowUpService {
         if (r == null) {
             throw new NotFoundException(field, "no result " + id);
         }
-        if (r.status() != ResultStatus.APPROVED && r.status() != ResultStatus.PUBLISHED) {
-            throw InvalidInputException.of(field, ErrorCode.ILLEGAL_TRANSITION, field + ": the result is " + r.status() + "; follow-up starts from an approved result",
-                    rule);
-        }
-        if (NOTHING_FOUND.contains(r.category())) {
-            throw InvalidInputException.of(field, ErrorCode.CONFLICT, field + ": the result is " + r.category() + ": nothing to follow up", "FOLLOW-03");
-        }
+        // FOLLOW-03: the result decides whether anything follows it.
+        throwIfAny(FollowUp.startsFrom(r.lifecycle(false), rule), s -> field);
         return r;
+    }
+
+    private static void throwIfAny(List<org.supervisionhub.domain.Violation> refusals, java.util.function.UnaryOperator<String> path) {
+        if (!refusals.isEmpty()) {
+            throw DomainRefusals.at(path).apply(refusals);
+        }
     }
 
     private EnforcementCase lockedCase(String id) {

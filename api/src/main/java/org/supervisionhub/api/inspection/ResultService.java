@@ -26,6 +26,7 @@ import org.supervisionhub.domain.Outcome;
 import org.supervisionhub.domain.inspection.Delegation;
 import org.supervisionhub.domain.inspection.DepartmentId;
 import org.supervisionhub.domain.inspection.InspectionResult;
+import org.supervisionhub.domain.inspection.Overdue;
 import org.supervisionhub.domain.inspection.ResultCategory;
 import org.supervisionhub.domain.inspection.ResultContent;
 import org.supervisionhub.domain.inspection.ResultId;
@@ -55,8 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ResultService {
 
-    /** PUB-03, PUB-04: working days to publish, from the inspection's end or the rectification deadline. */
-    static final int PUBLISH_WITHIN_WORKING_DAYS = 20;
+    /** PUB-03, PUB-04: working days to publish, from the inspection's end or the rectification deadline (the domain's rule). */
+    static final int PUBLISH_WITHIN_WORKING_DAYS = Overdue.PUBLISH_WITHIN_WORKING_DAYS;
     static final Set<TriggerType> BLOCKS_NO_PROBLEM = Set.of(TriggerType.ABNORMAL_OPERATION_LIST, TriggerType.SERIOUS_VIOLATION_LIST);
 
     public record Proposal(String inspectionId, ResultCategory category, String facts, LocalDate endedOn, LocalDate rectificationDeadline,

@@ -10,13 +10,16 @@ import java.util.Optional;
 
 import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.supervisionhub.graph.archive.Archives.AmendmentStatus;
+import org.supervisionhub.domain.archive.AmendmentStatus;
+import org.supervisionhub.domain.archive.BorrowingStatus;
+import org.supervisionhub.domain.archive.Consent;
+import org.supervisionhub.domain.archive.FileAmendment;
+import org.supervisionhub.domain.archive.Loan;
+import org.supervisionhub.domain.archive.ReturnCondition;
 import org.supervisionhub.graph.archive.Archives.ArchiveAmendment;
 import org.supervisionhub.graph.archive.Archives.ArchiveFile;
 import org.supervisionhub.graph.archive.Archives.Borrowing;
-import org.supervisionhub.graph.archive.Archives.BorrowingStatus;
-import org.supervisionhub.graph.archive.Archives.Consent;
-import org.supervisionhub.graph.archive.Archives.ReturnCondition;
+import org.supervisionhub.graph.store.Guarded;
 import org.supervisionhub.graph.store.KeyedRows;
 import org.supervisionhub.graph.store.Values;
 
@@ -45,19 +48,24 @@ public class ArchiveRepository {
 
     static final String CREATE_AMENDMENT = "MATCH (a:ArchiveFile {id: $p.fileId}) CREATE (m:ArchiveAmendment $p)-[:CHANGES]->(a)";
     static final String LOCK_AMENDMENT = "MATCH (m:ArchiveAmendment {id: $id}) SET m.lock = true REMOVE m.lock RETURN m {.*} AS row";
-    static final String DECIDE_AMENDMENT = "MATCH (m:ArchiveAmendment {id: $id}) SET m.status = $status, m.approver = $actor, m.decidedAt = $at,"
-            + " m.decisionNote = $note";
+    /** ARCH-05: decided once; written only over the status the domain's {@code FileAmendment} decided from (see {@link Guarded}). */
+    static final String DECIDE_AMENDMENT = "MATCH (m:ArchiveAmendment {id: $id}) WHERE m.status = $from SET m.status = $status, m.approver = $actor,"
+            + " m.decidedAt = $at, m.decisionNote = $note";
     static final String AMENDMENTS_OF = "UNWIND $ids AS id MATCH (m:ArchiveAmendment {fileId: id}) RETURN id AS key, m {.*} AS row"
             + " ORDER BY id, m.requestedAt";
 
     static final String CREATE_BORROWING = "MATCH (a:ArchiveFile {id: $p.fileId}) CREATE (b:ArchiveBorrowing $p)-[:OF]->(a)";
     static final String LOCK_BORROWING = "MATCH (b:ArchiveBorrowing {id: $id}) SET b.lock = true REMOVE b.lock RETURN b {.*} AS row";
-    static final String CONSENT_HEAD = "MATCH (b:ArchiveBorrowing {id: $id}) SET b.headConsentBy = $actor, b.headConsentAt = $at,"
-            + " b.status = CASE WHEN b.leaderConsentBy IS NULL THEN b.status ELSE 'LENT' END";
-    static final String CONSENT_LEADER = "MATCH (b:ArchiveBorrowing {id: $id}) SET b.leaderConsentBy = $actor, b.leaderConsentAt = $at,"
-            + " b.status = CASE WHEN b.headConsentBy IS NULL THEN b.status ELSE 'LENT' END";
-    static final String REFUSE = "MATCH (b:ArchiveBorrowing {id: $id}) SET b.status = 'REFUSED', b.refusedBy = $actor, b.refusalReason = $reason";
-    static final String RETURNED = "MATCH (b:ArchiveBorrowing {id: $id}) SET b.status = 'RETURNED', b.returnedOn = $on, b.condition = $condition,"
+    /**
+     * A loan's status changes write the state the domain's {@code Loan} decided on, and only over the state it decided from
+     * (see {@link Guarded}); a consent only where that consent is not given yet.
+     */
+    static final String LOAN_GUARD = "MATCH (b:ArchiveBorrowing {id: $id}) WHERE b.status = $from";
+    static final String CONSENT_HEAD = LOAN_GUARD + " AND b.headConsentBy IS NULL SET b.headConsentBy = $actor, b.headConsentAt = $at, b.status = $to";
+    static final String CONSENT_LEADER = LOAN_GUARD + " AND b.leaderConsentBy IS NULL SET b.leaderConsentBy = $actor, b.leaderConsentAt = $at,"
+            + " b.status = $to";
+    static final String REFUSE = LOAN_GUARD + " SET b.status = $to, b.refusedBy = $actor, b.refusalReason = $reason";
+    static final String RETURNED = LOAN_GUARD + " SET b.status = $to, b.returnedOn = $on, b.condition = $condition,"
             + " b.returnNotes = $notes, b.checkedBy = $actor";
     static final String BORROWINGS_OF = "UNWIND $ids AS id MATCH (b:ArchiveBorrowing {fileId: id}) RETURN id AS key, b {.*} AS row"
             + " ORDER BY id, b.requestedAt";
@@ -126,14 +134,16 @@ public class ArchiveRepository {
         return client.query(LOCK_AMENDMENT).bind(id).to("id").fetchAs(ArchiveAmendment.class).mappedBy((t, r) -> amendment(r.get("row"))).one();
     }
 
-    public void decideAmendment(String id, AmendmentStatus status, String actor, OffsetDateTime at, String note) {
+    /** Writes the decision the domain made, over the status it decided from; fails if the amendment is no longer in it. */
+    public void decideAmendment(AmendmentStatus from, FileAmendment decided, OffsetDateTime at, String note) {
         Map<String, Object> p = new HashMap<>();
-        p.put("id", id);
-        p.put("status", status.name());
-        p.put("actor", actor);
+        p.put("id", decided.id().value());
+        p.put("from", from.name());
+        p.put("status", decided.status().name());
+        p.put("actor", decided.approver());
         p.put("at", at);
         p.put("note", note);
-        client.query(DECIDE_AMENDMENT).bindAll(p).run();
+        Guarded.write(client, DECIDE_AMENDMENT, p, "archive amendment " + decided.id() + " is no longer " + from);
     }
 
     public Map<String, List<ArchiveAmendment>> amendmentsOf(Collection<String> fileIds) {
@@ -160,23 +170,27 @@ public class ArchiveRepository {
         return client.query(LOCK_BORROWING).bind(id).to("id").fetchAs(Borrowing.class).mappedBy((t, r) -> borrowing(r.get("row"))).one();
     }
 
-    /** Records one consent; the second of the two lends the file. */
-    public void consent(String id, Consent consent, String actor, OffsetDateTime at) {
-        client.query(consent == Consent.DEPARTMENT_HEAD ? CONSENT_HEAD : CONSENT_LEADER).bindAll(Map.of("id", id, "actor", actor, "at", at)).run();
+    /** Records one consent and the status the domain decided (the second of the two lends the file), over the status it decided from. */
+    public void consent(BorrowingStatus from, Loan next, Consent consent, String actor, OffsetDateTime at) {
+        Guarded.write(client, consent == Consent.DEPARTMENT_HEAD ? CONSENT_HEAD : CONSENT_LEADER, Map.of("id", next.id().value(), "from", from.name(),
+                "to", next.status().name(), "actor", actor, "at", at), "loan " + next.id() + " is no longer " + from + " awaiting " + consent);
     }
 
-    public void refuse(String id, String actor, String reason) {
-        client.query(REFUSE).bindAll(Map.of("id", id, "actor", actor, "reason", reason)).run();
+    public void refuse(BorrowingStatus from, Loan refused, String actor, String reason) {
+        Guarded.write(client, REFUSE, Map.of("id", refused.id().value(), "from", from.name(), "to", refused.status().name(), "actor", actor,
+                "reason", reason), "loan " + refused.id() + " is no longer " + from);
     }
 
-    public void returned(String id, LocalDate on, ReturnCondition condition, String notes, String actor) {
+    public void returned(BorrowingStatus from, Loan back, String notes, String actor) {
         Map<String, Object> p = new HashMap<>();
-        p.put("id", id);
-        p.put("on", on);
-        p.put("condition", condition.name());
+        p.put("id", back.id().value());
+        p.put("from", from.name());
+        p.put("to", back.status().name());
+        p.put("on", back.returnedOn());
+        p.put("condition", back.condition().name());
         p.put("notes", notes);
         p.put("actor", actor);
-        client.query(RETURNED).bindAll(p).run();
+        Guarded.write(client, RETURNED, p, "loan " + back.id() + " is no longer " + from);
     }
 
     public Map<String, List<Borrowing>> borrowingsOf(Collection<String> fileIds) {

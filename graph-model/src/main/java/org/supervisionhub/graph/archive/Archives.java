@@ -4,6 +4,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.supervisionhub.domain.archive.AmendmentId;
+import org.supervisionhub.domain.archive.AmendmentStatus;
+import org.supervisionhub.domain.archive.BorrowingId;
+import org.supervisionhub.domain.archive.BorrowingStatus;
+import org.supervisionhub.domain.archive.FileAmendment;
+import org.supervisionhub.domain.archive.Loan;
+import org.supervisionhub.domain.archive.ReturnCondition;
+
 /** Value types of the inspection archive (ARCH-*). */
 public final class Archives {
 
@@ -18,8 +26,6 @@ public final class Archives {
                               List<String> contents, String archivedBy, OffsetDateTime archivedAt) {
     }
 
-    public enum AmendmentStatus { PENDING, APPROVED, REJECTED }
-
     /**
      * ARCH-05: a change to archived material: time, content, reason, handler (经办人) and approver (审定人). It may carry
      * a correction of the result ({@code resultField}, {@code resultValue}), applied on approval.
@@ -27,20 +33,22 @@ public final class Archives {
     public record ArchiveAmendment(String id, String fileId, String content, String reason, String resultField, String resultValue,
                                    AmendmentStatus status, String handler, OffsetDateTime requestedAt, String approver,
                                    OffsetDateTime decidedAt, String decisionNote) {
+
+        /** The amendment as the domain's aggregate, which decides it. */
+        public FileAmendment lifecycle() {
+            return new FileAmendment(new AmendmentId(id), handler, status, approver);
+        }
     }
-
-    public enum BorrowingStatus { REQUESTED, LENT, REFUSED, RETURNED }
-
-    /** ARCH-09: the two consents a loan needs. */
-    public enum Consent { DEPARTMENT_HEAD, LEADER_IN_CHARGE }
-
-    /** ARCH-11: the file's state when it comes back. */
-    public enum ReturnCondition { INTACT, UNSEALED, ITEMS_MISSING, DAMAGED }
 
     /** A loan of an archived file (借阅): registered, consented twice, lent, and checked on return (ARCH-08, ARCH-09, ARCH-11). */
     public record Borrowing(String id, String fileId, String borrower, String borrowerDepartment, String purpose, LocalDate dueOn,
                             BorrowingStatus status, String requestedBy, OffsetDateTime requestedAt, String headConsentBy,
                             OffsetDateTime headConsentAt, String leaderConsentBy, OffsetDateTime leaderConsentAt, String refusedBy,
                             String refusalReason, LocalDate returnedOn, ReturnCondition condition, String returnNotes, String checkedBy) {
+
+        /** The loan as the domain's aggregate, which decides its transitions. */
+        public Loan lifecycle() {
+            return new Loan(new BorrowingId(id), status, dueOn, headConsentBy, leaderConsentBy, returnedOn, condition);
+        }
     }
 }

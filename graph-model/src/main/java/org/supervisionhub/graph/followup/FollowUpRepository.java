@@ -10,15 +10,17 @@ import java.util.Optional;
 
 import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.supervisionhub.graph.followup.FollowUps.CaseOutcome;
-import org.supervisionhub.graph.followup.FollowUps.CaseStatus;
+import org.supervisionhub.domain.followup.Case;
+import org.supervisionhub.domain.followup.CaseOutcome;
+import org.supervisionhub.domain.followup.CaseStatus;
+import org.supervisionhub.domain.followup.PenaltyProcedure;
+import org.supervisionhub.domain.followup.ReferralDestination;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
 import org.supervisionhub.graph.followup.FollowUps.NonCooperation;
 import org.supervisionhub.graph.followup.FollowUps.NonCooperationCircumstance;
 import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;
-import org.supervisionhub.graph.followup.FollowUps.PenaltyProcedure;
 import org.supervisionhub.graph.followup.FollowUps.Referral;
-import org.supervisionhub.graph.followup.FollowUps.ReferralDestination;
+import org.supervisionhub.graph.store.Guarded;
 import org.supervisionhub.graph.store.KeyedRows;
 import org.supervisionhub.graph.store.Values;
 
@@ -31,15 +33,17 @@ public class FollowUpRepository {
 
     static final String CREATE_CASE = "MATCH (r:InspectionResult {id: $p.resultId}) CREATE (c:EnforcementCase $p)-[:FOLLOWS]->(r)";
     static final String LOCK_CASE = "MATCH (c:EnforcementCase {id: $id}) SET c.lock = true REMOVE c.lock RETURN c {.*} AS row";
-    static final String CLOSE_CASE = "MATCH (c:EnforcementCase {id: $id}) SET c.status = 'CLOSED', c.closedOn = $on, c.outcome = $outcome,"
-            + " c.closingNote = $note";
+    /** FOLLOW-06, FOLLOW-10: written only over the status the domain's {@code Case} decided from (see {@link Guarded}). */
+    static final String CLOSE_CASE = "MATCH (c:EnforcementCase {id: $id}) WHERE c.status = $from SET c.status = $to, c.closedOn = $on,"
+            + " c.outcome = $outcome, c.closingNote = $note";
     static final String CASES_OF_RESULTS = "UNWIND $ids AS id MATCH (c:EnforcementCase {resultId: id}) RETURN id AS key, c {.*} AS row"
             + " ORDER BY id, c.openedOn, c.id";
     static final String CASE_NUMBER_TAKEN = "RETURN EXISTS { MATCH (c:EnforcementCase {departmentId: $department, caseNumber: $number}) } AS taken";
 
     static final String CREATE_PENALTY = "MATCH (c:EnforcementCase {id: $p.caseId}) CREATE (d:PenaltyDecision $p)-[:DECIDES]->(c)";
     static final String LOCK_PENALTY = "MATCH (d:PenaltyDecision {id: $id}) SET d.lock = true REMOVE d.lock RETURN d {.*} AS row";
-    static final String PUBLISH_PENALTY = "MATCH (d:PenaltyDecision {id: $id}) SET d.publishedAt = $at, d.publishedBy = $actor";
+    /** PUB-06: published once; written only over an unpublished decision. */
+    static final String PUBLISH_PENALTY = "MATCH (d:PenaltyDecision {id: $id}) WHERE d.publishedAt IS NULL SET d.publishedAt = $at, d.publishedBy = $actor";
     static final String PENALTIES_OF_CASES = "UNWIND $ids AS id MATCH (d:PenaltyDecision {caseId: id}) RETURN id AS key, d {.*} AS row"
             + " ORDER BY id, d.decidedOn, d.id";
     /** PUB-06: decisions of the departments past their publication deadline and not published. */
@@ -90,8 +94,10 @@ public class FollowUpRepository {
         return client.query(LOCK_CASE).bind(id).to("id").fetchAs(EnforcementCase.class).mappedBy((t, r) -> enforcementCase(r.get("row"))).one();
     }
 
-    public void closeCase(String id, LocalDate on, CaseOutcome outcome, String note) {
-        client.query(CLOSE_CASE).bindAll(Map.of("id", id, "on", on, "outcome", outcome.name(), "note", note)).run();
+    /** Writes the closed case the domain decided on, over the status it decided from; fails if the case is no longer in it. */
+    public void closeCase(CaseStatus from, Case closed, String note) {
+        Guarded.write(client, CLOSE_CASE, Map.of("id", closed.id().value(), "from", from.name(), "to", closed.status().name(), "on", closed.closedOn(),
+                "outcome", closed.outcome().name(), "note", note), "case " + closed.id() + " is no longer " + from);
     }
 
     public Map<String, List<EnforcementCase>> casesOfResults(Collection<String> resultIds) {
@@ -124,8 +130,9 @@ public class FollowUpRepository {
         return client.query(LOCK_PENALTY).bind(id).to("id").fetchAs(PenaltyDecision.class).mappedBy((t, r) -> penalty(r.get("row"))).one();
     }
 
+    /** Fails if the decision was published meanwhile. */
     public void publishPenalty(String id, String actor, OffsetDateTime at) {
-        client.query(PUBLISH_PENALTY).bindAll(Map.of("id", id, "actor", actor, "at", at)).run();
+        Guarded.write(client, PUBLISH_PENALTY, Map.of("id", id, "actor", actor, "at", at), "penalty decision " + id + " is published already");
     }
 
     public Map<String, List<PenaltyDecision>> penaltiesOfCases(Collection<String> caseIds) {

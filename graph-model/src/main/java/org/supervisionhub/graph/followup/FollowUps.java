@@ -4,35 +4,44 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.supervisionhub.domain.followup.Case;
+import org.supervisionhub.domain.followup.CaseId;
+import org.supervisionhub.domain.followup.CaseOutcome;
+import org.supervisionhub.domain.followup.CaseStatus;
+import org.supervisionhub.domain.followup.Penalty;
+import org.supervisionhub.domain.followup.PenaltyId;
+import org.supervisionhub.domain.followup.PenaltyProcedure;
+import org.supervisionhub.domain.followup.ReferralDestination;
+import org.supervisionhub.domain.inspection.DepartmentId;
+
 /** Value types of the follow-up of inspection results (FOLLOW-*, NONCOOP-*, PUB-06). */
 public final class FollowUps {
 
     private FollowUps() {
     }
 
-    public enum CaseStatus { OPEN, CLOSED }
-
-    /** FOLLOW-10: a case ends in a penalty, in none, or in a transfer to another organ. */
-    public enum CaseOutcome { PENALTY_IMPOSED, NO_PENALTY, TRANSFERRED }
-
     /** FOLLOW-06: a case opened (立案) on a result's suspected violation, by the department with jurisdiction (JUR-08). */
     public record EnforcementCase(String id, String resultId, String uscc, String departmentId, String caseNumber, LocalDate openedOn,
                                   String summary, CaseStatus status, LocalDate closedOn, CaseOutcome outcome, String closingNote,
                                   String openedBy, OffsetDateTime openedAt) {
-    }
 
-    /** PUB-06: the general procedure (一般程序), whose decisions SX publishes within 7 working days; or the simple one. */
-    public enum PenaltyProcedure { GENERAL, SIMPLE }
+        /** The case as the domain's aggregate, which decides its transitions. */
+        public Case lifecycle() {
+            return new Case(new CaseId(id), new DepartmentId(departmentId), openedOn, status, closedOn, outcome);
+        }
+    }
 
     /** An administrative penalty decision of a case; {@code publishBy} where the jurisdiction sets a deadline (PUB-06). */
     public record PenaltyDecision(String id, String caseId, String uscc, String departmentId, String decisionNumber, LocalDate decidedOn,
                                   PenaltyProcedure procedure, String content, LocalDate publishBy, OffsetDateTime publishedAt,
                                   String publishedBy, String recordedBy, OffsetDateTime recordedAt,
                                   org.supervisionhub.graph.calendar.Deadlines.DeadlineBasis deadlineBasis, Integer publishByWorkingDays) {
-    }
 
-    /** DOMAIN {@code ReferralDestination} (FOLLOW-07..09). */
-    public enum ReferralDestination { HRSS_INTERNAL, OTHER_REGULATOR, JUDICIAL_ORGAN, PUBLIC_SECURITY }
+        /** The decision as the domain's aggregate. */
+        public Penalty lifecycle() {
+            return new Penalty(new PenaltyId(id), new CaseId(caseId), procedure, publishedAt);
+        }
+    }
 
     /**
      * A lead passed on (FOLLOW-07..09): inside the HR&SS system to a department in the graph ({@code recipientDepartment},

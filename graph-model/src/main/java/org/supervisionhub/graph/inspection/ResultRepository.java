@@ -17,6 +17,7 @@ import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.domain.inspection.ResultCategory;
 import org.supervisionhub.domain.inspection.ResultStatus;
 import org.supervisionhub.graph.publicsite.PublicSiteRepository;
+import org.supervisionhub.graph.store.Guarded;
 import org.supervisionhub.graph.store.KeyedRows;
 import org.supervisionhub.graph.store.Values;
 
@@ -110,9 +111,7 @@ public class ResultRepository {
     /** Runs a status change guarded by {@link #GUARD}; fails if the result was not in {@code from}. */
     private void transition(String cypher, Map<String, Object> p, ResultStatus from) {
         p.put("from", from.name());
-        if (client.query(cypher).bindAll(p).run().counters().propertiesSet() == 0) {
-            throw new IllegalStateException("result " + p.get("id") + " is no longer " + from + ": the change was not written");
-        }
+        Guarded.write(client, cypher, p, "result " + p.get("id") + " is no longer " + from);
     }
 
     public Optional<Result> lock(String id) {

@@ -41,7 +41,7 @@ public record ArchivedFile(ArchiveFileId id, DepartmentId department, LocalDate 
     }
 
     /** ARCH-04: where the jurisdiction allows no change at all ({@code changesAllowed} false), none is even asked for. */
-    public List<Violation> amendable(boolean changesAllowed) {
+    public static List<Violation> amendable(boolean changesAllowed) {
         return changesAllowed ? List.of() : List.of(new Violation(Kind.FORBIDDEN_CHANGE, "fileId",
                 "no unit or individual may modify, add to or remove archived material in this jurisdiction", "ARCH-04"));
     }
