@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +23,8 @@ import org.supervisionhub.graph.inspection.EvidenceRepository.Evidence;
 import org.supervisionhub.graph.inspection.EvidenceRepository.StoredFile;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.domain.inspection.CollectionMethod;
+import org.supervisionhub.domain.inspection.EvidenceType;
 
 /**
  * Inspection evidence (EVID-01..07): files stored content-addressed (SHA-256) in the graph, then recorded against an
@@ -33,18 +34,10 @@ import org.supervisionhub.api.graphql.ErrorCode;
 @Service
 public class EvidenceService {
 
-    /** EVID-02. */
-    public enum EvidenceType { DOCUMENTARY, PHYSICAL, AUDIOVISUAL_ELECTRONIC, THIRD_PARTY_CERTIFICATION, STATEMENT, OTHER }
-
-    /** EVID-03. */
-    public enum CollectionMethod { ON_SITE, OFF_SITE, COMMISSIONED, INQUIRY_OF_RELATED_PARTIES, HEARING_STATEMENT }
-
     public record EvidenceInput(String inspectionId, String sha256, String fileName, EvidenceType type, CollectionMethod method,
                                 String description, String supports, Boolean sealed) {
     }
 
-    /** EVID-05: copies must carry the target's seal; third-party certifications must be sealed or signed. */
-    static final Set<EvidenceType> MUST_BE_SEALED = Set.of(EvidenceType.DOCUMENTARY, EvidenceType.THIRD_PARTY_CERTIFICATION);
     private static final HexFormat HEX = HexFormat.of();
 
     private final EvidenceRepository evidence;
@@ -104,7 +97,7 @@ public class EvidenceService {
         checks.check(sha != null && sha.matches("[0-9a-f]{64}"), "input.sha256", ErrorCode.INVALID_VALUE, "input.sha256: 64 hex digits", null);
         checks.require("input.description", in.description());
         checks.require("input.supports", in.supports());
-        checks.check(!MUST_BE_SEALED.contains(in.type()) || Boolean.TRUE.equals(in.sealed()), "input.sealed", ErrorCode.REQUIRED,
+        checks.check(in.type() == null || !in.type().mustBeSealed() || Boolean.TRUE.equals(in.sealed()), "input.sealed", ErrorCode.REQUIRED,
                 "input.sealed: a copy carries the target's seal, a third-party certification its seal or signature", "EVID-05");
         // Collected now: once the window opened, after the draw; on site, not before the notified visit (LifecycleDates).
         LifecycleDates.evidence(timelines.of(inspection), "input.inspectionId", now(), in.method() == CollectionMethod.ON_SITE).forEach(checks::add);

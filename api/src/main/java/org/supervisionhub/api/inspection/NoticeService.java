@@ -3,7 +3,6 @@ package org.supervisionhub.api.inspection;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -12,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
@@ -26,7 +24,12 @@ import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Task;
+import org.supervisionhub.api.graphql.DomainRefusals;
 import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.domain.Outcome;
+import org.supervisionhub.domain.inspection.InspectionId;
+import org.supervisionhub.domain.inspection.NoticeChannel;
+import org.supervisionhub.domain.inspection.OnSiteInspection;
 
 /**
  * Inspection notices (NOTICE-01..07). The notice is composed from the task, its checklist items and the draw, plus what
@@ -36,9 +39,7 @@ import org.supervisionhub.api.graphql.ErrorCode;
 @Service
 public class NoticeService {
 
-    public enum Channel { PUBLICITY_SYSTEM, DIRECT_SERVICE, POST }
-
-    public record NoticeInput(String inspectionId, OffsetDateTime visitAt, Channel delivery, List<String> materials, String cooperation,
+    public record NoticeInput(String inspectionId, OffsetDateTime visitAt, NoticeChannel delivery, List<String> materials, String cooperation,
                               String contact) {
     }
 
@@ -74,12 +75,12 @@ public class NoticeService {
         String department = Inspections.inspecting(inspection);
         joint.requireVisit(inspection, "input.inspectionId", "NOTICE-01");
         Task task = plans.task(inspection.taskId()).orElseThrow(() -> new NotFoundException("input.inspectionId", "no task " + inspection.taskId()));
-        if (!task.data().announced()) {
-            throw InvalidInputException.of("input.inspectionId", ErrorCode.CONFLICT, "the task " + task.id()
-                    + " is not announced in advance: no notice is issued and nothing is revealed to the target", "NOTICE-07");
-        }
-        if (notices.ofInspections(List.of(inspection.id())).containsKey(inspection.id())) {
-            throw InvalidInputException.of("input.inspectionId", ErrorCode.CONFLICT, "a notice of " + inspection.id() + " was already issued", "NOTICE-01");
+        // NOTICE-07, NOTICE-01: the inspection decides whether a notice is issued at all.
+        OnSiteInspection visit = new OnSiteInspection(new InspectionId(inspection.id()), task.data().announced(),
+                notices.ofInspections(List.of(inspection.id())).containsKey(inspection.id()), false, null, null);
+        List<org.supervisionhub.domain.Violation> refused = visit.noticeable(task.id());
+        if (!refused.isEmpty()) {
+            throw DomainRefusals.at(s -> "input.inspectionId").apply(refused);
         }
         // PLAN-15: one notice of a joint inspection lists every participant's items too.
         List<Item> items = List.copyOf(checklists.itemsById(joint.itemIds(inspection, task)).values());
@@ -91,19 +92,9 @@ public class NoticeService {
         checks.require("input.visitAt", in.visitAt());
         checks.require("input.cooperation", in.cooperation());
         checks.require("input.contact", in.contact());
-        checks.check(in.materials() != null && in.materials().stream().noneMatch(String::isBlank), "input.materials", ErrorCode.INVALID_VALUE,
-                "input.materials: the materials to submit, none blank (an empty list: none)", "NOTICE-02");
-        List<String> channels = new ArrayList<>(List.of(Channel.PUBLICITY_SYSTEM.name()));
-        if (marketSubject) {
-            checks.check(in.delivery() == Channel.DIRECT_SERVICE || in.delivery() == Channel.POST, "input.delivery", ErrorCode.REQUIRED,
-                    "input.delivery: a market subject is also served the notice, directly or by post", "NOTICE-05");
-            if (in.delivery() != null) {
-                channels.add(in.delivery().name());
-            }
-        } else {
-            checks.check(in.delivery() == null || in.delivery() == Channel.PUBLICITY_SYSTEM, "input.delivery", ErrorCode.INVALID_VALUE,
-                    "input.delivery: a notice on products, projects or behaviours is published only", "NOTICE-04");
-        }
+        // NOTICE-02, NOTICE-04, NOTICE-05: the inspection decides the notice's content and channels.
+        Outcome<List<NoticeChannel>> served = visit.notice(marketSubject, in.delivery(), in.materials());
+        DomainRefusals.violations(served.violations(), s -> "input." + s).forEach(checks::add);
         // The day the inspectors were assigned for, in the window, after the draw, ahead of time (LifecycleDates).
         LifecycleDates.notice(timelines.of(inspection), "input.visitAt", in.visitAt(), now, marketSubject).forEach(checks::add);
         checks.throwIfAny();
@@ -120,7 +111,7 @@ public class NoticeService {
         }
         Notice notice = new Notice("NTC-" + inspection.id(), inspection.id(), inspection.uscc(), enterprise == null ? null : enterprise.name(),
                 department, now, viewer.actor(), in.visitAt().withOffsetSameInstant(ZoneOffset.UTC), marketSubject ? MARKET_SUBJECT
-                : "PRODUCT_PROJECT_BEHAVIOUR", List.copyOf(channels), List.copyOf(basis), draw == null ? null : draw.executedAt(),
+                : "PRODUCT_PROJECT_BEHAVIOUR", served.orElseThrow(DomainRefusals.asArguments()).stream().map(Enum::name).toList(), List.copyOf(basis), draw == null ? null : draw.executedAt(),
                 items.stream().map(Item::title).toList(), List.copyOf(methods), in.materials().stream().map(String::strip).toList(),
                 in.cooperation().strip(), in.contact().strip());
         notices.create(notice);

@@ -142,7 +142,7 @@ public class JointDemo {
         OffsetDateTime visitAt = time.instant(visitOn, LocalTime.of(9, 0));
         // The one notice of each joint visit lists both departments' items and names no inspector (NOTICE-03).
         time.at(time.workingDays(visitOn, -3), LocalTime.of(10, 0), () -> joints.forEach(i -> notices.issue(new NoticeInput(i.id(), visitAt,
-                NoticeService.Channel.POST, List.of("劳动合同", "营业执照"), "请法定代表人或负责人在场", "0731-2222 0000"), demo(Role.OFFICER, LEAD))));
+                org.supervisionhub.domain.inspection.NoticeChannel.POST, List.of("劳动合同", "营业执照"), "请法定代表人或负责人在场", "0731-2222 0000"), demo(Role.OFFICER, LEAD))));
         for (int n = 0; n < joints.size(); n++) {
             Inspection visited = joints.get(n);
             Inspection part = parts.get(visited.id()).get(0);

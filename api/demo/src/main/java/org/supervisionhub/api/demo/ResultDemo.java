@@ -22,9 +22,9 @@ import org.supervisionhub.api.followup.FollowUpService.NonCooperationInput;
 import org.supervisionhub.api.followup.FollowUpService.PenaltyInput;
 import org.supervisionhub.api.followup.FollowUpService.ReferralInput;
 import org.supervisionhub.api.inspection.EvidenceService;
-import org.supervisionhub.api.inspection.EvidenceService.CollectionMethod;
+import org.supervisionhub.domain.inspection.CollectionMethod;
 import org.supervisionhub.api.inspection.EvidenceService.EvidenceInput;
-import org.supervisionhub.api.inspection.EvidenceService.EvidenceType;
+import org.supervisionhub.domain.inspection.EvidenceType;
 import org.supervisionhub.api.inspection.NoticeService;
 import org.supervisionhub.api.inspection.NoticeService.NoticeInput;
 import org.supervisionhub.api.inspection.ObjectionService;
@@ -190,7 +190,7 @@ public class ResultDemo {
         if (!visitAt.isAfter(OffsetDateTime.now(clock).plusDays(1))) {
             return false;
         }
-        notices.issue(new NoticeInput(inspectionId, visitAt, NoticeService.Channel.POST, List.of("劳动合同", "工资支付台账", "社会保险缴费凭证"),
+        notices.issue(new NoticeInput(inspectionId, visitAt, org.supervisionhub.domain.inspection.NoticeChannel.POST, List.of("劳动合同", "工资支付台账", "社会保险缴费凭证"),
                 "请法定代表人或负责人在场，并提供相关资料", "0731-8888 0000"), officer);
         return true;
     }
