@@ -15,45 +15,40 @@ import org.supervisionhub.api.access.Access;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.graphql.PageRequests;
-import org.supervisionhub.api.inspection.Inspections;
+import org.supervisionhub.api.inspection.InspectionViews;
 import org.supervisionhub.api.inspection.OverdueWork;
 import org.supervisionhub.api.inspection.ResultService.AmendableField;
-import org.supervisionhub.graph.archive.ArchiveRepository;
 import org.supervisionhub.graph.archive.Archives.ArchiveAmendment;
 import org.supervisionhub.graph.archive.Archives.ArchiveFile;
 import org.supervisionhub.graph.archive.Archives.Borrowing;
 import org.supervisionhub.domain.archive.Consent;
 import org.supervisionhub.domain.archive.ReturnCondition;
-import org.supervisionhub.graph.organisation.OrganisationRepository;
 
 /** Archived files, their amendments and loans. Thin: the service decides. */
 @Controller
 public class ArchiveController {
 
     private final ArchiveService service;
-    private final ArchiveRepository archives;
-    private final OrganisationRepository organisation;
+    private final InspectionViews views;
     private final PageRequests pages;
 
-    public ArchiveController(ArchiveService service, ArchiveRepository archives, OrganisationRepository organisation, PageRequests pages) {
+    public ArchiveController(ArchiveService service, InspectionViews views, PageRequests pages) {
         this.service = service;
-        this.archives = archives;
-        this.organisation = organisation;
+        this.views = views;
         this.pages = pages;
     }
 
     /** ARCH-08: files are seen by the archiving department, oversight above it and administrators. */
     @QueryMapping
     public ArchiveFile archiveFile(@Argument String inspectionId, @ContextValue Viewer viewer) {
-        ArchiveFile f = archives.ofInspections(List.of(inspectionId)).get(inspectionId);
-        return f == null || !Inspections.mayRead(viewer, f.departmentId(), null) ? null : f;
+        return service.fileOf(inspectionId, viewer);
     }
 
     @QueryMapping
     public List<ArchiveFile> archiveFiles(@Argument String departmentId, @Argument LocalDate retainedBefore, @Argument Integer first,
                                           @ContextValue Viewer viewer) {
         Access.requireDepartment(viewer, departmentId, "departmentId");
-        return archives.ofDepartments(organisation.departmentAndSubordinates(departmentId), retainedBefore, pages.size(first));
+        return service.files(views.departmentTree(departmentId), retainedBefore, pages.size(first));
     }
 
     @MutationMapping
@@ -95,12 +90,12 @@ public class ArchiveController {
 
     @BatchMapping(typeName = "ArchiveFile")
     public Map<ArchiveFile, List<ArchiveAmendment>> amendments(List<ArchiveFile> list) {
-        return Batches.grouped(list, ArchiveFile::id, archives.amendmentsOf(Batches.keys(list, ArchiveFile::id)));
+        return Batches.grouped(list, ArchiveFile::id, service.amendmentsOf(Batches.keys(list, ArchiveFile::id)));
     }
 
     @BatchMapping(typeName = "ArchiveFile")
     public Map<ArchiveFile, List<Borrowing>> borrowings(List<ArchiveFile> list) {
-        return Batches.grouped(list, ArchiveFile::id, archives.borrowingsOf(Batches.keys(list, ArchiveFile::id)));
+        return Batches.grouped(list, ArchiveFile::id, service.borrowingsOf(Batches.keys(list, ArchiveFile::id)));
     }
 
     @SchemaMapping(typeName = "OverdueWork", field = "loans")

@@ -219,6 +219,25 @@ public class ArchiveService {
         return borrowing(id);
     }
 
+    /** ARCH-08: files are seen by the archiving department, oversight above it and administrators. */
+    public ArchiveFile fileOf(String inspectionId, Viewer viewer) {
+        ArchiveFile f = archives.ofInspections(List.of(inspectionId)).get(inspectionId);
+        return f == null || !Inspections.mayRead(viewer, f.departmentId(), null) ? null : f;
+    }
+
+    /** Files of the departments, newest first; with {@code retainedBefore}, only those whose retention ends before that day. */
+    public List<ArchiveFile> files(java.util.Collection<String> departments, LocalDate retainedBefore, int limit) {
+        return archives.ofDepartments(departments, retainedBefore, limit);
+    }
+
+    public java.util.Map<String, List<ArchiveAmendment>> amendmentsOf(List<String> fileIds) {
+        return archives.amendmentsOf(fileIds);
+    }
+
+    public java.util.Map<String, List<Borrowing>> borrowingsOf(List<String> fileIds) {
+        return archives.borrowingsOf(fileIds);
+    }
+
     /** Loans of the departments' files not back by their due day. */
     public List<Borrowing> overdueLoans(java.util.Set<String> departments) {
         return archives.overdueLoans(departments, today());

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -16,19 +15,14 @@ import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Access;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
-import org.supervisionhub.api.inspection.Inspections;
+import org.supervisionhub.api.inspection.InspectionViews;
 import org.supervisionhub.api.inspection.OverdueWork;
-import org.supervisionhub.graph.directory.Uscc;
-import org.supervisionhub.graph.followup.FollowUpRepository;
 import org.supervisionhub.domain.followup.CaseOutcome;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
 import org.supervisionhub.graph.followup.FollowUps.NonCooperation;
 import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;
 import org.supervisionhub.graph.followup.FollowUps.Referral;
 import org.supervisionhub.graph.inspection.Results.Result;
-import org.supervisionhub.graph.organisation.OrganisationRepository;
-import org.supervisionhub.graph.sampling.DrawRepository;
-import org.supervisionhub.graph.sampling.Sampling.Inspection;
 
 /** Cases, penalty decisions, referrals and non-cooperation, and the follow-up fields of a result. Thin: the service decides. */
 @Controller
@@ -40,15 +34,11 @@ public class FollowUpController {
     }
 
     private final FollowUpService service;
-    private final FollowUpRepository followUps;
-    private final OrganisationRepository organisation;
-    private final DrawRepository draws;
+    private final InspectionViews views;
 
-    public FollowUpController(FollowUpService service, FollowUpRepository followUps, OrganisationRepository organisation, DrawRepository draws) {
+    public FollowUpController(FollowUpService service, InspectionViews views) {
         this.service = service;
-        this.followUps = followUps;
-        this.organisation = organisation;
-        this.draws = draws;
+        this.views = views;
     }
 
     @MutationMapping
@@ -85,21 +75,17 @@ public class FollowUpController {
     @QueryMapping
     public List<Referral> referralsReceived(@Argument String departmentId, @ContextValue Viewer viewer) {
         Access.requireDepartment(viewer, departmentId, "departmentId");
-        return service.referralsReceived(Set.copyOf(organisation.departmentAndSubordinates(departmentId)));
+        return service.referralsReceived(views.departmentTree(departmentId));
     }
 
     @QueryMapping
     public List<NonCooperation> inspectionNonCooperation(@Argument String inspectionId, @ContextValue Viewer viewer) {
-        Inspection inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
-        if (inspection == null || !Inspections.mayRead(viewer, Inspections.inspecting(inspection), inspection.drawnBy())) {
-            return List.of();
-        }
-        return followUps.nonCooperationOf(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
+        return service.nonCooperation(inspectionId, viewer);
     }
 
     @QueryMapping
     public List<PublishedPenaltyDecision> publishedPenaltyDecisions(@Argument String uscc) {
-        return followUps.publishedPenalties(Uscc.normalise(uscc)).stream().map(d -> new PublishedPenaltyDecision(d.uscc(), d.departmentId(),
+        return service.publishedPenalties(uscc).stream().map(d -> new PublishedPenaltyDecision(d.uscc(), d.departmentId(),
                 d.decisionNumber(), d.decidedOn(), d.content(), d.publishedAt())).toList();
     }
 
@@ -110,12 +96,12 @@ public class FollowUpController {
 
     @BatchMapping(typeName = "InspectionResult")
     public Map<Result, List<Referral>> referrals(List<Result> list) {
-        return Batches.grouped(list, Result::id, followUps.referralsOfResults(Batches.keys(list, Result::id)));
+        return Batches.grouped(list, Result::id, service.referralsOf(Batches.keys(list, Result::id)));
     }
 
     @BatchMapping(typeName = "EnforcementCase")
     public Map<EnforcementCase, List<PenaltyDecision>> penaltyDecisions(List<EnforcementCase> list) {
-        return Batches.grouped(list, EnforcementCase::id, followUps.penaltiesOfCases(Batches.keys(list, EnforcementCase::id)));
+        return Batches.grouped(list, EnforcementCase::id, service.penaltiesOf(Batches.keys(list, EnforcementCase::id)));
     }
 
     @SchemaMapping(typeName = "OverdueWork", field = "penaltyDecisions")

@@ -22,6 +22,7 @@ import org.supervisionhub.api.inspection.InspectionTimelines;
 import org.supervisionhub.api.inspection.Inspections;
 import org.supervisionhub.api.inspection.LifecycleDates;
 import org.supervisionhub.api.inspection.Jurisdictions;
+import org.supervisionhub.graph.directory.Uscc;
 import org.supervisionhub.graph.followup.FollowUpRepository;
 import org.supervisionhub.api.graphql.DomainRefusals;
 import org.supervisionhub.domain.followup.Case;
@@ -203,9 +204,10 @@ public class FollowUpService {
             checks.require("input.recipient", in.recipient());
         }
         // FOLLOW-07..09: where the lead may go is the domain's rule; whether the recipient is an HR&SS department of the hub, the graph's fact.
-        Department d = in.recipientDepartmentId() == null ? null : organisation.department(in.recipientDepartmentId()).orElse(null);
+        String recipient = in.recipientDepartmentId() == null || in.recipientDepartmentId().isBlank() ? null : in.recipientDepartmentId();
+        Department d = recipient == null ? null : organisation.department(recipient).orElse(null);
         DomainRefusals.violations(Referrals.violations(new DepartmentId(r.inspectingDepartment()), in.destination(), crime,
-                DepartmentId.of(in.recipientDepartmentId()), d != null && HRSS.equals(d.sector())), s -> "input." + s).forEach(checks::add);
+                DepartmentId.of(recipient), d != null && HRSS.equals(d.sector())), s -> "input." + s).forEach(checks::add);
         checks.throwIfAny();
         Referral f = new Referral("REF-" + UUID.randomUUID(), r.id(), r.uscc(), r.inspectingDepartment(), in.destination(),
                 in.recipientDepartmentId(), in.recipient() == null || in.recipient().isBlank() ? null : in.recipient().strip(), in.reason().strip(),
@@ -238,6 +240,28 @@ public class FollowUpService {
                 List.copyOf(EnumSet.copyOf(in.circumstances())), in.description().strip(), in.occurredOn(), ids, viewer.actor(), now());
         followUps.create(n);
         return n;
+    }
+
+    /** NONCOOP-02: the non-cooperation recorded on an inspection, to those who may read the inspection. */
+    public List<NonCooperation> nonCooperation(String inspectionId, Viewer viewer) {
+        Inspection inspection = inspections.find(inspectionId);
+        if (inspection == null || !Inspections.mayRead(viewer, Inspections.inspecting(inspection), inspection.drawnBy())) {
+            return List.of();
+        }
+        return followUps.nonCooperationOf(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
+    }
+
+    /** PUB-06: the enterprise's published penalty decisions, newest first. */
+    public List<PenaltyDecision> publishedPenalties(String uscc) {
+        return followUps.publishedPenalties(Uscc.normalise(uscc));
+    }
+
+    public Map<String, List<Referral>> referralsOf(List<String> resultIds) {
+        return followUps.referralsOfResults(resultIds);
+    }
+
+    public Map<String, List<PenaltyDecision>> penaltiesOf(List<String> caseIds) {
+        return followUps.penaltiesOfCases(caseIds);
     }
 
     /** Case sources and leads referred to the departments (FOLLOW-08). */

@@ -51,6 +51,11 @@ public class Inspections {
         }
     }
 
+    /** The inspection {@code id}, or null when there is none. */
+    public Inspection find(String id) {
+        return id == null ? null : draws.inspections(List.of(id)).get(id);
+    }
+
     /** Who carries the inspection out: the department it was dispatched to, else the one that drew it. */
     public static String inspecting(Inspection inspection) {
         return inspection.inspectedBy() != null ? inspection.inspectedBy() : inspection.drawnBy();
