@@ -1,6 +1,8 @@
 package org.supervisionhub.domain.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supervisionhub.domain.Outcomes.done;
+import static org.supervisionhub.domain.Outcomes.refusals;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -20,19 +22,6 @@ class ArchiveTest {
     static final LocalDate TODAY = LocalDate.of(2027, 6, 1);
     static final InspectionId INSPECTION = new InspectionId("INS-1");
     static final ArchiveFileId FILE = ArchiveFileId.ofInspection(INSPECTION);
-
-    static List<String> refusals(Outcome<?> o) {
-        return refusals(o.violations());
-    }
-
-    static List<String> refusals(List<org.supervisionhub.domain.Violation> vs) {
-        return vs.stream().map(v -> v.kind() + " " + v.subject() + " " + v.rule()).toList();
-    }
-
-    static <T> T done(Outcome<T> o) {
-        assertThat(o.violations()).as("refused").isEmpty();
-        return ((Outcome.Done<T>) o).value();
-    }
 
     static InspectionResult result(boolean approved) {
         InspectionResult r = done(InspectionResult.propose(INSPECTION.result(), QD, QD, null,

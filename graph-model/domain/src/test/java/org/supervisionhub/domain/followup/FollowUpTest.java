@@ -1,6 +1,8 @@
 package org.supervisionhub.domain.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supervisionhub.domain.Outcomes.done;
+import static org.supervisionhub.domain.Outcomes.refusals;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,19 +22,6 @@ class FollowUpTest {
     static final DepartmentId SX = new DepartmentId("HRSS-411422");
     static final DepartmentId CITY = new DepartmentId("HRSS-430100");
     static final LocalDate ENDED = LocalDate.of(2026, 9, 25);
-
-    static List<String> refusals(Outcome<?> o) {
-        return refusals(o.violations());
-    }
-
-    static List<String> refusals(List<org.supervisionhub.domain.Violation> vs) {
-        return vs.stream().map(v -> v.kind() + " " + v.subject() + " " + v.rule()).toList();
-    }
-
-    static <T> T done(Outcome<T> o) {
-        assertThat(o.violations()).as("refused").isEmpty();
-        return ((Outcome.Done<T>) o).value();
-    }
 
     static InspectionResult result(ResultCategory category, boolean approve) {
         InspectionResult r = done(InspectionResult.propose(ResultId.ofInspection("INS-1"), SX, SX, null,

@@ -1,6 +1,7 @@
 package org.supervisionhub.domain.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supervisionhub.domain.Outcomes.refusals;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.supervisionhub.domain.Outcome;
-import org.supervisionhub.domain.Violation;
 import org.supervisionhub.domain.inspection.OnSiteRecord.Certificate;
 import org.supervisionhub.domain.inspection.OnSiteRecord.Finding;
 import org.supervisionhub.domain.inspection.OnSiteRecord.Presence;
@@ -25,10 +25,6 @@ class OnSiteInspectionTest {
             "I-3", new Certificate("C-3", null));
     static final List<Presence> TWO = List.of(new Presence("I-1", "C-1"), new Presence("I-2", "C-2"));
     static final List<Finding> FACTS = List.of(new Finding("ITEM-1", "劳动合同齐全"));
-
-    static List<String> refusals(List<Violation> vs) {
-        return vs.stream().map(v -> v.kind() + " " + v.subject() + " " + v.rule()).toList();
-    }
 
     static OnSiteRecord signed(List<Finding> findings, List<Presence> present) {
         return new OnSiteRecord(DAY, findings, present, "张三", true, null);
