@@ -56,7 +56,7 @@ class GuardedWritesTest {
     }
 
     static <T> T done(Outcome<T> o) {
-        return o.orElseThrow(vs -> new AssertionError(vs.toString()));
+        return o.orElseThrow(vs -> new IllegalStateException("refused: " + vs));
     }
 
     Borrowing loan(String id) {
