@@ -63,6 +63,16 @@ class ArchitectureTest {
                 .check(HUB);
     }
 
+    /** Controllers call services, never a repository (checked for the capabilities whose services own their reads so far). */
+    @Test
+    void controllersOfRestrictionDirectoryAndRosterUseNoRepository() {
+        noClasses().that().areAnnotatedWith(Controller.class)
+                .and().resideInAnyPackage("org.supervisionhub.api.restriction..", "org.supervisionhub.api.directory..", "org.supervisionhub.api.roster..")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .orShould().dependOnClassesThat().haveSimpleName("RestrictionQuery")
+                .check(HUB);
+    }
+
     /** A controller (and what is nested in it) belongs to its capability alone: shared types live beside it. */
     @Test
     void controllersAreInNoCapabilitysPublicSurface() {

@@ -18,7 +18,7 @@ import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.inspection.Inspections;
 import org.supervisionhub.api.inspection.OverdueWork;
-import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.followup.FollowUpRepository;
 import org.supervisionhub.graph.followup.FollowUps.CaseOutcome;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
