@@ -201,7 +201,6 @@ public class RosterService {
         return units;
     }
 
-
     public Map<String, Unit> units(Collection<String> unitIds) {
         return organisation.units(unitIds);
     }

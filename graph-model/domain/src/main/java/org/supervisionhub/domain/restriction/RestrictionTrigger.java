@@ -13,7 +13,8 @@ import org.supervisionhub.domain.Violation.Kind;
  * it, guarding its own lifecycle: issued in effect from {@code activeFrom} (never in the future), ending at
  * {@code expiresAt} or when removed (credit repair, 信用修复), once, never before it began and never ahead of time. Active at
  * {@code t} when it began at or before {@code t} and neither ended at or before {@code t} (restriction-propagation
- * invariant 1); the restriction check's Cypher ({@code RestrictionQuery}) applies that rule inside the database, for speed.
+ * invariant 1); the restriction check's Cypher ({@code RestrictionQuery}, {@code TriggerRepository.activeAt}) applies that
+ * rule inside the database, for speed.
  *
  * The trigger's id is the graph's (given when it is recorded).
  *

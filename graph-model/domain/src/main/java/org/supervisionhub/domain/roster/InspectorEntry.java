@@ -52,7 +52,11 @@ public record InspectorEntry(String inspectorId, String certificateNo, LocalDate
                 : List.of(new Violation(Kind.CONFLICT, "certificateNo", "certificate " + certificateNo + " already belongs to inspector " + holder, "ROS-13"));
     }
 
-    /** ROS-13, ASSIGN-02: may inspect on {@code day}: certified then (both ends inclusive) and on the roster then ({@code onRosterTo} exclusive). */
+    /**
+     * ROS-13, ASSIGN-02: may inspect on {@code day}: certified then (both ends inclusive) and on the roster then
+     * ({@code onRosterTo} exclusive). Matching inspectors to a draw applies the same rule inside its Cypher
+     * ({@code DrawRepository}), over the whole roster at once.
+     */
     public boolean eligibleOn(LocalDate day) {
         return certificateValidFrom != null && certificateValidTo != null && !day.isBefore(certificateValidFrom) && !day.isAfter(certificateValidTo)
                 && (onRosterFrom == null || !day.isBefore(onRosterFrom)) && (onRosterTo == null || day.isBefore(onRosterTo));

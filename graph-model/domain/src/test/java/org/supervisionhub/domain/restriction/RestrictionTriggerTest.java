@@ -33,6 +33,8 @@ class RestrictionTriggerTest {
                 "x", "y", NOW))).containsExactly("INVALID_VALUE type null");
         assertThat(RestrictionTrigger.issue(TriggerKind.SANCTION, TriggerType.MAJOR_ADMINISTRATIVE_PENALTY, LISTED, null, "x", "y", NOW))
                 .isInstanceOf(Outcome.Done.class);
+        assertThat(refusals(RestrictionTrigger.issue(TriggerKind.CREDIT_LISTING, null, LISTED, null, "x", "y", NOW)))
+                .containsExactly("REQUIRED type null");
     }
 
     @Test
