@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import org.supervisionhub.api.access.DemoIssuer;
 import org.supervisionhub.api.access.Role;
-import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.domain.directory.Uscc;
 import reactor.core.publisher.Mono;
 
 /**

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
 import org.supervisionhub.api.HubProperties;
 import org.supervisionhub.connectors.ConnectorsConfiguration;
 import org.supervisionhub.connectors.sync.PersonPseudonyms;
-import org.supervisionhub.graph.directory.PersonId;
+import org.supervisionhub.domain.directory.PersonId;
 
 /** Brings in the connectors; a source's person keys become person ids under the hub's key, like national IDs do. */
 @Configuration(proxyBeanMethods = false)

@@ -39,14 +39,13 @@ import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.Directory.EnterpriseFilter;
 import org.supervisionhub.graph.directory.Directory.EnterpriseOrder;
 import org.supervisionhub.graph.directory.Directory.Link;
-import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.domain.directory.LinkType;
+import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.directory.Directory.Person;
 import org.supervisionhub.graph.directory.Directory.TaxCreditGrade;
-import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.directory.DirectoryRepository.LinkPage;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.Organisation.Region;
-import org.supervisionhub.graph.organisation.OrganisationRepository;
 import reactor.core.publisher.Mono;
 
 /** Enterprises, persons and links: queries, mutations and batch-loaded nested fields. */
@@ -71,24 +70,20 @@ public class DirectoryController {
         }
     }
 
-    private final DirectoryRepository directory;
-    private final OrganisationRepository organisation;
     private final DirectoryService service;
     private final EnterpriseImportService importer;
     private final PageRequests pages;
     private final Clock clock;
 
-    public DirectoryController(DirectoryRepository directory, OrganisationRepository organisation, DirectoryService service,
-                               EnterpriseImportService importer, PageRequests pages, Clock clock, BatchLoaderRegistry registry) {
-        this.directory = directory;
-        this.organisation = organisation;
+    public DirectoryController(DirectoryService service, EnterpriseImportService importer, PageRequests pages, Clock clock,
+                               BatchLoaderRegistry registry) {
         this.service = service;
         this.importer = importer;
         this.pages = pages;
         this.clock = clock;
         registry.forTypePair(LinkPageKey.class, LinkPage.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() ->
                 GroupedLoader.load(keys, LinkPageKey::shape, LinkPageKey::owner, (shape, owners) ->
-                        directory.links(owners, shape.direction(), shape.types(), shape.asOf(), shape.first(), shape.after()))));
+                        service.links(owners, shape.direction(), shape.types(), shape.asOf(), shape.first(), shape.after()))));
     }
 
     @QueryMapping
@@ -96,28 +91,28 @@ public class DirectoryController {
         Checks checks = new Checks();
         String code = checks.uscc("uscc", uscc);
         checks.throwIfAny();
-        return directory.enterprise(code).orElse(null);
+        return service.enterprise(Uscc.of(code)).orElse(null);
     }
 
     @QueryMapping
     public EnterpriseConnection enterprises(@Argument EnterpriseFilterInput filter, @Argument EnterpriseOrder orderBy,
                                             @Argument Integer first, @Argument String after) {
         int size = pages.size(first);
-        EnterpriseFilter f = toFilter(filter);
+        EnterpriseFilter f = service.filter(filter);
         if (f.regionCodes() != null && f.regionCodes().isEmpty()) {
             throw new NotFoundException("filter.regionCode", "no region " + filter.regionCode());
         }
-        return new EnterpriseConnection(Connection.of(directory.search(f, orderBy == null ? EnterpriseOrder.USCC : orderBy, size, after), after), f);
+        return new EnterpriseConnection(Connection.of(service.search(f, orderBy == null ? EnterpriseOrder.USCC : orderBy, size, after), after), f);
     }
 
     @SchemaMapping(typeName = "EnterpriseConnection")
     public long totalCount(EnterpriseConnection connection) {
-        return directory.count(connection.filter());
+        return service.count(connection.filter());
     }
 
     @QueryMapping
     public Person person(@Argument String personId) {
-        return directory.person(personId).orElse(null);
+        return service.person(personId).orElse(null);
     }
 
     @MutationMapping
@@ -136,7 +131,7 @@ public class DirectoryController {
         String personId = service.resolvePersonId(input, "input.");
         String field = input.personId() != null && !input.personId().isBlank() ? "input.personId" : "input.nationalId";
         Access.rows(viewer); // the check is made here, owner by owner; a person nobody owns yet needs none
-        directory.personOwners(personId).ifPresent(owners -> {
+        service.personOwners(personId).ifPresent(owners -> {
             new java.util.TreeSet<>(owners.enterpriseRegions()).forEach(region ->
                     Access.requireRegion(viewer, region.isEmpty() ? null : region, field));
             for (String department : new java.util.TreeSet<>(owners.inspectorDepartments())) {
@@ -174,12 +169,12 @@ public class DirectoryController {
     @BatchMapping(typeName = "Enterprise", field = "region")
     public Map<Enterprise, Region> enterpriseRegion(List<Enterprise> enterprises) {
         return Batches.byKey(enterprises, Enterprise::regionCode,
-                organisation.regions(Batches.keys(enterprises, Enterprise::regionCode)));
+                service.regions(Batches.keys(enterprises, Enterprise::regionCode)));
     }
 
     @BatchMapping(typeName = "Enterprise")
     public Map<Enterprise, List<TaxCreditGrade>> taxCreditGrades(List<Enterprise> enterprises) {
-        Map<String, List<TaxCreditGrade>> grades = directory.taxCreditGrades(Batches.keys(enterprises, Enterprise::uscc));
+        Map<String, List<TaxCreditGrade>> grades = service.taxCreditGrades(Batches.keys(enterprises, Enterprise::uscc));
         Map<Enterprise, List<TaxCreditGrade>> out = new LinkedHashMap<>();
         enterprises.forEach(e -> out.put(e, grades.getOrDefault(e.uscc(), List.of())));
         return out;
@@ -188,7 +183,7 @@ public class DirectoryController {
     @BatchMapping(typeName = "Enterprise")
     public Map<Enterprise, Department> registrationAuthority(List<Enterprise> enterprises) {
         return Batches.byKey(enterprises, Enterprise::registeredWith,
-                organisation.departments(Batches.keys(enterprises, Enterprise::registeredWith)));
+                service.departments(Batches.keys(enterprises, Enterprise::registeredWith)));
     }
 
     @SchemaMapping(typeName = "Enterprise", field = "links")
@@ -223,14 +218,5 @@ public class DirectoryController {
                 .thenApply(p -> p == null
                         ? new Connection<>(List.of(), new Connection.PageInfo(false, after != null, null, null), 0)
                         : Connection.of(p.page(), after != null, p.totalCount()));
-    }
-
-    private EnterpriseFilter toFilter(EnterpriseFilterInput in) {
-        if (in == null) {
-            return new EnterpriseFilter(null, null, null, null, null, null, null);
-        }
-        List<String> regions = in.regionCode() == null ? null : organisation.regionAndDescendants(in.regionCode());
-        return new EnterpriseFilter(regions, in.industries(), in.orgTypes(), in.scales(), in.creditRiskClasses(),
-                in.statuses(), in.nameContains());
     }
 }

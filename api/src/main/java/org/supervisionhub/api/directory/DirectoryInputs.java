@@ -3,7 +3,7 @@ package org.supervisionhub.api.directory;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.domain.directory.LinkType;
 
 /** GraphQL input types of the directory area. */
 public final class DirectoryInputs {

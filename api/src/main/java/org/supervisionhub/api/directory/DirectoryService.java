@@ -5,30 +5,48 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.HubProperties;
 import org.supervisionhub.api.directory.DirectoryInputs.EndLinkInput;
+import org.supervisionhub.api.directory.DirectoryInputs.EnterpriseFilterInput;
 import org.supervisionhub.api.directory.DirectoryInputs.EnterpriseInput;
 import org.supervisionhub.api.directory.DirectoryInputs.LinkInput;
 import org.supervisionhub.api.directory.DirectoryInputs.PartyInput;
 import org.supervisionhub.api.directory.DirectoryInputs.PersonInput;
 import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.DomainRefusals;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.graphql.Violation;
 import org.supervisionhub.graph.directory.Directory.Direction;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.Directory.EnterpriseData;
+import org.supervisionhub.graph.directory.Directory.EnterpriseFilter;
+import org.supervisionhub.graph.directory.Directory.EnterpriseOrder;
 import org.supervisionhub.graph.directory.Directory.Link;
 import org.supervisionhub.graph.directory.Directory.LinkData;
-import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.domain.directory.LinkType;
 import org.supervisionhub.graph.directory.Directory.Person;
+import org.supervisionhub.graph.directory.Directory.TaxCreditGrade;
 import org.supervisionhub.graph.directory.DirectoryRepository;
-import org.supervisionhub.graph.directory.PersonId;
+import org.supervisionhub.graph.directory.DirectoryRepository.EnterpriseState;
+import org.supervisionhub.graph.directory.DirectoryRepository.LinkPage;
+import org.supervisionhub.graph.directory.DirectoryRepository.PersonOwners;
+import org.supervisionhub.domain.directory.DirectoryLink;
+import org.supervisionhub.domain.directory.EnterpriseRecord;
+import org.supervisionhub.domain.directory.PersonId;
+import org.supervisionhub.domain.directory.Uscc;
+import org.supervisionhub.domain.roster.RosterChange;
+import org.supervisionhub.graph.organisation.Organisation.Department;
+import org.supervisionhub.graph.organisation.Organisation.Region;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
+import org.supervisionhub.graph.store.Page;
 import org.supervisionhub.api.graphql.ErrorCode;
 
 /** Validates and writes enterprises, persons and links; every write is one transaction. */
@@ -53,10 +71,7 @@ public class DirectoryService {
         String uscc = checks.uscc(prefix + "uscc", in.uscc());
         checks.require(prefix + "name", in.name()).require(prefix + "orgType", in.orgType())
                 .require(prefix + "regionCode", in.regionCode());
-        if (in.establishedOn() != null && in.establishedOn().isAfter(today())) {
-            checks.add(Violation.of(prefix + "establishedOn", ErrorCode.INVALID_VALUE,
-                    prefix + "establishedOn is in the future"));
-        }
+        DomainRefusals.violations(EnterpriseRecord.establishment(in.establishedOn(), today()), f -> prefix + f).forEach(checks::add);
         return new EnterpriseData(uscc, in.name() == null ? null : in.name().strip(), in.orgType(), in.industry(),
                 in.scale(), in.status() == null ? "ACTIVE" : in.status(), in.creditRiskClass(), in.integrityGrade(),
                 in.regionCode(), in.registrationAuthorityId(), in.establishedOn(), in.address());
@@ -80,18 +95,14 @@ public class DirectoryService {
             throw new NotFoundException("input.registrationAuthorityId", "no department " + data.registeredWith());
         }
         LocalDate today = today();
-        LocalDate occurred = in.change() != null && in.change().occurredOn() != null ? in.change().occurredOn() : today;
-        LocalDate discovered = in.change() != null && in.change().discoveredOn() != null ? in.change().discoveredOn() : today;
-        new Checks().notBefore("input.change.discoveredOn", discovered, "input.change.occurredOn", occurred)
-                .check(!discovered.isAfter(today), "input.change.discoveredOn", ErrorCode.INVALID_VALUE,
-                        "input.change.discoveredOn is in the future", "ROS-03")
-                .throwIfAny();
+        // ROS-03: target roster changes are measured from discovery; the record makes that reportable.
+        RosterChange change = RosterChange.target(in.change() == null ? null : in.change().occurredOn(),
+                in.change() == null ? null : in.change().discoveredOn(), today).orElseThrow(DomainRefusals.at(f -> "input.change." + f));
         jurisdiction.require(data.regionCode(), "input.regionCode");
         // Moving an enterprise needs jurisdiction over where it was as well as where it goes.
         directory.enterprise(data.uscc()).ifPresent(e -> jurisdiction.require(e.regionCode(), "input.uscc"));
         boolean created = directory.upsertEnterprise(data, today, now());
-        // ROS-03: target roster changes are measured from discovery; the record makes that reportable.
-        directory.recordRosterChange("TARGET", created ? "ADDED" : "UPDATED", data.uscc(), occurred, discovered, now());
+        directory.recordRosterChange("TARGET", created ? "ADDED" : "UPDATED", data.uscc(), change.occurredOn(), change.discoveredOn(), now());
         return directory.enterprise(data.uscc()).orElseThrow();
     }
 
@@ -132,8 +143,9 @@ public class DirectoryService {
         Checks checks = new Checks();
         String from = partyKey(in.from(), "input.from.", checks);
         String to = checks.uscc("input.toUscc", in.toUscc());
-        checks.require("input.validFrom", in.validFrom()).require("input.validTo", in.validTo())
-                .notBefore("input.validTo", in.validTo(), "input.validFrom", in.validFrom()).throwIfAny();
+        checks.require("input.validFrom", in.validFrom()).require("input.validTo", in.validTo());
+        DomainRefusals.violations(DirectoryLink.endViolations(in.validFrom(), in.validTo()), f -> "input." + f).forEach(checks::add);
+        checks.throwIfAny();
         directory.enterprise(to).ifPresent(e -> jurisdiction.require(e.regionCode(), "input.toUscc"));
         if (!directory.endLink(in.type(), from, to, in.validFrom(), in.validTo(), now())) {
             throw new NotFoundException("input", "no " + in.type() + " link from " + from + " to " + to + " starting " + in.validFrom());
@@ -150,23 +162,10 @@ public class DirectoryService {
             checks.require(prefix + "from", null);
         }
         String to = checks.uscc(prefix + "toUscc", toUscc);
-        checks.notBefore(prefix + "validTo", validTo, prefix + "validFrom", validFrom);
         boolean fromPerson = fromIn != null && fromIn.personId() != null;
-        if (type != null) {
-            switch (type) {
-                case LEGAL_REPRESENTATIVE -> checks.check(fromPerson || from == null, prefix + "from", ErrorCode.INVALID_VALUE,
-                        "a legal representative is a person", null);
-                case OFFICER -> checks.check(fromPerson || from == null, prefix + "from", ErrorCode.INVALID_VALUE,
-                                "an officer is a person", null)
-                        .check(role != null, prefix + "role", ErrorCode.REQUIRED, "an officer link needs a role", null);
-                case SHAREHOLDER -> checks.check(sharePct != null && sharePct > 0 && sharePct <= 100, prefix + "sharePct",
-                        ErrorCode.INVALID_VALUE, "a shareholding needs sharePct with 0 < sharePct <= 100", null);
-                case BRANCH -> checks.check(!fromPerson, prefix + "from", ErrorCode.INVALID_VALUE, "a branch is an enterprise", null);
-            }
-            checks.check(type == LinkType.OFFICER || role == null, prefix + "role", ErrorCode.INVALID_VALUE, "only officer links have a role", null);
-            checks.check(type == LinkType.SHAREHOLDER || sharePct == null, prefix + "sharePct", ErrorCode.INVALID_VALUE, "only shareholdings have a share", null);
-        }
-        checks.check(from == null || !from.equals(to), prefix + "toUscc", ErrorCode.INVALID_VALUE, "a link cannot point at its own source", null);
+        // The link's own shape (who may be a legal representative, an officer, a shareholder, a branch) is the domain's.
+        DomainRefusals.violations(new DirectoryLink(type, from, fromPerson, to, role, sharePct, validFrom, validTo).violations(), f -> prefix + f)
+                .forEach(checks::add);
         checks.throwIfAny();
         if (checkEnds) {
             if (fromPerson ? directory.person(from).isEmpty() : directory.enterprise(from).isEmpty()) {
@@ -177,6 +176,69 @@ public class DirectoryService {
             }
         }
         return new LinkData(type, from, fromPerson, to, role, sharePct, validFrom, validTo);
+    }
+
+    // ---- reads, for the directory's and other capabilities' controllers
+
+    public Optional<Enterprise> enterprise(Uscc uscc) {
+        return directory.enterprise(uscc.value());
+    }
+
+    public Map<String, Enterprise> enterprises(Collection<String> usccs) {
+        return directory.enterprises(usccs);
+    }
+
+    public Optional<Person> person(String personId) {
+        return directory.person(personId);
+    }
+
+    public Map<String, Person> persons(Collection<String> personIds) {
+        return directory.persons(personIds);
+    }
+
+    /** Who a person's record belongs to: the regions of its enterprises and the departments of the inspectors it is. */
+    public Optional<PersonOwners> personOwners(String personId) {
+        return directory.personOwners(personId);
+    }
+
+    /** The filter an input asks for, a region standing for itself and its descendants (an unknown region: none). */
+    public EnterpriseFilter filter(EnterpriseFilterInput in) {
+        if (in == null) {
+            return new EnterpriseFilter(null, null, null, null, null, null, null);
+        }
+        List<String> regions = in.regionCode() == null ? null : organisation.regionAndDescendants(in.regionCode());
+        return new EnterpriseFilter(regions, in.industries(), in.orgTypes(), in.scales(), in.creditRiskClasses(),
+                in.statuses(), in.nameContains());
+    }
+
+    public Page<Enterprise> search(EnterpriseFilter filter, EnterpriseOrder order, int first, String after) {
+        return directory.search(filter, order, first, after);
+    }
+
+    public long count(EnterpriseFilter filter) {
+        return directory.count(filter);
+    }
+
+    public Map<String, LinkPage> links(Collection<String> ownerKeys, Direction direction, Collection<LinkType> types, LocalDate asOf,
+                                       int first, String after) {
+        return directory.links(ownerKeys, direction, types, asOf, first, after);
+    }
+
+    public Map<String, List<TaxCreditGrade>> taxCreditGrades(Collection<String> usccs) {
+        return directory.taxCreditGrades(usccs);
+    }
+
+    /** Each enterprise's roster state on {@code day} as known at {@code knownAt} (ROS-03). */
+    public Map<String, EnterpriseState> enterpriseStatesAsOf(Collection<String> usccs, LocalDate day, OffsetDateTime knownAt) {
+        return directory.enterpriseStatesAsOf(usccs, day, knownAt);
+    }
+
+    public Map<String, Region> regions(Collection<String> codes) {
+        return organisation.regions(codes);
+    }
+
+    public Map<String, Department> departments(Collection<String> ids) {
+        return organisation.departments(ids);
     }
 
     private String partyKey(PartyInput party, String prefix, Checks checks) {

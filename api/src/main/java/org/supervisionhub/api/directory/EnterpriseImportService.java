@@ -21,7 +21,7 @@ import org.supervisionhub.api.graphql.Violation;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.Directory.EnterpriseData;
 import org.supervisionhub.graph.directory.Directory.LinkData;
-import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.domain.directory.LinkType;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.directory.DirectoryRepository.RosterChangeData;
 import org.supervisionhub.graph.organisation.OrganisationRepository;

@@ -26,7 +26,7 @@ import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.api.restriction.SubjectInput;
 import org.supervisionhub.graph.complaint.ComplaintRepository.Complaint;
-import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.domain.directory.LinkType;
 import org.supervisionhub.graph.explore.Explore.Kind;
 
 /** Exploration (explore.graphqls): validates the arguments; the services find the subjects (inside their first statement where they can) and walk. */

@@ -40,7 +40,7 @@ import org.supervisionhub.api.explore.ExploreViews.SubjectPath;
 import org.supervisionhub.api.graphql.Connection;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.restriction.RestrictionViews.AppliedTrigger;
-import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.domain.directory.LinkType;
 import org.supervisionhub.graph.explore.Explore.Edge;
 import org.supervisionhub.graph.explore.Explore.Held;
 import org.supervisionhub.graph.explore.Explore.Holding;

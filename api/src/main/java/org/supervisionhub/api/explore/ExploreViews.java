@@ -7,7 +7,7 @@ import java.util.List;
 import org.supervisionhub.api.restriction.RestrictionViews.AppliedTrigger;
 import org.supervisionhub.api.restriction.RestrictionViews.SourceFreshness;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
-import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.domain.directory.LinkType;
 import org.supervisionhub.graph.explore.Explore.Edge;
 import org.supervisionhub.graph.explore.Explore.Kind;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;

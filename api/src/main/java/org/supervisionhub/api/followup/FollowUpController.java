@@ -18,6 +18,7 @@ import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.inspection.InspectionViews;
 import org.supervisionhub.api.inspection.OverdueWork;
 import org.supervisionhub.domain.followup.CaseOutcome;
+import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
 import org.supervisionhub.graph.followup.FollowUps.NonCooperation;
 import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;

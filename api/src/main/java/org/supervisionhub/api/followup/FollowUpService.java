@@ -22,7 +22,7 @@ import org.supervisionhub.api.inspection.InspectionTimelines;
 import org.supervisionhub.api.inspection.Inspections;
 import org.supervisionhub.api.inspection.LifecycleDates;
 import org.supervisionhub.api.inspection.Jurisdictions;
-import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.followup.FollowUpRepository;
 import org.supervisionhub.api.graphql.DomainRefusals;
 import org.supervisionhub.domain.followup.Case;

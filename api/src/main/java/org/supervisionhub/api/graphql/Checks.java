@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.supervisionhub.graph.directory.PersonId;
-import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.domain.directory.PersonId;
+import org.supervisionhub.domain.directory.Uscc;
 
 /** Collects violations of one input, then throws them all at once; the same violation found twice is reported once. */
 public final class Checks {

@@ -23,7 +23,7 @@ import org.supervisionhub.api.inspection.InspectionViews.PublishedResult;
 import org.supervisionhub.api.inspection.ResultService.AmendableField;
 import org.supervisionhub.api.inspection.ResultService.Proposal;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
-import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.inspection.EvidenceRepository.Evidence;
 import org.supervisionhub.graph.inspection.NoticeRepository.Notice;
 import org.supervisionhub.graph.inspection.RecordRepository.InspectionRecord;
@@ -35,7 +35,7 @@ import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.inspection.Results.Withholding;
 import org.supervisionhub.graph.inspection.VisitRepository;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
+import org.supervisionhub.domain.restriction.TriggerType;
 import org.supervisionhub.graph.store.Page;
 
 /**

@@ -18,7 +18,7 @@ import org.supervisionhub.domain.inspection.Overdue;
 import org.supervisionhub.domain.inspection.ResultCategory;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.DirectoryRepository;
-import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.inspection.EvidenceRepository;
 import org.supervisionhub.graph.inspection.EvidenceRepository.Evidence;
 import org.supervisionhub.graph.inspection.NoticeRepository;

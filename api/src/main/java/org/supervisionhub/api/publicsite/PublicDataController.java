@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.supervisionhub.api.graphql.ErrorCode;
-import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.publicsite.PublicSite;
 import org.supervisionhub.graph.publicsite.PublicSite.ResultQuery;
 import org.supervisionhub.graph.publicsite.PublicSite.Slice;

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -23,13 +22,14 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.DomainRefusals;
+import org.supervisionhub.domain.restriction.MeasureDefinition;
 import org.supervisionhub.graph.restriction.MeasureRepository;
-import org.supervisionhub.graph.restriction.Restrictions;
-import org.supervisionhub.graph.restriction.Restrictions.Domain;
-import org.supervisionhub.graph.restriction.Restrictions.Effect;
+import org.supervisionhub.domain.restriction.RestrictionDomain;
+import org.supervisionhub.domain.restriction.Effect;
 import org.supervisionhub.graph.restriction.Restrictions.Measure;
-import org.supervisionhub.graph.restriction.Restrictions.Reach;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
+import org.supervisionhub.domain.restriction.Reach;
+import org.supervisionhub.domain.restriction.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -68,6 +68,20 @@ public class MeasureService {
         this.resources = resources;
         this.clock = clock;
         this.zone = clock.getZone();
+    }
+
+    /** The measures in force now, or as of {@code asOf}, of a domain and trigger type (both optional). */
+    public List<Measure> list(String domain, String triggerType, OffsetDateTime asOf) {
+        return asOf == null ? measures.current(null, domain, triggerType) : measures.inForce(asOf, domain, triggerType);
+    }
+
+    public Measure current(String id) {
+        return measures.current(id).orElse(null);
+    }
+
+    /** Every version of the measures, for their history. */
+    public List<Measure> versions(List<String> ids) {
+        return measures.versions(ids);
     }
 
     /** Adds a version of the measure (or creates it) in force from now. */
@@ -171,8 +185,8 @@ public class MeasureService {
     }
 
     /**
-     * Checks a measure against the spec: enums, hops only where a reach chains (at most {@link Restrictions#MAX_HOPS}),
-     * a minimum share where shareholdings count, {@code via} only for ENTERPRISES_OF_PERSON, an ISO period, dates in order.
+     * Checks a measure: the input is complete and names known values; the measure's own rules (reach, hops, share, via,
+     * period, dates) are {@link MeasureDefinition}'s. Violations go to {@code checks} under {@code prefix}.
      */
     Measure validate(Checks checks, String prefix, MeasureInput in, int version, OffsetDateTime inForceFrom, String actor,
                      String reason) {
@@ -180,44 +194,22 @@ public class MeasureService {
         checks.require(prefix + "legalBasis", in.legalBasis());
         checks.require(prefix + "validFrom", in.validFrom());
         TriggerType type = parse(checks, prefix + "triggerType", TriggerType.class, in.triggerType());
-        Domain domain = parse(checks, prefix + "domain", Domain.class, in.domain());
+        RestrictionDomain domain = parse(checks, prefix + "domain", RestrictionDomain.class, in.domain());
         Effect effect = parse(checks, prefix + "effect", Effect.class, in.effect());
         Reach reach = parse(checks, prefix + "reach", Reach.class, in.reach());
         List<Reach> via = new ArrayList<>();
         if (in.via() != null) {
             for (String v : in.via()) {
                 Reach r = parse(checks, prefix + "via", Reach.class, v);
-                checks.check(r == null || r.personReach(), prefix + "via", ErrorCode.INVALID_VALUE,
-                        prefix + "via: only LEGAL_REPRESENTATIVE, KEY_PERSONNEL, CONTROLLING_SHAREHOLDERS", null);
                 if (r != null && !via.contains(r)) {
                     via.add(r);
                 }
             }
         }
-        int hops = in.maxHops() == null ? 1 : in.maxHops();
-        if (reach != null) {
-            checks.check(via.isEmpty() || reach == Reach.ENTERPRISES_OF_PERSON, prefix + "via", ErrorCode.INVALID_VALUE,
-                    prefix + "via: only for reach ENTERPRISES_OF_PERSON", null);
-            checks.check(hops >= 1 && hops <= (reach.chains() ? Restrictions.MAX_HOPS : 1), prefix + "maxHops", ErrorCode.INVALID_VALUE,
-                    prefix + "maxHops: 1" + (reach.chains() ? " to " + Restrictions.MAX_HOPS : " (" + reach + " does not chain)"), null);
-            boolean sharesCount = reach == Reach.CONTROLLING_SHAREHOLDERS || reach == Reach.ENTERPRISES_OF_PERSON;
-            checks.check(!sharesCount || in.minShare() != null, prefix + "minShare", ErrorCode.REQUIRED,
-                    prefix + "minShare is required for reach " + reach, null);
-        }
-        checks.check(in.minShare() == null || (in.minShare().signum() > 0 && in.minShare().compareTo(BigDecimal.valueOf(100)) <= 0),
-                prefix + "minShare", ErrorCode.INVALID_VALUE, prefix + "minShare: a percentage above 0 and at most 100", null);
-        if (in.maxDuration() != null) {
-            try {
-                Period p = Period.parse(in.maxDuration());
-                checks.check(!p.isNegative() && !p.isZero(), prefix + "maxDuration", ErrorCode.INVALID_VALUE, prefix + "maxDuration: a positive period", null);
-            } catch (DateTimeParseException e) {
-                checks.check(false, prefix + "maxDuration", ErrorCode.INVALID_VALUE, prefix + "maxDuration: an ISO-8601 period such as P3Y", null);
-            }
-        }
-        checks.notBefore(prefix + "validTo", in.validTo(), prefix + "validFrom", in.validFrom());
-        checks.check(in.validTo() == null || in.validFrom() == null || !in.validTo().equals(in.validFrom()), prefix + "validTo",
-                ErrorCode.INVALID_VALUE, prefix + "validTo is exclusive and must be after validFrom", null);
-        return new Measure(in.id(), version, type, domain, effect, reach, List.copyOf(via), hops, in.minShare(), in.maxDuration(),
+        MeasureDefinition definition = new MeasureDefinition(type, domain, effect, reach, via, in.maxHops() == null ? 1 : in.maxHops(),
+                in.minShare(), in.maxDuration(), in.validFrom(), in.validTo());
+        DomainRefusals.violations(definition.violations(), s -> prefix + s).forEach(checks::add);
+        return new Measure(in.id(), version, type, domain, effect, reach, definition.via(), definition.maxHops(), in.minShare(), in.maxDuration(),
                 in.legalBasis(), in.issuingAuthority(), in.validFrom(), in.validTo(), in.description(), inForceFrom, null, actor, reason);
     }
 

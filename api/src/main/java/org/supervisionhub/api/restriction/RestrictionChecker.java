@@ -34,15 +34,17 @@ import org.supervisionhub.api.restriction.RestrictionViews.Path;
 import org.supervisionhub.api.restriction.RestrictionViews.SourceFreshness;
 import org.supervisionhub.api.restriction.RestrictionViews.Stored;
 import org.supervisionhub.api.restriction.RestrictionViews.Subject;
+import org.supervisionhub.domain.directory.PersonId;
+import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.restriction.RestrictionQuery;
 import org.supervisionhub.graph.restriction.Restrictions.Candidate;
 import org.supervisionhub.graph.restriction.Restrictions.CheckRequest;
 import org.supervisionhub.graph.restriction.Restrictions.CheckRows;
-import org.supervisionhub.graph.restriction.Restrictions.Domain;
-import org.supervisionhub.graph.restriction.Restrictions.Effect;
+import org.supervisionhub.domain.restriction.RestrictionDomain;
+import org.supervisionhub.domain.restriction.Effect;
 import org.supervisionhub.graph.restriction.Restrictions.Freshness;
 import org.supervisionhub.graph.restriction.Restrictions.Measure;
-import org.supervisionhub.graph.restriction.Restrictions.Reach;
+import org.supervisionhub.domain.restriction.Reach;
 import org.supervisionhub.graph.restriction.Restrictions.Receipt;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
@@ -64,9 +66,9 @@ public class RestrictionChecker {
      * the moment the graph is read). Asked again with a receipt's {@code asOf} and {@code knownAt}, it gives that receipt's
      * answer and digest (invariant 5), whatever was recorded since (a credit repair, a link's end, a new listing).
      */
-    public record Question(String uscc, String personId, Domain domain, String purpose, OffsetDateTime asOf, OffsetDateTime knownAt) {
+    public record Question(Uscc uscc, PersonId personId, RestrictionDomain domain, String purpose, OffsetDateTime asOf, OffsetDateTime knownAt) {
 
-        public Question(String uscc, String personId, Domain domain, String purpose, OffsetDateTime asOf) {
+        public Question(Uscc uscc, PersonId personId, RestrictionDomain domain, String purpose, OffsetDateTime asOf) {
             this(uscc, personId, domain, purpose, asOf, null);
         }
 
@@ -75,7 +77,7 @@ public class RestrictionChecker {
         }
 
         String subjectId() {
-            return uscc != null ? uscc : personId;
+            return uscc != null ? uscc.value() : personId.value();
         }
     }
 
@@ -101,7 +103,7 @@ public class RestrictionChecker {
     }
 
     /** Validates one question; {@code subjectPath} and {@code purposePath} name its inputs in the request (e.g. {@code requests[3].subject}). */
-    public Question question(Checks checks, String subjectPath, String purposePath, String uscc, String personId, Domain domain,
+    public Question question(Checks checks, String subjectPath, String purposePath, String uscc, String personId, RestrictionDomain domain,
                              String purpose, OffsetDateTime asOf, OffsetDateTime now) {
         return question(checks, subjectPath, purposePath, null, uscc, personId, domain, purpose, asOf, null, now);
     }
@@ -111,7 +113,7 @@ public class RestrictionChecker {
      * not after it (what will be recorded later is not known yet).
      */
     public Question question(Checks checks, String subjectPath, String purposePath, String knownAtPath, String uscc, String personId,
-                             Domain domain, String purpose, OffsetDateTime asOf, OffsetDateTime knownAt, OffsetDateTime now) {
+                             RestrictionDomain domain, String purpose, OffsetDateTime asOf, OffsetDateTime knownAt, OffsetDateTime now) {
         checks.check(knownAt == null || !knownAt.isAfter(now), knownAtPath, ErrorCode.INVALID_VALUE,
                 knownAtPath + ": not after now (" + now + "): facts recorded later are not known yet", null);
         String u = null;
@@ -127,7 +129,7 @@ public class RestrictionChecker {
         checks.check(purpose == null || purpose.length() <= MAX_PURPOSE, purposePath, ErrorCode.INVALID_VALUE,
                 purposePath + ": at most " + MAX_PURPOSE + " characters", null);
         // To the millisecond, as the API's DateTime shows them: a receipt's asOf and knownAt, read back, ask the same question.
-        return new Question(u, p, domain, purpose == null ? null : purpose.strip(),
+        return new Question(u == null ? null : Uscc.of(u), p == null ? null : new PersonId(p), domain, purpose == null ? null : purpose.strip(),
                 (asOf == null ? now : asOf).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS),
                 (knownAt == null ? now : knownAt).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
     }
@@ -160,7 +162,7 @@ public class RestrictionChecker {
         List<CheckRequest> requests = new ArrayList<>(questions.size());
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
-            requests.add(new CheckRequest(i, q.uscc(), q.personId(), q.domain(), q.asOf(), q.asOf().atZoneSameInstant(zone).toLocalDate(),
+            requests.add(new CheckRequest(i, q.uscc() == null ? null : q.uscc().value(), q.personId() == null ? null : q.personId().value(), q.domain(), q.asOf(), q.asOf().atZoneSameInstant(zone).toLocalDate(),
                     q.knownAt() == null ? now : q.knownAt()));
         }
         RestrictionQuery.Result result = query.check(requests);
@@ -201,8 +203,8 @@ public class RestrictionChecker {
      * gave, digest included (invariant 5), unless something recorded by then was changed in place since.
      */
     public Evaluated replay(Receipt receipt) {
-        Question q = new Question("ENTERPRISE".equals(receipt.subjectKind()) ? receipt.subjectId() : null,
-                "PERSON".equals(receipt.subjectKind()) ? receipt.subjectId() : null, receipt.domain(), receipt.purpose(),
+        Question q = new Question("ENTERPRISE".equals(receipt.subjectKind()) ? Uscc.of(receipt.subjectId()) : null,
+                "PERSON".equals(receipt.subjectKind()) ? new PersonId(receipt.subjectId()) : null, receipt.domain(), receipt.purpose(),
                 receipt.asOf().withOffsetSameInstant(ZoneOffset.UTC), receipt.answeredKnowing().withOffsetSameInstant(ZoneOffset.UTC));
         return evaluate(List.of(q)).get(0);
     }

@@ -23,33 +23,27 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Access;
-import org.supervisionhub.api.access.ForbiddenException;
-import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.graphql.Checks;
 import org.supervisionhub.api.graphql.Connection;
+import org.supervisionhub.api.directory.DirectoryService;
 import org.supervisionhub.api.graphql.GroupedLoader;
-import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.api.restriction.RestrictionChecker.Question;
 import org.supervisionhub.api.restriction.RestrictionViews.Answer;
 import org.supervisionhub.api.restriction.RestrictionViews.ChangeEvent;
 import org.supervisionhub.api.restriction.RestrictionViews.Profile;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
-import org.supervisionhub.graph.directory.Directory.LinkType;
-import org.supervisionhub.graph.directory.DirectoryRepository;
-import org.supervisionhub.graph.restriction.MeasureRepository;
-import org.supervisionhub.graph.restriction.ReceiptRepository;
+import org.supervisionhub.domain.directory.LinkType;
 import org.supervisionhub.graph.restriction.Restrictions.Decision;
 import org.supervisionhub.graph.restriction.Restrictions.DecisionKind;
-import org.supervisionhub.graph.restriction.Restrictions.Domain;
+import org.supervisionhub.domain.restriction.RestrictionDomain;
 import org.supervisionhub.graph.restriction.Restrictions.Measure;
 import org.supervisionhub.graph.restriction.Restrictions.PathLink;
 import org.supervisionhub.graph.restriction.Restrictions.Receipt;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerEvent;
-import org.supervisionhub.graph.restriction.TriggerRepository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import org.supervisionhub.api.graphql.ErrorCode;
@@ -58,7 +52,7 @@ import org.supervisionhub.api.graphql.ErrorCode;
 @Controller
 public class RestrictionController {
 
-    public record RestrictionCheckInput(SubjectInput subject, Domain domain, String purpose, OffsetDateTime asOf, OffsetDateTime knownAt) {
+    public record RestrictionCheckInput(SubjectInput subject, RestrictionDomain domain, String purpose, OffsetDateTime asOf, OffsetDateTime knownAt) {
     }
 
     public record RestrictionMeasureInput(String id, String triggerType, String domain, String effect, String reach, List<String> via,
@@ -76,28 +70,23 @@ public class RestrictionController {
     private final RestrictionWatch watch;
     private final MeasureService measureService;
     private final TriggerService triggerService;
-    private final MeasureRepository measures;
-    private final TriggerRepository triggers;
-    private final ReceiptRepository receipts;
-    private final DirectoryRepository directory;
+    private final ReceiptService receipts;
+    private final DirectoryService directory;
     private final PageRequests pages;
 
     public RestrictionController(RestrictionChecker checker, RestrictionWatch watch, MeasureService measureService, TriggerService triggerService,
-                                 MeasureRepository measures, TriggerRepository triggers, ReceiptRepository receipts,
-                                 DirectoryRepository directory, PageRequests pages, BatchLoaderRegistry registry) {
+                                 ReceiptService receipts, DirectoryService directory, PageRequests pages, BatchLoaderRegistry registry) {
         this.checker = checker;
         this.watch = watch;
         this.measureService = measureService;
         this.triggerService = triggerService;
-        this.measures = measures;
-        this.triggers = triggers;
         this.receipts = receipts;
         this.directory = directory;
         this.pages = pages;
         registry.forTypePair(TriggersKey.class, List.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() ->
                 GroupedLoader.load(keys, TriggersKey::shape, TriggersKey::uscc, (shape, usccs) -> {
                     Map<String, List> out = new HashMap<>();
-                    triggers.ofEnterprises(usccs, shape.kind(), shape.asOf()).forEach(out::put);
+                    triggerService.ofEnterprises(usccs, shape.kind(), shape.asOf()).forEach(out::put);
                     return out;
                 })));
     }
@@ -105,7 +94,7 @@ public class RestrictionController {
     // ---- checks
 
     @QueryMapping
-    public Answer restrictionCheck(@Argument SubjectInput subject, @Argument Domain domain, @Argument String purpose,
+    public Answer restrictionCheck(@Argument SubjectInput subject, @Argument RestrictionDomain domain, @Argument String purpose,
                                    @Argument OffsetDateTime asOf, @Argument OffsetDateTime knownAt, @ContextValue Viewer viewer) {
         Checks checks = new Checks();
         Question q = question(checks, "", subject, domain, purpose, asOf, knownAt, checker.now());
@@ -135,7 +124,7 @@ public class RestrictionController {
         Checks checks = new Checks();
         OffsetDateTime now = checker.now();
         List<Question> questions = new ArrayList<>();
-        for (Domain d : Domain.values()) {
+        for (RestrictionDomain d : RestrictionDomain.values()) {
             questions.add(question(checks, "", subject, d, purpose, asOf, knownAt, now));
         }
         checks.throwIfAny();
@@ -143,7 +132,7 @@ public class RestrictionController {
         return new Profile(answers.get(0).subject(), answers.get(0).asOf(), answers.stream().anyMatch(Answer::restricted), answers);
     }
 
-    private Question question(Checks checks, String prefix, SubjectInput subject, Domain domain, String purpose, OffsetDateTime asOf,
+    private Question question(Checks checks, String prefix, SubjectInput subject, RestrictionDomain domain, String purpose, OffsetDateTime asOf,
                               OffsetDateTime knownAt, OffsetDateTime now) {
         return checker.question(checks, prefix + "subject", prefix + "purpose", prefix + "knownAt", subject == null ? null : subject.uscc(),
                 subject == null ? null : subject.personId(), domain, purpose, asOf, knownAt, now);
@@ -151,11 +140,11 @@ public class RestrictionController {
 
     /** Tells the partner when the answers for its subjects change; see the schema for delivery and limits. */
     @SubscriptionMapping
-    public Flux<ChangeEvent> restrictionChanges(@Argument List<SubjectInput> subjects, @Argument List<Domain> domains,
+    public Flux<ChangeEvent> restrictionChanges(@Argument List<SubjectInput> subjects, @Argument List<RestrictionDomain> domains,
                                                 @Argument String purpose, @Argument boolean includeCurrent, @ContextValue Viewer viewer,
                                                 @ContextValue(name = Viewer.EXPIRES_AT, required = false) Instant expiresAt) {
         Checks checks = new Checks();
-        List<Domain> watched = domains == null || domains.isEmpty() ? List.of(Domain.values()) : List.copyOf(new LinkedHashSet<>(domains));
+        List<RestrictionDomain> watched = domains == null || domains.isEmpty() ? List.of(RestrictionDomain.values()) : List.copyOf(new LinkedHashSet<>(domains));
         checks.check(!subjects.isEmpty(), "subjects", ErrorCode.REQUIRED, "subjects: watch at least one subject", null);
         checks.check((long) subjects.size() * watched.size() <= checker.maxBatch(), "subjects", ErrorCode.INVALID_VALUE,
                 "subjects: at most " + checker.maxBatch() + " subject-domain pairs per subscription, asked for "
@@ -176,8 +165,7 @@ public class RestrictionController {
 
     @QueryMapping
     public Receipt restrictionReceipt(@Argument String id, @ContextValue Viewer viewer) {
-        Receipt r = receipts.byId(List.of(id)).get(id);
-        return r == null || !mayRead(viewer, r) ? null : r;
+        return receipts.readable(id, viewer);
     }
 
     @QueryMapping
@@ -191,31 +179,9 @@ public class RestrictionController {
     @MutationMapping
     public Receipt recordRestrictionDecision(@Argument String receiptId, @Argument DecisionKind decision, @Argument String reference,
                                              @Argument String note, @ContextValue Viewer viewer) {
-        Receipt r = receipts.byId(List.of(receiptId)).get(receiptId);
-        if (r == null) {
-            throw new NotFoundException("receiptId", "no receipt " + receiptId);
-        }
-        // Only the department that asked records what it did with the answer.
-        if (!viewer.has(Role.ADMIN) && (viewer.departmentId() == null || !viewer.departmentId().equals(r.departmentId()))) {
-            throw new ForbiddenException("receiptId", "receipt " + receiptId + " belongs to another department's check", false);
-        }
-        receipts.decide(receiptId, decision, reference, note, checker.now(), viewer.actor());
-        return r;
+        return receipts.recordDecision(receiptId, decision, reference, note, checker.now(), viewer);
     }
 
-    /** Own department's receipts; oversight: its department tree; administrators: all. */
-    static boolean mayRead(Viewer viewer, Receipt r) {
-        if (viewer.has(Role.ADMIN)) {
-            return true;
-        }
-        if (r.departmentId() == null || viewer.departmentId() == null) {
-            return r.actor() != null && r.actor().equals(viewer.actor());
-        }
-        return viewer.departmentId().equals(r.departmentId())
-                || (viewer.has(Role.OVERSIGHT) && viewer.departmentTree().get().contains(r.departmentId()));
-    }
-
-    /** Receipts from before knowledge time was kept were answered from what was recorded by their check. */
     @SchemaMapping(typeName = "RestrictionReceipt")
     public OffsetDateTime knownAt(Receipt receipt) {
         return receipt.answeredKnowing();
@@ -239,20 +205,20 @@ public class RestrictionController {
     // ---- measures
 
     @QueryMapping
-    public List<Measure> restrictionMeasures(@Argument Domain domain, @Argument String triggerType, @Argument OffsetDateTime asOf) {
+    public List<Measure> restrictionMeasures(@Argument RestrictionDomain domain, @Argument String triggerType, @Argument OffsetDateTime asOf) {
         String d = domain == null ? null : domain.name();
-        return asOf == null ? measures.current(null, d, triggerType) : measures.inForce(asOf, d, triggerType);
+        return measureService.list(d, triggerType, asOf);
     }
 
     @QueryMapping
     public Measure restrictionMeasure(@Argument String id) {
-        return measures.current(id).orElse(null);
+        return measureService.current(id);
     }
 
     @BatchMapping(typeName = "RestrictionMeasure")
     public Map<Measure, List<Measure>> history(List<Measure> list) {
         Map<String, List<Measure>> byId = new HashMap<>();
-        measures.versions(Batches.keys(list, Measure::id)).forEach(m -> byId.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(m));
+        measureService.versions(Batches.keys(list, Measure::id)).forEach(m -> byId.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(m));
         return Batches.grouped(list, Measure::id, byId);
     }
 
@@ -268,7 +234,7 @@ public class RestrictionController {
 
     @QueryMapping
     public Trigger restrictionTrigger(@Argument String id) {
-        return triggers.byId(List.of(id)).get(id);
+        return triggerService.byId(List.of(id)).get(id);
     }
 
     @SchemaMapping(typeName = "Enterprise")
@@ -284,7 +250,7 @@ public class RestrictionController {
 
     @BatchMapping(typeName = "RestrictionTrigger", field = "history")
     public Map<Trigger, List<TriggerEvent>> triggerHistory(List<Trigger> list) {
-        return Batches.grouped(list, Trigger::id, triggers.events(Batches.keys(list, Trigger::id)));
+        return Batches.grouped(list, Trigger::id, triggerService.events(Batches.keys(list, Trigger::id)));
     }
 
     @SchemaMapping(typeName = "RestrictionTrigger")

@@ -4,14 +4,14 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.supervisionhub.graph.restriction.Restrictions.Domain;
-import org.supervisionhub.graph.restriction.Restrictions.Effect;
+import org.supervisionhub.domain.restriction.RestrictionDomain;
+import org.supervisionhub.domain.restriction.Effect;
 import org.supervisionhub.graph.restriction.Restrictions.PathLink;
 import org.supervisionhub.graph.restriction.Restrictions.PathNode;
-import org.supervisionhub.graph.restriction.Restrictions.Reach;
+import org.supervisionhub.domain.restriction.Reach;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerKind;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
+import org.supervisionhub.domain.restriction.TriggerKind;
+import org.supervisionhub.domain.restriction.TriggerType;
 
 /** Restriction answers as the schema shows them; {@link Content} is what the digest covers. */
 public final class RestrictionViews {
@@ -34,13 +34,13 @@ public final class RestrictionViews {
     public record Path(List<PathNode> nodes, List<PathLink> relationships) {
     }
 
-    public record Applied(Effect effect, Domain domain, String measureId, int measureVersion, AppliedMeasure measure,
+    public record Applied(Effect effect, RestrictionDomain domain, String measureId, int measureVersion, AppliedMeasure measure,
                           AppliedTrigger trigger, Reach reach, OffsetDateTime startsAt, OffsetDateTime expectedEnd, Path path,
                           int alternativePaths) {
     }
 
     /** The decision content of an answer: what the digest covers, and what a receipt stores. */
-    public record Content(Subject subject, Domain domain, OffsetDateTime asOf, boolean restricted, List<Applied> restrictions,
+    public record Content(Subject subject, RestrictionDomain domain, OffsetDateTime asOf, boolean restricted, List<Applied> restrictions,
                           List<Applied> alerts) {
     }
 
@@ -52,7 +52,7 @@ public final class RestrictionViews {
             return content.subject();
         }
 
-        public Domain domain() {
+        public RestrictionDomain domain() {
             return content.domain();
         }
 

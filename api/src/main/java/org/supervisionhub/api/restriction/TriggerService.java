@@ -5,18 +5,26 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.DomainRefusals;
 import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.domain.Outcome;
+import org.supervisionhub.domain.directory.Uscc;
+import org.supervisionhub.domain.restriction.RestrictionTrigger;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerKind;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
+import org.supervisionhub.graph.restriction.Restrictions.TriggerEvent;
+import org.supervisionhub.domain.restriction.TriggerKind;
+import org.supervisionhub.domain.restriction.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 import org.supervisionhub.api.graphql.ErrorCode;
 
@@ -36,8 +44,6 @@ public class TriggerService {
                                 OffsetDateTime expiresAt, String sourceRef) {
     }
 
-    static final int MAX_TEXT = 2000;
-
     private final TriggerRepository triggers;
     private final OrganisationRepository organisation;
     private final Clock clock;
@@ -54,16 +60,15 @@ public class TriggerService {
     public Trigger recordListing(ListingInput in, String actor) {
         Checks checks = new Checks();
         String uscc = checks.uscc("input.uscc", in.uscc());
-        checks.check(in.type() == null || in.type().kind() == TriggerKind.CREDIT_LISTING, "input.type", ErrorCode.INVALID_VALUE,
-                "input.type: " + in.type() + " is a penalty decision; record it with recordSanction", null);
         OffsetDateTime now = now();
         OffsetDateTime from = in.listedAt() == null ? now : utc(in.listedAt());
-        Department issuer = common(checks, in.issuingDepartmentId(), in.legalBasis(), in.reason(), from, in.expiresAt(), now, "input.listedAt");
+        RestrictionTrigger issued = issue(checks, TriggerKind.CREDIT_LISTING, in.type(), in.legalBasis(), in.reason(), from, in.expiresAt(), now,
+                "input.listedAt");
+        Department issuer = issuer(checks, in.issuingDepartmentId());
         checks.throwIfAny();
-        return create(new Trigger(nextListingId(), TriggerKind.CREDIT_LISTING, in.type(), uscc, issuer.id(), issuer.name(), in.legalBasis().strip(),
-                in.reason().strip(), null, List.of(), null, from, from.atZoneSameInstant(zone).toLocalDate(),
-                in.expiresAt() == null ? null : utc(in.expiresAt()), null, null, in.source() == null ? SourceSystem.HUB : in.source(),
-                in.sourceRef(), now, actor));
+        return create(new Trigger(nextListingId(), TriggerKind.CREDIT_LISTING, issued.type(), uscc, issuer.id(), issuer.name(), in.legalBasis().strip(),
+                in.reason().strip(), null, List.of(), null, from, from.atZoneSameInstant(zone).toLocalDate(), issued.expiresAt(), null, null,
+                in.source() == null ? SourceSystem.HUB : in.source(), in.sourceRef(), now, actor));
     }
 
     @Transactional
@@ -84,13 +89,14 @@ public class TriggerService {
         }
         OffsetDateTime now = now();
         OffsetDateTime from = in.decidedAt() == null ? now : utc(in.decidedAt());
-        Department issuer = common(checks, in.issuingDepartmentId(), in.legalBasis(), in.reason(), from, in.expiresAt(), now, "input.decidedAt");
+        TriggerType type = in.major() ? TriggerType.MAJOR_ADMINISTRATIVE_PENALTY : TriggerType.ADMINISTRATIVE_PENALTY;
+        RestrictionTrigger issued = issue(checks, TriggerKind.SANCTION, type, in.legalBasis(), in.reason(), from, in.expiresAt(), now, "input.decidedAt");
+        Department issuer = issuer(checks, in.issuingDepartmentId());
         checks.throwIfAny();
         String id = "PEN-" + String.format("%06d", triggers.nextNumber("sanction"));
-        return create(new Trigger(id, TriggerKind.SANCTION, in.major() ? TriggerType.MAJOR_ADMINISTRATIVE_PENALTY : TriggerType.ADMINISTRATIVE_PENALTY,
-                uscc, issuer.id(), issuer.name(), in.legalBasis().strip(), in.reason().strip(), in.decisionNo().strip(),
-                in.penalties(), fine, from, from.atZoneSameInstant(zone).toLocalDate(), in.expiresAt() == null ? null : utc(in.expiresAt()),
-                null, null, SourceSystem.HUB, in.sourceRef(), now, actor));
+        return create(new Trigger(id, TriggerKind.SANCTION, issued.type(), uscc, issuer.id(), issuer.name(), in.legalBasis().strip(), in.reason().strip(),
+                in.decisionNo().strip(), in.penalties(), fine, from, from.atZoneSameInstant(zone).toLocalDate(), issued.expiresAt(), null, null,
+                SourceSystem.HUB, in.sourceRef(), now, actor));
     }
 
     /**
@@ -98,14 +104,14 @@ public class TriggerService {
      * issuer is named, not a hub department, and the caller has validated the record.
      */
     @Transactional
-    public Trigger recordSynced(TriggerType type, String uscc, String issuer, String legalBasis, String reason, OffsetDateTime listedAt,
+    public Trigger recordSynced(TriggerType type, Uscc uscc, String issuer, String legalBasis, String reason, OffsetDateTime listedAt,
                                 SourceSystem source, String sourceRef, String actor) {
         OffsetDateTime from = utc(listedAt);
-        return create(new Trigger(nextListingId(), TriggerKind.CREDIT_LISTING, type, uscc, null, issuer, legalBasis, reason, null,
+        return create(new Trigger(nextListingId(), TriggerKind.CREDIT_LISTING, type, uscc.value(), null, issuer, legalBasis, reason, null,
                 List.of(), null, from, from.atZoneSameInstant(zone).toLocalDate(), null, null, null, source, sourceRef, now(), actor));
     }
 
-    /** Ends a trigger from {@code removedAt} (default now, never in the future, never before it began); once. */
+    /** Ends a trigger from {@code removedAt} (default now): credit repair, as the trigger allows it (once, after it began, not ahead of time). */
     @Transactional
     public Trigger remove(String id, String reason, OffsetDateTime removedAt, String actor) {
         Trigger t = triggers.lock(id).orElseThrow(() -> new NotFoundException("id", "no listing or penalty decision " + id));
@@ -113,19 +119,37 @@ public class TriggerService {
         checks.require("reason", reason);
         OffsetDateTime now = now();
         OffsetDateTime at = removedAt == null ? now : utc(removedAt);
-        checks.check(t.removedAt() == null, "id", ErrorCode.ILLEGAL_TRANSITION, id + " was already removed at " + t.removedAt(), null);
-        checks.check(!at.isAfter(now), "removedAt", ErrorCode.INVALID_VALUE, "removedAt is in the future; record a removal when it happens", null);
-        checks.check(at.isAfter(t.activeFrom()), "removedAt", ErrorCode.INVALID_VALUE, "removedAt must be after the trigger began (" + t.activeFrom() + ")", null);
+        Outcome<RestrictionTrigger> removal = lifecycle(t).remove(at, now);
+        DomainRefusals.violations(removal.violations(), UnaryOperator.identity()).forEach(checks::add);
         checks.throwIfAny();
+        // Written only over the open trigger the removal was decided from (TriggerRepository.REMOVE).
         triggers.remove(id, at, reason.strip(), actor, now);
         triggers.appendChange("REMOVED", id, t.uscc(), null, now);
         return triggers.byId(List.of(id)).get(id);
+    }
+
+    /** A stored trigger as the domain sees it. */
+    static RestrictionTrigger lifecycle(Trigger t) {
+        return new RestrictionTrigger(t.type(), t.activeFrom(), t.expiresAt(), t.removedAt());
     }
 
     /** The issuing department of a trigger, for scope checks. */
     public String issuerOf(String id) {
         return triggers.byId(List.of(id)).values().stream().findFirst().map(Trigger::issuingDepartmentId)
                 .orElseThrow(() -> new NotFoundException("id", "no listing or penalty decision " + id));
+    }
+
+    public Map<String, Trigger> byId(Collection<String> ids) {
+        return triggers.byId(ids);
+    }
+
+    /** Triggers of each enterprise, newest first; with {@code asOf}, only those active then. */
+    public Map<String, List<Trigger>> ofEnterprises(Collection<String> usccs, String kind, OffsetDateTime asOf) {
+        return triggers.ofEnterprises(usccs, kind, asOf);
+    }
+
+    public Map<String, List<TriggerEvent>> events(Collection<String> ids) {
+        return triggers.events(ids);
     }
 
     private String nextListingId() {
@@ -140,17 +164,17 @@ public class TriggerService {
         return triggers.byId(List.of(t.id())).get(t.id());
     }
 
-    private Department common(Checks checks, String departmentId, String legalBasis, String reason, OffsetDateTime from,
-                              OffsetDateTime expiresAt, OffsetDateTime now, String fromField) {
+    /** Input completeness here; the trigger decides the rest (its kind, dates and texts), with {@code from} named {@code fromField}. */
+    private static RestrictionTrigger issue(Checks checks, TriggerKind kind, TriggerType type, String legalBasis, String reason, OffsetDateTime from,
+                                            OffsetDateTime expiresAt, OffsetDateTime now, String fromField) {
         checks.require("input.legalBasis", legalBasis);
         checks.require("input.reason", reason);
-        checks.check(legalBasis == null || legalBasis.length() <= MAX_TEXT, "input.legalBasis", ErrorCode.INVALID_VALUE,
-                "input.legalBasis: at most " + MAX_TEXT + " characters", null);
-        checks.check(reason == null || reason.length() <= MAX_TEXT, "input.reason", ErrorCode.INVALID_VALUE,
-                "input.reason: at most " + MAX_TEXT + " characters", null);
-        checks.check(!from.isAfter(now), fromField, ErrorCode.INVALID_VALUE, fromField + " is in the future; record a listing when it takes effect", null);
-        checks.check(expiresAt == null || expiresAt.isAfter(from), "input.expiresAt", ErrorCode.INVALID_VALUE,
-                "input.expiresAt must be after " + fromField.substring("input.".length()), null);
+        Outcome<RestrictionTrigger> issued = RestrictionTrigger.issue(kind, type, from, expiresAt == null ? null : utc(expiresAt), legalBasis, reason, now);
+        DomainRefusals.violations(issued.violations(), s -> s.equals("from") ? fromField : "input." + s).forEach(checks::add);
+        return issued instanceof Outcome.Done<RestrictionTrigger> d ? d.value() : null;
+    }
+
+    private Department issuer(Checks checks, String departmentId) {
         Department d = departmentId == null ? null : organisation.department(departmentId).orElse(null);
         checks.check(d != null, "input.issuingDepartmentId", ErrorCode.NOT_FOUND, "input.issuingDepartmentId: no department " + departmentId, null);
         return d;

@@ -3,7 +3,6 @@ package org.supervisionhub.api.roster;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +18,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import org.supervisionhub.api.directory.DirectoryService;
 import org.supervisionhub.api.directory.ImportReport;
 import org.supervisionhub.api.access.Access;
 import org.supervisionhub.api.access.AccessRule;
@@ -26,7 +26,6 @@ import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.graphql.Connection;
-import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.api.roster.RosterInputs.ConflictInput;
@@ -37,13 +36,10 @@ import org.supervisionhub.api.roster.RosterReportService.Report;
 import org.supervisionhub.api.roster.RosterReportService.RosterUpdate;
 import org.supervisionhub.graph.directory.Directory.Party;
 import org.supervisionhub.graph.directory.Directory.Person;
-import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.organisation.Organisation.Unit;
-import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.roster.Roster.Conflict;
 import org.supervisionhub.graph.roster.Roster.Inspector;
 import org.supervisionhub.graph.roster.Roster.InspectorFilter;
-import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.DirectoryRepository.EnterpriseState;
 import org.supervisionhub.graph.roster.Roster.Change;
@@ -51,7 +47,6 @@ import org.supervisionhub.graph.roster.RosterRepository.InspectorState;
 import org.supervisionhub.graph.store.Cursor;
 import org.supervisionhub.api.graphql.GroupedLoader;
 import org.supervisionhub.graph.store.Page;
-import org.supervisionhub.api.graphql.ErrorCode;
 
 /** The inspector roster, roster histories and the roster-update report. */
 @Controller
@@ -72,21 +67,18 @@ public class RosterController {
     record InspectorStateKey(StateKey key) {
     }
 
-    private final RosterRepository roster;
-    private final OrganisationRepository organisation;
-    private final DirectoryRepository directory;
+    private final DirectoryService directory;
     private final RosterService service;
     private final RosterReportService reports;
     private final PageRequests pages;
     private final Clock clock;
 
-    public RosterController(RosterRepository roster, OrganisationRepository organisation, DirectoryRepository directory,
-                            RosterService service, RosterReportService reports, PageRequests pages, Clock clock,
+    public RosterController(DirectoryService directory, RosterService service, RosterReportService reports, PageRequests pages, Clock clock,
                             BatchLoaderRegistry registry) {
         this.clock = clock;
         registry.forTypePair(String.class, ChangeList.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> {
             Map<String, ChangeList> out = new java.util.HashMap<>();
-            roster.changesOf(keys).forEach((k, v) -> out.put(k, new ChangeList(v)));
+            service.changesOf(keys).forEach((k, v) -> out.put(k, new ChangeList(v)));
             return out;
         }));
         registry.forTypePair(StateKey.class, EnterpriseState.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() ->
@@ -94,9 +86,7 @@ public class RosterController {
                         directory.enterpriseStatesAsOf(usccs, shape.date(), shape.knownAt()))));
         registry.forTypePair(InspectorStateKey.class, InspectorState.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() ->
                 GroupedLoader.load(keys, k -> k.key().shape(), k -> k.key().key(), (shape, ids) ->
-                        roster.inspectorStatesAsOf(ids, shape.date(), shape.knownAt()))));
-        this.roster = roster;
-        this.organisation = organisation;
+                        service.inspectorStatesAsOf(ids, shape.date(), shape.knownAt()))));
         this.directory = directory;
         this.service = service;
         this.reports = reports;
@@ -105,39 +95,18 @@ public class RosterController {
 
     @QueryMapping
     public Inspector inspector(@Argument String inspectorId) {
-        return roster.inspector(inspectorId).orElse(null);
+        return service.inspector(inspectorId).orElse(null);
     }
 
     @QueryMapping
     public Connection<Inspector> inspectors(@Argument InspectorScope scope, @Argument InspectorFilterInput filter,
                                             @Argument Integer first, @Argument String after) {
         int size = pages.size(first);
-        List<String> units = unitsIn(scope);
+        List<String> units = service.unitsIn(scope);
         InspectorFilterInput f = filter == null ? new InspectorFilterInput(null, null, null, null) : filter;
-        Page<Inspector> page = roster.search(new InspectorFilter(units, f.expertise(), f.certificateValidOn(), f.onRosterOn(),
+        Page<Inspector> page = service.search(new InspectorFilter(units, f.expertise(), f.certificateValidOn(), f.onRosterOn(),
                 f.nameContains()), size, after);
         return Connection.of(page, after);
-    }
-
-    private List<String> unitsIn(InspectorScope scope) {
-        boolean byDepartment = scope.departmentId() != null;
-        if (byDepartment == (scope.unitId() != null)) {
-            throw InvalidInputException.of("scope", ErrorCode.REQUIRED, "give exactly one of scope.departmentId or scope.unitId", null);
-        }
-        if (!byDepartment) {
-            if (organisation.units(List.of(scope.unitId())).isEmpty()) {
-                throw new NotFoundException("scope.unitId", "no unit " + scope.unitId());
-            }
-            return List.of(scope.unitId());
-        }
-        List<String> departments = Boolean.TRUE.equals(scope.includeSubordinates())
-                ? organisation.departmentAndSubordinates(scope.departmentId()) : List.of(scope.departmentId());
-        if (departments.isEmpty() || organisation.department(scope.departmentId()).isEmpty()) {
-            throw new NotFoundException("scope.departmentId", "no department " + scope.departmentId());
-        }
-        List<String> units = new ArrayList<>();
-        organisation.unitsOf(departments).values().forEach(l -> l.forEach(u -> units.add(u.id())));
-        return units;
     }
 
     @QueryMapping
@@ -222,7 +191,7 @@ public class RosterController {
 
     @BatchMapping(typeName = "InspectorState", field = "unit")
     public Map<InspectorState, Unit> stateUnit(List<InspectorState> states) {
-        return Batches.byKey(states, InspectorState::unitId, organisation.units(Batches.keys(states, InspectorState::unitId)));
+        return Batches.byKey(states, InspectorState::unitId, service.units(Batches.keys(states, InspectorState::unitId)));
     }
 
     private OffsetDateTime knownAtOrNow(OffsetDateTime knownAt) {
@@ -232,19 +201,19 @@ public class RosterController {
     /** The unit's department, and the inspector's current one when it moves, must be the officer's own. */
     @MutationMapping
     public Inspector upsertInspector(@Argument InspectorInput input, @ContextValue Viewer viewer) {
-        Unit unit = input.unitId() == null ? null : organisation.units(List.of(input.unitId())).get(input.unitId());
+        Unit unit = input.unitId() == null ? null : service.units(List.of(input.unitId())).get(input.unitId());
         if (unit == null) {
             throw new NotFoundException("input.unitId", "no unit " + input.unitId());
         }
         Access.requireDepartment(viewer, unit.departmentId(), "input.unitId");
-        roster.inspector(input.inspectorId()).ifPresent(i -> Access.requireDepartment(viewer, i.departmentId(), "input.inspectorId"));
+        service.inspector(input.inspectorId()).ifPresent(i -> Access.requireDepartment(viewer, i.departmentId(), "input.inspectorId"));
         return service.upsert(input);
     }
 
     /** An officer for their department's inspectors, or the inspector for themself (ASSIGN-03). */
     @MutationMapping
     public Inspector declareConflict(@Argument ConflictInput input, @ContextValue Viewer viewer) {
-        Inspector inspector = roster.inspector(input.inspectorId())
+        Inspector inspector = service.inspector(input.inspectorId())
                 .orElseThrow(() -> new NotFoundException("input.inspectorId", "no inspector " + input.inspectorId()));
         Access.requireDepartmentOrSelf(viewer, inspector.departmentId(), inspector.inspectorId(), "input.inspectorId");
         return service.declareConflict(input);
@@ -258,7 +227,7 @@ public class RosterController {
 
     @BatchMapping(typeName = "Inspector")
     public Map<Inspector, Unit> unit(List<Inspector> inspectors) {
-        return Batches.byKey(inspectors, Inspector::unitId, organisation.units(Batches.keys(inspectors, Inspector::unitId)));
+        return Batches.byKey(inspectors, Inspector::unitId, service.units(Batches.keys(inspectors, Inspector::unitId)));
     }
 
     @BatchMapping(typeName = "Inspector")
@@ -268,7 +237,7 @@ public class RosterController {
 
     @BatchMapping(typeName = "Inspector")
     public Map<Inspector, List<Conflict>> conflicts(List<Inspector> inspectors) {
-        return Batches.grouped(inspectors, Inspector::inspectorId, roster.conflicts(Batches.keys(inspectors, Inspector::inspectorId)));
+        return Batches.grouped(inspectors, Inspector::inspectorId, service.conflicts(Batches.keys(inspectors, Inspector::inspectorId)));
     }
 
     @BatchMapping(typeName = "Conflict")

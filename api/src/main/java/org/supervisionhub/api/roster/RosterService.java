@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -18,18 +20,28 @@ import org.supervisionhub.api.directory.CsvImport;
 import org.supervisionhub.api.directory.ImportReport;
 import org.supervisionhub.api.directory.ImportReport.Rejection;
 import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.DomainRefusals;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.graphql.Violation;
 import org.supervisionhub.api.roster.RosterInputs.ConflictInput;
 import org.supervisionhub.api.roster.RosterInputs.InspectorInput;
+import org.supervisionhub.api.roster.RosterInputs.InspectorScope;
+import org.supervisionhub.domain.Outcome;
+import org.supervisionhub.domain.roster.InspectorEntry;
+import org.supervisionhub.domain.roster.RosterChange;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.directory.DirectoryRepository.RosterChangeData;
 import org.supervisionhub.graph.organisation.Organisation.Unit;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
+import org.supervisionhub.graph.roster.Roster.Change;
+import org.supervisionhub.graph.roster.Roster.Conflict;
 import org.supervisionhub.graph.roster.Roster.Inspector;
+import org.supervisionhub.graph.roster.Roster.InspectorFilter;
 import org.supervisionhub.graph.roster.Roster.InspectorData;
 import org.supervisionhub.graph.roster.RosterRepository;
+import org.supervisionhub.graph.roster.RosterRepository.InspectorState;
+import org.supervisionhub.graph.store.Page;
 import org.supervisionhub.api.graphql.ErrorCode;
 
 /** Writes to the inspector roster: entries, conflicts, CSV import; each write is one transaction. */
@@ -54,16 +66,16 @@ public class RosterService {
     public Inspector upsert(InspectorInput in) {
         Checks checks = new Checks();
         InspectorData data = validate(in, "input.", checks);
-        LocalDate occurred = in.change() != null && in.change().occurredOn() != null ? in.change().occurredOn() : today();
-        checks.check(!occurred.isAfter(today()), "input.change.occurredOn", ErrorCode.INVALID_VALUE,
-                "input.change.occurredOn is in the future", "ROS-11");
+        // ROS-11: inspector roster changes count from the day the staff change occurred.
+        Outcome<RosterChange> change = RosterChange.inspector(in.change() == null ? null : in.change().occurredOn(), today());
+        DomainRefusals.violations(change.violations(), f -> "input.change." + f).forEach(checks::add);
         checks.throwIfAny();
         checkReferences(data, "input.");
         boolean existed = roster.inspector(data.inspectorId()).isPresent();
         roster.upsert(data, now());
-        // ROS-11: inspector roster changes count from the day the staff change occurred.
+        RosterChange c = change.orElseThrow(DomainRefusals.asArguments());
         directory.recordRosterChanges("INSPECTOR", List.of(new RosterChangeData(existed ? "UPDATED" : "ADDED",
-                data.inspectorId(), occurred, occurred)), now());
+                data.inspectorId(), c.occurredOn(), c.discoveredOn())), now());
         return roster.inspector(data.inspectorId()).orElseThrow();
     }
 
@@ -157,17 +169,61 @@ public class RosterService {
         return ImportReport.of(accepted.size(), rejections, accepted.stream().map(InspectorData::inspectorId).toList());
     }
 
+    // ---- reads, for the roster's controller
+
+    public Optional<Inspector> inspector(String inspectorId) {
+        return roster.inspector(inspectorId);
+    }
+
+    public Page<Inspector> search(InspectorFilter filter, int first, String after) {
+        return roster.search(filter, first, after);
+    }
+
+    /** The units of a scope: one unit, or every unit of a department (and, if asked, of its subordinates). */
+    public List<String> unitsIn(InspectorScope scope) {
+        boolean byDepartment = scope.departmentId() != null;
+        if (byDepartment == (scope.unitId() != null)) {
+            throw InvalidInputException.of("scope", ErrorCode.REQUIRED, "give exactly one of scope.departmentId or scope.unitId", null);
+        }
+        if (!byDepartment) {
+            if (organisation.units(List.of(scope.unitId())).isEmpty()) {
+                throw new NotFoundException("scope.unitId", "no unit " + scope.unitId());
+            }
+            return List.of(scope.unitId());
+        }
+        List<String> departments = Boolean.TRUE.equals(scope.includeSubordinates())
+                ? organisation.departmentAndSubordinates(scope.departmentId()) : List.of(scope.departmentId());
+        if (departments.isEmpty() || organisation.department(scope.departmentId()).isEmpty()) {
+            throw new NotFoundException("scope.departmentId", "no department " + scope.departmentId());
+        }
+        List<String> units = new ArrayList<>();
+        organisation.unitsOf(departments).values().forEach(l -> l.forEach(u -> units.add(u.id())));
+        return units;
+    }
+
+    public Map<String, Unit> units(Collection<String> unitIds) {
+        return organisation.units(unitIds);
+    }
+
+    public Map<String, List<Conflict>> conflicts(Collection<String> inspectorIds) {
+        return roster.conflicts(inspectorIds);
+    }
+
+    /** Change history of each roster entry (an inspector or a target enterprise), most recently recorded first. */
+    public Map<String, List<Change>> changesOf(Collection<String> subjectKeys) {
+        return roster.changesOf(subjectKeys);
+    }
+
+    /** Each inspector's roster state on {@code day} as known at {@code knownAt} (ROS-11). */
+    public Map<String, InspectorState> inspectorStatesAsOf(Collection<String> ids, LocalDate day, OffsetDateTime knownAt) {
+        return roster.inspectorStatesAsOf(ids, day, knownAt);
+    }
+
     private InspectorData validate(InspectorInput in, String p, Checks checks) {
         checks.require(p + "inspectorId", in.inspectorId()).require(p + "name", in.name())
-                .require(p + "unitId", in.unitId())
-                // ROS-13, ASSIGN-02: inspectors hold an enforcement certificate with a validity period.
-                .require(p + "certificateNo", in.certificateNo())
-                .require(p + "certificateValidFrom", in.certificateValidFrom())
-                .require(p + "certificateValidTo", in.certificateValidTo())
-                .notBefore(p + "certificateValidTo", in.certificateValidTo(), p + "certificateValidFrom", in.certificateValidFrom())
-                .notBefore(p + "onRosterTo", in.onRosterTo(), p + "onRosterFrom", in.onRosterFrom())
-                .check(in.birthYear() == null || (in.birthYear() > 1930 && in.birthYear() <= today().getYear() - 16),
-                        p + "birthYear", ErrorCode.INVALID_VALUE, "birthYear is not plausible", null);
+                .require(p + "unitId", in.unitId());
+        // ROS-13, ASSIGN-02: the entry decides its certificate, roster period and birth year.
+        DomainRefusals.violations(entry(in).violations(today()), f -> p + f).forEach(checks::add);
         String personId = in.personId() == null ? null : checks.personId(p + "personId", in.personId());
         List<String> expertise = in.expertise() == null ? List.of()
                 : in.expertise().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
@@ -190,11 +246,21 @@ public class RosterService {
         if (d.personId() != null && !persons.contains(d.personId())) {
             throw new NotFoundException(p + "personId", "no person " + d.personId());
         }
-        String holder = holders.get(d.certificateNo());
-        if (holder != null && !holder.equals(d.inspectorId())) {
-            throw InvalidInputException.of(p + "certificateNo", ErrorCode.CONFLICT,
-                    "certificate " + d.certificateNo() + " already belongs to inspector " + holder, null);
+        List<org.supervisionhub.domain.Violation> taken = entry(d).certificateFree(holders.get(d.certificateNo()));
+        if (!taken.isEmpty()) {
+            throw DomainRefusals.at(f -> p + f).apply(taken);
         }
+    }
+
+    /** An input as the roster's domain sees it (the certificate number stripped, as it is stored). */
+    private static InspectorEntry entry(InspectorInput in) {
+        return new InspectorEntry(in.inspectorId() == null ? null : in.inspectorId().strip(), in.certificateNo() == null ? null : in.certificateNo().strip(),
+                in.certificateValidFrom(), in.certificateValidTo(), in.onRosterFrom(), in.onRosterTo(), in.birthYear());
+    }
+
+    private static InspectorEntry entry(InspectorData d) {
+        return new InspectorEntry(d.inspectorId(), d.certificateNo(), d.certificateValidFrom(), d.certificateValidTo(), d.onRosterFrom(),
+                d.onRosterTo(), d.birthYear());
     }
 
     private LocalDate today() {

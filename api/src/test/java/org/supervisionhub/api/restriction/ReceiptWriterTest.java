@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.supervisionhub.graph.restriction.ReceiptRepository;
-import org.supervisionhub.graph.restriction.Restrictions.Domain;
+import org.supervisionhub.domain.restriction.RestrictionDomain;
 import org.supervisionhub.graph.restriction.Restrictions.Receipt;
 
 /** Group commit of receipts: callers arriving during a write are written together next, and fail together. */
@@ -51,7 +51,7 @@ class ReceiptWriterTest {
     static final OffsetDateTime AT = OffsetDateTime.parse("2026-12-04T10:00:00+08:00");
 
     static Receipt receipt(String id) {
-        return new Receipt(id, AT, "a", "c", "D", "p", "ENTERPRISE", "U", Domain.HONOURS, AT, false,
+        return new Receipt(id, AT, "a", "c", "D", "p", "ENTERPRISE", "U", RestrictionDomain.HONOURS, AT, false,
                 "digest", "{}");
     }
 

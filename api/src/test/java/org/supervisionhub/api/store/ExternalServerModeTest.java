@@ -33,7 +33,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Date;
 import org.supervisionhub.api.TestClock;
-import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
 
 /**

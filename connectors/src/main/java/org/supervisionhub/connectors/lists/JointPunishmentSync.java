@@ -9,7 +9,7 @@ import org.supervisionhub.connectors.credit.client.model.ListEntryPage;
 import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.connectors.sync.Listings;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
+import org.supervisionhub.domain.restriction.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 
 /**

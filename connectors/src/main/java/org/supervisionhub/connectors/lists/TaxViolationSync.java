@@ -9,7 +9,7 @@ import org.supervisionhub.connectors.tax.client.api.DefaultApi;
 import org.supervisionhub.connectors.tax.client.model.MajorViolation;
 import org.supervisionhub.connectors.tax.client.model.MajorViolationPage;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
+import org.supervisionhub.domain.restriction.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 
 /** The major tax-violation list (重大税收违法失信主体) as MAJOR_TAX_VIOLATION_LIST listings. */

@@ -21,7 +21,7 @@ import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.connectors.sync.Listings;
 import org.supervisionhub.connectors.sync.PersonPseudonyms;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
+import org.supervisionhub.domain.restriction.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 import org.supervisionhub.graph.sync.SyncRepository.EnterpriseRow;
 import org.supervisionhub.graph.sync.SyncRepository.HolderKind;

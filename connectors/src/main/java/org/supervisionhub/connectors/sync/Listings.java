@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
+import org.supervisionhub.domain.restriction.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 
 /**

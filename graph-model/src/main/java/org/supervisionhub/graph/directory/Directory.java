@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.supervisionhub.domain.directory.LinkType;
+
 /** Value types of the directory graph. */
 public final class Directory {
 
@@ -29,32 +31,6 @@ public final class Directory {
         @Override
         public String key() {
             return personId;
-        }
-    }
-
-    public enum LinkType {
-        LEGAL_REPRESENTATIVE("LEGAL_REPRESENTATIVE_OF"),
-        OFFICER("OFFICER_OF"),
-        SHAREHOLDER("SHAREHOLDER_OF"),
-        BRANCH("BRANCH_OF");
-
-        private final String relationship;
-
-        LinkType(String relationship) {
-            this.relationship = relationship;
-        }
-
-        public String relationship() {
-            return relationship;
-        }
-
-        public static LinkType ofRelationship(String rel) {
-            for (LinkType t : values()) {
-                if (t.relationship.equals(rel)) {
-                    return t;
-                }
-            }
-            throw new IllegalArgumentException(rel);
         }
     }
 

@@ -19,7 +19,7 @@ import org.supervisionhub.graph.directory.Directory.EnterpriseFilter;
 import org.supervisionhub.graph.directory.Directory.EnterpriseOrder;
 import org.supervisionhub.graph.directory.Directory.Link;
 import org.supervisionhub.graph.directory.Directory.LinkData;
-import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.domain.directory.LinkType;
 import org.supervisionhub.graph.directory.Directory.Party;
 import org.supervisionhub.graph.directory.Directory.Person;
 import org.supervisionhub.graph.publicsite.PublicSiteRepository;

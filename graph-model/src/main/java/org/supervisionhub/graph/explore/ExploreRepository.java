@@ -15,7 +15,7 @@ import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.Value;
-import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.domain.directory.LinkType;
 import org.supervisionhub.graph.explore.Explore.Edge;
 import org.supervisionhub.graph.explore.Explore.Holding;
 import org.supervisionhub.graph.explore.Explore.Kind;

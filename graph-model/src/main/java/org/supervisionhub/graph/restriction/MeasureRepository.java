@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.supervisionhub.graph.restriction.Restrictions.Measure;
-import org.supervisionhub.graph.restriction.Restrictions.Reach;
+import org.supervisionhub.domain.restriction.Reach;
 
 /** The restriction measure catalogue: one {@code RestrictionMeasure} per measure, one {@code MeasureVersion} per version. */
 public class MeasureRepository {

@@ -11,7 +11,7 @@ import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.supervisionhub.graph.restriction.Restrictions.Decision;
 import org.supervisionhub.graph.restriction.Restrictions.DecisionKind;
-import org.supervisionhub.graph.restriction.Restrictions.Domain;
+import org.supervisionhub.domain.restriction.RestrictionDomain;
 import org.supervisionhub.graph.restriction.Restrictions.Receipt;
 import org.supervisionhub.graph.store.Cursor;
 import org.supervisionhub.graph.store.KeyedRows;
@@ -111,7 +111,7 @@ public class ReceiptRepository {
     static Receipt receipt(MapAccessor m) {
         return new Receipt(m.get("id").asString(), Values.dateTime(m.get("checkedAt")), Values.str(m.get("actor")), Values.str(m.get("client")),
                 Values.str(m.get("departmentId")), m.get("purpose").asString(), m.get("subjectKind").asString(), m.get("subjectId").asString(),
-                Domain.valueOf(m.get("domain").asString()), Values.dateTime(m.get("asOf")), m.get("restricted").asBoolean(),
+                RestrictionDomain.valueOf(m.get("domain").asString()), Values.dateTime(m.get("asOf")), m.get("restricted").asBoolean(),
                 m.get("digest").asString(), m.get("answer").asString(), Values.dateTime(m.get("knownAt")));
     }
 }

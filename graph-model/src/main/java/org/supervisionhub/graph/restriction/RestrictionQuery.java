@@ -15,17 +15,17 @@ import org.neo4j.driver.types.MapAccessor;
 import org.supervisionhub.graph.restriction.Restrictions.Candidate;
 import org.supervisionhub.graph.restriction.Restrictions.CheckRequest;
 import org.supervisionhub.graph.restriction.Restrictions.CheckRows;
-import org.supervisionhub.graph.restriction.Restrictions.Domain;
-import org.supervisionhub.graph.restriction.Restrictions.Effect;
+import org.supervisionhub.domain.restriction.RestrictionDomain;
+import org.supervisionhub.domain.restriction.Effect;
 import org.supervisionhub.graph.restriction.Restrictions.Freshness;
 import org.supervisionhub.graph.restriction.Restrictions.Measure;
 import org.supervisionhub.graph.restriction.Restrictions.PathLink;
 import org.supervisionhub.graph.restriction.Restrictions.PathNode;
-import org.supervisionhub.graph.restriction.Restrictions.Reach;
+import org.supervisionhub.domain.restriction.Reach;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerKind;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
+import org.supervisionhub.domain.restriction.TriggerKind;
+import org.supervisionhub.domain.restriction.TriggerType;
 import org.supervisionhub.graph.store.Values;
 
 /**
@@ -212,7 +212,7 @@ public final class RestrictionQuery {
     /** A measure version node's properties (as {@code m {.*}}) as a record. */
     public static Measure measure(MapAccessor m) {
         return new Measure(m.get("measureId").asString(), m.get("version").asInt(), TriggerType.valueOf(m.get("triggerType").asString()),
-                Domain.valueOf(m.get("domain").asString()), Effect.valueOf(m.get("effect").asString()),
+                RestrictionDomain.valueOf(m.get("domain").asString()), Effect.valueOf(m.get("effect").asString()),
                 Reach.valueOf(m.get("reach").asString()), Values.strings(m.get("via")).stream().map(Reach::valueOf).toList(),
                 m.get("maxHops").asInt(), m.get("minShare").isNull() ? null : new BigDecimal(m.get("minShare").asString()),
                 Values.str(m.get("maxDuration")), Values.str(m.get("legalBasis")), Values.str(m.get("issuingAuthority")),

@@ -6,58 +6,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 
+import org.supervisionhub.domain.restriction.Effect;
+import org.supervisionhub.domain.restriction.Reach;
+import org.supervisionhub.domain.restriction.RestrictionDomain;
+import org.supervisionhub.domain.restriction.TriggerKind;
+import org.supervisionhub.domain.restriction.TriggerType;
+
 /** Value types of restriction checks ({@code docs/specs/restriction-propagation.md}). */
 public final class Restrictions {
 
     private Restrictions() {
-    }
-
-    /** A credit listing (one of four lists) or an administrative penalty decision. */
-    public enum TriggerKind { CREDIT_LISTING, SANCTION }
-
-    /** What activates a measure. */
-    public enum TriggerType {
-        ABNORMAL_OPERATION_LIST(TriggerKind.CREDIT_LISTING),
-        SERIOUS_VIOLATION_LIST(TriggerKind.CREDIT_LISTING),
-        MAJOR_TAX_VIOLATION_LIST(TriggerKind.CREDIT_LISTING),
-        DISHONEST_JUDGMENT_DEBTOR_LIST(TriggerKind.CREDIT_LISTING),
-        ADMINISTRATIVE_PENALTY(TriggerKind.SANCTION),
-        /** A "major violation record" decision: a large fine, suspension, revocation of a licence or business licence. */
-        MAJOR_ADMINISTRATIVE_PENALTY(TriggerKind.SANCTION);
-
-        private final TriggerKind kind;
-
-        TriggerType(TriggerKind kind) {
-            this.kind = kind;
-        }
-
-        public TriggerKind kind() {
-            return kind;
-        }
-    }
-
-    /** The 13 domains of JOINT-02. */
-    public enum Domain {
-        BUSINESS_OPERATIONS, INVESTMENT_FINANCING, GOVERNMENT_SUPPLIED_LAND, IMPORT_EXPORT, ENTRY_EXIT,
-        NEW_COMPANY_REGISTRATION, BIDDING_TENDERING, GOVERNMENT_PROCUREMENT, HONOURS, SAFETY_PERMITS,
-        PRODUCTION_BUSINESS_PERMITS, PRACTICE_AND_OFFICE_QUALIFICATIONS, QUALIFICATION_REVIEW
-    }
-
-    public enum Effect { BAR, RESTRICT, ALERT }
-
-    /** Which subjects a measure reaches from the listed enterprise X. */
-    public enum Reach {
-        SELF, BRANCHES, LEGAL_REPRESENTATIVE, KEY_PERSONNEL, CONTROLLING_SHAREHOLDERS, ENTERPRISES_OF_PERSON;
-
-        /** Reaches that may chain over several relationships (maxHops > 1). */
-        public boolean chains() {
-            return this == BRANCHES || this == CONTROLLING_SHAREHOLDERS;
-        }
-
-        /** The persons ENTERPRISES_OF_PERSON may start from. */
-        public boolean personReach() {
-            return this == LEGAL_REPRESENTATIVE || this == KEY_PERSONNEL || this == CONTROLLING_SHAREHOLDERS;
-        }
     }
 
     /** Systems whose data the answers rest on; HUB is what the hub's own departments record. */
@@ -67,13 +25,13 @@ public final class Restrictions {
     public enum DecisionKind { APPLIED, EXEMPTED, DISPUTED }
 
     /** Longest chain any measure may state; the check query's patterns are bounded by it. */
-    public static final int MAX_HOPS = 3;
+    public static final int MAX_HOPS = Reach.MAX_HOPS;
 
     /**
      * One version of a restriction measure. A version is in force from {@code inForceFrom} until the next
      * version's, and applies only within the measure's own {@code validFrom}/{@code validTo} (exclusive).
      */
-    public record Measure(String id, int version, TriggerType triggerType, Domain domain, Effect effect, Reach reach,
+    public record Measure(String id, int version, TriggerType triggerType, RestrictionDomain domain, Effect effect, Reach reach,
                           List<Reach> via, int maxHops, BigDecimal minShare, String maxDuration, String legalBasis,
                           String issuingAuthority, LocalDate validFrom, LocalDate validTo, String description,
                           OffsetDateTime inForceFrom, OffsetDateTime supersededAt, String changedBy, String changeReason) {
@@ -134,10 +92,10 @@ public final class Restrictions {
     }
 
     /** One question of a batch: exactly one of {@code uscc}, {@code personId}. */
-    public record CheckRequest(int index, String uscc, String personId, Domain domain, OffsetDateTime asOf, LocalDate asOfDate,
+    public record CheckRequest(int index, String uscc, String personId, RestrictionDomain domain, OffsetDateTime asOf, LocalDate asOfDate,
                                OffsetDateTime knownAt) {
         /** Without knowledge time: every recorded fact counts, whenever it was recorded. */
-        public CheckRequest(int index, String uscc, String personId, Domain domain, OffsetDateTime asOf, LocalDate asOfDate) {
+        public CheckRequest(int index, String uscc, String personId, RestrictionDomain domain, OffsetDateTime asOf, LocalDate asOfDate) {
             this(index, uscc, personId, domain, asOf, asOfDate, null);
         }
     }
@@ -152,10 +110,10 @@ public final class Restrictions {
 
     /** A check as recorded (OVER-*): who asked what, when, for which purpose, and what the hub answered. */
     public record Receipt(String id, OffsetDateTime checkedAt, String actor, String client, String departmentId, String purpose,
-                          String subjectKind, String subjectId, Domain domain, OffsetDateTime asOf, boolean restricted,
+                          String subjectKind, String subjectId, RestrictionDomain domain, OffsetDateTime asOf, boolean restricted,
                           String digest, String answer, OffsetDateTime knownAt) {
         public Receipt(String id, OffsetDateTime checkedAt, String actor, String client, String departmentId, String purpose,
-                       String subjectKind, String subjectId, Domain domain, OffsetDateTime asOf, boolean restricted, String digest,
+                       String subjectKind, String subjectId, RestrictionDomain domain, OffsetDateTime asOf, boolean restricted, String digest,
                        String answer) {
             this(id, checkedAt, actor, client, departmentId, purpose, subjectKind, subjectId, domain, asOf, restricted, digest, answer, null);
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.supervisionhub.domain.restriction.TriggerKind;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerEvent;
 import org.supervisionhub.graph.store.KeyedRows;
@@ -35,6 +36,7 @@ public class TriggerRepository {
             + CREATE_TAIL;
     /** Takes the trigger's write lock; a second removal waits and then sees the first. */
     static final String LOCK = "MATCH (t:RestrictionTrigger {id: $id}) SET t.lock = true REMOVE t.lock RETURN t {.*} AS row";
+    /** Written only over an open trigger, the state the domain's {@code RestrictionTrigger.remove} decided from. */
     static final String REMOVE = "MATCH (t:RestrictionTrigger {id: $id}) WHERE t.removedAt IS NULL"
             + " SET t.removedAt = $removedAt, t.removalReason = $reason, t.removedBy = $actor, t.removalRecordedAt = $now"
             + " CREATE (t)-[:HAD]->(:TriggerEvent {kind: 'REMOVED', at: $now, effectiveAt: $removedAt, actor: $actor, reason: $reason})";
@@ -93,7 +95,7 @@ public class TriggerRepository {
         m.put("sourceRef", t.sourceRef());
         m.put("recordedAt", t.recordedAt());
         m.put("recordedBy", t.recordedBy());
-        String cypher = t.kind() == Restrictions.TriggerKind.SANCTION ? CREATE_SANCTION : CREATE_LISTING;
+        String cypher = t.kind() == TriggerKind.SANCTION ? CREATE_SANCTION : CREATE_LISTING;
         return client.query(cypher).bind(m).to("t").fetch().one().isPresent();
     }
 
@@ -102,6 +104,7 @@ public class TriggerRepository {
         return client.query(LOCK).bind(id).to("id").fetchAs(Trigger.class).mappedBy((t, r) -> RestrictionQuery.trigger(r.get("row"))).one();
     }
 
+    /** Removes an open trigger; fails if it was removed already (the change is not written then). */
     public void remove(String id, OffsetDateTime removedAt, String reason, String actor, OffsetDateTime now) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", id);
@@ -109,7 +112,9 @@ public class TriggerRepository {
         p.put("reason", reason);
         p.put("actor", actor);
         p.put("now", now);
-        client.query(REMOVE).bindAll(p).run();
+        if (client.query(REMOVE).bindAll(p).run().counters().propertiesSet() == 0) {
+            throw new IllegalStateException("trigger " + id + " was removed already: the removal was not written");
+        }
     }
 
     public Map<String, Trigger> byId(Collection<String> ids) {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.supervisionhub.graph.restriction.Restrictions.Candidate;
 import org.supervisionhub.graph.restriction.Restrictions.CheckRequest;
 import org.supervisionhub.graph.restriction.Restrictions.CheckRows;
-import org.supervisionhub.graph.restriction.Restrictions.Domain;
-import org.supervisionhub.graph.restriction.Restrictions.Reach;
+import org.supervisionhub.domain.restriction.RestrictionDomain;
+import org.supervisionhub.domain.restriction.Reach;
 import org.supervisionhub.graph.store.EmbeddedGraph;
 
 /**
@@ -61,7 +61,7 @@ class RestrictionQueryTest {
 
     static CheckRows check(String uscc, String personId, String asOf) {
         OffsetDateTime at = OffsetDateTime.parse(asOf + "T12:00:00+08:00");
-        return query.check(List.of(new CheckRequest(0, uscc, personId, Domain.BIDDING_TENDERING, at, at.toLocalDate()))).rows().get(0);
+        return query.check(List.of(new CheckRequest(0, uscc, personId, RestrictionDomain.BIDDING_TENDERING, at, at.toLocalDate()))).rows().get(0);
     }
 
     static List<String> reaches(CheckRows rows) {
@@ -107,7 +107,7 @@ class RestrictionQueryTest {
     void removedTriggerHasNoCandidatesFromItsRemovalOnAndFullEffectBefore() {
         assertThat(check("X", null, "2026-01-09").candidates()).hasSize(1);
         OffsetDateTime removal = OffsetDateTime.parse("2026-01-10T00:00:00+08:00");
-        CheckRows at = query.check(List.of(new CheckRequest(0, "X", null, Domain.BIDDING_TENDERING, removal,
+        CheckRows at = query.check(List.of(new CheckRequest(0, "X", null, RestrictionDomain.BIDDING_TENDERING, removal,
                 removal.toLocalDate()))).rows().get(0);
         assertThat(at.candidates()).isEmpty();
         assertThat(check("X", null, "2025-02-28").candidates()).isEmpty();
@@ -117,8 +117,8 @@ class RestrictionQueryTest {
     void batchAnswersEachQuestionInOrderAndReportsUnknownSubjectsAndTheMeasuresInForce() {
         OffsetDateTime at = OffsetDateTime.parse("2025-08-01T12:00:00+08:00");
         LocalDate day = at.toLocalDate();
-        List<CheckRows> rows = query.check(List.of(new CheckRequest(0, "NOPE", null, Domain.BIDDING_TENDERING, at, day),
-                new CheckRequest(1, "X", null, Domain.HONOURS, at, day), new CheckRequest(2, "X", null, Domain.BIDDING_TENDERING, at, day)))
+        List<CheckRows> rows = query.check(List.of(new CheckRequest(0, "NOPE", null, RestrictionDomain.BIDDING_TENDERING, at, day),
+                new CheckRequest(1, "X", null, RestrictionDomain.HONOURS, at, day), new CheckRequest(2, "X", null, RestrictionDomain.BIDDING_TENDERING, at, day)))
                 .rows();
         assertThat(rows).extracting(CheckRows::index).containsExactly(0, 1, 2);
         assertThat(rows.get(0).found()).isFalse();
@@ -134,7 +134,7 @@ class RestrictionQueryTest {
     static CheckRows known(String uscc, String asOf, String knownAt) {
         OffsetDateTime at = OffsetDateTime.parse(asOf + "T12:00:00+08:00");
         OffsetDateTime k = knownAt == null ? null : OffsetDateTime.parse(knownAt + "T12:00:00+08:00");
-        return query.check(List.of(new CheckRequest(0, uscc, null, Domain.BIDDING_TENDERING, at, at.toLocalDate(), k))).rows().get(0);
+        return query.check(List.of(new CheckRequest(0, uscc, null, RestrictionDomain.BIDDING_TENDERING, at, at.toLocalDate(), k))).rows().get(0);
     }
 
     @Test

@@ -54,7 +54,9 @@ import org.supervisionhub.api.restriction.RestrictionChecker.Evaluated;
 import org.supervisionhub.api.restriction.RestrictionChecker.Question;
 import org.supervisionhub.graph.restriction.RestrictionQuery;
 import org.supervisionhub.graph.restriction.Restrictions.CheckRequest;
-import org.supervisionhub.graph.restriction.Restrictions.Domain;
+import org.supervisionhub.domain.directory.PersonId;
+import org.supervisionhub.domain.directory.Uscc;
+import org.supervisionhub.domain.restriction.RestrictionDomain;
 import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
 import org.supervisionhub.graph.synthetic.SyntheticListings;
 import org.supervisionhub.graph.synthetic.SyntheticOptions;
@@ -94,7 +96,7 @@ public final class RestrictionBenchmark {
     public static final String CHECKS = org.supervisionhub.api.graphql.CostedDocuments.RESTRICTION_CHECKS;
 
     /** A question as the partner sends it. */
-    record Ask(String uscc, String personId, Domain domain) {
+    record Ask(String uscc, String personId, RestrictionDomain domain) {
         Map<String, Object> subject() {
             return uscc != null ? Map.of("uscc", uscc) : Map.of("personId", personId);
         }
@@ -324,7 +326,8 @@ public final class RestrictionBenchmark {
             double[] give = new double[breakdown.size()];
             for (int i = 0; i < breakdown.size(); i++) {
                 Ask a = breakdown.get(i);
-                Question q = new Question(a.uscc(), a.personId(), a.domain(), "benchmark", checker.now());
+                Question q = new Question(a.uscc() == null ? null : Uscc.of(a.uscc()), a.personId() == null ? null : new PersonId(a.personId()), a.domain(),
+                        "benchmark", checker.now());
                 long e0 = System.nanoTime();
                 List<Evaluated> evaluated = checker.evaluate(List.of(q));
                 evaluate[i] = ms(e0);
@@ -425,11 +428,11 @@ public final class RestrictionBenchmark {
         System.out.printf(Locale.ROOT, "question pool: %,d enterprises, %,d listed, %,d branches and holders of listed, %,d people of listed,"
                 + " %,d persons%n", all.size(), listed.size(), near.size(), people.size(), persons.size());
         SplittableRandom random = new SplittableRandom(20261122L);
-        Domain[] domains = Domain.values();
+        RestrictionDomain[] domains = RestrictionDomain.values();
         List<Ask> asks = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int kind = random.nextInt(100);
-            Domain d = domains[random.nextInt(domains.length)];
+            RestrictionDomain d = domains[random.nextInt(domains.length)];
             if (kind < 40) {
                 asks.add(new Ask(pick(random, all), null, d));
             } else if (kind < 60) {

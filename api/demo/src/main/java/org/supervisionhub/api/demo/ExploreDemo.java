@@ -15,10 +15,10 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.supervisionhub.api.restriction.TriggerService;
 import org.supervisionhub.api.restriction.TriggerService.ListingInput;
-import org.supervisionhub.graph.directory.PersonId;
-import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.domain.directory.PersonId;
+import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
+import org.supervisionhub.domain.restriction.TriggerType;
 
 /**
  * A holding group in Furong district (芙蓉区) worth exploring (issue 18, README "Exploring linked entities"): chains three

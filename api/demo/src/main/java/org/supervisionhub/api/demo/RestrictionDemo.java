@@ -16,7 +16,8 @@ import org.supervisionhub.api.restriction.TriggerService.ListingInput;
 import org.supervisionhub.api.restriction.TriggerService.SanctionInput;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
+import org.supervisionhub.domain.directory.Uscc;
+import org.supervisionhub.domain.restriction.TriggerType;
 
 /**
  * Demo listings and sanctions in Changsha, one of every trigger type, so a person trying {@code restrictionCheck}
@@ -78,7 +79,7 @@ public class RestrictionDemo {
                 "《重大税收违法失信主体信息公布管理办法》第六条", "虚开增值税专用发票", at("2026-02-15"), at("2029-02-15"),
                 SourceSystem.TAX, "TAX-" + year(2026) + "-0042"), ACTOR);
         // The court's list arrives from the credit platform: no hub department issued it.
-        service.recordSynced(TriggerType.DISHONEST_JUDGMENT_DEBTOR_LIST, others.get(2), "长沙市中级人民法院",
+        service.recordSynced(TriggerType.DISHONEST_JUDGMENT_DEBTOR_LIST, Uscc.of(others.get(2)), "长沙市中级人民法院",
                 "《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条", "有履行能力而拒不履行生效法律文书确定义务", at("2026-04-20"),
                 SourceSystem.CREDIT_PLATFORM, "(" + year(2026) + ")湘01执1234号", "sync");
         service.recordSanction(new SanctionInput(others.get(3), "HRSS-430100", "长人社监罚决字〔" + year(2026) + "〕17号",

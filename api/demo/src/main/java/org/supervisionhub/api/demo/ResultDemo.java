@@ -45,7 +45,7 @@ import org.supervisionhub.graph.inspection.EvidenceRepository.StoredFile;
 import org.supervisionhub.graph.inspection.Results.FeedbackChannel;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.domain.inspection.ResultCategory;
-import org.supervisionhub.graph.restriction.Restrictions.TriggerType;
+import org.supervisionhub.domain.restriction.TriggerType;
 import org.supervisionhub.graph.roster.Roster.Inspector;
 import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;

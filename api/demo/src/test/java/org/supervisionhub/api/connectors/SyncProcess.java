@@ -23,7 +23,7 @@ import org.supervisionhub.connectors.market.MarketRegistrySync;
 import org.supervisionhub.connectors.ConnectorsConfiguration;
 import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.connectors.sync.PersonPseudonyms;
-import org.supervisionhub.graph.directory.PersonId;
+import org.supervisionhub.domain.directory.PersonId;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 
 /**

@@ -17,7 +17,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.supervisionhub.api.HubIntegrationTest;
 import org.supervisionhub.api.access.Role;
-import org.supervisionhub.graph.directory.PersonId;
+import org.supervisionhub.domain.directory.PersonId;
 
 /**
  * Issue 18 through the GraphQL API, on data each test builds itself (Cypher fixtures: enterprises, persons and dated links)
@@ -455,7 +455,7 @@ class ExploreApiTest extends HubIntegrationTest {
         assertError(analystApi().document(graph).variable("s", e(newUscc())).variable("h", 1).variable("l", 10).variable("n", 5).execute(),
                 "subject", "NOT_FOUND");
         // Unknown subjects: NOT_FOUND naming the argument, saying person or enterprise as the input typed it.
-        String nobody = org.supervisionhub.graph.directory.PersonId.fromSeed("explore-nobody").value();
+        String nobody = org.supervisionhub.domain.directory.PersonId.fromSeed("explore-nobody").value();
         GraphQlTester.Response unknownTo = analystApi().document(PATHS).variable("a", e(x)).variable("b", Map.of("personId", nobody))
                 .variable("max", 4).variable("first", 10).variable("at", null).execute();
         assertError(unknownTo, "to", "NOT_FOUND");

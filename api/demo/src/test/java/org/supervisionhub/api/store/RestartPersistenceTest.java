@@ -16,7 +16,7 @@ import org.supervisionhub.api.directory.DirectoryInputs.EnterpriseInput;
 import org.supervisionhub.api.directory.DirectoryService;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.api.TestClock;
-import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.store.GraphMigrations;
 
 /** The whole application, stopped and started again on the same data directory, keeps its data; each start migrates once. */

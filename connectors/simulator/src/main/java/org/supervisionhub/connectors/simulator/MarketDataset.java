@@ -14,7 +14,7 @@ import org.supervisionhub.connectors.simulator.market.model.Enterprise;
 import org.supervisionhub.connectors.simulator.market.model.Officer;
 import org.supervisionhub.connectors.simulator.market.model.PersonRef;
 import org.supervisionhub.connectors.simulator.market.model.Shareholder;
-import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.domain.directory.Uscc;
 
 /**
  * A deterministic market registry: {@code size} subjects registered by changes 1..size, then changes appended over

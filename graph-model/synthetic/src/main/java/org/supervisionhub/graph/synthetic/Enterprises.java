@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.supervisionhub.graph.directory.PersonId;
-import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.domain.directory.PersonId;
+import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.synthetic.Province.Area;
 import org.supervisionhub.graph.synthetic.Province.Sector;
 

@@ -16,7 +16,7 @@ import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.Directory.EnterpriseFilter;
 import org.supervisionhub.graph.directory.Directory.EnterpriseOrder;
 import org.supervisionhub.graph.directory.Directory.Link;
-import org.supervisionhub.graph.directory.Directory.LinkType;
+import org.supervisionhub.domain.directory.LinkType;
 import org.supervisionhub.graph.store.EmbeddedGraph;
 import org.supervisionhub.graph.store.Page;
 import org.supervisionhub.graph.synthetic.SyntheticOptions;

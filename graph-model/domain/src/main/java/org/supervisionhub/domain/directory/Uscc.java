@@ -1,4 +1,4 @@
-package org.supervisionhub.graph.directory;
+package org.supervisionhub.domain.directory;
 
 import java.util.Optional;
 
