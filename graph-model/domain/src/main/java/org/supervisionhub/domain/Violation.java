@@ -8,7 +8,7 @@ package org.supervisionhub.domain;
 public record Violation(Kind kind, String subject, String message, String rule) {
 
     /** The kinds of refusal; an adapter maps each to its error code of the same name. */
-    public enum Kind { REQUIRED, INVALID_VALUE, CONFLICT, IMMUTABLE, ILLEGAL_TRANSITION }
+    public enum Kind { REQUIRED, INVALID_VALUE, CONFLICT, IMMUTABLE, ILLEGAL_TRANSITION, NOT_FOUND, RESERVE_EXHAUSTED }
 
     public Violation {
         java.util.Objects.requireNonNull(kind, "kind");
