@@ -32,7 +32,7 @@ import org.supervisionhub.graph.sampling.PlanRepository;
 import org.supervisionhub.graph.sampling.Sampling.Participation;
 import org.supervisionhub.graph.sampling.Sampling.ParticipationStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
-import org.supervisionhub.graph.sampling.Sampling.PlanStatus;
+import org.supervisionhub.domain.sampling.PlanStatus;
 import org.supervisionhub.graph.sampling.Sampling.Task;
 
 /** Joint tasks (PLAN-15): invitations, answers, and the participations of a task. Each department acts on its own part. */

@@ -47,18 +47,18 @@ import org.supervisionhub.graph.roster.Roster.Inspector;
 import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.PlanRepository;
-import org.supervisionhub.graph.sampling.Sampling.ComplaintRule;
-import org.supervisionhub.graph.sampling.Sampling.Criteria;
+import org.supervisionhub.domain.sampling.TaskData.ComplaintRule;
+import org.supervisionhub.domain.sampling.TaskData.Criteria;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
-import org.supervisionhub.graph.sampling.Sampling.PlanStatus;
+import org.supervisionhub.domain.sampling.PlanStatus;
 import org.supervisionhub.graph.sampling.Sampling.Replacement;
-import org.supervisionhub.graph.sampling.Sampling.RosterScope;
-import org.supervisionhub.graph.sampling.Sampling.StratumRatio;
+import org.supervisionhub.domain.sampling.TaskData.RosterScope;
+import org.supervisionhub.domain.sampling.TaskData.StratumRatio;
 import org.supervisionhub.graph.sampling.Sampling.Task;
 import org.supervisionhub.graph.sampling.Sampling.Trigger;
-import org.supervisionhub.graph.sampling.Sampling.TriggerScope;
+import org.supervisionhub.domain.sampling.TaskData.TriggerScope;
 import org.supervisionhub.graph.store.Cursor;
 import org.supervisionhub.graph.store.Page;
 import reactor.core.publisher.Mono;
@@ -78,10 +78,14 @@ public class SamplingController {
                            String origin, String dispatchLevel, boolean announced, String status, String mergedInto) {
         static TaskView of(Task t) {
             var d = t.data();
-            return new TaskView(t.id(), t.planId(), t.departmentId(), d.title(), d.kind(), d.itemIds(), d.method(), d.mode(),
-                    d.criteria(), d.strataBy(), d.strata(), d.complaintRule(), d.triggerScope(), d.windowStart(), d.windowEnd(),
-                    d.batches(), d.inspectorsPerInspection(), d.expertise(), d.rosterScope(), d.origin(), d.dispatchLevel(),
+            return new TaskView(t.id(), t.planId(), t.departmentId(), d.title(), name(d.kind()), d.itemIds(), name(d.method()),
+                    name(d.mode()), d.criteria(), d.strataBy(), d.strata(), d.complaintRule(), d.triggerScope(), d.windowStart(),
+                    d.windowEnd(), d.batches(), d.inspectorsPerInspection(), d.expertise(), d.rosterScope(), name(d.origin()), d.dispatchLevel(),
                     d.announced(), t.status(), t.mergedInto());
+        }
+
+        private static String name(Enum<?> e) {
+            return e == null ? null : e.name();
         }
     }
 

@@ -80,25 +80,26 @@ public record SamplingDraw(DrawId id, TaskId task, DrawStatus status, List<Strat
         return status == DrawStatus.EXECUTED;
     }
 
-    /** DRAW-02: only a selected target is replaced, so only after execution. */
-    public List<Violation> replaceable() {
-        return status == DrawStatus.EXECUTED ? List.of() : List.of(Violation.illegalTransition("id", "draw " + id
-                + " is not executed yet; only a selected target can be replaced", "DRAW-02"));
+    /**
+     * DRAW-02: only a selected target is replaced, so only after execution, and only while it is an active target of this
+     * draw ({@code known}: {@code uscc} was selected by it; {@code active}: it is still a target, not replaced or deferred).
+     */
+    public List<Violation> replaceable(String uscc, boolean known, boolean active) {
+        if (status != DrawStatus.EXECUTED) {
+            return List.of(Violation.illegalTransition("id", "draw " + id + " is not executed yet; only a selected target can be replaced", "DRAW-02"));
+        }
+        if (!known || !active) {
+            return List.of(new Violation(Kind.NOT_FOUND, "uscc", !known ? uscc + " is not a target selected by draw " + id
+                    : uscc + " in draw " + id + " is no longer an active target", "DRAW-02"));
+        }
+        return List.of();
     }
 
     /**
-     * Step 12, DRAW-02: the replacement of {@code uscc} ({@code active}: it is an active target of this draw, {@code known}:
-     * it was selected at all) is the first of its stratum's {@code reserve} (in rank order) not used yet; its position in
-     * the reserve (0-based), or RESERVE_EXHAUSTED.
+     * Step 12, DRAW-02: a replacement is the first of the stratum's {@code reserve} (in rank order) not {@code used} yet: its
+     * position in the reserve (0-based), or RESERVE_EXHAUSTED.
      */
-    public Outcome<Integer> replacement(String uscc, boolean known, boolean active, String stratum, List<String> reserve, Set<String> used) {
-        if (!replaceable().isEmpty()) {
-            return new Outcome.Refused<>(replaceable());
-        }
-        if (!known || !active) {
-            return Outcome.refused(new Violation(Kind.NOT_FOUND, "uscc", !known ? uscc + " is not a target selected by draw " + id
-                    : uscc + " in draw " + id + " is no longer an active target", "DRAW-02"));
-        }
+    public Outcome<Integer> replacement(String stratum, List<String> reserve, Set<String> used) {
         for (int i = 0; i < reserve.size(); i++) {
             if (!used.contains(reserve.get(i))) {
                 return Outcome.done(i);

@@ -10,12 +10,11 @@ import org.supervisionhub.domain.Violation.Kind;
 
 /**
  * One task of a plan: it changes (or is merged) while it is active and no draw has frozen its pool (PLAN-03, DRAW-01), and
- * it is drawn batch by batch under a published plan (PLAN-06, DRAW-03). {@code joint}: other departments take part
- * (PLAN-15); {@code drawn}: a draw of it is committed.
+ * it is drawn batch by batch under a published plan (PLAN-06, DRAW-03). {@code drawn}: a draw of it is committed.
  *
  * <p>Violations name the subject {@code id} (the task), or {@code taskIds[i]} for the i-th task of a merge.
  */
-public record SamplingTask(TaskId id, PlanId plan, TaskData data, boolean active, String mergedInto, boolean drawn, boolean joint) {
+public record SamplingTask(TaskId id, PlanId plan, TaskData data, boolean active, String mergedInto, boolean drawn) {
 
     public SamplingTask {
         java.util.Objects.requireNonNull(id, "id");
@@ -34,12 +33,6 @@ public record SamplingTask(TaskId id, PlanId plan, TaskData data, boolean active
         return List.of();
     }
 
-    /** PLAN-03: an edit of the task: it must still be editable. */
-    public Outcome<SamplingTask> change(TaskData next) {
-        List<Violation> frozen = editable("id");
-        return frozen.isEmpty() ? Outcome.done(new SamplingTask(id, plan, next, active, mergedInto, drawn, joint)) : new Outcome.Refused<>(frozen);
-    }
-
     /** PLAN-03: a merge names at least two different tasks. */
     public static List<Violation> twoToMerge(List<String> taskIds) {
         return taskIds != null && new LinkedHashSet<>(taskIds).size() >= 2 ? List.of()
@@ -49,9 +42,9 @@ public record SamplingTask(TaskId id, PlanId plan, TaskData data, boolean active
     /**
      * PLAN-03: tasks of one plan with the same targets and method merge into the first, which takes the others' items,
      * the highest ratio per stratum and the union of the windows. A task that no longer changes refuses the merge on
-     * its own; a joint task is not merged into or away (PLAN-15).
+     * its own; a joint task ({@code joint}: other departments take part) is not merged into or away (PLAN-15).
      */
-    public static Outcome<TaskData> merge(List<SamplingTask> tasks) {
+    public static Outcome<TaskData> merge(List<SamplingTask> tasks, java.util.function.Predicate<TaskId> joint) {
         for (int i = 0; i < tasks.size(); i++) {
             List<Violation> frozen = tasks.get(i).editable("taskIds[" + i + "]");
             if (!frozen.isEmpty()) {
@@ -60,7 +53,7 @@ public record SamplingTask(TaskId id, PlanId plan, TaskData data, boolean active
         }
         List<Violation> all = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
-            if (tasks.get(i).joint) {
+            if (joint.test(tasks.get(i).id)) {
                 all.add(new Violation(Kind.INVALID_VALUE, "taskIds[" + i + "]", "task " + tasks.get(i).id + " is a joint task; it is not merged", "PLAN-15"));
             }
         }

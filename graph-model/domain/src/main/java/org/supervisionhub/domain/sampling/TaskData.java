@@ -61,6 +61,12 @@ public record TaskData(String title, TaskKind kind, List<String> itemIds, Inspec
         return !day.isBefore(windowStart) && !day.isAfter(windowEnd);
     }
 
+    /** PLAN-17: the task's inspections are planned for a day ({@code subject}) in its window. */
+    public List<Violation> visitDay(LocalDate day, String subject) {
+        return within(day) ? List.of() : List.of(new Violation(Violation.Kind.INVALID_VALUE, subject,
+                "the inspection date lies in the task's window " + windowStart + " to " + windowEnd, "PLAN-17"));
+    }
+
     /** PLAN-03: tasks with the same targets and method merge. */
     public boolean sameTargetsAndMethod(TaskData o) {
         return kind == o.kind && method == o.method && mode == o.mode && criteria.sameAs(o.criteria)

@@ -57,16 +57,18 @@ class SamplingDrawTest {
 
     @Test
     void aSelectedTargetIsReplacedByTheNextUnusedReserveOfItsStratumDRAW02() {
-        List<String> reserve = List.of("R1", "R2");
-        assertThat(refusals(committed().replacement("E1", true, true, "A", reserve, Set.of()))).as("before execution")
+        assertThat(committed().replaceable("E1", true, true)).as("before execution").extracting(v -> v.kind() + " " + v.subject() + " " + v.rule())
                 .containsExactly("ILLEGAL_TRANSITION id DRAW-02");
         SamplingDraw executed = done(committed().execute("e"));
-        assertThat(done(executed.replacement("E1", true, true, "A", reserve, Set.of()))).isZero();
-        assertThat(done(executed.replacement("E1", true, true, "A", reserve, Set.of("R1")))).isEqualTo(1);
-        assertThat(refusals(executed.replacement("E1", true, true, "A", reserve, Set.of("R1", "R2")))).containsExactly("RESERVE_EXHAUSTED uscc DRAW-02");
-        assertThat(refusals(executed.replacement("E9", false, false, "A", reserve, Set.of()))).containsExactly("NOT_FOUND uscc DRAW-02");
-        assertThat(refusals(executed.replacement("E1", true, false, "A", reserve, Set.of()))).as("already replaced")
+        assertThat(executed.replaceable("E1", true, true)).isEmpty();
+        assertThat(executed.replaceable("E9", false, false)).extracting(v -> v.kind() + " " + v.subject() + " " + v.rule())
                 .containsExactly("NOT_FOUND uscc DRAW-02");
+        assertThat(executed.replaceable("E1", true, false)).as("already replaced").extracting(v -> v.kind() + " " + v.rule())
+                .containsExactly("NOT_FOUND DRAW-02");
+        List<String> reserve = List.of("R1", "R2");
+        assertThat(done(executed.replacement("A", reserve, Set.of()))).isZero();
+        assertThat(done(executed.replacement("A", reserve, Set.of("R1")))).isEqualTo(1);
+        assertThat(refusals(executed.replacement("A", reserve, Set.of("R1", "R2")))).containsExactly("RESERVE_EXHAUSTED uscc DRAW-02");
     }
 
     @Test

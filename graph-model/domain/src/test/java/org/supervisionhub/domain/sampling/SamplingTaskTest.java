@@ -29,16 +29,16 @@ class SamplingTaskTest {
     static final TaskData DATA = data(List.of("I1"), "0.05", 1, LocalDate.of(2027, 3, 1), LocalDate.of(2027, 6, 30));
 
     static SamplingTask task(String n, TaskData d) {
-        return new SamplingTask(new TaskId(PLAN + "-T" + n), PLAN, d, true, null, false, false);
+        return new SamplingTask(new TaskId(PLAN + "-T" + n), PLAN, d, true, null, false);
     }
 
     @Test
     void aMergedOrDrawnTaskNoLongerChangesPLAN03_DRAW01() {
-        assertThat(done(task("1", DATA).change(DATA)).data()).isEqualTo(DATA);
-        SamplingTask merged = new SamplingTask(new TaskId("T2"), PLAN, DATA, false, "T1", false, false);
-        assertThat(refusals(merged.change(DATA))).containsExactly("IMMUTABLE id PLAN-03");
-        SamplingTask drawn = new SamplingTask(new TaskId("T3"), PLAN, DATA, true, null, true, false);
-        assertThat(refusals(drawn.change(DATA))).containsExactly("IMMUTABLE id DRAW-01");
+        assertThat(task("1", DATA).editable("id")).isEmpty();
+        SamplingTask merged = new SamplingTask(new TaskId("T2"), PLAN, DATA, false, "T1", false);
+        assertThat(merged.editable("id")).extracting(v -> v.kind() + " " + v.subject() + " " + v.rule()).containsExactly("IMMUTABLE id PLAN-03");
+        SamplingTask drawn = new SamplingTask(new TaskId("T3"), PLAN, DATA, true, null, true);
+        assertThat(drawn.editable("taskId")).extracting(v -> v.kind() + " " + v.subject() + " " + v.rule()).containsExactly("IMMUTABLE taskId DRAW-01");
     }
 
     @Test
@@ -46,7 +46,7 @@ class SamplingTaskTest {
         assertThat(SamplingTask.twoToMerge(List.of("T1", "T1"))).extracting(v -> v.subject() + " " + v.rule()).containsExactly("taskIds PLAN-03");
         assertThat(SamplingTask.twoToMerge(List.of("T1", "T2"))).isEmpty();
         TaskData other = data(List.of("I2", "I1"), "0.08", 2, LocalDate.of(2027, 1, 10), LocalDate.of(2027, 5, 1));
-        TaskData merged = done(SamplingTask.merge(List.of(task("1", DATA), task("2", other))));
+        TaskData merged = done(SamplingTask.merge(List.of(task("1", DATA), task("2", other)), t -> false));
         assertThat(merged.itemIds()).containsExactly("I1", "I2");
         assertThat(merged.strata()).containsExactly(new StratumRatio("ALL", "0.08"));
         assertThat(merged.windowStart()).isEqualTo(LocalDate.of(2027, 1, 10));
@@ -56,8 +56,8 @@ class SamplingTaskTest {
         TaskData written = new TaskData(DATA.title(), DATA.kind(), DATA.itemIds(), InspectionMethod.WRITTEN, DATA.mode(), DATA.criteria(),
                 DATA.strataBy(), DATA.strata(), null, null, DATA.windowStart(), DATA.windowEnd(), 1, 2, List.of(), DATA.rosterScope(),
                 DrawOrigin.SELF, null, true);
-        SamplingTask elsewhere = new SamplingTask(new TaskId("T9"), new PlanId("PLAN-X-2027"), DATA, true, null, false, false);
-        assertThat(refusals(SamplingTask.merge(List.of(task("1", DATA), task("2", written), elsewhere))))
+        SamplingTask elsewhere = new SamplingTask(new TaskId("T9"), new PlanId("PLAN-X-2027"), DATA, true, null, false);
+        assertThat(refusals(SamplingTask.merge(List.of(task("1", DATA), task("2", written), elsewhere), t -> false)))
                 .containsExactly("INVALID_VALUE taskIds[1] PLAN-03", "INVALID_VALUE taskIds[2] PLAN-03");
         assertThat(SamplingTask.mergeable(List.of(task("1", DATA), task("2", other), task("3", written)), SamplingTask::data, SamplingTask::active))
                 .extracting(g -> g.size()).containsExactly(2);
@@ -65,10 +65,10 @@ class SamplingTaskTest {
 
     @Test
     void aMergeOfATaskThatNoLongerChangesIsRefusedForThatTaskAloneAndAJointTaskIsNotMergedPLAN03_PLAN15() {
-        SamplingTask joint = new SamplingTask(new TaskId("T1"), PLAN, DATA, true, null, false, true);
-        SamplingTask drawn = new SamplingTask(new TaskId("T2"), PLAN, DATA, true, null, true, false);
-        assertThat(refusals(SamplingTask.merge(List.of(joint, drawn)))).containsExactly("IMMUTABLE taskIds[1] DRAW-01");
-        assertThat(refusals(SamplingTask.merge(List.of(joint, task("2", DATA))))).containsExactly("INVALID_VALUE taskIds[0] PLAN-15");
+        SamplingTask joint = new SamplingTask(new TaskId("T1"), PLAN, DATA, true, null, false);
+        SamplingTask drawn = new SamplingTask(new TaskId("T2"), PLAN, DATA, true, null, true);
+        assertThat(refusals(SamplingTask.merge(List.of(joint, drawn), joint.id()::equals))).containsExactly("IMMUTABLE taskIds[1] DRAW-01");
+        assertThat(refusals(SamplingTask.merge(List.of(joint, task("2", DATA)), joint.id()::equals))).containsExactly("INVALID_VALUE taskIds[0] PLAN-15");
     }
 
     @Test
@@ -94,7 +94,7 @@ class SamplingTaskTest {
         assertThat(refusals(t.nextBatch(PUBLISHED, List.of(), 2, 1))).as("the previous batch executed first")
                 .containsExactly("ILLEGAL_TRANSITION id DRAW-03");
         assertThat(refusals(t.nextBatch(PUBLISHED, List.of(), 3, 0))).as("no more than planned").containsExactly("ILLEGAL_TRANSITION id DRAW-03");
-        SamplingTask merged = new SamplingTask(new TaskId("T2"), PLAN, DATA, false, "T1", false, false);
+        SamplingTask merged = new SamplingTask(new TaskId("T2"), PLAN, DATA, false, "T1", false);
         assertThat(refusals(merged.nextBatch(PUBLISHED, List.of(), 1, 0))).containsExactly("ILLEGAL_TRANSITION id PLAN-03");
     }
 
@@ -108,6 +108,8 @@ class SamplingTaskTest {
         assertThat(DATA.within(LocalDate.of(2027, 3, 1))).isTrue();
         assertThat(DATA.within(LocalDate.of(2027, 6, 30))).isTrue();
         assertThat(DATA.within(LocalDate.of(2027, 7, 1))).isFalse();
+        assertThat(DATA.visitDay(LocalDate.of(2027, 2, 28), "plannedOn")).extracting(v -> v.kind() + " " + v.subject() + " " + v.rule())
+                .containsExactly("INVALID_VALUE plannedOn PLAN-17");
     }
 
     @Test
