@@ -18,25 +18,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.DomainRefusals;
+import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.sampling.Vdraw1.Candidate;
 import org.supervisionhub.api.sampling.Vdraw1.Pick;
 import org.supervisionhub.api.sampling.Vdraw1.Ranked;
 import org.supervisionhub.api.sampling.Vdraw1.Stratum;
+import org.supervisionhub.domain.sampling.SamplingDraw;
+import org.supervisionhub.domain.sampling.TaskData;
+import org.supervisionhub.domain.sampling.TaskData.StratumRatio;
+import org.supervisionhub.domain.sampling.TaskId;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;
-import org.supervisionhub.graph.sampling.DrawRepository.AssignmentRow;
 import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
+import org.supervisionhub.graph.sampling.DrawRepository.AssignmentRow;
 import org.supervisionhub.graph.sampling.DrawRepository.AssignmentState;
 import org.supervisionhub.graph.sampling.DrawRepository.EligibleGroup;
 import org.supervisionhub.graph.sampling.DrawRepository.NewInspection;
@@ -46,24 +53,16 @@ import org.supervisionhub.graph.sampling.DrawRepository.PoolRow;
 import org.supervisionhub.graph.sampling.PlanRepository;
 import org.supervisionhub.graph.sampling.Sampling.Deferral;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
-import org.supervisionhub.domain.sampling.DrawStatus;
 import org.supervisionhub.graph.sampling.Sampling.DrawStratum;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
 import org.supervisionhub.graph.sampling.Sampling.Skip;
-import org.supervisionhub.domain.sampling.TaskData.StratumRatio;
 import org.supervisionhub.graph.sampling.Sampling.Task;
-import org.supervisionhub.domain.sampling.TaskData;
-import org.supervisionhub.api.graphql.ErrorCode;
-import org.supervisionhub.api.graphql.DomainRefusals;
-import org.supervisionhub.domain.sampling.SamplingDraw;
-import org.supervisionhub.domain.sampling.TaskId;
-import java.util.function.UnaryOperator;
 
 /**
  * Draws, per vdraw-1: commit freezes the pool and publishes the commitment; execute selects, once; replacements,
- * inspector assignment and substitution follow the spec's steps. The domain's {@link SamplingTask} and
+ * inspector assignment and substitution follow the spec's steps. The domain's {@code SamplingTask} and
  * {@link SamplingDraw} decide (PLAN-06, DRAW-01/02/03/08, ASSIGN-01); {@link Vdraw1} computes. Every state change first
  * takes the draw's (or task's) write lock in the transaction, so concurrent requests serialise and the second sees the
  * first's result.
@@ -118,7 +117,7 @@ public class DrawService {
                 .map(s -> new DrawStratum(s.label(), s.size(), s.ratio().toPlainString(), s.quota(), null, null)).toList();
         String id = committed.id().value();
         byte[] secret = secrets.secretFor(id);
-        draws.createDraw(id, taskId, batch[0], Vdraw1.ALGORITHM, Vdraw1.commitment(secret), Vdraw1.poolDigest(pool), pool.size(),
+        draws.createDraw(id, taskId, batchNo, Vdraw1.ALGORITHM, Vdraw1.commitment(secret), Vdraw1.poolDigest(pool), pool.size(),
                 StratumDisclosure.disclosed(strata, pool), Vdraw1.hex(secret), chunks(pool), actor, now());
         return draws.draw(id).orElseThrow();
     }
@@ -290,7 +289,7 @@ public class DrawService {
         checks.throwIfAny();
         Draw draw = locked(drawId);
         SamplingDraw d = draw.aggregate();
-        Inspection target = d.status() == DrawStatus.EXECUTED ? draws.inspections(List.of(inspectionId(drawId, uscc))).get(inspectionId(drawId, uscc)) : null;
+        Inspection target = draws.inspections(List.of(inspectionId(drawId, uscc))).get(inspectionId(drawId, uscc));
         List<org.supervisionhub.domain.Violation> refused = d.replaceable(uscc, target != null, target != null && target.status() == InspectionStatus.ACTIVE);
         if (!refused.isEmpty()) {
             throw DomainRefusals.at(AS_DRAW).apply(refused);

@@ -16,6 +16,8 @@ import org.supervisionhub.api.graphql.DomainRefusals;
 import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.sampling.SamplingInputs.ParticipationInput;
+import org.supervisionhub.domain.sampling.SamplingPlan;
+import org.supervisionhub.domain.sampling.TaskData.RosterScope;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
@@ -24,9 +26,7 @@ import org.supervisionhub.graph.sampling.PlanRepository;
 import org.supervisionhub.graph.sampling.Sampling.Participation;
 import org.supervisionhub.graph.sampling.Sampling.ParticipationStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
-import org.supervisionhub.domain.sampling.TaskData.RosterScope;
 import org.supervisionhub.graph.sampling.Sampling.Task;
-import org.supervisionhub.domain.sampling.SamplingPlan;
 
 /**
  * Joint tasks (部门联合抽查, PLAN-15, ASSIGN-13): the task's department leads and invites departments of any sector and
