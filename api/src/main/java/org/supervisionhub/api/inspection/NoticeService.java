@@ -105,7 +105,7 @@ public class NoticeService {
         items.forEach(i -> basis.add(i.legalBasis()));
         LinkedHashSet<String> methods = new LinkedHashSet<>();
         if (task.data().method() != null) {
-            methods.add(task.data().method());
+            methods.add(task.data().method().name());
         } else {
             items.forEach(i -> methods.addAll(i.methods()));
         }

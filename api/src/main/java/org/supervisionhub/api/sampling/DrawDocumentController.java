@@ -25,25 +25,24 @@ import org.supervisionhub.api.access.AccessScope;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.access.Viewers;
+import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.JsonErrors;
+import org.supervisionhub.api.publicsite.PublicTime;
 import org.supervisionhub.api.sampling.Vdraw1.Candidate;
-import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
-import org.supervisionhub.graph.sampling.JointRepository;
-import org.supervisionhub.graph.sampling.Sampling.Participation;
+import org.supervisionhub.graph.sampling.DrawRepository.EligibleGroup;
 import org.supervisionhub.graph.sampling.Sampling.Assignment;
 import org.supervisionhub.graph.sampling.Sampling.Deferral;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.DrawStratum;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
+import org.supervisionhub.graph.sampling.Sampling.Participation;
 import org.supervisionhub.graph.sampling.Sampling.Replacement;
 import org.supervisionhub.graph.sampling.Sampling.Skip;
 import org.supervisionhub.graph.sampling.Sampling.Substitution;
 import org.supervisionhub.graph.store.Page;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
-import org.supervisionhub.api.graphql.ErrorCode;
-import org.supervisionhub.api.publicsite.PublicTime;
 
 /**
  * The verification documents of vdraw-1, in the exact shape of {@code verifiable-draw-v1.md}: the public
@@ -58,15 +57,13 @@ public class DrawDocumentController {
     static final int DEFAULT_SIZE = 100;
     static final int MAX_SIZE = 1000;
 
-    private final DrawRepository draws;
+    private final SamplingReads reads;
     private final DrawService service;
     private final Viewers viewers;
-    private final JointRepository joint;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public DrawDocumentController(DrawRepository draws, DrawService service, Viewers viewers, JointRepository joint) {
-        this.joint = joint;
-        this.draws = draws;
+    public DrawDocumentController(SamplingReads reads, DrawService service, Viewers viewers) {
+        this.reads = reads;
         this.service = service;
         this.viewers = viewers;
     }
@@ -81,7 +78,7 @@ public class DrawDocumentController {
             JsonErrors.write(response, 400, ErrorCode.INVALID_VALUE, "page is a number from 0; size from 1 to " + MAX_SIZE);
             return;
         }
-        Page<Draw> rows = draws.newest(null, null, s, null, p * s);
+        Page<Draw> rows = reads.newest(null, null, s, null, p * s);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         if (rows.hasNext()) {
             response.setHeader(HttpHeaders.LINK, "</public/draws?page=" + (p + 1) + "&size=" + s + ">; rel=\"next\"");
@@ -106,7 +103,7 @@ public class DrawDocumentController {
      */
     @GetMapping("/public/draws/{drawId}")
     public void document(@PathVariable String drawId, HttpServletResponse response) throws IOException {
-        Draw draw = draws.draw(drawId).orElse(null);
+        Draw draw = reads.draw(drawId).orElse(null);
         if (draw == null) {
             JsonErrors.write(response, 404, ErrorCode.NOT_FOUND, "no draw " + drawId);
             return;
@@ -144,7 +141,7 @@ public class DrawDocumentController {
     private Overseen overseen(String drawId, Authentication authentication, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Viewer viewer = viewers.of(authentication, request.getRemoteAddr());
-        Draw draw = draws.draw(drawId).orElse(null);
+        Draw draw = reads.draw(drawId).orElse(null);
         if (draw == null) {
             JsonErrors.write(response, 404, ErrorCode.NOT_FOUND, "no draw " + drawId);
             return null;
@@ -154,7 +151,7 @@ public class DrawDocumentController {
         }
         // The participant's own groups: its department's, and its subordinates' should one take part too.
         Set<String> own = new HashSet<>();
-        joint.ofTask(draw.taskId()).stream().filter(Participation::confirmed).map(Participation::departmentId)
+        reads.ofTask(draw.taskId()).stream().filter(Participation::confirmed).map(Participation::departmentId)
                 .filter(d -> viewer.reaches(d, AccessScope.DEPARTMENT_TREE)).forEach(own::add);
         if (own.isEmpty()) {
             JsonErrors.write(response, 403, ErrorCode.FORBIDDEN, "draw " + drawId + " is outside your department tree (OVER-01)", ",\"rule\":\"OVER-01\"");
@@ -230,7 +227,7 @@ public class DrawDocumentController {
         g.writeStringProperty("entropy", draw.entropy());
         g.writeStringProperty("secret", draw.secret());
         g.writeStringProperty("seed", draw.seed());
-        List<Inspection> inspections = draws.inspectionsOfDraw(draw.id(), null);
+        List<Inspection> inspections = reads.inspectionsOfDraw(draw.id(), null);
         // Without strata, grouping the list by stratum would still show who shares one: order by USCC instead.
         Comparator<Inspection> order = complete
                 ? Comparator.comparing((Inspection i) -> i.stratum(), Vdraw1::compareUtf8).thenComparingInt(Inspection::drawOrder)
@@ -249,7 +246,7 @@ public class DrawDocumentController {
         }
         g.writeEndArray();
         g.writeArrayPropertyStart("replacements");
-        for (Replacement r : draws.replacements(draw.id())) {
+        for (Replacement r : reads.replacements(draw.id())) {
             g.writeStartObject();
             g.writeStringProperty("replaced", r.replaced());
             g.writeStringProperty("replacement", r.replacement());
@@ -263,7 +260,7 @@ public class DrawDocumentController {
         g.writeEndArray();
         // DRAW-13: which selections the lower level inspects, on both sides.
         g.writeArrayPropertyStart("lowerLevelInspects");
-        for (Deferral d : draws.deferrals(draw.id())) {
+        for (Deferral d : reads.deferrals(draw.id())) {
             g.writeStartObject();
             g.writeStringProperty("uscc", d.uscc());
             g.writeStringProperty("superiorInspection", d.superiorInspectionId());
@@ -278,7 +275,7 @@ public class DrawDocumentController {
         g.writeEndArray();
         Map<String, Integer> reasons = new TreeMap<>();
         int flagged = 0;
-        for (Assignment a : draws.assignments(draw.id(), Map.of())) {
+        for (Assignment a : reads.assignments(draw.id(), Map.of())) {
             a.skipped().forEach(s -> reasons.merge(s.reason(), 1, Integer::sum));
             flagged += a.flagged() ? 1 : 0;
         }
@@ -301,14 +298,14 @@ public class DrawDocumentController {
         }
         Draw draw = o.draw();
         Map<String, List<String>> eligible = new java.util.HashMap<>();
-        Map<String, DrawRepository.EligibleGroup> groups = new java.util.HashMap<>();
-        draws.eligibleGroups(drawId).stream().filter(gr -> o.sees(gr.inspectedBy())).forEach(gr -> {
+        Map<String, EligibleGroup> groups = new java.util.HashMap<>();
+        reads.eligibleGroups(drawId).stream().filter(gr -> o.sees(gr.inspectedBy())).forEach(gr -> {
             eligible.put(gr.id(), gr.inspectors());
             groups.put(gr.id(), gr);
         });
-        List<Assignment> assignments = draws.assignments(drawId, eligible).stream().filter(a -> o.sees(a.inspectedBy())).toList();
+        List<Assignment> assignments = reads.assignments(drawId, eligible).stream().filter(a -> o.sees(a.inspectedBy())).toList();
         Set<String> shown = new HashSet<>(assignments.stream().map(Assignment::inspectionId).toList());
-        Map<String, List<Assignee>> assignees = draws.assignees(shown);
+        Map<String, List<Assignee>> assignees = reads.assignees(shown);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         try (OutputStream out = response.getOutputStream(); JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
@@ -319,7 +316,7 @@ public class DrawDocumentController {
                 g.writeStringProperty("seed", draw.seed());
             }
             g.writeArrayPropertyStart("groups");
-            for (DrawRepository.EligibleGroup gr : groups.values().stream().sorted(Comparator.comparing(DrawRepository.EligibleGroup::id)).toList()) {
+            for (EligibleGroup gr : groups.values().stream().sorted(Comparator.comparing(EligibleGroup::id)).toList()) {
                 g.writeStartObject();
                 g.writeStringProperty("group", gr.id());
                 g.writeStringProperty("department", gr.inspectedBy());
@@ -358,7 +355,7 @@ public class DrawDocumentController {
             }
             g.writeEndArray();
             g.writeArrayPropertyStart("substitutions");
-            for (Substitution s : draws.substitutions(drawId).stream().filter(x -> shown.contains(x.inspectionId())).toList()) {
+            for (Substitution s : reads.substitutions(drawId).stream().filter(x -> shown.contains(x.inspectionId())).toList()) {
                 g.writeStartObject();
                 g.writeStringProperty("uscc", s.uscc());
                 g.writeStringProperty("replaced", s.dropped());

@@ -18,25 +18,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.DomainRefusals;
+import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.sampling.Vdraw1.Candidate;
 import org.supervisionhub.api.sampling.Vdraw1.Pick;
 import org.supervisionhub.api.sampling.Vdraw1.Ranked;
 import org.supervisionhub.api.sampling.Vdraw1.Stratum;
+import org.supervisionhub.domain.sampling.SamplingDraw;
+import org.supervisionhub.domain.sampling.TaskData;
+import org.supervisionhub.domain.sampling.TaskData.StratumRatio;
+import org.supervisionhub.domain.sampling.TaskId;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;
-import org.supervisionhub.graph.sampling.DrawRepository.AssignmentRow;
 import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
+import org.supervisionhub.graph.sampling.DrawRepository.AssignmentRow;
 import org.supervisionhub.graph.sampling.DrawRepository.AssignmentState;
 import org.supervisionhub.graph.sampling.DrawRepository.EligibleGroup;
 import org.supervisionhub.graph.sampling.DrawRepository.NewInspection;
@@ -46,29 +53,25 @@ import org.supervisionhub.graph.sampling.DrawRepository.PoolRow;
 import org.supervisionhub.graph.sampling.PlanRepository;
 import org.supervisionhub.graph.sampling.Sampling.Deferral;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
-import org.supervisionhub.graph.sampling.Sampling.DrawStatus;
 import org.supervisionhub.graph.sampling.Sampling.DrawStratum;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
-import org.supervisionhub.graph.sampling.Sampling.PlanStatus;
 import org.supervisionhub.graph.sampling.Sampling.Skip;
-import org.supervisionhub.graph.sampling.Sampling.StratumRatio;
 import org.supervisionhub.graph.sampling.Sampling.Task;
-import org.supervisionhub.graph.sampling.Sampling.TaskData;
-import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
- * The draw aggregate, per vdraw-1: commit freezes the pool and publishes the commitment; execute
- * selects, once; replacements, inspector assignment and substitution follow the spec's steps. Every
- * state change first takes the draw's (or task's) write lock in the transaction, so concurrent
- * requests serialise and the second sees the first's result.
+ * Draws, per vdraw-1: commit freezes the pool and publishes the commitment; execute selects, once; replacements,
+ * inspector assignment and substitution follow the spec's steps. The domain's {@code SamplingTask} and
+ * {@link SamplingDraw} decide (PLAN-06, DRAW-01/02/03/08, ASSIGN-01); {@link Vdraw1} computes. Every state change first
+ * takes the draw's (or task's) write lock in the transaction, so concurrent requests serialise and the second sees the
+ * first's result.
  */
 @Service
 public class DrawService {
 
     static final int CHUNK_LINES = 50_000;
-    static final int MAX_ENTROPY = 1024;
+    static final int MAX_ENTROPY = SamplingDraw.MAX_ENTROPY;
     static final int MAX_REASON = 1000;
 
     private final PlanRepository plans;
@@ -101,42 +104,20 @@ public class DrawService {
     @Transactional
     public Draw commit(String taskId, String actor) {
         Task task = plans.task(taskId).orElseThrow(() -> new NotFoundException("taskId", "no sampling task " + taskId));
-        if (!task.active()) {
-            throw illegal("taskId", "task " + taskId + " was merged into " + task.mergedInto() + "; draw that task", "PLAN-03");
-        }
         Plan plan = plans.plan(task.planId()).orElseThrow();
-        if (plan.status() != PlanStatus.PUBLISHED) {
-            throw illegal("taskId", "plan " + plan.id() + " is " + plan.status() + "; targets are drawn under a published plan", "PLAN-06");
-        }
         int[] batch = draws.nextBatch(taskId);
-        JointTaskService.requireReady(joint, task.planId(), taskId, "taskId");
-        if (batch[1] > 0) {
-            throw illegal("taskId", "batch " + (batch[0] - 1) + " of task " + taskId + " is committed but not executed;"
-                    + " execute it before committing the next batch", "DRAW-03");
-        }
-        if (batch[0] > task.data().batches()) {
-            throw illegal("taskId", "task " + taskId + " plans " + task.data().batches() + " batch(es), all drawn", "DRAW-03");
-        }
+        int batchNo = task.aggregate(batch[0] > 1).nextBatch(plan.aggregate(plan.filedWith()), joint.notReady(task.planId(), taskId),
+                batch[0], batch[1]).orElseThrow(DomainRefusals.at(AS_TASK));
         List<Candidate> pool = Vdraw1.canonical(pool(task));
-        if (pool.isEmpty()) {
-            throw InvalidInputException.of("taskId", ErrorCode.INVALID_VALUE, "no enterprise is eligible for task " + taskId
-                    + " (criteria, yearly cap, earlier batches, triggers)", "DRAW-01");
-        }
-        Map<String, BigDecimal> ratios = ratios(task.data());
         Map<String, Integer> sizes = new java.util.TreeMap<>(Vdraw1::compareUtf8);
         pool.forEach(c -> sizes.merge(c.stratum(), 1, Integer::sum));
-        List<DrawStratum> strata = new ArrayList<>();
-        for (var e : sizes.entrySet()) {
-            BigDecimal r = ratios.get(e.getKey());
-            if (r == null) {
-                throw InvalidInputException.of("taskId", ErrorCode.INVALID_VALUE, e.getValue() + " candidates are in stratum " + e.getKey()
-                        + ", which has no ratio in task " + taskId, "DRAW-08");
-            }
-            strata.add(new DrawStratum(e.getKey(), e.getValue(), r.toPlainString(), Vdraw1.quota(e.getValue(), r), null, null));
-        }
-        String id = "DRW-" + taskId + "-B" + batch[0];
+        SamplingDraw committed = SamplingDraw.commit(new TaskId(taskId), batchNo, sizes, ratios(task.data()), Vdraw1::quota)
+                .orElseThrow(DomainRefusals.at(AS_TASK));
+        List<DrawStratum> strata = committed.strata().stream()
+                .map(s -> new DrawStratum(s.label(), s.size(), s.ratio().toPlainString(), s.quota(), null, null)).toList();
+        String id = committed.id().value();
         byte[] secret = secrets.secretFor(id);
-        draws.createDraw(id, taskId, batch[0], Vdraw1.ALGORITHM, Vdraw1.commitment(secret), Vdraw1.poolDigest(pool), pool.size(),
+        draws.createDraw(id, taskId, batchNo, Vdraw1.ALGORITHM, Vdraw1.commitment(secret), Vdraw1.poolDigest(pool), pool.size(),
                 StratumDisclosure.disclosed(strata, pool), Vdraw1.hex(secret), chunks(pool), actor, now());
         return draws.draw(id).orElseThrow();
     }
@@ -187,15 +168,9 @@ public class DrawService {
 
     @Transactional
     public Draw execute(String drawId, String entropy, String actor) {
-        String e = entropy == null ? "" : entropy;
-        if (e.length() > MAX_ENTROPY) {
-            throw InvalidInputException.of("entropy", ErrorCode.INVALID_VALUE, "entropy is at most " + MAX_ENTROPY + " characters", null);
-        }
-        DrawStatus status = draws.lock(drawId).orElseThrow(() -> new NotFoundException("drawId", "no draw " + drawId));
-        if (status == DrawStatus.EXECUTED) {
-            throw illegal("drawId", "draw " + drawId + " has already been executed; a draw is executed once", "DRAW-01");
-        }
-        Draw draw = draws.draw(drawId).orElseThrow();
+        SamplingDraw.entropyOf(entropy).orElseThrow(DomainRefusals.asArguments());
+        Draw draw = locked(drawId);
+        String e = draw.aggregate().execute(entropy).orElseThrow(DomainRefusals.at(AS_DRAW)).entropy();
         Task task = plans.task(draw.taskId()).orElseThrow();
         List<Candidate> pool = frozenPool(draw);
         byte[] seed = Vdraw1.seed(Vdraw1.unhex(draws.secret(drawId)), draw.taskId(), draw.poolDigest(), e);
@@ -267,7 +242,7 @@ public class DrawService {
     /** DRAW-14: a unified draw's inspections go to the department of the dispatch level where the enterprise is. */
     private Map<String, String> inspectors(Task task, List<String> usccs) {
         Map<String, String> out = new HashMap<>();
-        if ("SUPERIOR_UNIFIED".equals(task.data().origin())) {
+        if (task.data().dispatched()) {
             Department d = organisation.department(task.departmentId()).orElseThrow();
             out.putAll(draws.dispatchDepartments(usccs, d.sector(), task.data().dispatchLevel()));
         }
@@ -312,15 +287,12 @@ public class DrawService {
         Checks checks = new Checks().require("reason", reason);
         checks.check(reason == null || reason.length() <= MAX_REASON, "reason", ErrorCode.INVALID_VALUE, "at most " + MAX_REASON + " characters", null);
         checks.throwIfAny();
-        DrawStatus status = draws.lock(drawId).orElseThrow(() -> new NotFoundException("drawId", "no draw " + drawId));
-        if (status != DrawStatus.EXECUTED) {
-            throw illegal("drawId", "draw " + drawId + " is not executed yet; only a selected target can be replaced", "DRAW-02");
-        }
-        Draw draw = draws.draw(drawId).orElseThrow();
+        Draw draw = locked(drawId);
+        SamplingDraw d = draw.aggregate();
         Inspection target = draws.inspections(List.of(inspectionId(drawId, uscc))).get(inspectionId(drawId, uscc));
-        if (target == null || target.status() != InspectionStatus.ACTIVE) {
-            throw InvalidInputException.of("uscc", ErrorCode.NOT_FOUND, target == null ? uscc + " is not a target selected by draw " + drawId
-                    : uscc + " in draw " + drawId + " is " + target.status() + ", not an active target", "DRAW-02");
+        List<org.supervisionhub.domain.Violation> refused = d.replaceable(uscc, target != null, target != null && target.status() == InspectionStatus.ACTIVE);
+        if (!refused.isEmpty()) {
+            throw DomainRefusals.at(AS_DRAW).apply(refused);
         }
         Task task = plans.task(draw.taskId()).orElseThrow();
         byte[] seed = Vdraw1.unhex(draw.seed());
@@ -328,20 +300,13 @@ public class DrawService {
         Stratum stratum = Vdraw1.draw(stratumPool, ratiosOf(draw), seed).get(target.stratum());
         Set<String> used = new HashSet<>();
         draws.replacements(drawId).forEach(r -> used.add(r.replacement()));
-        int position = stratum.quota();
-        Ranked next = null;
-        for (Ranked r : stratum.reserve()) {
-            position++;
-            if (!used.contains(r.id())) {
-                next = r;
-                break;
-            }
+        int index = d.replacement(target.stratum(), stratum.reserve().stream().map(Ranked::id).toList(), used)
+                .orElseThrow(DomainRefusals.asArguments());
+        Ranked next = stratum.reserve().get(index);
+        int position = stratum.quota() + index + 1;
+        if (!draws.markReplaced(drawId, uscc, reason.strip(), actor, now())) {
+            throw new IllegalStateException(uscc + " in draw " + drawId + " is no longer an active target: the replacement was not written");
         }
-        if (next == null) {
-            throw InvalidInputException.of("uscc", ErrorCode.RESERVE_EXHAUSTED, "the reserve of stratum " + target.stratum() + " of draw "
-                    + drawId + " is used up; no replacement is left", "DRAW-02");
-        }
-        draws.markReplaced(drawId, uscc, reason.strip(), actor, now());
         String inspectedBy = inspectors(task, List.of(next.id())).get(next.id());
         NewInspection row = new NewInspection(inspectionId(drawId, next.id()), next.id(), next.stratum(), position,
                 Vdraw1.hex(next.rank()), inspectedBy, uscc);
@@ -376,15 +341,15 @@ public class DrawService {
     @Transactional
     public AssignmentRun assign(String drawId, String departmentId, LocalDate plannedOn, String actor) {
         new Checks().require("departmentId", departmentId).require("plannedOn", plannedOn).throwIfAny();
-        DrawStatus status = draws.lock(drawId).orElseThrow(() -> new NotFoundException("drawId", "no draw " + drawId));
-        if (status != DrawStatus.EXECUTED) {
-            throw illegal("drawId", "draw " + drawId + " is not executed yet; inspectors are matched to selected targets", "ASSIGN-01");
+        Draw draw = locked(drawId);
+        List<org.supervisionhub.domain.Violation> refused = draw.aggregate().assignable();
+        if (!refused.isEmpty()) {
+            throw DomainRefusals.at(AS_DRAW).apply(refused);
         }
-        Draw draw = draws.draw(drawId).orElseThrow();
         Task task = plans.task(draw.taskId()).orElseThrow();
-        if (plannedOn.isBefore(task.data().windowStart()) || plannedOn.isAfter(task.data().windowEnd())) {
-            throw InvalidInputException.of("plannedOn", ErrorCode.INVALID_VALUE, "the inspection date lies in the task's window "
-                    + task.data().windowStart() + " to " + task.data().windowEnd(), "PLAN-17");
+        List<org.supervisionhub.domain.Violation> outside = task.data().visitDay(plannedOn, "plannedOn");
+        if (!outside.isEmpty()) {
+            throw DomainRefusals.asArguments().apply(outside);
         }
         List<Inspection> pending = draws.inspectionsOfDraw(drawId, InspectionStatus.ACTIVE).stream()
                 .filter(i -> departmentId.equals(i.inspectedBy()) && i.plannedOn() == null).toList();
@@ -618,8 +583,18 @@ public class DrawService {
     }
 
     private static InvalidInputException illegal(String field, String message, String rule) {
-        return PlanService.illegal(field, message, rule);
+        return InvalidInputException.of(field, ErrorCode.ILLEGAL_TRANSITION, message, rule);
     }
+
+    /** The draw under its write lock (held to the end of the transaction), so the status it decides from is the one written over. */
+    private Draw locked(String drawId) {
+        draws.lock(drawId).orElseThrow(() -> new NotFoundException("drawId", "no draw " + drawId));
+        return draws.draw(drawId).orElseThrow();
+    }
+
+    /** The subject {@code id} of a draw's refusal is the operation's {@code drawId}; of a commit's, its {@code taskId}. */
+    private static final UnaryOperator<String> AS_DRAW = s -> s.equals("id") ? "drawId" : s;
+    private static final UnaryOperator<String> AS_TASK = s -> s.equals("id") ? "taskId" : s;
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

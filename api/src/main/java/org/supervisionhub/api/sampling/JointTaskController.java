@@ -21,18 +21,14 @@ import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.sampling.SamplingController.TaskView;
 import org.supervisionhub.api.sampling.SamplingInputs.ParticipationInput;
+import org.supervisionhub.domain.sampling.PlanStatus;
 import org.supervisionhub.graph.checklist.Checklist.Item;
-import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.organisation.Organisation.Department;
-import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;
-import org.supervisionhub.graph.sampling.JointRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.graph.sampling.PlanRepository;
 import org.supervisionhub.graph.sampling.Sampling.Participation;
 import org.supervisionhub.graph.sampling.Sampling.ParticipationStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
-import org.supervisionhub.graph.sampling.Sampling.PlanStatus;
 import org.supervisionhub.graph.sampling.Sampling.Task;
 
 /** Joint tasks (PLAN-15): invitations, answers, and the participations of a task. Each department acts on its own part. */
@@ -40,26 +36,17 @@ import org.supervisionhub.graph.sampling.Sampling.Task;
 public class JointTaskController {
 
     private final JointTaskService service;
-    private final JointRepository joint;
-    private final PlanRepository plans;
-    private final OrganisationRepository organisation;
-    private final ChecklistRepository checklists;
-    private final DrawRepository draws;
+    private final SamplingReads reads;
 
-    public JointTaskController(JointTaskService service, JointRepository joint, PlanRepository plans, OrganisationRepository organisation,
-                               ChecklistRepository checklists, DrawRepository draws) {
-        this.draws = draws;
+    public JointTaskController(JointTaskService service, SamplingReads reads) {
         this.service = service;
-        this.joint = joint;
-        this.plans = plans;
-        this.organisation = organisation;
-        this.checklists = checklists;
+        this.reads = reads;
     }
 
     @QueryMapping
     public List<Participation> jointInvitations(@Argument String departmentId, @Argument String status, @ContextValue Viewer viewer) {
         Access.requireDepartment(viewer, departmentId, "departmentId");
-        return joint.ofDepartments(organisation.departmentAndSubordinates(departmentId),
+        return reads.ofDepartments(reads.departmentAndSubordinates(departmentId),
                 status == null ? null : ParticipationStatus.valueOf(status));
     }
 
@@ -67,7 +54,7 @@ public class JointTaskController {
     public TaskView inviteToJointTask(@Argument String taskId, @Argument List<String> departmentIds, @Argument String reason,
                                       @ContextValue Viewer viewer) {
         // Only the lead (the task's department) invites.
-        Task task = plans.task(taskId).orElseThrow(() -> new NotFoundException("taskId", "no sampling task " + taskId));
+        Task task = reads.task(taskId).orElseThrow(() -> new NotFoundException("taskId", "no sampling task " + taskId));
         Access.requireDepartment(viewer, task.departmentId(), "taskId");
         return TaskView.of(service.invite(taskId, departmentIds, reason, viewer.actor()));
     }
@@ -92,7 +79,7 @@ public class JointTaskController {
 
     @BatchMapping(typeName = "SamplingTask")
     public Map<TaskView, Boolean> joint(List<TaskView> tasks) {
-        Map<String, List<Participation>> by = joint.ofTasks(Batches.keys(tasks, TaskView::id));
+        Map<String, List<Participation>> by = reads.ofTasks(Batches.keys(tasks, TaskView::id));
         Map<TaskView, Boolean> out = new LinkedHashMap<>();
         tasks.forEach(t -> out.put(t, !by.getOrDefault(t.id(), List.of()).isEmpty()));
         return out;
@@ -100,24 +87,24 @@ public class JointTaskController {
 
     @BatchMapping(typeName = "SamplingTask")
     public Map<TaskView, List<Participation>> participations(List<TaskView> tasks) {
-        return Batches.grouped(tasks, TaskView::id, joint.ofTasks(Batches.keys(tasks, TaskView::id)));
+        return Batches.grouped(tasks, TaskView::id, reads.ofTasks(Batches.keys(tasks, TaskView::id)));
     }
 
     // ---- Inspection
 
     @BatchMapping(typeName = "Inspection")
     public Map<Inspection, Inspection> jointOf(List<Inspection> list) {
-        return Batches.byKey(list, Inspection::jointOf, draws.inspections(Batches.keys(list, Inspection::jointOf)));
+        return Batches.byKey(list, Inspection::jointOf, reads.inspections(Batches.keys(list, Inspection::jointOf)));
     }
 
     @BatchMapping(typeName = "Inspection")
     public Map<Inspection, List<Inspection>> jointParts(List<Inspection> list) {
-        return Batches.grouped(list, Inspection::id, joint.partsOf(Batches.keys(list, Inspection::id)));
+        return Batches.grouped(list, Inspection::id, reads.partsOf(Batches.keys(list, Inspection::id)));
     }
 
     @BatchMapping(typeName = "Inspection", field = "joint")
     public Map<Inspection, Boolean> jointInspection(List<Inspection> list) {
-        Set<String> leads = joint.jointLeads(list.stream().filter(i -> !i.part()).map(Inspection::id).distinct().toList());
+        Set<String> leads = reads.jointLeads(list.stream().filter(i -> !i.part()).map(Inspection::id).distinct().toList());
         Map<Inspection, Boolean> out = new LinkedHashMap<>();
         list.forEach(i -> out.put(i, i.part() || leads.contains(i.id())));
         return out;
@@ -127,12 +114,12 @@ public class JointTaskController {
     @BatchMapping(typeName = "Inspection")
     public Map<Inspection, List<Department>> jointDepartments(List<Inspection> list) {
         List<String> visits = list.stream().map(i -> i.part() ? i.jointOf() : i.id()).distinct().toList();
-        Map<String, List<Inspection>> parts = joint.partsOf(visits);
+        Map<String, List<Inspection>> parts = reads.partsOf(visits);
         Map<String, Inspection> leads = new LinkedHashMap<>();
         list.stream().filter(i -> !i.part()).forEach(i -> leads.put(i.id(), i));
         List<String> missing = visits.stream().filter(v -> !leads.containsKey(v)).toList();
         if (!missing.isEmpty()) {
-            leads.putAll(draws.inspections(missing));
+            leads.putAll(reads.inspections(missing));
         }
         Map<String, List<String>> ids = new LinkedHashMap<>();
         for (String v : visits) {
@@ -144,7 +131,7 @@ public class JointTaskController {
             parts.getOrDefault(v, List.of()).forEach(p -> d.add(p.inspectedBy()));
             ids.put(v, List.copyOf(d));
         }
-        Map<String, Department> departments = organisation.departments(ids.values().stream().flatMap(List::stream).distinct().toList());
+        Map<String, Department> departments = reads.departments(ids.values().stream().flatMap(List::stream).distinct().toList());
         Map<Inspection, List<Department>> out = new LinkedHashMap<>();
         list.forEach(i -> out.put(i, ids.getOrDefault(i.part() ? i.jointOf() : i.id(), List.of()).stream().map(departments::get)
                 .filter(Objects::nonNull).toList()));
@@ -154,8 +141,8 @@ public class JointTaskController {
     @BatchMapping(typeName = "Inspection")
     public Map<Inspection, String> jointLeader(List<Inspection> list, @ContextValue Viewer viewer) {
         List<String> leads = list.stream().filter(i -> !i.part()).map(Inspection::id).distinct().toList();
-        Map<String, List<Inspection>> parts = joint.partsOf(leads);
-        var assignees = draws.assignees(parts.keySet());
+        Map<String, List<Inspection>> parts = reads.partsOf(leads);
+        var assignees = reads.assignees(parts.keySet());
         Map<Inspection, String> out = new LinkedHashMap<>();
         for (Inspection i : list) {
             List<Inspection> mine = parts.getOrDefault(i.id(), List.of());
@@ -173,8 +160,8 @@ public class JointTaskController {
     /** The task, where its plan is visible to the viewer or the viewer's tree takes part in it. */
     @BatchMapping(typeName = "TaskParticipation")
     public Map<Participation, TaskView> task(List<Participation> list, @ContextValue Viewer viewer) {
-        Map<String, Task> tasks = plans.tasks(Batches.keys(list, Participation::taskId));
-        Map<String, Plan> planById = plans.plans(tasks.values().stream().map(Task::planId).distinct().toList());
+        Map<String, Task> tasks = reads.tasks(Batches.keys(list, Participation::taskId));
+        Map<String, Plan> planById = reads.plans(tasks.values().stream().map(Task::planId).distinct().toList());
         Map<Participation, TaskView> out = new LinkedHashMap<>();
         for (Participation p : list) {
             Task t = tasks.get(p.taskId());
@@ -189,8 +176,8 @@ public class JointTaskController {
 
     @BatchMapping(typeName = "TaskParticipation")
     public Map<Participation, Department> leadDepartment(List<Participation> list) {
-        Map<String, Task> tasks = plans.tasks(Batches.keys(list, Participation::taskId));
-        Map<String, Department> departments = organisation.departments(tasks.values().stream().map(Task::departmentId).distinct().toList());
+        Map<String, Task> tasks = reads.tasks(Batches.keys(list, Participation::taskId));
+        Map<String, Department> departments = reads.departments(tasks.values().stream().map(Task::departmentId).distinct().toList());
         Map<Participation, Department> out = new LinkedHashMap<>();
         list.forEach(p -> out.put(p, departments.get(tasks.get(p.taskId()).departmentId())));
         return out;
@@ -198,13 +185,13 @@ public class JointTaskController {
 
     @BatchMapping(typeName = "TaskParticipation")
     public Map<Participation, Department> department(List<Participation> list) {
-        return Batches.byKey(list, Participation::departmentId, organisation.departments(Batches.keys(list, Participation::departmentId)));
+        return Batches.byKey(list, Participation::departmentId, reads.departments(Batches.keys(list, Participation::departmentId)));
     }
 
     @BatchMapping(typeName = "TaskParticipation")
     public Map<Participation, List<Item>> items(List<Participation> list) {
         List<String> ids = list.stream().flatMap(p -> p.itemIds().stream()).distinct().toList();
-        Map<String, Item> items = ids.isEmpty() ? Map.of() : checklists.itemsById(ids);
+        Map<String, Item> items = ids.isEmpty() ? Map.of() : reads.itemsById(ids);
         Map<Participation, List<Item>> out = new LinkedHashMap<>();
         list.forEach(p -> out.put(p, p.itemIds().stream().map(items::get).filter(Objects::nonNull).toList()));
         return out;

@@ -12,9 +12,12 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.graphql.DomainRefusals;
 import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.sampling.SamplingInputs.ParticipationInput;
+import org.supervisionhub.domain.sampling.SamplingPlan;
+import org.supervisionhub.domain.sampling.TaskData.RosterScope;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
@@ -23,7 +26,6 @@ import org.supervisionhub.graph.sampling.PlanRepository;
 import org.supervisionhub.graph.sampling.Sampling.Participation;
 import org.supervisionhub.graph.sampling.Sampling.ParticipationStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
-import org.supervisionhub.graph.sampling.Sampling.RosterScope;
 import org.supervisionhub.graph.sampling.Sampling.Task;
 
 /**
@@ -82,9 +84,9 @@ public class JointTaskService {
                     + lead.id() + " (" + lead.regionCode() + ")", "PLAN-15");
         }
         checks.throwIfAny();
-        planService.requireReasonAfterFiling(plan, reason);
+        SamplingPlan.Change change = planService.change(plan, actor, reason);
         joint.invite(taskId, ids, actor, now());
-        planService.recordAdjustment(plan, actor, reason, "task " + taskId + ": " + String.join(", ", ids) + " invited to take part jointly");
+        planService.record(change, "task " + taskId + ": " + String.join(", ", ids) + " invited to take part jointly");
         return plans.task(taskId).orElseThrow();
     }
 
@@ -99,7 +101,8 @@ public class JointTaskService {
         checks.check(in.itemIds() == null || !itemIds.isEmpty(), "input.itemIds", ErrorCode.REQUIRED,
                 "a participant inspects at least one item of its own", "PLAN-15");
         // CHK-07: a participant contributes items of its own checklists (or its superiors'), never the lead's or another's.
-        Map<String, Item> items = planService.checkItems(d, task.data().kind(), task.data().method(), itemIds, "input.itemIds", checks);
+        Map<String, Item> items = planService.checkItems(d, task.data().kind().name(),
+                task.data().method() == null ? null : task.data().method().name(), itemIds, "input.itemIds", checks);
         PlanService.checkCaps(task.data(), items, "input.itemIds", checks);
         Integer count = in.inspectorCount();
         checks.check(count == null || (count >= 1 && count <= MAX_INSPECTORS), "input.inspectorCount", ErrorCode.INVALID_VALUE,
@@ -116,11 +119,11 @@ public class JointTaskService {
         }
         checks.throwIfAny();
         Plan plan = plans.plan(task.planId()).orElseThrow();
-        planService.requireReasonAfterFiling(plan, reason);
+        SamplingPlan.Change change = planService.change(plan, actor, reason);
         boolean neighbours = in.rosterScope() != null && Boolean.TRUE.equals(in.rosterScope().neighbouringRegions());
         joint.answer(participation.id(), ParticipationStatus.CONFIRMED, itemIds, new RosterScope(unitIds, neighbours), count, null,
                 actor, now());
-        planService.recordAdjustment(plan, actor, reason, "task " + taskId + ": " + departmentId + " confirmed with "
+        planService.record(change, "task " + taskId + ": " + departmentId + " confirmed with "
                 + itemIds.size() + " item(s) and " + count + " inspector(s)");
         return joint.participation(taskId, departmentId).orElseThrow();
     }
@@ -136,20 +139,9 @@ public class JointTaskService {
         Participation participation = invitation(task, departmentId);
         joint.answer(participation.id(), ParticipationStatus.DECLINED, List.of(), null, null, reason.strip(), actor, now());
         Plan plan = plans.plan(task.planId()).orElseThrow();
-        planService.recordAdjustment(plan, actor, reason, "task " + taskId + ": " + departmentId + " declined");
+        // The reason is required above, so the plan accepts the change whatever its status (PLAN-09).
+        planService.record(planService.change(plan, actor, reason), "task " + taskId + ": " + departmentId + " declined");
         return joint.participation(taskId, departmentId).orElseThrow();
-    }
-
-    /**
-     * PLAN-15: a plan is filed or published, and a joint task drawn, only when every invited department has answered and
-     * every confirmed one has items. {@code taskId} null: every task of the plan.
-     */
-    public static void requireReady(JointRepository joint, String planId, String taskId, String field) {
-        List<String> waiting = joint.notReady(planId, taskId);
-        if (!waiting.isEmpty()) {
-            throw InvalidInputException.of(field, ErrorCode.ILLEGAL_TRANSITION, "joint participation(s) " + String.join(", ", waiting)
-                    + " not answered yet (or confirmed without items): every invited department answers first", "PLAN-15");
-        }
     }
 
     /** Participants may see a task (whatever its plan's status) they are invited to. */
@@ -168,12 +160,10 @@ public class JointTaskService {
         // Lock before reading: the task as read (its kind, method, ratios) is then the one the lead's changes wait for.
         boolean drawn = joint.lockTask(taskId);
         Task task = planService.task(taskId, field);
-        if (!task.active()) {
-            throw InvalidInputException.of(field, ErrorCode.IMMUTABLE, "task " + taskId + " was merged into " + task.mergedInto(), "PLAN-03");
-        }
-        if (drawn) {
-            throw InvalidInputException.of(field, ErrorCode.IMMUTABLE, "task " + taskId
-                    + " has a committed draw: its pool and participants are frozen", "DRAW-01");
+        // PLAN-03, DRAW-01: merged away or drawn, its participants are frozen with it.
+        List<org.supervisionhub.domain.Violation> frozen = task.aggregate(drawn).editable(field);
+        if (!frozen.isEmpty()) {
+            throw DomainRefusals.asArguments().apply(frozen);
         }
         return task;
     }

@@ -7,22 +7,37 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.api.graphql.DomainRefusals;
+import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.sampling.SamplingInputs.CreateSamplingPlanInput;
 import org.supervisionhub.api.sampling.SamplingInputs.SamplingTaskInput;
 import org.supervisionhub.api.sampling.SamplingInputs.StratumRatioInput;
 import org.supervisionhub.api.sampling.SamplingInputs.TriggerInput;
+import org.supervisionhub.domain.sampling.DrawMode;
+import org.supervisionhub.domain.sampling.DrawOrigin;
+import org.supervisionhub.domain.sampling.InspectionMethod;
+import org.supervisionhub.domain.sampling.PlanId;
+import org.supervisionhub.domain.sampling.SamplingPlan;
+import org.supervisionhub.domain.sampling.SamplingTask;
+import org.supervisionhub.domain.sampling.TaskData;
+import org.supervisionhub.domain.sampling.TaskData.ComplaintRule;
+import org.supervisionhub.domain.sampling.TaskData.Criteria;
+import org.supervisionhub.domain.sampling.TaskData.ItemCap;
+import org.supervisionhub.domain.sampling.TaskData.RosterScope;
+import org.supervisionhub.domain.sampling.TaskData.StratumRatio;
+import org.supervisionhub.domain.sampling.TaskData.TriggerScope;
+import org.supervisionhub.domain.sampling.TaskKind;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.checklist.Checklist.Version;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
@@ -31,21 +46,14 @@ import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.PlanRepository;
-import org.supervisionhub.graph.sampling.Sampling.ComplaintRule;
-import org.supervisionhub.graph.sampling.Sampling.Criteria;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
-import org.supervisionhub.graph.sampling.Sampling.PlanStatus;
-import org.supervisionhub.graph.sampling.Sampling.RosterScope;
-import org.supervisionhub.graph.sampling.Sampling.StratumRatio;
 import org.supervisionhub.graph.sampling.Sampling.Task;
-import org.supervisionhub.graph.sampling.Sampling.TaskData;
-import org.supervisionhub.graph.sampling.Sampling.TriggerScope;
-import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
- * The plan aggregate: a plan is drafted, filed with the superior, published; after filing every
- * change is an adjustment with a reason (PLAN-09, PLAN-13). A task whose pool has been committed no
- * longer changes.
+ * Plans and their tasks: loads the plan or task (under its lock where it changes), asks the domain's {@link SamplingPlan}
+ * or {@link SamplingTask} (drafted, filed, published; after filing every change is an adjustment with who and why,
+ * PLAN-09, PLAN-13; a merged or drawn task no longer changes), maps refusals to input paths and persists. Checking a
+ * task's input against the checklists, regions and units it names stays here.
  */
 @Service
 public class PlanService {
@@ -54,8 +62,7 @@ public class PlanService {
     public static final String UNCLASSIFIED = "UNCLASSIFIED";
     public static final String ALL = "ALL";
     public static final String COMPLAINTS = "COMPLAINTS";
-    static final Set<String> METHODS = Set.of("ON_SITE", "WRITTEN", "ONLINE", "DATA_COMPARISON", "COMMISSIONED_PROFESSIONAL",
-            "EXTERNAL_CONCLUSION");
+    static final Set<String> METHODS = names(InspectionMethod.values());
     static final Set<String> TRIGGER_TYPES = Set.of("COMPLAINT_REPORT", "REFERRAL_ASSIGNMENT", "NETWORK_MONITORING",
             "RISK_PREVENTION", "CREDIT_RISK_CLASSIFICATION");
     static final Set<String> ORG_TYPES = Set.of("COMPANY", "INDIVIDUAL_BUSINESS", "PRIVATE_NON_ENTERPRISE_UNIT", "PARTNERSHIP",
@@ -90,15 +97,13 @@ public class PlanService {
     public Plan createPlan(CreateSamplingPlanInput in) {
         Checks checks = new Checks().require("input.departmentId", in.departmentId()).require("input.year", in.year())
                 .require("input.title", in.title());
-        checks.check(in.year() == null || (in.year() >= 2000 && in.year() <= 2100), "input.year", ErrorCode.INVALID_VALUE,
-                "year must be between 2000 and 2100", null);
+        DomainRefusals.violations(SamplingPlan.validYear(in.year()), s -> "input." + s).forEach(checks::add);
         checks.throwIfAny();
         Department d = department(in.departmentId(), "input.departmentId");
-        String id = "PLAN-" + d.id() + "-" + in.year();
-        if (plans.plan(id).isPresent()) {
-            throw InvalidInputException.of("input.year", ErrorCode.CONFLICT, d.name() + " already has a plan for " + in.year()
-                    + " (" + id + "); change it with adjustments", "PLAN-01");
-        }
+        boolean planned = plans.plan(PlanId.of(d.id(), in.year()).value()).isPresent();
+        SamplingPlan plan = SamplingPlan.draft(d.id(), d.name(), d.superiorId(), in.year(), planned)
+                .orElseThrow(DomainRefusals.at(s -> "input." + s));
+        String id = plan.id().value();
         plans.createPlan(id, d.id(), in.year(), in.title().strip(), filingDeadline(d, in.year()), now());
         return plans.plan(id).orElseThrow();
     }
@@ -111,32 +116,26 @@ public class PlanService {
     /** PLAN-02, PLAN-05: the plan goes to the next-higher department; a department without one publishes directly. */
     @Transactional
     public Plan file(String planId, String actor) {
-        Plan plan = plan(planId, "id");
+        Plan plan = locked(planId);
         Department d = department(plan.departmentId(), "id");
-        if (d.superiorId() == null) {
-            throw InvalidInputException.of("id", ErrorCode.ILLEGAL_TRANSITION, d.name() + " has no superior to file with; publish the plan", "PLAN-04");
-        }
-        JointTaskService.requireReady(joint, planId, null, "id");
-        PlanStatus before = plans.transition(planId, List.of(PlanStatus.DRAFT), PlanStatus.FILED, d.superiorId(), now());
-        if (before != PlanStatus.DRAFT) {
-            throw illegal("id", "plan " + planId + " is " + before + "; only a draft can be filed", "PLAN-02");
-        }
+        plan.aggregate(d.superiorId()).file(joint.notReady(planId, null)).orElseThrow(DomainRefusals.asArguments());
+        plans.file(planId, plan.status(), d.superiorId(), now());
         return plans.plan(planId).orElseThrow();
     }
 
     /** A filed plan (or, for a department without a superior, a draft) is published (PLAN-02, GEN-08). */
     @Transactional
     public Plan publish(String planId) {
-        Plan plan = plan(planId, "id");
+        Plan plan = locked(planId);
         Department d = department(plan.departmentId(), "id");
-        List<PlanStatus> from = d.superiorId() == null ? List.of(PlanStatus.DRAFT, PlanStatus.FILED) : List.of(PlanStatus.FILED);
-        JointTaskService.requireReady(joint, planId, null, "id");
-        PlanStatus before = plans.transition(planId, from, PlanStatus.PUBLISHED, null, now());
-        if (!from.contains(before)) {
-            throw illegal("id", "plan " + planId + " is " + before + "; "
-                    + (before == PlanStatus.DRAFT ? "file it with " + d.superiorId() + " first" : "it is already published"), "PLAN-02");
-        }
+        plan.aggregate(d.superiorId()).publish(joint.notReady(planId, null)).orElseThrow(DomainRefusals.asArguments());
+        plans.publish(planId, plan.status(), now());
         return plans.plan(planId).orElseThrow();
+    }
+
+    /** The plan under its write lock, so the status it decides from is the one written over. */
+    private Plan locked(String planId) {
+        return plans.lock(planId).orElseThrow(() -> new NotFoundException("id", "no sampling plan " + planId));
     }
 
     // ---- tasks
@@ -145,9 +144,9 @@ public class PlanService {
     public Task addTask(String planId, SamplingTaskInput in, String reason, String actor) {
         Plan plan = plan(planId, "planId");
         TaskData data = validate(plan, in, "input");
-        requireReasonAfterFiling(plan, reason);
+        SamplingPlan.Change change = change(plan, actor, reason);
         String id = plans.createTask(planId, data, now());
-        recordAdjustment(plan, actor, reason, "task " + id + " added: " + data.title());
+        record(change, "task " + id + " added: " + data.title());
         return plans.task(id).orElseThrow();
     }
 
@@ -161,9 +160,9 @@ public class PlanService {
         Plan plan = plans.plan(task.planId()).orElseThrow();
         TaskData data = validate(plan, in, "input");
         requireParticipantsFit(taskId, data);
-        requireReasonAfterFiling(plan, reason);
+        SamplingPlan.Change change = change(plan, actor, reason);
         plans.updateTask(taskId, data);
-        recordAdjustment(plan, actor, reason, "task " + taskId + " changed: " + data.title());
+        record(change, "task " + taskId + " changed: " + data.title());
         return plans.task(taskId).orElseThrow();
     }
 
@@ -174,102 +173,48 @@ public class PlanService {
     @Transactional
     public Task merge(List<String> taskIds, String reason, String actor) {
         requireTwoTasks(taskIds);
-        Checks checks = new Checks();
         List<String> ids = List.copyOf(new LinkedHashSet<>(taskIds));
         Map<String, Task> found = plans.tasks(ids);
-        List<Task> tasks = new ArrayList<>();
+        Map<String, List<org.supervisionhub.graph.sampling.Sampling.Draw>> drawn = draws.drawsOfTasks(ids);
+        List<SamplingTask> tasks = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             Task t = found.get(ids.get(i));
             if (t == null) {
                 throw new NotFoundException("taskIds[" + i + "]", "no sampling task " + ids.get(i));
             }
-            requireEditable(t, "taskIds[" + i + "]");
-            // PLAN-15: the participants agreed to this task; a joint task is not merged into or away.
-            checks.check(joint.ofTask(t.id()).isEmpty(), "taskIds[" + i + "]", ErrorCode.INVALID_VALUE,
-                    "task " + t.id() + " is a joint task; it is not merged", "PLAN-15");
-            tasks.add(t);
+            SamplingTask task = t.aggregate(!drawn.getOrDefault(t.id(), List.of()).isEmpty());
+            List<org.supervisionhub.domain.Violation> frozen = task.editable("taskIds[" + i + "]");
+            if (!frozen.isEmpty()) {
+                throw DomainRefusals.asArguments().apply(frozen);
+            }
+            tasks.add(task);
         }
-        Task first = tasks.get(0);
-        for (int i = 1; i < tasks.size(); i++) {
-            Task t = tasks.get(i);
-            checks.check(t.planId().equals(first.planId()), "taskIds[" + i + "]", ErrorCode.INVALID_VALUE, "tasks of different plans cannot merge", "PLAN-03");
-            checks.check(sameTargetsAndMethod(first.data(), t.data()), "taskIds[" + i + "]", ErrorCode.INVALID_VALUE,
-                    "task " + t.id() + " differs from " + first.id() + " in targets or method; only tasks with the same targets and"
-                            + " method merge", "PLAN-03");
-        }
-        checks.throwIfAny();
-        Plan plan = plans.plan(first.planId()).orElseThrow();
-        requireReasonAfterFiling(plan, reason);
-        TaskData merged = mergedData(tasks);
+        // PLAN-15: the participants agreed to a joint task; it is not merged into or away.
+        TaskData merged = SamplingTask.merge(tasks, id -> !joint.ofTask(id.value()).isEmpty()).orElseThrow(DomainRefusals.asArguments());
+        String first = ids.get(0);
+        Plan plan = plans.plan(found.get(first).planId()).orElseThrow();
+        SamplingPlan.Change change = change(plan, actor, reason);
         // The merged task must still respect every item's ratio cap (DRAW-07).
+        Checks checks = new Checks();
         checkCaps(merged, itemsById(merged.itemIds()), "taskIds", checks);
         checks.throwIfAny();
-        plans.updateTask(first.id(), merged);
-        plans.markMerged(ids.subList(1, ids.size()), first.id());
-        recordAdjustment(plan, actor, reason, "tasks " + String.join(", ", ids.subList(1, ids.size())) + " merged into " + first.id());
-        return plans.task(first.id()).orElseThrow();
+        plans.updateTask(first, merged);
+        plans.markMerged(ids.subList(1, ids.size()), first);
+        record(change, "tasks " + String.join(", ", ids.subList(1, ids.size())) + " merged into " + first);
+        return plans.task(first).orElseThrow();
     }
 
     /** PLAN-03: a merge names at least two different tasks (checked before any scope check). */
     public static void requireTwoTasks(List<String> taskIds) {
-        new Checks().check(taskIds != null && new LinkedHashSet<>(taskIds).size() >= 2, "taskIds", ErrorCode.INVALID_VALUE,
-                "name at least two different tasks to merge", "PLAN-03").throwIfAny();
+        List<org.supervisionhub.domain.Violation> two = SamplingTask.twoToMerge(taskIds);
+        if (!two.isEmpty()) {
+            throw DomainRefusals.asArguments().apply(two);
+        }
     }
 
     /** Groups of active tasks of a plan that share targets and method and should be merged (PLAN-03). */
     public List<List<Task>> mergeable(List<Task> tasks) {
-        List<List<Task>> groups = new ArrayList<>();
-        for (Task t : tasks) {
-            if (!t.active()) {
-                continue;
-            }
-            groups.stream().filter(g -> sameTargetsAndMethod(g.get(0).data(), t.data())).findFirst()
-                    .ifPresentOrElse(g -> g.add(t), () -> groups.add(new ArrayList<>(List.of(t))));
-        }
-        return groups.stream().filter(g -> g.size() > 1).toList();
-    }
-
-    static boolean sameTargetsAndMethod(TaskData a, TaskData b) {
-        return Objects.equals(a.kind(), b.kind()) && Objects.equals(a.method(), b.method()) && Objects.equals(a.mode(), b.mode())
-                && sameCriteria(a.criteria(), b.criteria()) && Objects.equals(a.strataBy(), b.strataBy())
-                && Objects.equals(a.origin(), b.origin()) && Objects.equals(a.triggerScope(), b.triggerScope());
-    }
-
-    private static boolean sameCriteria(Criteria a, Criteria b) {
-        return Set.copyOf(a.orgTypes()).equals(Set.copyOf(b.orgTypes())) && Set.copyOf(a.scales()).equals(Set.copyOf(b.scales()))
-                && Set.copyOf(a.industries()).equals(Set.copyOf(b.industries()))
-                && Set.copyOf(a.regionCodes()).equals(Set.copyOf(b.regionCodes()));
-    }
-
-    private static TaskData mergedData(List<Task> tasks) {
-        TaskData f = tasks.get(0).data();
-        Set<String> items = new LinkedHashSet<>();
-        Set<String> expertise = new LinkedHashSet<>();
-        Map<String, BigDecimal> ratios = new LinkedHashMap<>();
-        LocalDate start = f.windowStart();
-        LocalDate end = f.windowEnd();
-        int m = 0;
-        int batches = 1;
-        ComplaintRule rule = f.complaintRule();
-        for (Task t : tasks) {
-            TaskData d = t.data();
-            items.addAll(d.itemIds());
-            expertise.addAll(d.expertise());
-            d.strata().forEach(s -> ratios.merge(s.label(), new BigDecimal(s.ratio()), BigDecimal::max));
-            start = d.windowStart().isBefore(start) ? d.windowStart() : start;
-            end = d.windowEnd().isAfter(end) ? d.windowEnd() : end;
-            m = Math.max(m, d.inspectorsPerInspection());
-            batches = Math.max(batches, d.batches());
-            if (d.complaintRule() != null && (rule == null
-                    || new BigDecimal(d.complaintRule().ratio()).compareTo(new BigDecimal(rule.ratio())) > 0)) {
-                rule = d.complaintRule();
-            }
-        }
-        List<StratumRatio> strata = ratios.entrySet().stream()
-                .map(e -> new StratumRatio(e.getKey(), e.getValue().stripTrailingZeros().toPlainString())).toList();
-        return new TaskData(f.title(), f.kind(), List.copyOf(items), f.method(), f.mode(), f.criteria(), f.strataBy(), strata, rule,
-                f.triggerScope(), start, end, batches, m, List.copyOf(expertise), f.rosterScope(), f.origin(), f.dispatchLevel(),
-                f.announced());
+        return SamplingTask.mergeable(tasks, Task::data, Task::active);
     }
 
     // ---- coverage (PLAN-10)
@@ -328,7 +273,7 @@ public class PlanService {
         Criteria criteria = criteria(in, p, checks);
         boolean anyCriterion = !criteria.orgTypes().isEmpty() || !criteria.scales().isEmpty() || !criteria.industries().isEmpty()
                 || !criteria.regionCodes().isEmpty();
-        checks.check(Set.of("UNDIRECTED", "DIRECTED").contains(mode), p + ".mode", ErrorCode.INVALID_VALUE, "UNDIRECTED or DIRECTED", "DRAW-05");
+        checks.check(names(DrawMode.values()).contains(mode), p + ".mode", ErrorCode.INVALID_VALUE, "UNDIRECTED or DIRECTED", "DRAW-05");
         checks.check(!"UNDIRECTED".equals(mode) || !anyCriterion, p + ".criteria", ErrorCode.INVALID_VALUE,
                 "an undirected draw has no criteria; use mode DIRECTED", "DRAW-05");
         checks.check(!"DIRECTED".equals(mode) || anyCriterion || "TRIGGERED".equals(kind), p + ".criteria", ErrorCode.REQUIRED,
@@ -343,7 +288,7 @@ public class PlanService {
 
         // Triggered sampling (TRIG-01, TRIG-03).
         TriggerScope triggerScope = null;
-        checks.check(Set.of("REGULAR", "TRIGGERED").contains(kind), p + ".kind", ErrorCode.INVALID_VALUE, "REGULAR or TRIGGERED", "CHK-09");
+        checks.check(names(TaskKind.values()).contains(kind), p + ".kind", ErrorCode.INVALID_VALUE, "REGULAR or TRIGGERED", "CHK-09");
         if ("TRIGGERED".equals(kind)) {
             var ts = in.triggerScope();
             checks.check(ts != null && ts.types() != null && !ts.types().isEmpty(), p + ".triggerScope.types", ErrorCode.REQUIRED,
@@ -388,7 +333,7 @@ public class PlanService {
         // Origin (DRAW-14, DRAW-15).
         String origin = in.origin() == null ? "SELF" : in.origin();
         String dispatchLevel = null;
-        checks.check(Set.of("SELF", "SUPERIOR_UNIFIED").contains(origin), p + ".origin", ErrorCode.INVALID_VALUE, "SELF or SUPERIOR_UNIFIED", "DRAW-14");
+        checks.check(names(DrawOrigin.values()).contains(origin), p + ".origin", ErrorCode.INVALID_VALUE, "SELF or SUPERIOR_UNIFIED", "DRAW-14");
         if ("SUPERIOR_UNIFIED".equals(origin)) {
             dispatchLevel = in.dispatchLevel() == null ? "COUNTY" : in.dispatchLevel();
             checks.check(LEVELS.contains(dispatchLevel) && LEVELS.indexOf(dispatchLevel) > LEVELS.indexOf(d.level()),
@@ -397,9 +342,11 @@ public class PlanService {
             checks.check(in.dispatchLevel() == null, p + ".dispatchLevel", ErrorCode.INVALID_VALUE, "only SUPERIOR_UNIFIED tasks dispatch", "DRAW-14");
         }
         checks.throwIfAny();
-        TaskData data = new TaskData(in.title().strip(), kind, itemIds, in.method(), mode, criteria, strataBy, strata, rule,
-                triggerScope, in.windowStart(), in.windowEnd(), batches, m, expertise, new RosterScope(unitIds, neighbours), origin,
-                dispatchLevel, in.announced() == null || in.announced());
+        // Every name below was checked above (the schema's enums say the same).
+        TaskData data = new TaskData(in.title().strip(), TaskKind.valueOf(kind), itemIds, InspectionMethod.valueOf(in.method()),
+                DrawMode.valueOf(mode), criteria, strataBy, strata, rule, triggerScope, in.windowStart(), in.windowEnd(), batches, m,
+                expertise, new RosterScope(unitIds, neighbours), DrawOrigin.valueOf(origin), dispatchLevel,
+                in.announced() == null || in.announced());
         checkCaps(data, items, p + ".strata", checks);
         checks.throwIfAny();
         return data;
@@ -535,22 +482,8 @@ public class PlanService {
      * the ratio times the batches must stay within the lowest cap of the task's general items.
      */
     static void checkCaps(TaskData data, Map<String, Item> items, String field, Checks checks) {
-        Item capping = items.values().stream().filter(i -> "GENERAL".equals(i.itemClass()) && i.ratioCap() != null)
-                .min((a, b) -> new BigDecimal(a.ratioCap()).compareTo(new BigDecimal(b.ratioCap()))).orElse(null);
-        if (capping == null) {
-            return;
-        }
-        BigDecimal cap = new BigDecimal(capping.ratioCap());
-        BigDecimal batches = BigDecimal.valueOf(data.batches());
-        List<String> ratios = new ArrayList<>(data.strata().stream().map(StratumRatio::ratio).toList());
-        if (data.complaintRule() != null) {
-            ratios.add(data.complaintRule().ratio());
-        }
-        for (String r : ratios) {
-            checks.check(new BigDecimal(r).multiply(batches).compareTo(cap) <= 0, field, ErrorCode.INVALID_VALUE,
-                    "ratio " + r + (data.batches() > 1 ? " over " + data.batches() + " batches" : "") + " exceeds the cap "
-                            + capping.ratioCap() + " of general item " + capping.code() + "; key items are not capped", "DRAW-07");
-        }
+        List<ItemCap> caps = items.values().stream().map(i -> new ItemCap(i.code(), "GENERAL".equals(i.itemClass()), i.ratioCap())).toList();
+        DomainRefusals.violations(data.capViolations(caps, field), UnaryOperator.identity()).forEach(checks::add);
     }
 
     // ---- helpers
@@ -570,10 +503,10 @@ public class PlanService {
             Map<String, Version> versions = checklists.versions(items.values().stream().map(Item::versionId).distinct().toList());
             for (Item item : items.values()) {
                 Version v = versions.get(item.versionId());
-                checks.check(v == null || data.kind().equals(v.kind()), "input.kind", ErrorCode.INVALID_VALUE, "joint task " + taskId
+                checks.check(v == null || data.kind().name().equals(v.kind()), "input.kind", ErrorCode.INVALID_VALUE, "joint task " + taskId
                         + ": participant " + p.departmentId() + "'s item " + item.code() + " is " + (v == null ? "?" : v.kind())
                         + ", not " + data.kind() + " (PLAN-15: the participant changes its items first)", "CHK-09");
-                checks.check(data.method() == null || item.methods().contains(data.method()), "input.method", ErrorCode.INVALID_VALUE,
+                checks.check(data.method() == null || item.methods().contains(data.method().name()), "input.method", ErrorCode.INVALID_VALUE,
                         "joint task " + taskId + ": participant " + p.departmentId() + "'s item " + item.code() + " is not inspected by "
                         + data.method() + " (it allows " + item.methods() + "; PLAN-15: the participant changes its items first)", "METH-01");
             }
@@ -595,28 +528,30 @@ public class PlanService {
         return chain;
     }
 
-    void requireReasonAfterFiling(Plan plan, String reason) {
-        if (plan.status() != PlanStatus.DRAFT && (reason == null || reason.isBlank())) {
-            throw InvalidInputException.of("reason", ErrorCode.REQUIRED, "plan " + plan.id() + " is " + plan.status()
-                    + ": a change is an adjustment and needs a reason", "PLAN-09");
+    /** PLAN-09: the plan accepts a change by {@code actor} (after filing, an adjustment with a reason) or refuses it. */
+    SamplingPlan.Change change(Plan plan, String actor, String reason) {
+        // After filing, filedWith is the superior; the superior matters only for filing and publishing, not for a change.
+        return plan.aggregate(plan.filedWith()).change(actor, reason).orElseThrow(DomainRefusals.asArguments());
+    }
+
+    /** PLAN-09, PLAN-13: an adjustment is recorded with who made it and why. */
+    void record(SamplingPlan.Change change, String what) {
+        if (change.adjustment()) {
+            plans.adjust(change.plan().value(), change.actor(), change.reason(), what, now());
         }
     }
 
-    void recordAdjustment(Plan plan, String actor, String reason, String change) {
-        if (plan.status() != PlanStatus.DRAFT) {
-            plans.adjust(plan.id(), actor, reason.strip(), change, now());
-        }
-    }
-
-    /** A task whose pool has been frozen by a committed draw, or that was merged away, no longer changes. */
+    /** PLAN-03, DRAW-01: a task merged away, or whose pool a committed draw froze, no longer changes. */
     void requireEditable(Task task, String field) {
-        if (!task.active()) {
-            throw InvalidInputException.of(field, ErrorCode.IMMUTABLE, "task " + task.id() + " was merged into " + task.mergedInto(), "PLAN-03");
+        boolean drawn = !draws.drawsOfTasks(List.of(task.id())).getOrDefault(task.id(), List.of()).isEmpty();
+        List<org.supervisionhub.domain.Violation> frozen = task.aggregate(drawn).editable(field);
+        if (!frozen.isEmpty()) {
+            throw DomainRefusals.asArguments().apply(frozen);
         }
-        if (!draws.drawsOfTasks(List.of(task.id())).getOrDefault(task.id(), List.of()).isEmpty()) {
-            throw InvalidInputException.of(field, ErrorCode.IMMUTABLE, "task " + task.id()
-                    + " has a committed draw: its pool is frozen and the task cannot change", "DRAW-01");
-        }
+    }
+
+    static Set<String> names(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     Plan plan(String id, String field) {
@@ -629,10 +564,6 @@ public class PlanService {
 
     Department department(String id, String field) {
         return organisation.department(id).orElseThrow(() -> new NotFoundException(field, "no department " + id));
-    }
-
-    static InvalidInputException illegal(String field, String message, String rule) {
-        return InvalidInputException.of(field, ErrorCode.ILLEGAL_TRANSITION, message, rule);
     }
 
     private OffsetDateTime now() {

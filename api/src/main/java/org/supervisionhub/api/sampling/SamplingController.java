@@ -3,8 +3,8 @@ package org.supervisionhub.api.sampling;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,28 +37,22 @@ import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.api.sampling.SamplingInputs.CreateSamplingPlanInput;
 import org.supervisionhub.api.sampling.SamplingInputs.SamplingTaskInput;
 import org.supervisionhub.api.sampling.SamplingInputs.TriggerInput;
+import org.supervisionhub.domain.sampling.PlanStatus;
+import org.supervisionhub.domain.sampling.TaskData.ComplaintRule;
+import org.supervisionhub.domain.sampling.TaskData.Criteria;
+import org.supervisionhub.domain.sampling.TaskData.RosterScope;
+import org.supervisionhub.domain.sampling.TaskData.StratumRatio;
+import org.supervisionhub.domain.sampling.TaskData.TriggerScope;
 import org.supervisionhub.graph.checklist.Checklist.Item;
-import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
-import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.organisation.Organisation.Department;
-import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.roster.Roster.Inspector;
-import org.supervisionhub.graph.roster.RosterRepository;
-import org.supervisionhub.graph.sampling.DrawRepository;
-import org.supervisionhub.graph.sampling.PlanRepository;
-import org.supervisionhub.graph.sampling.Sampling.ComplaintRule;
-import org.supervisionhub.graph.sampling.Sampling.Criteria;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
-import org.supervisionhub.graph.sampling.Sampling.PlanStatus;
 import org.supervisionhub.graph.sampling.Sampling.Replacement;
-import org.supervisionhub.graph.sampling.Sampling.RosterScope;
-import org.supervisionhub.graph.sampling.Sampling.StratumRatio;
 import org.supervisionhub.graph.sampling.Sampling.Task;
 import org.supervisionhub.graph.sampling.Sampling.Trigger;
-import org.supervisionhub.graph.sampling.Sampling.TriggerScope;
 import org.supervisionhub.graph.store.Cursor;
 import org.supervisionhub.graph.store.Page;
 import reactor.core.publisher.Mono;
@@ -78,10 +72,14 @@ public class SamplingController {
                            String origin, String dispatchLevel, boolean announced, String status, String mergedInto) {
         static TaskView of(Task t) {
             var d = t.data();
-            return new TaskView(t.id(), t.planId(), t.departmentId(), d.title(), d.kind(), d.itemIds(), d.method(), d.mode(),
-                    d.criteria(), d.strataBy(), d.strata(), d.complaintRule(), d.triggerScope(), d.windowStart(), d.windowEnd(),
-                    d.batches(), d.inspectorsPerInspection(), d.expertise(), d.rosterScope(), d.origin(), d.dispatchLevel(),
+            return new TaskView(t.id(), t.planId(), t.departmentId(), d.title(), name(d.kind()), d.itemIds(), name(d.method()),
+                    name(d.mode()), d.criteria(), d.strataBy(), d.strata(), d.complaintRule(), d.triggerScope(), d.windowStart(),
+                    d.windowEnd(), d.batches(), d.inspectorsPerInspection(), d.expertise(), d.rosterScope(), name(d.origin()), d.dispatchLevel(),
                     d.announced(), t.status(), t.mergedInto());
+        }
+
+        private static String name(Enum<?> e) {
+            return e == null ? null : e.name();
         }
     }
 
@@ -113,35 +111,24 @@ public class SamplingController {
     record InspectionPage(Page<Inspection> page) {
     }
 
-    private final PlanRepository plans;
-    private final DrawRepository draws;
+    private final SamplingReads reads;
     private final PlanService planService;
     private final DrawService drawService;
-    private final OrganisationRepository organisation;
-    private final ChecklistRepository checklists;
-    private final DirectoryRepository directory;
-    private final RosterRepository roster;
     private final PageRequests pages;
     private final Clock clock;
 
-    public SamplingController(PlanRepository plans, DrawRepository draws, PlanService planService, DrawService drawService,
-                              OrganisationRepository organisation, ChecklistRepository checklists, DirectoryRepository directory,
-                              RosterRepository roster, PageRequests pages, Clock clock, BatchLoaderRegistry registry) {
-        this.plans = plans;
-        this.draws = draws;
+    public SamplingController(SamplingReads reads, PlanService planService, DrawService drawService, PageRequests pages, Clock clock,
+                              BatchLoaderRegistry registry) {
+        this.reads = reads;
         this.planService = planService;
         this.drawService = drawService;
-        this.organisation = organisation;
-        this.checklists = checklists;
-        this.directory = directory;
-        this.roster = roster;
         this.pages = pages;
         this.clock = clock;
         registry.forTypePair(InspectionPageKey.class, InspectionPage.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() ->
                 GroupedLoader.load(keys, InspectionPageKey::shape, InspectionPageKey::drawId, (shape, ids) -> {
                     String afterId = shape.after() == null ? null : Cursor.decode(shape.after(), 1).key(0);
                     Map<String, InspectionPage> out = new HashMap<>();
-                    draws.inspectionPages(ids, shape.first() + 1, afterId).forEach((id, rows) ->
+                    reads.inspectionPages(ids, shape.first() + 1, afterId).forEach((id, rows) ->
                             out.put(id, new InspectionPage(Page.of(rows, shape.first(), i -> Cursor.encode(i.id())))));
                     return out;
                 })));
@@ -151,21 +138,21 @@ public class SamplingController {
 
     @QueryMapping
     public Plan samplingPlan(@Argument String id, @ContextValue Viewer viewer) {
-        return plans.plan(id).filter(p -> visible(viewer, p)).orElse(null);
+        return reads.plan(id).filter(p -> visible(viewer, p)).orElse(null);
     }
 
     @QueryMapping
     public Connection<Plan> samplingPlans(@Argument String departmentId, @Argument Integer year, @Argument String status,
                                           @Argument Integer first, @Argument String after, @ContextValue Viewer viewer) {
         Set<String> draftsOf = viewer.hasAny(DRAFT_READERS) ? viewer.departmentTree().get() : Set.of();
-        return Connection.of(plans.list(departmentId == null ? null : List.of(departmentId), year, status, draftsOf,
+        return Connection.of(reads.list(departmentId == null ? null : List.of(departmentId), year, status, draftsOf,
                 pages.size(first), after), after);
     }
 
     @QueryMapping
     public TaskView samplingTask(@Argument String id, @ContextValue Viewer viewer) {
-        Task task = plans.task(id).orElse(null);
-        if (task == null || !visible(viewer, plans.plan(task.planId()).orElseThrow())) {
+        Task task = reads.task(id).orElse(null);
+        if (task == null || !visible(viewer, reads.plan(task.planId()).orElseThrow())) {
             return null;
         }
         return TaskView.of(task);
@@ -179,19 +166,19 @@ public class SamplingController {
 
     @QueryMapping
     public Draw draw(@Argument String id) {
-        return draws.draw(id).orElse(null);
+        return reads.draw(id).orElse(null);
     }
 
     @QueryMapping
     public Connection<Draw> draws(@Argument String departmentId, @Argument String status, @Argument Integer first,
                                   @Argument String after) {
         pages.checkCursor(after);
-        return Connection.of(draws.newest(departmentId == null ? null : List.of(departmentId), status, pages.size(first), after, 0), after);
+        return Connection.of(reads.newest(departmentId == null ? null : List.of(departmentId), status, pages.size(first), after, 0), after);
     }
 
     @QueryMapping
     public Inspection inspection(@Argument String id) {
-        return draws.inspections(List.of(id)).get(id);
+        return reads.inspections(List.of(id)).get(id);
     }
 
     @QueryMapping
@@ -199,7 +186,7 @@ public class SamplingController {
         Checks checks = new Checks();
         String code = checks.uscc("uscc", uscc);
         checks.throwIfAny();
-        return draws.inspectionsOfEnterprises(List.of(code)).getOrDefault(code, List.of());
+        return reads.inspectionsOfEnterprises(List.of(code)).getOrDefault(code, List.of());
     }
 
     @QueryMapping
@@ -207,7 +194,7 @@ public class SamplingController {
                                         @Argument Integer first, @Argument String after, @ContextValue Viewer viewer) {
         Access.requireDepartment(viewer, departmentId, "departmentId");
         pages.checkCursor(after);
-        return Connection.of(plans.listTriggers(organisation.departmentAndSubordinates(departmentId), uscc, types,
+        return Connection.of(reads.listTriggers(reads.departmentAndSubordinates(departmentId), uscc, types,
                 pages.size(first), after), after);
     }
 
@@ -258,7 +245,7 @@ public class SamplingController {
     public Trigger recordTrigger(@Argument TriggerInput input, @ContextValue Viewer viewer) {
         Access.requireDepartment(viewer, input.departmentId(), "input.departmentId");
         String id = planService.recordTrigger(input);
-        return plans.triggers(List.of(id)).get(id);
+        return reads.triggers(List.of(id)).get(id);
     }
 
     @MutationMapping
@@ -286,7 +273,7 @@ public class SamplingController {
     @MutationMapping
     public AssignmentRunView assignInspectors(@Argument String drawId, @Argument String departmentId, @Argument LocalDate plannedOn,
                                               @ContextValue Viewer viewer) {
-        if (draws.draw(drawId).isEmpty()) {
+        if (reads.draw(drawId).isEmpty()) {
             throw new NotFoundException("drawId", "no draw " + drawId);
         }
         // ASSIGN-14: each department matches inspectors to the inspections it carries out.
@@ -317,23 +304,23 @@ public class SamplingController {
     }
 
     private void requirePlanDepartment(Viewer viewer, String planId, String field) {
-        Plan plan = plans.plan(planId).filter(p -> visible(viewer, p))
+        Plan plan = reads.plan(planId).filter(p -> visible(viewer, p))
                 .orElseThrow(() -> new NotFoundException(field, "no sampling plan " + planId));
         Access.requireDepartment(viewer, plan.departmentId(), field);
     }
 
     private void requireTaskDepartment(Viewer viewer, String taskId, String field) {
-        Task task = plans.task(taskId).orElseThrow(() -> new NotFoundException(field, "no sampling task " + taskId));
+        Task task = reads.task(taskId).orElseThrow(() -> new NotFoundException(field, "no sampling task " + taskId));
         Access.requireDepartment(viewer, task.departmentId(), field);
     }
 
     private void requireDrawDepartment(Viewer viewer, String drawId, String field) {
-        Draw draw = draws.draw(drawId).orElseThrow(() -> new NotFoundException(field, "no draw " + drawId));
+        Draw draw = reads.draw(drawId).orElseThrow(() -> new NotFoundException(field, "no draw " + drawId));
         Access.requireDepartment(viewer, draw.departmentId(), field);
     }
 
     private void requireInspectingDepartment(Viewer viewer, String inspectionId) {
-        Inspection i = draws.inspections(List.of(inspectionId)).get(inspectionId);
+        Inspection i = reads.inspections(List.of(inspectionId)).get(inspectionId);
         if (i == null) {
             throw new NotFoundException("inspectionId", "no inspection " + inspectionId);
         }
@@ -351,12 +338,12 @@ public class SamplingController {
 
     @BatchMapping(typeName = "SamplingPlan")
     public Map<Plan, Department> department(List<Plan> plans) {
-        return Batches.byKey(plans, Plan::departmentId, organisation.departments(Batches.keys(plans, Plan::departmentId)));
+        return Batches.byKey(plans, Plan::departmentId, reads.departments(Batches.keys(plans, Plan::departmentId)));
     }
 
     @BatchMapping(typeName = "SamplingPlan")
     public Map<Plan, Department> filedWith(List<Plan> plans) {
-        return Batches.byKey(plans, Plan::filedWith, organisation.departments(Batches.keys(plans, Plan::filedWith)));
+        return Batches.byKey(plans, Plan::filedWith, reads.departments(Batches.keys(plans, Plan::filedWith)));
     }
 
     /** Late when filed (or, at the top, published) after the deadline, or still not filed after it (OVER-08(d)). */
@@ -372,7 +359,7 @@ public class SamplingController {
 
     @BatchMapping(typeName = "SamplingPlan")
     public Map<Plan, List<TaskView>> tasks(List<Plan> list) {
-        Map<String, List<Task>> byPlan = plans.tasksOf(Batches.keys(list, Plan::id));
+        Map<String, List<Task>> byPlan = reads.tasksOf(Batches.keys(list, Plan::id));
         Map<Plan, List<TaskView>> out = new LinkedHashMap<>();
         list.forEach(p -> out.put(p, byPlan.getOrDefault(p.id(), List.of()).stream().map(TaskView::of).toList()));
         return out;
@@ -380,7 +367,7 @@ public class SamplingController {
 
     @BatchMapping(typeName = "SamplingPlan")
     public Map<Plan, List<AdjustmentView>> adjustments(List<Plan> list) {
-        var byPlan = plans.adjustments(Batches.keys(list, Plan::id));
+        var byPlan = reads.adjustments(Batches.keys(list, Plan::id));
         Map<Plan, List<AdjustmentView>> out = new LinkedHashMap<>();
         list.forEach(p -> out.put(p, byPlan.getOrDefault(p.id(), List.of()).stream()
                 .map(a -> new AdjustmentView(a.id(), a.revision(), a.at(), a.actor(), a.reason(), a.change(), p.departmentId())).toList()));
@@ -389,7 +376,7 @@ public class SamplingController {
 
     @BatchMapping(typeName = "SamplingPlan")
     public Map<Plan, List<List<TaskView>>> mergeableTasks(List<Plan> list) {
-        Map<String, List<Task>> byPlan = plans.tasksOf(Batches.keys(list, Plan::id));
+        Map<String, List<Task>> byPlan = reads.tasksOf(Batches.keys(list, Plan::id));
         Map<Plan, List<List<TaskView>>> out = new LinkedHashMap<>();
         list.forEach(p -> out.put(p, planService.mergeable(byPlan.getOrDefault(p.id(), List.of())).stream()
                 .map(g -> g.stream().map(TaskView::of).toList()).toList()));
@@ -400,13 +387,13 @@ public class SamplingController {
 
     @BatchMapping(typeName = "SamplingTask")
     public Map<TaskView, Plan> plan(List<TaskView> tasks) {
-        return Batches.byKey(tasks, TaskView::planId, plans.plans(Batches.keys(tasks, TaskView::planId)));
+        return Batches.byKey(tasks, TaskView::planId, reads.plans(Batches.keys(tasks, TaskView::planId)));
     }
 
     @BatchMapping(typeName = "SamplingTask")
     public Map<TaskView, List<Item>> items(List<TaskView> tasks) {
         List<String> ids = tasks.stream().flatMap(t -> t.itemIds().stream()).distinct().toList();
-        Map<String, Item> items = ids.isEmpty() ? Map.of() : checklists.itemsById(ids);
+        Map<String, Item> items = ids.isEmpty() ? Map.of() : reads.itemsById(ids);
         Map<TaskView, List<Item>> out = new LinkedHashMap<>();
         tasks.forEach(t -> out.put(t, t.itemIds().stream().map(items::get).filter(java.util.Objects::nonNull).toList()));
         return out;
@@ -414,7 +401,7 @@ public class SamplingController {
 
     @BatchMapping(typeName = "SamplingTask")
     public Map<TaskView, TaskView> mergedInto(List<TaskView> tasks) {
-        Map<String, Task> found = plans.tasks(Batches.keys(tasks, TaskView::mergedInto));
+        Map<String, Task> found = reads.tasks(Batches.keys(tasks, TaskView::mergedInto));
         Map<String, TaskView> views = new HashMap<>();
         found.forEach((k, v) -> views.put(k, TaskView.of(v)));
         return Batches.byKey(tasks, TaskView::mergedInto, views);
@@ -422,7 +409,7 @@ public class SamplingController {
 
     @BatchMapping(typeName = "SamplingTask")
     public Map<TaskView, List<Draw>> draws(List<TaskView> tasks) {
-        return Batches.grouped(tasks, TaskView::id, draws.drawsOfTasks(Batches.keys(tasks, TaskView::id)));
+        return Batches.grouped(tasks, TaskView::id, reads.drawsOfTasks(Batches.keys(tasks, TaskView::id)));
     }
 
     // ---- Draw
@@ -430,7 +417,7 @@ public class SamplingController {
     @BatchMapping(typeName = "Draw")
     public Map<Draw, TaskView> task(List<Draw> list) {
         Map<String, TaskView> views = new HashMap<>();
-        plans.tasks(Batches.keys(list, Draw::taskId)).forEach((k, v) -> views.put(k, TaskView.of(v)));
+        reads.tasks(Batches.keys(list, Draw::taskId)).forEach((k, v) -> views.put(k, TaskView.of(v)));
         return Batches.byKey(list, Draw::taskId, views);
     }
 
@@ -462,7 +449,7 @@ public class SamplingController {
 
     private <T> Map<T, String> visibleStrata(List<T> list, Function<T, String> drawId, Function<T, String> label, Viewer viewer) {
         Map<String, UnaryOperator<String>> shown = new HashMap<>();
-        draws.draws(Batches.keys(list, drawId)).forEach((id, d) -> shown.put(id, StratumDisclosure.labelsFor(viewer, drawService.disclosed(d))));
+        reads.draws(Batches.keys(list, drawId)).forEach((id, d) -> shown.put(id, StratumDisclosure.labelsFor(viewer, drawService.disclosed(d))));
         Map<T, String> out = new LinkedHashMap<>();
         list.forEach(x -> out.put(x, shown.computeIfAbsent(drawId.apply(x), id -> StratumDisclosure.labelsFor(viewer, null)).apply(label.apply(x))));
         return out;
@@ -475,7 +462,7 @@ public class SamplingController {
 
     @BatchMapping(typeName = "Draw")
     public Map<Draw, Integer> inspectionCount(List<Draw> list) {
-        Map<String, Integer> counts = draws.inspectionCounts(Batches.keys(list, Draw::id));
+        Map<String, Integer> counts = reads.inspectionCounts(Batches.keys(list, Draw::id));
         Map<Draw, Integer> out = new LinkedHashMap<>();
         list.forEach(d -> out.put(d, counts.getOrDefault(d.id(), 0)));
         return out;
@@ -492,7 +479,7 @@ public class SamplingController {
 
     @BatchMapping(typeName = "Draw")
     public Map<Draw, List<Replacement>> replacements(List<Draw> list) {
-        return Batches.grouped(list, Draw::id, draws.replacements(Batches.keys(list, Draw::id)));
+        return Batches.grouped(list, Draw::id, reads.replacements(Batches.keys(list, Draw::id)));
     }
 
     // ---- Inspection
@@ -503,7 +490,7 @@ public class SamplingController {
      */
     @BatchMapping(typeName = "Inspection")
     public Map<Inspection, LocalDate> plannedOn(List<Inspection> list, @ContextValue Viewer viewer) {
-        Set<String> unannounced = plans.unannounced(Batches.keys(list, Inspection::taskId));
+        Set<String> unannounced = reads.unannounced(Batches.keys(list, Inspection::taskId));
         LocalDate today = LocalDate.now(clock);
         Map<Inspection, LocalDate> out = new LinkedHashMap<>();
         for (Inspection i : list) {
@@ -519,32 +506,32 @@ public class SamplingController {
 
     @BatchMapping(typeName = "Inspection")
     public Map<Inspection, Draw> draw(List<Inspection> list) {
-        return Batches.byKey(list, Inspection::drawId, draws.draws(Batches.keys(list, Inspection::drawId)));
+        return Batches.byKey(list, Inspection::drawId, reads.draws(Batches.keys(list, Inspection::drawId)));
     }
 
     @BatchMapping(typeName = "Inspection")
     public Map<Inspection, Enterprise> enterprise(List<Inspection> list) {
-        return Batches.byKey(list, Inspection::uscc, directory.enterprises(Batches.keys(list, Inspection::uscc)));
+        return Batches.byKey(list, Inspection::uscc, reads.enterprises(Batches.keys(list, Inspection::uscc)));
     }
 
     @BatchMapping(typeName = "Inspection")
     public Map<Inspection, Department> drawnBy(List<Inspection> list) {
-        return Batches.byKey(list, Inspection::drawnBy, organisation.departments(Batches.keys(list, Inspection::drawnBy)));
+        return Batches.byKey(list, Inspection::drawnBy, reads.departments(Batches.keys(list, Inspection::drawnBy)));
     }
 
     @BatchMapping(typeName = "Inspection")
     public Map<Inspection, Department> inspectedBy(List<Inspection> list) {
-        return Batches.byKey(list, Inspection::inspectedBy, organisation.departments(Batches.keys(list, Inspection::inspectedBy)));
+        return Batches.byKey(list, Inspection::inspectedBy, reads.departments(Batches.keys(list, Inspection::inspectedBy)));
     }
 
     @BatchMapping(typeName = "Inspection")
     public Map<Inspection, Inspection> deferredTo(List<Inspection> list) {
-        return Batches.byKey(list, Inspection::deferredTo, draws.inspections(Batches.keys(list, Inspection::deferredTo)));
+        return Batches.byKey(list, Inspection::deferredTo, reads.inspections(Batches.keys(list, Inspection::deferredTo)));
     }
 
     @BatchMapping(typeName = "Inspection")
     public Map<Inspection, List<AssignedInspectorView>> inspectors(List<Inspection> list) {
-        var assignees = draws.assignees(Batches.keys(list, Inspection::id));
+        var assignees = reads.assignees(Batches.keys(list, Inspection::id));
         Map<Inspection, List<AssignedInspectorView>> out = new LinkedHashMap<>();
         list.forEach(i -> out.put(i, assignees.getOrDefault(i.id(), List.of()).stream()
                 .map(a -> new AssignedInspectorView(a.inspectorId(), a.position(), a.mode(), a.dropped())).toList()));
@@ -553,7 +540,7 @@ public class SamplingController {
 
     @BatchMapping(typeName = "Inspection")
     public Map<Inspection, List<SkipView>> skipped(List<Inspection> list) {
-        var skipped = draws.skipped(Batches.keys(list, Inspection::id));
+        var skipped = reads.skipped(Batches.keys(list, Inspection::id));
         Map<Inspection, List<SkipView>> out = new LinkedHashMap<>();
         list.forEach(i -> out.put(i, skipped.getOrDefault(i.id(), List.of()).stream()
                 .map(s -> new SkipView(s.inspector(), s.reason())).toList()));
@@ -562,23 +549,23 @@ public class SamplingController {
 
     @BatchMapping(typeName = "AssignedInspector")
     public Map<AssignedInspectorView, Inspector> inspector(List<AssignedInspectorView> list) {
-        return Batches.byKey(list, AssignedInspectorView::inspectorId, roster.inspectors(Batches.keys(list, AssignedInspectorView::inspectorId)));
+        return Batches.byKey(list, AssignedInspectorView::inspectorId, reads.inspectors(Batches.keys(list, AssignedInspectorView::inspectorId)));
     }
 
     // ---- AssignmentRun, Trigger
 
     @BatchMapping(typeName = "AssignmentRun", field = "draw")
     public Map<AssignmentRunView, Draw> draw_(List<AssignmentRunView> list) {
-        return Batches.byKey(list, AssignmentRunView::drawId, draws.draws(Batches.keys(list, AssignmentRunView::drawId)));
+        return Batches.byKey(list, AssignmentRunView::drawId, reads.draws(Batches.keys(list, AssignmentRunView::drawId)));
     }
 
     @BatchMapping(typeName = "Trigger", field = "enterprise")
     public Map<Trigger, Enterprise> enterprise_(List<Trigger> list) {
-        return Batches.byKey(list, Trigger::uscc, directory.enterprises(Batches.keys(list, Trigger::uscc)));
+        return Batches.byKey(list, Trigger::uscc, reads.enterprises(Batches.keys(list, Trigger::uscc)));
     }
 
     @BatchMapping(typeName = "Trigger", field = "department")
     public Map<Trigger, Department> department_(List<Trigger> list) {
-        return Batches.byKey(list, Trigger::departmentId, organisation.departments(Batches.keys(list, Trigger::departmentId)));
+        return Batches.byKey(list, Trigger::departmentId, reads.departments(Batches.keys(list, Trigger::departmentId)));
     }
 }

@@ -8,7 +8,7 @@ package org.supervisionhub.domain;
 public record Violation(Kind kind, String subject, String message, String rule) {
 
     /** The kinds of refusal; an adapter maps each to its error code of the same name. */
-    public enum Kind { REQUIRED, INVALID_VALUE, CONFLICT, IMMUTABLE, ILLEGAL_TRANSITION,
+    public enum Kind { REQUIRED, INVALID_VALUE, CONFLICT, IMMUTABLE, ILLEGAL_TRANSITION, NOT_FOUND, RESERVE_EXHAUSTED,
         /** ARCH-04: no change is allowed at all. */ FORBIDDEN_CHANGE,
         /** Two acts that need two people (ARCH-05, ARCH-09). */ SAME_PERSON }
 

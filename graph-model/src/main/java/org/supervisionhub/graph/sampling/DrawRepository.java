@@ -15,11 +15,11 @@ import java.util.Set;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.supervisionhub.domain.sampling.DrawStatus;
+import org.supervisionhub.domain.sampling.TaskData.Criteria;
 import org.supervisionhub.graph.sampling.Sampling.Assignment;
-import org.supervisionhub.graph.sampling.Sampling.Criteria;
 import org.supervisionhub.graph.sampling.Sampling.Deferral;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
-import org.supervisionhub.graph.sampling.Sampling.DrawStatus;
 import org.supervisionhub.graph.sampling.Sampling.DrawStratum;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
@@ -99,6 +99,7 @@ public class DrawRepository {
             + " RETURN d.id AS key ORDER BY d.committedAt DESC, d.id SKIP $skip LIMIT $limit";
     /** Takes the draw's write lock and returns its status as committed by anyone before us. */
     static final String LOCK_DRAW = "MATCH (d:Draw {id: $id}) SET d.lock = true REMOVE d.lock WITH d RETURN d.status AS status";
+    /** Written only over the status the draw (the domain's {@code SamplingDraw}) decided from: executed once (DRAW-01). */
     static final String EXECUTE = "MATCH (d:Draw {id: $id}) WHERE d.status = 'COMMITTED'"
             + " SET d.status = 'EXECUTED', d.executedAt = $now, d.entropy = $entropy, d.seed = $seed, d.executedBy = $actor";
     static final String CREATE_INSPECTIONS = "UNWIND $rows AS row MATCH (e:Enterprise {uscc: row.uscc})"
@@ -401,7 +402,9 @@ public class DrawRepository {
         p.put("seed", seedHex);
         p.put("actor", actor);
         p.put("now", now);
-        client.query(EXECUTE).bindAll(p).run();
+        if (client.query(EXECUTE).bindAll(p).run().counters().propertiesSet() == 0) {
+            throw new IllegalStateException("draw " + drawId + " is no longer COMMITTED: the execution was not written");
+        }
     }
 
     /** A new inspection row: id, uscc, stratum, order, rank (hex), inspectedBy, replacementOf (or null). */

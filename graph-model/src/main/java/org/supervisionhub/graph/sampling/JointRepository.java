@@ -11,9 +11,9 @@ import java.util.Set;
 
 import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.supervisionhub.domain.sampling.TaskData.RosterScope;
 import org.supervisionhub.graph.sampling.Sampling.Participation;
 import org.supervisionhub.graph.sampling.Sampling.ParticipationStatus;
-import org.supervisionhub.graph.sampling.Sampling.RosterScope;
 import org.supervisionhub.graph.store.KeyedRows;
 import org.supervisionhub.graph.store.Values;
 

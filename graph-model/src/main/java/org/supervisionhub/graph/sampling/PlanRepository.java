@@ -12,17 +12,21 @@ import java.util.Set;
 
 import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.supervisionhub.domain.sampling.DrawMode;
+import org.supervisionhub.domain.sampling.DrawOrigin;
+import org.supervisionhub.domain.sampling.InspectionMethod;
+import org.supervisionhub.domain.sampling.PlanStatus;
+import org.supervisionhub.domain.sampling.TaskData;
+import org.supervisionhub.domain.sampling.TaskData.ComplaintRule;
+import org.supervisionhub.domain.sampling.TaskData.Criteria;
+import org.supervisionhub.domain.sampling.TaskData.RosterScope;
+import org.supervisionhub.domain.sampling.TaskData.StratumRatio;
+import org.supervisionhub.domain.sampling.TaskData.TriggerScope;
+import org.supervisionhub.domain.sampling.TaskKind;
 import org.supervisionhub.graph.sampling.Sampling.Adjustment;
-import org.supervisionhub.graph.sampling.Sampling.ComplaintRule;
-import org.supervisionhub.graph.sampling.Sampling.Criteria;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
-import org.supervisionhub.graph.sampling.Sampling.PlanStatus;
-import org.supervisionhub.graph.sampling.Sampling.RosterScope;
-import org.supervisionhub.graph.sampling.Sampling.StratumRatio;
 import org.supervisionhub.graph.sampling.Sampling.Task;
-import org.supervisionhub.graph.sampling.Sampling.TaskData;
 import org.supervisionhub.graph.sampling.Sampling.Trigger;
-import org.supervisionhub.graph.sampling.Sampling.TriggerScope;
 import org.supervisionhub.graph.store.Cursor;
 import org.supervisionhub.graph.store.KeyedRows;
 import org.supervisionhub.graph.store.Page;
@@ -47,14 +51,12 @@ public class PlanRepository {
             + " AND ($year IS NULL OR p.year = $year) AND ($status IS NULL OR p.status = $status)"
             + " AND (p.status <> 'DRAFT' OR $draftsOf IS NULL OR p.departmentId IN $draftsOf)"
             + " AND ($after IS NULL OR p.id > $after) RETURN p.id AS key ORDER BY p.id LIMIT $limit";
-    /** Locks the plan, then moves it from one of {@code $from} to {@code $to}; returns the status it found. */
-    static final String TRANSITION = "MATCH (p:SamplingPlan {id: $id}) SET p.lock = true REMOVE p.lock"
-            + " WITH p, p.status AS before"
-            + " FOREACH (_ IN CASE WHEN before IN $from THEN [1] ELSE [] END |"
-            + "  SET p.status = $to, p.filedAt = CASE WHEN $to = 'FILED' THEN $now ELSE p.filedAt END,"
-            + "      p.filedWith = CASE WHEN $to = 'FILED' THEN $filedWith ELSE p.filedWith END,"
-            + "      p.publishedAt = CASE WHEN $to = 'PUBLISHED' THEN $now ELSE p.publishedAt END)"
-            + " RETURN before";
+    /** Takes the plan's write lock (held to the end of the transaction) and reads it as committed before. */
+    static final String LOCK = "MATCH (p:SamplingPlan {id: $id}) SET p.lock = true REMOVE p.lock RETURN " + PLAN + " AS row";
+    /** A status is written only over the status the plan (the domain's {@code SamplingPlan}) decided from. */
+    static final String GUARD = "MATCH (p:SamplingPlan {id: $id}) WHERE p.status = $from";
+    static final String FILE = GUARD + " SET p.status = 'FILED', p.filedAt = $now, p.filedWith = $filedWith";
+    static final String PUBLISH = GUARD + " SET p.status = 'PUBLISHED', p.publishedAt = $now";
     static final String ADJUST = "MATCH (p:SamplingPlan {id: $planId}) SET p.revision = p.revision + 1"
             + " CREATE (a:PlanAdjustment {id: $planId + '-R' + p.revision, planId: $planId, revision: p.revision, at: $now,"
             + "  actor: $actor, reason: $reason, change: $change})-[:ADJUSTS]->(p)";
@@ -68,7 +70,8 @@ public class PlanRepository {
             + "  status: 'ACTIVE', createdAt: $now})-[:TASK_OF]->(p)"
             + " SET t += $props"
             + " WITH t UNWIND $itemIds AS itemId MATCH (i:InspectionItem {id: itemId}) CREATE (t)-[:COVERS]->(i)";
-    static final String UPDATE_TASK = "MATCH (t:SamplingTask {id: $id}) SET t += $props"
+    /** Only an active task changes (PLAN-03); the caller also checked that no draw froze it (DRAW-01). */
+    static final String UPDATE_TASK = "MATCH (t:SamplingTask {id: $id}) WHERE t.status = 'ACTIVE' SET t += $props"
             + " WITH t OPTIONAL MATCH (t)-[c:COVERS]->() DELETE c"
             + " WITH DISTINCT t UNWIND $itemIds AS itemId MATCH (i:InspectionItem {id: itemId}) CREATE (t)-[:COVERS]->(i)";
     /** NOTICE-07: of the given tasks, those whose inspections are not announced in advance. */
@@ -76,8 +79,8 @@ public class PlanRepository {
     static final String TASKS_BY_ID = "MATCH (t:SamplingTask) WHERE t.id IN $ids RETURN " + TASK + " AS row";
     static final String TASKS_OF = "UNWIND $ids AS pid MATCH (t:SamplingTask {planId: pid})"
             + " RETURN pid AS key, " + TASK + " AS row ORDER BY pid, t.createdAt, t.id";
-    static final String MERGE_TASKS = "MATCH (t:SamplingTask) WHERE t.id IN $merged"
-            + " SET t.status = 'MERGED', t.mergedInto = $into";
+    static final String MERGE_TASKS = "MATCH (t:SamplingTask) WHERE t.id IN $merged AND t.status = 'ACTIVE'"
+            + " SET t.status = 'MERGED', t.mergedInto = $into RETURN count(t) AS n";
     /** The current published regular checklists of a department and its superiors (PLAN-10 full coverage). */
     static final String CURRENT_CHECKLIST_ITEMS = "MATCH (:Department {id: $departmentId})-[:REPORTS_TO*0..3]->(issuer:Department)"
             + " MATCH (v:ChecklistVersion {status: 'PUBLISHED', kind: 'REGULAR'})-[:ISSUED_BY]->(issuer)"
@@ -142,16 +145,30 @@ public class PlanRepository {
         return Page.of(rows, first, x -> Cursor.encode(x.id()));
     }
 
-    /** Moves a plan to {@code to} if its status is one of {@code from}; returns the status found (under the plan's lock). */
-    public PlanStatus transition(String id, List<PlanStatus> from, PlanStatus to, String filedWith, OffsetDateTime now) {
+    /** The plan under its write lock, or empty when there is no such plan. */
+    public Optional<Plan> lock(String id) {
+        return client.query(LOCK).bind(id).to("id").fetchAs(Plan.class).mappedBy((t, r) -> plan(r.get("row"))).one();
+    }
+
+    /** PLAN-02, PLAN-05: files the plan with {@code filedWith}; fails unless it is still {@code from}. */
+    public void file(String id, PlanStatus from, String filedWith, OffsetDateTime now) {
         Map<String, Object> p = new HashMap<>();
-        p.put("id", id);
-        p.put("from", from.stream().map(Enum::name).toList());
-        p.put("to", to.name());
         p.put("filedWith", filedWith);
+        transition(FILE, id, from, now, p);
+    }
+
+    /** PLAN-02, GEN-08: publishes the plan; fails unless it is still {@code from}. */
+    public void publish(String id, PlanStatus from, OffsetDateTime now) {
+        transition(PUBLISH, id, from, now, new HashMap<>());
+    }
+
+    private void transition(String cypher, String id, PlanStatus from, OffsetDateTime now, Map<String, Object> p) {
+        p.put("id", id);
+        p.put("from", from.name());
         p.put("now", now);
-        return client.query(TRANSITION).bindAll(p).fetchAs(String.class).mappedBy((t, r) -> r.get("before").asString())
-                .one().map(PlanStatus::valueOf).orElseThrow();
+        if (client.query(cypher).bindAll(p).run().counters().propertiesSet() == 0) {
+            throw new IllegalStateException("plan " + id + " is no longer " + from + ": the change was not written");
+        }
     }
 
     public void adjust(String planId, String actor, String reason, String change, OffsetDateTime now) {
@@ -194,8 +211,13 @@ public class PlanRepository {
         client.query(UPDATE_TASK).bindAll(p).run();
     }
 
+    /** PLAN-03: marks active tasks merged into {@code into}; fails if any of them is no longer active. */
     public void markMerged(Collection<String> taskIds, String into) {
-        client.query(MERGE_TASKS).bindAll(Map.of("merged", List.copyOf(taskIds), "into", into)).run();
+        long n = client.query(MERGE_TASKS).bindAll(Map.of("merged", List.copyOf(taskIds), "into", into)).fetchAs(Long.class)
+                .mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
+        if (n != Set.copyOf(taskIds).size()) {
+            throw new IllegalStateException("of tasks " + taskIds + " only " + n + " were active: the merge was not written");
+        }
     }
 
     public Map<String, Task> tasks(Collection<String> ids) {
@@ -266,9 +288,9 @@ public class PlanRepository {
     static Map<String, Object> taskProps(TaskData d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", d.title());
-        m.put("kind", d.kind());
-        m.put("method", d.method());
-        m.put("mode", d.mode());
+        m.put("kind", name(d.kind()));
+        m.put("method", name(d.method()));
+        m.put("mode", name(d.mode()));
         Criteria c = d.criteria() == null ? Criteria.NONE : d.criteria();
         m.put("criteriaOrgTypes", c.orgTypes());
         m.put("criteriaScales", c.scales());
@@ -292,7 +314,7 @@ public class PlanRepository {
         m.put("expertise", d.expertise());
         m.put("rosterUnitIds", d.rosterScope().unitIds());
         m.put("neighbouringRegions", d.rosterScope().neighbouringRegions());
-        m.put("origin", d.origin());
+        m.put("origin", name(d.origin()));
         m.put("dispatchLevel", d.dispatchLevel());
         m.put("announced", d.announced());
         return m;
@@ -309,17 +331,25 @@ public class PlanRepository {
                 : new ComplaintRule(m.get("complaintMin").asInt(), m.get("complaintWithinDays").asInt(), Values.str(m.get("complaintRatio")));
         TriggerScope scope = m.get("triggerTypes").isNull() ? null
                 : new TriggerScope(Values.strings(m.get("triggerTypes")), Values.date(m.get("triggerFrom")), Values.date(m.get("triggerTo")));
-        TaskData data = new TaskData(Values.str(m.get("title")), Values.str(m.get("kind")), Values.strings(m.get("itemIds")),
-                Values.str(m.get("method")), Values.str(m.get("mode")),
+        TaskData data = new TaskData(Values.str(m.get("title")), value(TaskKind.class, m.get("kind")), Values.strings(m.get("itemIds")),
+                value(InspectionMethod.class, m.get("method")), value(DrawMode.class, m.get("mode")),
                 new Criteria(Values.strings(m.get("criteriaOrgTypes")), Values.strings(m.get("criteriaScales")),
                         Values.strings(m.get("criteriaIndustries")), Values.strings(m.get("criteriaRegionCodes"))),
                 Values.str(m.get("strataBy")), strata, rule, scope, Values.date(m.get("windowStart")), Values.date(m.get("windowEnd")),
                 m.get("batches").asInt(1), m.get("inspectorsPerInspection").asInt(2), Values.strings(m.get("expertise")),
                 new RosterScope(Values.strings(m.get("rosterUnitIds")), m.get("neighbouringRegions").asBoolean(false)),
-                Values.str(m.get("origin")), Values.str(m.get("dispatchLevel")), m.get("announced").asBoolean(true));
+                value(DrawOrigin.class, m.get("origin")), Values.str(m.get("dispatchLevel")), m.get("announced").asBoolean(true));
         return new Task(Values.str(m.get("id")), Values.str(m.get("planId")), Values.str(m.get("departmentId")),
                 m.get("year").asInt(), data, Values.str(m.get("status")), Values.str(m.get("mergedInto")),
                 Values.dateTime(m.get("createdAt")));
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, org.neo4j.driver.Value v) {
+        return v.isNull() ? null : Enum.valueOf(type, v.asString());
     }
 
     static Plan plan(MapAccessor m) {

@@ -4,15 +4,25 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Value types of plans, tasks, triggers and draws. Ratios are exact decimals kept as strings. */
+import org.supervisionhub.domain.sampling.DrawId;
+import org.supervisionhub.domain.sampling.DrawStatus;
+import org.supervisionhub.domain.sampling.PlanId;
+import org.supervisionhub.domain.sampling.PlanStatus;
+import org.supervisionhub.domain.sampling.SamplingDraw;
+import org.supervisionhub.domain.sampling.SamplingPlan;
+import org.supervisionhub.domain.sampling.SamplingTask;
+import org.supervisionhub.domain.sampling.TaskData;
+import org.supervisionhub.domain.sampling.TaskData.RosterScope;
+import org.supervisionhub.domain.sampling.TaskId;
+
+/**
+ * Value types of plans, tasks, triggers and draws as stored and read. Ratios are exact decimals kept as strings; a task's
+ * data, the statuses and their rules are the domain core's ({@code org.supervisionhub.domain.sampling}).
+ */
 public final class Sampling {
 
     private Sampling() {
     }
-
-    public enum PlanStatus { DRAFT, FILED, PUBLISHED }
-
-    public enum DrawStatus { COMMITTED, EXECUTED }
 
     /** An inspection selected by a draw; only ACTIVE ones count towards caps and get inspectors. */
     public enum InspectionStatus { ACTIVE, REPLACED, DEFERRED }
@@ -20,6 +30,10 @@ public final class Sampling {
     public record Plan(String id, String departmentId, int year, String title, PlanStatus status, LocalDate filingDeadline,
                        String filedWith, OffsetDateTime createdAt, OffsetDateTime filedAt, OffsetDateTime publishedAt,
                        int revision) {
+        /** The plan as the domain decides on it; {@code superiorId}: its department's superior, null at the top. */
+        public SamplingPlan aggregate(String superiorId) {
+            return new SamplingPlan(new PlanId(id), departmentId, year, status, superiorId);
+        }
     }
 
     /** A change to a plan after it was filed or published, recorded as such (PLAN-09, PLAN-13). */
@@ -27,37 +41,15 @@ public final class Sampling {
                              String change) {
     }
 
-    /** DRAW-05 directed criteria; null or empty lists mean "any". */
-    public record Criteria(List<String> orgTypes, List<String> scales, List<String> industries, List<String> regionCodes) {
-        public static final Criteria NONE = new Criteria(List.of(), List.of(), List.of(), List.of());
-    }
-
-    public record StratumRatio(String label, String ratio) {
-    }
-
-    /** DRAW-09/10: enterprises with at least {@code minComplaints} complaints within {@code withinDays} form their own stratum. */
-    public record ComplaintRule(int minComplaints, int withinDays, String ratio) {
-    }
-
-    /** TRIG-01: a triggered task draws from the enterprises its department's triggers of these types name. */
-    public record TriggerScope(List<String> types, LocalDate from, LocalDate to) {
-    }
-
-    /** Which inspectors a task may draw (ASSIGN-07/08/09): units of its department (all when empty), neighbours or not. */
-    public record RosterScope(List<String> unitIds, boolean neighbouringRegions) {
-    }
-
-    public record TaskData(String title, String kind, List<String> itemIds, String method, String mode, Criteria criteria,
-                           String strataBy, List<StratumRatio> strata, ComplaintRule complaintRule, TriggerScope triggerScope,
-                           LocalDate windowStart, LocalDate windowEnd, int batches, int inspectorsPerInspection,
-                           List<String> expertise, RosterScope rosterScope, String origin, String dispatchLevel,
-                           boolean announced) {
-    }
-
     public record Task(String id, String planId, String departmentId, int year, TaskData data, String status,
                        String mergedInto, OffsetDateTime createdAt) {
         public boolean active() {
             return "ACTIVE".equals(status);
+        }
+
+        /** The task as the domain decides on it; {@code drawn}: a draw of it is committed. */
+        public SamplingTask aggregate(boolean drawn) {
+            return new SamplingTask(new TaskId(id), new PlanId(planId), data, active(), mergedInto, drawn);
         }
     }
 
@@ -79,6 +71,12 @@ public final class Sampling {
                        String secret) {
         public boolean executed() {
             return status == DrawStatus.EXECUTED;
+        }
+
+        /** The draw as the domain decides on it. */
+        public SamplingDraw aggregate() {
+            return new SamplingDraw(new DrawId(id), new TaskId(taskId), status, strata.stream().map(s -> new SamplingDraw.Stratum(s.label(),
+                    s.size(), new java.math.BigDecimal(s.ratio()), s.selectedCount())).toList(), entropy);
         }
     }
 

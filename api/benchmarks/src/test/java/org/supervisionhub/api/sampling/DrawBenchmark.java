@@ -475,7 +475,7 @@ public final class DrawBenchmark {
         List<String> regions = repository.regionsGoverned(DEPARTMENT);
         out.put("regions", ms(t));
         t = System.nanoTime();
-        List<DrawRepository.PoolRow> rows = repository.candidates(regions, org.supervisionhub.graph.sampling.Sampling.Criteria.NONE);
+        List<DrawRepository.PoolRow> rows = repository.candidates(regions, org.supervisionhub.domain.sampling.TaskData.Criteria.NONE);
         out.put("pool_read", ms(t));
         t = System.nanoTime();
         List<Candidate> pool = new ArrayList<>(rows.size());

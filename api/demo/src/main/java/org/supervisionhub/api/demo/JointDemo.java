@@ -170,7 +170,7 @@ public class JointDemo {
     /** Equal ratios that draw about {@link #TARGET} of the lead's enterprises: a joint team's day, not a year's work. */
     private String ratio(String department) {
         int pool = Math.max(1, drawRepository.candidates(drawRepository.regionsGoverned(department),
-                org.supervisionhub.graph.sampling.Sampling.Criteria.NONE).size());
+                org.supervisionhub.domain.sampling.TaskData.Criteria.NONE).size());
         // Market supervision's licence item is a general item capped at 5% (DRAW-07); quotas round up, so a small pool still draws.
         return BigDecimal.valueOf(TARGET).divide(BigDecimal.valueOf(pool), 4, RoundingMode.UP).min(new BigDecimal("0.05")).toPlainString();
     }

@@ -28,7 +28,7 @@ import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
 import org.supervisionhub.graph.sampling.Sampling.Task;
-import org.supervisionhub.graph.sampling.Sampling.TaskData;
+import org.supervisionhub.domain.sampling.TaskData;
 
 /**
  * A year of plans for the demo province, made through the same services the API uses, each step on its date (DemoTime):
@@ -176,7 +176,7 @@ public class SamplingDemo {
 
         // Xiangtan's triggered sampling: complaints and a risk warning become triggers in April; the task draws from them (TRIG-01).
         List<String> targets = drawRepository.candidates(drawRepository.regionsGoverned(XIANGTAN),
-                org.supervisionhub.graph.sampling.Sampling.Criteria.NONE).stream().limit(12).map(DrawRepository.PoolRow::uscc).toList();
+                org.supervisionhub.domain.sampling.TaskData.Criteria.NONE).stream().limit(12).map(DrawRepository.PoolRow::uscc).toList();
         for (int i = 0; i < targets.size(); i++) {
             int n = i;
             LocalDate occurred = LocalDate.of(year, 4, 1 + i);
@@ -261,7 +261,7 @@ public class SamplingDemo {
      */
     private List<StratumRatioInput> batchStrata(String department, LocalDate on) {
         int pool = Math.max(1, drawRepository.candidates(drawRepository.regionsGoverned(department),
-                org.supervisionhub.graph.sampling.Sampling.Criteria.NONE).size());
+                org.supervisionhub.domain.sampling.TaskData.Criteria.NONE).size());
         int eligible = drawRepository.eligible(List.of(department), List.of(), List.of(), on).size();
         // Quotas round up in each of the four strata: aim four below what the day can take.
         int target = Math.max(1, Math.min(BATCH_TARGET, eligible * (DAILY_VISITS - 1) / 2) - 4);
