@@ -1,5 +1,6 @@
 package org.supervisionhub.api.store;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,12 +75,15 @@ public class EmbeddedStoreInitializer implements ApplicationContextInitializer<C
         }
         HubProperties.Store store = Binder.get(context.getEnvironment()).bind("hub", HubProperties.class)
                 .orElseGet(() -> new HubProperties(null, null, null, null)).store();
+        // hub.store.neo4j.<Neo4j setting>: further settings of the embedded server, by Neo4j's own names (none by default).
+        Map<String, String> settings = Binder.get(context.getEnvironment())
+                .bind("hub.store.neo4j", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
         CompletableFuture<EmbeddedNeo4jServer> future = new CompletableFuture<>();
         Startup startup = new Startup(future);
         Thread starter = new Thread(() -> {
             try {
                 EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(store.dataDir().toAbsolutePath(), store.boltHost(),
-                        store.boltPort(), store.pageCacheMb(), BoltPassword.of(store));
+                        store.boltPort(), store.pageCacheMb(), BoltPassword.of(store), settings);
                 // Migrating here, still in parallel with the context, also warms the server's Cypher
                 // caches; GraphConfiguration takes the version from here and runs them only if this failed.
                 try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.basic("neo4j", server.password()))) {

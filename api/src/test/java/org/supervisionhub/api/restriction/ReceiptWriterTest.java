@@ -2,7 +2,9 @@ package org.supervisionhub.api.restriction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,19 +72,18 @@ class ReceiptWriterTest {
     }
 
     /** R1 is being written (held by the repository) while R2 and R3 wait for it. */
-    static List<Thread> threeWritersTheFirstHeld(ReceiptWriter writer, SlowRepository repository, List<Throwable> failures)
-            throws InterruptedException {
+    static List<Thread> threeWritersTheFirstHeld(ReceiptWriter writer, SlowRepository repository, List<Throwable> failures) {
         Thread first = writer(writer, "R1", failures);
-        while (repository.writes.isEmpty()) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).until(() -> {
+            synchronized (repository.writes) {
+                return !repository.writes.isEmpty();
+            }
+        });
         Thread second = writer(writer, "R2", failures);
         Thread third = writer(writer, "R3", failures);
         for (Thread t : List.of(second, third)) {
-            for (int i = 0; i < 1000 && t.getState() != Thread.State.WAITING; i++) {
-                Thread.sleep(5);
-            }
-            assertThat(t.getState()).isEqualTo(Thread.State.WAITING);
+            // Within the 5 s the loop of sleeps allowed; the first write is held for 10.
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).until(() -> t.getState() == Thread.State.WAITING);
         }
         return List.of(first, second, third);
     }

@@ -44,6 +44,9 @@ import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"hub.demo.enabled=false",
         "hub.person-id-key=external-mode-test-key"})
 @org.springframework.context.annotation.Import(TestClock.Configuration.class)
+// Its own context (no demo, an external server and issuer) that no other class shares: closed after the class, so its
+// schedulers and driver do not outlive the tests.
+@org.springframework.test.annotation.DirtiesContext
 class ExternalServerModeTest {
 
     static final RSAKey issuerKey = generateKey();

@@ -2,8 +2,10 @@ package org.supervisionhub.graph.store;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -13,6 +15,7 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.config.Setting;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
@@ -56,7 +59,17 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
      * processes need it too.
      */
     public static EmbeddedNeo4jServer start(Path home, String host, int port, long pageCacheMb, String password) {
+        return start(home, host, port, pageCacheMb, password, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, String, int, long, String)}, with further Neo4j settings by name (for example
+     * {@code dbms.cypher.min_replan_interval}), applied after the hub's own; empty leaves Neo4j's defaults.
+     */
+    public static EmbeddedNeo4jServer start(Path home, String host, int port, long pageCacheMb, String password,
+                                            Map<String, String> settings) {
         Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(settings, "settings");
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
@@ -69,6 +82,14 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ZERO);
         if (pageCacheMb > 0) {
             builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb));
+        }
+        if (!settings.isEmpty()) {
+            // Parsed and checked as Neo4j parses its configuration file: an unknown name or a bad value fails the start.
+            Config parsed = Config.newBuilder().setRaw(settings).build();
+            for (String name : settings.keySet()) {
+                Setting<Object> setting = parsed.getSetting(name);
+                builder.setConfig(setting, parsed.get(setting));
+            }
         }
         DatabaseManagementService dbms = builder.build();
         GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);

@@ -48,4 +48,21 @@ class EmbeddedNeo4jServerTest {
             }
         }
     }
+
+    /** The tests' hook (hub.store.neo4j.*): further settings by Neo4j's name reach the server; a wrong one fails the start. */
+    @Test
+    void furtherSettingsByNameApplyAndAWrongNameOrValueFailsTheStart(@TempDir Path other) {
+        try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(home, "127.0.0.1", 0, 32, null,
+                java.util.Map.of("dbms.cypher.min_replan_interval", "1h"));
+             Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+            String value = driver.executableQuery("SHOW SETTINGS YIELD name, value WHERE name = 'dbms.cypher.min_replan_interval' RETURN value")
+                    .execute().records().get(0).get("value").asString();
+            assertThat(value).isEqualTo("1h");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedNeo4jServer.start(other, "127.0.0.1", 0, 32, null,
+                java.util.Map.of("dbms.cypher.no_such_setting", "1h"))).hasMessageContaining("dbms.cypher.no_such_setting");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedNeo4jServer.start(other, "127.0.0.1", 0, 32, null,
+                java.util.Map.of("dbms.cypher.min_replan_interval", "soon"))).hasMessageContaining("dbms.cypher.min_replan_interval");
+        assertThat(other).isEmptyDirectory();
+    }
 }
