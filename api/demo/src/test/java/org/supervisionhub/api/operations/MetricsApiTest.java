@@ -22,7 +22,9 @@ import org.supervisionhub.api.access.Role;
 class MetricsApiTest extends HubIntegrationTest {
 
     static final String CHECK = """
-            query($s: SubjectInput!) { restrictionCheck(subject: $s, domain: PUBLIC_PROCUREMENT, purpose: "metrics test") { restricted receiptId } }""";
+            query($s: SubjectInput!) {
+              restrictionCheck(subject: $s, domain: BIDDING_TENDERING, purpose: "metrics test", asOf: "2025-08-01T12:00:00+08:00") {
+                restricted receiptId } }""";
 
     WebTestClient http() {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60)).build();
