@@ -24,6 +24,10 @@ public record HubProperties(Store store, @DefaultValue("change-me-in-production"
     }
 
     /**
+     * @param dataDir      directory of the embedded server's store (created when absent, reused with its data when present)
+     * @param boltHost     loopback address the embedded server's Bolt connector binds to
+     * @param boltPort     port of the embedded server's Bolt connector; 0 picks a free one
+     * @param pageCacheMb  the embedded server's page cache in MiB; 0 leaves Neo4j's default
      * @param boltPassword password of the embedded server's {@code neo4j} user; when absent one is
      *                     generated on first start and kept, readable only by its owner, in
      *                     {@code <data-dir>/bolt-password}
@@ -36,6 +40,10 @@ public record HubProperties(Store store, @DefaultValue("change-me-in-production"
     public record Roster(@DefaultValue("5") int updateDeadlineWorkingDays) {
     }
 
+    /**
+     * @param defaultSize page size of a connection asked without {@code first}
+     * @param maxSize     largest {@code first} a connection accepts ({@code PAGE_SIZE} beyond it)
+     */
     public record Pagination(@DefaultValue("20") int defaultSize, @DefaultValue("200") int maxSize) {
     }
 }

@@ -88,6 +88,40 @@ class ProductionJarTest {
         assertThat(entries).doesNotContain("BOOT-INF/classes/application-demo.yml", "BOOT-INF/classes/demo-issuer-users.properties");
     }
 
+    /**
+     * What embedded Neo4j brings for its other entry points and never starts here (graph-model/embedded's exclusions): the
+     * Parquet import with Hadoop, the HTTP server's web stack, dump compression, Windows process tools, Scala's
+     * compile-time reflection, log4j's JSON layout.
+     */
+    static final Pattern NOT_NEEDED_BY_THE_EMBEDDED_SERVER = Pattern.compile("BOOT-INF/lib/(hadoop-.*|parquet-.*|jetty-.*|jersey-.*|hk2-.*"
+            + "|javassist-.*|jaxb-.*|jackson-jaxrs-.*|scala-reflect-.*|zstd-jni-.*|jProcesses-.*|WMI4Java-.*|jPowerShell-.*"
+            + "|log4j-layout-template-json-.*|neo4j-import-tool-.*)\\.jar");
+
+    @Test
+    void holdsNoLibraryTheEmbeddedServerDoesNotNeed() {
+        assertThat(entries).noneMatch(e -> NOT_NEEDED_BY_THE_EMBEDDED_SERVER.matcher(e).matches());
+        // What it does need stays: the Cypher runtime (Scala), the kernel, Bolt and the community edition's classes.
+        assertThat(entries).anyMatch(e -> e.matches("BOOT-INF/lib/scala-library-.*\\.jar"))
+                .anyMatch(e -> e.matches("BOOT-INF/lib/neo4j-kernel-.*\\.jar"))
+                .anyMatch(e -> e.matches("BOOT-INF/lib/neo4j-bolt-.*\\.jar"))
+                .anyMatch(e -> e.matches("BOOT-INF/lib/neo4j-server-.*\\.jar"));
+        assertThat(NOT_NEEDED_BY_THE_EMBEDDED_SERVER.matcher("BOOT-INF/lib/hadoop-common-3.5.0.jar").matches()).isTrue();
+        assertThat(NOT_NEEDED_BY_THE_EMBEDDED_SERVER.matcher("BOOT-INF/lib/neo4j-server-5.26.30.jar").matches()).isFalse();
+    }
+
+    /** java -jar opens what Neo4j asks for (its neo4j.conf's --add-opens) from the manifest; /actuator/info shows the build. */
+    @Test
+    void opensWhatNeo4jAsksForAndCarriesBuildInfoAndConfigurationMetadata() throws IOException {
+        try (java.util.jar.JarFile jarFile = new java.util.jar.JarFile(jar.toFile())) {
+            String opens = jarFile.getManifest().getMainAttributes().getValue("Add-Opens");
+            assertThat(opens).isNotNull();
+            assertThat(opens.split(" ")).contains("java.base/java.nio", "java.base/java.io", "java.base/sun.nio.ch");
+        }
+        // The Boot jar keeps the classes' META-INF at its root.
+        assertThat(entries).contains("META-INF/build-info.properties",
+                "META-INF/spring-configuration-metadata.json", "BOOT-INF/classes/application-prod.yml");
+    }
+
     @Test
     void thePatternsRecogniseWhatTheyExclude() {
         assertThat(List.of("org/supervisionhub/api/demo/DemoDataLoader.class", "org/supervisionhub/api/access/DemoIssuer.class",

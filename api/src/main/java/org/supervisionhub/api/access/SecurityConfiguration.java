@@ -80,8 +80,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/import/**", "/evidence/**").authenticated()
                         // vdraw-1: the assignment part of a draw's verification document is for oversight only.
                         .requestMatchers("/oversight/**").hasAnyRole(Role.OVERSIGHT.name(), Role.ADMIN.name())
-                        // Operational metrics (sources' breakers, retries, rate limiters; requests) for administrators.
-                        .requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole(Role.ADMIN.name())
+                        // Operational metrics (sources' breakers, retries, rate limiters; requests; the business meters of
+                        // operations.*) for administrators; Prometheus scrapes with an administrator's token.
+                        .requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 // Each page the hub serves has its own policy: nothing from another host, no framing.
                 .headers(h -> h

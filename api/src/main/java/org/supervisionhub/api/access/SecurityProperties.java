@@ -20,7 +20,10 @@ public record SecurityProperties(RateLimit rateLimit) {
     /**
      * Requests per minute per client (token client or subject; remote address when anonymous).
      *
-     * @param clients per-client quotas that replace the authenticated default
+     * @param enabled                whether requests are limited at all
+     * @param anonymousPerMinute     requests per minute of one remote address without a (valid) token
+     * @param authenticatedPerMinute requests per minute of one token client (its {@code azp}, else its subject)
+     * @param clients                per-client quotas that replace the authenticated default
      */
     public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("120") int anonymousPerMinute,
                             @DefaultValue("1200") int authenticatedPerMinute, Map<String, Integer> clients) {

@@ -27,9 +27,11 @@ public class ReceiptWriter {
     private final ReceiptRepository receipts;
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
+    private final RestrictionMetrics metrics;
 
-    public ReceiptWriter(ReceiptRepository receipts) {
+    public ReceiptWriter(ReceiptRepository receipts, RestrictionMetrics metrics) {
         this.receipts = receipts;
+        this.metrics = metrics;
     }
 
     /** Returns once {@code batch} is committed. */
@@ -48,6 +50,7 @@ public class ReceiptWriter {
                 }
                 try {
                     receipts.saveAll(rows);
+                    metrics.receiptsWritten(rows.size());
                     group.forEach(p -> p.written().complete(null));
                 } catch (RuntimeException e) {
                     group.forEach(p -> p.written().completeExceptionally(e));

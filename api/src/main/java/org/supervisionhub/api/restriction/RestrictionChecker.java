@@ -93,8 +93,11 @@ public class RestrictionChecker {
     private final RestrictionProperties properties;
     private final Clock clock;
     private final ZoneId zone;
+    private final RestrictionMetrics metrics;
 
-    public RestrictionChecker(RestrictionQuery query, ReceiptWriter receipts, RestrictionProperties properties, Clock clock) {
+    public RestrictionChecker(RestrictionQuery query, ReceiptWriter receipts, RestrictionProperties properties, Clock clock,
+                              RestrictionMetrics metrics) {
+        this.metrics = metrics;
         this.query = query;
         this.receipts = receipts;
         this.properties = properties;
@@ -153,7 +156,7 @@ public class RestrictionChecker {
 
     /** Answers every question from one read, and records one receipt per answer. */
     public List<Answer> check(List<Question> questions, Viewer viewer) {
-        return give(evaluate(questions), viewer);
+        return metrics.check(() -> give(evaluate(questions), viewer));
     }
 
     /** Answers every question from one read; nothing is recorded. */

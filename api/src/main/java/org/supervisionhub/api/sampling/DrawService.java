@@ -83,11 +83,13 @@ public class DrawService {
     private final JointParts jointParts;
     private final Clock clock;
     private final DrawSecrets secrets;
+    private final DrawMetrics metrics;
 
     public DrawService(PlanRepository plans, DrawRepository draws, ChecklistRepository checklists,
                        OrganisationRepository organisation, SamplingProperties properties,
                        org.supervisionhub.graph.sampling.JointRepository joint, JointParts jointParts, Clock clock,
-                       org.springframework.beans.factory.ObjectProvider<DrawSecrets> secrets) {
+                       org.springframework.beans.factory.ObjectProvider<DrawSecrets> secrets, DrawMetrics metrics) {
+        this.metrics = metrics;
         this.secrets = secrets.getIfAvailable(DrawSecrets::secure);
         this.joint = joint;
         this.jointParts = jointParts;
@@ -119,6 +121,7 @@ public class DrawService {
         byte[] secret = secrets.secretFor(id);
         draws.createDraw(id, taskId, batchNo, Vdraw1.ALGORITHM, Vdraw1.commitment(secret), Vdraw1.poolDigest(pool), pool.size(),
                 StratumDisclosure.disclosed(strata, pool), Vdraw1.hex(secret), chunks(pool), actor, now());
+        metrics.committed();
         return draws.draw(id).orElseThrow();
     }
 
@@ -198,6 +201,7 @@ public class DrawService {
         jointParts.create(task, draw, rows);
         draws.markExecuted(drawId, e, Vdraw1.hex(seed), actor, now());
         lowerLevelInspects(draw, overlaps);
+        metrics.executed();
         return draws.draw(drawId).orElseThrow();
     }
 

@@ -91,7 +91,7 @@ class ReceiptWriterTest {
     @Test
     void checksFinishingDuringAWriteAreCommittedTogetherInTheNext() throws InterruptedException {
         SlowRepository repository = new SlowRepository();
-        ReceiptWriter writer = new ReceiptWriter(repository);
+        ReceiptWriter writer = new ReceiptWriter(repository, new RestrictionMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         List<Throwable> failures = new ArrayList<>();
         List<Thread> threads = threeWritersTheFirstHeld(writer, repository, failures);
         repository.release.countDown();
@@ -107,7 +107,7 @@ class ReceiptWriterTest {
     @Test
     void aFailedWriteFailsEveryCheckWaitingOnItAndTheNextWriteSucceeds() throws InterruptedException {
         SlowRepository repository = new SlowRepository();
-        ReceiptWriter writer = new ReceiptWriter(repository);
+        ReceiptWriter writer = new ReceiptWriter(repository, new RestrictionMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         List<Throwable> failures = new ArrayList<>();
         List<Thread> threads = threeWritersTheFirstHeld(writer, repository, failures);
         repository.fail = true;

@@ -26,7 +26,7 @@ public record ConnectorProperties(Source market, Source tax, Source credit, @Def
 
     /**
      * @param enabled        whether the scheduler runs it (on demand it runs whenever a base URL is set)
-     * @param baseUrl        e.g. {@code http://localhost:8091/market}
+     * @param baseUrl        the source's base URL (unset: not connected), e.g. {@code http://localhost:8091/market}
      * @param interval       pause between scheduled runs
      * @param pageSize       records asked per request (the source's limit is 1000)
      * @param maxPagesPerRun pages one run applies before it yields (the next run resumes from the checkpoint)
