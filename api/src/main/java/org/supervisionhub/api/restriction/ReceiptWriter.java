@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.supervisionhub.graph.restriction.ReceiptRepository;
 import org.supervisionhub.graph.restriction.Restrictions.Receipt;
 
@@ -25,11 +27,14 @@ public class ReceiptWriter {
     }
 
     private final ReceiptRepository receipts;
+    private final TransactionTemplate transactions;
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
 
-    public ReceiptWriter(ReceiptRepository receipts) {
+    public ReceiptWriter(ReceiptRepository receipts, PlatformTransactionManager transactionManager) {
         this.receipts = receipts;
+        // A write transaction: outside one, statements run as reads on a cluster's readers (docs/deployment-cluster.md).
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** Returns once {@code batch} is committed. */
@@ -47,7 +52,7 @@ public class ReceiptWriter {
                     rows.addAll(p.receipts());
                 }
                 try {
-                    receipts.saveAll(rows);
+                    transactions.executeWithoutResult(status -> receipts.saveAll(rows));
                     group.forEach(p -> p.written().complete(null));
                 } catch (RuntimeException e) {
                     group.forEach(p -> p.written().completeExceptionally(e));

@@ -189,6 +189,7 @@ public class RestrictionController {
     }
 
     @MutationMapping
+    @org.springframework.transaction.annotation.Transactional
     public Receipt recordRestrictionDecision(@Argument String receiptId, @Argument DecisionKind decision, @Argument String reference,
                                              @Argument String note, @ContextValue Viewer viewer) {
         Receipt r = receipts.byId(List.of(receiptId)).get(receiptId);

@@ -47,6 +47,22 @@ class ReceiptWriterTest {
         }
     }
 
+    /** The writer's transaction around each group, here without a database. */
+    static final org.springframework.transaction.PlatformTransactionManager NO_TRANSACTIONS = new org.springframework.transaction.PlatformTransactionManager() {
+        @Override
+        public org.springframework.transaction.TransactionStatus getTransaction(org.springframework.transaction.TransactionDefinition definition) {
+            return new org.springframework.transaction.support.SimpleTransactionStatus();
+        }
+
+        @Override
+        public void commit(org.springframework.transaction.TransactionStatus status) {
+        }
+
+        @Override
+        public void rollback(org.springframework.transaction.TransactionStatus status) {
+        }
+    };
+
     /** Any fixed instant: the writer does not look at it. */
     static final OffsetDateTime AT = OffsetDateTime.parse("2026-12-04T10:00:00+08:00");
 
@@ -90,7 +106,7 @@ class ReceiptWriterTest {
     @Test
     void checksFinishingDuringAWriteAreCommittedTogetherInTheNext() throws InterruptedException {
         SlowRepository repository = new SlowRepository();
-        ReceiptWriter writer = new ReceiptWriter(repository);
+        ReceiptWriter writer = new ReceiptWriter(repository, NO_TRANSACTIONS);
         List<Throwable> failures = new ArrayList<>();
         List<Thread> threads = threeWritersTheFirstHeld(writer, repository, failures);
         repository.release.countDown();
@@ -106,7 +122,7 @@ class ReceiptWriterTest {
     @Test
     void aFailedWriteFailsEveryCheckWaitingOnItAndTheNextWriteSucceeds() throws InterruptedException {
         SlowRepository repository = new SlowRepository();
-        ReceiptWriter writer = new ReceiptWriter(repository);
+        ReceiptWriter writer = new ReceiptWriter(repository, NO_TRANSACTIONS);
         List<Throwable> failures = new ArrayList<>();
         List<Thread> threads = threeWritersTheFirstHeld(writer, repository, failures);
         repository.fail = true;
