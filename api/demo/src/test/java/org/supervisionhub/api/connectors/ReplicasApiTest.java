@@ -55,7 +55,7 @@ import reactor.core.publisher.Mono;
 /**
  * Issue 22: two hub replicas, each in its own JVM, against one Neo4j server in a third (the embedded server, reached at a
  * {@code neo4j://} URI as a cluster would be), with the registry feed and the credit platform simulated. Both replicas
- * schedule the registry sync every 0.5 s and the outbox delivery every 0.3 s; the leases in the graph let one run at a
+ * schedule the registry sync every 0.5 s and the outbox delivery every 0.3 s; the leases in the graph (10 s) let one run at a
  * time. Tokens come from an identity provider both trust (a key pair made here), as in production. The tests run in
  * order on the same three processes; the last kills one replica.
  */
@@ -83,7 +83,7 @@ class ReplicasApiTest {
         graph = new ProcessBuilder(JAVA, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 GraphServerProcess.class.getName(), Files.createTempDirectory(dir, "graph").toString(), String.valueOf(bolt), password)
                 .redirectError(dir.resolve("graph.log").toFile()).start();
-        awaitLine(graph, "READY", Duration.ofSeconds(90));
+        awaitLine(graph, "READY", Duration.ofSeconds(240));
         String uri = "neo4j://127.0.0.1:" + bolt;
         driver = GraphDatabase.driver(uri, AuthTokens.basic("neo4j", password));
         // The organisation a deployment configures: one region and the department that lists.
@@ -101,7 +101,7 @@ class ReplicasApiTest {
                     "--spring.neo4j.uri=" + uri, "--spring.neo4j.authentication.username=neo4j", "--spring.neo4j.authentication.password=" + password,
                     "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + key.toAbsolutePath(),
                     "--hub.demo.enabled=false", "--hub.person-id-key=replicas-test-key", "--hub.security.rate-limit.enabled=false",
-                    "--hub.connectors.lock-lease=PT2S",
+                    "--hub.connectors.lock-lease=PT10S",
                     "--hub.connectors.market.enabled=true", "--hub.connectors.market.interval=PT0.5S",
                     "--hub.connectors.market.base-url=http://127.0.0.1:" + org.supervisionhub.api.HubIntegrationTest.SIMULATOR_PORT + "/market",
                     "--hub.connectors.market.page-size=20", "--hub.connectors.market.records-per-transaction=20",
@@ -111,7 +111,7 @@ class ReplicasApiTest {
                     .redirectErrorStream(true).redirectOutput(dir.resolve("replica-" + name + ".log").toFile()).start());
         }
         for (String name : replicas.keySet()) {
-            MarketSyncApiTest.waitUpTo(Duration.ofSeconds(150), Duration.ofMillis(250), () -> {
+            MarketSyncApiTest.waitUpTo(Duration.ofSeconds(300), Duration.ofMillis(250), () -> {
                 assertThat(replicas.get(name).isAlive()).as("replica %s is running (target/replicas/replica-%s.log)", name, name).isTrue();
                 return ready(name);
             });
@@ -166,9 +166,9 @@ class ReplicasApiTest {
         driver.executableQuery("UNWIND $messages AS m CREATE (o:OutboxMessage {id: m.id, idempotencyKey: m.key, destination: 'CREDIT_PLATFORM',"
                 + " kind: 'INSPECTION_RESULT', payload: m.payload, status: 'PENDING', attempts: 0, createdAt: datetime(), nextAttemptAt: datetime()})")
                 .withParameters(Map.of("messages", messages)).execute();
-        MarketSyncApiTest.waitUpTo(Duration.ofSeconds(60), Duration.ofMillis(200), () -> driver.executableQuery(
+        assertThat(MarketSyncApiTest.waitUpTo(Duration.ofSeconds(60), Duration.ofMillis(200), () -> driver.executableQuery(
                 "MATCH (o:OutboxMessage) WHERE o.id STARTS WITH $b AND o.status = 'DELIVERED' RETURN count(o) AS n")
-                .withParameters(Map.of("b", "OUT-" + batch)).execute().records().get(0).get("n").asLong() == 30);
+                .withParameters(Map.of("b", "OUT-" + batch)).execute().records().get(0).get("n").asLong() == 30)).as("all delivered").isTrue();
         Map<String, Integer> arrivals = TestSimulator.resultArrivals();
         for (Map<String, Object> m : messages) {
             assertThat(arrivals.get((String) m.get("key"))).as("arrivals of %s", m.get("key")).isEqualTo(1);
@@ -231,9 +231,9 @@ class ReplicasApiTest {
         // Batches commit whole with their checkpoint: the graph holds exactly the feed up to the checkpoint.
         TestSimulator.assertGraphHoldsFeedUpTo(driver, killedAt);
 
-        // The other replica takes the lease once the dead one's has run out (2 s), and goes on from the checkpoint.
+        // The other replica takes the lease once the dead one's has run out (10 s), and goes on from the checkpoint.
         TestSimulator.faults(0, 0, 0, false, 0, 0);
-        awaitCheckpoint(head, Duration.ofSeconds(60));
+        awaitCheckpoint(head, Duration.ofSeconds(90));
         assertThat(replicas.get(victim.equals("a") ? "b" : "a").isAlive()).as("the survivor").isTrue();
         Map<Long, Integer> served = TestSimulator.served();
         assertThat(served.entrySet()).as("changes the dead replica had committed, read again").filteredOn(e -> e.getKey() <= killedAt && e.getValue() != 1)
