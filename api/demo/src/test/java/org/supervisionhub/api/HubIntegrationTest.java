@@ -47,7 +47,7 @@ import reactor.core.publisher.Mono;
         "resilience4j.retry.instances.market.wait-duration=50ms", "resilience4j.retry.instances.market.exponential-max-wait-duration=500ms",
         "resilience4j.retry.instances.tax.wait-duration=50ms", "resilience4j.retry.instances.tax.exponential-max-wait-duration=500ms",
         "resilience4j.retry.instances.credit.wait-duration=50ms"})
-@Import({QueryCounter.Configuration.class, TestClock.Configuration.class})
+@Import({QueryCounter.Configuration.class, TestClock.Configuration.class, org.supervisionhub.api.store.RoutingRecorder.Configuration.class})
 public abstract class HubIntegrationTest {
 
     private static final Path DATA = tempDir();

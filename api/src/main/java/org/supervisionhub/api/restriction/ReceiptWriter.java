@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.supervisionhub.graph.restriction.ReceiptRepository;
 import org.supervisionhub.graph.restriction.Restrictions.Receipt;
 
@@ -25,12 +27,15 @@ public class ReceiptWriter {
     }
 
     private final ReceiptRepository receipts;
+    private final TransactionTemplate transactions;
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
     private final RestrictionMetrics metrics;
 
-    public ReceiptWriter(ReceiptRepository receipts, RestrictionMetrics metrics) {
+    public ReceiptWriter(ReceiptRepository receipts, PlatformTransactionManager transactionManager, RestrictionMetrics metrics) {
         this.receipts = receipts;
+        // A write transaction: outside one, statements run as reads on a cluster's readers (docs/deployment-cluster.md).
+        this.transactions = new TransactionTemplate(transactionManager);
         this.metrics = metrics;
     }
 
@@ -49,7 +54,7 @@ public class ReceiptWriter {
                     rows.addAll(p.receipts());
                 }
                 try {
-                    receipts.saveAll(rows);
+                    transactions.executeWithoutResult(status -> receipts.saveAll(rows));
                     metrics.receiptsWritten(rows.size());
                     group.forEach(p -> p.written().complete(null));
                 } catch (RuntimeException e) {

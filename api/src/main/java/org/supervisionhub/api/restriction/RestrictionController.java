@@ -177,6 +177,7 @@ public class RestrictionController {
     }
 
     @MutationMapping
+    @org.springframework.transaction.annotation.Transactional
     public Receipt recordRestrictionDecision(@Argument String receiptId, @Argument DecisionKind decision, @Argument String reference,
                                              @Argument String note, @ContextValue Viewer viewer) {
         return receipts.recordDecision(receiptId, decision, reference, note, checker.now(), viewer);

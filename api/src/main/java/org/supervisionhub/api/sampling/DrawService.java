@@ -214,8 +214,18 @@ public class DrawService {
             return draw;
         }
         List<String> labels = draw.strata().stream().map(DrawStratum::label).toList();
-        draws.fillDisclosure(draw.id(), StratumDisclosure.opaqueLabels(labels), StratumDisclosure.memberDigests(labels, frozenPool(draw)));
+        List<String> opaque = StratumDisclosure.opaqueLabels(labels);
+        List<String> digests = StratumDisclosure.memberDigests(labels, frozenPool(draw));
+        // Its own write transaction: it runs on reads, whose statements go to a cluster's readers.
+        writes.executeWithoutResult(status -> draws.fillDisclosure(draw.id(), opaque, digests));
         return draws.draw(draw.id()).orElseThrow();
+    }
+
+    private org.springframework.transaction.support.TransactionTemplate writes;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void writeTransactions(org.springframework.transaction.PlatformTransactionManager manager) {
+        this.writes = new org.springframework.transaction.support.TransactionTemplate(manager);
     }
 
     /** Reads the frozen pool back and checks it against the published digest, so a tampered pool never draws. */

@@ -49,6 +49,22 @@ class ReceiptWriterTest {
         }
     }
 
+    /** The writer's transaction around each group, here without a database. */
+    static final org.springframework.transaction.PlatformTransactionManager NO_TRANSACTIONS = new org.springframework.transaction.PlatformTransactionManager() {
+        @Override
+        public org.springframework.transaction.TransactionStatus getTransaction(org.springframework.transaction.TransactionDefinition definition) {
+            return new org.springframework.transaction.support.SimpleTransactionStatus();
+        }
+
+        @Override
+        public void commit(org.springframework.transaction.TransactionStatus status) {
+        }
+
+        @Override
+        public void rollback(org.springframework.transaction.TransactionStatus status) {
+        }
+    };
+
     /** Any fixed instant: the writer does not look at it. */
     static final OffsetDateTime AT = OffsetDateTime.parse("2026-12-04T10:00:00+08:00");
 
@@ -91,7 +107,7 @@ class ReceiptWriterTest {
     @Test
     void checksFinishingDuringAWriteAreCommittedTogetherInTheNext() throws InterruptedException {
         SlowRepository repository = new SlowRepository();
-        ReceiptWriter writer = new ReceiptWriter(repository, new RestrictionMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+        ReceiptWriter writer = new ReceiptWriter(repository, NO_TRANSACTIONS, new RestrictionMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         List<Throwable> failures = new ArrayList<>();
         List<Thread> threads = threeWritersTheFirstHeld(writer, repository, failures);
         repository.release.countDown();
@@ -107,7 +123,7 @@ class ReceiptWriterTest {
     @Test
     void aFailedWriteFailsEveryCheckWaitingOnItAndTheNextWriteSucceeds() throws InterruptedException {
         SlowRepository repository = new SlowRepository();
-        ReceiptWriter writer = new ReceiptWriter(repository, new RestrictionMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+        ReceiptWriter writer = new ReceiptWriter(repository, NO_TRANSACTIONS, new RestrictionMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         List<Throwable> failures = new ArrayList<>();
         List<Thread> threads = threeWritersTheFirstHeld(writer, repository, failures);
         repository.fail = true;

@@ -58,7 +58,7 @@ public class ResultDelivery {
         this.clock = clock;
     }
 
-    /** Delivers what is due, under a lease so one replica delivers at a time. */
+    /** Delivers what is due, under a lease so one replica delivers at a time; the pass ends when the lease passes to another. */
     public Pass deliver() {
         if (!transactions.run(() -> locks.lock(LOCK, owner, now(), now().plus(properties.lockLease())))) {
             return new Pass("BUSY", 0, 0, 0);
@@ -69,6 +69,11 @@ public class ResultDelivery {
         try {
             List<Message> due = transactions.run(() -> outbox.due(DESTINATION, now(), properties.credit().pageSize()));
             for (Message m : due) {
+                // Renewed before each message, as a sync renews per batch: a pass longer than the lease would otherwise
+                // let another replica take the lease and send what this one has not yet marked delivered.
+                if (!transactions.run(() -> locks.lock(LOCK, owner, now(), now().plus(properties.lockLease())))) {
+                    return new Pass("BUSY", delivered, retried, failed);
+                }
                 try {
                     InspectionResultSubmission body = json.readValue(m.payload(), InspectionResultSubmission.class);
                     Receipt receipt = guard.call(GUARD, () -> credit.submitInspectionResult(m.idempotencyKey(), body));

@@ -6,6 +6,7 @@ import java.util.Optional;
 import ac.simons.neo4j.migrations.core.MigrationVersion;
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
+import ac.simons.neo4j.migrations.core.MigrationsException;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the versioned Cypher migrations under {@code classpath:neo4j/migrations} with
  * neo4j-migrations. The library holds a lock in the database while it works, so several hub
- * replicas starting against one cluster apply each migration exactly once.
+ * replicas starting against one cluster apply each migration exactly once; one that finds the lock taken waits for it.
  */
 public final class GraphMigrations {
 
@@ -39,6 +40,30 @@ public final class GraphMigrations {
             config.withDatabase(database);
         }
         Migrations migrations = new Migrations(config.build(), driver);
-        return migrations.apply().map(MigrationVersion::getValue);
+        // Replicas starting together: the library refuses, rather than waits, while another holds its lock.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return migrations.apply().map(MigrationVersion::getValue);
+            } catch (MigrationsException e) {
+                if (attempt >= LOCK_ATTEMPTS || e.getMessage() == null || !e.getMessage().startsWith(LOCKED)) {
+                    throw e;
+                }
+                if (attempt == 1) {
+                    log.info("Graph migrations are being applied by another replica; waiting for its lock");
+                }
+                try {
+                    Thread.sleep(LOCK_PAUSE_MS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
+
+    /** The library's message when another process holds its lock (or crashed holding it). */
+    static final String LOCKED = "Cannot create __Neo4jMigrationsLock node";
+    /** Up to two minutes: a lock held longer is taken for a crashed holder's, and the start fails with the library's message. */
+    static final int LOCK_ATTEMPTS = 240;
+    static final long LOCK_PAUSE_MS = 500;
 }

@@ -69,6 +69,8 @@ public class ExploreDemo {
         this.clock = clock;
     }
 
+    /** One transaction: statements outside one run as reads (docs/deployment-cluster.md). */
+    @org.springframework.transaction.annotation.Transactional
     public void load() {
         LocalDate today = LocalDate.now(clock);
         LocalDate since = today.minusYears(3);

@@ -313,12 +313,7 @@ class MarketSyncApiTest extends HubIntegrationTest {
         long killedAt = checkpoint();
         assertThat(killedAt).as("killed between the first and the last batch").isGreaterThan(from).isLessThan(head);
         // Batches commit whole with their checkpoint: the graph holds exactly the feed up to the checkpoint, no more, no less.
-        Map<String, Long> expected = TestSimulator.versions(killedAt);
-        Map<String, Long> inGraph = new java.util.HashMap<>();
-        driver.executableQuery("UNWIND $u AS u MATCH (e:Enterprise {uscc: u}) RETURN u, e.sourceVersion AS v")
-                .withParameters(Map.of("u", List.copyOf(expected.keySet()))).execute().records()
-                .forEach(r -> inGraph.put(r.get("u").asString(), r.get("v").asLong()));
-        assertThat(inGraph).isEqualTo(expected);
+        TestSimulator.assertGraphHoldsFeedUpTo(driver, killedAt);
 
         // The hub takes over once the dead process's lease has expired, from its checkpoint, and ends where an uninterrupted run would.
         TestSimulator.faults(0, 0, 0, false, 0, 0);

@@ -71,6 +71,18 @@ final class TestSimulator {
         return start().get().uri("/sim/credit/arrivals").retrieve().body(new ParameterizedTypeReference<Map<String, Integer>>() { });
     }
 
+    /** Per change of the registry's feed, how many times it was served since {@link #resetServed()}. */
+    static Map<Long, Integer> served() {
+        Map<String, Number> raw = start().get().uri("/sim/market/served").retrieve().body(new ParameterizedTypeReference<Map<String, Number>>() { });
+        Map<Long, Integer> out = new java.util.TreeMap<>();
+        raw.forEach((k, v) -> out.put(Long.parseLong(k), v.intValue()));
+        return out;
+    }
+
+    static void resetServed() {
+        start().delete().uri("/sim/market/served").retrieve().toBodilessEntity();
+    }
+
     static long advance(int changes) {
         return ((Number) start().post().uri("/sim/market/advance?changes={n}", changes).retrieve().body(Map.class).get("marketHead")).longValue();
     }
@@ -83,6 +95,16 @@ final class TestSimulator {
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> enterprises() {
         return (List<Map<String, Object>>) start().get().uri("/market/v1/enterprises?limit=1000").retrieve().body(Map.class).get("items");
+    }
+
+    /** Every subject the feed touched up to {@code position} is in the graph at its version as of then, no later one. */
+    static void assertGraphHoldsFeedUpTo(Driver driver, long position) {
+        Map<String, Long> expected = versions(position);
+        Map<String, Long> inGraph = new HashMap<>();
+        driver.executableQuery("UNWIND $u AS u MATCH (e:Enterprise {uscc: u}) RETURN u, e.sourceVersion AS v")
+                .withParameters(Map.of("u", List.copyOf(expected.keySet()))).execute().records()
+                .forEach(r -> inGraph.put(r.get("u").asString(), r.get("v").asLong()));
+        assertThat(inGraph).isEqualTo(expected);
     }
 
     /** The graph holds exactly the registry's subjects, each at the source's version, with its links and listings. */

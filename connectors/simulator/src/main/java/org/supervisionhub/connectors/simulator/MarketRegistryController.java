@@ -19,6 +19,8 @@ public class MarketRegistryController implements ChangesApi, EnterprisesApi {
 
     private final MarketDataset data;
     private final Faults faults;
+    /** How many times each change was served (in a page that reached the controller), since the last reset. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, java.util.concurrent.atomic.AtomicInteger> served = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MarketRegistryController(MarketDataset data, Faults faults) {
         this.data = data;
@@ -46,7 +48,19 @@ public class MarketRegistryController implements ChangesApi, EnterprisesApi {
             }
             return c;
         });
+        page.items().stream().filter(c -> c.getSeq() != null).forEach(c -> served.computeIfAbsent(c.getSeq(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet());
         return ResponseEntity.ok(new ChangePage(page.items(), page.nextCursor(), page.hasMore()));
+    }
+
+    /** Per change, how many times it was served since the last {@link #resetServed()}. */
+    public java.util.Map<Long, Integer> served() {
+        java.util.Map<Long, Integer> out = new java.util.TreeMap<>();
+        served.forEach((seq, n) -> out.put(seq, n.get()));
+        return out;
+    }
+
+    public void resetServed() {
+        served.clear();
     }
 
     @Override

@@ -66,6 +66,17 @@ public class SimulatorController {
         return org.springframework.http.ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
     }
 
+    /** Per change of the registry's feed, how many times it was served (replicas sharing a lease read each once). */
+    @GetMapping("/market/served")
+    public Map<Long, Integer> served() {
+        return registry.served();
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/market/served")
+    public void resetServed() {
+        registry.resetServed();
+    }
+
     /** Appends changes to the registry's feed now. */
     @PostMapping("/market/advance")
     public Map<String, Object> advance(@RequestParam int changes) {
