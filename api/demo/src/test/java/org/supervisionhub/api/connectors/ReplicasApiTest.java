@@ -48,7 +48,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
-import org.supervisionhub.graph.directory.Uscc;
+import org.supervisionhub.domain.directory.Uscc;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
