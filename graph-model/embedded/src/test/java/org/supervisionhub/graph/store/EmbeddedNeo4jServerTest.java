@@ -48,4 +48,16 @@ class EmbeddedNeo4jServerTest {
             }
         }
     }
+
+    @Test
+    void transactionLogRetentionAndRotationSizeAreTheOnesGiven(@TempDir Path home) {
+        try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(home, "127.0.0.1", 0, 32, null, "10M size", 1024 * 1024);
+             Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+            java.util.Map<String, String> settings = new java.util.HashMap<>();
+            driver.executableQuery("SHOW SETTINGS YIELD name, value WHERE name IN ['db.tx_log.rotation.retention_policy', 'db.tx_log.rotation.size']"
+                    + " RETURN name, value").execute().records().forEach(r -> settings.put(r.get("name").asString(), r.get("value").asString()));
+            assertThat(settings).containsEntry("db.tx_log.rotation.retention_policy", "10M size");
+            assertThat(settings.get("db.tx_log.rotation.size")).as(settings.toString()).isIn("1.000MiB", "1.00MiB", "1MiB", "1048576", "1M");
+        }
+    }
 }
