@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -167,15 +168,9 @@ public class RetentionService {
             String file = RECEIPTS + "/receipts-" + FILE_TIME.format(first.checkedAt().withOffsetSameInstant(ZoneOffset.UTC)) + "-"
                     + first.id() + "-" + batch.size() + ".jsonl.gz";
             List<String> lines = batch.stream().map(RetentionService::line).toList();
-            DurableFiles.Written written = writeLines(file, lines);
-            OffsetDateTime at = now();
-            Export export = new Export(RECEIPTS, file, written.sha256(), written.size(), batch.size(), first.checkedAt(), last.checkedAt(),
-                    first.id(), last.id(), at);
-            writes.executeWithoutResult(s -> {
-                exports.record(export);
-                receipts.delete(batch.stream().map(a -> a.receipt().id()).toList());
-                audit.append(ACTOR, null, "retainReceipts", written.sha256(), List.of(file), "checked before " + stamp(before), "SUCCESS", at);
-            });
+            exportThenRemove(RECEIPTS, file, lines, first.checkedAt(), last.checkedAt(), first.id(), last.id(),
+                    (written, at) -> receipts.delete(batch.stream().map(a -> a.receipt().id()).toList()),
+                    "retainReceipts", "checked before " + stamp(before));
             batches++;
             records += batch.size();
             files.add(file);
@@ -285,15 +280,9 @@ public class RetentionService {
             AuditEvent first = batch.get(0);
             AuditEvent last = batch.get(batch.size() - 1);
             String file = AUDIT + "/audit-" + String.format("%012d-%012d", first.seq(), last.seq()) + ".jsonl.gz";
-            DurableFiles.Written written = writeLines(file, batch.stream().map(RetentionService::line).toList());
-            OffsetDateTime at = now();
-            Export export = new Export(AUDIT, file, written.sha256(), written.size(), batch.size(), first.at(), last.at(),
-                    Long.toString(first.seq()), Long.toString(last.seq()), at);
-            writes.executeWithoutResult(s -> {
-                exports.record(export);
-                audit.prune(batch, file, written.sha256(), at);
-                audit.append(ACTOR, null, "retainAuditEvents", written.sha256(), List.of(file), "recorded before " + stamp(before), "SUCCESS", at);
-            });
+            exportThenRemove(AUDIT, file, batch.stream().map(RetentionService::line).toList(), first.at(), last.at(),
+                    Long.toString(first.seq()), Long.toString(last.seq()), (written, at) -> audit.prune(batch, file, written.sha256(), at),
+                    "retainAuditEvents", "recorded before " + stamp(before));
             batches++;
             records += batch.size();
             files.add(file);
@@ -422,6 +411,22 @@ public class RetentionService {
 
     public List<Export> exports(String kind) {
         return reads.execute(s -> exports.ofKind(kind));
+    }
+
+    /**
+     * One batch: the file written and forced to disk first; then in one transaction the export recorded, the records
+     * removed ({@code remove}) and the removal audited, naming the file and its digest.
+     */
+    private void exportThenRemove(String kind, String file, List<String> lines, OffsetDateTime from, OffsetDateTime to, String firstKey,
+                                  String lastKey, BiConsumer<DurableFiles.Written, OffsetDateTime> remove, String operation, String reason) {
+        DurableFiles.Written written = writeLines(file, lines);
+        OffsetDateTime at = now();
+        Export export = new Export(kind, file, written.sha256(), written.size(), lines.size(), from, to, firstKey, lastKey, at);
+        writes.executeWithoutResult(s -> {
+            exports.record(export);
+            remove.accept(written, at);
+            audit.append(ACTOR, null, operation, written.sha256(), List.of(file), reason, "SUCCESS", at);
+        });
     }
 
     private DurableFiles.Written writeLines(String file, List<String> lines) {
