@@ -63,6 +63,7 @@ public abstract class HubIntegrationTest {
     static void store(DynamicPropertyRegistry registry) {
         registry.add("hub.store.data-dir", DATA::toString);
         registry.add("hub.calendar.location", () -> "optional:" + CALENDAR_FILE.toUri());
+        registry.add("hub.retention.export-dir", () -> DATA.resolveSibling(DATA.getFileName() + "-retention").toString());
         registry.add("hub.connectors.market.base-url", () -> "http://127.0.0.1:" + SIMULATOR_PORT + "/market");
         registry.add("hub.connectors.market.page-size", () -> "50");
         registry.add("hub.connectors.market.records-per-transaction", () -> "100");

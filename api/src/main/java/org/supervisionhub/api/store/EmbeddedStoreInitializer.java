@@ -83,7 +83,8 @@ public class EmbeddedStoreInitializer implements ApplicationContextInitializer<C
         Thread starter = new Thread(() -> {
             try {
                 EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(store.dataDir().toAbsolutePath(), store.boltHost(),
-                        store.boltPort(), store.pageCacheMb(), BoltPassword.of(store), settings);
+                        store.boltPort(), store.pageCacheMb(), BoltPassword.of(store), store.txLogRetention(),
+                        store.txLogRotationSize() == null ? 0 : store.txLogRotationSize().toBytes(), settings);
                 // Migrating here, still in parallel with the context, also warms the server's Cypher
                 // caches; GraphConfiguration takes the version from here and runs them only if this failed.
                 try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.basic("neo4j", server.password()))) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.supervisionhub.api.inspection.ExternalEvidence;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.supervisionhub.api.access.ForbiddenException;
 import org.supervisionhub.api.graphql.InvalidInputException;
@@ -42,6 +43,13 @@ public class UploadErrors {
             m.put("rule", e.rule());
         }
         return ResponseEntity.status(e.anonymous() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN).body(Map.of("errors", List.of(m)));
+    }
+
+    /** Evidence bytes kept outside the graph that no longer hash to what the graph keeps are never served. */
+    @ExceptionHandler(ExternalEvidence.Mismatch.class)
+    public ResponseEntity<Map<String, Object>> mismatch(ExternalEvidence.Mismatch e) {
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Map.of("errors", List.of(Map.of("code", ErrorCode.INTERNAL, "field", "sha256", "message", e.getMessage()))));
     }
 
     @ExceptionHandler(NotFoundException.class)

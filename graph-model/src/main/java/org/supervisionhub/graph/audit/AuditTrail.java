@@ -29,6 +29,15 @@ public class AuditTrail {
     public record Verification(boolean valid, long checked, Long brokenAt, String problem) {
     }
 
+    /**
+     * Where the chain in the graph starts once its oldest events were exported and removed (retention): the last removed
+     * event's seq and hash, and the export file holding the removed events with that file's SHA-256.
+     */
+    public record Anchor(long seq, String hash, String export, String sha256, OffsetDateTime at) {
+
+        static final Anchor GENESIS = new Anchor(0, AuditEvent.GENESIS, null, null, null);
+    }
+
     /** Which events to list; null components do not filter. */
     public record Filter(String subjectId, String actor, Collection<String> departments, String operation) {
     }
@@ -52,6 +61,16 @@ public class AuditTrail {
             + " WHERE ($before IS NULL OR e.seq < $before) AND ($actor IS NULL OR e.actor = $actor)"
             + " AND ($departments IS NULL OR e.department IN $departments) AND ($operation IS NULL OR e.operation = $operation)"
             + " RETURN e ORDER BY e.seq DESC LIMIT $limit";
+
+    static final String ANCHOR = "MATCH (a:AuditAnchor {id: 'audit'}) RETURN a {.*} AS a";
+    /** Removes events (and subjects no longer concerned by any) and moves the anchor forward, never back. */
+    static final String PRUNE = "MERGE (a:AuditAnchor {id: 'audit'}) ON CREATE SET a.seq = 0 WITH a WHERE a.seq = $fromSeq - 1"
+            + " SET a.seq = $seq, a.hash = $hash, a.export = $export, a.sha256 = $sha256, a.at = $at"
+            + " WITH a UNWIND range($fromSeq, $seq) AS s MATCH (e:AuditEvent {seq: s})"
+            + " OPTIONAL MATCH (e)-[:CONCERNS]->(subject:AuditSubject)"
+            + " WITH collect(DISTINCT e) AS events, collect(DISTINCT subject.key) AS keys"
+            + " FOREACH (e IN events | DETACH DELETE e) RETURN size(events) AS removed, keys";
+    static final String ORPHAN_SUBJECTS = "UNWIND $keys AS key MATCH (s:AuditSubject {key: key}) WHERE NOT EXISTS { (s)<-[:CONCERNS]-() } DELETE s";
 
     private static final int VERIFY_PAGE = 1000;
 
@@ -103,10 +122,55 @@ public class AuditTrail {
         return Page.of(rows, first, e -> Cursor.encode(Long.toString(e.seq())));
     }
 
-    /** Walks every event in order, recomputing hashes and links, and checks the head points at the last one. */
+    /** Where the chain in the graph starts: genesis, or the anchor retention left. */
+    public Anchor anchor() {
+        return client.query(ANCHOR).fetchAs(Anchor.class).mappedBy((t, r) -> {
+            MapAccessor a = r.get("a");
+            return new Anchor(a.get("seq").asLong(), a.get("hash").asString(), Values.str(a.get("export")), Values.str(a.get("sha256")),
+                    Values.dateTime(a.get("at")));
+        }).one().orElse(Anchor.GENESIS);
+    }
+
+    /** The first {@code limit} events after the anchor, oldest first (what retention would remove next). */
+    public List<AuditEvent> oldest(int limit) {
+        return List.copyOf(client.query(CHAIN_PAGE).bindAll(Map.of("after", anchor().seq(), "limit", limit))
+                .fetchAs(AuditEvent.class).mappedBy((t, r) -> read(r.get("e"))).all());
+    }
+
+    /**
+     * Removes {@code events} (which must continue the chain right after the anchor, in order) in the caller's transaction
+     * and anchors the chain at the last of them, naming the export that holds them. Refused (nothing changes) when the
+     * anchor moved meanwhile: a second replica pruned the same events.
+     */
+    public void prune(List<AuditEvent> events, String export, String sha256, OffsetDateTime at) {
+        if (events.isEmpty()) {
+            return;
+        }
+        AuditEvent last = events.get(events.size() - 1);
+        Map<String, Object> p = new HashMap<>();
+        p.put("fromSeq", events.get(0).seq());
+        p.put("seq", last.seq());
+        p.put("hash", last.hash());
+        p.put("export", export);
+        p.put("sha256", sha256);
+        p.put("at", at);
+        Map<String, Object> result = client.query(PRUNE).bindAll(p).fetch().one().orElseThrow();
+        long removed = ((Number) result.get("removed")).longValue();
+        if (removed != events.size()) {
+            throw new IllegalStateException("audit events " + events.get(0).seq() + ".." + last.seq() + " are not the oldest after the anchor"
+                    + " (found " + removed + "); nothing pruned");
+        }
+        client.query(ORPHAN_SUBJECTS).bind(result.get("keys")).to("keys").run();
+    }
+
+    /**
+     * Walks every event in order from the anchor (genesis, or where retention left the chain), recomputing hashes and
+     * links, and checks the head points at the last one.
+     */
     public Verification verify() {
-        long after = 0;
-        String expectedPrev = AuditEvent.GENESIS;
+        Anchor anchor = anchor();
+        long after = anchor.seq();
+        String expectedPrev = anchor.hash();
         long checked = 0;
         while (true) {
             List<AuditEvent> page = List.copyOf(client.query(CHAIN_PAGE).bindAll(Map.of("after", after, "limit", VERIFY_PAGE))

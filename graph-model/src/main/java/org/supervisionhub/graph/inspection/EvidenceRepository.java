@@ -23,7 +23,15 @@ public class EvidenceRepository {
                            String method, String description, String supports, Boolean sealed, OffsetDateTime collectedAt, String collectedBy) {
     }
 
-    public record StoredFile(String sha256, long size, String mediaType, byte[] content) {
+    /**
+     * A stored file; {@code external} is where retention moved its bytes (a path relative to the export directory, the
+     * content then null): the node keeps its hash and size, so the bytes read back are checked against them.
+     */
+    public record StoredFile(String sha256, long size, String mediaType, byte[] content, String external) {
+
+        public StoredFile(String sha256, long size, String mediaType, byte[] content) {
+            this(sha256, size, mediaType, content, null);
+        }
     }
 
     static final String STORE = "MERGE (f:EvidenceFile {sha256: $sha}) ON CREATE SET f.content = $content, f.size = $size,"
@@ -32,7 +40,19 @@ public class EvidenceRepository {
             + "  ELSE coalesce(f.uploadedBy, []) + $department END RETURN f.size AS size";
     static final String UPLOADED_BY = "MATCH (f:EvidenceFile {sha256: $sha}) RETURN coalesce(f.uploadedBy, []) AS departments";
     static final String FILE = "MATCH (f:EvidenceFile {sha256: $sha}) RETURN f.size AS size, f.mediaType AS mediaType,"
-            + " CASE WHEN $content THEN f.content END AS content";
+            + " CASE WHEN $content THEN f.content END AS content, f.external AS external";
+    /**
+     * Retention: files stored before {@code $before} whose bytes are still in the graph, and whose every inspection is
+     * archived with its retention ended by {@code $today} (ARCH-03, ARCH-04: archived material stays in the hub's custody
+     * for its retention); files recorded as no inspection's evidence go by age alone.
+     */
+    static final String EXTERNALISABLE = "MATCH (f:EvidenceFile) WHERE f.storedAt < $before AND f.content IS NOT NULL"
+            + " AND NOT EXISTS { MATCH (f)<-[:CONTENT]-(:Evidence)-[:OF]->(i:Inspection)"
+            + "  WHERE NOT EXISTS { MATCH (a:ArchiveFile {inspectionId: i.id}) WHERE a.retainUntil < $today } }"
+            + " RETURN f.sha256 AS sha ORDER BY f.storedAt, f.sha256 LIMIT $limit";
+    /** The bytes leave the node once they are written outside; only a node still holding them changes. */
+    static final String EXTERNALISE = "MATCH (f:EvidenceFile {sha256: $sha}) WHERE f.content IS NOT NULL"
+            + " SET f.external = $external, f.externalisedAt = $at REMOVE f.content RETURN f.sha256 AS sha";
     static final String RECORD = "MATCH (i:Inspection {id: $e.inspectionId}), (f:EvidenceFile {sha256: $e.sha256})"
             + " CREATE (x:Evidence {id: $e.id, inspectionId: $e.inspectionId, sha256: $e.sha256, fileName: $e.fileName, size: f.size,"
             + " mediaType: f.mediaType, type: $e.type, method: $e.method, description: $e.description, supports: $e.supports,"
@@ -70,7 +90,18 @@ public class EvidenceRepository {
     public Optional<StoredFile> file(String sha256, boolean withContent) {
         return client.query(FILE).bindAll(Map.of("sha", sha256, "content", withContent)).fetchAs(StoredFile.class)
                 .mappedBy((t, r) -> new StoredFile(sha256, r.get("size").asLong(), Values.str(r.get("mediaType")),
-                        r.get("content").isNull() ? null : r.get("content").asByteArray())).one();
+                        r.get("content").isNull() ? null : r.get("content").asByteArray(), Values.str(r.get("external")))).one();
+    }
+
+    /** Hashes of files whose bytes may leave the graph (see {@link #EXTERNALISABLE}), oldest first. */
+    public List<String> externalisable(OffsetDateTime before, java.time.LocalDate today, int limit) {
+        return List.copyOf(client.query(EXTERNALISABLE).bindAll(Map.of("before", before, "today", today, "limit", limit))
+                .fetchAs(String.class).mappedBy((t, r) -> r.get("sha").asString()).all());
+    }
+
+    /** Drops the file's bytes from the graph, noting where they are now; false when they had left already. */
+    public boolean externalise(String sha256, String external, OffsetDateTime at) {
+        return client.query(EXTERNALISE).bindAll(Map.of("sha", sha256, "external", external, "at", at)).fetch().one().isPresent();
     }
 
     /** Departments that uploaded the file's content; empty for a file not stored (or stored before uploads were noted). */

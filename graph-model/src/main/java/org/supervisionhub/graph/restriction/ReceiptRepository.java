@@ -32,6 +32,15 @@ public class ReceiptRepository {
             + " CREATE (r)-[:DECIDED]->(:ReceiptDecision {decision: $decision, reference: $reference, note: $note, at: $at, actor: $actor})";
     static final String DECISIONS = "UNWIND $ids AS id MATCH (:CheckReceipt {id: id})-[:DECIDED]->(d:ReceiptDecision)"
             + " RETURN id AS key, d {.*, receiptId: id} AS row ORDER BY id, d.at";
+    /** Retention: the oldest receipts checked before {@code $before}, with their decisions (range index on checkedAt). */
+    static final String CHECKED_BEFORE = "MATCH (r:CheckReceipt) WHERE r.checkedAt < $before WITH r ORDER BY r.checkedAt, r.id LIMIT $limit"
+            + " RETURN r {.*} AS row, [(r)-[:DECIDED]->(d:ReceiptDecision) | d {.*, receiptId: r.id}] AS decisions ORDER BY r.checkedAt, r.id";
+    static final String DELETE = "UNWIND $ids AS id MATCH (r:CheckReceipt {id: id}) OPTIONAL MATCH (r)-[:DECIDED]->(d:ReceiptDecision)"
+            + " DETACH DELETE d, r";
+
+    /** A receipt as it leaves the graph: with every decision recorded on it, oldest first. */
+    public record Aged(Receipt receipt, List<Decision> decisions) {
+    }
 
     private final Neo4jClient client;
 
@@ -103,9 +112,25 @@ public class ReceiptRepository {
     }
 
     public Map<String, List<Decision>> decisions(Collection<String> receiptIds) {
-        return KeyedRows.grouped(client, DECISIONS, Map.of("ids", List.copyOf(receiptIds)), m -> new Decision(m.get("receiptId").asString(),
-                DecisionKind.valueOf(m.get("decision").asString()), Values.str(m.get("reference")), Values.str(m.get("note")),
-                Values.dateTime(m.get("at")), Values.str(m.get("actor"))));
+        return KeyedRows.grouped(client, DECISIONS, Map.of("ids", List.copyOf(receiptIds)), ReceiptRepository::decision);
+    }
+
+    /** The {@code limit} oldest receipts checked before {@code before}, oldest first, each with its decisions. */
+    public List<Aged> checkedBefore(OffsetDateTime before, int limit) {
+        return client.query(CHECKED_BEFORE).bindAll(Map.of("before", before, "limit", limit)).fetchAs(Aged.class)
+                .mappedBy((t, r) -> new Aged(receipt(r.get("row")), r.get("decisions").asList(d -> decision(d)).stream()
+                        .sorted(java.util.Comparator.comparing(Decision::at)).toList()))
+                .all().stream().toList();
+    }
+
+    /** Deletes the receipts and their decisions, in the caller's transaction. */
+    public void delete(Collection<String> ids) {
+        client.query(DELETE).bind(List.copyOf(ids)).to("ids").run();
+    }
+
+    static Decision decision(MapAccessor m) {
+        return new Decision(m.get("receiptId").asString(), DecisionKind.valueOf(m.get("decision").asString()), Values.str(m.get("reference")),
+                Values.str(m.get("note")), Values.dateTime(m.get("at")), Values.str(m.get("actor")));
     }
 
     static Receipt receipt(MapAccessor m) {

@@ -59,7 +59,7 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
      * processes need it too.
      */
     public static EmbeddedNeo4jServer start(Path home, String host, int port, long pageCacheMb, String password) {
-        return start(home, host, port, pageCacheMb, password, Map.of());
+        return start(home, host, port, pageCacheMb, password, null, 0, Map.of());
     }
 
     /**
@@ -68,6 +68,17 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
      */
     public static EmbeddedNeo4jServer start(Path home, String host, int port, long pageCacheMb, String password,
                                             Map<String, String> settings) {
+        return start(home, host, port, pageCacheMb, password, null, 0, settings);
+    }
+
+    /**
+     * As {@link #start(Path, String, int, long, String, Map)}, bounding the transaction logs: {@code txLogRetention} is
+     * Neo4j's {@code db.tx_log.rotation.retention_policy} ("2 days", "100M size", "keep_none"; null: Neo4j's default,
+     * "2 days"), {@code txLogRotationBytes} its {@code db.tx_log.rotation.size} (0: Neo4j's default, 256 MiB). Logs are
+     * pruned a whole rotated file at a time at checkpoints, so a smaller rotation size lets the retention bound bite sooner.
+     */
+    public static EmbeddedNeo4jServer start(Path home, String host, int port, long pageCacheMb, String password, String txLogRetention,
+                                            long txLogRotationBytes, Map<String, String> settings) {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(settings, "settings");
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
@@ -80,6 +91,12 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
                 // Without this, shutdown waits ~10 s on idle driver connections.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ZERO);
+        if (txLogRetention != null && !txLogRetention.isBlank()) {
+            builder.setConfig(GraphDatabaseSettings.keep_logical_logs, txLogRetention.strip());
+        }
+        if (txLogRotationBytes > 0) {
+            builder.setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, txLogRotationBytes);
+        }
         if (pageCacheMb > 0) {
             builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb));
         }

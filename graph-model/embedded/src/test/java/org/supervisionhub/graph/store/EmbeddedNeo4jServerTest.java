@@ -49,15 +49,22 @@ class EmbeddedNeo4jServerTest {
         }
     }
 
-    /** The tests' hook (hub.store.neo4j.*): further settings by Neo4j's name reach the server; a wrong one fails the start. */
+    /**
+     * The transaction-log bounds and the tests' hook (hub.store.neo4j.*) reach the server, on one start; a wrong name or
+     * value fails the start.
+     */
     @Test
-    void furtherSettingsByNameApplyAndAWrongNameOrValueFailsTheStart(@TempDir Path other) {
-        try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(home, "127.0.0.1", 0, 32, null,
+    void transactionLogBoundsAndFurtherSettingsByNameApplyAndAWrongNameOrValueFailsTheStart(@TempDir Path other) {
+        try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(home, "127.0.0.1", 0, 32, null, "10M size", 1024 * 1024,
                 java.util.Map.of("dbms.cypher.min_replan_interval", "1h"));
              Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
-            String value = driver.executableQuery("SHOW SETTINGS YIELD name, value WHERE name = 'dbms.cypher.min_replan_interval' RETURN value")
-                    .execute().records().get(0).get("value").asString();
-            assertThat(value).isEqualTo("1h");
+            java.util.Map<String, String> settings = new java.util.HashMap<>();
+            driver.executableQuery("SHOW SETTINGS YIELD name, value WHERE name IN ['db.tx_log.rotation.retention_policy', 'db.tx_log.rotation.size',"
+                    + " 'dbms.cypher.min_replan_interval'] RETURN name, value").execute().records()
+                    .forEach(r -> settings.put(r.get("name").asString(), r.get("value").asString()));
+            assertThat(settings).containsEntry("db.tx_log.rotation.retention_policy", "10M size");
+            assertThat(settings.get("db.tx_log.rotation.size")).as(settings.toString()).isIn("1.000MiB", "1.00MiB", "1MiB", "1048576", "1M");
+            assertThat(settings).containsEntry("dbms.cypher.min_replan_interval", "1h");
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedNeo4jServer.start(other, "127.0.0.1", 0, 32, null,
                 java.util.Map.of("dbms.cypher.no_such_setting", "1h"))).hasMessageContaining("dbms.cypher.no_such_setting");
