@@ -40,7 +40,7 @@ import org.supervisionhub.graph.audit.AuditTrail;
 import org.supervisionhub.graph.inspection.EvidenceRepository;
 import org.supervisionhub.graph.restriction.ReceiptRepository;
 import org.supervisionhub.graph.restriction.Restrictions.DecisionKind;
-import org.supervisionhub.graph.restriction.Restrictions.Domain;
+import org.supervisionhub.domain.restriction.RestrictionDomain;
 import org.supervisionhub.graph.restriction.Restrictions.Receipt;
 import org.supervisionhub.graph.retention.ExportRepository;
 import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
@@ -70,7 +70,7 @@ class RetentionServiceTest {
     @BeforeAll
     static void start() throws IOException {
         home = Files.createTempDirectory("hub-retention-test");
-        server = EmbeddedNeo4jServer.start(home.resolve("neo4j"), "127.0.0.1", 0, 64, null, "keep_none", 256 * 1024);
+        server = EmbeddedNeo4jServer.start(home.resolve("neo4j"), "127.0.0.1", 0, 64, null, "keep_none", 256 * 1024, java.util.Map.of());
         driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none());
         GraphMigrations.apply(driver, null);
         client = Neo4jClient.create(driver);
@@ -107,7 +107,7 @@ class RetentionServiceTest {
 
     void receipt(String id, OffsetDateTime at) {
         receipts.saveAll(List.of(new Receipt(id, at, "partner-1", "client-1", "HRSS-430100", "permit " + id, "ENTERPRISE",
-                "91430102MA0000001X", Domain.BIDDING_TENDERING, at, false, "digest-" + id, "{\"content\":{}}", at)));
+                "91430102MA0000001X", RestrictionDomain.BIDDING_TENDERING, at, false, "digest-" + id, "{\"content\":{}}", at)));
     }
 
     static String receiptId(OffsetDateTime at, int n) {

@@ -20,7 +20,7 @@ import org.supervisionhub.api.access.DemoIssuer;
 import org.supervisionhub.api.inspection.EvidenceService;
 import org.supervisionhub.graph.inspection.EvidenceRepository;
 import org.supervisionhub.graph.restriction.ReceiptRepository;
-import org.supervisionhub.graph.restriction.Restrictions.Domain;
+import org.supervisionhub.domain.restriction.RestrictionDomain;
 import org.supervisionhub.graph.restriction.Restrictions.Receipt;
 
 /**
@@ -51,7 +51,7 @@ class RetentionApiTest extends HubIntegrationTest {
     void anExportedReceiptIsNoLongerInTheGraphAndSaysWhichExportAndDigestItWentTo() {
         String id = "RCP-20200115083000-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         receipts.saveAll(List.of(new Receipt(id, LONG_AGO, "partner", "client", "HRSS-430100", "permit P-1", "ENTERPRISE", "91430102MA0000001X",
-                Domain.BIDDING_TENDERING, LONG_AGO, false, "digest", "{\"content\":{}}", LONG_AGO)));
+                RestrictionDomain.BIDDING_TENDERING, LONG_AGO, false, "digest", "{\"content\":{}}", LONG_AGO)));
 
         RetentionService.Outcome outcome = retention.exportReceipts(CUTOFF, () -> true);
 
