@@ -93,6 +93,17 @@ public abstract class HubIntegrationTest {
     @Autowired
     protected TestClock clock;
 
+    @Autowired
+    private org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    /**
+     * Runs a test's direct repository write in a write transaction, as the services do: outside one, a statement runs as a
+     * read (store.ReadRoutingDriver) and the server refuses a write.
+     */
+    protected <T> T written(java.util.function.Supplier<T> write) {
+        return new org.springframework.transaction.support.TransactionTemplate(transactionManager).execute(status -> write.get());
+    }
+
     /** An anonymous caller (the public). */
     protected HttpGraphQlTester graphQl() {
         return HttpGraphQlTester.create(client(null));

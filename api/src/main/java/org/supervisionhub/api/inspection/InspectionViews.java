@@ -92,6 +92,9 @@ public class InspectionViews {
 
     /** The inspection's result, to the inspecting and drawing departments, oversight above them and administrators. */
     public Result result(String inspectionId, Viewer viewer) {
+        if (inspectionId == null || inspectionId.isBlank()) {
+            return null; // no inspection has a blank id: nothing to read, as for any unknown id
+        }
         String id = new InspectionId(inspectionId).result().value();
         Result r = results.byId(List.of(id)).get(id);
         return r == null || !Inspections.mayRead(viewer, r.inspectingDepartment(), r.drawingDepartment()) ? null : r;

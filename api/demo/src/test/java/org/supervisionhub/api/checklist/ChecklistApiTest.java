@@ -91,11 +91,11 @@ class ChecklistApiTest extends HubIntegrationTest {
         String id = createDraft("HRSS-430121", List.of(item("WAGE", "GENERAL", "0.05")));
         graphQl(leader("HRSS-430121")).document("mutation($id: ID!) { publishChecklistVersion(id: $id) { status } }").variable("id", id).execute()
                 .path("publishChecklistVersion.status").entity(String.class).isEqualTo("PUBLISHED");
-        boolean changed = repository.replaceDraft(id, "改", List.of(new ItemData("NEW", "t", "b", "c", null, "MARKET_SUBJECT", "KEY",
-                null, List.of("ON_SITE"), null)));
+        boolean changed = written(() -> repository.replaceDraft(id, "改", List.of(new ItemData("NEW", "t", "b", "c", null, "MARKET_SUBJECT", "KEY",
+                null, List.of("ON_SITE"), null))));
         assertThat(changed).isFalse();
         assertThat(repository.itemCounts(List.of(id))).containsEntry(id, 1);
-        assertThat(repository.publish(id, clock.now())).isFalse();
+        assertThat(written(() -> repository.publish(id, clock.now()))).isFalse();
     }
 
     @Test

@@ -50,8 +50,11 @@ class RetentionApiTest extends HubIntegrationTest {
     @Test
     void anExportedReceiptIsNoLongerInTheGraphAndSaysWhichExportAndDigestItWentTo() {
         String id = "RCP-20200115083000-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        receipts.saveAll(List.of(new Receipt(id, LONG_AGO, "partner", "client", "HRSS-430100", "permit P-1", "ENTERPRISE", "91430102MA0000001X",
-                RestrictionDomain.BIDDING_TENDERING, LONG_AGO, false, "digest", "{\"content\":{}}", LONG_AGO)));
+        written(() -> {
+            receipts.saveAll(List.of(new Receipt(id, LONG_AGO, "partner", "client", "HRSS-430100", "permit P-1", "ENTERPRISE", "91430102MA0000001X",
+                    RestrictionDomain.BIDDING_TENDERING, LONG_AGO, false, "digest", "{\"content\":{}}", LONG_AGO)));
+            return null;
+        });
 
         RetentionService.Outcome outcome = retention.exportReceipts(CUTOFF, () -> true);
 
@@ -73,7 +76,10 @@ class RetentionApiTest extends HubIntegrationTest {
     void anExternalisedEvidenceFileIsStillDownloadedAndRefusedOnceItNoLongerMatchesItsSha256() throws Exception {
         byte[] content = ("old site photo " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         String sha = EvidenceService.sha256(content);
-        evidence.store(sha, content, "image/jpeg", "HRSS-430100", LONG_AGO);
+        written(() -> {
+            evidence.store(sha, content, "image/jpeg", "HRSS-430100", LONG_AGO);
+            return null;
+        });
 
         assertThat(retention.externaliseEvidence(CUTOFF, LocalDate.of(2026, 12, 4), () -> true).records()).isGreaterThanOrEqualTo(1);
 
