@@ -27,7 +27,9 @@ class MetricsApiTest extends HubIntegrationTest {
                 restricted receiptId } }""";
 
     WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+        // A scrape after the whole suite's requests is larger than the client's default 256 KB buffer.
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
     }
 
     String scrape() {
