@@ -46,7 +46,7 @@ import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
+import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.api.graphql.ErrorCode;
 
 /**

@@ -22,7 +22,7 @@ import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.PlanRepository;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
+import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Task;
 import org.supervisionhub.api.graphql.DomainRefusals;
 import org.supervisionhub.api.graphql.ErrorCode;

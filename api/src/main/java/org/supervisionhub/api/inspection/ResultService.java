@@ -44,7 +44,7 @@ import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import org.supervisionhub.domain.restriction.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
+import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.graph.sync.OutboxRepository;
 import tools.jackson.databind.json.JsonMapper;
 

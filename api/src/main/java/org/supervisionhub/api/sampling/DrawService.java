@@ -27,12 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.graphql.Checks;
 import org.supervisionhub.api.graphql.DomainRefusals;
 import org.supervisionhub.api.graphql.ErrorCode;
-import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.sampling.Vdraw1.Candidate;
 import org.supervisionhub.api.sampling.Vdraw1.Pick;
 import org.supervisionhub.api.sampling.Vdraw1.Ranked;
 import org.supervisionhub.api.sampling.Vdraw1.Stratum;
+import org.supervisionhub.domain.sampling.InspectionAssignment;
 import org.supervisionhub.domain.sampling.SamplingDraw;
 import org.supervisionhub.domain.sampling.TaskData;
 import org.supervisionhub.domain.sampling.TaskData.StratumRatio;
@@ -55,15 +55,16 @@ import org.supervisionhub.graph.sampling.Sampling.Deferral;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.DrawStratum;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
+import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
 import org.supervisionhub.graph.sampling.Sampling.Skip;
 import org.supervisionhub.graph.sampling.Sampling.Task;
 
 /**
  * Draws, per vdraw-1: commit freezes the pool and publishes the commitment; execute selects, once; replacements,
- * inspector assignment and substitution follow the spec's steps. The domain's {@code SamplingTask} and
- * {@link SamplingDraw} decide (PLAN-06, DRAW-01/02/03/08, ASSIGN-01); {@link Vdraw1} computes. Every state change first
+ * inspector assignment and substitution follow the spec's steps. The domain's {@code SamplingTask}, {@link SamplingDraw}
+ * and {@link InspectionAssignment} decide (PLAN-06, DRAW-01/02/03/08, ASSIGN-01/02/03/04/08/14), from what this service
+ * reads of the roster (who is eligible, who must recuse); {@link Vdraw1} computes. Every state change first
  * takes the draw's (or task's) write lock in the transaction, so concurrent requests serialise and the second sees the
  * first's result.
  */
@@ -367,9 +368,7 @@ public class DrawService {
         }
         List<Inspection> pending = draws.inspectionsOfDraw(drawId, InspectionStatus.ACTIVE).stream()
                 .filter(i -> departmentId.equals(i.inspectedBy()) && i.plannedOn() == null).toList();
-        if (pending.isEmpty()) {
-            throw illegal("departmentId", "draw " + drawId + " has no inspection for " + departmentId + " waiting for inspectors", "ASSIGN-14");
-        }
+        PlanService.refuse(draw.aggregate().waitingFor(departmentId, pending.size()), UnaryOperator.identity());
         jointParts.requireOneVisitDay(task, drawId, plannedOn);
         // A participant of a joint task draws from its own roster scope and sends its own number (ASSIGN-13).
         JointParts.Roster roster = jointParts.roster(task, departmentId);
@@ -425,13 +424,12 @@ public class DrawService {
         Checks checks = new Checks().require("inspectorId", inspectorId).require("reason", reason);
         checks.check(reason == null || reason.length() <= MAX_REASON, "reason", ErrorCode.INVALID_VALUE, "at most " + MAX_REASON + " characters", null);
         checks.throwIfAny();
-        Inspection inspection = lockedInspection(inspectionId);
+        Locked locked = lockedInspection(inspectionId);
+        Inspection inspection = locked.inspection();
+        List<Assignee> assignees = locked.assignees();
+        PlanService.refuse(locked.assignment().substitutable(inspectorId), AS_INSPECTION);
         Draw draw = draws.draw(inspection.drawId()).orElseThrow();
         EligibleGroup group = groupOf(inspection);
-        List<Assignee> assignees = draws.assignees(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
-        if (assignees.stream().noneMatch(a -> a.inspectorId().equals(inspectorId) && !a.dropped())) {
-            throw InvalidInputException.of("inspectorId", ErrorCode.NOT_FOUND, inspectorId + " is not assigned to inspection " + inspectionId, "ASSIGN-04");
-        }
         draws.dropInspector(inspectionId, inspectorId, reason.strip(), now());
         Set<String> exclude = new HashSet<>();
         assignees.forEach(a -> exclude.add(a.inspectorId()));
@@ -464,21 +462,16 @@ public class DrawService {
      */
     @Transactional
     public Inspection matchNeighbours(String inspectionId, String actor) {
-        Inspection inspection = lockedInspection(inspectionId);
+        Locked locked = lockedInspection(inspectionId);
+        Inspection inspection = locked.inspection();
         Task task = plans.task(inspection.taskId()).orElseThrow();
-        if (!task.data().rosterScope().neighbouringRegions()) {
-            throw illegal("inspectionId", "task " + task.id() + " does not allow inspectors of neighbouring regions", "ASSIGN-08");
-        }
-        if (!inspection.flagged()) {
-            throw illegal("inspectionId", "inspection " + inspectionId + " has its inspectors; only a flagged one is matched", "ASSIGN-08");
-        }
+        PlanService.refuse(locked.assignment().neighbourMatchable(task.id(), task.data().rosterScope().neighbouringRegions()), AS_INSPECTION);
         EligibleGroup group = groupOf(inspection);
         Draw draw = draws.draw(inspection.drawId()).orElseThrow();
         List<String> neighbours = draws.eligible(draws.neighbours(inspection.inspectedBy()), List.of(), task.data().expertise(), group.on());
-        List<Assignee> current = draws.assignees(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
         Set<String> exclude = new HashSet<>();
-        current.forEach(a -> exclude.add(a.inspectorId()));
-        int missing = group.required() - (int) current.stream().filter(a -> !a.dropped()).count();
+        locked.assignees().forEach(a -> exclude.add(a.inspectorId()));
+        int missing = locked.assignment().missing(group.required());
         Map<String, Map<String, List<String>>> recusals = draws.recusals(List.of(inspection.uscc()), neighbours, draw.id(),
                 group.on(), properties.recusalVisitWindowDays());
         Pick pick = Vdraw1.pick(Vdraw1.inspectorOrder(Vdraw1.unhex(draw.seed()), inspection.uscc(), neighbours), 0, missing,
@@ -500,34 +493,24 @@ public class DrawService {
     @Transactional
     public Inspection assignDirectly(String inspectionId, List<String> inspectorIds, String reason, String actor) {
         Checks checks = new Checks().require("reason", reason).require("inspectorIds", inspectorIds);
-        checks.check(inspectorIds == null || !inspectorIds.isEmpty(), "inspectorIds", ErrorCode.REQUIRED, "name at least one inspector", "ASSIGN-08");
+        DomainRefusals.violations(InspectionAssignment.named(inspectorIds), UnaryOperator.identity()).forEach(checks::add);
         checks.check(reason == null || reason.length() <= MAX_REASON, "reason", ErrorCode.INVALID_VALUE, "at most " + MAX_REASON + " characters", null);
         checks.throwIfAny();
-        Inspection inspection = lockedInspection(inspectionId);
+        Locked locked = lockedInspection(inspectionId);
+        Inspection inspection = locked.inspection();
         EligibleGroup group = groupOf(inspection);
         Draw draw = draws.draw(inspection.drawId()).orElseThrow();
-        List<Assignee> current = draws.assignees(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
-        Set<String> taken = new HashSet<>();
-        current.stream().filter(a -> !a.dropped()).forEach(a -> taken.add(a.inspectorId()));
-        // Direct assignment still needs certified inspectors without a conflict (ASSIGN-02, ASSIGN-03).
+        // Direct assignment still needs certified inspectors without a conflict (ASSIGN-02, ASSIGN-03): read here, decided by the domain.
         List<String> qualified = draws.eligible(departmentAndNeighbours(inspection.inspectedBy()), List.of(), List.of(), group.on());
         Map<String, List<String>> recusals = draws.recusals(List.of(inspection.uscc()), inspectorIds, draw.id(), group.on(),
                 properties.recusalVisitWindowDays()).getOrDefault(inspection.uscc(), Map.of());
-        List<String> ids = inspectorIds.stream().distinct().toList();
-        for (int i = 0; i < ids.size(); i++) {
-            String p = ids.get(i);
-            checks.check(!taken.contains(p), "inspectorIds[" + i + "]", ErrorCode.CONFLICT, p + " is already assigned", null);
-            checks.check(qualified.contains(p), "inspectorIds[" + i + "]", ErrorCode.INVALID_VALUE, p + " is not on the roster of "
-                    + inspection.inspectedBy() + " or a neighbouring department with a valid certificate on " + group.on(), "ASSIGN-02");
-            checks.check(!recusals.containsKey(p), "inspectorIds[" + i + "]", ErrorCode.INVALID_VALUE, p + " must recuse: "
-                    + recusals.getOrDefault(p, List.of()), "ASSIGN-03");
-        }
-        checks.throwIfAny();
-        int have = taken.size() + ids.size();
+        InspectionAssignment.Direct direct = locked.assignment().direct(inspectorIds, qualified, recusals, inspection.inspectedBy(),
+                group.on(), group.required()).orElseThrow(DomainRefusals.asArguments());
+        List<String> ids = direct.inspectorIds();
         for (String p : ids) {
-            draws.addAssignee(inspectionId, p, "DIRECT", null, null, have < group.required(), now());
+            draws.addAssignee(inspectionId, p, "DIRECT", null, null, direct.flagged(), now());
         }
-        draws.setFlag(inspectionId, have < group.required(), "DIRECT", null, null);
+        draws.setFlag(inspectionId, direct.flagged(), "DIRECT", null, null);
         draws.recordSubstitution(inspectionId, null, String.join(",", ids), "DIRECT: " + reason.strip(), actor, now());
         return draws.inspections(List.of(inspectionId)).get(inspectionId);
     }
@@ -538,21 +521,22 @@ public class DrawService {
         return out;
     }
 
-    private Inspection lockedInspection(String inspectionId) {
+    /** An inspection under its draw's lock, with its assignees (all, dropped too) and the domain's view of them. */
+    private record Locked(Inspection inspection, List<Assignee> assignees, InspectionAssignment assignment) {
+    }
+
+    /** The inspection under its draw's write lock; ASSIGN-04, ASSIGN-01: active and matched, or refused. */
+    private Locked lockedInspection(String inspectionId) {
         Inspection inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
         if (inspection == null) {
             throw new NotFoundException("inspectionId", "no inspection " + inspectionId);
         }
         draws.lock(inspection.drawId());
         inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
-        if (inspection.status() != InspectionStatus.ACTIVE) {
-            throw illegal("inspectionId", "inspection " + inspectionId + " is " + inspection.status(), "ASSIGN-04");
-        }
-        if (inspection.plannedOn() == null) {
-            throw illegal("inspectionId", "inspection " + inspectionId + " has not been matched with inspectors yet;"
-                    + " run assignInspectors first", "ASSIGN-01");
-        }
-        return inspection;
+        List<Assignee> assignees = draws.assignees(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
+        InspectionAssignment assignment = inspection.assignment(assignees);
+        PlanService.refuse(assignment.changeable(), AS_INSPECTION);
+        return new Locked(inspection, assignees, assignment);
     }
 
     private EligibleGroup groupOf(Inspection inspection) {
@@ -596,10 +580,6 @@ public class DrawService {
         }
     }
 
-    private static InvalidInputException illegal(String field, String message, String rule) {
-        return InvalidInputException.of(field, ErrorCode.ILLEGAL_TRANSITION, message, rule);
-    }
-
     /** The draw under its write lock (held to the end of the transaction), so the status it decides from is the one written over. */
     private Draw locked(String drawId) {
         draws.lock(drawId).orElseThrow(() -> new NotFoundException("drawId", "no draw " + drawId));
@@ -609,6 +589,8 @@ public class DrawService {
     /** The subject {@code id} of a draw's refusal is the operation's {@code drawId}; of a commit's, its {@code taskId}. */
     private static final UnaryOperator<String> AS_DRAW = s -> s.equals("id") ? "drawId" : s;
     private static final UnaryOperator<String> AS_TASK = s -> s.equals("id") ? "taskId" : s;
+    /** The subject {@code id} of an inspection's refusal is the operation's {@code inspectionId}. */
+    private static final UnaryOperator<String> AS_INSPECTION = s -> s.equals("id") ? "inspectionId" : s;
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

@@ -3,6 +3,7 @@ package org.supervisionhub.api.sampling;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.sampling.SamplingInputs.ParticipationInput;
 import org.supervisionhub.domain.sampling.SamplingPlan;
 import org.supervisionhub.domain.sampling.TaskData.RosterScope;
-import org.supervisionhub.graph.checklist.Checklist.Item;
+import org.supervisionhub.domain.sampling.TaskItem;
+import org.supervisionhub.domain.sampling.TaskRules;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.sampling.JointRepository;
@@ -101,22 +103,18 @@ public class JointTaskService {
         checks.check(in.itemIds() == null || !itemIds.isEmpty(), "input.itemIds", ErrorCode.REQUIRED,
                 "a participant inspects at least one item of its own", "PLAN-15");
         // CHK-07: a participant contributes items of its own checklists (or its superiors'), never the lead's or another's.
-        Map<String, Item> items = planService.checkItems(d, task.data().kind().name(),
-                task.data().method() == null ? null : task.data().method().name(), itemIds, "input.itemIds", checks);
-        PlanService.checkCaps(task.data(), items, "input.itemIds", checks);
+        Map<String, TaskItem> items = planService.taskItems(itemIds);
+        List<org.supervisionhub.domain.Violation> refused = new ArrayList<>(TaskRules.items(d.id(), planService.departmentChain(d),
+                task.data().kind().name(), task.data().method() == null ? null : task.data().method().name(), itemIds, items, "itemIds"));
+        refused.addAll(task.data().capViolations(PlanService.caps(items.values()), "itemIds"));
+        DomainRefusals.violations(refused, PlanService.INPUT).forEach(checks::add);
         Integer count = in.inspectorCount();
         checks.check(count == null || (count >= 1 && count <= MAX_INSPECTORS), "input.inspectorCount", ErrorCode.INVALID_VALUE,
                 "a participant sends 1 to " + MAX_INSPECTORS + " inspectors", "ASSIGN-13");
         List<String> unitIds = in.rosterScope() == null || in.rosterScope().unitIds() == null ? List.of()
                 : in.rosterScope().unitIds().stream().filter(Objects::nonNull).distinct().toList();
-        if (!unitIds.isEmpty()) {
-            var units = organisation.units(unitIds);
-            for (int i = 0; i < unitIds.size(); i++) {
-                var u = units.get(unitIds.get(i));
-                checks.check(u != null && u.departmentId().equals(departmentId), "input.rosterScope.unitIds[" + i + "]",
-                        ErrorCode.INVALID_VALUE, "unit " + unitIds.get(i) + " is not a unit of " + departmentId, "ASSIGN-07");
-            }
-        }
+        DomainRefusals.violations(TaskRules.units(unitIds, planService.unitDepartments(unitIds), departmentId, "rosterScope.unitIds"), PlanService.INPUT)
+                .forEach(checks::add);
         checks.throwIfAny();
         Plan plan = plans.plan(task.planId()).orElseThrow();
         SamplingPlan.Change change = planService.change(plan, actor, reason);

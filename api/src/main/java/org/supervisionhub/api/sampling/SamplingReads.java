@@ -26,7 +26,7 @@ import org.supervisionhub.graph.sampling.Sampling.Assignment;
 import org.supervisionhub.graph.sampling.Sampling.Deferral;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
+import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Participation;
 import org.supervisionhub.graph.sampling.Sampling.ParticipationStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;

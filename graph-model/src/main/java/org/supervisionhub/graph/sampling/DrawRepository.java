@@ -22,7 +22,7 @@ import org.supervisionhub.graph.sampling.Sampling.Deferral;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.DrawStratum;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
+import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Replacement;
 import org.supervisionhub.graph.sampling.Sampling.Skip;
 import org.supervisionhub.graph.sampling.Sampling.Substitution;

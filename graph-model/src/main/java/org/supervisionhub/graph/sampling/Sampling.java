@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.supervisionhub.domain.sampling.DrawId;
 import org.supervisionhub.domain.sampling.DrawStatus;
+import org.supervisionhub.domain.sampling.InspectionAssignment;
+import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.domain.sampling.PlanId;
 import org.supervisionhub.domain.sampling.PlanStatus;
 import org.supervisionhub.domain.sampling.SamplingDraw;
@@ -23,9 +25,6 @@ public final class Sampling {
 
     private Sampling() {
     }
-
-    /** An inspection selected by a draw; only ACTIVE ones count towards caps and get inspectors. */
-    public enum InspectionStatus { ACTIVE, REPLACED, DEFERRED }
 
     public record Plan(String id, String departmentId, int year, String title, PlanStatus status, LocalDate filingDeadline,
                        String filedWith, OffsetDateTime createdAt, OffsetDateTime filedAt, OffsetDateTime publishedAt,
@@ -91,6 +90,12 @@ public final class Sampling {
         /** A participant's part of a joint inspection (PLAN-15); the lead's inspection is the one the draw selected. */
         public boolean part() {
             return jointOf != null;
+        }
+
+        /** The inspection's inspectors as the domain decides on them (ASSIGN-01/02/03/04/08). */
+        public InspectionAssignment assignment(List<DrawRepository.Assignee> assignees) {
+            return new InspectionAssignment(id, status, plannedOn, flagged, assignees.stream()
+                    .map(a -> new InspectionAssignment.Assignee(a.inspectorId(), a.dropped())).toList());
         }
     }
 

@@ -40,7 +40,7 @@ import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.JointRepository;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
+import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
 import org.supervisionhub.graph.sampling.Sampling.Task;
 

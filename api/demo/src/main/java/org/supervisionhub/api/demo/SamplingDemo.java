@@ -25,7 +25,7 @@ import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.graph.sampling.Sampling.InspectionStatus;
+import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
 import org.supervisionhub.graph.sampling.Sampling.Task;
 import org.supervisionhub.domain.sampling.TaskData;

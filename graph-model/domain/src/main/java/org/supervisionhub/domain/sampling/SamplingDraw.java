@@ -17,7 +17,7 @@ import org.supervisionhub.domain.Violation.Kind;
  * replaced from their stratum's reserve (DRAW-02) and inspectors matched (ASSIGN-01). The kernel (pool order, quotas,
  * ranks, seed) is vdraw-1's; the draw asks it and decides.
  *
- * <p>Violations name the subject {@code id} (the draw; for a commit, its task), {@code entropy} or {@code uscc}.
+ * <p>Violations name the subject {@code id} (the draw; for a commit, its task), {@code entropy}, {@code uscc} or {@code departmentId}.
  */
 public record SamplingDraw(DrawId id, TaskId task, DrawStatus status, List<Stratum> strata, String entropy) {
 
@@ -113,5 +113,14 @@ public record SamplingDraw(DrawId id, TaskId task, DrawStatus status, List<Strat
     public List<Violation> assignable() {
         return status == DrawStatus.EXECUTED ? List.of() : List.of(Violation.illegalTransition("id", "draw " + id
                 + " is not executed yet; inspectors are matched to selected targets", "ASSIGN-01"));
+    }
+
+    /**
+     * ASSIGN-14: each department matches inspectors to the inspections it carries out; a run for {@code departmentId} needs
+     * at least one of them ({@code waiting}) not matched yet. Subject {@code departmentId}.
+     */
+    public List<Violation> waitingFor(String departmentId, int waiting) {
+        return waiting > 0 ? List.of() : List.of(Violation.illegalTransition("departmentId", "draw " + id + " has no inspection for "
+                + departmentId + " waiting for inspectors", "ASSIGN-14"));
     }
 }
