@@ -1,2 +1,2 @@
-/** Sampling as aggregates: a plan and its tasks (PLAN rules, adjustments after filing) and a draw (DRAW rules, vdraw-1 steps). */
+/** Sampling as aggregates: a plan and its tasks (PLAN rules, a task's input), a draw (DRAW rules, vdraw-1 steps) and an inspection's inspectors (ASSIGN rules). */
 package org.supervisionhub.domain.sampling;
