@@ -11,14 +11,15 @@ import org.springframework.stereotype.Component;
 import org.supervisionhub.api.access.ForbiddenException;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
+import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.graph.archive.ArchiveRepository;
 import org.supervisionhub.graph.archive.Archives.ArchiveFile;
+import org.supervisionhub.graph.sampling.AssignmentRepository;
+import org.supervisionhub.graph.sampling.AssignmentRepository.Assignee;
 import org.supervisionhub.graph.sampling.DrawRepository;
-import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * The inspection a department acts on, and the checks that the caller acts for the department that inspects it and,
@@ -33,11 +34,13 @@ public class Inspections {
     static final Set<String> RECUSED_AT_DRAW = Set.of("DECLARED_CONFLICT", "LINKED_TO_ENTERPRISE", "LINKED_TO_RELATED_PERSON", "RECENT_VISIT");
 
     private final DrawRepository draws;
+    private final AssignmentRepository assignments;
     private final ArchiveRepository archives;
     private final Clock clock;
 
-    public Inspections(DrawRepository draws, ArchiveRepository archives, Clock clock) {
+    public Inspections(DrawRepository draws, AssignmentRepository assignments, ArchiveRepository archives, Clock clock) {
         this.draws = draws;
+        this.assignments = assignments;
         this.archives = archives;
         this.clock = clock;
     }
@@ -112,7 +115,7 @@ public class Inspections {
             throw new ForbiddenException(field, "ONSITE-02: the caller names no inspector, so is on no inspection team (" + rule + ")",
                     !viewer.authenticated(), "ONSITE-02");
         }
-        List<Assignee> assignees = draws.assignees(List.of(inspection.id())).getOrDefault(inspection.id(), List.of());
+        List<Assignee> assignees = assignments.assignees(List.of(inspection.id())).getOrDefault(inspection.id(), List.of());
         if (assignees.stream().anyMatch(a -> a.inspectorId().equals(me) && !a.dropped())) {
             return;
         }
@@ -127,10 +130,10 @@ public class Inspections {
     /** Why {@code inspectorId} is recused from the inspection's enterprise (ASSIGN-03); empty when they are not. */
     Set<String> recusal(Inspection inspection, String inspectorId) {
         Set<String> reasons = new TreeSet<>();
-        draws.skipped(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream()
+        assignments.skipped(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream()
                 .filter(s -> s.inspector().equals(inspectorId) && RECUSED_AT_DRAW.contains(s.reason()))
                 .forEach(s -> reasons.add(s.reason()));
-        draws.recusals(List.of(inspection.uscc()), List.of(inspectorId), inspection.drawId(), LocalDate.now(clock), 0)
+        assignments.recusals(List.of(inspection.uscc()), List.of(inspectorId), inspection.drawId(), LocalDate.now(clock), 0)
                 .getOrDefault(inspection.uscc(), java.util.Map.of()).getOrDefault(inspectorId, List.of()).stream()
                 .filter(CONFLICTS::contains).forEach(reasons::add);
         return reasons;

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.graph.sampling.AssignmentRepository;
+import org.supervisionhub.graph.sampling.AssignmentRepository.Assignee;
 import org.supervisionhub.graph.sampling.DrawRepository;
-import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
 import org.supervisionhub.graph.sampling.JointRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.graph.sampling.Sampling.Participation;
@@ -26,10 +27,12 @@ public class JointInspections {
 
     private final JointRepository joint;
     private final DrawRepository draws;
+    private final AssignmentRepository assignments;
 
-    public JointInspections(JointRepository joint, DrawRepository draws) {
+    public JointInspections(JointRepository joint, DrawRepository draws, AssignmentRepository assignments) {
         this.joint = joint;
         this.draws = draws;
+        this.assignments = assignments;
     }
 
     /** The notice and the record are the joint visit's, made on the lead's inspection, never on a part. */
@@ -89,7 +92,7 @@ public class JointInspections {
         List<String> ids = new ArrayList<>(List.of(inspection.id()));
         parts(inspection).forEach(p -> ids.add(p.id()));
         Set<String> team = new LinkedHashSet<>();
-        var assignees = draws.assignees(ids);
+        var assignees = assignments.assignees(ids);
         ids.forEach(id -> assignees.getOrDefault(id, List.of()).stream().filter(a -> !a.dropped()).map(Assignee::inspectorId).forEach(team::add));
         return team;
     }

@@ -33,6 +33,7 @@ import org.supervisionhub.api.sampling.Vdraw1.Pick;
 import org.supervisionhub.api.sampling.Vdraw1.Ranked;
 import org.supervisionhub.api.sampling.Vdraw1.Stratum;
 import org.supervisionhub.domain.sampling.InspectionAssignment;
+import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.domain.sampling.SamplingDraw;
 import org.supervisionhub.domain.sampling.TaskData;
 import org.supervisionhub.domain.sampling.TaskData.StratumRatio;
@@ -41,21 +42,22 @@ import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
+import org.supervisionhub.graph.sampling.AssignmentRepository;
+import org.supervisionhub.graph.sampling.AssignmentRepository.Assignee;
+import org.supervisionhub.graph.sampling.AssignmentRepository.AssignmentRow;
+import org.supervisionhub.graph.sampling.AssignmentRepository.AssignmentState;
+import org.supervisionhub.graph.sampling.AssignmentRepository.EligibleGroup;
 import org.supervisionhub.graph.sampling.DrawRepository;
-import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
-import org.supervisionhub.graph.sampling.DrawRepository.AssignmentRow;
-import org.supervisionhub.graph.sampling.DrawRepository.AssignmentState;
-import org.supervisionhub.graph.sampling.DrawRepository.EligibleGroup;
 import org.supervisionhub.graph.sampling.DrawRepository.NewInspection;
 import org.supervisionhub.graph.sampling.DrawRepository.Overlap;
 import org.supervisionhub.graph.sampling.DrawRepository.PoolChunk;
-import org.supervisionhub.graph.sampling.DrawRepository.PoolRow;
 import org.supervisionhub.graph.sampling.PlanRepository;
+import org.supervisionhub.graph.sampling.PoolRepository;
+import org.supervisionhub.graph.sampling.PoolRepository.PoolRow;
 import org.supervisionhub.graph.sampling.Sampling.Deferral;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.DrawStratum;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
 import org.supervisionhub.graph.sampling.Sampling.Skip;
 import org.supervisionhub.graph.sampling.Sampling.Task;
@@ -77,6 +79,8 @@ public class DrawService {
 
     private final PlanRepository plans;
     private final DrawRepository draws;
+    private final PoolRepository pools;
+    private final AssignmentRepository assignments;
     private final ChecklistRepository checklists;
     private final OrganisationRepository organisation;
     private final SamplingProperties properties;
@@ -86,7 +90,7 @@ public class DrawService {
     private final DrawSecrets secrets;
     private final DrawMetrics metrics;
 
-    public DrawService(PlanRepository plans, DrawRepository draws, ChecklistRepository checklists,
+    public DrawService(PlanRepository plans, DrawRepository draws, PoolRepository pools, AssignmentRepository assignments, ChecklistRepository checklists,
                        OrganisationRepository organisation, SamplingProperties properties,
                        org.supervisionhub.graph.sampling.JointRepository joint, JointParts jointParts, Clock clock,
                        org.springframework.beans.factory.ObjectProvider<DrawSecrets> secrets, DrawMetrics metrics) {
@@ -96,6 +100,8 @@ public class DrawService {
         this.jointParts = jointParts;
         this.plans = plans;
         this.draws = draws;
+        this.pools = pools;
+        this.assignments = assignments;
         this.checklists = checklists;
         this.organisation = organisation;
         this.properties = properties;
@@ -129,20 +135,20 @@ public class DrawService {
     /** Step 1: the task's candidates after every filter, each with its stratum label. */
     List<Candidate> pool(Task task) {
         TaskData d = task.data();
-        List<String> regions = draws.regionsGoverned(task.departmentId());
+        List<String> regions = pools.regionsGoverned(task.departmentId());
         if (!d.criteria().regionCodes().isEmpty()) {
-            Set<String> wanted = new HashSet<>(draws.regionsUnder(d.criteria().regionCodes()));
+            Set<String> wanted = new HashSet<>(pools.regionsUnder(d.criteria().regionCodes()));
             regions = regions.stream().filter(wanted::contains).toList();
         }
-        List<PoolRow> rows = d.triggerScope() == null ? draws.candidates(regions, d.criteria())
+        List<PoolRow> rows = d.triggerScope() == null ? pools.candidates(regions, d.criteria())
                 // TRIG-01, TRIG-03: the enterprises the department's triggers name, within the directed criteria.
-                : draws.candidatesAmong(draws.triggered(task.departmentId(), d.triggerScope().types(), d.triggerScope().from(),
+                : pools.candidatesAmong(pools.triggered(task.departmentId(), d.triggerScope().types(), d.triggerScope().from(),
                         d.triggerScope().to()), regions, d.criteria());
         // DRAW-12: no more than the yearly cap of inspections per enterprise.
-        Set<String> excluded = new HashSet<>(properties.yearlyCap() > 0 ? draws.atYearlyCap(task.year(), properties.yearlyCap()) : Set.of());
+        Set<String> excluded = new HashSet<>(properties.yearlyCap() > 0 ? pools.atYearlyCap(task.year(), properties.yearlyCap()) : Set.of());
         // DRAW-03: each batch draws from the pool that remains.
-        excluded.addAll(draws.selectedByTask(task.id()));
-        Set<String> complained = d.complaintRule() == null ? Set.of() : draws.complained(
+        excluded.addAll(pools.selectedByTask(task.id()));
+        Set<String> complained = d.complaintRule() == null ? Set.of() : pools.complained(
                 LocalDate.now(clock).minusDays(d.complaintRule().withinDays()), LocalDate.now(clock), d.complaintRule().minComplaints());
         boolean byClass = "CREDIT_RISK_CLASS".equals(d.strataBy());
         List<Candidate> out = new ArrayList<>(rows.size());
@@ -259,7 +265,7 @@ public class DrawService {
         Map<String, String> out = new HashMap<>();
         if (task.data().dispatched()) {
             Department d = organisation.department(task.departmentId()).orElseThrow();
-            out.putAll(draws.dispatchDepartments(usccs, d.sector(), task.data().dispatchLevel()));
+            out.putAll(assignments.dispatchDepartments(usccs, d.sector(), task.data().dispatchLevel()));
         }
         usccs.forEach(u -> out.putIfAbsent(u, task.departmentId()));
         return out;
@@ -333,7 +339,7 @@ public class DrawService {
         created.addAll(jointParts.create(task, draw, List.of(row)));
         // A draw whose group was already assigned gets the replacement (and each part, in its participant's group)
         // assigned at the end of the processing order.
-        List<EligibleGroup> groups = draws.eligibleGroups(drawId);
+        List<EligibleGroup> groups = assignments.eligibleGroups(drawId);
         for (Inspection i : draws.inspections(created).values()) {
             EligibleGroup group = groups.stream().filter(g -> g.inspectedBy().equals(i.inspectedBy())).reduce((a, b) -> b).orElse(null);
             if (group != null && i.status() == InspectionStatus.ACTIVE) {
@@ -372,11 +378,11 @@ public class DrawService {
         jointParts.requireOneVisitDay(task, drawId, plannedOn);
         // A participant of a joint task draws from its own roster scope and sends its own number (ASSIGN-13).
         JointParts.Roster roster = jointParts.roster(task, departmentId);
-        List<String> eligible = draws.eligible(List.of(departmentId), roster.unitIds(), task.data().expertise(), plannedOn);
+        List<String> eligible = assignments.eligible(List.of(departmentId), roster.unitIds(), task.data().expertise(), plannedOn);
         int m = roster.required();
         int cap = Vdraw1.workloadCap(m, pending.size(), eligible.size());
-        String groupId = drawId + "-G" + (draws.eligibleGroups(drawId).size() + 1);
-        draws.createEligibleGroup(groupId, drawId, departmentId, plannedOn, eligible, cap, m, pending.size(), now());
+        String groupId = drawId + "-G" + (assignments.eligibleGroups(drawId).size() + 1);
+        assignments.createEligibleGroup(groupId, drawId, departmentId, plannedOn, eligible, cap, m, pending.size(), now());
         EligibleGroup group = new EligibleGroup(groupId, departmentId, plannedOn, eligible, cap, m, pending.size());
         int flagged = assignGroup(draw, task, pending, group, actor);
         return new AssignmentRun(drawId, departmentId, plannedOn, pending.size(), eligible.size(), cap, flagged);
@@ -387,10 +393,10 @@ public class DrawService {
         byte[] seed = Vdraw1.unhex(draw.seed());
         List<Inspection> ordered = inspections.stream()
                 .sorted(Comparator.comparing(Inspection::rank).thenComparing(Inspection::uscc)).toList();
-        Map<String, Map<String, List<String>>> recusals = draws.recusals(ordered.stream().map(Inspection::uscc).toList(),
+        Map<String, Map<String, List<String>>> recusals = assignments.recusals(ordered.stream().map(Inspection::uscc).toList(),
                 group.inspectors(), draw.id(), group.on(), properties.recusalVisitWindowDays());
         Map<String, Integer> loads = groupLoads(draw.id(), group);
-        int processed = draws.lastProcessingOrder(draw.id());
+        int processed = assignments.lastProcessingOrder(draw.id());
         List<AssignmentRow> rows = new ArrayList<>();
         int flagged = 0;
         for (Inspection i : ordered) {
@@ -402,12 +408,12 @@ public class DrawService {
             rows.add(new AssignmentRow(i.id(), ++processed, group.required(), group.workloadCap(), group.id(), pick.assigned(),
                     skips(pick), short_, "RANDOM", pick.consideredUpTo()));
         }
-        draws.recordAssignments(rows, group.on(), now());
+        assignments.recordAssignments(rows, group.on(), now());
         return flagged;
     }
 
     private Map<String, Integer> groupLoads(String drawId, EligibleGroup group) {
-        Map<String, Integer> loads = new HashMap<>(draws.loads(drawId));
+        Map<String, Integer> loads = new HashMap<>(assignments.loads(drawId));
         loads.keySet().retainAll(Set.copyOf(group.inspectors()));
         return loads;
     }
@@ -430,14 +436,14 @@ public class DrawService {
         PlanService.refuse(locked.assignment().substitutable(inspectorId), AS_INSPECTION);
         Draw draw = draws.draw(inspection.drawId()).orElseThrow();
         EligibleGroup group = groupOf(inspection);
-        draws.dropInspector(inspectionId, inspectorId, reason.strip(), now());
+        assignments.dropInspector(inspectionId, inspectorId, reason.strip(), now());
         Set<String> exclude = new HashSet<>();
         assignees.forEach(a -> exclude.add(a.inspectorId()));
         byte[] seed = Vdraw1.unhex(draw.seed());
         List<Ranked> order = Vdraw1.inspectorOrder(seed, inspection.uscc(), group.inspectors());
-        Map<String, Map<String, List<String>>> recusals = draws.recusals(List.of(inspection.uscc()), group.inspectors(), draw.id(),
+        Map<String, Map<String, List<String>>> recusals = assignments.recusals(List.of(inspection.uscc()), group.inspectors(), draw.id(),
                 group.on(), properties.recusalVisitWindowDays());
-        AssignmentState state = draws.assignmentState(inspectionId);
+        AssignmentState state = assignments.assignmentState(inspectionId);
         int from = state.consideredUpTo() + 1;
         Pick pick = Vdraw1.pick(order, from, 1, group.workloadCap(), groupLoads(draw.id(), group),
                 recusals.getOrDefault(inspection.uscc(), Map.of()), exclude);
@@ -446,12 +452,12 @@ public class DrawService {
         int considered = Math.max(pick.consideredUpTo(), from - 1);
         if (pick.assigned().isEmpty()) {
             // Step 16: nobody left in order; flagged, never silently short.
-            draws.setFlag(inspectionId, true, null, skipped, considered);
-            draws.recordSubstitution(inspectionId, inspectorId, null, reason.strip(), actor, now());
+            assignments.setFlag(inspectionId, true, null, skipped, considered);
+            assignments.recordSubstitution(inspectionId, inspectorId, null, reason.strip(), actor, now());
         } else {
             String substitute = pick.assigned().get(0);
-            draws.addAssignee(inspectionId, substitute, "SUBSTITUTE", considered, skipped, inspection.flagged(), now());
-            draws.recordSubstitution(inspectionId, inspectorId, substitute, reason.strip(), actor, now());
+            assignments.addAssignee(inspectionId, substitute, "SUBSTITUTE", considered, skipped, inspection.flagged(), now());
+            assignments.recordSubstitution(inspectionId, inspectorId, substitute, reason.strip(), actor, now());
         }
         return draws.inspections(List.of(inspectionId)).get(inspectionId);
     }
@@ -468,21 +474,21 @@ public class DrawService {
         PlanService.refuse(locked.assignment().neighbourMatchable(task.id(), task.data().rosterScope().neighbouringRegions()), AS_INSPECTION);
         EligibleGroup group = groupOf(inspection);
         Draw draw = draws.draw(inspection.drawId()).orElseThrow();
-        List<String> neighbours = draws.eligible(draws.neighbours(inspection.inspectedBy()), List.of(), task.data().expertise(), group.on());
+        List<String> neighbours = assignments.eligible(assignments.neighbours(inspection.inspectedBy()), List.of(), task.data().expertise(), group.on());
         Set<String> exclude = new HashSet<>();
         locked.assignees().forEach(a -> exclude.add(a.inspectorId()));
         int missing = locked.assignment().missing(group.required());
-        Map<String, Map<String, List<String>>> recusals = draws.recusals(List.of(inspection.uscc()), neighbours, draw.id(),
+        Map<String, Map<String, List<String>>> recusals = assignments.recusals(List.of(inspection.uscc()), neighbours, draw.id(),
                 group.on(), properties.recusalVisitWindowDays());
         Pick pick = Vdraw1.pick(Vdraw1.inspectorOrder(Vdraw1.unhex(draw.seed()), inspection.uscc(), neighbours), 0, missing,
                 Integer.MAX_VALUE, new HashMap<>(), recusals.getOrDefault(inspection.uscc(), Map.of()), exclude);
-        List<Skip> skipped = new ArrayList<>(draws.assignmentState(inspectionId).skipped());
+        List<Skip> skipped = new ArrayList<>(assignments.assignmentState(inspectionId).skipped());
         skipped.addAll(skips(pick));
         boolean stillShort = pick.assigned().size() < missing;
         for (String p : pick.assigned()) {
-            draws.addAssignee(inspectionId, p, "NEIGHBOURING_REGION_RANDOM", null, skipped, stillShort, now());
+            assignments.addAssignee(inspectionId, p, "NEIGHBOURING_REGION_RANDOM", null, skipped, stillShort, now());
         }
-        draws.setFlag(inspectionId, stillShort, "NEIGHBOURING_REGION_RANDOM", skipped, null);
+        assignments.setFlag(inspectionId, stillShort, "NEIGHBOURING_REGION_RANDOM", skipped, null);
         return draws.inspections(List.of(inspectionId)).get(inspectionId);
     }
 
@@ -501,23 +507,23 @@ public class DrawService {
         EligibleGroup group = groupOf(inspection);
         Draw draw = draws.draw(inspection.drawId()).orElseThrow();
         // Direct assignment still needs certified inspectors without a conflict (ASSIGN-02, ASSIGN-03): read here, decided by the domain.
-        List<String> qualified = draws.eligible(departmentAndNeighbours(inspection.inspectedBy()), List.of(), List.of(), group.on());
-        Map<String, List<String>> recusals = draws.recusals(List.of(inspection.uscc()), inspectorIds, draw.id(), group.on(),
+        List<String> qualified = assignments.eligible(departmentAndNeighbours(inspection.inspectedBy()), List.of(), List.of(), group.on());
+        Map<String, List<String>> recusals = assignments.recusals(List.of(inspection.uscc()), inspectorIds, draw.id(), group.on(),
                 properties.recusalVisitWindowDays()).getOrDefault(inspection.uscc(), Map.of());
         InspectionAssignment.Direct direct = locked.assignment().direct(inspectorIds, qualified, recusals, inspection.inspectedBy(),
                 group.on(), group.required()).orElseThrow(DomainRefusals.asArguments());
         List<String> ids = direct.inspectorIds();
         for (String p : ids) {
-            draws.addAssignee(inspectionId, p, "DIRECT", null, null, direct.flagged(), now());
+            assignments.addAssignee(inspectionId, p, "DIRECT", null, null, direct.flagged(), now());
         }
-        draws.setFlag(inspectionId, direct.flagged(), "DIRECT", null, null);
-        draws.recordSubstitution(inspectionId, null, String.join(",", ids), "DIRECT: " + reason.strip(), actor, now());
+        assignments.setFlag(inspectionId, direct.flagged(), "DIRECT", null, null);
+        assignments.recordSubstitution(inspectionId, null, String.join(",", ids), "DIRECT: " + reason.strip(), actor, now());
         return draws.inspections(List.of(inspectionId)).get(inspectionId);
     }
 
     private List<String> departmentAndNeighbours(String departmentId) {
         List<String> out = new ArrayList<>(List.of(departmentId));
-        out.addAll(draws.neighbours(departmentId));
+        out.addAll(assignments.neighbours(departmentId));
         return out;
     }
 
@@ -533,15 +539,15 @@ public class DrawService {
         }
         draws.lock(inspection.drawId());
         inspection = draws.inspections(List.of(inspectionId)).get(inspectionId);
-        List<Assignee> assignees = draws.assignees(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
+        List<Assignee> assignees = assignments.assignees(List.of(inspectionId)).getOrDefault(inspectionId, List.of());
         InspectionAssignment assignment = inspection.assignment(assignees);
         PlanService.refuse(assignment.changeable(), AS_INSPECTION);
         return new Locked(inspection, assignees, assignment);
     }
 
     private EligibleGroup groupOf(Inspection inspection) {
-        String groupId = draws.assignmentState(inspection.id()).group();
-        return draws.eligibleGroups(inspection.drawId()).stream().filter(g -> g.id().equals(groupId)).findFirst().orElseThrow();
+        String groupId = assignments.assignmentState(inspection.id()).group();
+        return assignments.eligibleGroups(inspection.drawId()).stream().filter(g -> g.id().equals(groupId)).findFirst().orElseThrow();
     }
 
     // ---- the pool as stored

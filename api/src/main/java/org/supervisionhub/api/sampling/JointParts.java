@@ -13,11 +13,13 @@ import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
+import org.supervisionhub.graph.sampling.AssignmentRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.DrawRepository.NewInspection;
 import org.supervisionhub.graph.sampling.DrawRepository.Overlap;
 import org.supervisionhub.graph.sampling.JointRepository;
 import org.supervisionhub.graph.sampling.JointRepository.NewPart;
+import org.supervisionhub.graph.sampling.PoolRepository;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.Participation;
 import org.supervisionhub.graph.sampling.Sampling.Task;
@@ -33,12 +35,16 @@ public class JointParts {
 
     private final JointRepository joint;
     private final DrawRepository draws;
+    private final PoolRepository pools;
+    private final AssignmentRepository assignments;
     private final ChecklistRepository checklists;
     private final Clock clock;
 
-    public JointParts(JointRepository joint, DrawRepository draws, ChecklistRepository checklists, Clock clock) {
+    public JointParts(JointRepository joint, DrawRepository draws, PoolRepository pools, AssignmentRepository assignments, ChecklistRepository checklists, Clock clock) {
         this.joint = joint;
         this.draws = draws;
+        this.pools = pools;
+        this.assignments = assignments;
         this.checklists = checklists;
         this.clock = clock;
     }
@@ -59,7 +65,7 @@ public class JointParts {
         for (Participation p : confirmed) {
             List<String> codes = checklists.itemsById(p.itemIds()).values().stream().map(Item::code).distinct().sorted().toList();
             // A participant's part is territorial: only targets in the regions it governs.
-            Set<String> within = joint.within(leads.stream().map(NewInspection::uscc).toList(), draws.regionsGoverned(p.departmentId()));
+            Set<String> within = joint.within(leads.stream().map(NewInspection::uscc).toList(), pools.regionsGoverned(p.departmentId()));
             List<NewInspection> mine = leads.stream().filter(l -> within.contains(l.uscc())).toList();
             if (mine.isEmpty()) {
                 continue;
@@ -102,7 +108,7 @@ public class JointParts {
         if (joint.ofTask(task.id()).stream().noneMatch(Participation::confirmed)) {
             return;
         }
-        draws.eligibleGroups(drawId).stream().map(DrawRepository.EligibleGroup::on).filter(on -> !on.equals(plannedOn)).findFirst()
+        assignments.eligibleGroups(drawId).stream().map(AssignmentRepository.EligibleGroup::on).filter(on -> !on.equals(plannedOn)).findFirst()
                 .ifPresent(on -> {
                     throw InvalidInputException.of("plannedOn", ErrorCode.INVALID_VALUE, "draw " + drawId
                             + " is a joint draw: its inspections are one visit, already assigned for " + on, "GEN-15");

@@ -24,7 +24,7 @@ import org.supervisionhub.api.sampling.SamplingInputs.ParticipationInput;
 import org.supervisionhub.domain.sampling.PlanStatus;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.organisation.Organisation.Department;
-import org.supervisionhub.graph.sampling.DrawRepository;
+import org.supervisionhub.graph.sampling.AssignmentRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.graph.sampling.Sampling.Participation;
 import org.supervisionhub.graph.sampling.Sampling.ParticipationStatus;
@@ -150,7 +150,7 @@ public class JointTaskController {
             boolean member = !mine.isEmpty() && (viewer.reaches(i.inspectedBy(), AccessScope.DEPARTMENT_TREE)
                     || mine.stream().anyMatch(p -> viewer.reaches(p.inspectedBy(), AccessScope.DEPARTMENT_TREE)));
             out.put(i, !member ? null : assignees.getOrDefault(i.id(), List.of()).stream().filter(a -> !a.dropped())
-                    .map(DrawRepository.Assignee::inspectorId).findFirst().orElse(null));
+                    .map(AssignmentRepository.Assignee::inspectorId).findFirst().orElse(null));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
@@ -16,9 +17,10 @@ import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.roster.Roster.Inspector;
 import org.supervisionhub.graph.roster.RosterRepository;
+import org.supervisionhub.graph.sampling.AssignmentRepository;
+import org.supervisionhub.graph.sampling.AssignmentRepository.Assignee;
+import org.supervisionhub.graph.sampling.AssignmentRepository.EligibleGroup;
 import org.supervisionhub.graph.sampling.DrawRepository;
-import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
-import org.supervisionhub.graph.sampling.DrawRepository.EligibleGroup;
 import org.supervisionhub.graph.sampling.JointRepository;
 import org.supervisionhub.graph.sampling.PlanRepository;
 import org.supervisionhub.graph.sampling.Sampling.Adjustment;
@@ -26,7 +28,6 @@ import org.supervisionhub.graph.sampling.Sampling.Assignment;
 import org.supervisionhub.graph.sampling.Sampling.Deferral;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Participation;
 import org.supervisionhub.graph.sampling.Sampling.ParticipationStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
@@ -47,17 +48,19 @@ public class SamplingReads {
 
     private final PlanRepository plans;
     private final DrawRepository draws;
+    private final AssignmentRepository assignments;
     private final OrganisationRepository organisation;
     private final ChecklistRepository checklists;
     private final DirectoryRepository directory;
     private final RosterRepository roster;
     private final JointRepository joint;
 
-    public SamplingReads(PlanRepository plans, DrawRepository draws, OrganisationRepository organisation, ChecklistRepository checklists,
+    public SamplingReads(PlanRepository plans, DrawRepository draws, AssignmentRepository assignments, OrganisationRepository organisation, ChecklistRepository checklists,
                          DirectoryRepository directory, RosterRepository roster, JointRepository joint) {
         this.joint = joint;
         this.plans = plans;
         this.draws = draws;
+        this.assignments = assignments;
         this.organisation = organisation;
         this.checklists = checklists;
         this.directory = directory;
@@ -157,23 +160,23 @@ public class SamplingReads {
     }
 
     public List<EligibleGroup> eligibleGroups(String drawId) {
-        return draws.eligibleGroups(drawId);
+        return assignments.eligibleGroups(drawId);
     }
 
     public List<Assignment> assignments(String drawId, Map<String, List<String>> eligibleByGroup) {
-        return draws.assignments(drawId, eligibleByGroup);
+        return assignments.assignments(drawId, eligibleByGroup);
     }
 
     public List<Substitution> substitutions(String drawId) {
-        return draws.substitutions(drawId);
+        return assignments.substitutions(drawId);
     }
 
     public Map<String, List<Assignee>> assignees(Collection<String> inspectionIds) {
-        return draws.assignees(inspectionIds);
+        return assignments.assignees(inspectionIds);
     }
 
     public Map<String, List<Skip>> skipped(Collection<String> inspectionIds) {
-        return draws.skipped(inspectionIds);
+        return assignments.skipped(inspectionIds);
     }
 
     // ---- joint tasks (PLAN-15)

@@ -11,25 +11,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.supervisionhub.graph.archive.ArchiveRepository;
 import org.supervisionhub.graph.audit.AuditTrail;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.complaint.ComplaintRepository;
 import org.supervisionhub.graph.directory.DirectoryRepository;
-import org.supervisionhub.graph.organisation.OrganisationRepository;
-import org.supervisionhub.graph.roster.RosterRepository;
+import org.supervisionhub.graph.explore.ExploreRepository;
+import org.supervisionhub.graph.followup.FollowUpRepository;
 import org.supervisionhub.graph.inspection.EvidenceRepository;
 import org.supervisionhub.graph.inspection.NoticeRepository;
 import org.supervisionhub.graph.inspection.ObjectionRepository;
 import org.supervisionhub.graph.inspection.RecordRepository;
-import org.supervisionhub.graph.followup.FollowUpRepository;
-import org.supervisionhub.graph.archive.ArchiveRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.VisitRepository;
-import org.supervisionhub.graph.explore.ExploreRepository;
+import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.restriction.MeasureRepository;
 import org.supervisionhub.graph.restriction.ReceiptRepository;
 import org.supervisionhub.graph.restriction.RestrictionQuery;
 import org.supervisionhub.graph.restriction.TriggerRepository;
+import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.PlanRepository;
 import org.supervisionhub.graph.store.GraphMigrations;
@@ -91,6 +91,16 @@ public class GraphConfiguration {
     @Bean
     DrawRepository drawRepository(Neo4jClient client, GraphSchema schema) {
         return new DrawRepository(client);
+    }
+
+    @Bean
+    org.supervisionhub.graph.sampling.PoolRepository poolRepository(Neo4jClient client, GraphSchema schema) {
+        return new org.supervisionhub.graph.sampling.PoolRepository(client);
+    }
+
+    @Bean
+    org.supervisionhub.graph.sampling.AssignmentRepository assignmentRepository(Neo4jClient client, GraphSchema schema) {
+        return new org.supervisionhub.graph.sampling.AssignmentRepository(client);
     }
 
     @Bean

@@ -93,7 +93,7 @@ public final class Sampling {
         }
 
         /** The inspection's inspectors as the domain decides on them (ASSIGN-01/02/03/04/08). */
-        public InspectionAssignment assignment(List<DrawRepository.Assignee> assignees) {
+        public InspectionAssignment assignment(List<AssignmentRepository.Assignee> assignees) {
             return new InspectionAssignment(id, status, plannedOn, flagged, assignees.stream()
                     .map(a -> new InspectionAssignment.Assignee(a.inspectorId(), a.dropped())).toList());
         }

@@ -16,9 +16,10 @@ import org.supervisionhub.graph.sampling.DrawRepository.Overlap;
 import org.supervisionhub.graph.store.EmbeddedGraph;
 
 /**
- * {@link DrawRepository}'s statements that decide who may inspect what, against a real (embedded) Neo4j:
- * ASSIGN-03 recusal (each branch and the validity window of each link), step-13 eligibility (ASSIGN-01),
- * DRAW-13 overlaps between levels and the DRAW-12 yearly cap. Every test builds the few nodes it needs
+ * The sampling repositories' statements that decide who may inspect what, against a real (embedded) Neo4j:
+ * {@link AssignmentRepository}'s ASSIGN-03 recusal (each branch and the validity window of each link) and step-13
+ * eligibility (ASSIGN-01), {@link DrawRepository}'s DRAW-13 overlaps between levels and {@link PoolRepository}'s DRAW-12
+ * yearly cap. Every test builds the few nodes it needs
  * under its own keys and asks the repository; nothing depends on another test's data.
  */
 class DrawRepositoryTest {
@@ -27,6 +28,8 @@ class DrawRepositoryTest {
     static EmbeddedGraph graph = new EmbeddedGraph();
 
     static DrawRepository repository;
+    static PoolRepository pools;
+    static AssignmentRepository assignments;
     static final AtomicInteger SEQ = new AtomicInteger();
 
     /** The inspection date every recusal and eligibility question is asked for. */
@@ -37,6 +40,8 @@ class DrawRepositoryTest {
     @BeforeAll
     static void repository() {
         repository = new DrawRepository(Neo4jClient.create(graph.driver()));
+        pools = new PoolRepository(Neo4jClient.create(graph.driver()));
+        assignments = new AssignmentRepository(Neo4jClient.create(graph.driver()));
     }
 
     static void run(String cypher, Map<String, Object> params) {
@@ -94,7 +99,7 @@ class DrawRepositoryTest {
     }
 
     static Map<String, List<String>> recusalsOf(String uscc, String... eligible) {
-        return repository.recusals(List.of(uscc), List.of(eligible), DRAW, ON, WINDOW).getOrDefault(uscc, Map.of());
+        return assignments.recusals(List.of(uscc), List.of(eligible), DRAW, ON, WINDOW).getOrDefault(uscc, Map.of());
     }
 
     // ---- ASSIGN-03 recusal
@@ -312,7 +317,7 @@ class DrawRepositoryTest {
         run("MATCH (i:Inspector {inspectorId: $i}), (e:Enterprise) WHERE e.uscc IN [$a, $b] CREATE (i)-[:DECLARED_CONFLICT]->(e)",
                 params("i", i, "a", a, "b", b));
 
-        Map<String, Map<String, List<String>>> all = repository.recusals(List.of(a, b, clean), List.of(i), DRAW, ON, WINDOW);
+        Map<String, Map<String, List<String>>> all = assignments.recusals(List.of(a, b, clean), List.of(i), DRAW, ON, WINDOW);
         assertThat(all).containsOnlyKeys(a, b);
     }
 
@@ -355,7 +360,7 @@ class DrawRepositoryTest {
         String rosterNotYet = inspectorOf(unit, long1, LocalDate.of(2030, 1, 1), ON.plusDays(1), null, List.of());
 
         // The certificate's last day still counts; the roster's end date is the first day off it.
-        assertThat(repository.eligible(List.of(department), null, List.of(), ON))
+        assertThat(assignments.eligible(List.of(department), null, List.of(), ON))
                 .containsExactlyInAnyOrder(ok, certEndsThatDay, certStartsThatDay, rosterJoinsThatDay, rosterLeavesLater)
                 .doesNotContain(certExpired, certNotYet, rosterLeftThatDay, rosterNotYet)
                 .isSorted();
@@ -368,9 +373,9 @@ class DrawRepositoryTest {
         String wagesOnly = ordinary(List.of("WAGES"));
         String none = ordinary(List.of());
 
-        assertThat(repository.eligible(List.of(department), List.of(), List.of("WAGES", "SOCIAL_INSURANCE"), ON)).containsExactly(both);
-        assertThat(repository.eligible(List.of(department), null, List.of("WAGES"), ON)).containsExactlyInAnyOrder(both, wagesOnly);
-        assertThat(repository.eligible(List.of(department), null, null, ON)).containsExactlyInAnyOrder(both, wagesOnly, none);
+        assertThat(assignments.eligible(List.of(department), List.of(), List.of("WAGES", "SOCIAL_INSURANCE"), ON)).containsExactly(both);
+        assertThat(assignments.eligible(List.of(department), null, List.of("WAGES"), ON)).containsExactlyInAnyOrder(both, wagesOnly);
+        assertThat(assignments.eligible(List.of(department), null, null, ON)).containsExactlyInAnyOrder(both, wagesOnly, none);
     }
 
     @Test
@@ -385,10 +390,10 @@ class DrawRepositoryTest {
         department();
         String elsewhere = ordinary(List.of());
 
-        assertThat(repository.eligible(List.of(firstDepartment), null, List.of(), ON)).containsExactlyInAnyOrder(first, inOtherUnit);
-        assertThat(repository.eligible(List.of(firstDepartment), List.of(firstUnit), List.of(), ON)).containsExactly(first);
+        assertThat(assignments.eligible(List.of(firstDepartment), null, List.of(), ON)).containsExactlyInAnyOrder(first, inOtherUnit);
+        assertThat(assignments.eligible(List.of(firstDepartment), List.of(firstUnit), List.of(), ON)).containsExactly(first);
         // ASSIGN-08/09: several departments' rosters at once.
-        assertThat(repository.eligible(List.of(firstDepartment, department), null, List.of(), ON))
+        assertThat(assignments.eligible(List.of(firstDepartment, department), null, List.of(), ON))
                 .containsExactlyInAnyOrder(first, inOtherUnit, elsewhere);
     }
 
@@ -483,9 +488,9 @@ class DrawRepositoryTest {
         inspections(thrice, 2031, "ACTIVE", "ACTIVE", "ACTIVE");
         inspections(once, 2031, "ACTIVE");
 
-        assertThat(repository.atYearlyCap(2031, 2)).containsExactlyInAnyOrder(twice, thrice);
-        assertThat(repository.atYearlyCap(2031, 1)).containsExactlyInAnyOrder(twice, thrice, once);
-        assertThat(repository.atYearlyCap(2031, 3)).containsExactly(thrice);
+        assertThat(pools.atYearlyCap(2031, 2)).containsExactlyInAnyOrder(twice, thrice);
+        assertThat(pools.atYearlyCap(2031, 1)).containsExactlyInAnyOrder(twice, thrice, once);
+        assertThat(pools.atYearlyCap(2031, 3)).containsExactly(thrice);
     }
 
     @Test
@@ -498,8 +503,8 @@ class DrawRepositoryTest {
         inspections(spread, 2032, "ACTIVE");
         inspections(spread, 2033, "ACTIVE");
 
-        assertThat(repository.atYearlyCap(2032, 2)).isEmpty();
-        assertThat(repository.atYearlyCap(2033, 2)).isEmpty();
+        assertThat(pools.atYearlyCap(2032, 2)).isEmpty();
+        assertThat(pools.atYearlyCap(2033, 2)).isEmpty();
     }
 
     @Test
@@ -515,8 +520,8 @@ class DrawRepositoryTest {
         }
         inspections(twice, 2034, "ACTIVE", "ACTIVE");
 
-        assertThat(repository.atYearlyCap(2034, 2)).containsExactly(twice);
+        assertThat(pools.atYearlyCap(2034, 2)).containsExactly(twice);
         inspections(joint, 2034, "ACTIVE");
-        assertThat(repository.atYearlyCap(2034, 2)).containsExactlyInAnyOrder(joint, twice);
+        assertThat(pools.atYearlyCap(2034, 2)).containsExactlyInAnyOrder(joint, twice);
     }
 }

@@ -37,6 +37,7 @@ import org.supervisionhub.api.sampling.Vdraw1.Candidate;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;
+import org.supervisionhub.graph.sampling.PoolRepository;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.DrawStratum;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
@@ -60,7 +61,7 @@ import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
  *       {@link DrawService#execute} are timed. Run 1 is the cold one; run 2 uses the next year's plan, so it
  *       does exactly the same work (no yearly-cap exclusions, no same-year overlaps) in a warm JVM.</li>
  *   <li>Checks the persisted inspections through the driver against {@code sum(ceil(n_s * 0.05))}.</li>
- *   <li>Breakdown, without touching the services: the pool read through {@code DrawRepository.candidates}, and the in-JVM
+ *   <li>Breakdown, without touching the services: the pool read through {@code PoolRepository.candidates}, and the in-JVM
  *       steps of commit and execute (canonical order, pool digest, gzip of the frozen pool, ranking) on
  *       that pool, plus {@link DrawService#frozenPool} (reads the stored pool back).</li>
  *   <li>The naive baselines, twice each: one {@code ORDER BY rand() LIMIT $k} over the open enterprises,
@@ -75,7 +76,7 @@ public final class DrawBenchmark {
     static final String CHECKLIST_VERSION = "CL-HRSS-430000-REGULAR-PROVINCE-2";
     static final String RATIO = "0.05";
     static final String ACTOR = "draw-benchmark";
-    static final List<String> CLOSED = DrawRepository.CLOSED_STATUSES;
+    static final List<String> CLOSED = PoolRepository.CLOSED_STATUSES;
 
     static final String NAIVE = "MATCH (e:Enterprise) WHERE NOT e.status IN ['DEREGISTERED','REVOKED']"
             + " WITH e ORDER BY rand() LIMIT $k RETURN e.uscc";
@@ -139,6 +140,7 @@ public final class DrawBenchmark {
             PlanService plans = app.getBean(PlanService.class);
             DrawService draws = app.getBean(DrawService.class);
             DrawRepository drawRepository = app.getBean(DrawRepository.class);
+            PoolRepository poolRepository = app.getBean(PoolRepository.class);
             Item item = keyItem(app.getBean(ChecklistRepository.class));
             System.out.printf(Locale.ROOT, "task item: %s (%s, %s, methods %s)%n", item.id(), item.code(), item.itemClass(), item.methods());
 
@@ -158,7 +160,7 @@ public final class DrawBenchmark {
             Draw lastDraw = drawRepository.draw(profiled.drawId()).orElseThrow();
 
             // ---- where the time goes, outside the services
-            Map<String, Double> breakdown = breakdown(driver, drawRepository, draws, lastDraw);
+            Map<String, Double> breakdown = breakdown(driver, poolRepository, draws, lastDraw);
             Map<String, Double> replay = replay(driver, watchdog, draws, lastDraw, item, year + 9);
 
             // ---- naive baselines
@@ -468,18 +470,18 @@ public final class DrawBenchmark {
      * Where the time of commit and execute goes, measured outside the services: the pool read through the
      * driver (the query commit runs), then the pure steps on that pool, and the stored pool read back.
      */
-    static Map<String, Double> breakdown(Driver driver, DrawRepository repository, DrawService draws, Draw draw) {
+    static Map<String, Double> breakdown(Driver driver, PoolRepository repository, DrawService draws, Draw draw) {
         Map<String, Double> out = new LinkedHashMap<>();
         System.gc();
         long t = System.nanoTime();
         List<String> regions = repository.regionsGoverned(DEPARTMENT);
         out.put("regions", ms(t));
         t = System.nanoTime();
-        List<DrawRepository.PoolRow> rows = repository.candidates(regions, org.supervisionhub.domain.sampling.TaskData.Criteria.NONE);
+        List<PoolRepository.PoolRow> rows = repository.candidates(regions, org.supervisionhub.domain.sampling.TaskData.Criteria.NONE);
         out.put("pool_read", ms(t));
         t = System.nanoTime();
         List<Candidate> pool = new ArrayList<>(rows.size());
-        for (DrawRepository.PoolRow r : rows) {
+        for (PoolRepository.PoolRow r : rows) {
             pool.add(new Candidate(r.uscc(), r.riskClass() == null ? PlanService.UNCLASSIFIED : r.riskClass()));
         }
         out.put("pool_map", ms(t));
@@ -502,7 +504,7 @@ public final class DrawBenchmark {
         check(frozen.size() == canonical.size(), "frozen pool has " + frozen.size() + " lines, the pool read " + canonical.size());
         check(digest.equals(draw.poolDigest()), "pool read through the driver does not hash to the draw's pool digest");
         System.out.printf(Locale.ROOT, "breakdown (outside the services, on the same %,d-candidate pool; %d leaf regions):"
-                        + " regions query %,.0f ms | pool read (DrawRepository.candidates) %,.0f ms + mapping %,.0f ms | canonical order %,.0f ms"
+                        + " regions query %,.0f ms | pool read (PoolRepository.candidates) %,.0f ms + mapping %,.0f ms | canonical order %,.0f ms"
                         + " | pool digest %,.0f ms | gzip into %d chunks (%,d KiB) %,.0f ms | rank + sort (vdraw-1 steps 9-10) %,.0f ms"
                         + " | frozenPool (read chunks, gunzip, digest) %,.0f ms%n",
                 canonical.size(), regions.size(), out.get("regions"), out.get("pool_read"), out.get("pool_map"), out.get("canonical"),

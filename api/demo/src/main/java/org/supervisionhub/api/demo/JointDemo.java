@@ -30,17 +30,19 @@ import org.supervisionhub.api.sampling.SamplingInputs.CreateSamplingPlanInput;
 import org.supervisionhub.api.sampling.SamplingInputs.ParticipationInput;
 import org.supervisionhub.api.sampling.SamplingInputs.SamplingTaskInput;
 import org.supervisionhub.api.sampling.SamplingInputs.StratumRatioInput;
+import org.supervisionhub.domain.inspection.ResultCategory;
+import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.inspection.Results.Result;
-import org.supervisionhub.domain.inspection.ResultCategory;
 import org.supervisionhub.graph.roster.Roster.Inspector;
 import org.supervisionhub.graph.roster.RosterRepository;
+import org.supervisionhub.graph.sampling.AssignmentRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.JointRepository;
+import org.supervisionhub.graph.sampling.PoolRepository;
 import org.supervisionhub.graph.sampling.Sampling.Draw;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
 import org.supervisionhub.graph.sampling.Sampling.Task;
 
@@ -65,6 +67,8 @@ public class JointDemo {
     private final JointTaskService joint;
     private final DrawService draws;
     private final DrawRepository drawRepository;
+    private final PoolRepository pools;
+    private final AssignmentRepository assignments;
     private final JointRepository jointRepository;
     private final ChecklistRepository checklists;
     private final RecordService records;
@@ -73,13 +77,15 @@ public class JointDemo {
     private final RosterRepository roster;
     private final DemoTime time;
 
-    public JointDemo(PlanService plans, JointTaskService joint, DrawService draws, DrawRepository drawRepository, JointRepository jointRepository,
+    public JointDemo(PlanService plans, JointTaskService joint, DrawService draws, DrawRepository drawRepository, PoolRepository pools, AssignmentRepository assignments, JointRepository jointRepository,
                      ChecklistRepository checklists, RecordService records, ResultService results, NoticeService notices, RosterRepository roster,
                      DemoTime time) {
         this.plans = plans;
         this.joint = joint;
         this.draws = draws;
         this.drawRepository = drawRepository;
+        this.pools = pools;
+        this.assignments = assignments;
         this.jointRepository = jointRepository;
         this.checklists = checklists;
         this.records = records;
@@ -169,7 +175,7 @@ public class JointDemo {
 
     /** Equal ratios that draw about {@link #TARGET} of the lead's enterprises: a joint team's day, not a year's work. */
     private String ratio(String department) {
-        int pool = Math.max(1, drawRepository.candidates(drawRepository.regionsGoverned(department),
+        int pool = Math.max(1, pools.candidates(pools.regionsGoverned(department),
                 org.supervisionhub.domain.sampling.TaskData.Criteria.NONE).size());
         // Market supervision's licence item is a general item capped at 5% (DRAW-07); quotas round up, so a small pool still draws.
         return BigDecimal.valueOf(TARGET).divide(BigDecimal.valueOf(pool), 4, RoundingMode.UP).min(new BigDecimal("0.05")).toPlainString();
@@ -188,8 +194,8 @@ public class JointDemo {
     }
 
     private String first(String inspectionId) {
-        return drawRepository.assignees(List.of(inspectionId)).getOrDefault(inspectionId, List.of()).stream().filter(a -> !a.dropped())
-                .map(DrawRepository.Assignee::inspectorId).findFirst().orElse(null);
+        return assignments.assignees(List.of(inspectionId)).getOrDefault(inspectionId, List.of()).stream().filter(a -> !a.dropped())
+                .map(AssignmentRepository.Assignee::inspectorId).findFirst().orElse(null);
     }
 
     private String item(String version, String code) {

@@ -22,9 +22,7 @@ import org.supervisionhub.api.followup.FollowUpService.NonCooperationInput;
 import org.supervisionhub.api.followup.FollowUpService.PenaltyInput;
 import org.supervisionhub.api.followup.FollowUpService.ReferralInput;
 import org.supervisionhub.api.inspection.EvidenceService;
-import org.supervisionhub.domain.inspection.CollectionMethod;
 import org.supervisionhub.api.inspection.EvidenceService.EvidenceInput;
-import org.supervisionhub.domain.inspection.EvidenceType;
 import org.supervisionhub.api.inspection.NoticeService;
 import org.supervisionhub.api.inspection.NoticeService.NoticeInput;
 import org.supervisionhub.api.inspection.ObjectionService;
@@ -36,20 +34,23 @@ import org.supervisionhub.api.inspection.RecordService.SignerRole;
 import org.supervisionhub.api.inspection.ResultService;
 import org.supervisionhub.api.inspection.ResultService.AmendableField;
 import org.supervisionhub.api.inspection.ResultService.Proposal;
+import org.supervisionhub.domain.followup.PenaltyProcedure;
+import org.supervisionhub.domain.followup.ReferralDestination;
+import org.supervisionhub.domain.inspection.CollectionMethod;
+import org.supervisionhub.domain.inspection.EvidenceType;
+import org.supervisionhub.domain.inspection.ResultCategory;
+import org.supervisionhub.domain.restriction.TriggerType;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
 import org.supervisionhub.graph.followup.FollowUps.NonCooperationCircumstance;
 import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;
-import org.supervisionhub.domain.followup.PenaltyProcedure;
-import org.supervisionhub.domain.followup.ReferralDestination;
 import org.supervisionhub.graph.inspection.EvidenceRepository.StoredFile;
 import org.supervisionhub.graph.inspection.Results.FeedbackChannel;
 import org.supervisionhub.graph.inspection.Results.Result;
-import org.supervisionhub.domain.inspection.ResultCategory;
-import org.supervisionhub.domain.restriction.TriggerType;
 import org.supervisionhub.graph.roster.Roster.Inspector;
 import org.supervisionhub.graph.roster.RosterRepository;
+import org.supervisionhub.graph.sampling.AssignmentRepository;
+import org.supervisionhub.graph.sampling.AssignmentRepository.Assignee;
 import org.supervisionhub.graph.sampling.DrawRepository;
-import org.supervisionhub.graph.sampling.DrawRepository.Assignee;
 
 /**
  * Demo results on the inspections of HRSS-430100's first batch, one of each of the eight categories (the rest found no
@@ -78,13 +79,14 @@ public class ResultDemo {
     private final EvidenceService evidence;
     private final NoticeService notices;
     private final DrawRepository draws;
+    private final AssignmentRepository assignments;
     private final RosterRepository roster;
     private final Neo4jClient client;
     private final Clock clock;
     private final DemoTime time;
 
     public ResultDemo(ResultService results, ObjectionService objections, FollowUpService followUps, ArchiveService archives, RecordService records,
-                      EvidenceService evidence, NoticeService notices, DrawRepository draws, RosterRepository roster, Neo4jClient client, Clock clock,
+                      EvidenceService evidence, NoticeService notices, DrawRepository draws, AssignmentRepository assignments, RosterRepository roster, Neo4jClient client, Clock clock,
                       DemoTime time) {
         this.time = time;
         this.results = results;
@@ -95,6 +97,7 @@ public class ResultDemo {
         this.evidence = evidence;
         this.notices = notices;
         this.draws = draws;
+        this.assignments = assignments;
         this.roster = roster;
         this.client = client;
         this.clock = clock;
@@ -240,7 +243,7 @@ public class ResultDemo {
 
     /** ONSITE-01..05: the record, by the first two assigned inspectors with their certificates; refused where the target did not cooperate. */
     private void record(String inspectionId, LocalDate on, ResultCategory category, boolean refused, Viewer officer) {
-        List<String> team = draws.assignees(List.of(inspectionId)).getOrDefault(inspectionId, List.of()).stream().filter(a -> !a.dropped())
+        List<String> team = assignments.assignees(List.of(inspectionId)).getOrDefault(inspectionId, List.of()).stream().filter(a -> !a.dropped())
                 .map(Assignee::inspectorId).limit(2).toList();
         Map<String, Inspector> inspectors = roster.inspectors(team);
         if (team.size() < 2 || team.stream().anyMatch(id -> inspectors.get(id) == null || inspectors.get(id).certificateNo() == null)) {

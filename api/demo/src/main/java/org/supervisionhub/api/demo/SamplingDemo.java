@@ -21,14 +21,16 @@ import org.supervisionhub.api.sampling.SamplingInputs.StratumRatioInput;
 import org.supervisionhub.api.sampling.SamplingInputs.TriggerInput;
 import org.supervisionhub.api.sampling.SamplingInputs.TriggerScopeInput;
 import org.supervisionhub.api.sampling.Vdraw1;
+import org.supervisionhub.domain.sampling.InspectionStatus;
+import org.supervisionhub.domain.sampling.TaskData;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
+import org.supervisionhub.graph.sampling.AssignmentRepository;
 import org.supervisionhub.graph.sampling.DrawRepository;
+import org.supervisionhub.graph.sampling.PoolRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.graph.sampling.Sampling.Plan;
 import org.supervisionhub.graph.sampling.Sampling.Task;
-import org.supervisionhub.domain.sampling.TaskData;
 
 /**
  * A year of plans for the demo province, made through the same services the API uses, each step on its date (DemoTime):
@@ -52,14 +54,18 @@ public class SamplingDemo {
     private final DrawService draws;
     private final ChecklistRepository checklists;
     private final DrawRepository drawRepository;
+    private final PoolRepository pools;
+    private final AssignmentRepository assignments;
     private final DemoTime time;
 
-    public SamplingDemo(PlanService plans, DrawService draws, ChecklistRepository checklists, DrawRepository drawRepository, DemoTime time) {
+    public SamplingDemo(PlanService plans, DrawService draws, ChecklistRepository checklists, DrawRepository drawRepository, PoolRepository pools, AssignmentRepository assignments, DemoTime time) {
         this.time = time;
         this.plans = plans;
         this.draws = draws;
         this.checklists = checklists;
         this.drawRepository = drawRepository;
+        this.pools = pools;
+        this.assignments = assignments;
     }
 
     /**
@@ -175,8 +181,8 @@ public class SamplingDemo {
         String visitedDraw = batch(own, time.workingDays(visitedOn, -10), visitedOn, true);
 
         // Xiangtan's triggered sampling: complaints and a risk warning become triggers in April; the task draws from them (TRIG-01).
-        List<String> targets = drawRepository.candidates(drawRepository.regionsGoverned(XIANGTAN),
-                org.supervisionhub.domain.sampling.TaskData.Criteria.NONE).stream().limit(12).map(DrawRepository.PoolRow::uscc).toList();
+        List<String> targets = pools.candidates(pools.regionsGoverned(XIANGTAN),
+                org.supervisionhub.domain.sampling.TaskData.Criteria.NONE).stream().limit(12).map(PoolRepository.PoolRow::uscc).toList();
         for (int i = 0; i < targets.size(); i++) {
             int n = i;
             LocalDate occurred = LocalDate.of(year, 4, 1 + i);
@@ -247,7 +253,7 @@ public class SamplingDemo {
                 .map(Inspection::inspectedBy).filter(d -> d != null && d.startsWith("HRSS-4301") && !d.equals(CHANGSHA))
                 .collect(Collectors.groupingBy(d -> d, java.util.TreeMap::new, Collectors.counting()));
         pending.entrySet().stream().filter(e -> Vdraw1.workloadCap(task.inspectorsPerInspection(), e.getValue().intValue(),
-                        drawRepository.eligible(List.of(e.getKey()), List.of(), task.expertise(), on).size()) <= DAILY_VISITS)
+                        assignments.eligible(List.of(e.getKey()), List.of(), task.expertise(), on).size()) <= DAILY_VISITS)
                 .findFirst().ifPresent(e -> {
                     DrawService.AssignmentRun run = draws.assign(drawId, e.getKey(), on, ACTOR);
                     log.info("Demo: {} inspections of {} dispatched to {} for {} eligible inspectors on {} (at most {} each)", run.inspections(),
@@ -260,9 +266,9 @@ public class SamplingDemo {
      * its inspectors (two per visit) stay within {@link #DAILY_VISITS} a day: {@code ceil(2N/E) + 1 <= DAILY_VISITS}.
      */
     private List<StratumRatioInput> batchStrata(String department, LocalDate on) {
-        int pool = Math.max(1, drawRepository.candidates(drawRepository.regionsGoverned(department),
+        int pool = Math.max(1, pools.candidates(pools.regionsGoverned(department),
                 org.supervisionhub.domain.sampling.TaskData.Criteria.NONE).size());
-        int eligible = drawRepository.eligible(List.of(department), List.of(), List.of(), on).size();
+        int eligible = assignments.eligible(List.of(department), List.of(), List.of(), on).size();
         // Quotas round up in each of the four strata: aim four below what the day can take.
         int target = Math.max(1, Math.min(BATCH_TARGET, eligible * (DAILY_VISITS - 1) / 2) - 4);
         String ratio = BigDecimal.valueOf(target).divide(BigDecimal.valueOf(pool), 4, RoundingMode.UP).min(BigDecimal.ONE).toPlainString();

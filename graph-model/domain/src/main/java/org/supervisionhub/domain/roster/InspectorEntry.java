@@ -55,7 +55,7 @@ public record InspectorEntry(String inspectorId, String certificateNo, LocalDate
     /**
      * ROS-13, ASSIGN-02: may inspect on {@code day}: certified then (both ends inclusive) and on the roster then
      * ({@code onRosterTo} exclusive). Matching inspectors to a draw applies the same rule inside its Cypher
-     * ({@code DrawRepository}), over the whole roster at once.
+     * ({@code AssignmentRepository}), over the whole roster at once.
      */
     public boolean eligibleOn(LocalDate day) {
         return certificateValidFrom != null && certificateValidTo != null && !day.isBefore(certificateValidFrom) && !day.isAfter(certificateValidTo)
