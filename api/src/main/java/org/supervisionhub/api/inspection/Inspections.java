@@ -116,15 +116,14 @@ public class Inspections {
                     !viewer.authenticated(), "ONSITE-02");
         }
         List<Assignee> assignees = assignments.assignees(List.of(inspection.id())).getOrDefault(inspection.id(), List.of());
-        if (assignees.stream().anyMatch(a -> a.inspectorId().equals(me) && !a.dropped())) {
-            return;
+        switch (inspection.assignment(assignees).standing(me)) {
+            case ON_TEAM -> {
+            }
+            case SUBSTITUTED_OUT -> throw new ForbiddenException(field, "ASSIGN-04: " + me + " was substituted out of the team of inspection "
+                    + inspection.id() + " and no longer acts on it (" + rule + ")", false, "ASSIGN-04");
+            case NOT_ON_TEAM -> throw new ForbiddenException(field, "ONSITE-02: " + me + " is not on the current team of inspection "
+                    + inspection.id() + "; the team, or an officer on its behalf, acts on it (" + rule + ")", false, "ONSITE-02");
         }
-        if (assignees.stream().anyMatch(a -> a.inspectorId().equals(me))) {
-            throw new ForbiddenException(field, "ASSIGN-04: " + me + " was substituted out of the team of inspection " + inspection.id()
-                    + " and no longer acts on it (" + rule + ")", false, "ASSIGN-04");
-        }
-        throw new ForbiddenException(field, "ONSITE-02: " + me + " is not on the current team of inspection " + inspection.id()
-                + "; the team, or an officer on its behalf, acts on it (" + rule + ")", false, "ONSITE-02");
     }
 
     /** Why {@code inspectorId} is recused from the inspection's enterprise (ASSIGN-03); empty when they are not. */

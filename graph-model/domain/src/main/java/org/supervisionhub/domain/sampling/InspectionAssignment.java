@@ -65,6 +65,17 @@ public record InspectionAssignment(String id, InspectionStatus status, LocalDate
         return List.of();
     }
 
+    /** Where an inspector stands on the inspection's team now, after substitutions. */
+    public enum Standing { ON_TEAM, SUBSTITUTED_OUT, NOT_ON_TEAM }
+
+    /** ONSITE-02, ASSIGN-04: an inspector acts on the inspection only on its current team; one substituted out no longer does. */
+    public Standing standing(String inspectorId) {
+        if (current().contains(inspectorId)) {
+            return Standing.ON_TEAM;
+        }
+        return assignees.stream().anyMatch(a -> a.inspectorId().equals(inspectorId)) ? Standing.SUBSTITUTED_OUT : Standing.NOT_ON_TEAM;
+    }
+
     /** How many inspectors a team of {@code required} still lacks. */
     public int missing(int required) {
         return required - current().size();

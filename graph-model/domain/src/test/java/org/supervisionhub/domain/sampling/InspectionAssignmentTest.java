@@ -43,6 +43,14 @@ class InspectionAssignmentTest {
     }
 
     @Test
+    void anInspectorSubstitutedOutNoLongerActsONSITE02_ASSIGN04() {
+        InspectionAssignment i = inspection(InspectionStatus.ACTIVE, ON, false);
+        assertThat(i.standing("P1")).isEqualTo(InspectionAssignment.Standing.ON_TEAM);
+        assertThat(i.standing("P2")).isEqualTo(InspectionAssignment.Standing.SUBSTITUTED_OUT);
+        assertThat(i.standing("P9")).isEqualTo(InspectionAssignment.Standing.NOT_ON_TEAM);
+    }
+
+    @Test
     void onlyAFlaggedInspectionIsMatchedWithNeighboursWhenTheTaskAllowsASSIGN08() {
         assertThat(inspection(InspectionStatus.ACTIVE, ON, true).neighbourMatchable("T1", true)).isEmpty();
         assertThat(refusals(inspection(InspectionStatus.ACTIVE, ON, true).neighbourMatchable("T1", false)))
