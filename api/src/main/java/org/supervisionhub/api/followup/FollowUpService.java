@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,9 +33,10 @@ import org.supervisionhub.domain.followup.PenaltyProcedure;
 import org.supervisionhub.domain.followup.ReferralDestination;
 import org.supervisionhub.domain.followup.Referrals;
 import org.supervisionhub.domain.inspection.DepartmentId;
+import org.supervisionhub.domain.inspection.InspectionId;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
 import org.supervisionhub.graph.followup.FollowUps.NonCooperation;
-import org.supervisionhub.graph.followup.FollowUps.NonCooperationCircumstance;
+import org.supervisionhub.domain.followup.NonCooperationCircumstance;
 import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;
 import org.supervisionhub.graph.followup.FollowUps.Referral;
 import org.supervisionhub.graph.inspection.EvidenceRepository;
@@ -224,20 +224,21 @@ public class FollowUpService {
         Checks checks = new Checks();
         checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", ErrorCode.ILLEGAL_TRANSITION,
                 "input.inspectionId: the inspection is " + inspection.status() + ", not active", null);
-        checks.check(in.circumstances() != null && !in.circumstances().isEmpty(), "input.circumstances", ErrorCode.REQUIRED,
-                "input.circumstances: at least one", "NONCOOP-01");
+        InspectionId inspected = new InspectionId(inspection.id());
+        // NONCOOP-01, then the inputs and dates, then NONCOOP-02: the evidence kept of it, of this inspection.
+        DomainRefusals.violations(org.supervisionhub.domain.followup.NonCooperation.circumstancesNamed(in.circumstances()), s -> "input." + s).forEach(checks::add);
         checks.require("input.description", in.description());
         checks.require("input.occurredOn", in.occurredOn());
         LifecycleDates.nonCooperation(timelines.of(inspection), "input.occurredOn", in.occurredOn(), now()).forEach(checks::add);
-        List<String> ids = in.evidenceIds() == null ? List.of() : in.evidenceIds().stream().distinct().toList();
-        checks.check(!ids.isEmpty(), "input.evidenceIds", ErrorCode.REQUIRED, "input.evidenceIds: the evidence kept of it (recordEvidence)", "NONCOOP-02");
         Set<String> ofInspection = Set.copyOf(evidence.ofInspections(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream()
                 .map(Evidence::id).toList());
-        ids.stream().filter(e -> !ofInspection.contains(e)).findFirst().ifPresent(e -> checks.check(false, "input.evidenceIds", ErrorCode.INVALID_VALUE,
-                "input.evidenceIds: " + e + " is not evidence of " + inspection.id(), "NONCOOP-02"));
+        DomainRefusals.violations(org.supervisionhub.domain.followup.NonCooperation.evidenceKept(inspected, in.evidenceIds(), ofInspection),
+                s -> "input." + s).forEach(checks::add);
         checks.throwIfAny();
+        org.supervisionhub.domain.followup.NonCooperation recorded = org.supervisionhub.domain.followup.NonCooperation.record(inspected,
+                in.circumstances(), in.evidenceIds(), ofInspection).orElseThrow(DomainRefusals.at(s -> "input." + s));
         NonCooperation n = new NonCooperation("NONCOOP-" + UUID.randomUUID(), inspection.id(), inspection.uscc(), Inspections.inspecting(inspection),
-                List.copyOf(EnumSet.copyOf(in.circumstances())), in.description().strip(), in.occurredOn(), ids, viewer.actor(), now());
+                recorded.circumstances(), in.description().strip(), in.occurredOn(), recorded.evidenceIds(), viewer.actor(), now());
         followUps.create(n);
         return n;
     }

@@ -37,7 +37,7 @@ import org.supervisionhub.api.inspection.ResultService;
 import org.supervisionhub.api.inspection.ResultService.AmendableField;
 import org.supervisionhub.api.inspection.ResultService.Proposal;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
-import org.supervisionhub.graph.followup.FollowUps.NonCooperationCircumstance;
+import org.supervisionhub.domain.followup.NonCooperationCircumstance;
 import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;
 import org.supervisionhub.domain.followup.PenaltyProcedure;
 import org.supervisionhub.domain.followup.ReferralDestination;
