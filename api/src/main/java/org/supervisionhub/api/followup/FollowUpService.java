@@ -19,7 +19,7 @@ import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.inspection.InspectionTimelines;
 import org.supervisionhub.api.inspection.Inspections;
-import org.supervisionhub.api.inspection.LifecycleDates;
+import org.supervisionhub.domain.inspection.LifecycleDates;
 import org.supervisionhub.api.inspection.Jurisdictions;
 import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.followup.FollowUpRepository;
@@ -113,7 +113,7 @@ public class FollowUpService {
         checks.require("input.caseNumber", in.caseNumber());
         checks.require("input.summary", in.summary());
         checks.require("input.openedOn", in.openedOn());
-        LifecycleDates.followUp(timelines.of(r), "input.openedOn", in.openedOn(), "FOLLOW-06", now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.followUp(timelines.of(r), "input.openedOn", in.openedOn(), "FOLLOW-06", now()));
         checks.check(in.caseNumber() == null || in.caseNumber().isBlank() || !followUps.caseNumberTaken(department, in.caseNumber().strip()),
                 "input.caseNumber", ErrorCode.DUPLICATE, "input.caseNumber: " + department + " already has case " + in.caseNumber(), null);
         checks.throwIfAny();
@@ -137,7 +137,7 @@ public class FollowUpService {
         checks.require("closedOn", closedOn);
         List<PenaltyDecision> penalties = followUps.penaltiesOfCases(List.of(id)).getOrDefault(id, List.of());
         LocalDate lastPenalty = penalties.stream().map(PenaltyDecision::decidedOn).max(LocalDate::compareTo).orElse(null);
-        LifecycleDates.caseClosed(clock.getZone(), "closedOn", closedOn, c.openedOn(), lastPenalty, now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.caseClosed(clock.getZone(), "closedOn", closedOn, c.openedOn(), lastPenalty, now()));
         // FOLLOW-10: the case decides whether the facts recorded bear out the outcome.
         boolean referred = !followUps.referralsOfResults(List.of(c.resultId())).getOrDefault(c.resultId(), List.of()).isEmpty();
         if (outcome != null) {
@@ -160,7 +160,7 @@ public class FollowUpService {
         checks.require("input.procedure", in.procedure());
         checks.require("input.content", in.content());
         checks.require("input.decidedOn", in.decidedOn());
-        LifecycleDates.penalty(clock.getZone(), "input.decidedOn", in.decidedOn(), c.openedOn(), now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.penalty(clock.getZone(), "input.decidedOn", in.decidedOn(), c.openedOn(), now()));
         checks.throwIfAny();
         int days = jurisdictions.of(c.departmentId()).penaltyDecisionWorkingDays();
         // PUB-06: stored with its inputs and basis (provisional where the holiday data does not cover a year it spans).
@@ -196,7 +196,7 @@ public class FollowUpService {
         checks.require("input.destination", in.destination());
         checks.require("input.reason", in.reason());
         checks.require("input.referredOn", in.referredOn());
-        LifecycleDates.followUp(timelines.of(r), "input.referredOn", in.referredOn(), "FOLLOW-07", now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.followUp(timelines.of(r), "input.referredOn", in.referredOn(), "FOLLOW-07", now()));
         boolean crime = Boolean.TRUE.equals(in.suspectedCrime());
         if (in.destination() == ReferralDestination.HRSS_INTERNAL) {
             checks.require("input.recipientDepartmentId", in.recipientDepartmentId());
@@ -229,7 +229,7 @@ public class FollowUpService {
         DomainRefusals.violations(org.supervisionhub.domain.followup.NonCooperation.circumstancesNamed(in.circumstances()), s -> "input." + s).forEach(checks::add);
         checks.require("input.description", in.description());
         checks.require("input.occurredOn", in.occurredOn());
-        LifecycleDates.nonCooperation(timelines.of(inspection), "input.occurredOn", in.occurredOn(), now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.nonCooperation(timelines.of(inspection), "input.occurredOn", in.occurredOn(), now()));
         Set<String> ofInspection = Set.copyOf(evidence.ofInspections(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream()
                 .map(Evidence::id).toList());
         DomainRefusals.violations(org.supervisionhub.domain.followup.NonCooperation.evidenceKept(inspected, in.evidenceIds(), ofInspection),

@@ -15,6 +15,7 @@ import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.inspection.ResultService.AmendableField;
 import org.supervisionhub.graph.inspection.ObjectionRepository;
 import org.supervisionhub.graph.inspection.Results.Objection;
+import org.supervisionhub.domain.inspection.LifecycleDates;
 import org.supervisionhub.domain.inspection.ObjectionId;
 import org.supervisionhub.domain.inspection.ObjectionKind;
 import org.supervisionhub.domain.inspection.ResultId;
@@ -51,12 +52,12 @@ public class ObjectionService {
         Inspections.requireDepartment(viewer, r.inspectingDepartment(), "resultId", "OBJ-01: recorded by the inspecting department "
                 + r.inspectingDepartment(), Role.OFFICER, Role.LEADER);
         // OBJ-01 first: an objection is to a publication; then the inputs; then PUB-08 where the result is published first.
-        throwIfAny(ResultObjection.objectable(r.lifecycle(false)));
+        ResultService.throwIfAny(ResultObjection.objectable(r.lifecycle(false)));
         Checks checks = new Checks();
         checks.require("objector", objector);
         checks.require("grounds", grounds);
         checks.require("receivedOn", receivedOn);
-        LifecycleDates.objection(results.timeline(r), "receivedOn", receivedOn, results.now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.objection(results.timeline(r), "receivedOn", receivedOn, results.now()));
         boolean period = jurisdictions.of(r.inspectingDepartment()).publishBeforeFeedback();
         DomainRefusals.violations(ResultObjection.inPublicPeriod(period, receivedOn, r.publicUntil()), s -> s).forEach(checks::add);
         checks.throwIfAny();
@@ -73,7 +74,7 @@ public class ObjectionService {
             throw new ForbiddenException("resultId", "OBJ-02: a leader or oversight of a department above " + r.inspectingDepartment()
                     + "; the caller is " + viewer.roles() + " of " + viewer.departmentId(), !viewer.authenticated());
         }
-        throwIfAny(ResultObjection.reviewable(r.lifecycle(false)));
+        ResultService.throwIfAny(ResultObjection.reviewable(r.lifecycle(false)));
         Checks checks = new Checks();
         checks.require("grounds", grounds);
         checks.throwIfAny();
@@ -91,7 +92,7 @@ public class ObjectionService {
                 + o.reviewingDepartment(), Role.LEADER);
         // OBJ-01 first: decided once; then the inputs; then what the decision needs (PUB-12, OBJ-01).
         ResultObjection objection = o.lifecycle();
-        throwIfAny(objection.decidable());
+        ResultService.throwIfAny(objection.decidable());
         List<Correction> fixes = corrections == null ? List.of() : corrections;
         Checks checks = new Checks();
         checks.require("outcome", outcome);
@@ -118,12 +119,6 @@ public class ObjectionService {
         }
         objections.decide(o.status(), decided, decision.strip(), viewer.actor(), results.now());
         return objections.lock(id).orElseThrow();
-    }
-
-    private static void throwIfAny(List<org.supervisionhub.domain.Violation> violations) {
-        if (!violations.isEmpty()) {
-            throw DomainRefusals.asArguments().apply(violations);
-        }
     }
 
     private Objection create(Result r, ObjectionKind kind, String objector, String grounds, LocalDate receivedOn, String reviewing, Viewer viewer) {

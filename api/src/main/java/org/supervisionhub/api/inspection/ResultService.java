@@ -26,6 +26,7 @@ import org.supervisionhub.domain.Outcome;
 import org.supervisionhub.domain.inspection.Delegation;
 import org.supervisionhub.domain.inspection.DepartmentId;
 import org.supervisionhub.domain.inspection.InspectionResult;
+import org.supervisionhub.domain.inspection.LifecycleDates;
 import org.supervisionhub.domain.inspection.Overdue;
 import org.supervisionhub.domain.inspection.ResultObjection;
 import org.supervisionhub.domain.followup.NonCooperation;
@@ -118,7 +119,7 @@ public class ResultService {
                 : existing.lifecycle(false).proposeAgain(content);
         DomainRefusals.violations(proposal.violations(), s -> "input." + (s.equals("id") ? "inspectionId" : s)).forEach(checks::add);
         // In the window, after the draw, the notified visit and the record's start, not in the future (LifecycleDates).
-        LifecycleDates.result(timelines.of(inspection), "input.", in.endedOn(), in.rectificationDeadline(), now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.result(timelines.of(inspection), "input.", in.endedOn(), in.rectificationDeadline(), now()));
         // NONCOOP-02: a result names serious non-cooperation only once it is recorded.
         boolean recorded = in.category() == ResultCategory.SERIOUS_NON_COOPERATION
                 && !followUps.nonCooperationOf(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).isEmpty();
@@ -281,7 +282,7 @@ public class ResultService {
             amended = result.amend(next);
             DomainRefusals.violations(amended.violations(), s -> s.equals("value") ? prefix + "value"
                     : s.equals("facts") ? prefix + "value" : s).forEach(checks::add);
-            LifecycleDates.rectificationDeadline(null, "", next.endedOn(), next.rectificationDeadline()).forEach(checks::add);
+            checks.addAll(LifecycleDates.rectificationDeadline(null, "", next.endedOn(), next.rectificationDeadline()));
         }
         checks.throwIfAny();
         next = amended.orElseThrow(DomainRefusals.asArguments()).content();
@@ -323,7 +324,7 @@ public class ResultService {
         Checks checks = new Checks();
         checks.require("channel", channel);
         checks.require("givenOn", givenOn);
-        LifecycleDates.feedback(timelines.of(r), "givenOn", givenOn, now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.feedback(timelines.of(r), "givenOn", givenOn, now()));
         checks.throwIfAny();
         if (jurisdictions.of(r.inspectingDepartment()).publishBeforeFeedback()) {
             boolean underReview = ResultObjection.anyUnderReview(objections.ofResults(List.of(id)).getOrDefault(id, List.of()).stream()
@@ -416,7 +417,7 @@ public class ResultService {
                 + r.inspectingDepartment(), Role.OFFICER, Role.LEADER);
         Checks checks = new Checks();
         checks.require("rectifiedOn", rectifiedOn);
-        LifecycleDates.rectified(timelines.of(r), "rectifiedOn", rectifiedOn, now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.rectified(timelines.of(r), "rectifiedOn", rectifiedOn, now()));
         checks.require("note", note);
         checks.throwIfAny();
         results.rectified(r.status(), rectified, note.strip(), viewer.actor(), now());
@@ -464,10 +465,10 @@ public class ResultService {
         return results.byId(List.of(id)).get(id);
     }
 
-    /** Refuses with every violation of a date check (LifecycleDates). */
-    static void throwIfAny(List<org.supervisionhub.api.graphql.Violation> violations) {
+    /** Refuses with every violation the domain found (a date check of LifecycleDates, a transition), each at its subject as the path. */
+    static void throwIfAny(List<org.supervisionhub.domain.Violation> violations) {
         if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
+            throw DomainRefusals.asArguments().apply(violations);
         }
     }
 
