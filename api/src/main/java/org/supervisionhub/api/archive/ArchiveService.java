@@ -15,7 +15,7 @@ import org.supervisionhub.api.graphql.Checks;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.inspection.InspectionTimelines;
 import org.supervisionhub.api.inspection.Inspections;
-import org.supervisionhub.api.inspection.LifecycleDates;
+import org.supervisionhub.domain.inspection.LifecycleDates;
 import org.supervisionhub.api.inspection.Jurisdictions;
 import org.supervisionhub.api.inspection.ResultService;
 import org.supervisionhub.api.inspection.ResultService.AmendableField;
@@ -37,7 +37,7 @@ import org.supervisionhub.graph.archive.Archives.ArchiveFile;
 import org.supervisionhub.graph.archive.Archives.Borrowing;
 import org.supervisionhub.graph.inspection.ObjectionRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
-import org.supervisionhub.graph.inspection.Results.ObjectionStatus;
+import org.supervisionhub.domain.inspection.ObjectionStatus;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.api.graphql.ErrorCode;
@@ -95,7 +95,7 @@ public class ArchiveService {
         Checks checks = new Checks();
         DomainRefusals.violations(archived.violations(), s -> s).forEach(checks::add);
         if (r != null) {
-            LifecycleDates.archive(timelines.of(r), "inspectionId", now()).forEach(checks::add);
+            checks.addAll(LifecycleDates.archive(timelines.of(r), "inspectionId", now()));
         }
         checks.throwIfAny();
         ArchivedFile f = archived.orElseThrow(DomainRefusals.asArguments());

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,7 @@ import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.inspection.InspectionTimelines;
 import org.supervisionhub.api.inspection.Inspections;
-import org.supervisionhub.api.inspection.LifecycleDates;
+import org.supervisionhub.domain.inspection.LifecycleDates;
 import org.supervisionhub.api.inspection.Jurisdictions;
 import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.followup.FollowUpRepository;
@@ -34,9 +33,10 @@ import org.supervisionhub.domain.followup.PenaltyProcedure;
 import org.supervisionhub.domain.followup.ReferralDestination;
 import org.supervisionhub.domain.followup.Referrals;
 import org.supervisionhub.domain.inspection.DepartmentId;
+import org.supervisionhub.domain.inspection.InspectionId;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
 import org.supervisionhub.graph.followup.FollowUps.NonCooperation;
-import org.supervisionhub.graph.followup.FollowUps.NonCooperationCircumstance;
+import org.supervisionhub.domain.followup.NonCooperationCircumstance;
 import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;
 import org.supervisionhub.graph.followup.FollowUps.Referral;
 import org.supervisionhub.graph.inspection.EvidenceRepository;
@@ -113,7 +113,7 @@ public class FollowUpService {
         checks.require("input.caseNumber", in.caseNumber());
         checks.require("input.summary", in.summary());
         checks.require("input.openedOn", in.openedOn());
-        LifecycleDates.followUp(timelines.of(r), "input.openedOn", in.openedOn(), "FOLLOW-06", now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.followUp(timelines.of(r), "input.openedOn", in.openedOn(), "FOLLOW-06", now()));
         checks.check(in.caseNumber() == null || in.caseNumber().isBlank() || !followUps.caseNumberTaken(department, in.caseNumber().strip()),
                 "input.caseNumber", ErrorCode.DUPLICATE, "input.caseNumber: " + department + " already has case " + in.caseNumber(), null);
         checks.throwIfAny();
@@ -137,7 +137,7 @@ public class FollowUpService {
         checks.require("closedOn", closedOn);
         List<PenaltyDecision> penalties = followUps.penaltiesOfCases(List.of(id)).getOrDefault(id, List.of());
         LocalDate lastPenalty = penalties.stream().map(PenaltyDecision::decidedOn).max(LocalDate::compareTo).orElse(null);
-        LifecycleDates.caseClosed(clock.getZone(), "closedOn", closedOn, c.openedOn(), lastPenalty, now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.caseClosed(clock.getZone(), "closedOn", closedOn, c.openedOn(), lastPenalty, now()));
         // FOLLOW-10: the case decides whether the facts recorded bear out the outcome.
         boolean referred = !followUps.referralsOfResults(List.of(c.resultId())).getOrDefault(c.resultId(), List.of()).isEmpty();
         if (outcome != null) {
@@ -160,7 +160,7 @@ public class FollowUpService {
         checks.require("input.procedure", in.procedure());
         checks.require("input.content", in.content());
         checks.require("input.decidedOn", in.decidedOn());
-        LifecycleDates.penalty(clock.getZone(), "input.decidedOn", in.decidedOn(), c.openedOn(), now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.penalty(clock.getZone(), "input.decidedOn", in.decidedOn(), c.openedOn(), now()));
         checks.throwIfAny();
         int days = jurisdictions.of(c.departmentId()).penaltyDecisionWorkingDays();
         // PUB-06: stored with its inputs and basis (provisional where the holiday data does not cover a year it spans).
@@ -196,7 +196,7 @@ public class FollowUpService {
         checks.require("input.destination", in.destination());
         checks.require("input.reason", in.reason());
         checks.require("input.referredOn", in.referredOn());
-        LifecycleDates.followUp(timelines.of(r), "input.referredOn", in.referredOn(), "FOLLOW-07", now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.followUp(timelines.of(r), "input.referredOn", in.referredOn(), "FOLLOW-07", now()));
         boolean crime = Boolean.TRUE.equals(in.suspectedCrime());
         if (in.destination() == ReferralDestination.HRSS_INTERNAL) {
             checks.require("input.recipientDepartmentId", in.recipientDepartmentId());
@@ -224,20 +224,21 @@ public class FollowUpService {
         Checks checks = new Checks();
         checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", ErrorCode.ILLEGAL_TRANSITION,
                 "input.inspectionId: the inspection is " + inspection.status() + ", not active", null);
-        checks.check(in.circumstances() != null && !in.circumstances().isEmpty(), "input.circumstances", ErrorCode.REQUIRED,
-                "input.circumstances: at least one", "NONCOOP-01");
+        InspectionId inspected = new InspectionId(inspection.id());
+        // NONCOOP-01, then the inputs and dates, then NONCOOP-02: the evidence kept of it, of this inspection.
+        DomainRefusals.violations(org.supervisionhub.domain.followup.NonCooperation.circumstancesNamed(in.circumstances()), s -> "input." + s).forEach(checks::add);
         checks.require("input.description", in.description());
         checks.require("input.occurredOn", in.occurredOn());
-        LifecycleDates.nonCooperation(timelines.of(inspection), "input.occurredOn", in.occurredOn(), now()).forEach(checks::add);
-        List<String> ids = in.evidenceIds() == null ? List.of() : in.evidenceIds().stream().distinct().toList();
-        checks.check(!ids.isEmpty(), "input.evidenceIds", ErrorCode.REQUIRED, "input.evidenceIds: the evidence kept of it (recordEvidence)", "NONCOOP-02");
+        checks.addAll(LifecycleDates.nonCooperation(timelines.of(inspection), "input.occurredOn", in.occurredOn(), now()));
         Set<String> ofInspection = Set.copyOf(evidence.ofInspections(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream()
                 .map(Evidence::id).toList());
-        ids.stream().filter(e -> !ofInspection.contains(e)).findFirst().ifPresent(e -> checks.check(false, "input.evidenceIds", ErrorCode.INVALID_VALUE,
-                "input.evidenceIds: " + e + " is not evidence of " + inspection.id(), "NONCOOP-02"));
+        DomainRefusals.violations(org.supervisionhub.domain.followup.NonCooperation.evidenceKept(inspected, in.evidenceIds(), ofInspection),
+                s -> "input." + s).forEach(checks::add);
         checks.throwIfAny();
+        org.supervisionhub.domain.followup.NonCooperation recorded = org.supervisionhub.domain.followup.NonCooperation.record(inspected,
+                in.circumstances(), in.evidenceIds(), ofInspection).orElseThrow(DomainRefusals.at(s -> "input." + s));
         NonCooperation n = new NonCooperation("NONCOOP-" + UUID.randomUUID(), inspection.id(), inspection.uscc(), Inspections.inspecting(inspection),
-                List.copyOf(EnumSet.copyOf(in.circumstances())), in.description().strip(), in.occurredOn(), ids, viewer.actor(), now());
+                recorded.circumstances(), in.description().strip(), in.occurredOn(), recorded.evidenceIds(), viewer.actor(), now());
         followUps.create(n);
         return n;
     }

@@ -59,6 +59,12 @@ public final class Checks {
         return this;
     }
 
+    /** Adds the domain's violations, each at its subject as the path (the caller named the subjects as input paths). */
+    public Checks addAll(List<org.supervisionhub.domain.Violation> domain) {
+        violations.addAll(DomainRefusals.violations(domain, s -> s));
+        return this;
+    }
+
     public boolean ok() {
         return violations.isEmpty();
     }

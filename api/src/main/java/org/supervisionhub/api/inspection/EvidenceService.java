@@ -25,6 +25,7 @@ import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.domain.inspection.CollectionMethod;
 import org.supervisionhub.domain.inspection.EvidenceType;
+import org.supervisionhub.domain.inspection.LifecycleDates;
 
 /**
  * Inspection evidence (EVID-01..07): files stored content-addressed (SHA-256) in the graph, then recorded against an
@@ -102,7 +103,7 @@ public class EvidenceService {
         checks.check(in.type() == null || !in.type().mustBeSealed() || Boolean.TRUE.equals(in.sealed()), "input.sealed", ErrorCode.REQUIRED,
                 "input.sealed: a copy carries the target's seal, a third-party certification its seal or signature", "EVID-05");
         // Collected now: once the window opened, after the draw; on site, not before the notified visit (LifecycleDates).
-        LifecycleDates.evidence(timelines.of(inspection), "input.inspectionId", now(), in.method() == CollectionMethod.ON_SITE).forEach(checks::add);
+        checks.addAll(LifecycleDates.evidence(timelines.of(inspection), "input.inspectionId", now(), in.method() == CollectionMethod.ON_SITE));
         checks.throwIfAny();
         // Only a file the caller's department holds: one it uploaded, or one already evidence it may read. A hash alone is no
         // claim to a file (another department's hash could be recorded and then downloaded), and a file held by others is

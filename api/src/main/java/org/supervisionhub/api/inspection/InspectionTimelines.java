@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
-import org.supervisionhub.api.inspection.LifecycleDates.Timeline;
+import org.supervisionhub.domain.inspection.LifecycleDates;
+import org.supervisionhub.domain.inspection.LifecycleDates.Timeline;
 import org.supervisionhub.graph.inspection.NoticeRepository;
 import org.supervisionhub.graph.inspection.NoticeRepository.Notice;
 import org.supervisionhub.graph.inspection.RecordRepository;

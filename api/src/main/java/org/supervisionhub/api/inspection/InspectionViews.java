@@ -29,7 +29,7 @@ import org.supervisionhub.graph.inspection.RecordRepository.InspectionRecord;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.Results.Amendment;
 import org.supervisionhub.graph.inspection.Results.Objection;
-import org.supervisionhub.graph.inspection.Results.ObjectionStatus;
+import org.supervisionhub.domain.inspection.ObjectionStatus;
 import org.supervisionhub.graph.inspection.Results.OverdueTask;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.inspection.Results.Withholding;

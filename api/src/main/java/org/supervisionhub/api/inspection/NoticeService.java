@@ -28,6 +28,7 @@ import org.supervisionhub.api.graphql.DomainRefusals;
 import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.domain.Outcome;
 import org.supervisionhub.domain.inspection.InspectionId;
+import org.supervisionhub.domain.inspection.LifecycleDates;
 import org.supervisionhub.domain.inspection.NoticeChannel;
 import org.supervisionhub.domain.inspection.OnSiteInspection;
 
@@ -96,7 +97,7 @@ public class NoticeService {
         Outcome<List<NoticeChannel>> served = visit.notice(marketSubject, in.delivery(), in.materials());
         DomainRefusals.violations(served.violations(), s -> "input." + s).forEach(checks::add);
         // The day the inspectors were assigned for, in the window, after the draw, ahead of time (LifecycleDates).
-        LifecycleDates.notice(timelines.of(inspection), "input.visitAt", in.visitAt(), now, marketSubject).forEach(checks::add);
+        checks.addAll(LifecycleDates.notice(timelines.of(inspection), "input.visitAt", in.visitAt(), now, marketSubject));
         checks.throwIfAny();
         Draw draw = draws.draw(inspection.drawId()).orElse(null);
         Enterprise enterprise = directory.enterprises(List.of(inspection.uscc())).get(inspection.uscc());

@@ -10,16 +10,17 @@ import org.supervisionhub.api.access.ForbiddenException;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.api.graphql.DomainRefusals;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.inspection.ResultService.AmendableField;
 import org.supervisionhub.graph.inspection.ObjectionRepository;
 import org.supervisionhub.graph.inspection.Results.Objection;
-import org.supervisionhub.graph.inspection.Results.ObjectionKind;
-import org.supervisionhub.graph.inspection.Results.ObjectionStatus;
+import org.supervisionhub.domain.inspection.LifecycleDates;
+import org.supervisionhub.domain.inspection.ObjectionId;
+import org.supervisionhub.domain.inspection.ObjectionKind;
+import org.supervisionhub.domain.inspection.ResultId;
+import org.supervisionhub.domain.inspection.ResultObjection;
 import org.supervisionhub.graph.inspection.Results.Result;
-import org.supervisionhub.domain.inspection.ResultStatus;
-import org.supervisionhub.api.graphql.ErrorCode;
 
 /**
  * Re-examination (复查复核) of results: the target's objection to a publication (OBJ-01; in TJ during the public period,
@@ -50,16 +51,15 @@ public class ObjectionService {
         Result r = results.locked(resultId);
         Inspections.requireDepartment(viewer, r.inspectingDepartment(), "resultId", "OBJ-01: recorded by the inspecting department "
                 + r.inspectingDepartment(), Role.OFFICER, Role.LEADER);
-        ResultService.transition(r.status() == ResultStatus.PUBLISHED, "resultId", "the result is " + r.status()
-                + ": an objection is to a publication", "OBJ-01");
+        // OBJ-01 first: an objection is to a publication; then the inputs; then PUB-08 where the result is published first.
+        ResultService.throwIfAny(ResultObjection.objectable(r.lifecycle(false)));
         Checks checks = new Checks();
         checks.require("objector", objector);
         checks.require("grounds", grounds);
         checks.require("receivedOn", receivedOn);
-        LifecycleDates.objection(results.timeline(r), "receivedOn", receivedOn, results.now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.objection(results.timeline(r), "receivedOn", receivedOn, results.now()));
         boolean period = jurisdictions.of(r.inspectingDepartment()).publishBeforeFeedback();
-        checks.check(!period || receivedOn == null || !receivedOn.isAfter(r.publicUntil()), "receivedOn", ErrorCode.CONFLICT,
-                "receivedOn: objections are received during the public period, which ended on " + r.publicUntil(), "PUB-08");
+        DomainRefusals.violations(ResultObjection.inPublicPeriod(period, receivedOn, r.publicUntil()), s -> s).forEach(checks::add);
         checks.throwIfAny();
         return create(r, ObjectionKind.TARGET_OBJECTION, objector.strip(), grounds.strip(), receivedOn, r.approvingDepartment(), viewer);
     }
@@ -74,8 +74,7 @@ public class ObjectionService {
             throw new ForbiddenException("resultId", "OBJ-02: a leader or oversight of a department above " + r.inspectingDepartment()
                     + "; the caller is " + viewer.roles() + " of " + viewer.departmentId(), !viewer.authenticated());
         }
-        ResultService.transition(r.status() == ResultStatus.APPROVED || r.status() == ResultStatus.PUBLISHED, "resultId",
-                "the result is " + r.status() + ": a review is of an approved result", "OBJ-02");
+        ResultService.throwIfAny(ResultObjection.reviewable(r.lifecycle(false)));
         Checks checks = new Checks();
         checks.require("grounds", grounds);
         checks.throwIfAny();
@@ -91,16 +90,20 @@ public class ObjectionService {
         Objection o = objections.lock(id).orElseThrow(() -> new NotFoundException("id", "no objection " + id));
         Inspections.requireDepartment(viewer, o.reviewingDepartment(), "id", "OBJ-01, OBJ-02: decided by a leader of the reviewing department "
                 + o.reviewingDepartment(), Role.LEADER);
-        ResultService.transition(o.status() == ObjectionStatus.UNDER_REVIEW, "id", "the objection was already decided: " + o.status(), "OBJ-01");
+        // OBJ-01 first: decided once; then the inputs; then what the decision needs (PUB-12, OBJ-01).
+        ResultObjection objection = o.lifecycle();
+        ResultService.throwIfAny(objection.decidable());
         List<Correction> fixes = corrections == null ? List.of() : corrections;
         Checks checks = new Checks();
         checks.require("outcome", outcome);
         checks.require("decision", decision);
-        checks.check(outcome != Outcome.UPHELD || !fixes.isEmpty(), "corrections", ErrorCode.REQUIRED,
-                "corrections: an upheld objection corrects the result", "PUB-12");
-        checks.check(outcome != Outcome.DISMISSED || fixes.isEmpty(), "corrections", ErrorCode.INVALID_VALUE,
-                "corrections: a dismissed objection changes nothing", "OBJ-01");
+        org.supervisionhub.domain.Outcome<ResultObjection> asked = outcome == null ? null
+                : objection.decide(outcome == Outcome.UPHELD, fixes.size());
+        if (asked != null) {
+            DomainRefusals.violations(asked.violations(), s -> s).forEach(checks::add);
+        }
         checks.throwIfAny();
+        ResultObjection decided = asked.orElseThrow(DomainRefusals.asArguments());
         Result r = results.locked(o.resultId());
         if (!fixes.isEmpty()) {
             results.requireNotArchivedFor(r);
@@ -110,22 +113,21 @@ public class ObjectionService {
                     o.lodgedBy(), viewer.actor(), "corrections[" + i + "].");
             r = results.reload(r.id());
         }
-        if (outcome == Outcome.UPHELD && r.status() == ResultStatus.PUBLISHED) {
+        // PUB-12: an upheld objection to a published result publishes it again, corrected.
+        if (decided.republishes(r.lifecycle(false))) {
             results.republish(r);
         }
-        objections.decide(id, outcome == Outcome.UPHELD ? ObjectionStatus.UPHELD : ObjectionStatus.DISMISSED, decision.strip(), viewer.actor(),
-                results.now());
+        objections.decide(o.status(), decided, decision.strip(), viewer.actor(), results.now());
         return objections.lock(id).orElseThrow();
     }
 
     private Objection create(Result r, ObjectionKind kind, String objector, String grounds, LocalDate receivedOn, String reviewing, Viewer viewer) {
-        boolean open = objections.ofResults(List.of(r.id())).getOrDefault(r.id(), List.of()).stream()
-                .anyMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW && o.kind() == kind);
-        if (open) {
-            throw InvalidInputException.of("resultId", ErrorCode.CONFLICT, "resultId: a " + kind + " of " + r.id() + " is already under review", "OBJ-01");
-        }
-        Objection o = new Objection("OBJ-" + UUID.randomUUID(), r.id(), kind, objector, grounds, receivedOn, reviewing, viewer.actor(),
-                results.now(), ObjectionStatus.UNDER_REVIEW, null, null, null);
+        // OBJ-01: one of each kind under review at a time.
+        ResultObjection opened = ResultObjection.open(new ObjectionId("OBJ-" + UUID.randomUUID()), new ResultId(r.id()), kind,
+                objections.ofResults(List.of(r.id())).getOrDefault(r.id(), List.of()).stream().map(Objection::lifecycle).toList())
+                .orElseThrow(DomainRefusals.asArguments());
+        Objection o = new Objection(opened.id().value(), r.id(), kind, objector, grounds, receivedOn, reviewing, viewer.actor(),
+                results.now(), opened.status(), null, null, null);
         objections.create(o);
         return o;
     }

@@ -22,6 +22,7 @@ import org.supervisionhub.graph.sampling.DrawRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.api.graphql.DomainRefusals;
 import org.supervisionhub.domain.inspection.InspectionId;
+import org.supervisionhub.domain.inspection.LifecycleDates;
 import org.supervisionhub.domain.inspection.OnSiteInspection;
 import org.supervisionhub.domain.inspection.OnSiteRecord;
 import org.supervisionhub.domain.inspection.OnSiteRecord.Certificate;
@@ -83,7 +84,7 @@ public class RecordService {
         Checks checks = new Checks();
         checks.require("input.conductedAt", in.conductedAt());
         // In the task's window, after the draw and the notified visit, not in the future (LifecycleDates).
-        LifecycleDates.record(timelines.of(inspection), "input.conductedAt", in.conductedAt(), now).forEach(checks::add);
+        checks.addAll(LifecycleDates.record(timelines.of(inspection), "input.conductedAt", in.conductedAt(), now));
         // ONSITE-01, ONSITE-02, ONSITE-04..06: the inspection decides whether the record is complete; the roster holds the certificates.
         List<FindingInput> findings = in.findings() == null ? List.of() : in.findings();
         List<PresentInput> present = in.present() == null ? List.of() : in.present();

@@ -26,7 +26,11 @@ import org.supervisionhub.domain.Outcome;
 import org.supervisionhub.domain.inspection.Delegation;
 import org.supervisionhub.domain.inspection.DepartmentId;
 import org.supervisionhub.domain.inspection.InspectionResult;
+import org.supervisionhub.domain.inspection.LifecycleDates;
 import org.supervisionhub.domain.inspection.Overdue;
+import org.supervisionhub.domain.inspection.ResultObjection;
+import org.supervisionhub.domain.followup.NonCooperation;
+import org.supervisionhub.graph.inspection.Results.Objection;
 import org.supervisionhub.domain.inspection.ResultCategory;
 import org.supervisionhub.domain.inspection.ResultContent;
 import org.supervisionhub.domain.inspection.ResultId;
@@ -37,7 +41,6 @@ import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.Results.Amendment;
 import org.supervisionhub.graph.inspection.Results.Feedback;
 import org.supervisionhub.graph.inspection.Results.FeedbackChannel;
-import org.supervisionhub.graph.inspection.Results.ObjectionStatus;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
 import org.supervisionhub.graph.restriction.Restrictions.Trigger;
@@ -116,11 +119,11 @@ public class ResultService {
                 : existing.lifecycle(false).proposeAgain(content);
         DomainRefusals.violations(proposal.violations(), s -> "input." + (s.equals("id") ? "inspectionId" : s)).forEach(checks::add);
         // In the window, after the draw, the notified visit and the record's start, not in the future (LifecycleDates).
-        LifecycleDates.result(timelines.of(inspection), "input.", in.endedOn(), in.rectificationDeadline(), now()).forEach(checks::add);
-        checks.check(in.category() != ResultCategory.SERIOUS_NON_COOPERATION
-                        || !followUps.nonCooperationOf(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).isEmpty(),
-                "input.category", ErrorCode.CONFLICT, "input.category: SERIOUS_NON_COOPERATION needs the circumstances recorded first"
-                        + " (recordNonCooperation, with evidence)", "NONCOOP-02");
+        checks.addAll(LifecycleDates.result(timelines.of(inspection), "input.", in.endedOn(), in.rectificationDeadline(), now()));
+        // NONCOOP-02: a result names serious non-cooperation only once it is recorded.
+        boolean recorded = in.category() == ResultCategory.SERIOUS_NON_COOPERATION
+                && !followUps.nonCooperationOf(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).isEmpty();
+        DomainRefusals.violations(NonCooperation.namedByResult(in.category(), recorded), s -> "input." + s).forEach(checks::add);
         checks.throwIfAny();
         InspectionResult proposed = proposal.orElseThrow(DomainRefusals.asArguments());
         OffsetDateTime now = now();
@@ -220,8 +223,8 @@ public class ResultService {
         Result r = locked(id);
         Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "PUB-11: withheld by a leader of the inspecting department "
                 + r.inspectingDepartment(), Role.LEADER);
-        r.lifecycle(results.withholdings(List.of(id)).containsKey(id)).withhold().orElseThrow(DomainRefusals.asArguments());
-        results.withhold(id, reason.strip(), viewer.actor(), viewer.departmentId(), now());
+        InspectionResult withheld = r.lifecycle(results.withholdings(List.of(id)).containsKey(id)).withhold().orElseThrow(DomainRefusals.asArguments());
+        results.withhold(r.status(), withheld, reason.strip(), viewer.actor(), viewer.departmentId(), now());
         return results.withholdings(List.of(id)).get(id);
     }
 
@@ -257,6 +260,7 @@ public class ResultService {
         String before;
         String after = value == null ? null : value.strip();
         ResultContent next;
+        Outcome<InspectionResult> amended = null;
         switch (field) {
             case CATEGORY -> {
                 before = now.category().name();
@@ -275,11 +279,13 @@ public class ResultService {
         }
         if (next != null) {
             // ARCH-05: the amended content must itself be valid (RESULT-01, FOLLOW-01, PUB-04) and differ from the current one.
-            DomainRefusals.violations(result.amend(next).violations(), s -> s.equals("value") ? prefix + "value"
+            amended = result.amend(next);
+            DomainRefusals.violations(amended.violations(), s -> s.equals("value") ? prefix + "value"
                     : s.equals("facts") ? prefix + "value" : s).forEach(checks::add);
-            LifecycleDates.rectificationDeadline(null, "", next.endedOn(), next.rectificationDeadline()).forEach(checks::add);
+            checks.addAll(LifecycleDates.rectificationDeadline(null, "", next.endedOn(), next.rectificationDeadline()));
         }
         checks.throwIfAny();
+        next = amended.orElseThrow(DomainRefusals.asArguments()).content();
         Map<String, Object> changes = new HashMap<>();
         switch (field) {
             case CATEGORY -> changes.put("category", next.category().name());
@@ -297,7 +303,7 @@ public class ResultService {
                 }
             }
         }
-        results.amend(new Amendment(r.id(), r.amendments() + 1, now(), field.name(), before, after, reason.strip(), handler, approver),
+        results.amend(r.status(), new Amendment(r.id(), r.amendments() + 1, now(), field.name(), before, after, reason.strip(), handler, approver),
                 changes);
     }
 
@@ -314,18 +320,18 @@ public class ResultService {
         inspections.requireTeam(r.inspectionId(), "id", viewer, "PUB-09", Role.INSPECTOR, Role.OFFICER, Role.LEADER);
         InspectionResult result = r.lifecycle(false);
         // PUB-09 first: approved, not yet fed back; then the inputs and dates; then PUB-08 and OBJ-01 where it publishes first.
-        result.giveFeedback(givenOn, false, null, false).orElseThrow(DomainRefusals.asArguments());
+        InspectionResult fed = result.giveFeedback(givenOn, false, null, false).orElseThrow(DomainRefusals.asArguments());
         Checks checks = new Checks();
         checks.require("channel", channel);
         checks.require("givenOn", givenOn);
-        LifecycleDates.feedback(timelines.of(r), "givenOn", givenOn, now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.feedback(timelines.of(r), "givenOn", givenOn, now()));
         checks.throwIfAny();
         if (jurisdictions.of(r.inspectingDepartment()).publishBeforeFeedback()) {
-            boolean underReview = objections.ofResults(List.of(id)).getOrDefault(id, List.of()).stream()
-                    .anyMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW);
-            result.giveFeedback(givenOn, true, r.publicUntil(), underReview).orElseThrow(DomainRefusals.asArguments());
+            boolean underReview = ResultObjection.anyUnderReview(objections.ofResults(List.of(id)).getOrDefault(id, List.of()).stream()
+                    .map(Objection::lifecycle).toList());
+            fed = result.giveFeedback(givenOn, true, r.publicUntil(), underReview).orElseThrow(DomainRefusals.asArguments());
         }
-        results.feedback(id, new Feedback(channel, givenOn, note == null || note.isBlank() ? null : note.strip(), viewer.actor(), now()));
+        results.feedback(r.status(), fed, new Feedback(channel, givenOn, note == null || note.isBlank() ? null : note.strip(), viewer.actor(), now()));
         return reload(id);
     }
 
@@ -349,10 +355,11 @@ public class ResultService {
         inspections.requireNotArchived(r.inspectionId(), "id");
     }
 
-    /** PUB-12: publishes the corrected result again; a new public period runs where the jurisdiction has one. */
+    /** PUB-12: publishes the corrected result again (the result decides it is published); a new public period runs where the jurisdiction has one. */
     void republish(Result r) {
+        InspectionResult again = r.lifecycle(false).republish().orElseThrow(DomainRefusals.asArguments());
         OffsetDateTime now = now();
-        results.republish(r.id(), now, publicUntil(r, now));
+        results.republish(r.status(), again, now, publicUntil(r, now));
         announce(reload(r.id()));
     }
 
@@ -404,15 +411,16 @@ public class ResultService {
     @Transactional
     public Result rectified(String id, LocalDate rectifiedOn, String note, Viewer viewer) {
         Result r = locked(id);
-        r.lifecycle(false).recordRectification(rectifiedOn).orElseThrow(DomainRefusals.asArguments());
+        // FOLLOW-01 first: an approved result that ordered a correction, none recorded; then the inputs.
+        InspectionResult rectified = r.lifecycle(false).recordRectification(rectifiedOn).orElseThrow(DomainRefusals.asArguments());
         Inspections.requireDepartment(viewer, r.inspectingDepartment(), "id", "FOLLOW-01: recorded by the inspecting department "
                 + r.inspectingDepartment(), Role.OFFICER, Role.LEADER);
         Checks checks = new Checks();
         checks.require("rectifiedOn", rectifiedOn);
-        LifecycleDates.rectified(timelines.of(r), "rectifiedOn", rectifiedOn, now()).forEach(checks::add);
+        checks.addAll(LifecycleDates.rectified(timelines.of(r), "rectifiedOn", rectifiedOn, now()));
         checks.require("note", note);
         checks.throwIfAny();
-        results.rectified(id, rectifiedOn, note.strip(), viewer.actor(), now());
+        results.rectified(r.status(), rectified, note.strip(), viewer.actor(), now());
         return reload(id);
     }
 
@@ -457,22 +465,16 @@ public class ResultService {
         return results.byId(List.of(id)).get(id);
     }
 
-    /** Refuses with every violation of a date check (LifecycleDates). */
-    static void throwIfAny(List<org.supervisionhub.api.graphql.Violation> violations) {
+    /** Refuses with every violation the domain found (a date check of LifecycleDates, a transition), each at its subject as the path. */
+    static void throwIfAny(List<org.supervisionhub.domain.Violation> violations) {
         if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
+            throw DomainRefusals.asArguments().apply(violations);
         }
     }
 
     /** What is known of the dates of a result's inspection. */
     LifecycleDates.Timeline timeline(Result r) {
         return timelines.of(r);
-    }
-
-    static void transition(boolean ok, String field, String message, String rule) {
-        if (!ok) {
-            throw InvalidInputException.of(field, ErrorCode.ILLEGAL_TRANSITION, field + ": " + message, rule);
-        }
     }
 
     OffsetDateTime now() {

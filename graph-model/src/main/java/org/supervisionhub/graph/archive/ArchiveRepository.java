@@ -69,7 +69,7 @@ public class ArchiveRepository {
             + " b.returnNotes = $notes, b.checkedBy = $actor";
     static final String BORROWINGS_OF = "UNWIND $ids AS id MATCH (b:ArchiveBorrowing {fileId: id}) RETURN id AS key, b {.*} AS row"
             + " ORDER BY id, b.requestedAt";
-    /** Loans of the departments' files not back by their due day. */
+    /** Loans of the departments' files not back by their due day (the domain's {@code Loan.overdueOn}). */
     static final String OVERDUE_LOANS = "MATCH (b:ArchiveBorrowing {status: 'LENT'}) WHERE b.fileDepartment IN $departments AND b.dueOn < $today"
             + " RETURN b {.*} AS row ORDER BY b.dueOn, b.id";
 

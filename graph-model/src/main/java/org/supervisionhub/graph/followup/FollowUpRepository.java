@@ -17,7 +17,7 @@ import org.supervisionhub.domain.followup.PenaltyProcedure;
 import org.supervisionhub.domain.followup.ReferralDestination;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
 import org.supervisionhub.graph.followup.FollowUps.NonCooperation;
-import org.supervisionhub.graph.followup.FollowUps.NonCooperationCircumstance;
+import org.supervisionhub.domain.followup.NonCooperationCircumstance;
 import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;
 import org.supervisionhub.graph.followup.FollowUps.Referral;
 import org.supervisionhub.graph.store.Guarded;
@@ -46,7 +46,7 @@ public class FollowUpRepository {
     static final String PUBLISH_PENALTY = "MATCH (d:PenaltyDecision {id: $id}) WHERE d.publishedAt IS NULL SET d.publishedAt = $at, d.publishedBy = $actor";
     static final String PENALTIES_OF_CASES = "UNWIND $ids AS id MATCH (d:PenaltyDecision {caseId: id}) RETURN id AS key, d {.*} AS row"
             + " ORDER BY id, d.decidedOn, d.id";
-    /** PUB-06: decisions of the departments past their publication deadline and not published. */
+    /** PUB-06: decisions of the departments past their publication deadline and not published (the domain's {@code Penalty.overdueOn}). */
     static final String OVERDUE_PENALTIES = "MATCH (d:PenaltyDecision) WHERE d.departmentId IN $departments AND d.publishBy < $today"
             + " AND d.publishedAt IS NULL RETURN d {.*} AS row ORDER BY d.publishBy, d.id";
     static final String PUBLISHED_PENALTIES = "MATCH (d:PenaltyDecision {uscc: $uscc}) WHERE d.publishedAt IS NOT NULL"

@@ -8,6 +8,7 @@ import org.supervisionhub.domain.followup.Case;
 import org.supervisionhub.domain.followup.CaseId;
 import org.supervisionhub.domain.followup.CaseOutcome;
 import org.supervisionhub.domain.followup.CaseStatus;
+import org.supervisionhub.domain.followup.NonCooperationCircumstance;
 import org.supervisionhub.domain.followup.Penalty;
 import org.supervisionhub.domain.followup.PenaltyId;
 import org.supervisionhub.domain.followup.PenaltyProcedure;
@@ -50,17 +51,6 @@ public final class FollowUps {
     public record Referral(String id, String resultId, String uscc, String fromDepartment, ReferralDestination destination,
                            String recipientDepartment, String recipient, String reason, boolean suspectedCrime, LocalDate referredOn,
                            String referredBy, OffsetDateTime recordedAt) {
-    }
-
-    /** DOMAIN {@code NonCooperationCircumstance}: the circumstances of NONCOOP-01 (HN), NONCOOP-02 (LY) and NONCOOP-03 (QD). */
-    public enum NonCooperationCircumstance {
-        REFUSED_ENTRY,
-        OBSTRUCTED_QUESTIONING,
-        REFUSED_MATERIALS,
-        DISGUISED_REFUSAL,
-        LATE_MATERIALS,
-        UNTRUTHFUL_MATERIALS,
-        OTHER_OBSTRUCTION
     }
 
     /** Serious non-cooperation during an inspection, recorded with the evidence kept of it (NONCOOP-02). */

@@ -10,8 +10,10 @@ import java.util.Optional;
 import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.supervisionhub.graph.inspection.Results.Objection;
-import org.supervisionhub.graph.inspection.Results.ObjectionKind;
-import org.supervisionhub.graph.inspection.Results.ObjectionStatus;
+import org.supervisionhub.domain.inspection.ObjectionKind;
+import org.supervisionhub.domain.inspection.ObjectionStatus;
+import org.supervisionhub.domain.inspection.ResultObjection;
+import org.supervisionhub.graph.store.Guarded;
 import org.supervisionhub.graph.store.KeyedRows;
 import org.supervisionhub.graph.store.Values;
 
@@ -22,7 +24,8 @@ public class ObjectionRepository {
             + " kind: $o.kind, objector: $o.objector, grounds: $o.grounds, receivedOn: $o.receivedOn,"
             + " reviewingDepartment: $o.reviewingDepartment, lodgedBy: $o.lodgedBy, lodgedAt: $o.lodgedAt, status: 'UNDER_REVIEW'})-[:AGAINST]->(r)";
     static final String LOCK = "MATCH (o:ResultObjection {id: $id}) SET o.lock = true REMOVE o.lock RETURN o {.*} AS row";
-    static final String DECIDE = "MATCH (o:ResultObjection {id: $id}) SET o.status = $status, o.decision = $decision, o.decidedBy = $actor,"
+    /** OBJ-01: decided once; written only over the status the domain's {@code ResultObjection} decided from (see {@link Guarded}). */
+    static final String DECIDE = "MATCH (o:ResultObjection {id: $id}) WHERE o.status = $from SET o.status = $status, o.decision = $decision, o.decidedBy = $actor,"
             + " o.decidedAt = $at";
     static final String OF_RESULTS = "UNWIND $ids AS id MATCH (o:ResultObjection {resultId: id}) RETURN id AS key, o {.*} AS row"
             + " ORDER BY id, o.lodgedAt";
@@ -54,8 +57,10 @@ public class ObjectionRepository {
         return client.query(LOCK).bind(id).to("id").fetchAs(Objection.class).mappedBy((t, r) -> objection(r.get("row"))).one();
     }
 
-    public void decide(String id, ObjectionStatus status, String decision, String actor, OffsetDateTime at) {
-        client.query(DECIDE).bindAll(Map.of("id", id, "status", status.name(), "decision", decision, "actor", actor, "at", at)).run();
+    /** Writes the decision the domain made ({@code decided}), over the status it decided from; fails if the objection is no longer in it. */
+    public void decide(ObjectionStatus from, ResultObjection decided, String decision, String actor, OffsetDateTime at) {
+        Guarded.write(client, DECIDE, Map.of("id", decided.id().value(), "from", from.name(), "status", decided.status().name(),
+                "decision", decision, "actor", actor, "at", at), "objection " + decided.id() + " is no longer " + from);
     }
 
     public Map<String, List<Objection>> ofResults(Collection<String> resultIds) {

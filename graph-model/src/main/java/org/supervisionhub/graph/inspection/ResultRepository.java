@@ -13,6 +13,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.supervisionhub.graph.calendar.Deadlines.DeadlineBasis;
 import org.supervisionhub.graph.inspection.Results.Amendment;
 import org.supervisionhub.domain.inspection.Delegation;
+import org.supervisionhub.domain.inspection.InspectionResult;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.domain.inspection.ResultCategory;
 import org.supervisionhub.domain.inspection.ResultStatus;
@@ -50,23 +51,28 @@ public class ResultRepository {
     /** Publishing also keeps the enterprise's name on the result, for the public name search (see {@link PublicSiteRepository#SEARCH_NAME}). */
     static final String PUBLISH = GUARD + " SET r.status = 'PUBLISHED', r.publishedBy = $actor, r.publishedAt = $at,"
             + " r.publicUntil = $publicUntil, r.enterpriseName = COLLECT { MATCH (e:Enterprise {uscc: r.uscc}) RETURN e.name }[0]";
+    /*
+     * The changes that keep the status are guarded the same way, and by what the domain decided from besides: feedback
+     * and a correction are recorded once (PUB-09, FOLLOW-01), a result is withheld once (PUB-11), and an amendment is
+     * written over the amendments the result had (ARCH-05), so two decided from the same state do not both pass.
+     */
     /** PUB-12: a corrected publication after an upheld objection; a public period starts again. */
-    static final String REPUBLISH = "MATCH (r:InspectionResult {id: $id}) SET r.correctedAt = $at, r.publicUntil = $publicUntil";
-    static final String FEEDBACK = "MATCH (r:InspectionResult {id: $id}) SET r.feedbackChannel = $channel, r.feedbackOn = $on,"
+    static final String REPUBLISH = GUARD + " SET r.correctedAt = $at, r.publicUntil = $publicUntil";
+    static final String FEEDBACK = GUARD + " AND r.feedbackOn IS NULL SET r.feedbackChannel = $channel, r.feedbackOn = $on,"
             + " r.feedbackNote = $note, r.feedbackBy = $actor, r.feedbackRecordedAt = $at";
-    static final String AMEND = "MATCH (r:InspectionResult {id: $id}) SET r.amendments = r.amendments + 1, r += $changes"
-            + " CREATE (r)-[:AMENDED]->(:ResultAmendment {number: r.amendments, at: $at, field: $field, before: $before,"
+    static final String AMEND = GUARD + " AND coalesce(r.amendments, 0) = $number - 1 SET r.amendments = $number, r += $changes"
+            + " CREATE (r)-[:AMENDED]->(:ResultAmendment {number: $number, at: $at, field: $field, before: $before,"
             + " after: $after, reason: $reason, handler: $handler, approver: $approver})";
-    static final String RECTIFIED = "MATCH (r:InspectionResult {id: $id}) SET r.rectifiedOn = $on, r.rectificationNote = $note,"
+    static final String RECTIFIED = GUARD + " AND r.rectifiedOn IS NULL SET r.rectifiedOn = $on, r.rectificationNote = $note,"
             + " r.rectificationRecordedBy = $actor, r.rectificationRecordedAt = $at";
-    /** FOLLOW-02: ordered corrections past their deadline with no correction recorded. */
+    /** FOLLOW-02: ordered corrections past their deadline with no correction recorded (the domain's {@code Overdue.rectification}). */
     static final String OVERDUE_RECTIFICATIONS = "MATCH (r:InspectionResult) WHERE r.inspectingDepartment IN $departments"
             + " AND r.rectificationDeadline < $today AND r.rectifiedOn IS NULL AND r.status IN ['APPROVED', 'PUBLISHED']"
             + " RETURN r {.*} AS row ORDER BY r.rectificationDeadline, r.id";
     static final String BY_ID = "MATCH (r:InspectionResult) WHERE r.id IN $ids RETURN r {.*} AS row";
     static final String AMENDMENTS = "UNWIND $ids AS id MATCH (:InspectionResult {id: id})-[:AMENDED]->(a:ResultAmendment)"
             + " RETURN id AS key, a {.*, resultId: id} AS row ORDER BY id, a.number";
-    /** Approved results not published by {@code publishBy} (set at approval). */
+    /** PUB-03, PUB-04: approved results not published by {@code publishBy} (set at approval; the domain's {@code Overdue.publication}). */
     static final String OVERDUE = "MATCH (r:InspectionResult) WHERE r.inspectingDepartment IN $departments AND r.status <> 'PUBLISHED'"
             + " AND r.publishBy IS NOT NULL AND r.publishBy < $today RETURN r {.*} AS row ORDER BY r.publishBy, r.id";
     /** Active tasks of the departments whose window ended before today with active inspections lacking an approved result. */
@@ -79,7 +85,7 @@ public class ResultRepository {
             + " RETURN uscc AS key, r {.*} AS row ORDER BY uscc, r.publishedAt DESC";
 
     /** PUB-11: withholds a published result from the public, recording who decided it, when and on which legal ground. */
-    static final String WITHHOLD = "MATCH (r:InspectionResult {id: $id}) SET r.withheldAt = $at, r.withheldBy = $actor,"
+    static final String WITHHOLD = GUARD + " AND r.withheldAt IS NULL SET r.withheldAt = $at, r.withheldBy = $actor,"
             + " r.withheldByDepartment = $department, r.withheldReason = $reason";
     static final String WITHHOLDINGS = "MATCH (r:InspectionResult) WHERE r.id IN $ids AND r.withheldAt IS NOT NULL"
             + " RETURN r.id AS key, r {resultId: r.id, at: r.withheldAt, actor: r.withheldBy, department: r.withheldByDepartment,"
@@ -165,29 +171,35 @@ public class ResultRepository {
         transition(PUBLISH, p, from);
     }
 
-    public void republish(String id, OffsetDateTime at, LocalDate publicUntil) {
+    /** PUB-12: {@code again} was published again (corrected) from {@code from}; a new public period ends on {@code publicUntil}. */
+    public void republish(ResultStatus from, InspectionResult again, OffsetDateTime at, LocalDate publicUntil) {
         Map<String, Object> p = new HashMap<>();
-        p.put("id", id);
+        p.put("id", again.id().value());
         p.put("at", at);
         p.put("publicUntil", publicUntil);
-        client.query(REPUBLISH).bindAll(p).run();
+        transition(REPUBLISH, p, from);
     }
 
-    public void feedback(String id, Results.Feedback f) {
+    /** PUB-09: the feedback the domain accepted on a result in {@code from} that had none. */
+    public void feedback(ResultStatus from, InspectionResult fed, Results.Feedback f) {
         Map<String, Object> p = new HashMap<>();
-        p.put("id", id);
+        p.put("id", fed.id().value());
         p.put("channel", f.channel().name());
         p.put("on", f.givenOn());
         p.put("note", f.note());
         p.put("actor", f.givenBy());
         p.put("at", f.recordedAt());
-        client.query(FEEDBACK).bindAll(p).run();
+        transition(FEEDBACK, p, from);
     }
 
-    /** Records the amendment and applies {@code changes} (the field's new value, and what follows from it). */
-    public void amend(Amendment a, Map<String, Object> changes) {
+    /**
+     * ARCH-05: records amendment number {@code a.number()} and applies {@code changes} (the field's new value, and what follows
+     * from it), over a result in {@code from} with the amendments before it.
+     */
+    public void amend(ResultStatus from, Amendment a, Map<String, Object> changes) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", a.resultId());
+        p.put("number", a.number());
         p.put("field", a.field());
         p.put("changes", changes);
         p.put("at", a.at());
@@ -196,17 +208,18 @@ public class ResultRepository {
         p.put("reason", a.reason());
         p.put("handler", a.handler());
         p.put("approver", a.approver());
-        client.query(AMEND).bindAll(p).run();
+        transition(AMEND, p, from);
     }
 
-    public void rectified(String id, LocalDate on, String note, String actor, OffsetDateTime at) {
+    /** FOLLOW-01: the correction the domain recorded ({@code rectified.rectifiedOn()}) on a result in {@code from} that had none. */
+    public void rectified(ResultStatus from, InspectionResult rectified, String note, String actor, OffsetDateTime at) {
         Map<String, Object> p = new HashMap<>();
-        p.put("id", id);
-        p.put("on", on);
+        p.put("id", rectified.id().value());
+        p.put("on", rectified.rectifiedOn());
         p.put("note", note);
         p.put("actor", actor);
         p.put("at", at);
-        client.query(RECTIFIED).bindAll(p).run();
+        transition(RECTIFIED, p, from);
     }
 
     public List<Result> overdueRectifications(Collection<String> departments, LocalDate today) {
@@ -239,9 +252,15 @@ public class ResultRepository {
         return KeyedRows.grouped(client, PUBLISHED_OF, Map.of("usccs", List.copyOf(usccs)), ResultRepository::result);
     }
 
-    /** PUB-11: the caller has locked the result and checked it is published. */
-    public void withhold(String id, String reason, String actor, String department, OffsetDateTime at) {
-        client.query(WITHHOLD).bindAll(Map.of("id", id, "reason", reason, "actor", actor, "department", department, "at", at)).run();
+    /** PUB-11: the domain withheld {@code withheld}, a result in {@code from} not withheld before. */
+    public void withhold(ResultStatus from, InspectionResult withheld, String reason, String actor, String department, OffsetDateTime at) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", withheld.id().value());
+        p.put("reason", reason);
+        p.put("actor", actor);
+        p.put("department", department);
+        p.put("at", at);
+        transition(WITHHOLD, p, from);
     }
 
     /** PUB-11: the withholding of each result that has one, by result id. */

@@ -6,6 +6,10 @@ import java.time.OffsetDateTime;
 import org.supervisionhub.domain.inspection.Delegation;
 import org.supervisionhub.domain.inspection.DepartmentId;
 import org.supervisionhub.domain.inspection.InspectionResult;
+import org.supervisionhub.domain.inspection.ObjectionId;
+import org.supervisionhub.domain.inspection.ObjectionKind;
+import org.supervisionhub.domain.inspection.ObjectionStatus;
+import org.supervisionhub.domain.inspection.ResultObjection;
 import org.supervisionhub.domain.inspection.ResultContent;
 import org.supervisionhub.domain.inspection.ResultId;
 import org.supervisionhub.domain.inspection.ResultCategory;
@@ -49,11 +53,6 @@ public final class Results {
     public record Feedback(FeedbackChannel channel, LocalDate givenOn, String note, String givenBy, OffsetDateTime recordedAt) {
     }
 
-    /** OBJ-01: the target's objection to a publication; OBJ-02: a superior's own re-examination. */
-    public enum ObjectionKind { TARGET_OBJECTION, SUPERIOR_REVIEW }
-
-    public enum ObjectionStatus { UNDER_REVIEW, UPHELD, DISMISSED }
-
     /**
      * A re-examination (复查复核) of a published result: lodged by the target (recorded by the department) or opened by a
      * superior; decided by a leader of the approving department, or of the superior; an upheld one corrects the result by
@@ -62,6 +61,11 @@ public final class Results {
     public record Objection(String id, String resultId, ObjectionKind kind, String objector, String grounds, LocalDate receivedOn,
                             String reviewingDepartment, String lodgedBy, OffsetDateTime lodgedAt, ObjectionStatus status, String decision,
                             String decidedBy, OffsetDateTime decidedAt) {
+
+        /** The re-examination as the domain's aggregate, which decides it (OBJ-01, OBJ-02, PUB-12). */
+        public ResultObjection lifecycle() {
+            return new ResultObjection(new ObjectionId(id), new ResultId(resultId), kind, status);
+        }
     }
 
     /** A change to an approved result (ARCH-05 form): when, what (before and after), why, who handled and who approved. */

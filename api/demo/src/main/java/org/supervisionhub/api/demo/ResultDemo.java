@@ -41,7 +41,7 @@ import org.supervisionhub.domain.inspection.EvidenceType;
 import org.supervisionhub.domain.inspection.ResultCategory;
 import org.supervisionhub.domain.restriction.TriggerType;
 import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
-import org.supervisionhub.graph.followup.FollowUps.NonCooperationCircumstance;
+import org.supervisionhub.domain.followup.NonCooperationCircumstance;
 import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;
 import org.supervisionhub.graph.inspection.EvidenceRepository.StoredFile;
 import org.supervisionhub.graph.inspection.Results.FeedbackChannel;

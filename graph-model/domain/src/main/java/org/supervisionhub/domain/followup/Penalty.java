@@ -1,5 +1,6 @@
 package org.supervisionhub.domain.followup;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import org.supervisionhub.domain.Outcome;
@@ -19,6 +20,11 @@ public record Penalty(PenaltyId id, CaseId caseId, PenaltyProcedure procedure, O
     /** PUB-06: whether a decision made under {@code procedure} is published by a deadline, where the jurisdiction sets {@code workingDays}. */
     public static boolean hasDeadline(PenaltyProcedure procedure, int workingDays) {
         return procedure == PenaltyProcedure.GENERAL && workingDays > 0;
+    }
+
+    /** PUB-06: a decision with a publication deadline ({@code publishBy}) not published by it is overdue from the day after. */
+    public boolean overdueOn(LocalDate publishBy, LocalDate today) {
+        return publishedAt == null && publishBy != null && publishBy.isBefore(today);
     }
 
     /** PUB-06: published once. */

@@ -136,6 +136,17 @@ public record InspectionResult(ResultId id, DepartmentId inspecting, DepartmentI
         return Outcome.done(new InspectionResult(id, inspecting, drawing, delegation, content, status, true, fedBack, rectifiedOn));
     }
 
+    /**
+     * PUB-12: a published result found inaccurate is corrected (by amendments, ARCH-05) and published again, its public
+     * period starting anew; only a published result is published again.
+     */
+    public Outcome<InspectionResult> republish() {
+        if (status != ResultStatus.PUBLISHED) {
+            return illegal("the result is " + status + ": only a published result is published again, corrected", "PUB-12");
+        }
+        return Outcome.done(this);
+    }
+
     /** ARCH-05: only an approved result is amended (before approval it is proposed again). */
     public List<Violation> amendable() {
         return status.approved() ? List.of()

@@ -1,2 +1,2 @@
-/** An inspection's result as an aggregate: its content rules (RESULT-01, FOLLOW-01, PUB-04) and its lifecycle (APPR, PUB, ARCH-05). */
+/** An inspection as aggregates: its notice and on-site record, its result (RESULT-01, APPR, PUB, ARCH-05), re-examinations of it (OBJ-01/02, PUB-08/12), its lifecycle's dates and what is overdue (PUB-03/04, FOLLOW-02). */
 package org.supervisionhub.domain.inspection;

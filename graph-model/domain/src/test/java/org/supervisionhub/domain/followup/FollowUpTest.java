@@ -77,6 +77,17 @@ class FollowUpTest {
     }
 
     @Test
+    void aDecisionNotPublishedByItsDeadlineIsOverdueTheDayAfterPUB06() {
+        Penalty unpublished = new Penalty(new PenaltyId("PEN-1"), new CaseId("CASE-1"), PenaltyProcedure.GENERAL, null);
+        LocalDate due = LocalDate.of(2027, 9, 30);
+        assertThat(unpublished.overdueOn(due, due)).as("due today is not yet overdue").isFalse();
+        assertThat(unpublished.overdueOn(due, due.plusDays(1))).as("the day after, a public holiday too").isTrue();
+        assertThat(unpublished.overdueOn(null, due.plusDays(1))).as("no deadline (SIMPLE, or none set)").isFalse();
+        Penalty published = done(unpublished.publish(OffsetDateTime.parse("2027-10-08T10:00:00+08:00")));
+        assertThat(published.overdueOn(due, due.plusDays(9))).isFalse();
+    }
+
+    @Test
     void aLeadGoesInsideTheSystemToAnotherHrssDepartmentAndACrimeOnlyToJudicialOrgansOrPublicSecurityFOLLOW07_FOLLOW08_FOLLOW09() {
         assertThat(refusals(Referrals.violations(SX, ReferralDestination.OTHER_REGULATOR, true, null, false)))
                 .containsExactly("INVALID_VALUE destination FOLLOW-09");

@@ -154,6 +154,14 @@ class InspectionResultTest {
     }
 
     @Test
+    void onlyAPublishedResultIsPublishedAgainCorrectedPUB12() {
+        InspectionResult approved = done(proposed(CITY, CITY, null, NOTHING).approve());
+        assertThat(refusals(approved.republish())).containsExactly("ILLEGAL_TRANSITION id PUB-12");
+        InspectionResult published = done(done(approved.amend(ORDERED)).publish(null));
+        assertThat(done(published.republish())).as("the same result, published again").isEqualTo(published);
+    }
+
+    @Test
     void anOrderedCorrectionIsRecordedOnceOnAnApprovedResultFOLLOW01() {
         InspectionResult ordered = proposed(CITY, CITY, null, ORDERED);
         assertThat(refusals(ordered.recordRectification(ENDED.plusDays(5)))).containsExactly("ILLEGAL_TRANSITION id FOLLOW-01");

@@ -1,4 +1,4 @@
-package org.supervisionhub.api.inspection;
+package org.supervisionhub.domain.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.supervisionhub.api.graphql.Violation;
-import org.supervisionhub.api.inspection.LifecycleDates.Timeline;
+import org.supervisionhub.domain.Violation;
+import org.supervisionhub.domain.inspection.LifecycleDates.Timeline;
 
 /** Every pair of dates LifecycleDates checks, without Spring: the window is 2028, the clock reads 2028-06-15 10:00 +08:00. */
 class LifecycleDatesTest {
@@ -29,7 +29,7 @@ class LifecycleDatesTest {
             OffsetDateTime.parse("2028-06-15T01:00:00Z"));
 
     static List<String> rules(List<Violation> violations) {
-        return violations.stream().map(v -> v.code() + " " + v.field() + " " + v.rule()).toList();
+        return violations.stream().map(v -> v.kind() + " " + v.subject() + " " + v.rule()).toList();
     }
 
     static OffsetDateTime at(String day) {

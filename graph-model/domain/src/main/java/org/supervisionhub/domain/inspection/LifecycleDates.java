@@ -1,4 +1,4 @@
-package org.supervisionhub.api.inspection;
+package org.supervisionhub.domain.inspection;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -6,14 +6,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.supervisionhub.api.graphql.ErrorCode;
-import org.supervisionhub.api.graphql.Violation;
+import org.supervisionhub.domain.Violation;
+import org.supervisionhub.domain.Violation.Kind;
 
 /**
  * Dates of one inspection's lifecycle that must agree with each other, checked here and nowhere else. Each event of the
  * lifecycle (notice, on-site record, evidence, result, approval, publication, feedback, objection, correction, case,
  * penalty, referral, non-cooperation, archive) has one method that returns what is wrong with its date against the
- * dates already known ({@link Timeline}) and the clock's now. Pure: no Spring, no graph.
+ * dates already known ({@link Timeline}) and the clock's now. Pure. Each violation's subject is the {@code field} (or
+ * {@code prefix}) the caller names, so an adapter reports it at that path as it is.
  *
  * <p>The pairs, with the DOMAIN rule where one applies (otherwise a rule name):
  * <ul>
@@ -44,8 +45,8 @@ public final class LifecycleDates {
     /** An inspection ends neither before the draw that selected its target nor before the visit its team was assigned for. */
     public static final String END_NOT_BEFORE_VISIT = "END-NOT-BEFORE-SCHEDULED-VISIT";
     public static final String APPROVED_AFTER_RESULT = "APPROVAL-NOT-BEFORE-RESULT";
-    static final ErrorCode INVALID = ErrorCode.INVALID_VALUE;
-    static final ErrorCode CONFLICT = ErrorCode.CONFLICT;
+    static final Kind INVALID = Kind.INVALID_VALUE;
+    static final Kind CONFLICT = Kind.CONFLICT;
     /** NOTICE-05 as the hub applies it: a market subject has the notice in hand at least 24 hours before the visit. */
     static final java.time.Duration MARKET_SUBJECT_NOTICE = java.time.Duration.ofHours(24);
 
@@ -97,9 +98,9 @@ public final class LifecycleDates {
             this.field = field;
         }
 
-        Found check(boolean ok, ErrorCode code, String why, String rule) {
+        Found check(boolean ok, Kind kind, String why, String rule) {
             if (!ok) {
-                list.add(new Violation(field, code, field + ": " + why, rule));
+                list.add(new Violation(kind, field, why, rule));
             }
             return this;
         }
