@@ -184,6 +184,24 @@ class HostileRequestTest extends HubIntegrationTest {
     }
 
     @Test
+    void aDocumentThatPassedTheLimitsIsRefusedWhenOtherVariablesMakeItTooDeepOrTooCostly() {
+        // QueryLimits.Passed remembers passed operations by the variables that can change the walk: a @skip/@include
+        // condition and a page size are such variables, so the same document with other values is checked again.
+        String deep = "query($deep: Boolean!, $n: Int) { departmentTree { subordinates @include(if: $deep) { "
+                + "superior { subordinates { ".repeat(8) + "id" + " } }".repeat(8) + " } } enterprises(first: $n) { totalCount } }";
+        String body = "{\"query\":\"" + deep + "\",\"variables\":{\"deep\":%s,\"n\":%d}}";
+        assertThat(post(body.formatted("false", 2))).containsEntry("code", "");
+        assertThat(post(body.formatted("false", 2))).containsEntry("code", "");
+        assertThat(post(body.formatted("true", 2))).containsEntry("code", "QUERY_TOO_DEEP");
+        String costly = "query($n: Int) { enterprises(first: $n) { edges { node { links(first: $n) { edges { node { "
+                + "counterpart { ... on Enterprise { links(first: $n) { totalCount } } } } } } } } } }";
+        String costlyBody = "{\"query\":\"" + costly + "\",\"variables\":{\"n\":%d}}";
+        assertThat(post(costlyBody.formatted(2))).containsEntry("code", "");
+        assertThat(post(costlyBody.formatted(2))).containsEntry("code", "");
+        assertThat(post(costlyBody.formatted(200))).containsEntry("code", "QUERY_TOO_COSTLY");
+    }
+
+    @Test
     void ordinaryDeepButCheapQueriesStillPass() {
         graphQl(officer("HRSS-430100")).document(org.supervisionhub.api.directory.NestedLoadingTest.DEEP).variable("n", 50).execute()
                 .path("enterprises.edges").entityList(Object.class).hasSize(50);
