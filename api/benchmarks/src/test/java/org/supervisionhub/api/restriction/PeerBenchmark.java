@@ -204,6 +204,7 @@ public final class PeerBenchmark {
         pb.environment().put("NEO4J_PASSWORD", PASSWORD);
         pb.environment().put("HUB_CHECK_STATEMENT_FILE", statement.toString());
         pb.environment().put("PORT", "0");
+        pb.environment().put("NODE_ENV", "production");
         Process p = pb.start();
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
         return p;
