@@ -36,7 +36,7 @@ VERSIONS=$(cd bench/peer && node -p '["@neo4j/graphql", "@apollo/server", "graph
 
 . bench/api-classpath.sh
 
-java ${JAVA_OPTS:-} -Xmx6g -XX:+UseParallelGC \
+java ${JAVA_OPTS:-} -Xmx8g -XX:+UseParallelGC \
     -cp "$CP" \
     org.supervisionhub.api.restriction.PeerBenchmark "$MODE" "$RESULTS" "$PWD/bench/peer" "$VERSIONS" "$REQUESTS"
 echo "uptime at the end: $(uptime)"
