@@ -125,7 +125,18 @@ public final class PeerBenchmark {
     private PeerBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            // Loudly, and without waiting for the HTTP client's threads: a difference between the answers ends the run here.
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void run(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "demo";
         Path resultFile = Path.of(args.length > 1 ? args[1] : "bench/results/peer.txt");
         Path peerDir = Path.of(args.length > 2 ? args[2] : "bench/peer").toAbsolutePath();
@@ -166,7 +177,7 @@ public final class PeerBenchmark {
                 Path statement = home.resolve("check.cypher");
                 Files.writeString(statement, RestrictionQuery.CHECK, StandardCharsets.UTF_8);
                 peer = startPeer(peerDir, server, statement, home.resolve("peer.log"));
-                report = benchmark(app, driver, peer, home.resolve("peer.log"), mode, listed, requests);
+                report = benchmark(app, driver, peer, home.resolve("peer.log"), listed, requests);
             }
         } finally {
             if (peer != null) {
@@ -183,7 +194,6 @@ public final class PeerBenchmark {
         Files.createDirectories(resultFile.toAbsolutePath().getParent());
         Files.writeString(resultFile, out, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println("appended to " + resultFile);
-        System.exit(0);
     }
 
     /** The three load averages of /proc/loadavg, as uptime shows them. */
@@ -223,7 +233,7 @@ public final class PeerBenchmark {
         throw new IllegalStateException("the peer did not start in 60 s:\n" + Files.readString(log));
     }
 
-    static List<String> benchmark(ConfigurableApplicationContext app, Driver driver, Process peer, Path peerLog, String mode,
+    static List<String> benchmark(ConfigurableApplicationContext app, Driver driver, Process peer, Path peerLog,
                                   List<String> listed, int requests) throws Exception {
         URI hubEndpoint = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/graphql");
         URI peerEndpoint = peerEndpoint(peer, peerLog);
