@@ -5,7 +5,7 @@
 // step with the hub). Nothing is written: every generated mutation is switched off.
 //
 // Environment: NEO4J_URI, NEO4J_USER (neo4j), NEO4J_PASSWORD, HUB_CHECK_STATEMENT_FILE, PORT (0: any free port).
-// Prints "peer ready <url>" once it listens.
+// Prints "peer ready <url>" once it listens; with PRINT_SCHEMA set, prints the generated schema and exits.
 import { readFileSync } from "node:fs";
 import net from "node:net";
 import { ApolloServer } from "@apollo/server";
@@ -20,7 +20,8 @@ if (!check.includes("UNWIND $requests AS q")) {
 
 // The hub's statement takes a list of questions ($requests) with temporal values; a @cypher field gets its arguments as
 // they arrive (DateTime and Date as strings). So the field builds the one-question list from its arguments, runs the
-// statement unchanged on it inside a subquery, and returns its row as one map.
+// statement on it inside a subquery (its text unchanged but for $requests, which names that list), and returns the row
+// as one map.
 const statement = `WITH [{idx: 0, uscc: $uscc, personId: $personId, domain: $domain, asOf: datetime($asOf), asOfDate: date($asOfDate),
   knownAt: datetime($knownAt)}] AS requests
 CALL (requests) { ${check.replaceAll("$requests", "requests")} }
