@@ -391,10 +391,14 @@ public final class RestrictionBenchmark {
         return Latencies.of(ms, (System.nanoTime() - start) / 1e9);
     }
 
+    /** Posts a GraphQL request ({@code token} null: none sent) and fails on any status but 200 or any error in the body. */
     static String post(HttpClient http, URI endpoint, String token, String document, Map<String, Object> variables) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + token)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json");
+            if (token != null) {
+                builder.header("Authorization", "Bearer " + token);
+            }
+            HttpRequest request = builder
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", document, "variables", variables))))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
