@@ -36,9 +36,10 @@ class LifecycleDatesApiTest extends HubIntegrationTest {
 
     /**
      * Mid-July: the windows below (a quarter back to a month on; half a year back to a month back) each lie in one plan
-     * year, as PLAN-17 has every task's window.
+     * year, as PLAN-17 has every task's window. 2027, so that the window two years on (2029) is in a year of D's no other
+     * test plans in (SamplingApiTest's DRAW-13 test creates D's plan for 2028).
      */
-    static final OffsetDateTime TODAY = OffsetDateTime.parse("2026-07-15T10:00:00+08:00");
+    static final OffsetDateTime TODAY = OffsetDateTime.parse("2027-07-15T10:00:00+08:00");
 
     @BeforeEach
     void setClock() {
