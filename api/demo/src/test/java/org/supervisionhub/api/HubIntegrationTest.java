@@ -104,6 +104,29 @@ public abstract class HubIntegrationTest {
         return new org.springframework.transaction.support.TransactionTemplate(transactionManager).execute(status -> write.get());
     }
 
+    private java.time.Instant restoreClockTo;
+    private long clockSetAt;
+
+    /**
+     * Sets the clock to {@code at} for the running test; after it, the clock is put back where it would have been (the
+     * context, and so the clock, is shared by every test class).
+     */
+    protected void clockForThisTest(java.time.OffsetDateTime at) {
+        if (restoreClockTo == null) {
+            restoreClockTo = clock.instant();
+            clockSetAt = System.nanoTime();
+        }
+        clock.set(at.toInstant());
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreClockAfterTest() {
+        if (restoreClockTo != null) {
+            clock.set(restoreClockTo.plusNanos(System.nanoTime() - clockSetAt));
+            restoreClockTo = null;
+        }
+    }
+
     /** An anonymous caller (the public). */
     protected HttpGraphQlTester graphQl() {
         return HttpGraphQlTester.create(client(null));

@@ -99,7 +99,7 @@ class CalendarApiTest extends HubIntegrationTest {
         Instant start = clock.instant();
         try {
             clock.set(OffsetDateTime.parse("2027-03-15T10:00:00+08:00").toInstant());
-            String inspectionId = InspectionFixtures.inspection(driver, "HRSS-430100", LocalDate.of(2027, 3, 31));
+            String inspectionId = InspectionFixtures.inspection(this::graphQl, clock, driver, "HRSS-430100", LocalDate.of(2027, 3, 31));
             String id = (String) ok(graphQl(officer("HRSS-430100")), PROPOSE, "proposeInspectionResult",
                     Map.of("in", input(inspectionId, "NO_PROBLEM_FOUND", "2027-03-05", null, null))).get("id");
             // PUB-03: 20 working days after Friday 2027-03-05, on weekdays only: 2027-04-02.

@@ -36,7 +36,7 @@ class ResultOutboxApiTest extends HubIntegrationTest {
     Driver driver;
 
     String approved(String category) {
-        String inspectionId = InspectionFixtures.inspection(driver, DEPARTMENT, clock.today().plusDays(30));
+        String inspectionId = InspectionFixtures.inspection(this::graphQl, clock, driver, DEPARTMENT, clock.today().withMonth(12).withDayOfMonth(31));
         String id = (String) ok(graphQl(officer(DEPARTMENT)), PROPOSE, "proposeInspectionResult",
                 Map.of("in", input(inspectionId, category, clock.today().minusDays(3).toString(), null, null))).get("id");
         ok(graphQl(leader(DEPARTMENT)), "mutation { approveInspectionResult(id: \"" + id + "\") { id } }", "approveInspectionResult", Map.of());

@@ -3,6 +3,7 @@ package org.supervisionhub.api.inspection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,19 +11,184 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.supervisionhub.api.TestClock;
+import org.supervisionhub.api.access.DemoIssuer;
+import org.supervisionhub.api.access.Role;
 
-/** Inspections for tests, outside any draw (copies of the demo's, owned by the department a test needs), and result inputs and calls. */
+/** Inspections for tests, drawn through the API as the hub draws them, and result inputs and calls. */
 public final class InspectionFixtures {
 
     private InspectionFixtures() {
     }
 
+    /** The caller the API sees for a subject: a test passes its {@code this::graphQl}. */
+    public interface Callers {
+        HttpGraphQlTester as(DemoIssuer.Subject subject);
+    }
+
+    static final String PROVINCIAL_ITEMS = "{ checklistVersion(id: \"CL-HRSS-430000-REGULAR-PROVINCE-2\") {"
+            + " items(first: 50) { edges { node { id code itemClass } } } } }";
+
     /**
-     * A copy of a demo inspection of HRSS-430100 drawn and inspected by {@code department}, under its own copy of the
-     * task whose window is the year up to {@code windowEnd} (whatever the demo's year); outside any draw and year, and with no
-     * team assigned yet (so no scheduled visit day).
+     * An active inspection drawn and inspected by {@code department}, made the way the hub makes one: a task of the
+     * department's plan of {@code windowEnd}'s year with the window from 1 January (PLAN-17: a window lies in its plan's
+     * year) to {@code windowEnd}, committed and executed (vdraw-1), selecting one enterprise it governs. No team is
+     * assigned yet (so no scheduled visit day), no result exists and the enterprise was never listed.
      */
-    public static String inspection(Driver driver, String department, LocalDate windowEnd) {
+    public static String inspection(Callers callers, TestClock clock, Driver driver, String department, LocalDate windowEnd) {
+        return inspection(callers, clock, driver, department, windowEnd.withDayOfYear(1), windowEnd);
+    }
+
+    /** The same, under a task whose window is [{@code windowStart}, {@code windowEnd}] (one year, PLAN-17). */
+    public static String inspection(Callers callers, TestClock clock, Driver driver, String department, LocalDate windowStart, LocalDate windowEnd) {
+        return drawn(callers, clock, driver, department, windowStart, windowEnd, null, null);
+    }
+
+    /**
+     * An active inspection drawn by {@code department} and dispatched to the department one level below that governs
+     * {@code regionCode} (DRAW-14: a unified draw dispatching to {@code level}), under a task whose window is the year up
+     * to {@code windowEnd}; as {@link #inspection(Callers, TestClock, Driver, String, LocalDate)} otherwise.
+     */
+    public static String dispatched(Callers callers, TestClock clock, Driver driver, String department, String regionCode, String level,
+                                    LocalDate windowEnd) {
+        return drawn(callers, clock, driver, department, windowEnd.withDayOfYear(1), windowEnd, regionCode, level);
+    }
+
+    /**
+     * The plan, task and draw as of the morning the window opens (a visit, record or result is not dated before the draw
+     * that selected its enterprise: END-NOT-BEFORE-SCHEDULED-VISIT), or of yesterday for a window that opens later; the
+     * clock runs on from where it was afterwards.
+     */
+    private static String drawn(Callers callers, TestClock clock, Driver driver, String department, LocalDate windowStart, LocalDate windowEnd,
+                                String regionCode, String dispatchLevel) {
+        OffsetDateTime opens = windowStart.atTime(9, 0).atZone(clock.getZone()).toOffsetDateTime();
+        OffsetDateTime yesterday = clock.now().minusDays(1);
+        String[] id = new String[1];
+        clock.runAt(opens.isBefore(yesterday) ? opens : yesterday,
+                () -> id[0] = drawnNow(callers, driver, department, windowStart, windowEnd, regionCode, dispatchLevel));
+        return id[0];
+    }
+
+    private static String drawnNow(Callers callers, Driver driver, String department, LocalDate windowStart, LocalDate windowEnd,
+                                   String regionCode, String dispatchLevel) {
+        // A lower level's draw of the same enterprise and item this year may take the selected inspection over (DRAW-13):
+        // then it is no longer active and cannot be replaced; another task is drawn.
+        for (int draw = 0; draw < 3; draw++) {
+            String id = drawnOnce(callers, driver, department, windowStart, windowEnd, regionCode, dispatchLevel);
+            if (id != null) {
+                return id;
+            }
+        }
+        throw new AssertionError("no active inspection after three draws of " + department);
+    }
+
+    private static String drawnOnce(Callers callers, Driver driver, String department, LocalDate windowStart, LocalDate windowEnd,
+                                    String regionCode, String dispatchLevel) {
+        HttpGraphQlTester officer = callers.as(subject(Role.OFFICER, department));
+        String taskId = publishedTask(callers, department, windowEnd.getYear(), task(callers, windowStart, windowEnd, regionCode, dispatchLevel));
+        String drawId = officer.document("mutation($t: ID!) { commitDraw(taskId: $t) { id } }").variable("t", taskId).execute()
+                .path("commitDraw.id").entity(String.class).get();
+        officer.document("mutation($d: ID!) { executeDraw(drawId: $d, entropy: \"fixture\") { status } }").variable("d", drawId).execute()
+                .path("executeDraw.status").entity(String.class).isEqualTo("EXECUTED");
+        // One enterprise selected (a ratio that rounds up to one); an enterprise that is listed, already has a result or
+        // lost items to a lower level's inspection (DRAW-13) is replaced by the next of its stratum's reserve (DRAW-02).
+        for (int attempt = 0; attempt < 10; attempt++) {
+            var rows = driver.executableQuery("""
+                    MATCH (i:Inspection {drawId: $d, status: 'ACTIVE'})-[:TARGETS]->(e)
+                    RETURN i.id AS id, e.uscc AS uscc, EXISTS { (e)<-[:CONCERNS]-(:RestrictionTrigger) }
+                      OR EXISTS { (:InspectionResult)-[:OF]->(i) } OR EXISTS { (i)-[:DEFERRED_TO]-() } AS unfit""")
+                    .withParameters(Map.of("d", drawId)).execute().records();
+            if (rows.isEmpty()) {
+                return null;
+            }
+            assertThat(rows).as("the draw's active inspection").hasSize(1);
+            if (!rows.get(0).get("unfit").asBoolean()) {
+                return rows.get(0).get("id").asString();
+            }
+            officer.document("mutation($d: ID!, $u: ID!) { replaceDrawTarget(drawId: $d, uscc: $u, reason: \"不适用于测试\") { id } }")
+                    .variable("d", drawId).variable("u", rows.get(0).get("uscc").asString()).execute().path("replaceDrawTarget.id").hasValue();
+        }
+        throw new AssertionError("no fitting enterprise in draw " + drawId);
+    }
+
+    /** The department's plan of {@code year}, created if need be, published, with the task added (after filing with a reason, PLAN-09). */
+    private static String publishedTask(Callers callers, String department, int year, Map<String, Object> task) {
+        HttpGraphQlTester officer = callers.as(subject(Role.OFFICER, department));
+        HttpGraphQlTester leader = callers.as(subject(Role.LEADER, department));
+        String planId = "PLAN-" + department + "-" + year;
+        String status = statusOf(officer, department, year);
+        if (status == null) {
+            officer.document("mutation($in: CreateSamplingPlanInput!) { createSamplingPlan(input: $in) { id } }")
+                    .variable("in", Map.of("departmentId", department, "year", year, "title", "测试计划 " + year)).execute()
+                    .path("createSamplingPlan.id").entity(String.class).isEqualTo(planId);
+            status = "DRAFT";
+        }
+        var add = officer.document("mutation($p: ID!, $in: SamplingTaskInput!, $r: String) { addSamplingTask(planId: $p, input: $in, reason: $r) { id } }")
+                .variable("p", planId).variable("in", task).variable("r", "DRAFT".equals(status) ? null : "补充测试任务");
+        String taskId = add.execute().path("addSamplingTask.id").entity(String.class).get();
+        if ("DRAFT".equals(status)) {
+            leader.document("mutation($id: ID!) { fileSamplingPlan(id: $id) { status } }").variable("id", planId).execute()
+                    .path("fileSamplingPlan.status").hasValue();
+            status = statusOf(officer, department, year);
+        }
+        if (!"PUBLISHED".equals(status)) {
+            leader.document("mutation($id: ID!) { publishSamplingPlan(id: $id) { status } }").variable("id", planId).execute()
+                    .path("publishSamplingPlan.status").entity(String.class).isEqualTo("PUBLISHED");
+        }
+        return taskId;
+    }
+
+    /** The status of the department's plan of {@code year}; null: it has none. */
+    private static String statusOf(HttpGraphQlTester caller, String department, int year) {
+        List<String> statuses = caller.document("query($d: ID!, $y: Int!) { samplingPlans(departmentId: $d, year: $y) { edges { node { status } } } }")
+                .variable("d", department).variable("y", year).execute().path("samplingPlans.edges[*].node.status").entityList(String.class).get();
+        return statuses.isEmpty() ? null : statuses.get(0);
+    }
+
+    private static Map<String, Object> task(Callers callers, LocalDate windowStart, LocalDate windowEnd, String regionCode, String dispatchLevel) {
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("title", "测试抽查任务");
+        in.put("itemIds", List.of(keyItem(callers)));
+        in.put("method", "ON_SITE");
+        if (regionCode != null) {
+            in.put("mode", "DIRECTED");
+            in.put("criteria", Map.of("regionCodes", List.of(regionCode)));
+        }
+        if (dispatchLevel != null) {
+            in.put("origin", "SUPERIOR_UNIFIED");
+            in.put("dispatchLevel", dispatchLevel);
+        }
+        // Unstratified, at the smallest ratio: the quota rounds up to one enterprise (vdraw-1 step 8).
+        in.put("strataBy", "NONE");
+        in.put("strata", List.of(Map.of("label", "ALL", "ratio", "0.000001")));
+        in.put("windowStart", windowStart.toString());
+        in.put("windowEnd", windowEnd.toString());
+        in.put("inspectorsPerInspection", 2);
+        return in;
+    }
+
+    /**
+     * The province's key item HRSS-05 (child labour; on site): its ratio is not capped (DRAW-07) and every HR&SS department
+     * may use it (CHK-07). Not HRSS-01 or HRSS-02, which the demo's and SamplingApiTest's draws use: the same item in the
+     * same year of a superior and a subordinate makes the lower one inspect (DRAW-13), which would change their draws.
+     */
+    @SuppressWarnings("unchecked")
+    private static String keyItem(Callers callers) {
+        return callers.as(subject(Role.OFFICER, "HRSS-430000")).document(PROVINCIAL_ITEMS).execute().path("checklistVersion.items.edges[*].node")
+                .entityList(Map.class).get().stream().filter(n -> "HRSS-05".equals(n.get("code")) && "KEY".equals(n.get("itemClass")))
+                .map(n -> (String) n.get("id")).findFirst().orElseThrow();
+    }
+
+    private static DemoIssuer.Subject subject(Role role, String department) {
+        return new DemoIssuer.Subject(role.name().toLowerCase(java.util.Locale.ROOT) + "@" + department, List.of(role), department, null, null);
+    }
+
+    /**
+     * A copy of a demo inspection of HRSS-430100, drawn and inspected by {@code department}, under its own copy of the
+     * task whose window is the year up to {@code windowEnd}. Written with Cypher, a state the domain cannot reach: only
+     * for departments a test itself adds (LifecycleApiTest's other jurisdictions), which govern no enterprise to draw.
+     */
+    public static String copiedInto(Driver driver, String department, LocalDate windowEnd) {
         String id = "INSP-JUR-" + department + "-" + System.nanoTime();
         driver.executableQuery("""
                 MATCH (i:Inspection {status: 'ACTIVE', drawnBy: 'HRSS-430100'})-[:TARGETS]->(e) WHERE coalesce(i.inspectedBy, i.drawnBy) = 'HRSS-430100'
@@ -34,7 +200,6 @@ public final class InspectionFixtures {
                 CREATE (c)-[:TARGETS]->(e)""").withParameters(Map.of("id", id, "d", department, "end", windowEnd)).execute();
         return id;
     }
-
 
     /** A result proposal's input. */
     public static Map<String, Object> input(String inspectionId, String category, String endedOn, String deadline, String delegation) {

@@ -57,19 +57,15 @@ class InspectionResultApiTest extends HubIntegrationTest {
      * under a task whose window is 2026 (a copy of a demo inspection: the demo's year follows the clock).
      */
     String inspection() {
-        return InspectionFixtures.inspection(driver, "HRSS-430100", LocalDate.of(2026, 12, 31));
+        return InspectionFixtures.inspection(this::graphQl, clock, driver, "HRSS-430100", LocalDate.of(2026, 12, 31));
     }
 
     /**
-     * The same, inspected by the subordinate HRSS-430102 for HRSS-430100: a copy of a demo inspection outside any draw
-     * (the demo's draws do not dispatch to a lower level).
+     * The same, inspected by the subordinate HRSS-430102 for HRSS-430100: drawn by HRSS-430100 among the enterprises of
+     * region 430102 and dispatched to the county level (DRAW-14).
      */
     String inspectionByLowerLevel() {
-        String source = inspection();
-        return driver.executableQuery("MATCH (i:Inspection {id: $id})-[:TARGETS]->(e) WITH i, e, properties(i) AS p"
-                        + " CREATE (c:Inspection) SET c = p {.*, id: $id + '-LOW-' + $n, drawId: 'COPY-' + p.drawId, inspectedBy: 'HRSS-430102'}"
-                        + " CREATE (c)-[:TARGETS]->(e) RETURN c.id AS id")
-                .withParameters(Map.of("id", source, "n", System.nanoTime())).execute().records().get(0).get("id").asString();
+        return InspectionFixtures.dispatched(this::graphQl, clock, driver, "HRSS-430100", "430102", "COUNTY", LocalDate.of(2026, 12, 31));
     }
 
     static String step(String mutation, String id) {

@@ -83,6 +83,11 @@ class JointVisitApiTest extends HubIntegrationTest {
      */
     @Test
     void theAssignedDayIsTheNoticesDayAndTheJointVisitsDayAndNoVisitIsProposedBeforeTodayGEN15_NOTICE06() {
+        // Mid-year: the notice's inspection is drawn under a task of this year's plan whose window holds the day (PLAN-17).
+        clock.runAt(OffsetDateTime.parse("2026-06-15T10:00:00+08:00"), this::theAssignedDayIsTheNoticesDayAndTheJointVisitsDay);
+    }
+
+    private void theAssignedDayIsTheNoticesDayAndTheJointVisitsDay() {
         LocalDate t = clock.today();
         // A task whose window opened months ago (as a draw committed today has): no visit before today.
         var row = driver.executableQuery("MATCH (e:Enterprise) WHERE e.regionCode STARTS WITH '4301' AND NOT EXISTS { (e)<-[:TARGETS]-(:Inspection) }"
@@ -104,16 +109,18 @@ class JointVisitApiTest extends HubIntegrationTest {
         assertThat(enterpriseVisits(uscc)).singleElement().satisfies(v -> assertThat(v).containsEntry("date", planned.toString()));
 
         // The notice announces that day, and no other (NOTICE-06); without assigned inspectors, none is issued (NOTICE-01).
-        String copy = InspectionFixtures.inspection(driver, "HRSS-430100", t.plusMonths(2));
-        driver.executableQuery("MATCH (i:Inspection {id: $id}) SET i.plannedOn = $on").withParameters(Map.of("id", copy, "on", planned)).execute();
+        String copy = InspectionFixtures.inspection(this::graphQl, clock, driver, "HRSS-430100", t.plusMonths(2));
+        String copyDraw = driver.executableQuery("MATCH (i:Inspection {id: $id}) RETURN i.drawId AS d").withParameters(Map.of("id", copy)).execute()
+                .records().get(0).get("d").asString();
+        graphQl(officer("HRSS-430100")).document("mutation($d: ID!, $on: Date!) { assignInspectors(drawId: $d, departmentId: \"HRSS-430100\", plannedOn: $on) { flagged } }")
+                .variable("d", copyDraw).variable("on", planned.toString()).execute().path("assignInspectors.flagged").entity(Integer.class).isEqualTo(0);
         String issue = "mutation($in: InspectionNoticeInput!) { issueInspectionNotice(input: $in) { visitAt } }";
         OffsetDateTime nine = planned.atTime(9, 0).atZone(clock.getZone()).toOffsetDateTime();
         assertThat(InspectionFixtures.error(graphQl(officer("HRSS-430100")), issue, Map.of("in", notice(copy, nine.plusDays(1)))))
                 .isEqualTo("CONFLICT input.visitAt NOTICE-06");
         assertThat(InspectionFixtures.ok(graphQl(officer("HRSS-430100")), issue, "issueInspectionNotice", Map.of("in", notice(copy, nine))))
                 .containsKey("visitAt");
-        String unassigned = InspectionFixtures.inspection(driver, "HRSS-430100", t.plusMonths(2));
-        driver.executableQuery("MATCH (i:Inspection {id: $id}) REMOVE i.plannedOn").withParameters(Map.of("id", unassigned)).execute();
+        String unassigned = InspectionFixtures.inspection(this::graphQl, clock, driver, "HRSS-430100", t.plusMonths(2));
         assertThat(InspectionFixtures.error(graphQl(officer("HRSS-430100")), issue, Map.of("in", notice(unassigned, nine))))
                 .isEqualTo("CONFLICT input.visitAt NOTICE-01");
     }

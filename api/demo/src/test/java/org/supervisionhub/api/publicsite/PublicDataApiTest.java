@@ -72,7 +72,7 @@ class PublicDataApiTest extends HubIntegrationTest {
 
     /** A result of HRSS-430100 proposed, approved and published through the API; answers its id, its enterprise's USCC and its inspection. */
     String[] publishedResult() {
-        String inspectionId = InspectionFixtures.inspection(driver, "HRSS-430100", LocalDate.of(2026, 12, 31));
+        String inspectionId = InspectionFixtures.inspection(this::graphQl, clock, driver, "HRSS-430100", LocalDate.of(2026, 12, 31));
         String id = (String) ok(graphQl(officer("HRSS-430100")), PROPOSE, "proposeInspectionResult",
                 Map.of("in", input(inspectionId, "NO_PROBLEM_FOUND", LocalDate.now(clock).minusDays(1).toString(), null, null))).get("id");
         ok(graphQl(leader("HRSS-430100")), "mutation { approveInspectionResult(id: \"" + id + "\") { id } }", "approveInspectionResult", Map.of());
