@@ -90,13 +90,13 @@ public final class InspectionFixtures {
                 .path("commitDraw.id").entity(String.class).get();
         officer.document("mutation($d: ID!) { executeDraw(drawId: $d, entropy: \"fixture\") { status } }").variable("d", drawId).execute()
                 .path("executeDraw.status").entity(String.class).isEqualTo("EXECUTED");
-        // One enterprise selected (a ratio that rounds up to one); an enterprise that is listed, already has a result or
+        // One enterprise selected (a ratio that rounds up to one); an enterprise that is listed, has a result of any inspection or
         // lost items to a lower level's inspection (DRAW-13) is replaced by the next of its stratum's reserve (DRAW-02).
         for (int attempt = 0; attempt < 10; attempt++) {
             var rows = driver.executableQuery("""
                     MATCH (i:Inspection {drawId: $d, status: 'ACTIVE'})-[:TARGETS]->(e)
                     RETURN i.id AS id, e.uscc AS uscc, EXISTS { (e)<-[:CONCERNS]-(:RestrictionTrigger) }
-                      OR EXISTS { (:InspectionResult)-[:OF]->(i) } OR EXISTS { (i)-[:DEFERRED_TO]-() } AS unfit""")
+                      OR EXISTS { (e)<-[:TARGETS]-(:Inspection)<-[:OF]-(:InspectionResult) } OR EXISTS { (i)-[:DEFERRED_TO]-() } AS unfit""")
                     .withParameters(Map.of("d", drawId)).execute().records();
             if (rows.isEmpty()) {
                 return null;
