@@ -93,7 +93,7 @@ public class DeadlineRepository {
 
     /**
      * Sets the deadline's new day, basis and inputs, and records the change on its owner: written only over the day and basis
-     * it was recomputed from, so a recompute decided from a day the owner has left (a concurrent recompute or publication)
+     * it was recomputed from, so a recompute decided from a day or basis the deadline has left (a concurrent recompute)
      * fails instead of overwriting it.
      */
     public void apply(DeadlineChange c) {
