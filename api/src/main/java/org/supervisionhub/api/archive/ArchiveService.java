@@ -37,7 +37,8 @@ import org.supervisionhub.graph.archive.Archives.ArchiveFile;
 import org.supervisionhub.graph.archive.Archives.Borrowing;
 import org.supervisionhub.graph.inspection.ObjectionRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
-import org.supervisionhub.domain.inspection.ObjectionStatus;
+import org.supervisionhub.domain.inspection.ResultObjection;
+import org.supervisionhub.graph.inspection.Results.Objection;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.api.graphql.ErrorCode;
@@ -87,8 +88,8 @@ public class ArchiveService {
         InspectionId id = new InspectionId(inspection.id());
         String resultId = id.result().value();
         Result r = results.lock(resultId).orElse(null);
-        boolean underReview = r != null && objections.ofResults(List.of(resultId)).getOrDefault(resultId, List.of()).stream()
-                .anyMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW);
+        boolean underReview = r != null && ResultObjection.anyUnderReview(objections.ofResults(List.of(resultId))
+                .getOrDefault(resultId, List.of()).stream().map(Objection::lifecycle).toList());
         // ARCH-01, ARCH-03, OBJ-01: the file decides whether it is archived and until when.
         Outcome<ArchivedFile> archived = ArchivedFile.archive(ArchiveFileId.ofInspection(id), new DepartmentId(Inspections.inspecting(inspection)),
                 r == null ? null : r.lifecycle(false), underReview, retentionYears, jurisdictions.retentionYears(), today());

@@ -29,7 +29,7 @@ import org.supervisionhub.graph.inspection.RecordRepository.InspectionRecord;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.Results.Amendment;
 import org.supervisionhub.graph.inspection.Results.Objection;
-import org.supervisionhub.domain.inspection.ObjectionStatus;
+import org.supervisionhub.domain.inspection.ResultObjection;
 import org.supervisionhub.graph.inspection.Results.OverdueTask;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.inspection.Results.Withholding;
@@ -157,8 +157,8 @@ public class InspectionViews {
         Map<String, Inspection> inspected = draws.inspections(inspectionIds);
         Set<String> jointLeads = joint.partsOf(inspectionIds).keySet();
         return published.stream().map(r -> new PublishedResult(r.uscc(), e == null ? null : e.name(), r.inspectingDepartment(), r.category(),
-                r.endedOn(), r.publishedAt(), r.correctedAt(), reviews.getOrDefault(r.id(), List.of()).stream()
-                .anyMatch(o -> o.status() == ObjectionStatus.UNDER_REVIEW), jointOf(inspected.get(r.inspectionId()), jointLeads))).toList();
+                r.endedOn(), r.publishedAt(), r.correctedAt(), ResultObjection.anyUnderReview(reviews.getOrDefault(r.id(), List.of()).stream()
+                .map(Objection::lifecycle).toList()), jointOf(inspected.get(r.inspectionId()), jointLeads))).toList();
     }
 
     private static String jointOf(Inspection inspection, Set<String> jointLeads) {

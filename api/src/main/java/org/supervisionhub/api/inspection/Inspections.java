@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 import org.supervisionhub.api.access.ForbiddenException;
@@ -16,6 +15,7 @@ import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.graph.archive.ArchiveRepository;
 import org.supervisionhub.graph.archive.Archives.ArchiveFile;
+import org.supervisionhub.domain.sampling.InspectionAssignment;
 import org.supervisionhub.graph.sampling.AssignmentRepository;
 import org.supervisionhub.graph.sampling.AssignmentRepository.Assignee;
 import org.supervisionhub.graph.sampling.DrawRepository;
@@ -27,11 +27,6 @@ import org.supervisionhub.graph.sampling.Sampling.Inspection;
  */
 @Component
 public class Inspections {
-
-    /** Reasons an inspector must keep out of an enterprise's inspection (ASSIGN-03); a recent visit (rotation) is a draw rule only. */
-    static final Set<String> CONFLICTS = Set.of("DECLARED_CONFLICT", "LINKED_TO_ENTERPRISE", "LINKED_TO_RELATED_PERSON");
-    /** Skip reasons of the draw that are recusals (the draw's RECUSAL_PRIORITY); a workload-cap skip is not. */
-    static final Set<String> RECUSED_AT_DRAW = Set.of("DECLARED_CONFLICT", "LINKED_TO_ENTERPRISE", "LINKED_TO_RELATED_PERSON", "RECENT_VISIT");
 
     private final DrawRepository draws;
     private final AssignmentRepository assignments;
@@ -128,14 +123,11 @@ public class Inspections {
 
     /** Why {@code inspectorId} is recused from the inspection's enterprise (ASSIGN-03); empty when they are not. */
     Set<String> recusal(Inspection inspection, String inspectorId) {
-        Set<String> reasons = new TreeSet<>();
-        assignments.skipped(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream()
-                .filter(s -> s.inspector().equals(inspectorId) && RECUSED_AT_DRAW.contains(s.reason()))
-                .forEach(s -> reasons.add(s.reason()));
-        assignments.recusals(List.of(inspection.uscc()), List.of(inspectorId), inspection.drawId(), LocalDate.now(clock), 0)
-                .getOrDefault(inspection.uscc(), java.util.Map.of()).getOrDefault(inspectorId, List.of()).stream()
-                .filter(CONFLICTS::contains).forEach(reasons::add);
-        return reasons;
+        List<String> skipped = assignments.skipped(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream()
+                .filter(s -> s.inspector().equals(inspectorId)).map(s -> s.reason()).toList();
+        List<String> today = assignments.recusals(List.of(inspection.uscc()), List.of(inspectorId), inspection.drawId(), LocalDate.now(clock), 0)
+                .getOrDefault(inspection.uscc(), java.util.Map.of()).getOrDefault(inspectorId, List.of());
+        return InspectionAssignment.recusal(skipped, today);
     }
 
     /** The inspecting and drawing departments, oversight above them, and administrators. */

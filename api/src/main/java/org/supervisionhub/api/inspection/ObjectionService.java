@@ -59,7 +59,7 @@ public class ObjectionService {
         checks.require("receivedOn", receivedOn);
         checks.addAll(LifecycleDates.objection(results.timeline(r), "receivedOn", receivedOn, results.now()));
         boolean period = jurisdictions.of(r.inspectingDepartment()).publishBeforeFeedback();
-        DomainRefusals.violations(ResultObjection.inPublicPeriod(period, receivedOn, r.publicUntil()), s -> s).forEach(checks::add);
+        checks.addAll(ResultObjection.inPublicPeriod(period, receivedOn, r.publicUntil()));
         checks.throwIfAny();
         return create(r, ObjectionKind.TARGET_OBJECTION, objector.strip(), grounds.strip(), receivedOn, r.approvingDepartment(), viewer);
     }
@@ -100,7 +100,7 @@ public class ObjectionService {
         org.supervisionhub.domain.Outcome<ResultObjection> asked = outcome == null ? null
                 : objection.decide(outcome == Outcome.UPHELD, fixes.size());
         if (asked != null) {
-            DomainRefusals.violations(asked.violations(), s -> s).forEach(checks::add);
+            checks.addAll(asked.violations());
         }
         checks.throwIfAny();
         ResultObjection decided = asked.orElseThrow(DomainRefusals.asArguments());

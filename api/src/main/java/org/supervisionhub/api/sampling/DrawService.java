@@ -33,6 +33,7 @@ import org.supervisionhub.api.sampling.Vdraw1.Pick;
 import org.supervisionhub.api.sampling.Vdraw1.Ranked;
 import org.supervisionhub.api.sampling.Vdraw1.Stratum;
 import org.supervisionhub.domain.sampling.InspectionAssignment;
+import org.supervisionhub.domain.sampling.TaskRules;
 import org.supervisionhub.domain.sampling.InspectionStatus;
 import org.supervisionhub.domain.sampling.SamplingDraw;
 import org.supervisionhub.domain.sampling.TaskData;
@@ -75,7 +76,6 @@ public class DrawService {
 
     static final int CHUNK_LINES = 50_000;
     static final int MAX_ENTROPY = SamplingDraw.MAX_ENTROPY;
-    static final int MAX_REASON = 1000;
 
     private final PlanRepository plans;
     private final DrawRepository draws;
@@ -306,7 +306,7 @@ public class DrawService {
     @Transactional
     public Inspection replace(String drawId, String uscc, String reason, String actor) {
         Checks checks = new Checks().require("reason", reason);
-        checks.check(reason == null || reason.length() <= MAX_REASON, "reason", ErrorCode.INVALID_VALUE, "at most " + MAX_REASON + " characters", null);
+        checks.addAll(TaskRules.reasonLength(reason, "reason"));
         checks.throwIfAny();
         Draw draw = locked(drawId);
         SamplingDraw d = draw.aggregate();
@@ -428,7 +428,7 @@ public class DrawService {
     @Transactional
     public Inspection substitute(String inspectionId, String inspectorId, String reason, String actor) {
         Checks checks = new Checks().require("inspectorId", inspectorId).require("reason", reason);
-        checks.check(reason == null || reason.length() <= MAX_REASON, "reason", ErrorCode.INVALID_VALUE, "at most " + MAX_REASON + " characters", null);
+        checks.addAll(TaskRules.reasonLength(reason, "reason"));
         checks.throwIfAny();
         Locked locked = lockedInspection(inspectionId);
         Inspection inspection = locked.inspection();
@@ -500,7 +500,7 @@ public class DrawService {
     public Inspection assignDirectly(String inspectionId, List<String> inspectorIds, String reason, String actor) {
         Checks checks = new Checks().require("reason", reason).require("inspectorIds", inspectorIds);
         DomainRefusals.violations(InspectionAssignment.named(inspectorIds), UnaryOperator.identity()).forEach(checks::add);
-        checks.check(reason == null || reason.length() <= MAX_REASON, "reason", ErrorCode.INVALID_VALUE, "at most " + MAX_REASON + " characters", null);
+        checks.addAll(TaskRules.reasonLength(reason, "reason"));
         checks.throwIfAny();
         Locked locked = lockedInspection(inspectionId);
         Inspection inspection = locked.inspection();

@@ -3,7 +3,6 @@ package org.supervisionhub.api.sampling;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.supervisionhub.api.graphql.DomainRefusals;
 import org.supervisionhub.api.graphql.ErrorCode;
 import org.supervisionhub.api.graphql.InvalidInputException;
 import org.supervisionhub.api.sampling.SamplingInputs.ParticipationInput;
+import org.supervisionhub.domain.sampling.JointParticipation;
 import org.supervisionhub.domain.sampling.SamplingPlan;
 import org.supervisionhub.domain.sampling.TaskData.RosterScope;
 import org.supervisionhub.domain.sampling.TaskItem;
@@ -38,9 +38,6 @@ import org.supervisionhub.graph.sampling.Sampling.Task;
  */
 @Service
 public class JointTaskService {
-
-    static final int MAX_REASON = 1000;
-    static final int MAX_INSPECTORS = 10;
 
     private final JointRepository joint;
     private final PlanRepository plans;
@@ -99,30 +96,21 @@ public class JointTaskService {
         Participation participation = invitation(task, departmentId);
         Department d = planService.department(departmentId, "departmentId");
         Checks checks = new Checks().require("input.itemIds", in.itemIds()).require("input.inspectorCount", in.inspectorCount());
-        List<String> itemIds = in.itemIds() == null ? List.of() : in.itemIds().stream().filter(Objects::nonNull).distinct().toList();
-        checks.check(in.itemIds() == null || !itemIds.isEmpty(), "input.itemIds", ErrorCode.REQUIRED,
-                "a participant inspects at least one item of its own", "PLAN-15");
-        // CHK-07: a participant contributes items of its own checklists (or its superiors'), never the lead's or another's.
-        Map<String, TaskItem> items = planService.taskItems(itemIds);
-        List<org.supervisionhub.domain.Violation> refused = new ArrayList<>(TaskRules.items(d.id(), planService.departmentChain(d),
-                task.data().kind().name(), task.data().method() == null ? null : task.data().method().name(), itemIds, items, "itemIds"));
-        refused.addAll(task.data().capViolations(PlanService.caps(items.values()), "itemIds"));
-        DomainRefusals.violations(refused, PlanService.INPUT).forEach(checks::add);
-        Integer count = in.inspectorCount();
-        checks.check(count == null || (count >= 1 && count <= MAX_INSPECTORS), "input.inspectorCount", ErrorCode.INVALID_VALUE,
-                "a participant sends 1 to " + MAX_INSPECTORS + " inspectors", "ASSIGN-13");
+        List<String> itemIds = in.itemIds() == null ? null : in.itemIds().stream().filter(Objects::nonNull).distinct().toList();
         List<String> unitIds = in.rosterScope() == null || in.rosterScope().unitIds() == null ? List.of()
                 : in.rosterScope().unitIds().stream().filter(Objects::nonNull).distinct().toList();
-        DomainRefusals.violations(TaskRules.units(unitIds, planService.unitDepartments(unitIds), departmentId, "rosterScope.unitIds"), PlanService.INPUT)
-                .forEach(checks::add);
+        // PLAN-15, ASSIGN-13 (CHK-07: items of its own checklists or its superiors', never the lead's or another's): the domain decides.
+        Map<String, TaskItem> items = planService.taskItems(itemIds == null ? List.of() : itemIds);
+        DomainRefusals.violations(JointParticipation.confirmable(task.data(), d.id(), planService.departmentChain(d), itemIds, items,
+                in.inspectorCount(), unitIds, planService.unitDepartments(unitIds)), PlanService.INPUT).forEach(checks::add);
         checks.throwIfAny();
         Plan plan = plans.plan(task.planId()).orElseThrow();
         SamplingPlan.Change change = planService.change(plan, actor, reason);
         boolean neighbours = in.rosterScope() != null && Boolean.TRUE.equals(in.rosterScope().neighbouringRegions());
-        joint.answer(participation.id(), ParticipationStatus.CONFIRMED, itemIds, new RosterScope(unitIds, neighbours), count, null,
+        joint.answer(participation.id(), ParticipationStatus.CONFIRMED, itemIds, new RosterScope(unitIds, neighbours), in.inspectorCount(), null,
                 actor, now());
         planService.record(change, "task " + taskId + ": " + departmentId + " confirmed with "
-                + itemIds.size() + " item(s) and " + count + " inspector(s)");
+                + itemIds.size() + " item(s) and " + in.inspectorCount() + " inspector(s)");
         return joint.participation(taskId, departmentId).orElseThrow();
     }
 
@@ -130,7 +118,7 @@ public class JointTaskService {
     @Transactional
     public Participation decline(String taskId, String departmentId, String reason, String actor) {
         Checks checks = new Checks().require("reason", reason);
-        checks.check(reason == null || reason.length() <= MAX_REASON, "reason", ErrorCode.INVALID_VALUE, "at most " + MAX_REASON + " characters", null);
+        checks.addAll(TaskRules.reasonLength(reason, "reason"));
         checks.check(reason == null || !reason.isBlank(), "reason", ErrorCode.REQUIRED, "say why the department declines", "PLAN-15");
         checks.throwIfAny();
         Task task = openTask(taskId, "taskId");

@@ -223,11 +223,9 @@ public class PlanService {
         Checks checks = new Checks().require("input.type", in.type()).require("input.departmentId", in.departmentId())
                 .require("input.occurredOn", in.occurredOn());
         String uscc = checks.uscc("input.uscc", in.uscc());
-        DomainRefusals.violations(TaskRules.triggerType(in.type(), "type"), INPUT).forEach(checks::add);
-        checks.check(in.occurredOn() == null || !in.occurredOn().isAfter(LocalDate.now(clock)), "input.occurredOn", ErrorCode.INVALID_VALUE,
-                "a trigger cannot have occurred in the future", null);
-        checks.check(in.description() == null || in.description().length() <= 2000, "input.description", ErrorCode.INVALID_VALUE,
-                "at most 2000 characters", null);
+        // TRIG-01: the domain decides the type, the date and the description.
+        DomainRefusals.violations(TaskRules.trigger(in.type(), in.occurredOn(), in.description(), LocalDate.now(clock)), INPUT)
+                .forEach(checks::add);
         checks.throwIfAny();
         department(in.departmentId(), "input.departmentId");
         if (directory.enterprises(List.of(uscc)).isEmpty()) {

@@ -13,6 +13,7 @@ import org.supervisionhub.graph.calendar.Deadlines.DeadlineChange;
 import org.supervisionhub.graph.calendar.Deadlines.DeadlineKind;
 import org.supervisionhub.graph.calendar.Deadlines.StoredDeadline;
 import org.supervisionhub.graph.store.Cursor;
+import org.supervisionhub.graph.store.Guarded;
 import org.supervisionhub.graph.store.Page;
 import org.supervisionhub.graph.store.Values;
 
@@ -90,10 +91,15 @@ public class DeadlineRepository {
                 .fetchAs(StoredDeadline.class).mappedBy((t, r) -> deadline(r)).all());
     }
 
-    /** Sets the deadline's new day, basis and inputs, and records the change on its owner. */
+    /**
+     * Sets the deadline's new day, basis and inputs, and records the change on its owner: written only over the day and basis
+     * it was recomputed from, so a recompute decided from a day or basis the deadline has left (a concurrent recompute)
+     * fails instead of overwriting it.
+     */
     public void apply(DeadlineChange c) {
         String p = c.kind().property();
-        String cypher = "MATCH (n:" + c.kind().label() + " {id: $id}) SET n." + p + " = $after, n." + p + "Basis = $basisAfter, n." + p
+        String cypher = "MATCH (n:" + c.kind().label() + " {id: $id}) WHERE n." + p + " = $before AND coalesce(n." + p + "Basis, '')"
+                + " = coalesce($basisBefore, '') SET n." + p + " = $after, n." + p + "Basis = $basisAfter, n." + p
                 + "From = $from, n." + p + "WorkingDays = $workingDays"
                 + " CREATE (n)-[:DEADLINE_CHANGED]->(:DeadlineChange {kind: $kind, ownerId: $id, property: $property, from: $from,"
                 + " workingDays: $workingDays, before: $before, basisBefore: $basisBefore, after: $after, basisAfter: $basisAfter,"
@@ -111,7 +117,7 @@ public class DeadlineRepository {
         m.put("at", c.at());
         m.put("reason", c.reason());
         m.put("actor", c.actor());
-        client.query(cypher).bindAll(m).run();
+        Guarded.write(client, cypher, m, c.kind() + " deadline of " + c.ownerId() + " is no longer " + c.before() + " (" + c.basisBefore() + ")");
     }
 
     /** The recorded recomputations of one owner's deadlines (a result's or a penalty decision's id), oldest first. */

@@ -75,7 +75,10 @@ public class ResultRepository {
     /** PUB-03, PUB-04: approved results not published by {@code publishBy} (set at approval; the domain's {@code Overdue.publication}). */
     static final String OVERDUE = "MATCH (r:InspectionResult) WHERE r.inspectingDepartment IN $departments AND r.status <> 'PUBLISHED'"
             + " AND r.publishBy IS NOT NULL AND r.publishBy < $today RETURN r {.*} AS row ORDER BY r.publishBy, r.id";
-    /** Active tasks of the departments whose window ended before today with active inspections lacking an approved result. */
+    /**
+     * PLAN-06: active tasks of the departments whose window ended before today with active inspections lacking an approved
+     * result (the domain's {@code Overdue.openInspections}).
+     */
     static final String OVERDUE_TASKS = "MATCH (t:SamplingTask {status: 'ACTIVE'}) WHERE t.departmentId IN $departments AND t.windowEnd < $today"
             + " WITH t, COUNT { MATCH (i:Inspection {taskId: t.id}) WHERE i.status = 'ACTIVE' AND NOT EXISTS {"
             + " MATCH (r:InspectionResult {inspectionId: i.id}) WHERE r.status IN ['APPROVED', 'PUBLISHED'] } } AS open WHERE open > 0"

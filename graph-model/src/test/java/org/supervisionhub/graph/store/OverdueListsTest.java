@@ -65,6 +65,10 @@ class OverdueListsTest {
     static final List<String> resultIds = new ArrayList<>();
     static final List<String> loanIds = new ArrayList<>();
     static final List<String> penaltyIds = new ArrayList<>();
+    /** The tasks as the domain reads them: whether active, the window's end, and their inspections. */
+    record TaskFixture(String id, String department, boolean active, LocalDate windowEnd, List<Overdue.TaskInspection> inspections) {
+    }
+    static final List<TaskFixture> tasks = new ArrayList<>();
 
     static <T> T done(Outcome<T> o) {
         return o.orElseThrow(vs -> new IllegalStateException("refused: " + vs));
@@ -117,6 +121,42 @@ class OverdueListsTest {
         penalty("PEN-SIMPLE", null, PenaltyProcedure.SIMPLE);
         penalty("PEN-PUB", FRIDAY.minusDays(3), PenaltyProcedure.GENERAL);
         followUps.publishPenalty("PEN-PUB", "officer", NOW);
+
+        // PLAN-06: tasks past their window, with inspections concluded or not by an approved result.
+        Overdue.TaskInspection open = new Overdue.TaskInspection(true, null);
+        Overdue.TaskInspection proposed = new Overdue.TaskInspection(true, ResultStatus.PROPOSED);
+        Overdue.TaskInspection approved = new Overdue.TaskInspection(true, ResultStatus.APPROVED);
+        Overdue.TaskInspection published = new Overdue.TaskInspection(true, ResultStatus.PUBLISHED);
+        Overdue.TaskInspection replaced = new Overdue.TaskInspection(false, null);
+        task("T-FRI", DEPARTMENT, true, FRIDAY, List.of(open, proposed, approved, replaced));
+        task("T-EVE", DEPARTMENT, true, HOLIDAY_EVE, List.of(open));
+        task("T-DONE", DEPARTMENT, true, FRIDAY.minusDays(1), List.of(approved, published, replaced));
+        task("T-MERGED", DEPARTMENT, false, FRIDAY.minusDays(1), List.of(open));
+        task("T-NOWINDOW", DEPARTMENT, true, null, List.of(open));
+        task("T-ELSEWHERE", OTHER, true, FRIDAY.minusDays(1), List.of(open));
+    }
+
+    /** A task of the department with its inspections, each with a result of the given status (none where null). */
+    static void task(String id, String department, boolean active, LocalDate windowEnd, List<Overdue.TaskInspection> inspections) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("id", id);
+        p.put("department", department);
+        p.put("status", active ? "ACTIVE" : "MERGED");
+        p.put("windowEnd", windowEnd);
+        graph.driver().executableQuery("CREATE (:SamplingTask {id: $id, title: $id, departmentId: $department, status: $status, windowEnd: $windowEnd})")
+                .withParameters(p).execute();
+        for (int i = 0; i < inspections.size(); i++) {
+            Overdue.TaskInspection in = inspections.get(i);
+            Map<String, Object> q = new java.util.HashMap<>();
+            q.put("id", id + "-I" + i);
+            q.put("task", id);
+            q.put("status", in.active() ? "ACTIVE" : "REPLACED");
+            q.put("result", in.result() == null ? null : in.result().name());
+            graph.driver().executableQuery("CREATE (:Inspection {id: $id, taskId: $task, status: $status})"
+                    + " FOREACH (s IN CASE WHEN $result IS NULL THEN [] ELSE [$result] END |"
+                    + " CREATE (:InspectionResult {id: 'RES-' + $id, inspectionId: $id, status: s}))").withParameters(q).execute();
+        }
+        tasks.add(new TaskFixture(id, department, active, windowEnd, inspections));
     }
 
     /** A result of a new inspection, proposed; approved with {@code publishBy} unless that is null; published if asked. */
@@ -212,6 +252,23 @@ class OverdueListsTest {
         assertThat(followUps.overduePenalties(Set.of(DEPARTMENT), HOLIDAY_EVE)).extracting(PenaltyDecision::id).containsExactly("PEN-FRI");
         assertThat(followUps.overduePenalties(Set.of(DEPARTMENT), HOLIDAY_EVE.plusDays(1))).extracting(PenaltyDecision::id)
                 .containsExactly("PEN-FRI", "PEN-EVE");
+    }
+
+    @Test
+    void theOverdueTasksListIsWhatTheDomainCallsOverduePLAN06() {
+        for (LocalDate today : DAYS) {
+            List<String> expected = tasks.stream().filter(t -> t.department().equals(DEPARTMENT))
+                    .filter(t -> Overdue.openInspections(t.active(), t.windowEnd(), t.inspections(), today) > 0)
+                    .sorted(Comparator.comparing(TaskFixture::windowEnd).thenComparing(TaskFixture::id))
+                    .map(t -> t.id() + "/" + Overdue.openInspections(t.active(), t.windowEnd(), t.inspections(), today)).toList();
+            assertThat(results.overdueTasks(Set.of(DEPARTMENT), today)).as("on " + today).extracting(t -> t.taskId() + "/" + t.openInspections())
+                    .containsExactlyElementsOf(expected);
+        }
+        assertThat(results.overdueTasks(Set.of(DEPARTMENT), FRIDAY)).as("the window ends today").isEmpty();
+        assertThat(results.overdueTasks(Set.of(DEPARTMENT), FRIDAY.plusDays(1))).extracting(t -> t.taskId() + "/" + t.openInspections())
+                .containsExactly("T-FRI/2");
+        assertThat(results.overdueTasks(Set.of(DEPARTMENT), HOLIDAY_EVE.plusDays(1))).extracting(t -> t.taskId() + "/" + t.openInspections())
+                .containsExactly("T-FRI/2", "T-EVE/1");
     }
 
     static List<String> ids(List<Result> rs) {

@@ -512,4 +512,19 @@ class SamplingApiTest extends HubIntegrationTest {
                 graphQl().document(query).variable("d", drawId).execute().path("draw.inspections.edges[0].node.plannedOn").entity(String.class)
                         .isEqualTo(visit.toString()));
     }
+
+    @Test
+    void aTriggerIsRecordedOnlyOnceOccurredAndBrieflyDescribedTRIG01() {
+        String department = "HRSS-430102";
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        String record = "mutation($in: TriggerInput!) { recordTrigger(input: $in) { id type occurredOn } }";
+        Map<String, Object> in = new HashMap<>(Map.of("type", "COMPLAINT_REPORT", "uscc", "93430102EXP000004C", "departmentId", department,
+                "occurredOn", today.plusDays(1).toString(), "description", "x".repeat(2001)));
+        assertThat(JointTaskApiTest.violations(graphQl(officer(department)).document(record).variable("in", in).execute()))
+                .containsExactlyInAnyOrder("input.occurredOn/INVALID_VALUE/null", "input.description/INVALID_VALUE/null");
+        in.put("occurredOn", today.toString());
+        in.put("description", "x".repeat(2000));
+        graphQl(officer(department)).document(record).variable("in", in).execute()
+                .path("recordTrigger.occurredOn").entity(String.class).isEqualTo(today.toString());
+    }
 }

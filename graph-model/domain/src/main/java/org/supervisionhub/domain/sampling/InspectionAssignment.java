@@ -117,6 +117,23 @@ public record InspectionAssignment(String id, InspectionStatus status, LocalDate
         return Outcome.done(new Direct(ids, taken.size() + ids.size() < required));
     }
 
+    /** ASSIGN-03: the conflicts that keep an inspector out of an enterprise's inspection; a recent visit (rotation) is a draw rule only. */
+    public static final Set<String> CONFLICTS = Set.of("DECLARED_CONFLICT", "LINKED_TO_ENTERPRISE", "LINKED_TO_RELATED_PERSON");
+    /** ASSIGN-03: the draw's skip reasons that are recusals (its recusal priority); a workload-cap skip is not. */
+    public static final Set<String> RECUSED_AT_DRAW = Set.of("DECLARED_CONFLICT", "LINKED_TO_ENTERPRISE", "LINKED_TO_RELATED_PERSON",
+            "RECENT_VISIT");
+
+    /**
+     * ASSIGN-03: why an inspector is recused from the inspection's enterprise, sorted; empty when they are not. {@code skippedAtDraw}:
+     * the reasons the draw skipped them for this inspection; {@code onGraphToday}: the reasons the roster gives today.
+     */
+    public static Set<String> recusal(Collection<String> skippedAtDraw, Collection<String> onGraphToday) {
+        Set<String> reasons = new java.util.TreeSet<>();
+        skippedAtDraw.stream().filter(RECUSED_AT_DRAW::contains).forEach(reasons::add);
+        onGraphToday.stream().filter(CONFLICTS::contains).forEach(reasons::add);
+        return reasons;
+    }
+
     /** The inspectors who act on the inspection now. */
     private Set<String> current() {
         Set<String> out = new LinkedHashSet<>();

@@ -1,6 +1,7 @@
 package org.supervisionhub.domain.sampling;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -123,6 +124,33 @@ public final class TaskRules {
     public static List<Violation> triggerType(String type, String subject) {
         return type == null || TRIGGER_TYPES.contains(type) ? List.of()
                 : List.of(invalid(subject, "type must be one of " + TRIGGER_TYPES, "TRIG-01"));
+    }
+
+    /** What a reason given for a recorded change (a replacement, a substitution, a direct assignment, a decline) may hold. */
+    public static final int MAX_REASON = 1000;
+    /** TRIG-01: what a trigger's description may hold. */
+    public static final int MAX_TRIGGER_DESCRIPTION = 2000;
+
+    /** A reason given for a recorded change holds at most {@link #MAX_REASON} characters (null: left to the required check). */
+    public static List<Violation> reasonLength(String reason, String subject) {
+        return reason == null || reason.length() <= MAX_REASON ? List.of()
+                : List.of(invalid(subject, "at most " + MAX_REASON + " characters", null));
+    }
+
+    /**
+     * TRIG-01: a trigger recorded for triggered sampling is of one of the {@link #TRIGGER_TYPES}, has not occurred after
+     * {@code today} and is described in at most {@link #MAX_TRIGGER_DESCRIPTION} characters. Subjects {@code type},
+     * {@code occurredOn} and {@code description}; nulls are left to the required checks.
+     */
+    public static List<Violation> trigger(String type, LocalDate occurredOn, String description, LocalDate today) {
+        List<Violation> out = new ArrayList<>(triggerType(type, "type"));
+        if (occurredOn != null && occurredOn.isAfter(today)) {
+            out.add(invalid("occurredOn", "a trigger cannot have occurred in the future", null));
+        }
+        if (description != null && description.length() > MAX_TRIGGER_DESCRIPTION) {
+            out.add(invalid("description", "at most " + MAX_TRIGGER_DESCRIPTION + " characters", null));
+        }
+        return out;
     }
 
     static Violation invalid(String subject, String message, String rule) {

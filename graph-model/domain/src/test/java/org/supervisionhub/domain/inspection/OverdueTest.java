@@ -29,4 +29,16 @@ class OverdueTest {
         assertThat(Overdue.rectification(ResultStatus.PROPOSED, TODAY.minusDays(1), null, TODAY)).as("not yet ordered").isFalse();
         assertThat(Overdue.rectification(ResultStatus.APPROVED, null, null, TODAY)).isFalse();
     }
+
+    @Test
+    void anActiveTaskPastItsWindowWithActiveInspectionsNotConcludedIsOverduePLAN06() {
+        java.util.List<Overdue.TaskInspection> inspections = java.util.List.of(new Overdue.TaskInspection(true, null),
+                new Overdue.TaskInspection(true, ResultStatus.PROPOSED), new Overdue.TaskInspection(true, ResultStatus.APPROVED),
+                new Overdue.TaskInspection(true, ResultStatus.PUBLISHED), new Overdue.TaskInspection(false, null));
+        assertThat(Overdue.openInspections(true, TODAY.minusDays(1), inspections, TODAY)).isEqualTo(2);
+        assertThat(Overdue.openInspections(true, TODAY, inspections, TODAY)).as("the window ends today").isZero();
+        assertThat(Overdue.openInspections(false, TODAY.minusDays(1), inspections, TODAY)).as("not active").isZero();
+        assertThat(Overdue.openInspections(true, null, inspections, TODAY)).isZero();
+        assertThat(Overdue.openInspections(true, TODAY.minusDays(1), inspections.subList(2, 5), TODAY)).as("all concluded").isZero();
+    }
 }

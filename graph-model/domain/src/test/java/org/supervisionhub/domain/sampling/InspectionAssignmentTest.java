@@ -94,4 +94,13 @@ class InspectionAssignmentTest {
         assertThat(draw.waitingFor("HRSS-430102", 2)).isEmpty();
         assertThat(refusals(draw.waitingFor("HRSS-430103", 0))).containsExactly("ILLEGAL_TRANSITION departmentId ASSIGN-14");
     }
+
+    @Test
+    void anInspectorRecusedAtTheDrawOrWithAConflictTodayDoesNotActASSIGN03() {
+        assertThat(InspectionAssignment.recusal(java.util.List.of("YEARLY_CAP"), java.util.List.of("RECENT_VISIT"))).isEmpty();
+        assertThat(InspectionAssignment.recusal(java.util.List.of("RECENT_VISIT", "YEARLY_CAP"), java.util.List.of("DECLARED_CONFLICT", "RECENT_VISIT")))
+                .containsExactly("DECLARED_CONFLICT", "RECENT_VISIT");
+        assertThat(InspectionAssignment.recusal(java.util.List.of(), java.util.List.of("LINKED_TO_RELATED_PERSON", "LINKED_TO_ENTERPRISE")))
+                .containsExactly("LINKED_TO_ENTERPRISE", "LINKED_TO_RELATED_PERSON");
+    }
 }
