@@ -336,8 +336,7 @@ public abstract class FeedSync<P, R> {
                 if (problem == null) {
                     valid.add(r);
                 } else {
-                    repository.deadLetter(new DeadLetter("DL-" + UUID.randomUUID(), source, stream, seq, f.after(), key(r), problem,
-                            json.writeValueAsString(r), now, "OPEN", null, null));
+                    deadLetter(r, seq, f.after(), problem, now);
                     dead++;
                 }
             }
@@ -413,14 +412,19 @@ public abstract class FeedSync<P, R> {
             if (problem == null) {
                 valid.add(i.record());
             } else {
-                repository.deadLetter(new DeadLetter("DL-" + UUID.randomUUID(), source, stream, i.seq(), i.after(), key(i.record()), problem,
-                        json.writeValueAsString(i.record()), now, "OPEN", null, null));
+                deadLetter(i.record(), i.seq(), i.after(), problem, now);
                 dead++;
             }
         }
         long applied = valid.isEmpty() ? 0 : apply(valid, now);
         repository.savePartitionCheckpoint(source, stream, partition, partitions, cursor, end, applied, now);
         return new Batch(applied, dead, end);
+    }
+
+    /** Keeps a record that cannot be applied, with the cursor its page was read after, to replay it after a fix. */
+    private void deadLetter(R record, long seq, String after, String problem, OffsetDateTime now) {
+        repository.deadLetter(new DeadLetter("DL-" + UUID.randomUUID(), source, stream, seq, after, key(record), problem,
+                json.writeValueAsString(record), now, "OPEN", null, null));
     }
 
     /** Runs a partition's transaction again when a conflict with another partition (a deadlock) aborted it; it is idempotent. */
