@@ -5,6 +5,7 @@
 # (api/benchmarks) with the simulator in the same JVM.
 #
 # Usage: [JAVA_OPTS=...] bench/sync-benchmark.sh [enterprises=1000000] [latency-ms-per-page=0]
+# JAVA_OPTS=-Dsync.writers=N sets the writers applying partitions side by side (default: one per core).
 # Appends one line per run to bench/results/sync.txt. Target: >= 10,000 enterprises per second.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -55,6 +55,12 @@ public class MarketRegistrySync extends FeedSync<ChangePage, Change> {
         this.persons = persons;
     }
 
+    /** Changes are keyed by the subject's USCC: the registry's sync applies its partitions side by side. */
+    @Override
+    protected int writers() {
+        return settings.writers();
+    }
+
     @Override
     protected ChangePage read(String after, int limit) {
         return changes.listChanges(after, limit);

@@ -19,9 +19,9 @@ public record ConnectorProperties(Source market, Source tax, Source credit, @Def
 
     public ConnectorProperties {
         market = market != null ? market : new Source(false, null, Duration.ofMinutes(1), 500, 10_000, 5_000, Duration.ofSeconds(2),
-                Duration.ofSeconds(10));
-        tax = tax != null ? tax : new Source(false, null, Duration.ofMinutes(5), 500, 10_000, 5_000, Duration.ofSeconds(2), Duration.ofSeconds(10));
-        credit = credit != null ? credit : new Source(false, null, Duration.ofSeconds(10), 100, 1, 100, Duration.ofSeconds(2), Duration.ofSeconds(10));
+                Duration.ofSeconds(10), 0);
+        tax = tax != null ? tax : new Source(false, null, Duration.ofMinutes(5), 500, 10_000, 5_000, Duration.ofSeconds(2), Duration.ofSeconds(10), 0);
+        credit = credit != null ? credit : new Source(false, null, Duration.ofSeconds(10), 100, 1, 100, Duration.ofSeconds(2), Duration.ofSeconds(10), 0);
     }
 
     /**
@@ -33,10 +33,17 @@ public record ConnectorProperties(Source market, Source tax, Source credit, @Def
      * @param recordsPerTransaction records read (whole pages) before they are applied in one transaction with their checkpoint
      * @param connectTimeout TCP connect timeout
      * @param readTimeout    socket read timeout
+     * @param writers        writers applying a batch side by side, each to the subjects of its partition (hash of the USCC)
+     *                       with a checkpoint of its own; 0 (the default) is the number of cores; used by the market registry's sync
      */
     public record Source(@DefaultValue("false") boolean enabled, String baseUrl, @DefaultValue("PT1M") Duration interval,
                          @DefaultValue("500") int pageSize, @DefaultValue("10000") int maxPagesPerRun,
                          @DefaultValue("5000") int recordsPerTransaction,
-                         @DefaultValue("PT2S") Duration connectTimeout, @DefaultValue("PT10S") Duration readTimeout) {
+                         @DefaultValue("PT2S") Duration connectTimeout, @DefaultValue("PT10S") Duration readTimeout,
+                         @DefaultValue("0") int writers) {
+
+        public Source {
+            writers = writers > 0 ? writers : Runtime.getRuntime().availableProcessors();
+        }
     }
 }

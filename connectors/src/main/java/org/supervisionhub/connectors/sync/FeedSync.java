@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,9 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.neo4j.driver.exceptions.TransientException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.sync.SyncRepository;
 import org.supervisionhub.graph.sync.SyncRepository.DeadLetter;
@@ -30,6 +34,15 @@ import tools.jackson.databind.json.JsonMapper;
  * rest proceeds. A crash between batches
  * resumes from the last committed checkpoint; a batch applied twice changes nothing (the subclasses' writes are
  * idempotent). Subclasses say how to read a page and how to check and apply its records.
+ * <p>
+ * With several {@link #writers() writers}, a batch is split by the partition of each record's key (the subject's
+ * USCC) and each partition's share is applied in a transaction of its own, side by side, with that partition's
+ * checkpoint; a partition's records stay in stream order, as one writer applies them batch after batch. The rule for
+ * what crosses partitions: a link belongs to the subject whose snapshot states it (and so to its partition); the
+ * subject at its other end is only referenced by key (created bare, without registry data, when absent), which a
+ * subject's own snapshot never depends on. So after a crash the graph holds exactly the applied prefix of every
+ * partition. Once all partitions applied a batch, the stream's checkpoint moves to its end and the lease is renewed;
+ * a resumed run reads from the stream's checkpoint and skips what each partition already holds.
  *
  * @param <P> a page as the generated client returns it
  * @param <R> a record of the page
@@ -64,6 +77,13 @@ public abstract class FeedSync<P, R> {
 
     record Batch(long applied, long deadLetters, long position) {
     }
+
+    /** A record of a batch with its position and the cursor its page was read after. */
+    private record Item<R>(R record, long seq, String after) {
+    }
+
+    /** Attempts of a partition's transaction that a transient conflict (a deadlock between partitions) aborted. */
+    private static final int ATTEMPTS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(FeedSync.class);
 
@@ -118,6 +138,16 @@ public abstract class FeedSync<P, R> {
     /** The record's problem, its missing position first. */
     private String check(R record) {
         return seq(record) == null ? "seq: missing" : problem(record);
+    }
+
+    /** How many partitions apply a batch side by side; 1: the whole batch in one transaction. */
+    protected int writers() {
+        return 1;
+    }
+
+    /** The partition of a record's key among {@code partitions} (String's hash is the same in every JVM). */
+    public static int partition(String key, int partitions) {
+        return key == null ? 0 : Math.floorMod(key.hashCode(), partitions);
     }
 
     /** Applies valid records in stream order, in the caller's transaction; returns how many changed the graph. */
@@ -181,10 +211,25 @@ public abstract class FeedSync<P, R> {
         long applied = 0;
         long dead = 0;
         long position = 0;
+        int writers = writers();
+        ExecutorService pool = writers > 1 ? Executors.newFixedThreadPool(writers, r -> {
+            Thread t = new Thread(r, "sync-write-" + source + "-" + stream);
+            t.setDaemon(true);
+            return t;
+        }) : null;
         try {
             var checkpoint = mode == Mode.FULL ? null : transactions.run(() -> repository.checkpoint(source, stream).orElse(null));
             String cursor = checkpoint == null ? null : checkpoint.cursor();
             position = checkpoint == null ? 0 : checkpoint.position();
+            // Each partition's applied prefix: at least the stream's checkpoint, further where it committed a later batch.
+            long[] done = new long[writers];
+            if (pool != null) {
+                long base = position;
+                Map<Integer, Long> ahead = mode == Mode.FULL ? Map.of() : transactions.run(() -> repository.partitionCheckpoints(source, stream, writers));
+                for (int p = 0; p < writers; p++) {
+                    done[p] = Math.max(base, ahead.getOrDefault(p, base));
+                }
+            }
             CompletableFuture<Group<P>> next = readAhead(cursor, settings.maxPagesPerRun());
             while (true) {
                 Group<P> group = join(next);
@@ -195,7 +240,7 @@ public abstract class FeedSync<P, R> {
                     long from = position;
                     Batch batch;
                     try {
-                        batch = transactions.run(() -> applyBatch(group.pages(), from));
+                        batch = pool == null ? transactions.run(() -> applyBatch(group.pages(), from)) : applyPartitioned(group.pages(), from, done, pool);
                     } catch (RuntimeException e) {
                         if (next != null) {
                             next.cancel(true);
@@ -230,6 +275,9 @@ public abstract class FeedSync<P, R> {
             transactions.run(() -> repository.attempted(source, state, message, now()));
             return new Run(source, stream, mode, "CIRCUIT_OPEN".equals(state) ? state : "FAILED", pages, records, applied, dead, position, message);
         } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
             transactions.run(() -> repository.unlock(lock, owner));
         }
     }
@@ -288,8 +336,7 @@ public abstract class FeedSync<P, R> {
                 if (problem == null) {
                     valid.add(r);
                 } else {
-                    repository.deadLetter(new DeadLetter("DL-" + UUID.randomUUID(), source, stream, seq, f.after(), key(r), problem,
-                            json.writeValueAsString(r), now, "OPEN", null, null));
+                    deadLetter(r, seq, f.after(), problem, now);
                     dead++;
                 }
             }
@@ -300,6 +347,107 @@ public abstract class FeedSync<P, R> {
             throw new IllegalStateException("the lease of " + lock + " passed to another replica");
         }
         return new Batch(applied, dead, position);
+    }
+
+    /**
+     * A batch split by partition, each share applied by its writer in a transaction with its partition's checkpoint
+     * (records a partition already holds skipped); once all committed, the stream's checkpoint and the lease in one more.
+     */
+    Batch applyPartitioned(List<Fetched<P>> pages, long from, long[] done, ExecutorService pool) {
+        int partitions = done.length;
+        List<List<Item<R>>> shares = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            shares.add(new ArrayList<>());
+        }
+        long position = from;
+        for (Fetched<P> f : pages) {
+            for (R r : records(f.page())) {
+                long seq = seq(r) == null ? position + 1 : seq(r);
+                position = Math.max(position, seq);
+                int p = partition(key(r), partitions);
+                if (seq > done[p]) {
+                    shares.get(p).add(new Item<>(r, seq, f.after()));
+                }
+            }
+        }
+        String cursor = nextCursor(pages.get(pages.size() - 1).page());
+        long end = position;
+        List<CompletableFuture<Batch>> writes = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            int partition = p;
+            writes.add(CompletableFuture.supplyAsync(() -> retried(() -> transactions.run(
+                    () -> applyShare(partition, partitions, shares.get(partition), cursor, end))), pool));
+        }
+        // Every writer finishes (or fails) before the run goes on or ends, so none outlives the lease.
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        long applied = 0;
+        long dead = 0;
+        for (int p = 0; p < partitions; p++) {
+            Batch b = join(writes.get(p));
+            done[p] = end;
+            applied += b.applied();
+            dead += b.deadLetters();
+        }
+        long total = applied;
+        transactions.run(() -> {
+            OffsetDateTime now = now();
+            repository.saveCheckpoint(source, stream, cursor, end, total, now);
+            if (!repository.lock(lock, owner, now, now.plus(properties.lockLease()))) {
+                throw new IllegalStateException("the lease of " + lock + " passed to another replica");
+            }
+        });
+        return new Batch(applied, dead, end);
+    }
+
+    /** A partition's share of a batch in the caller's transaction, with its checkpoint; refused once the lease is lost. */
+    private Batch applyShare(int partition, int partitions, List<Item<R>> items, String cursor, long end) {
+        OffsetDateTime now = now();
+        if (!repository.holds(lock, owner, now)) {
+            throw new IllegalStateException("the lease of " + lock + " passed to another replica");
+        }
+        List<R> valid = new ArrayList<>();
+        long dead = 0;
+        for (Item<R> i : items) {
+            String problem = check(i.record());
+            if (problem == null) {
+                valid.add(i.record());
+            } else {
+                deadLetter(i.record(), i.seq(), i.after(), problem, now);
+                dead++;
+            }
+        }
+        long applied = valid.isEmpty() ? 0 : apply(valid, now);
+        repository.savePartitionCheckpoint(source, stream, partition, partitions, cursor, end, applied, now);
+        return new Batch(applied, dead, end);
+    }
+
+    /** Keeps a record that cannot be applied, with the cursor its page was read after, to replay it after a fix. */
+    private void deadLetter(R record, long seq, String after, String problem, OffsetDateTime now) {
+        repository.deadLetter(new DeadLetter("DL-" + UUID.randomUUID(), source, stream, seq, after, key(record), problem,
+                json.writeValueAsString(record), now, "OPEN", null, null));
+    }
+
+    /** Runs a partition's transaction again when a conflict with another partition (a deadlock) aborted it; it is idempotent. */
+    private static <T> T retried(java.util.function.Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !isTransient(e)) {
+                    throw e;
+                }
+                log.debug("Partition transaction retried after {}", e.toString());
+            }
+        }
+    }
+
+    private static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransientException || t instanceof TransientDataAccessException || t instanceof ConcurrencyFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -116,6 +116,14 @@ public class SyncRepository {
     static final String CHECKPOINT = "OPTIONAL MATCH (c:SyncCheckpoint {source: $source, stream: $stream}) RETURN c {.*} AS row";
     static final String SAVE_CHECKPOINT = "MERGE (c:SyncCheckpoint {source: $source, stream: $stream})"
             + " SET c.cursor = $cursor, c.position = $position, c.applied = coalesce(c.applied, 0) + $applied, c.updatedAt = $now";
+    /**
+     * A partition's checkpoint when several writers apply a stream: its subjects are applied up to {@code position};
+     * kept per number of partitions, as another number splits the subjects otherwise.
+     */
+    static final String PARTITION_CHECKPOINTS = "MATCH (c:SyncPartitionCheckpoint {source: $source, stream: $stream, partitions: $partitions})"
+            + " RETURN c.partition AS partition, c.position AS position";
+    static final String SAVE_PARTITION_CHECKPOINT = "MERGE (c:SyncPartitionCheckpoint {source: $source, stream: $stream, partition: $partition, partitions: $partitions})"
+            + " SET c.cursor = $cursor, c.position = $position, c.applied = coalesce(c.applied, 0) + $applied, c.updatedAt = $now";
     static final String CHECKPOINTS = "MATCH (c:SyncCheckpoint) RETURN c {.*} AS row ORDER BY c.source, c.stream";
     static final String SYNCED = "MERGE (s:SourceSync {source: $source}) SET s.lastSuccessAt = $now, s.lastAttemptAt = $now, s.state = $state";
     static final String ATTEMPTED = "MERGE (s:SourceSync {source: $source}) SET s.lastAttemptAt = $now, s.state = $state, s.lastError = $error";
@@ -130,6 +138,8 @@ public class SyncRepository {
     /** A lease: taken when free, expired, or already ours; the MERGE serialises contenders on the lock node. */
     static final String LOCK = "MERGE (l:SyncLock {name: $name}) WITH l WHERE l.owner IS NULL OR l.until < $now OR l.owner = $owner"
             + " SET l.owner = $owner, l.until = $until RETURN l.owner AS owner";
+    /** Whether {@code owner} holds the lease: read only, so writers applying side by side do not queue on the lock node. */
+    static final String HOLDS = "MATCH (l:SyncLock {name: $name}) WHERE l.owner = $owner AND l.until >= $now RETURN true AS held";
     static final String UNLOCK = "MATCH (l:SyncLock {name: $name, owner: $owner}) SET l.owner = null, l.until = null";
     /** A listed subject the registry has not sent yet is known by its USCC until it does. */
     static final String ENSURE = "UNWIND $usccs AS uscc MERGE (e:Enterprise {uscc: uscc})";
@@ -297,6 +307,28 @@ public class SyncRepository {
         client.query(SAVE_CHECKPOINT).bindAll(p).run();
     }
 
+    /** Each partition's position among {@code partitions} (absent: none applied yet). */
+    public Map<Integer, Long> partitionCheckpoints(String source, String stream, int partitions) {
+        Map<Integer, Long> out = new HashMap<>();
+        client.query(PARTITION_CHECKPOINTS).bindAll(Map.of("source", source, "stream", stream, "partitions", partitions)).fetch().all()
+                .forEach(m -> out.put(((Number) m.get("partition")).intValue(), ((Number) m.get("position")).longValue()));
+        return out;
+    }
+
+    public void savePartitionCheckpoint(String source, String stream, int partition, int partitions, String cursor, long position, long applied,
+                                        OffsetDateTime now) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("source", source);
+        p.put("stream", stream);
+        p.put("partition", partition);
+        p.put("partitions", partitions);
+        p.put("cursor", cursor);
+        p.put("position", position);
+        p.put("applied", applied);
+        p.put("now", now);
+        client.query(SAVE_PARTITION_CHECKPOINT).bindAll(p).run();
+    }
+
     /** The source answered and its data are applied up to now. */
     public void synced(String source, String state, OffsetDateTime now) {
         client.query(SYNCED).bindAll(Map.of("source", source, "state", state, "now", now)).run();
@@ -357,6 +389,11 @@ public class SyncRepository {
     /** Takes or renews the lease {@code name} for {@code owner} until {@code until}; false when another holds it. */
     public boolean lock(String name, String owner, OffsetDateTime now, OffsetDateTime until) {
         return client.query(LOCK).bindAll(Map.of("name", name, "owner", owner, "now", now, "until", until)).fetch().one().isPresent();
+    }
+
+    /** Whether {@code owner} holds the lease {@code name} at {@code now}, without writing. */
+    public boolean holds(String name, String owner, OffsetDateTime now) {
+        return client.query(HOLDS).bindAll(Map.of("name", name, "owner", owner, "now", now)).fetch().one().isPresent();
     }
 
     public void unlock(String name, String owner) {

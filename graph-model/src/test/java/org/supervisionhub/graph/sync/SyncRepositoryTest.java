@@ -118,4 +118,29 @@ class SyncRepositoryTest {
                 .execute().records().get(0).get("d").asLocalDate()).isEqualTo(DAY1);
         assertThat(links(uscc)).hasSize(3);
     }
+
+    @Test
+    void eachPartitionKeepsItsOwnCheckpointPerNumberOfPartitions() {
+        repository.savePartitionCheckpoint("MARKET_SUPERVISION", "partitioned", 0, 2, "c-40", 40, 7, NOW);
+        repository.savePartitionCheckpoint("MARKET_SUPERVISION", "partitioned", 1, 2, "c-60", 60, 5, NOW);
+        repository.savePartitionCheckpoint("MARKET_SUPERVISION", "partitioned", 1, 2, "c-80", 80, 3, NOW);
+        repository.savePartitionCheckpoint("MARKET_SUPERVISION", "partitioned", 2, 3, "c-90", 90, 1, NOW);
+
+        assertThat(repository.partitionCheckpoints("MARKET_SUPERVISION", "partitioned", 2)).isEqualTo(Map.of(0, 40L, 1, 80L));
+        assertThat(repository.partitionCheckpoints("MARKET_SUPERVISION", "partitioned", 3)).isEqualTo(Map.of(2, 90L));
+        assertThat(repository.partitionCheckpoints("MARKET_SUPERVISION", "partitioned", 4)).isEmpty();
+        assertThat(repository.checkpoints()).as("the stream's own checkpoint list is not the partitions'")
+                .noneMatch(c -> c.stream().equals("partitioned"));
+    }
+
+    @Test
+    void theLeaseIsHeldByItsOwnerUntilItExpires() {
+        assertThat(repository.lock("sync:test:holds", "a", NOW, NOW.plusMinutes(2))).isTrue();
+
+        assertThat(repository.holds("sync:test:holds", "a", NOW.plusMinutes(1))).isTrue();
+        assertThat(repository.holds("sync:test:holds", "b", NOW.plusMinutes(1))).as("another owner").isFalse();
+        assertThat(repository.holds("sync:test:holds", "a", NOW.plusMinutes(3))).as("expired").isFalse();
+        assertThat(repository.lock("sync:test:holds", "b", NOW.plusMinutes(3), NOW.plusMinutes(5))).isTrue();
+        assertThat(repository.holds("sync:test:holds", "a", NOW.plusMinutes(4))).as("taken over").isFalse();
+    }
 }

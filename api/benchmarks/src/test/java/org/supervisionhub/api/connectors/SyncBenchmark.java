@@ -64,6 +64,8 @@ public final class SyncBenchmark {
                      "--hub.security.demo-issuer.enabled=true", "--server.port=0", "--logging.level.root=warn",
                      "--hub.connectors.market.base-url=http://127.0.0.1:" + port + "/market", "--hub.connectors.market.page-size=1000",
                      "--hub.connectors.market.max-pages-per-run=100000", "--hub.connectors.lock-lease=PT1H",
+                     // -Dsync.writers=N: writers side by side (0, the default: one per core).
+                     "--hub.connectors.market.writers=" + Integer.getInteger("sync.writers", 0),
                      "--resilience4j.ratelimiter.instances.market.limit-for-period=100000")) {
             // The source alone: every page over HTTP, parsed; nothing written.
             RestClient http = RestClient.builder().baseUrl("http://127.0.0.1:" + port + "/market").build();
@@ -97,8 +99,8 @@ public final class SyncBenchmark {
                     .records().get(0).get("n").asLong();
             check(inGraph == enterprises, "enterprises in the graph: " + inGraph);
             summary = String.format(Locale.ROOT, "sync: %,d enterprises with %,d links in %.1f s = %,.0f enterprises/s end to end (%d pages;"
-                            + " source alone %,.0f/s; source latency %d ms per page); load %s", enterprises, links, seconds, enterprises / seconds, run.pages(),
-                    read / sourceSeconds, latencyMs, loadAverage());
+                            + " source alone %,.0f/s; source latency %d ms per page; %d writers); load %s", enterprises, links, seconds, enterprises / seconds, run.pages(),
+                    read / sourceSeconds, latencyMs, hub.getBean(org.supervisionhub.connectors.sync.ConnectorProperties.class).market().writers(), loadAverage());
         } finally {
             deleteRecursively(home);
         }

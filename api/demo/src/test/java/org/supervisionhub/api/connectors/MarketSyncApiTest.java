@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.supervisionhub.api.HubIntegrationTest;
+import org.supervisionhub.connectors.sync.FeedSync;
 import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
 
 /**
@@ -292,8 +293,12 @@ class MarketSyncApiTest extends HubIntegrationTest {
         return rows.isEmpty() ? 0 : rows.get(0).get("p").asLong();
     }
 
-    @Test
-    void aSyncProcessKilledBetweenBatchesIsResumedFromItsCheckpointWithTheSameResult() throws Exception {
+    /** Where the feed's head stood and the stream's checkpoint when the sync process was killed. */
+    record Killed(long head, long killedAt) {
+    }
+
+    /** The hub synced to the head; 3,000 changes more, and a second hub process with {@code writers} killed a third of the way through them. */
+    Killed killedMidway(int writers) throws Exception {
         TestSimulator.start();
         TestSimulator.faults(0, 0, 0, false, 0, 0);
         syncToHead(TestSimulator.advance(0));
@@ -301,27 +306,67 @@ class MarketSyncApiTest extends HubIntegrationTest {
         long head = TestSimulator.advance(3000);
         // A second hub process syncs in small batches, slowed by the source, and is killed (SIGKILL) a third of the way.
         TestSimulator.faults(0, 15, 0, false, 0, 0);
-        // It leases the stream on a clock started where the hub's stands, so the hub sees its lease expire on time.
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + org.supervisionhub.api.TestClock.PROPERTY + "=" + clock.now(), "-cp",
-                System.getProperty("java.class.path"), SyncProcess.class.getName(),
-                "--spring.neo4j.uri=" + neo4j.boltUri(), "--spring.neo4j.authentication.username=neo4j",
-                "--spring.neo4j.authentication.password=" + neo4j.password(),
-                "--hub.connectors.market.base-url=http://127.0.0.1:" + SIMULATOR_PORT + "/market",
-                "--hub.connectors.market.page-size=20", "--hub.connectors.market.records-per-transaction=20", "--hub.connectors.lock-lease=PT2S")
-                .redirectErrorStream(true).redirectOutput(Path.of("target", "sync-process.log").toFile()).start();
+        Process process = syncProcess(writers);
         waitUpTo(Duration.ofMinutes(2), Duration.ofMillis(50), () -> checkpoint() >= from + (head - from) / 3 || !process.isAlive());
         process.destroyForcibly().waitFor();
         long killedAt = checkpoint();
         assertThat(killedAt).as("killed between the first and the last batch").isGreaterThan(from).isLessThan(head);
-        // Batches commit whole with their checkpoint: the graph holds exactly the feed up to the checkpoint, no more, no less.
-        TestSimulator.assertGraphHoldsFeedUpTo(driver, killedAt);
+        return new Killed(head, killedAt);
+    }
 
-        // The hub takes over once the dead process's lease has expired, from its checkpoint, and ends where an uninterrupted run would.
+    /** The hub takes over once the dead process's lease has expired, from its checkpoint, and ends where an uninterrupted run would. */
+    void resumedByTheHub(long head) {
         TestSimulator.faults(0, 0, 0, false, 0, 0);
         // The dead process's 2 s lease runs out on the hub's clock.
         clock.advance(Duration.ofMillis(2500));
         syncToHead(head);
         assertGraphEqualsSource();
+    }
+
+    @Test
+    void aSyncProcessKilledBetweenBatchesIsResumedFromItsCheckpointWithTheSameResult() throws Exception {
+        Killed killed = killedMidway(1);
+        // Batches commit whole with their checkpoint: the graph holds exactly the feed up to the checkpoint, no more, no less.
+        TestSimulator.assertGraphHoldsFeedUpTo(driver, killed.killedAt());
+
+        resumedByTheHub(killed.head());
+    }
+
+    /** Each partition's checkpoint of the registry's stream among {@code partitions}. */
+    Map<Integer, Long> partitionCheckpoints(int partitions) {
+        return driver.executableQuery("MATCH (c:SyncPartitionCheckpoint {source: 'MARKET_SUPERVISION', stream: 'changes', partitions: $n})"
+                + " RETURN c.partition AS p, c.position AS position").withParameters(Map.of("n", partitions)).execute().records().stream()
+                .collect(Collectors.toMap(r -> r.get("p").asInt(), r -> r.get("position").asLong()));
+    }
+
+    @Test
+    void aSyncProcessWithTwoWritersKilledBetweenBatchesHoldsExactlyEachPartitionsPrefixAndIsResumedWithTheSameResult() throws Exception {
+        Killed killed = killedMidway(2);
+        long killedAt = killed.killedAt();
+        // Each partition commits its share of a batch with its own checkpoint, at or ahead of the stream's: the graph holds
+        // exactly each partition's subjects as of that partition's checkpoint.
+        Map<Integer, Long> partitions = partitionCheckpoints(2);
+        for (int p = 0; p < 2; p++) {
+            int partition = p;
+            long upTo = partitions.getOrDefault(p, killedAt);
+            assertThat(upTo).as("partition %d at or ahead of the stream", p).isGreaterThanOrEqualTo(killedAt);
+            TestSimulator.assertGraphHoldsFeedUpTo(driver, upTo, uscc -> FeedSync.partition(uscc, 2) == partition);
+        }
+
+        resumedByTheHub(killed.head());
+    }
+
+    /** A second hub process syncing the registry with {@code writers} writers, in batches of 20 (the source slowed by the test's faults). */
+    Process syncProcess(int writers) throws java.io.IOException {
+        // It leases the stream on a clock started where the hub's stands, so the hub sees its lease expire on time.
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + org.supervisionhub.api.TestClock.PROPERTY + "=" + clock.now(), "-cp",
+                System.getProperty("java.class.path"), SyncProcess.class.getName(),
+                "--spring.neo4j.uri=" + neo4j.boltUri(), "--spring.neo4j.authentication.username=neo4j",
+                "--spring.neo4j.authentication.password=" + neo4j.password(),
+                "--hub.connectors.market.base-url=http://127.0.0.1:" + SIMULATOR_PORT + "/market",
+                "--hub.connectors.market.page-size=20", "--hub.connectors.market.records-per-transaction=20", "--hub.connectors.lock-lease=PT2S",
+                "--hub.connectors.market.writers=" + writers)
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "sync-process-" + writers + ".log").toFile()).start();
     }
 }

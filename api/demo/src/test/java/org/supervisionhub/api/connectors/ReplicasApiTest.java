@@ -105,6 +105,8 @@ class ReplicasApiTest {
                     "--hub.connectors.market.enabled=true", "--hub.connectors.market.interval=PT0.5S",
                     "--hub.connectors.market.base-url=http://127.0.0.1:" + org.supervisionhub.api.HubIntegrationTest.SIMULATOR_PORT + "/market",
                     "--hub.connectors.market.page-size=20", "--hub.connectors.market.records-per-transaction=20",
+                    // One writer: the takeover test holds the graph to the stream's checkpoint exactly (partitions: MarketSyncApiTest).
+                    "--hub.connectors.market.writers=1",
                     "--hub.connectors.credit.enabled=true", "--hub.connectors.credit.interval=PT0.3S",
                     "--hub.connectors.credit.base-url=http://127.0.0.1:" + org.supervisionhub.api.HubIntegrationTest.SIMULATOR_PORT + "/credit",
                     "--hub.restriction.watch.poll-interval=PT0.2S")

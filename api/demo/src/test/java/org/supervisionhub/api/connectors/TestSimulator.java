@@ -99,7 +99,13 @@ final class TestSimulator {
 
     /** Every subject the feed touched up to {@code position} is in the graph at its version as of then, no later one. */
     static void assertGraphHoldsFeedUpTo(Driver driver, long position) {
-        Map<String, Long> expected = versions(position);
+        assertGraphHoldsFeedUpTo(driver, position, uscc -> true);
+    }
+
+    /** The same for the {@code subjects} chosen (a partition's). */
+    static void assertGraphHoldsFeedUpTo(Driver driver, long position, java.util.function.Predicate<String> subjects) {
+        Map<String, Long> expected = new HashMap<>(versions(position));
+        expected.keySet().removeIf(subjects.negate());
         Map<String, Long> inGraph = new HashMap<>();
         driver.executableQuery("UNWIND $u AS u MATCH (e:Enterprise {uscc: u}) RETURN u, e.sourceVersion AS v")
                 .withParameters(Map.of("u", List.copyOf(expected.keySet()))).execute().records()
