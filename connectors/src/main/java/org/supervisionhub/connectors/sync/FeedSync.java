@@ -17,6 +17,8 @@ import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.neo4j.driver.exceptions.TransientException;
@@ -375,7 +377,7 @@ public abstract class FeedSync<P, R> {
         List<CompletableFuture<Batch>> writes = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             int partition = p;
-            writes.add(CompletableFuture.supplyAsync(() -> retried(() -> transactions.run(
+            writes.add(CompletableFuture.supplyAsync(Retry.decorateSupplier(PARTITION_RETRY, () -> transactions.run(
                     () -> applyShare(partition, partitions, shares.get(partition), cursor, end))), pool));
         }
         // Every writer finishes (or fails) before the run goes on or ends, so none outlives the lease.
@@ -427,19 +429,12 @@ public abstract class FeedSync<P, R> {
                 json.writeValueAsString(record), now, "OPEN", null, null));
     }
 
-    /** Runs a partition's transaction again when a conflict with another partition (a deadlock) aborted it; it is idempotent. */
-    private static <T> T retried(java.util.function.Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return work.get();
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isTransient(e)) {
-                    throw e;
-                }
-                log.debug("Partition transaction retried after {}", e.toString());
-            }
-        }
-    }
+    /**
+     * Runs a partition's transaction again when a conflict with another partition (a deadlock) aborted it; it is
+     * idempotent, so a rerun is safe.
+     */
+    private static final Retry PARTITION_RETRY = Retry.of("sync-partition-writes", RetryConfig.custom()
+            .maxAttempts(ATTEMPTS).waitDuration(java.time.Duration.ofMillis(10)).retryOnException(FeedSync::isTransient).build());
 
     private static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
