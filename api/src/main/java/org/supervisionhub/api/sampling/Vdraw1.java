@@ -196,8 +196,7 @@ public final class Vdraw1 {
     }
 
     /** Recusal reasons in the order one is reported when several apply. */
-    public static final List<String> RECUSAL_PRIORITY = List.of("DECLARED_CONFLICT", "LINKED_TO_ENTERPRISE",
-            "LINKED_TO_RELATED_PERSON", "RECENT_VISIT");
+    public static final List<String> RECUSAL_PRIORITY = org.supervisionhub.domain.sampling.InspectionAssignment.RECUSAL_PRIORITY;
     public static final String WORKLOAD_CAP = "WORKLOAD_CAP";
 
     /** A skipped inspector and why (step 15). */

@@ -119,9 +119,11 @@ public record InspectionAssignment(String id, InspectionStatus status, LocalDate
 
     /** ASSIGN-03: the conflicts that keep an inspector out of an enterprise's inspection; a recent visit (rotation) is a draw rule only. */
     public static final Set<String> CONFLICTS = Set.of("DECLARED_CONFLICT", "LINKED_TO_ENTERPRISE", "LINKED_TO_RELATED_PERSON");
-    /** ASSIGN-03: the draw's skip reasons that are recusals (its recusal priority); a workload-cap skip is not. */
-    public static final Set<String> RECUSED_AT_DRAW = Set.of("DECLARED_CONFLICT", "LINKED_TO_ENTERPRISE", "LINKED_TO_RELATED_PERSON",
-            "RECENT_VISIT");
+    /** ASSIGN-03: recusal reasons in the order one is reported when several apply (vdraw-1's recusal priority). */
+    public static final List<String> RECUSAL_PRIORITY = List.of("DECLARED_CONFLICT", "LINKED_TO_ENTERPRISE",
+            "LINKED_TO_RELATED_PERSON", "RECENT_VISIT");
+    /** ASSIGN-03: the draw's skip reasons that are recusals; a workload-cap skip is not. */
+    public static final Set<String> RECUSED_AT_DRAW = Set.copyOf(RECUSAL_PRIORITY);
 
     /**
      * ASSIGN-03: why an inspector is recused from the inspection's enterprise, sorted; empty when they are not. {@code skippedAtDraw}:
