@@ -3,6 +3,7 @@ package org.supervisionhub.api.sampling;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import org.supervisionhub.domain.sampling.JointParticipation;
 import org.supervisionhub.domain.sampling.SamplingPlan;
 import org.supervisionhub.domain.sampling.TaskData.RosterScope;
 import org.supervisionhub.domain.sampling.TaskItem;
-import org.supervisionhub.domain.sampling.TaskRules;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.sampling.JointRepository;
@@ -60,28 +60,16 @@ public class JointTaskService {
         Task task = openTask(taskId, "taskId");
         Plan plan = plans.plan(task.planId()).orElseThrow();
         Department lead = planService.department(task.departmentId(), "taskId");
-        Checks checks = new Checks().require("departmentIds", departmentIds);
-        checks.check(departmentIds == null || !departmentIds.isEmpty(), "departmentIds", ErrorCode.REQUIRED,
-                "name at least one department to invite", "PLAN-15");
-        checks.throwIfAny();
+        new Checks().require("departmentIds", departmentIds).throwIfAny();
         List<String> ids = departmentIds.stream().filter(Objects::nonNull).map(String::strip).distinct().toList();
-        Map<String, Department> found = organisation.departments(ids);
-        Set<String> jurisdiction = new HashSet<>(organisation.regionAndDescendants(lead.regionCode()));
+        Map<String, String> regionOf = new HashMap<>();
+        organisation.departments(ids).forEach((id, d) -> regionOf.put(id, d.regionCode()));
         Set<String> invited = new HashSet<>();
         joint.ofTask(taskId).forEach(p -> invited.add(p.departmentId()));
-        for (int i = 0; i < ids.size(); i++) {
-            String f = "departmentIds[" + i + "]";
-            Department d = found.get(ids.get(i));
-            if (d == null) {
-                checks.add(new org.supervisionhub.api.graphql.Violation(f, ErrorCode.NOT_FOUND, "no department " + ids.get(i), null));
-                continue;
-            }
-            checks.check(!d.id().equals(lead.id()), f, ErrorCode.INVALID_VALUE, d.id() + " leads the task; it invites others", "PLAN-15");
-            checks.check(!invited.contains(d.id()), f, ErrorCode.CONFLICT, d.id() + " is already invited to task " + taskId, "PLAN-15");
-            // Any sector, any level, but within the lead's jurisdiction: the pool is the lead's.
-            checks.check(jurisdiction.contains(d.regionCode()), f, ErrorCode.INVALID_VALUE, d.id() + " is outside the jurisdiction of "
-                    + lead.id() + " (" + lead.regionCode() + ")", "PLAN-15");
-        }
+        Checks checks = new Checks();
+        // PLAN-15: the domain decides whom the lead may invite.
+        checks.addAll(JointParticipation.invitable(lead.id(), lead.regionCode(), Set.copyOf(organisation.regionAndDescendants(lead.regionCode())),
+                invited, ids, regionOf));
         checks.throwIfAny();
         SamplingPlan.Change change = planService.change(plan, actor, reason);
         joint.invite(taskId, ids, actor, now());
@@ -117,10 +105,8 @@ public class JointTaskService {
     /** PLAN-15: the invited department declines, with its reason. */
     @Transactional
     public Participation decline(String taskId, String departmentId, String reason, String actor) {
-        Checks checks = new Checks().require("reason", reason);
-        checks.addAll(TaskRules.reasonLength(reason, "reason"));
-        checks.check(reason == null || !reason.isBlank(), "reason", ErrorCode.REQUIRED, "say why the department declines", "PLAN-15");
-        checks.throwIfAny();
+        // PLAN-15: a decline gives its reason.
+        new Checks().require("reason", reason).addAll(JointParticipation.declinable(reason)).throwIfAny();
         Task task = openTask(taskId, "taskId");
         Participation participation = invitation(task, departmentId);
         joint.answer(participation.id(), ParticipationStatus.DECLINED, List.of(), null, null, reason.strip(), actor, now());

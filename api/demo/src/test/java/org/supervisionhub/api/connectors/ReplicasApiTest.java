@@ -2,16 +2,13 @@ package org.supervisionhub.api.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,15 +46,17 @@ import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import org.supervisionhub.domain.directory.Uscc;
+import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
- * Issue 22: two hub replicas, each in its own JVM, against one Neo4j server in a third (the embedded server, reached at a
- * {@code neo4j://} URI as a cluster would be), with the registry feed and the credit platform simulated. Both replicas
+ * Issue 22: two hub replicas, each in its own JVM, against one Neo4j server (the embedded server, started in the test's JVM
+ * and reached over Bolt at a {@code neo4j://} URI as a cluster would be), with the registry feed and the credit platform
+ * simulated. Both replicas
  * schedule the registry sync every 0.5 s and the outbox delivery every 0.3 s; the leases in the graph (10 s) let one run at a
  * time. Tokens come from an identity provider both trust (a key pair made here), as in production. The tests run in
- * order on the same three processes; the last kills one replica.
+ * order on the same server and replicas; the last kills one replica.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasApiTest {
@@ -66,7 +65,7 @@ class ReplicasApiTest {
     static final String LOCK = "sync:MARKET_SUPERVISION:changes";
     static final RSAKey ISSUER = key();
 
-    static Process graph;
+    static EmbeddedNeo4jServer graph;
     static final Map<String, Process> replicas = new java.util.LinkedHashMap<>();
     static final Map<String, Integer> ports = new java.util.LinkedHashMap<>();
     static Driver driver;
@@ -78,13 +77,10 @@ class ReplicasApiTest {
         TestSimulator.faults(0, 20, 0, false, 0, 0);
         TestSimulator.resetServed();
         Path dir = Files.createDirectories(Path.of("target", "replicas"));
-        int bolt = freePort();
         String password = "replicas-" + UUID.randomUUID();
-        graph = new ProcessBuilder(JAVA, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                GraphServerProcess.class.getName(), Files.createTempDirectory(dir, "graph").toString(), String.valueOf(bolt), password)
-                .redirectError(dir.resolve("graph.log").toFile()).start();
-        awaitLine(graph, "READY", Duration.ofSeconds(240));
-        String uri = "neo4j://127.0.0.1:" + bolt;
+        // In this JVM: a replica is what gets killed, never the server, and a started JVM already holds Neo4j's classes warm.
+        graph = EmbeddedNeo4jServer.start(Files.createTempDirectory(dir, "graph"), "127.0.0.1", 0, 64, password);
+        String uri = "neo4j://127.0.0.1:" + graph.boltPort();
         driver = GraphDatabase.driver(uri, AuthTokens.basic("neo4j", password));
         // The organisation a deployment configures: one region and the department that lists.
         driver.executableQuery("CREATE (r:Region {code: '430100', name: '长沙市', level: 'CITY'})"
@@ -135,10 +131,7 @@ class ReplicasApiTest {
             driver.close();
         }
         if (graph != null) {
-            graph.getOutputStream().close();
-            if (!graph.waitFor(20, TimeUnit.SECONDS)) {
-                graph.destroyForcibly();
-            }
+            graph.close();
         }
     }
 
@@ -321,25 +314,5 @@ class ReplicasApiTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Waits for a line starting with {@code prefix} on the process's output, which is read (and dropped) from then on. */
-    static void awaitLine(Process process, String prefix, Duration atMost) throws Exception {
-        java.util.concurrent.CompletableFuture<String> seen = new java.util.concurrent.CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l = out.readLine(); l != null; l = out.readLine()) {
-                    if (l.startsWith(prefix)) {
-                        seen.complete(l);
-                    }
-                }
-            } catch (IOException e) {
-                seen.completeExceptionally(e);
-            }
-            seen.complete(null);
-        }, "graph-server-output");
-        reader.setDaemon(true);
-        reader.start();
-        assertThat(seen.get(atMost.toSeconds(), TimeUnit.SECONDS)).as("the graph server started (target/replicas/graph.log)").isNotNull();
     }
 }

@@ -41,6 +41,51 @@ public final class JointParticipation {
         return List.copyOf(out);
     }
 
+    /**
+     * PLAN-15: the lead {@code leadId} invites {@code ids} (distinct, stripped; {@code regionOf}: those found → their region):
+     * departments of any sector and level, never itself, each once, within its jurisdiction ({@code jurisdiction}: the lead's
+     * region and those below it), since the pool is the lead's. Subjects {@code departmentIds} and {@code departmentIds[i]};
+     * null is left to the required check.
+     */
+    public static List<Violation> invitable(String leadId, String leadRegion, Set<String> jurisdiction, Set<String> alreadyInvited,
+                                            List<String> ids, Map<String, String> regionOf) {
+        if (ids == null) {
+            return List.of();
+        }
+        if (ids.isEmpty()) {
+            return List.of(new Violation(Kind.REQUIRED, "departmentIds", "name at least one department to invite", "PLAN-15"));
+        }
+        List<Violation> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String subject = "departmentIds[" + i + "]";
+            String id = ids.get(i);
+            String region = regionOf.get(id);
+            if (region == null) {
+                out.add(new Violation(Kind.NOT_FOUND, subject, "no department " + id, null));
+                continue;
+            }
+            if (id.equals(leadId)) {
+                out.add(TaskRules.invalid(subject, id + " leads the task; it invites others", "PLAN-15"));
+            }
+            if (alreadyInvited.contains(id)) {
+                out.add(new Violation(Kind.CONFLICT, subject, id + " is already invited to the task", "PLAN-15"));
+            }
+            if (!jurisdiction.contains(region)) {
+                out.add(TaskRules.invalid(subject, id + " is outside the jurisdiction of " + leadId + " (" + leadRegion + ")", "PLAN-15"));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** PLAN-15: a department declines with its reason (not blank, within the reason length). Null is left to the required check. */
+    public static List<Violation> declinable(String reason) {
+        List<Violation> out = new ArrayList<>(TaskRules.reasonLength(reason, "reason"));
+        if (reason != null && reason.isBlank()) {
+            out.add(new Violation(Kind.REQUIRED, "reason", "say why the department declines", "PLAN-15"));
+        }
+        return List.copyOf(out);
+    }
+
     /** PLAN-15: a participant inspects at least one item of its own ({@code itemIds} given, but none). */
     public static List<Violation> itemsNamed(List<String> itemIds) {
         return itemIds == null || !itemIds.isEmpty() ? List.of()

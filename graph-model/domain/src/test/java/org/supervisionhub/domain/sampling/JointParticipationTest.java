@@ -60,4 +60,27 @@ class JointParticipationTest {
         assertThat(confirm(List.of("M1"), Map.of("M1", OWN), 1, List.of("U1", "U2")))
                 .containsExactly("INVALID_VALUE rosterScope.unitIds[1] ASSIGN-07");
     }
+
+    static List<String> invite(List<String> ids, Set<String> invited) {
+        return refusals(JointParticipation.invitable("HRSS-430100", "430100", Set.of("430100", "430102"), invited, ids,
+                Map.of("HRSS-430100", "430100", PARTICIPANT, "430102", "MR-430200", "430200")));
+    }
+
+    @Test
+    void theLeadInvitesDepartmentsOfAnySectorWithinItsJurisdictionEachOncePLAN15() {
+        assertThat(invite(List.of(PARTICIPANT), Set.of())).isEmpty();
+        assertThat(invite(List.of(), Set.of())).containsExactly("REQUIRED departmentIds PLAN-15");
+        assertThat(JointParticipation.invitable("L", "430100", Set.of(), Set.of(), null, Map.of())).as("null: the required check's").isEmpty();
+        assertThat(invite(List.of("HRSS-430100", PARTICIPANT, "MR-430200", "NOPE"), Set.of(PARTICIPANT))).containsExactly(
+                "INVALID_VALUE departmentIds[0] PLAN-15", "CONFLICT departmentIds[1] PLAN-15", "INVALID_VALUE departmentIds[2] PLAN-15",
+                "NOT_FOUND departmentIds[3] null");
+    }
+
+    @Test
+    void aDepartmentDeclinesWithAReasonPLAN15() {
+        assertThat(JointParticipation.declinable("人手不足")).isEmpty();
+        assertThat(JointParticipation.declinable(null)).as("null: the required check's").isEmpty();
+        assertThat(refusals(JointParticipation.declinable("  "))).containsExactly("REQUIRED reason PLAN-15");
+        assertThat(refusals(JointParticipation.declinable("x".repeat(TaskRules.MAX_REASON + 1)))).containsExactly("INVALID_VALUE reason null");
+    }
 }

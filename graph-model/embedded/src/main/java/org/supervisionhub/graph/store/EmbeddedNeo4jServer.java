@@ -89,6 +89,8 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
                 .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
+                // Neo4j sends anonymous usage data to neo4j.com by default; a regulator's store talks to no outside host.
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 // Without this, shutdown waits ~10 s on idle driver connections.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ZERO);
         if (txLogRetention != null && !txLogRetention.isBlank()) {

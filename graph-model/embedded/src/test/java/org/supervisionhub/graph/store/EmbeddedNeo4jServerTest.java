@@ -31,6 +31,16 @@ class EmbeddedNeo4jServerTest {
         }
     }
 
+    /** Neo4j's default is to send anonymous usage data to neo4j.com; a regulator's store talks to no outside host. */
+    @Test
+    void theServerSendsNoUsageDataToNeo4j() {
+        try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(home, "127.0.0.1", 0, 32);
+             Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+            assertThat(driver.executableQuery("SHOW SETTINGS YIELD name, value WHERE name = 'dbms.usage_report.enabled' RETURN value")
+                    .execute().records().get(0).get("value").asString()).isEqualTo("false");
+        }
+    }
+
     @Test
     void withAPasswordBoltRefusesCallersWithoutIt(@TempDir Path home) {
         try (EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(home, "127.0.0.1", 0, 32, "s3cret-bolt-pw")) {
