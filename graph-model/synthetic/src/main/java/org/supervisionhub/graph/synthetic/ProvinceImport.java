@@ -1,6 +1,7 @@
 package org.supervisionhub.graph.synthetic;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import org.neo4j.internal.batchimport.BatchImporterFactory;
 import org.neo4j.internal.batchimport.DefaultAdditionalIds;
 import org.neo4j.internal.batchimport.input.Groups;
 import org.neo4j.internal.batchimport.staging.ExecutionMonitor;
+import org.neo4j.internal.batchimport.staging.ExecutionMonitors;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.io.layout.Neo4jLayout;
 import org.neo4j.io.layout.recordstorage.RecordDatabaseLayout;
@@ -69,6 +71,12 @@ public final class ProvinceImport {
      * not exist yet; start the server afterwards. The report counts what was written.
      */
     public static LoadReport importInto(Path neo4jHome, String database, SyntheticOptions options) throws IOException {
+        return importInto(neo4jHome, database, options, null);
+    }
+
+    /** As {@link #importInto(Path, String, SyntheticOptions)}, printing the importer's stages and their times to {@code progress} when given. */
+    public static LoadReport importInto(Path neo4jHome, String database, SyntheticOptions options, PrintStream progress)
+            throws IOException {
         long start = System.nanoTime();
         Config config = config(neo4jHome);
         RecordDatabaseLayout layout = layout(neo4jHome, database);
@@ -96,7 +104,8 @@ public final class ProvinceImport {
         try (JobScheduler scheduler = JobSchedulerFactory.createInitialisedScheduler();
              DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
             BatchImporter importer = BatchImporterFactory.withHighestPriority().instantiate(layout, fs, PageCacheTracer.NULL,
-                    configuration, NullLogService.getInstance(), ExecutionMonitor.INVISIBLE, DefaultAdditionalIds.EMPTY,
+                    configuration, NullLogService.getInstance(),
+                    progress == null ? ExecutionMonitor.INVISIBLE : ExecutionMonitors.defaultVisible(Monitor.NO_MONITOR, progress, progress), DefaultAdditionalIds.EMPTY,
                     new EmptyLogTailMetadata(config), config, Monitor.NO_MONITOR, scheduler,
                     // Strict: a duplicate key or a link to a missing node fails the import instead of being skipped.
                     Collector.STRICT, TransactionLogInitializer.getLogFilesInitializer(), new IndexImporterFactoryImpl(),
