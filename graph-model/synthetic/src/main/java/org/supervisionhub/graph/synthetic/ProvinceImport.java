@@ -202,49 +202,9 @@ public final class ProvinceImport {
         return labels;
     }
 
-    // Node ids: the key of each node, prefixed by its label (keys of different labels may look alike).
-    private static String region(Object code) {
-        return "Region:" + code;
-    }
-
-    private static String line(Object code) {
-        return "BusinessLine:" + code;
-    }
-
-    private static String department(Object id) {
-        return "Department:" + id;
-    }
-
-    private static String unit(Object id) {
-        return "Unit:" + id;
-    }
-
-    private static String checklist(Object id) {
-        return "ChecklistVersion:" + id;
-    }
-
-    private static String item(Object id) {
-        return "InspectionItem:" + id;
-    }
-
-    private static String inspector(Object id) {
-        return "Inspector:" + id;
-    }
-
-    private static String rosterChange(Object id) {
-        return "RosterChange:" + id;
-    }
-
-    private static String enterprise(Object uscc) {
-        return "Enterprise:" + uscc;
-    }
-
-    private static String person(Object id) {
-        return "Person:" + id;
-    }
-
-    private static String complaint(Object id) {
-        return "Complaint:" + id;
+    /** A node's id: its key, prefixed by its label (keys of different labels may look alike). */
+    private static String id(String label, Object key) {
+        return label + ":" + key;
     }
 
     // ---- the province as entities, mirroring SyntheticCypher statement by statement ----
@@ -264,73 +224,73 @@ public final class ProvinceImport {
         List<Entity> out = new ArrayList<>();
         for (Map<String, Object> r : Province.regionRows()) {
             if (nodes) {
-                out.add(new Node(region(r.get("code")), labels("Region"), props("code", r.get("code"), "name", r.get("name"), "level", r.get("level"))));
+                out.add(new Node(id("Region", r.get("code")), labels("Region"), props("code", r.get("code"), "name", r.get("name"), "level", r.get("level"))));
             } else if (r.containsKey("parent")) {
-                out.add(new Rel(region(r.get("code")), "PART_OF", region(r.get("parent")), props()));
+                out.add(new Rel(id("Region", r.get("code")), "PART_OF", id("Region", r.get("parent")), props()));
             }
         }
         for (Map<String, Object> l : Province.lineRows()) {
             if (nodes) {
-                out.add(new Node(line(l.get("code")), labels("BusinessLine"), props("code", l.get("code"), "name", l.get("name"), "sector", l.get("sector"))));
+                out.add(new Node(id("BusinessLine", l.get("code")), labels("BusinessLine"), props("code", l.get("code"), "name", l.get("name"), "sector", l.get("sector"))));
             }
         }
         for (Map<String, Object> d : Province.departmentRows()) {
             if (nodes) {
-                out.add(new Node(department(d.get("id")), labels("Department"),
+                out.add(new Node(id("Department", d.get("id")), labels("Department"),
                         props("id", d.get("id"), "name", d.get("name"), "sector", d.get("sector"), "level", d.get("level"))));
             } else {
-                out.add(new Rel(department(d.get("id")), "GOVERNS", region(d.get("region")), props()));
+                out.add(new Rel(id("Department", d.get("id")), "GOVERNS", id("Region", d.get("region")), props()));
                 if (d.containsKey("superior")) {
-                    out.add(new Rel(department(d.get("id")), "REPORTS_TO", department(d.get("superior")), props()));
+                    out.add(new Rel(id("Department", d.get("id")), "REPORTS_TO", id("Department", d.get("superior")), props()));
                 }
             }
         }
         for (Map<String, Object> u : Province.unitRows()) {
             if (nodes) {
-                out.add(new Node(unit(u.get("id")), labels("Unit"), props("id", u.get("id"), "name", u.get("name"), "role", u.get("role"))));
+                out.add(new Node(id("Unit", u.get("id")), labels("Unit"), props("id", u.get("id"), "name", u.get("name"), "role", u.get("role"))));
             } else {
-                out.add(new Rel(unit(u.get("id")), "PART_OF", department(u.get("department")), props()));
+                out.add(new Rel(id("Unit", u.get("id")), "PART_OF", id("Department", u.get("department")), props()));
                 for (Object code : (List<?>) u.get("lines")) {
-                    out.add(new Rel(unit(u.get("id")), "RUNS_LINE", line(code), props()));
+                    out.add(new Rel(id("Unit", u.get("id")), "RUNS_LINE", id("BusinessLine", code), props()));
                 }
             }
         }
         for (Map<String, Object> c : Checklists.versionRows()) {
             Map<String, Object> vp = map(c.get("props"));
             if (nodes) {
-                out.add(new Node(checklist(vp.get("id")), labels("ChecklistVersion"), props(vp)));
+                out.add(new Node(id("ChecklistVersion", vp.get("id")), labels("ChecklistVersion"), props(vp)));
             } else {
-                out.add(new Rel(checklist(vp.get("id")), "ISSUED_BY", department(c.get("department")), props()));
+                out.add(new Rel(id("ChecklistVersion", vp.get("id")), "ISSUED_BY", id("Department", c.get("department")), props()));
             }
             for (Map<String, Object> it : list(c.get("items"))) {
                 Map<String, Object> ip = map(it.get("props"));
                 if (nodes) {
-                    out.add(new Node(item(ip.get("id")), labels("InspectionItem"), props(ip)));
+                    out.add(new Node(id("InspectionItem", ip.get("id")), labels("InspectionItem"), props(ip)));
                 } else {
-                    out.add(new Rel(checklist(vp.get("id")), "HAS_ITEM", item(ip.get("id")), props("position", it.get("position"))));
+                    out.add(new Rel(id("ChecklistVersion", vp.get("id")), "HAS_ITEM", id("InspectionItem", ip.get("id")), props("position", it.get("position"))));
                 }
             }
         }
         if (!nodes) {
             for (Map<String, Object> s : Checklists.supersedesRows()) {
-                out.add(new Rel(checklist(s.get("newer")), "SUPERSEDES", checklist(s.get("older")), props()));
+                out.add(new Rel(id("ChecklistVersion", s.get("newer")), "SUPERSEDES", id("ChecklistVersion", s.get("older")), props()));
             }
         }
         for (Map<String, Object> i : Inspectors.rows(inspectors)) {
             Map<String, Object> ip = map(i.get("props"));
-            String id = inspector(ip.get("inspectorId"));
+            String id = id("Inspector", ip.get("inspectorId"));
             if (nodes) {
                 out.add(new Node(id, labels("Inspector"), props(ip)));
             } else {
-                out.add(new Rel(id, "MEMBER_OF", unit(i.get("unit")), props()));
+                out.add(new Rel(id, "MEMBER_OF", id("Unit", i.get("unit")), props()));
             }
             for (Map<String, Object> c : list(i.get("changes"))) {
                 if (nodes) {
-                    out.add(new Node(rosterChange(c.get("id")), labels("RosterChange"), props("id", c.get("id"), "roster", c.get("roster"),
+                    out.add(new Node(id("RosterChange", c.get("id")), labels("RosterChange"), props("id", c.get("id"), "roster", c.get("roster"),
                             "kind", c.get("kind"), "subjectKey", c.get("subjectKey"), "occurredOn", c.get("occurredOn"),
                             "recordedAt", c.get("recordedAt"))));
                 } else {
-                    out.add(new Rel(rosterChange(c.get("id")), "CHANGED", id, props()));
+                    out.add(new Rel(id("RosterChange", c.get("id")), "CHANGED", id, props()));
                 }
             }
         }
@@ -342,15 +302,15 @@ public final class ProvinceImport {
         List<Entity> out = new ArrayList<>(batch.rows().size() * (nodes ? 4 : 6));
         for (Map<String, Object> row : batch.rows()) {
             Map<String, Object> ep = map(row.get("props"));
-            String e = enterprise(ep.get("uscc"));
+            String e = id("Enterprise", ep.get("uscc"));
             if (nodes) {
                 out.add(new Node(e, labels("Enterprise"), props(ep)));
             } else {
-                out.add(new Rel(e, "LOCATED_IN", region(row.get("region")), props()));
-                out.add(new Rel(e, "REGISTERED_WITH", department(row.get("registrar")), props()));
+                out.add(new Rel(e, "LOCATED_IN", id("Region", row.get("region")), props()));
+                out.add(new Rel(e, "REGISTERED_WITH", id("Department", row.get("registrar")), props()));
             }
             for (Map<String, Object> p : list(row.get("persons"))) {
-                String id = person(p.get("id"));
+                String id = id("Person", p.get("id"));
                 if (nodes) {
                     out.add(new Node(id, labels("Person"), props("personId", p.get("id"), "name", p.get("name"))));
                     continue;
@@ -367,34 +327,34 @@ public final class ProvinceImport {
             }
             for (Map<String, Object> c : list(row.get("changes"))) {
                 if (nodes) {
-                    out.add(new Node(rosterChange(c.get("id")), labels("RosterChange"), props("id", c.get("id"), "roster", c.get("roster"),
+                    out.add(new Node(id("RosterChange", c.get("id")), labels("RosterChange"), props("id", c.get("id"), "roster", c.get("roster"),
                             "kind", c.get("kind"), "subjectKey", c.get("subjectKey"), "occurredOn", c.get("occurredOn"),
                             "discoveredOn", c.get("discoveredOn"), "recordedAt", c.get("recordedAt"))));
                 } else {
-                    out.add(new Rel(rosterChange(c.get("id")), "CHANGED", e, props()));
+                    out.add(new Rel(id("RosterChange", c.get("id")), "CHANGED", e, props()));
                 }
             }
             for (Map<String, Object> c : list(row.get("complaints"))) {
                 if (nodes) {
-                    out.add(new Node(complaint(c.get("id")), labels("Complaint"), props("id", c.get("id"), "kind", c.get("kind"),
+                    out.add(new Node(id("Complaint", c.get("id")), labels("Complaint"), props("id", c.get("id"), "kind", c.get("kind"),
                             "receivedOn", c.get("receivedOn"), "channel", c.get("channel"), "summary", c.get("summary"))));
                 } else {
-                    out.add(new Rel(complaint(c.get("id")), "AGAINST", e, props()));
-                    out.add(new Rel(complaint(c.get("id")), "RECEIVED_BY", department(c.get("department")), props()));
+                    out.add(new Rel(id("Complaint", c.get("id")), "AGAINST", e, props()));
+                    out.add(new Rel(id("Complaint", c.get("id")), "RECEIVED_BY", id("Department", c.get("department")), props()));
                 }
             }
         }
         if (!nodes) {
             for (Map<String, Object> l : batch.reps()) {
-                out.add(new Rel(person(l.get("person")), "LEGAL_REPRESENTATIVE_OF", enterprise(l.get("uscc")),
+                out.add(new Rel(id("Person", l.get("person")), "LEGAL_REPRESENTATIVE_OF", id("Enterprise", l.get("uscc")),
                         props("validFrom", l.get("from"), "validTo", l.get("to"))));
             }
             for (Map<String, Object> l : batch.holders()) {
-                out.add(new Rel(enterprise(l.get("holder")), "SHAREHOLDER_OF", enterprise(l.get("uscc")),
+                out.add(new Rel(id("Enterprise", l.get("holder")), "SHAREHOLDER_OF", id("Enterprise", l.get("uscc")),
                         props("sharePct", l.get("pct"), "validFrom", l.get("from"), "validTo", l.get("to"))));
             }
             for (Map<String, Object> l : batch.branches()) {
-                out.add(new Rel(enterprise(l.get("branch")), "BRANCH_OF", enterprise(l.get("head")),
+                out.add(new Rel(id("Enterprise", l.get("branch")), "BRANCH_OF", id("Enterprise", l.get("head")),
                         props("validFrom", l.get("from"), "validTo", l.get("to"))));
             }
         }
@@ -405,14 +365,14 @@ public final class ProvinceImport {
     private static List<Entity> inspectorLinks(Inspectors.Links links) {
         List<Entity> out = new ArrayList<>();
         for (Map<String, Object> l : links.persons()) {
-            out.add(new Rel(inspector(l.get("inspector")), "IS_PERSON", person(l.get("person")), props()));
+            out.add(new Rel(id("Inspector", l.get("inspector")), "IS_PERSON", id("Person", l.get("person")), props()));
         }
         for (Map<String, Object> l : links.enterpriseConflicts()) {
-            out.add(new Rel(inspector(l.get("inspector")), "DECLARED_CONFLICT", enterprise(l.get("uscc")),
+            out.add(new Rel(id("Inspector", l.get("inspector")), "DECLARED_CONFLICT", id("Enterprise", l.get("uscc")),
                     props("reason", l.get("reason"), "declaredOn", l.get("declaredOn"))));
         }
         for (Map<String, Object> l : links.personConflicts()) {
-            out.add(new Rel(inspector(l.get("inspector")), "DECLARED_CONFLICT", person(l.get("person")),
+            out.add(new Rel(id("Inspector", l.get("inspector")), "DECLARED_CONFLICT", id("Person", l.get("person")),
                     props("reason", l.get("reason"), "declaredOn", l.get("declaredOn"))));
         }
         return out;
