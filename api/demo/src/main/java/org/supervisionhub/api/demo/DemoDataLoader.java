@@ -3,6 +3,7 @@ package org.supervisionhub.api.demo;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -15,8 +16,9 @@ import org.supervisionhub.graph.synthetic.SyntheticProvince;
 
 /**
  * In demo mode, fills an empty graph with the deterministic synthetic province before the hub
- * reports ready. A graph that already holds enterprises is left alone, so restarts are fast and
- * keep whatever a person changed.
+ * reports ready: through Bolt, unless {@link DemoStoreImport} imported it into the new store before the server started
+ * on this start; either way the demo's year is then replayed through the hub's services. A graph that already holds
+ * enterprises otherwise is left alone, so restarts are fast and keep whatever a person changed.
  */
 @Component
 @ConditionalOnProperty(prefix = "hub.demo", name = "enabled", havingValue = "true")
@@ -33,9 +35,12 @@ public class DemoDataLoader implements ApplicationRunner {
     private final ExploreDemo explore;
     private final JointDemo joint;
     private final DemoDrawSecrets secrets;
+    private final DemoStoreImport.Imported imported;
 
     public DemoDataLoader(Driver driver, DemoProperties properties, GraphSchema migrated, SamplingDemo sampling, RestrictionDemo restrictions,
-                          ResultDemo results, ExploreDemo explore, JointDemo joint, DemoDrawSecrets secrets, @Value("${spring.data.neo4j.database:}") String database) {
+                          ResultDemo results, ExploreDemo explore, JointDemo joint, DemoDrawSecrets secrets, @Value("${spring.data.neo4j.database:}") String database,
+                          ObjectProvider<DemoStoreImport.Imported> imported) {
+        this.imported = imported.getIfAvailable();
         this.joint = joint;
         this.secrets = secrets;
         this.driver = driver;
@@ -53,17 +58,21 @@ public class DemoDataLoader implements ApplicationRunner {
         if (database != null) {
             config.withDatabase(database);
         }
-        long existing = driver.executableQuery("MATCH (e:Enterprise) RETURN count(e) AS n").withConfig(config.build())
-                .execute().records().get(0).get("n").asLong();
-        if (existing > 0) {
-            log.info("Demo data present ({} enterprises); not loading", existing);
-            return;
+        if (imported != null) {
+            log.info("Demo province imported into the new store before the server started; replaying the demo's year");
+        } else {
+            long existing = driver.executableQuery("MATCH (e:Enterprise) RETURN count(e) AS n").withConfig(config.build())
+                    .execute().records().get(0).get("n").asLong();
+            if (existing > 0) {
+                log.info("Demo data present ({} enterprises); not loading", existing);
+                return;
+            }
+            DemoProperties demo = properties;
+            log.info("Empty graph: loading the synthetic demo province ({} enterprises, seed {})", demo.enterprises(), demo.seed());
+            LoadReport report = SyntheticProvince.load(driver, new SyntheticOptions(demo.seed(), demo.enterprises(), 5_000, database));
+            log.info("Demo province loaded: {} enterprises, {} persons, {} nodes, {} relationships in {} ms",
+                    report.enterprises(), report.persons(), report.nodes(), report.relationships(), report.elapsed().toMillis());
         }
-        DemoProperties demo = properties;
-        log.info("Empty graph: loading the synthetic demo province ({} enterprises, seed {})", demo.enterprises(), demo.seed());
-        LoadReport report = SyntheticProvince.load(driver, new SyntheticOptions(demo.seed(), demo.enterprises(), 5_000, database));
-        log.info("Demo province loaded: {} enterprises, {} persons, {} nodes, {} relationships in {} ms",
-                report.enterprises(), report.persons(), report.nodes(), report.relationships(), report.elapsed().toMillis());
         secrets.replay(() -> {
             SamplingDemo.Year year = sampling.load();
             restrictions.load();
