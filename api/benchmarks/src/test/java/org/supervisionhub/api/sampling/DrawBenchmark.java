@@ -123,7 +123,8 @@ public final class DrawBenchmark {
     static String benchmark(EmbeddedNeo4jServer server, Driver driver, int enterprises, double loadSeconds, int limitSeconds) {
         long appStart = System.nanoTime();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SupervisionHubApplication.class, org.supervisionhub.api.TestClock.Configuration.class)
-                .web(WebApplicationType.NONE)
+                // A servlet context on a free port: the GET route of /graphql needs the web handler to start at all.
+                .web(WebApplicationType.SERVLET)
                 // As command-line arguments: builder properties are defaults, below application.yml.
                 .run("--spring.neo4j.uri=" + server.boltUri(),
                         "--spring.neo4j.authentication.username=neo4j",
