@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,6 +30,7 @@ import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.sampling.Vdraw1.Candidate;
 import org.supervisionhub.api.sampling.Vdraw1.Pick;
 import org.supervisionhub.api.sampling.Vdraw1.Ranked;
+import org.supervisionhub.api.sampling.Vdraw1.Selection;
 import org.supervisionhub.api.sampling.Vdraw1.Stratum;
 import org.supervisionhub.domain.sampling.InspectionAssignment;
 import org.supervisionhub.domain.sampling.TaskRules;
@@ -126,8 +126,10 @@ public class DrawService {
                 .map(s -> new DrawStratum(s.label(), s.size(), s.ratio().toPlainString(), s.quota(), null, null)).toList();
         String id = committed.id().value();
         byte[] secret = secrets.secretFor(id);
-        draws.createDraw(id, taskId, batchNo, Vdraw1.ALGORITHM, Vdraw1.commitment(secret), Vdraw1.poolDigest(pool), pool.size(),
-                StratumDisclosure.disclosed(strata, pool), Vdraw1.hex(secret), chunks(pool), actor, now());
+        // L is built once: hashed for the digest (step 2) and stored, gzipped, as the pool list (step 6).
+        List<byte[]> lines = Vdraw1.lines(pool, CHUNK_LINES);
+        draws.createDraw(id, taskId, batchNo, Vdraw1.ALGORITHM, Vdraw1.commitment(secret), Vdraw1.poolDigestOfLines(lines), pool.size(),
+                StratumDisclosure.disclosed(strata, pool), Vdraw1.hex(secret), gzipped(lines), actor, now());
         metrics.committed();
         return draws.draw(id).orElseThrow();
     }
@@ -182,14 +184,14 @@ public class DrawService {
         Draw draw = locked(drawId);
         String e = draw.aggregate().execute(entropy).orElseThrow(DomainRefusals.at(AS_DRAW)).entropy();
         Task task = plans.task(draw.taskId()).orElseThrow();
-        List<Candidate> pool = frozenPool(draw);
         byte[] seed = Vdraw1.seed(Vdraw1.unhex(draws.secret(drawId)), draw.taskId(), draw.poolDigest(), e);
-        Map<String, Stratum> strata = Vdraw1.draw(pool, ratiosOf(draw), seed);
+        // Steps 9 and 10 straight from the stored (and checked) L; only the selected are ordered in full.
+        Map<String, Selection> strata = Vdraw1.select(frozenLines(draw), ratiosOf(draw), seed);
         List<Ranked> selected = new ArrayList<>();
         List<Integer> orders = new ArrayList<>();
         strata.values().forEach(s -> {
             for (int i = 0; i < s.quota(); i++) {
-                selected.add(s.ordered().get(i));
+                selected.add(s.selected().get(i));
                 orders.add(i + 1);
             }
         });
@@ -237,21 +239,16 @@ public class DrawService {
 
     /** Reads the frozen pool back and checks it against the published digest, so a tampered pool never draws. */
     public List<Candidate> frozenPool(Draw draw) {
-        List<Candidate> pool = new ArrayList<>(draw.poolSize());
-        for (byte[] chunk : draws.poolChunks(draw.id())) {
-            String text = gunzip(chunk);
-            int start = 0;
-            while (start < text.length()) {
-                int comma = text.indexOf(',', start);
-                int nl = text.indexOf('\n', comma);
-                pool.add(new Candidate(text.substring(start, comma), text.substring(comma + 1, nl)));
-                start = nl + 1;
-            }
-        }
-        if (!Vdraw1.poolDigest(pool).equals(draw.poolDigest())) {
+        return Vdraw1.candidates(frozenLines(draw));
+    }
+
+    /** The frozen pool's {@code L} as stored (chunks gunzipped in parallel), checked against the published digest. */
+    List<byte[]> frozenLines(Draw draw) {
+        List<byte[]> lines = draws.poolChunks(draw.id()).parallelStream().map(DrawService::gunzip).toList();
+        if (!Vdraw1.poolDigestOfLines(lines).equals(draw.poolDigest())) {
             throw new IllegalStateException("the stored pool of draw " + draw.id() + " does not match its published digest");
         }
-        return pool;
+        return lines;
     }
 
     static Map<String, BigDecimal> ratiosOf(Draw draw) {
@@ -554,16 +551,24 @@ public class DrawService {
 
     /** {@code L} split in chunks of {@link #CHUNK_LINES} lines, each gzipped; chunks are compressed in parallel. */
     static List<PoolChunk> chunks(List<Candidate> canonical) {
-        int n = (canonical.size() + CHUNK_LINES - 1) / CHUNK_LINES;
-        return java.util.stream.IntStream.range(0, n).parallel().mapToObj(seq -> {
-            List<Candidate> part = canonical.subList(seq * CHUNK_LINES, Math.min(canonical.size(), (seq + 1) * CHUNK_LINES));
-            StringBuilder sb = new StringBuilder(part.size() * 24);
-            part.forEach(c -> sb.append(c.uscc()).append(',').append(c.stratum()).append('\n'));
-            return new PoolChunk(seq, part.size(), gzip(sb.toString()));
-        }).toList();
+        return gzipped(Vdraw1.lines(canonical, CHUNK_LINES));
     }
 
-    private static byte[] gzip(String text) {
+    /** Chunks of {@code L} ({@link Vdraw1#lines} with {@link #CHUNK_LINES}), gzipped in parallel. */
+    static List<PoolChunk> gzipped(List<byte[]> lines) {
+        return java.util.stream.IntStream.range(0, lines.size()).parallel()
+                .mapToObj(seq -> new PoolChunk(seq, lineCount(lines.get(seq)), gzip(lines.get(seq)))).toList();
+    }
+
+    private static int lineCount(byte[] text) {
+        int n = 0;
+        for (byte b : text) {
+            n += b == '\n' ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static byte[] gzip(byte[] text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         // Fastest level: the pool is written once per draw, on the commit's critical path, and is small anyway.
         try (GZIPOutputStream out = new GZIPOutputStream(bytes) {
@@ -571,16 +576,16 @@ public class DrawService {
                 def.setLevel(java.util.zip.Deflater.BEST_SPEED);
             }
         }) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
-    private static String gunzip(byte[] data) {
+    private static byte[] gunzip(byte[] data) {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
