@@ -117,6 +117,19 @@ class Vdraw1SelectionTest {
         }
     }
 
+    @Test
+    void amendment1_memberDigests_hashEachStratumsUsccLinesInOrder() {
+        // vdraw-1 Amendment 1: hex(SHA256(members' USCC + "\n", sorted byte-wise ascending)), per label.
+        List<Candidate> canonical = Vdraw1.canonical(Vdraw1VectorsTest.candidates(Vdraw1VectorsTest.POOL));
+        List<String> expected = new ArrayList<>();
+        for (String label : List.of("C", "A", "B")) {
+            StringBuilder text = new StringBuilder();
+            canonical.stream().filter(c -> c.stratum().equals(label)).forEach(c -> text.append(c.uscc()).append('\n'));
+            expected.add(IndependentVerifier.toHex(IndependentVerifier.sha256(IndependentVerifier.utf8(text.toString()))));
+        }
+        assertEquals(expected, StratumDisclosure.memberDigests(List.of("C", "A", "B"), canonical));
+    }
+
     private static byte[] rank(int first, int last) {
         byte[] r = new byte[32];
         r[0] = (byte) first;
