@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -117,7 +118,7 @@ public class DrawService {
         int[] batch = draws.nextBatch(taskId);
         int batchNo = task.aggregate(batch[0] > 1).nextBatch(plan.aggregate(plan.filedWith()), joint.notReady(task.planId(), taskId),
                 batch[0], batch[1]).orElseThrow(DomainRefusals.at(AS_TASK));
-        List<Candidate> pool = Vdraw1.canonical(pool(task));
+        List<Candidate> pool = pool(task);
         Map<String, Integer> sizes = new java.util.TreeMap<>(Vdraw1::compareUtf8);
         pool.forEach(c -> sizes.merge(c.stratum(), 1, Integer::sum));
         SamplingDraw committed = SamplingDraw.commit(new TaskId(taskId), batchNo, sizes, ratios(task.data()), Vdraw1::quota)
@@ -134,7 +135,10 @@ public class DrawService {
         return draws.draw(id).orElseThrow();
     }
 
-    /** Step 1: the task's candidates after every filter, each with its stratum label. */
+    /** Regions read per statement: each part of the pool is sorted on another core while the next part is read. */
+    static final int POOL_PARTS = 4;
+
+    /** Steps 1 and 2: the task's candidates after every filter, each with its stratum label, in canonical order. */
     List<Candidate> pool(Task task) {
         TaskData d = task.data();
         List<String> regions = pools.regionsGoverned(task.departmentId());
@@ -142,10 +146,6 @@ public class DrawService {
             Set<String> wanted = new HashSet<>(pools.regionsUnder(d.criteria().regionCodes()));
             regions = regions.stream().filter(wanted::contains).toList();
         }
-        List<PoolRow> rows = d.triggerScope() == null ? pools.candidates(regions, d.criteria())
-                // TRIG-01, TRIG-03: the enterprises the department's triggers name, within the directed criteria.
-                : pools.candidatesAmong(pools.triggered(task.departmentId(), d.triggerScope().types(), d.triggerScope().from(),
-                        d.triggerScope().to()), regions, d.criteria());
         // DRAW-12: no more than the yearly cap of inspections per enterprise.
         Set<String> excluded = new HashSet<>(properties.yearlyCap() > 0 ? pools.atYearlyCap(task.year(), properties.yearlyCap()) : Set.of());
         // DRAW-03: each batch draws from the pool that remains.
@@ -153,6 +153,29 @@ public class DrawService {
         Set<String> complained = d.complaintRule() == null ? Set.of() : pools.complained(
                 LocalDate.now(clock).minusDays(d.complaintRule().withinDays()), LocalDate.now(clock), d.complaintRule().minComplaints());
         boolean byClass = "CREDIT_RISK_CLASS".equals(d.strataBy());
+        if (d.triggerScope() != null) {
+            // TRIG-01, TRIG-03: the enterprises the department's triggers name, within the directed criteria.
+            List<PoolRow> rows = pools.candidatesAmong(pools.triggered(task.departmentId(), d.triggerScope().types(), d.triggerScope().from(),
+                    d.triggerScope().to()), regions, d.criteria());
+            return Vdraw1.canonical(Arrays.asList(candidates(rows, excluded, complained, byClass)));
+        }
+        // The same statement over parts of the regions, in this transaction; a part is filtered and sorted on the
+        // common pool while the database reads the next, and the sorted parts are merged into the canonical order.
+        List<java.util.concurrent.CompletableFuture<Candidate[]>> parts = new ArrayList<>();
+        int per = Math.max(1, (regions.size() + POOL_PARTS - 1) / POOL_PARTS);
+        for (int i = 0; i < regions.size(); i += per) {
+            List<PoolRow> rows = pools.candidates(regions.subList(i, Math.min(regions.size(), i + per)), d.criteria());
+            parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                Candidate[] part = candidates(rows, excluded, complained, byClass);
+                Arrays.sort(part, Vdraw1.BY_USCC);
+                return part;
+            }));
+        }
+        return Vdraw1.canonicalOfSorted(parts.stream().map(java.util.concurrent.CompletableFuture::join).toList());
+    }
+
+    /** Each row not excluded, as a candidate with its stratum label. */
+    private static Candidate[] candidates(List<PoolRow> rows, Set<String> excluded, Set<String> complained, boolean byClass) {
         List<Candidate> out = new ArrayList<>(rows.size());
         for (PoolRow r : rows) {
             if (excluded.contains(r.uscc())) {
@@ -162,7 +185,7 @@ public class DrawService {
                     : !byClass ? PlanService.ALL : r.riskClass() == null ? PlanService.UNCLASSIFIED : r.riskClass();
             out.add(new Candidate(r.uscc(), stratum));
         }
-        return out;
+        return out.toArray(Candidate[]::new);
     }
 
     static Map<String, BigDecimal> ratios(TaskData d) {

@@ -51,11 +51,30 @@ public final class Vdraw1 {
         return c != 0 ? c : Arrays.compareUnsigned(utf8(a.id), utf8(b.id));
     };
 
+    /** USCCs are ASCII (GB 32100), where String order is byte-wise order; no re-encoding per comparison. */
+    public static final Comparator<Candidate> BY_USCC = (a, b) -> a.uscc.compareTo(b.uscc);
+
     /** Step 2: candidates sorted by USCC byte-wise; {@code L} is their lines {@code USCC,stratum\n}. */
     public static List<Candidate> canonical(List<Candidate> pool) {
         Candidate[] sorted = pool.toArray(Candidate[]::new);
-        // USCCs are ASCII (GB 32100), where String order is byte-wise order; no re-encoding per comparison.
-        Arrays.parallelSort(sorted, (a, b) -> a.uscc.compareTo(b.uscc));
+        Arrays.parallelSort(sorted, BY_USCC);
+        return distinct(sorted);
+    }
+
+    /** {@link #canonical} of the union of {@code parts}, each already sorted by {@link #BY_USCC}: the parts are merged. */
+    public static List<Candidate> canonicalOfSorted(List<Candidate[]> parts) {
+        Candidate[] all = new Candidate[parts.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (Candidate[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        // TimSort finds the sorted runs and only merges them.
+        Arrays.sort(all, BY_USCC);
+        return distinct(all);
+    }
+
+    private static List<Candidate> distinct(Candidate[] sorted) {
         for (int i = 1; i < sorted.length; i++) {
             if (sorted[i].uscc.equals(sorted[i - 1].uscc)) {
                 throw new IllegalArgumentException("candidate " + sorted[i].uscc + " appears twice in the pool");

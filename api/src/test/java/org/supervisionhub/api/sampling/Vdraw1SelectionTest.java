@@ -36,6 +36,23 @@ class Vdraw1SelectionTest {
     }
 
     @Test
+    void step2_sortedPartsMerged_areTheCanonicalOrder_andACandidateInTwoPartsIsRefused() {
+        // vdraw-1 step 2: the pool read in parts of regions, each sorted, merges into the same canonical order.
+        List<Candidate> pool = Vdraw1VectorsTest.candidates(Vdraw1VectorsTest.POOL);
+        List<Candidate[]> parts = new ArrayList<>();
+        for (int i = 0; i < pool.size(); i += 5) {
+            Candidate[] part = pool.subList(i, Math.min(pool.size(), i + 5)).toArray(Candidate[]::new);
+            java.util.Arrays.sort(part, Vdraw1.BY_USCC);
+            parts.add(part);
+        }
+        assertEquals(Vdraw1.canonical(pool), Vdraw1.canonicalOfSorted(parts));
+        assertEquals(Vdraw1VectorsTest.POOL_DIGEST, Vdraw1.poolDigest(Vdraw1.canonicalOfSorted(parts)));
+        assertEquals(List.of(), Vdraw1.canonicalOfSorted(List.of()));
+        parts.add(new Candidate[] {pool.get(3)});
+        assertThrows(IllegalArgumentException.class, () -> Vdraw1.canonicalOfSorted(parts));
+    }
+
+    @Test
     void step10_selectionFromStoredLines_isTheVectorsSelection() {
         // vdraw-1 steps 9 and 10 on the vectors' pool: k_A = 2, k_B = 2, k_C = 1.
         List<Candidate> canonical = Vdraw1.canonical(Vdraw1VectorsTest.candidates(Vdraw1VectorsTest.POOL));
