@@ -6,7 +6,8 @@
 # the whole-province pool in 4 strata (credit-risk classes A-D) in up to three runs (cold, warm, warm with the
 # statement log), a breakdown and a rolled-back replay of execute's write and overlap check, then the naive queries.
 #
-# Usage: bench/draw-benchmark.sh [enterprises=1000000] [limitSeconds=300]
+# Usage: [JAVA_OPTS=...] bench/draw-benchmark.sh [enterprises=1000000] [limitSeconds=300]
+# JAVA_OPTS: extra JVM flags, e.g. -XX:StartFlightRecording=filename=/tmp/draw.jfr,settings=profile
 # limitSeconds: a commit or execute transaction running longer is terminated (reported as timeout>Ns).
 # Appends one line per run to bench/results/draw.txt. Target: commit + execute <= 2 s.
 set -euo pipefail
@@ -22,6 +23,6 @@ trap 'rm -rf "$WORK"' EXIT
 
 # Heap: the load streams; the draw holds the pool (1M candidates, their ranks) a few times over.
 # -XX:+UseParallelGC as in load-benchmark.sh (throughput collector, 2 cores).
-java -Xmx8g -XX:+UseParallelGC \
+java -Xmx8g -XX:+UseParallelGC ${JAVA_OPTS:-} \
     -cp "$CP" \
     org.supervisionhub.api.sampling.DrawBenchmark "$ENTERPRISES" "$RESULTS" "$LIMIT_SECONDS"

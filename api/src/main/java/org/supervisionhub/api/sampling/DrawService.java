@@ -5,12 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +31,7 @@ import org.supervisionhub.api.graphql.NotFoundException;
 import org.supervisionhub.api.sampling.Vdraw1.Candidate;
 import org.supervisionhub.api.sampling.Vdraw1.Pick;
 import org.supervisionhub.api.sampling.Vdraw1.Ranked;
+import org.supervisionhub.api.sampling.Vdraw1.Selection;
 import org.supervisionhub.api.sampling.Vdraw1.Stratum;
 import org.supervisionhub.domain.sampling.InspectionAssignment;
 import org.supervisionhub.domain.sampling.TaskRules;
@@ -117,7 +118,7 @@ public class DrawService {
         int[] batch = draws.nextBatch(taskId);
         int batchNo = task.aggregate(batch[0] > 1).nextBatch(plan.aggregate(plan.filedWith()), joint.notReady(task.planId(), taskId),
                 batch[0], batch[1]).orElseThrow(DomainRefusals.at(AS_TASK));
-        List<Candidate> pool = Vdraw1.canonical(pool(task));
+        List<Candidate> pool = pool(task);
         Map<String, Integer> sizes = new java.util.TreeMap<>(Vdraw1::compareUtf8);
         pool.forEach(c -> sizes.merge(c.stratum(), 1, Integer::sum));
         SamplingDraw committed = SamplingDraw.commit(new TaskId(taskId), batchNo, sizes, ratios(task.data()), Vdraw1::quota)
@@ -126,13 +127,18 @@ public class DrawService {
                 .map(s -> new DrawStratum(s.label(), s.size(), s.ratio().toPlainString(), s.quota(), null, null)).toList();
         String id = committed.id().value();
         byte[] secret = secrets.secretFor(id);
-        draws.createDraw(id, taskId, batchNo, Vdraw1.ALGORITHM, Vdraw1.commitment(secret), Vdraw1.poolDigest(pool), pool.size(),
-                StratumDisclosure.disclosed(strata, pool), Vdraw1.hex(secret), chunks(pool), actor, now());
+        // L is built once: hashed for the digest (step 2) and stored, gzipped, as the pool list (step 6).
+        List<byte[]> lines = Vdraw1.lines(pool, CHUNK_LINES);
+        draws.createDraw(id, taskId, batchNo, Vdraw1.ALGORITHM, Vdraw1.commitment(secret), Vdraw1.poolDigestOfLines(lines), pool.size(),
+                StratumDisclosure.disclosed(strata, pool), Vdraw1.hex(secret), gzipped(lines), actor, now());
         metrics.committed();
         return draws.draw(id).orElseThrow();
     }
 
-    /** Step 1: the task's candidates after every filter, each with its stratum label. */
+    /** Regions read per statement: each part of the pool is sorted on another core while the next part is read. */
+    static final int POOL_PARTS = 4;
+
+    /** Steps 1 and 2: the task's candidates after every filter, each with its stratum label, in canonical order. */
     List<Candidate> pool(Task task) {
         TaskData d = task.data();
         List<String> regions = pools.regionsGoverned(task.departmentId());
@@ -140,10 +146,6 @@ public class DrawService {
             Set<String> wanted = new HashSet<>(pools.regionsUnder(d.criteria().regionCodes()));
             regions = regions.stream().filter(wanted::contains).toList();
         }
-        List<PoolRow> rows = d.triggerScope() == null ? pools.candidates(regions, d.criteria())
-                // TRIG-01, TRIG-03: the enterprises the department's triggers name, within the directed criteria.
-                : pools.candidatesAmong(pools.triggered(task.departmentId(), d.triggerScope().types(), d.triggerScope().from(),
-                        d.triggerScope().to()), regions, d.criteria());
         // DRAW-12: no more than the yearly cap of inspections per enterprise.
         Set<String> excluded = new HashSet<>(properties.yearlyCap() > 0 ? pools.atYearlyCap(task.year(), properties.yearlyCap()) : Set.of());
         // DRAW-03: each batch draws from the pool that remains.
@@ -151,6 +153,29 @@ public class DrawService {
         Set<String> complained = d.complaintRule() == null ? Set.of() : pools.complained(
                 LocalDate.now(clock).minusDays(d.complaintRule().withinDays()), LocalDate.now(clock), d.complaintRule().minComplaints());
         boolean byClass = "CREDIT_RISK_CLASS".equals(d.strataBy());
+        if (d.triggerScope() != null) {
+            // TRIG-01, TRIG-03: the enterprises the department's triggers name, within the directed criteria.
+            List<PoolRow> rows = pools.candidatesAmong(pools.triggered(task.departmentId(), d.triggerScope().types(), d.triggerScope().from(),
+                    d.triggerScope().to()), regions, d.criteria());
+            return Vdraw1.canonical(Arrays.asList(candidates(rows, excluded, complained, byClass)));
+        }
+        // The same statement over parts of the regions, in this transaction; a part is filtered and sorted on the
+        // common pool while the database reads the next, and the sorted parts are merged into the canonical order.
+        List<java.util.concurrent.CompletableFuture<Candidate[]>> parts = new ArrayList<>();
+        int per = Math.max(1, (regions.size() + POOL_PARTS - 1) / POOL_PARTS);
+        for (int i = 0; i < regions.size(); i += per) {
+            List<PoolRow> rows = pools.candidates(regions.subList(i, Math.min(regions.size(), i + per)), d.criteria());
+            parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                Candidate[] part = candidates(rows, excluded, complained, byClass);
+                Arrays.sort(part, Vdraw1.BY_USCC);
+                return part;
+            }));
+        }
+        return Vdraw1.canonicalOfSorted(parts.stream().map(java.util.concurrent.CompletableFuture::join).toList());
+    }
+
+    /** Each row not excluded, as a candidate with its stratum label. */
+    private static Candidate[] candidates(List<PoolRow> rows, Set<String> excluded, Set<String> complained, boolean byClass) {
         List<Candidate> out = new ArrayList<>(rows.size());
         for (PoolRow r : rows) {
             if (excluded.contains(r.uscc())) {
@@ -160,7 +185,7 @@ public class DrawService {
                     : !byClass ? PlanService.ALL : r.riskClass() == null ? PlanService.UNCLASSIFIED : r.riskClass();
             out.add(new Candidate(r.uscc(), stratum));
         }
-        return out;
+        return out.toArray(Candidate[]::new);
     }
 
     static Map<String, BigDecimal> ratios(TaskData d) {
@@ -182,14 +207,14 @@ public class DrawService {
         Draw draw = locked(drawId);
         String e = draw.aggregate().execute(entropy).orElseThrow(DomainRefusals.at(AS_DRAW)).entropy();
         Task task = plans.task(draw.taskId()).orElseThrow();
-        List<Candidate> pool = frozenPool(draw);
         byte[] seed = Vdraw1.seed(Vdraw1.unhex(draws.secret(drawId)), draw.taskId(), draw.poolDigest(), e);
-        Map<String, Stratum> strata = Vdraw1.draw(pool, ratiosOf(draw), seed);
+        // Steps 9 and 10 straight from the stored (and checked) L; only the selected are ordered in full.
+        Map<String, Selection> strata = Vdraw1.select(frozenLines(draw), ratiosOf(draw), seed);
         List<Ranked> selected = new ArrayList<>();
         List<Integer> orders = new ArrayList<>();
         strata.values().forEach(s -> {
             for (int i = 0; i < s.quota(); i++) {
-                selected.add(s.ordered().get(i));
+                selected.add(s.selected().get(i));
                 orders.add(i + 1);
             }
         });
@@ -237,21 +262,16 @@ public class DrawService {
 
     /** Reads the frozen pool back and checks it against the published digest, so a tampered pool never draws. */
     public List<Candidate> frozenPool(Draw draw) {
-        List<Candidate> pool = new ArrayList<>(draw.poolSize());
-        for (byte[] chunk : draws.poolChunks(draw.id())) {
-            String text = gunzip(chunk);
-            int start = 0;
-            while (start < text.length()) {
-                int comma = text.indexOf(',', start);
-                int nl = text.indexOf('\n', comma);
-                pool.add(new Candidate(text.substring(start, comma), text.substring(comma + 1, nl)));
-                start = nl + 1;
-            }
-        }
-        if (!Vdraw1.poolDigest(pool).equals(draw.poolDigest())) {
+        return Vdraw1.candidates(frozenLines(draw));
+    }
+
+    /** The frozen pool's {@code L} as stored (chunks gunzipped in parallel), checked against the published digest. */
+    List<byte[]> frozenLines(Draw draw) {
+        List<byte[]> lines = draws.poolChunks(draw.id()).parallelStream().map(DrawService::gunzip).toList();
+        if (!Vdraw1.poolDigestOfLines(lines).equals(draw.poolDigest())) {
             throw new IllegalStateException("the stored pool of draw " + draw.id() + " does not match its published digest");
         }
-        return pool;
+        return lines;
     }
 
     static Map<String, BigDecimal> ratiosOf(Draw draw) {
@@ -554,16 +574,24 @@ public class DrawService {
 
     /** {@code L} split in chunks of {@link #CHUNK_LINES} lines, each gzipped; chunks are compressed in parallel. */
     static List<PoolChunk> chunks(List<Candidate> canonical) {
-        int n = (canonical.size() + CHUNK_LINES - 1) / CHUNK_LINES;
-        return java.util.stream.IntStream.range(0, n).parallel().mapToObj(seq -> {
-            List<Candidate> part = canonical.subList(seq * CHUNK_LINES, Math.min(canonical.size(), (seq + 1) * CHUNK_LINES));
-            StringBuilder sb = new StringBuilder(part.size() * 24);
-            part.forEach(c -> sb.append(c.uscc()).append(',').append(c.stratum()).append('\n'));
-            return new PoolChunk(seq, part.size(), gzip(sb.toString()));
-        }).toList();
+        return gzipped(Vdraw1.lines(canonical, CHUNK_LINES));
     }
 
-    private static byte[] gzip(String text) {
+    /** Chunks of {@code L} ({@link Vdraw1#lines} with {@link #CHUNK_LINES}), gzipped in parallel. */
+    static List<PoolChunk> gzipped(List<byte[]> lines) {
+        return java.util.stream.IntStream.range(0, lines.size()).parallel()
+                .mapToObj(seq -> new PoolChunk(seq, lineCount(lines.get(seq)), gzip(lines.get(seq)))).toList();
+    }
+
+    private static int lineCount(byte[] text) {
+        int n = 0;
+        for (byte b : text) {
+            n += b == '\n' ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static byte[] gzip(byte[] text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         // Fastest level: the pool is written once per draw, on the commit's critical path, and is small anyway.
         try (GZIPOutputStream out = new GZIPOutputStream(bytes) {
@@ -571,16 +599,16 @@ public class DrawService {
                 def.setLevel(java.util.zip.Deflater.BEST_SPEED);
             }
         }) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
-    private static String gunzip(byte[] data) {
+    private static byte[] gunzip(byte[] data) {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

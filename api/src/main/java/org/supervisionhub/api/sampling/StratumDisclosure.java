@@ -91,12 +91,27 @@ public final class StratumDisclosure {
      * {@code hex(SHA256(members' USCC + "\n", sorted byte-wise ascending))}. {@code canonical} is sorted by USCC.
      */
     public static List<String> memberDigests(List<String> labels, List<Candidate> canonical) {
-        Map<String, MessageDigest> digests = new HashMap<>();
-        labels.forEach(l -> digests.put(l, Vdraw1.sha256()));
-        for (Candidate c : canonical) {
-            digests.get(c.stratum()).update((c.uscc() + "\n").getBytes(StandardCharsets.US_ASCII));
-        }
-        return labels.stream().map(l -> Vdraw1.hex(digests.get(l).digest())).toList();
+        // One pass per label, labels in parallel; members' lines go to the digest through a buffer, not one by one.
+        return labels.parallelStream().map(label -> {
+            MessageDigest digest = Vdraw1.sha256();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
+            for (Candidate c : canonical) {
+                if (c.stratum().equals(label)) {
+                    byte[] line = (c.uscc() + "\n").getBytes(StandardCharsets.US_ASCII);
+                    if (buffer.remaining() < line.length) {
+                        digest.update(buffer.array(), 0, buffer.position());
+                        buffer.clear();
+                    }
+                    if (line.length > buffer.capacity()) {
+                        digest.update(line);
+                    } else {
+                        buffer.put(line);
+                    }
+                }
+            }
+            digest.update(buffer.array(), 0, buffer.position());
+            return Vdraw1.hex(digest.digest());
+        }).toList();
     }
 
     /** The strata with opaque labels and digests assigned, for a new draw. */

@@ -51,11 +51,30 @@ public final class Vdraw1 {
         return c != 0 ? c : Arrays.compareUnsigned(utf8(a.id), utf8(b.id));
     };
 
+    /** USCCs are ASCII (GB 32100), where String order is byte-wise order; no re-encoding per comparison. */
+    public static final Comparator<Candidate> BY_USCC = (a, b) -> a.uscc.compareTo(b.uscc);
+
     /** Step 2: candidates sorted by USCC byte-wise; {@code L} is their lines {@code USCC,stratum\n}. */
     public static List<Candidate> canonical(List<Candidate> pool) {
         Candidate[] sorted = pool.toArray(Candidate[]::new);
-        // USCCs are ASCII (GB 32100), where String order is byte-wise order; no re-encoding per comparison.
-        Arrays.parallelSort(sorted, (a, b) -> a.uscc.compareTo(b.uscc));
+        Arrays.parallelSort(sorted, BY_USCC);
+        return distinct(sorted);
+    }
+
+    /** {@link #canonical} of the union of {@code parts}, each already sorted by {@link #BY_USCC}: the parts are merged. */
+    public static List<Candidate> canonicalOfSorted(List<Candidate[]> parts) {
+        Candidate[] all = new Candidate[parts.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (Candidate[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        // TimSort finds the sorted runs and only merges them.
+        Arrays.sort(all, BY_USCC);
+        return distinct(all);
+    }
+
+    private static List<Candidate> distinct(Candidate[] sorted) {
         for (int i = 1; i < sorted.length; i++) {
             if (sorted[i].uscc.equals(sorted[i - 1].uscc)) {
                 throw new IllegalArgumentException("candidate " + sorted[i].uscc + " appears twice in the pool");
@@ -161,18 +180,270 @@ public final class Vdraw1 {
         return out;
     }
 
-    /** Step 9 for every candidate, in parallel; each thread keeps its own keyed HMAC. */
+    /** Step 9 for every candidate, in parallel. */
     public static Ranked[] rankAll(List<Candidate> pool, byte[] seed) {
         Ranked[] out = new Ranked[pool.size()];
-        ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> mac(seed));
+        TargetRanker ranker = new TargetRanker(seed);
         IntStream.range(0, out.length).parallel().forEach(i -> {
             Candidate c = pool.get(i);
-            Mac mac = macs.get();
-            mac.update(TARGET);
-            byte[] rank = mac.doFinal(utf8(c.uscc));
+            byte[] uscc = utf8(c.uscc);
+            byte[] rank = new byte[32];
+            ranker.rank(uscc, 0, uscc.length, rank, 0);
             out[i] = ranked(c.uscc, c.stratum, rank);
         });
         return out;
+    }
+
+    /**
+     * Step 9's {@code HMAC(seed, "target|" + u)} (HMAC-SHA-256, RFC 2104) with the key pads and the {@code "target|"}
+     * prefix hashed once per draw: each rank continues from copies of those two states instead of hashing them again,
+     * two of the four SHA-256 blocks an HMAC of a USCC costs. Same bytes as {@link #targetRank}; thread-safe.
+     */
+    static final class TargetRanker {
+        private final MessageDigest inner;
+        private final MessageDigest outer;
+
+        TargetRanker(byte[] seed) {
+            byte[] key = seed.length > 64 ? sha256().digest(seed) : seed;
+            byte[] ipad = new byte[64];
+            byte[] opad = new byte[64];
+            for (int i = 0; i < 64; i++) {
+                byte k = i < key.length ? key[i] : 0;
+                ipad[i] = (byte) (k ^ 0x36);
+                opad[i] = (byte) (k ^ 0x5c);
+            }
+            inner = sha256();
+            inner.update(ipad);
+            inner.update(TARGET);
+            outer = sha256();
+            outer.update(opad);
+        }
+
+        /** Writes the rank of the USCC in {@code bytes[from, from + length)} to {@code out[at, at + 32)}. */
+        void rank(byte[] bytes, int from, int length, byte[] out, int at) {
+            try {
+                MessageDigest in = (MessageDigest) inner.clone();
+                in.update(bytes, from, length);
+                in.digest(out, at, 32);
+                MessageDigest o = (MessageDigest) outer.clone();
+                o.update(out, at, 32);
+                o.digest(out, at, 32);
+            } catch (CloneNotSupportedException | java.security.DigestException e) {
+                throw new IllegalStateException("SHA-256 state cannot be copied", e);
+            }
+        }
+    }
+
+    // ---- the pool as stored: L in chunks of whole lines
+
+    /** {@code L} for a pool in canonical order, as UTF-8 bytes cut every {@code linesPerChunk} lines; built in parallel. */
+    public static List<byte[]> lines(List<Candidate> canonical, int linesPerChunk) {
+        int n = (canonical.size() + linesPerChunk - 1) / linesPerChunk;
+        return IntStream.range(0, n).parallel().mapToObj(seq -> {
+            List<Candidate> part = canonical.subList(seq * linesPerChunk, Math.min(canonical.size(), (seq + 1) * linesPerChunk));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(part.size() * 24);
+            Map<String, byte[]> labels = new java.util.HashMap<>();
+            for (Candidate c : part) {
+                out.writeBytes(utf8(c.uscc));
+                out.write(',');
+                out.writeBytes(labels.computeIfAbsent(c.stratum, Vdraw1::utf8));
+                out.write('\n');
+            }
+            return out.toByteArray();
+        }).toList();
+    }
+
+    /** Step 2 over {@code L} as bytes ({@link #lines}): the same digest as {@link #poolDigest} of the candidates they hold. */
+    public static String poolDigestOfLines(List<byte[]> lines) {
+        MessageDigest sha = sha256();
+        lines.forEach(sha::update);
+        return HEX.formatHex(sha.digest());
+    }
+
+    /** The candidates {@code L} holds, in its order. */
+    public static List<Candidate> candidates(List<byte[]> lines) {
+        List<Candidate> out = new ArrayList<>();
+        Map<String, String> labels = new java.util.HashMap<>();
+        for (byte[] text : lines) {
+            int start = 0;
+            while (start < text.length) {
+                int comma = indexOf(text, (byte) ',', start);
+                int nl = comma < 0 ? -1 : indexOf(text, (byte) '\n', comma);
+                if (nl < 0) {
+                    throw new IllegalArgumentException("not a line of the pool at byte " + start);
+                }
+                String label = new String(text, comma + 1, nl - comma - 1, StandardCharsets.UTF_8);
+                out.add(new Candidate(new String(text, start, comma - start, StandardCharsets.UTF_8), labels.computeIfAbsent(label, l -> l)));
+                start = nl + 1;
+            }
+        }
+        return out;
+    }
+
+    /** One stratum's selection (steps 3, 9 and 10): its size, ratio and quota, and its first {@code quota} candidates by rank. */
+    public record Selection(String label, int size, BigDecimal ratio, int quota, List<Ranked> selected) {
+    }
+
+    /**
+     * Steps 9 and 10 for the selected candidates only, over {@code L} as bytes ({@link #lines}): the same strata, in the
+     * same order, with the same selected candidates in the same order as {@link #draw}. Every candidate is ranked (in
+     * parallel, straight from the bytes); only those whose rank's first 8 bytes are within the stratum's first
+     * {@code quota} are compared in full and kept, so the reserve (which a replacement orders with {@link #draw}) is
+     * never built.
+     */
+    public static Map<String, Selection> select(List<byte[]> lines, Map<String, BigDecimal> ratios, byte[] seed) {
+        TargetRanker ranker = new TargetRanker(seed);
+        List<RankedChunk> chunks = IntStream.range(0, lines.size()).parallel()
+                .mapToObj(i -> RankedChunk.of(lines.get(i), ranker)).toList();
+        // Per stratum, its members as (chunk, lines of that chunk), strata in label order (byte-wise).
+        Map<String, List<Members>> members = new TreeMap<>(Vdraw1::compareUtf8);
+        for (int c = 0; c < chunks.size(); c++) {
+            RankedChunk chunk = chunks.get(c);
+            int[] counts = new int[chunk.labels.size()];
+            for (int line = 0; line < chunk.size; line++) {
+                counts[chunk.label[line]]++;
+            }
+            int[][] lineNos = new int[counts.length][];
+            for (int l = 0; l < counts.length; l++) {
+                lineNos[l] = new int[counts[l]];
+                counts[l] = 0;
+            }
+            for (int line = 0; line < chunk.size; line++) {
+                int l = chunk.label[line];
+                lineNos[l][counts[l]++] = line;
+            }
+            for (int l = 0; l < lineNos.length; l++) {
+                members.computeIfAbsent(chunk.labels.get(l), k -> new ArrayList<>()).add(new Members(chunk, lineNos[l]));
+            }
+        }
+        Map<String, Selection> out = new LinkedHashMap<>();
+        members.forEach((label, parts) -> {
+            BigDecimal ratio = ratios.get(label);
+            if (ratio == null) {
+                throw new IllegalArgumentException("stratum " + label + " has no ratio");
+            }
+            int size = parts.stream().mapToInt(p -> p.lines.length).sum();
+            int quota = quota(size, ratio);
+            out.put(label, new Selection(label, size, ratio, quota, firstByRank(label, parts, size, quota)));
+        });
+        return out;
+    }
+
+    private record Members(RankedChunk chunk, int[] lines) {
+    }
+
+    /** The first {@code quota} members by rank: those whose head is at most the quota-th smallest head, ordered in full. */
+    private static List<Ranked> firstByRank(String label, List<Members> parts, int size, int quota) {
+        if (quota == 0) {
+            return List.of();
+        }
+        // Heads with the sign bit flipped order as signed longs the way the unsigned heads do.
+        long[] heads = new long[size];
+        int n = 0;
+        for (Members p : parts) {
+            for (int line : p.lines) {
+                heads[n++] = p.chunk.head[line] ^ Long.MIN_VALUE;
+            }
+        }
+        long[] sorted = heads.clone();
+        Arrays.parallelSort(sorted);
+        long bound = sorted[quota - 1];
+        List<Ranked> within = new ArrayList<>(quota);
+        n = 0;
+        for (Members p : parts) {
+            for (int line : p.lines) {
+                if (heads[n++] <= bound) {
+                    within.add(p.chunk.ranked(line, label));
+                }
+            }
+        }
+        return firstByRank(within, quota);
+    }
+
+    /**
+     * Of {@code within} (every candidate whose head is at most the quota-th smallest, so at least {@code quota} of
+     * them), the first {@code quota} by {@link #BY_RANK}. A candidate outside has a greater head than all of these.
+     */
+    static List<Ranked> firstByRank(List<Ranked> within, int quota) {
+        Ranked[] ordered = within.toArray(Ranked[]::new);
+        Arrays.sort(ordered, BY_RANK);
+        return List.of(ordered).subList(0, quota);
+    }
+
+    /** One chunk of {@code L} with every line's rank: where its USCC is, its label's index, its rank and head. */
+    private static final class RankedChunk {
+        final byte[] text;
+        final int size;
+        final int[] start;
+        final int[] length;
+        final int[] label;
+        final List<String> labels = new ArrayList<>();
+        final byte[] ranks;
+        final long[] head;
+
+        private RankedChunk(byte[] text, int size) {
+            this.text = text;
+            this.size = size;
+            this.start = new int[size];
+            this.length = new int[size];
+            this.label = new int[size];
+            this.ranks = new byte[size * 32];
+            this.head = new long[size];
+        }
+
+        static RankedChunk of(byte[] text, TargetRanker ranker) {
+            int size = 0;
+            for (byte b : text) {
+                size += b == '\n' ? 1 : 0;
+            }
+            RankedChunk chunk = new RankedChunk(text, size);
+            List<byte[]> labelBytes = new ArrayList<>();
+            int at = 0;
+            for (int line = 0; line < size; line++) {
+                int comma = indexOf(text, (byte) ',', at);
+                int nl = comma < 0 ? -1 : indexOf(text, (byte) '\n', comma);
+                if (nl < 0) {
+                    throw new IllegalArgumentException("not a line of the pool at byte " + at);
+                }
+                chunk.start[line] = at;
+                chunk.length[line] = comma - at;
+                chunk.label[line] = chunk.labelIndex(labelBytes, comma + 1, nl);
+                ranker.rank(text, at, comma - at, chunk.ranks, line * 32);
+                long h = 0;
+                for (int i = 0; i < 8; i++) {
+                    h = (h << 8) | (chunk.ranks[line * 32 + i] & 0xFF);
+                }
+                chunk.head[line] = h;
+                at = nl + 1;
+            }
+            return chunk;
+        }
+
+        private int labelIndex(List<byte[]> labelBytes, int from, int to) {
+            for (int i = 0; i < labelBytes.size(); i++) {
+                byte[] l = labelBytes.get(i);
+                if (Arrays.equals(text, from, to, l, 0, l.length)) {
+                    return i;
+                }
+            }
+            labelBytes.add(Arrays.copyOfRange(text, from, to));
+            labels.add(new String(text, from, to - from, StandardCharsets.UTF_8));
+            return labels.size() - 1;
+        }
+
+        Ranked ranked(int line, String stratum) {
+            return new Ranked(new String(text, start[line], length[line], StandardCharsets.UTF_8), stratum,
+                    Arrays.copyOfRange(ranks, line * 32, line * 32 + 32), head[line]);
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Step 15 order of the eligible inspectors for the inspection of {@code uscc}. */

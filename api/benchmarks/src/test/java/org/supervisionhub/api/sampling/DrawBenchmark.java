@@ -89,7 +89,8 @@ public final class DrawBenchmark {
 
     /** One draw: commit and execute times (execute null when the watchdog terminated it), what it persisted. */
     record Run(String label, int year, String drawId, int pool, int expected, long inspections, long targets, double commitMs,
-               Double executeMs, String terminatedIn, double coresBusy, String loadAverage, List<Segment> commitSegments,
+               Double executeMs, String terminatedIn, double coresBusy, String loadAverage, double commitCpuMs, double executeCpuMs,
+               List<Segment> commitSegments,
                List<Segment> executeSegments) {
         Double totalMs() {
             return executeMs == null ? null : commitMs + executeMs;
@@ -123,7 +124,8 @@ public final class DrawBenchmark {
     static String benchmark(EmbeddedNeo4jServer server, Driver driver, int enterprises, double loadSeconds, int limitSeconds) {
         long appStart = System.nanoTime();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SupervisionHubApplication.class, org.supervisionhub.api.TestClock.Configuration.class)
-                .web(WebApplicationType.NONE)
+                // A servlet context on a free port: the GET route of /graphql needs the web handler to start at all.
+                .web(WebApplicationType.SERVLET)
                 // As command-line arguments: builder properties are defaults, below application.yml.
                 .run("--spring.neo4j.uri=" + server.boltUri(),
                         "--spring.neo4j.authentication.username=neo4j",
@@ -193,7 +195,7 @@ public final class DrawBenchmark {
                             + " overlap_check_ms=%s create_inspections_ms=%s"
                             + " naive_orderby_rand_ms=%.0f,%.0f naive_per_stratum_ms=%.0f,%.0f"
                             + " pool_read_ms=%.0f canonical_ms=%.0f digest_ms=%.0f gzip_chunks_ms=%.0f rank_ms=%.0f frozen_pool_read_ms=%.0f"
-                            + " load_s=%.1f cores_busy=%.2f loadavg=%s limit_s=%d target_total_ms=2000 java=%s",
+                            + " load_s=%.1f cores_busy=%.2f loadavg=%s warm_cpu_ms=%s warm_loadavg=%s limit_s=%d target_total_ms=2000 java=%s",
                     enterprises, cold.pool(), cold.expected(), cold.inspections(), cold.commitMs(), fmt(cold.executeMs(), limitSeconds),
                     fmt(cold.totalMs(), limitSeconds),
                     warm == null ? "skipped" : fmt(warm.commitMs(), limitSeconds), warm == null ? "skipped" : fmt(warm.executeMs(), limitSeconds),
@@ -202,7 +204,8 @@ public final class DrawBenchmark {
                     naive[0], naive[1], perStratum[0], perStratum[1],
                     breakdown.get("pool_read"), breakdown.get("canonical"), breakdown.get("digest"), breakdown.get("gzip_chunks"),
                     breakdown.get("rank"), breakdown.get("frozen_pool_read"), loadSeconds, cold.coresBusy(), cold.loadAverage(),
-                    limitSeconds, Runtime.version());
+                    warm == null ? "skipped" : String.format(Locale.ROOT, "%.0f+%.0f", warm.commitCpuMs(), warm.executeCpuMs()),
+                    warm == null ? "skipped" : warm.loadAverage(), limitSeconds, Runtime.version());
         }
     }
 
@@ -244,6 +247,7 @@ public final class DrawBenchmark {
             watchdog.disarm();
         }
         long t1 = System.nanoTime();
+        long cpu1 = processCpuNanos();
         double commitMs = (t1 - t0) / 1e6;
         List<Segment> commitSegments = log == null ? List.of() : QueryLog.segments(t0, log.drain(), t1);
         String sizes = committed.strata().stream().map(s -> s.label() + "=" + s.size() + "/" + s.selectedCount())
@@ -267,7 +271,8 @@ public final class DrawBenchmark {
             watchdog.disarm();
         }
         long t2 = System.nanoTime();
-        double coresBusy = (processCpuNanos() - cpu0) / (double) (t2 - t0);
+        long cpu2 = processCpuNanos();
+        double coresBusy = (cpu2 - cpu0) / (double) (t2 - t0);
         Double executeMs = executed == null ? null : (t2 - t1) / 1e6;
         List<Segment> executeSegments = log == null ? List.of() : QueryLog.segments(t1, log.drain(), t2);
         if (log != null) {
@@ -289,10 +294,11 @@ public final class DrawBenchmark {
         long inspections = counts.get("inspections").asLong();
         long targets = counts.get("targets").asLong();
         System.out.printf(Locale.ROOT, "%s: commit %,.0f ms | execute %s | total %s | inspections persisted %,d (TARGETS %,d),"
-                        + " expected sum ceil(n_s*0.05) = %,d | process CPU %.2f cores busy, machine load average %s%n",
+                        + " expected sum ceil(n_s*0.05) = %,d | process CPU %.2f cores busy (commit %,.0f ms, execute %,.0f ms of CPU),"
+                        + " machine load average %s%n",
                 label, commitMs, executeMs == null ? "terminated after " + watchdog.limitSeconds() + " s" : String.format(Locale.ROOT, "%,.0f ms", executeMs),
                 executeMs == null ? "-" : String.format(Locale.ROOT, "%,.0f ms", commitMs + executeMs),
-                inspections, targets, expected, coresBusy, loadAverage);
+                inspections, targets, expected, coresBusy, (cpu1 - cpu0) / 1e6, (cpu2 - cpu1) / 1e6, loadAverage);
         if (executed != null) {
             check(executed.executed(), "draw " + executed.id() + " is " + executed.status());
             check(inspections == expected && targets == expected, "persisted " + inspections + " inspections (" + targets
@@ -301,7 +307,7 @@ public final class DrawBenchmark {
             check(inspections == 0, "a terminated execute persisted " + inspections + " inspections");
         }
         return new Run(label, year, committed.id(), committed.poolSize(), expected, inspections, targets, commitMs, executeMs,
-                terminatedIn, coresBusy, loadAverage, commitSegments, executeSegments);
+                terminatedIn, coresBusy, loadAverage, (cpu1 - cpu0) / 1e6, (cpu2 - cpu1) / 1e6, commitSegments, executeSegments);
     }
 
     static String oneLine(String text, int max) {
@@ -488,25 +494,29 @@ public final class DrawBenchmark {
         t = System.nanoTime();
         List<Candidate> canonical = Vdraw1.canonical(pool);
         out.put("canonical", ms(t));
+        // As commit does it: L built once, hashed, gzipped.
         t = System.nanoTime();
-        String digest = Vdraw1.poolDigest(canonical);
+        List<byte[]> lines = Vdraw1.lines(canonical, DrawService.CHUNK_LINES);
+        String digest = Vdraw1.poolDigestOfLines(lines);
         out.put("digest", ms(t));
         t = System.nanoTime();
-        var chunks = DrawService.chunks(canonical);
+        var chunks = DrawService.gzipped(lines);
         out.put("gzip_chunks", ms(t));
         long bytes = chunks.stream().mapToLong(c -> c.data().length).sum();
+        // As execute does it: steps 9 and 10 from L, only the selected ordered in full.
         t = System.nanoTime();
-        Vdraw1.draw(canonical, DrawService.ratiosOf(draw), Vdraw1.seed(Vdraw1.newSecret(), draw.taskId(), digest, ""));
+        Vdraw1.select(lines, DrawService.ratiosOf(draw), Vdraw1.seed(Vdraw1.newSecret(), draw.taskId(), digest, ""));
         out.put("rank", ms(t));
         t = System.nanoTime();
-        List<Candidate> frozen = draws.frozenPool(draw);
+        List<byte[]> frozen = draws.frozenLines(draw);
         out.put("frozen_pool_read", ms(t));
-        check(frozen.size() == canonical.size(), "frozen pool has " + frozen.size() + " lines, the pool read " + canonical.size());
+        check(frozen.stream().mapToInt(b -> b.length).sum() == lines.stream().mapToInt(b -> b.length).sum(),
+                "the frozen pool differs in length from the pool read");
         check(digest.equals(draw.poolDigest()), "pool read through the driver does not hash to the draw's pool digest");
         System.out.printf(Locale.ROOT, "breakdown (outside the services, on the same %,d-candidate pool; %d leaf regions):"
                         + " regions query %,.0f ms | pool read (PoolRepository.candidates) %,.0f ms + mapping %,.0f ms | canonical order %,.0f ms"
-                        + " | pool digest %,.0f ms | gzip into %d chunks (%,d KiB) %,.0f ms | rank + sort (vdraw-1 steps 9-10) %,.0f ms"
-                        + " | frozenPool (read chunks, gunzip, digest) %,.0f ms%n",
+                        + " | L and its digest %,.0f ms | gzip into %d chunks (%,d KiB) %,.0f ms | rank + select (vdraw-1 steps 9-10) %,.0f ms"
+                        + " | frozenLines (read chunks, gunzip, digest) %,.0f ms%n",
                 canonical.size(), regions.size(), out.get("regions"), out.get("pool_read"), out.get("pool_map"), out.get("canonical"),
                 out.get("digest"), chunks.size(), bytes >> 10, out.get("gzip_chunks"), out.get("rank"), out.get("frozen_pool_read"));
         // The same pool without the region index: a label scan with the status filter.
