@@ -33,8 +33,8 @@ public class EmbeddedStoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreConfiguration.class);
 
-    /** True when no external server is configured (the demo's bulk import asks it too). */
-    public static boolean isEmbedded(org.springframework.core.env.Environment env) {
+    /** True when no external server is configured. */
+    static boolean isEmbedded(org.springframework.core.env.Environment env) {
         String uri = env.getProperty("spring.neo4j.uri");
         return uri == null || uri.isBlank() || "embedded".equals(uri);
     }

@@ -1,5 +1,6 @@
 package org.supervisionhub.api.store;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.supervisionhub.api.HubProperties;
 import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
 import org.supervisionhub.graph.store.GraphMigrations;
@@ -37,6 +39,8 @@ public class EmbeddedStoreInitializer implements ApplicationContextInitializer<C
         private final CompletableFuture<EmbeddedNeo4jServer> server;
         /** The schema version the migration on the starter thread reached, or null when it failed. */
         private volatile Optional<String> migratedTo;
+        /** Whether a {@link StoreSeed} wrote the store before the server started on it. */
+        private volatile boolean seeded;
 
         Startup(CompletableFuture<EmbeddedNeo4jServer> server) {
             this.server = server;
@@ -49,6 +53,12 @@ public class EmbeddedStoreInitializer implements ApplicationContextInitializer<C
         public Optional<Optional<String>> migratedTo() {
             await();
             return Optional.ofNullable(migratedTo);
+        }
+
+        /** Once started: whether a {@link StoreSeed} wrote the store before this start. */
+        public boolean seeded() {
+            await();
+            return seeded;
         }
 
         public EmbeddedNeo4jServer await() {
@@ -78,17 +88,22 @@ public class EmbeddedStoreInitializer implements ApplicationContextInitializer<C
         // hub.store.neo4j.<Neo4j setting>: further settings of the embedded server, by Neo4j's own names (none by default).
         Map<String, String> settings = Binder.get(context.getEnvironment())
                 .bind("hub.store.neo4j", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        List<StoreSeed> seeds = SpringFactoriesLoader.loadFactories(StoreSeed.class, context.getClassLoader());
+        String database = context.getEnvironment().getProperty("spring.data.neo4j.database");
         CompletableFuture<EmbeddedNeo4jServer> future = new CompletableFuture<>();
         Startup startup = new Startup(future);
         Thread starter = new Thread(() -> {
             try {
+                for (StoreSeed seed : seeds) {
+                    startup.seeded |= seed.seed(store.dataDir().toAbsolutePath(), database, context.getEnvironment());
+                }
                 EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(store.dataDir().toAbsolutePath(), store.boltHost(),
                         store.boltPort(), store.pageCacheMb(), BoltPassword.of(store), store.txLogRetention(),
                         store.txLogRotationSize() == null ? 0 : store.txLogRotationSize().toBytes(), settings);
                 // Migrating here, still in parallel with the context, also warms the server's Cypher
                 // caches; GraphConfiguration takes the version from here and runs them only if this failed.
                 try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.basic("neo4j", server.password()))) {
-                    startup.migratedTo = GraphMigrations.apply(driver, context.getEnvironment().getProperty("spring.data.neo4j.database"));
+                    startup.migratedTo = GraphMigrations.apply(driver, database);
                 } catch (RuntimeException e) {
                     log.warn("Early migration failed; it will be retried with the application's driver: {}", e.getMessage());
                 }

@@ -4,6 +4,7 @@ import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.supervisionhub.api.store.EmbeddedStoreInitializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -35,12 +36,13 @@ public class DemoDataLoader implements ApplicationRunner {
     private final ExploreDemo explore;
     private final JointDemo joint;
     private final DemoDrawSecrets secrets;
-    private final DemoStoreImport.Imported imported;
+    private final boolean imported;
 
     public DemoDataLoader(Driver driver, DemoProperties properties, GraphSchema migrated, SamplingDemo sampling, RestrictionDemo restrictions,
                           ResultDemo results, ExploreDemo explore, JointDemo joint, DemoDrawSecrets secrets, @Value("${spring.data.neo4j.database:}") String database,
-                          ObjectProvider<DemoStoreImport.Imported> imported) {
-        this.imported = imported.getIfAvailable();
+                          ObjectProvider<EmbeddedStoreInitializer.Startup> embedded) {
+        EmbeddedStoreInitializer.Startup startup = embedded.getIfAvailable();
+        this.imported = startup != null && startup.seeded();
         this.joint = joint;
         this.secrets = secrets;
         this.driver = driver;
@@ -58,7 +60,7 @@ public class DemoDataLoader implements ApplicationRunner {
         if (database != null) {
             config.withDatabase(database);
         }
-        if (imported != null) {
+        if (imported) {
             log.info("Demo province imported into the new store before the server started; replaying the demo's year");
         } else {
             long existing = driver.executableQuery("MATCH (e:Enterprise) RETURN count(e) AS n").withConfig(config.build())
