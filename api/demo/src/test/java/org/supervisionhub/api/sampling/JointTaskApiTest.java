@@ -752,8 +752,18 @@ class JointTaskApiTest extends HubIntegrationTest {
         String leadId = (String) node.get("id");
         String uscc = (String) node.get("uscc");
         String leader = (String) node.get("jointLeader");
+        // The enterprise may also hold other tests' inspections by departments outside the lead's tree: their visits' leaders
+        // are withheld from this officer (FORBIDDEN), which is right; only this draw's visit must show its leader.
+        List<List<Object>> withheld = new ArrayList<>();
         List<Map<String, Object>> visits = graphQl(officer(lead)).document("query($u: ID!) { enterpriseJointVisits(uscc: $u) { inspectionIds leader departments { departmentId } } }")
-                .variable("u", uscc).execute().path("enterpriseJointVisits").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+                .variable("u", uscc).execute()
+                .errors().satisfy(errors -> errors.forEach(e -> {
+                    assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN").containsEntry("field", "JointVisit.leader");
+                    withheld.add(e.getParsedPath());
+                }))
+                .path("enterpriseJointVisits").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+        int ours = visits.indexOf(visits.stream().filter(v -> ((List<?>) v.get("inspectionIds")).contains(leadId)).findFirst().orElseThrow());
+        assertThat(withheld).noneMatch(path -> path.get(1).equals(ours));
         assertThat(visits).filteredOn(v -> ((List<?>) v.get("inspectionIds")).contains(leadId)).singleElement().satisfies(v -> {
             assertThat(v.get("leader")).isEqualTo(leader);
             assertThat(((List<Map<String, Object>>) v.get("departments")).get(0).get("departmentId")).isEqualTo(lead);
