@@ -16,11 +16,13 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.supervisionhub.api.SupervisionHubApplication;
 import org.supervisionhub.api.TestClock;
+import org.supervisionhub.graph.store.GraphMigrations;
 
 /**
  * The demo's first start on an empty store: the province through Neo4j's bulk importer before the server starts, then
  * the demo's year replayed through the services, gives the graph a start through Bolt gives (counts per label and
- * relationship type; ProvinceImportTest compares the province itself property by property).
+ * relationship type; ProvinceImportTest compares the province itself property by property). A restart on that store
+ * adds nothing. (RestartPersistenceTest: what is written survives a restart.)
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DemoStoreImportTest {
@@ -33,19 +35,27 @@ class DemoStoreImportTest {
 
     @Test
     void firstStartImportsTheProvinceThenReplaysTheYearAsABoltLoadDoes(CapturedOutput output) {
-        Map<String, Long> viaImport = countsAfterFirstStart(imported, true);
+        Map<String, Long> viaImport = countsAfterStart(imported, true);
         assertThat(output.getOut()).contains("Demo province imported").doesNotContain("Demo province loaded");
+        assertThat(output.getOut().lines().filter(l -> l.contains(GraphMigrations.RUN_LINE))).as("migration runs in the first start").hasSize(1);
         int firstStart = output.getOut().length();
-        Map<String, Long> viaBolt = countsAfterFirstStart(loaded, false);
+        Map<String, Long> viaBolt = countsAfterStart(loaded, false);
         assertThat(output.getOut().substring(firstStart)).contains("Demo province loaded").doesNotContain("Demo province imported");
 
         // The year's replay adds enterprises of its own (the explore holding group) to the province's 50.
         assertThat(viaImport.get("Enterprise")).isGreaterThan(50L);
         assertThat(viaImport).containsKeys("SamplingPlan", "Inspection", "InspectionResult");
         assertThat(viaImport).isEqualTo(viaBolt);
+
+        // A restart: the migrations run once and find nothing to do; the demo sees a graph and adds nothing.
+        int restart = output.getOut().length();
+        assertThat(countsAfterStart(imported, true)).isEqualTo(viaImport);
+        String restartLog = output.getOut().substring(restart);
+        assertThat(restartLog.lines().filter(l -> l.contains(GraphMigrations.RUN_LINE))).as("migration runs in the restart").hasSize(1);
+        assertThat(restartLog).doesNotContain("Demo province imported").doesNotContain("Demo province loaded");
     }
 
-    private static Map<String, Long> countsAfterFirstStart(Path data, boolean bulkImport) {
+    private static Map<String, Long> countsAfterStart(Path data, boolean bulkImport) {
         // Arguments, not default properties: application.yml would override those. The tests' clock dates the demo's year.
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(SupervisionHubApplication.class, TestClock.Configuration.class)
                 .run("--hub.store.data-dir=" + data, "--hub.store.bolt-port=0", "--hub.store.page-cache-mb=32", "--server.port=0",
