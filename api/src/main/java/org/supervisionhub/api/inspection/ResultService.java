@@ -40,6 +40,7 @@ import org.supervisionhub.graph.inspection.ObjectionRepository;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.Results.Amendment;
 import org.supervisionhub.graph.inspection.Results.Feedback;
+import org.supervisionhub.graph.inspection.Results.ProposedResult;
 import org.supervisionhub.graph.inspection.Results.FeedbackChannel;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.restriction.Restrictions.SourceSystem;
@@ -129,9 +130,8 @@ public class ResultService {
         OffsetDateTime now = now();
         ResultContent c = proposed.content();
         if (existing == null) {
-            results.create(new Result(id, inspection.id(), inspection.uscc(), inspecting, inspection.drawnBy(), proposed.delegation(), c.category(),
-                    c.facts(), c.endedOn(), c.rectificationDeadline(), ResultStatus.PROPOSED, viewer.actor(), now, null, null,
-                    null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null, null, null));
+            results.create(new ProposedResult(id, inspection.id(), inspection.uscc(), inspecting, inspection.drawnBy(), proposed.delegation(), c,
+                    viewer.actor(), now));
         } else {
             results.repropose(id, existing.status(), c.category(), c.facts(), c.endedOn(), c.rectificationDeadline(), viewer.actor(), now);
         }

@@ -12,6 +12,7 @@ import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.supervisionhub.graph.calendar.Deadlines.DeadlineBasis;
 import org.supervisionhub.graph.inspection.Results.Amendment;
+import org.supervisionhub.graph.inspection.Results.ProposedResult;
 import org.supervisionhub.domain.inspection.Delegation;
 import org.supervisionhub.domain.inspection.InspectionResult;
 import org.supervisionhub.graph.inspection.Results.Result;
@@ -100,7 +101,7 @@ public class ResultRepository {
         this.client = client;
     }
 
-    public void create(Result r) {
+    public void create(ProposedResult r) {
         Map<String, Object> m = new HashMap<>();
         m.put("id", r.id());
         m.put("inspectionId", r.inspectionId());
@@ -108,10 +109,10 @@ public class ResultRepository {
         m.put("inspectingDepartment", r.inspectingDepartment());
         m.put("drawingDepartment", r.drawingDepartment());
         m.put("delegation", r.delegation().name());
-        m.put("category", r.category().name());
-        m.put("facts", r.facts());
-        m.put("endedOn", r.endedOn());
-        m.put("rectificationDeadline", r.rectificationDeadline());
+        m.put("category", r.content().category().name());
+        m.put("facts", r.content().facts());
+        m.put("endedOn", r.content().endedOn());
+        m.put("rectificationDeadline", r.content().rectificationDeadline());
         m.put("proposedBy", r.proposedBy());
         m.put("proposedAt", r.proposedAt());
         client.query(CREATE).bind(m).to("r").run();

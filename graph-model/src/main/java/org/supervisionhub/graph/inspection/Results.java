@@ -46,6 +46,14 @@ public final class Results {
         }
     }
 
+    /**
+     * What a new result is created with (APPR-01: the inspecting department proposes); every other part of {@link Result}
+     * comes later, each with the transition that sets it.
+     */
+    public record ProposedResult(String id, String inspectionId, String uscc, String inspectingDepartment, String drawingDepartment,
+                           Delegation delegation, ResultContent content, String proposedBy, OffsetDateTime proposedAt) {
+    }
+
     /** DOMAIN {@code FeedbackChannel} (PUB-09). */
     public enum FeedbackChannel { WRITTEN, IN_PERSON }
 

@@ -17,11 +17,13 @@ import org.supervisionhub.domain.Outcome;
 import org.supervisionhub.domain.inspection.Delegation;
 import org.supervisionhub.domain.inspection.InspectionResult;
 import org.supervisionhub.domain.inspection.ResultCategory;
+import org.supervisionhub.domain.inspection.ResultContent;
 import org.supervisionhub.domain.inspection.ResultStatus;
 import org.supervisionhub.graph.calendar.Deadlines.DeadlineBasis;
 import org.supervisionhub.graph.inspection.Results.Amendment;
 import org.supervisionhub.graph.inspection.Results.Feedback;
 import org.supervisionhub.graph.inspection.Results.FeedbackChannel;
+import org.supervisionhub.graph.inspection.Results.ProposedResult;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.store.EmbeddedGraph;
 
@@ -54,9 +56,8 @@ class ResultWritesTest {
         graph.driver().executableQuery("CREATE (:Inspection {id: $id})").withParameters(Map.of("id", "INS-" + n)).execute();
         String id = "RES-INS-" + n;
         LocalDate deadline = category == ResultCategory.PROBLEM_FOUND_RECTIFICATION_ORDERED ? TODAY.plusDays(30) : null;
-        results.create(new Result(id, "INS-" + n, "91370202MA3C00001X", DEPARTMENT, DEPARTMENT, Delegation.NONE, category, "事实", TODAY.minusDays(3),
-                deadline, ResultStatus.PROPOSED, "officer", NOW, null, null, null, null, null, null, null, null, null, null, null, null, 0, null, null,
-                null, null, null, null));
+        results.create(new ProposedResult(id, "INS-" + n, "91370202MA3C00001X", DEPARTMENT, DEPARTMENT, Delegation.NONE,
+                new ResultContent(category, "事实", TODAY.minusDays(3), deadline), "officer", NOW));
         results.approve(id, ResultStatus.PROPOSED, "leader", NOW, DEPARTMENT, null, TODAY.plusDays(20), DeadlineBasis.CALENDAR, TODAY.minusDays(3), 20);
         if (published) {
             results.publish(id, ResultStatus.APPROVED, "officer", NOW, TODAY.plusDays(7));

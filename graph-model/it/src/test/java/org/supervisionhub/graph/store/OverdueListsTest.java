@@ -27,6 +27,7 @@ import org.supervisionhub.domain.inspection.Delegation;
 import org.supervisionhub.domain.inspection.InspectionResult;
 import org.supervisionhub.domain.inspection.Overdue;
 import org.supervisionhub.domain.inspection.ResultCategory;
+import org.supervisionhub.domain.inspection.ResultContent;
 import org.supervisionhub.domain.inspection.ResultStatus;
 import org.supervisionhub.graph.archive.ArchiveRepository;
 import org.supervisionhub.graph.archive.Archives.ArchiveFile;
@@ -37,6 +38,7 @@ import org.supervisionhub.graph.followup.FollowUps.EnforcementCase;
 import org.supervisionhub.graph.followup.FollowUps.PenaltyDecision;
 import org.supervisionhub.graph.inspection.ResultRepository;
 import org.supervisionhub.graph.inspection.Results.Result;
+import org.supervisionhub.graph.inspection.Results.ProposedResult;
 
 /**
  * The overdue lists' Cypher against the domain's rules, on a real Neo4j: records on both sides of every boundary (due
@@ -163,9 +165,8 @@ class OverdueListsTest {
     static Result result(String n, String department, ResultCategory category, LocalDate rectificationDeadline, LocalDate publishBy, boolean publish) {
         graph.driver().executableQuery("CREATE (:Inspection {id: $id})").withParameters(Map.of("id", "INS-" + n)).execute();
         String id = "RES-INS-" + n;
-        results.create(new Result(id, "INS-" + n, "91370202MA3C00001X", department, department, Delegation.NONE, category, "事实",
-                NOW.toLocalDate().minusDays(3), rectificationDeadline, ResultStatus.PROPOSED, "officer", NOW, null, null, null, null, null, null, null,
-                null, null, null, null, null, 0, null, null, null, null, null, null));
+        results.create(new ProposedResult(id, "INS-" + n, "91370202MA3C00001X", department, department, Delegation.NONE,
+                new ResultContent(category, "事实", NOW.toLocalDate().minusDays(3), rectificationDeadline), "officer", NOW));
         if (publishBy != null) {
             results.approve(id, ResultStatus.PROPOSED, "leader", NOW, department, null, publishBy, DeadlineBasis.CALENDAR, NOW.toLocalDate(), 20);
         }
