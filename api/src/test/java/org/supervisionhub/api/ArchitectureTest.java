@@ -64,6 +64,17 @@ class ArchitectureTest {
                 .check(HUB);
     }
 
+    /**
+     * Services speak no GraphQL: they refuse with the transport-neutral vocabulary of {@code api.errors}, and return values,
+     * not GraphQL connections; controllers and {@code api.graphql} turn both into GraphQL.
+     */
+    @Test
+    void servicesSpeakNoGraphQl() {
+        noClasses().that().haveSimpleNameEndingWith("Service").and().resideInAPackage("org.supervisionhub.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.supervisionhub.api.graphql..", "org.springframework.graphql..", "graphql..")
+                .check(HUB);
+    }
+
     /** Controllers call services, never a repository (checked for the capabilities whose services own their reads so far). */
     @Test
     void controllersOfRestrictionDirectoryAndRosterUseNoRepository() {

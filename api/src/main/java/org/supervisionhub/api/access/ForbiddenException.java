@@ -3,8 +3,8 @@ package org.supervisionhub.api.access;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.supervisionhub.api.graphql.ErrorCode;
-import org.supervisionhub.api.graphql.TypedError;
+import org.supervisionhub.api.errors.ErrorCode;
+import org.supervisionhub.api.errors.TypedError;
 
 /**
  * The caller may not use a field, argument or record. Reported as UNAUTHENTICATED when the caller

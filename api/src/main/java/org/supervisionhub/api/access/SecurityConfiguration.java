@@ -42,7 +42,7 @@ import org.supervisionhub.api.HubProperties;
 import org.supervisionhub.api.explore.ExplorePageConfiguration;
 import org.supervisionhub.api.graphql.JsonErrors;
 import org.supervisionhub.api.publicsite.PublicSiteConfiguration;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 import org.supervisionhub.api.graphql.GraphiqlPage;
 
 /**

@@ -12,7 +12,7 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,7 +44,7 @@ public class WebSocketRateLimit implements WebGraphQlInterceptor {
             return chain.next(request);
         }
         ExecutionResult refused = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError().message(refusal)
-                .errorType(ErrorCode.RATE_LIMITED.classification()).extensions(Map.of("code", ErrorCode.RATE_LIMITED.name())).build())
+                .errorType(org.supervisionhub.api.graphql.ErrorTypes.of(ErrorCode.RATE_LIMITED)).extensions(Map.of("code", ErrorCode.RATE_LIMITED.name())).build())
                 .build();
         return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refused)));
     }

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
-import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.errors.Checks;
+import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.api.inspection.InspectionTimelines;
 import org.supervisionhub.api.inspection.Inspections;
 import org.supervisionhub.domain.inspection.LifecycleDates;
@@ -20,7 +20,7 @@ import org.supervisionhub.api.inspection.Jurisdictions;
 import org.supervisionhub.api.inspection.ResultService;
 import org.supervisionhub.api.inspection.ResultService.AmendableField;
 import org.supervisionhub.graph.archive.ArchiveRepository;
-import org.supervisionhub.api.graphql.DomainRefusals;
+import org.supervisionhub.api.errors.DomainRefusals;
 import org.supervisionhub.domain.archive.AmendmentId;
 import org.supervisionhub.domain.archive.AmendmentStatus;
 import org.supervisionhub.domain.archive.ArchiveFileId;
@@ -41,7 +41,7 @@ import org.supervisionhub.domain.inspection.ResultObjection;
 import org.supervisionhub.graph.inspection.Results.Objection;
 import org.supervisionhub.graph.inspection.Results.Result;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 import org.supervisionhub.domain.Outcome;
 
 /**

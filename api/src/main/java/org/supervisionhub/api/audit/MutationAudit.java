@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.supervisionhub.api.access.AccessAudit;
 import org.supervisionhub.api.access.ForbiddenException;
 import org.supervisionhub.api.access.Viewer;
-import org.supervisionhub.api.graphql.InvalidInputException;
-import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.errors.InvalidInputException;
+import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.graph.audit.AuditTrail;
 import org.supervisionhub.graph.store.Cursor;
 

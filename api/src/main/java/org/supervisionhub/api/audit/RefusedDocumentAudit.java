@@ -21,7 +21,7 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 import org.supervisionhub.api.access.Viewer;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 import org.supervisionhub.api.graphql.RequestedOperation;
 import reactor.core.publisher.Mono;
 

@@ -9,7 +9,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
-import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.errors.Checks;
 import org.supervisionhub.api.graphql.Connection;
 import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.graph.calendar.Deadlines.DeadlineChange;

@@ -21,7 +21,7 @@ import org.supervisionhub.api.access.AccessScope;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
-import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.api.graphql.Connection;
 import org.supervisionhub.api.graphql.GroupedLoader;
 import org.supervisionhub.api.graphql.PageRequests;

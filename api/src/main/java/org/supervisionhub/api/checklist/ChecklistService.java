@@ -13,15 +13,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.checklist.ChecklistInputs.CreateChecklistVersionInput;
 import org.supervisionhub.api.checklist.ChecklistInputs.InspectionItemInput;
 import org.supervisionhub.api.checklist.ChecklistInputs.UpdateChecklistDraftInput;
-import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.InvalidInputException;
-import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.errors.Checks;
+import org.supervisionhub.api.errors.InvalidInputException;
+import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.checklist.Checklist.ItemData;
 import org.supervisionhub.graph.checklist.Checklist.Version;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /**
  * The checklist aggregate: a version is drafted, then published, and a published version never

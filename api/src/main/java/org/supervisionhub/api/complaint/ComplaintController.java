@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.access.Access;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
-import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.errors.Checks;
 import org.supervisionhub.api.graphql.Connection;
-import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.graph.complaint.ComplaintRepository;
 import org.supervisionhub.graph.complaint.ComplaintRepository.Complaint;
@@ -33,7 +33,7 @@ import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.store.Page;
 import reactor.core.publisher.Mono;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /** Complaints, the complaint roster and the complaint fields of an enterprise. */
 @Controller

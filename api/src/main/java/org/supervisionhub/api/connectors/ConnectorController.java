@@ -12,8 +12,8 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
-import org.supervisionhub.api.graphql.InvalidInputException;
-import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.errors.InvalidInputException;
+import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.connectors.credit.ResultDelivery;
 import org.supervisionhub.connectors.sync.FeedSync;
@@ -26,7 +26,7 @@ import org.supervisionhub.graph.sync.OutboxRepository.Message;
 import org.supervisionhub.graph.sync.SyncRepository;
 import org.supervisionhub.graph.sync.SyncRepository.Checkpoint;
 import org.supervisionhub.graph.sync.SyncRepository.DeadLetter;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /** Sources, their freshness and breakers, sync on demand, and dead letters. Thin: the connectors decide. */
 @Controller

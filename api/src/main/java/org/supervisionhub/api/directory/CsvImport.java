@@ -13,10 +13,10 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.InvalidInputException;
-import org.supervisionhub.api.graphql.Violation;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.Checks;
+import org.supervisionhub.api.errors.InvalidInputException;
+import org.supervisionhub.api.errors.Violation;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /** Reads a CSV with a header (Apache Commons CSV) and gives typed, validated cell access per row. */
 public final class CsvImport {

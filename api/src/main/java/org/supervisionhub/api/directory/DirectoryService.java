@@ -19,11 +19,11 @@ import org.supervisionhub.api.directory.DirectoryInputs.EnterpriseInput;
 import org.supervisionhub.api.directory.DirectoryInputs.LinkInput;
 import org.supervisionhub.api.directory.DirectoryInputs.PartyInput;
 import org.supervisionhub.api.directory.DirectoryInputs.PersonInput;
-import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.DomainRefusals;
-import org.supervisionhub.api.graphql.InvalidInputException;
-import org.supervisionhub.api.graphql.NotFoundException;
-import org.supervisionhub.api.graphql.Violation;
+import org.supervisionhub.api.errors.Checks;
+import org.supervisionhub.api.errors.DomainRefusals;
+import org.supervisionhub.api.errors.InvalidInputException;
+import org.supervisionhub.api.errors.NotFoundException;
+import org.supervisionhub.api.errors.Violation;
 import org.supervisionhub.graph.directory.Directory.Direction;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.Directory.EnterpriseData;
@@ -47,7 +47,7 @@ import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.Organisation.Region;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.store.Page;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /** Validates and writes enterprises, persons and links; every write is one transaction. */
 @Service

@@ -15,9 +15,9 @@ import org.supervisionhub.api.directory.DirectoryInputs.EnterpriseInput;
 import org.supervisionhub.api.directory.DirectoryInputs.PartyInput;
 import org.supervisionhub.api.directory.DirectoryInputs.PersonInput;
 import org.supervisionhub.api.directory.ImportReport.Rejection;
-import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.InvalidInputException;
-import org.supervisionhub.api.graphql.Violation;
+import org.supervisionhub.api.errors.Checks;
+import org.supervisionhub.api.errors.InvalidInputException;
+import org.supervisionhub.api.errors.Violation;
 import org.supervisionhub.graph.directory.Directory.Enterprise;
 import org.supervisionhub.graph.directory.Directory.EnterpriseData;
 import org.supervisionhub.graph.directory.Directory.LinkData;
@@ -25,7 +25,7 @@ import org.supervisionhub.domain.directory.LinkType;
 import org.supervisionhub.graph.directory.DirectoryRepository;
 import org.supervisionhub.graph.directory.DirectoryRepository.RosterChangeData;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /**
  * Bulk import of enterprises and their links from CSV. Every row is validated on its own; good rows

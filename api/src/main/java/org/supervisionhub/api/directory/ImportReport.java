@@ -13,7 +13,7 @@ public record ImportReport(int accepted, int rejected, List<Rejection> rejection
 
     public static final int MAX_LISTED = 1000;
 
-    public record Rejection(String file, int line, String field, org.supervisionhub.api.graphql.ErrorCode code, String message) {
+    public record Rejection(String file, int line, String field, org.supervisionhub.api.errors.ErrorCode code, String message) {
     }
 
     /** Counts rejected rows (a row with several violations counts once) and lists the first {@link #MAX_LISTED}. */

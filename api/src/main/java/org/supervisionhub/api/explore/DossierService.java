@@ -9,7 +9,7 @@ import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.explore.ExploreViews.Dossier;
 import org.supervisionhub.api.explore.ExploreViews.ExposedSubject;
-import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.api.inspection.Inspections;
 import org.supervisionhub.api.restriction.RestrictionChecker;
 import org.supervisionhub.graph.complaint.ComplaintRepository;

@@ -20,9 +20,9 @@ import org.supervisionhub.api.explore.ExploreViews.Dossier;
 import org.supervisionhub.api.explore.ExploreViews.PathSearch;
 import org.supervisionhub.api.explore.ExploreViews.RestrictionExposure;
 import org.supervisionhub.api.explore.ExploreViews.SubjectGraph;
-import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.errors.Checks;
 import org.supervisionhub.api.graphql.Connection;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.api.restriction.SubjectInput;
 import org.supervisionhub.graph.complaint.ComplaintRepository.Complaint;
@@ -71,7 +71,8 @@ public class ExploreController {
         checks.throwIfAny();
         int size = pages.size(first);
         pages.checkCursor(after);
-        return explore.neighbours(s, types(linkTypes), day(asOf), size, after);
+        ExploreViews.Neighbours neighbours = explore.neighbours(s, types(linkTypes), day(asOf), size, after);
+        return Connection.of(neighbours.page(), after != null, neighbours.degree());
     }
 
     @QueryMapping

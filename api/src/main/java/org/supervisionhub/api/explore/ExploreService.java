@@ -37,8 +37,7 @@ import org.supervisionhub.api.explore.ExploreViews.PathSearch;
 import org.supervisionhub.api.explore.ExploreViews.RestrictionExposure;
 import org.supervisionhub.api.explore.ExploreViews.SubjectGraph;
 import org.supervisionhub.api.explore.ExploreViews.SubjectPath;
-import org.supervisionhub.api.graphql.Connection;
-import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.api.restriction.RestrictionViews.AppliedTrigger;
 import org.supervisionhub.domain.directory.LinkType;
 import org.supervisionhub.graph.explore.Explore.Edge;
@@ -210,7 +209,7 @@ public class ExploreService {
     }
 
     /** One node's links page by page, in the same stable order the neighbourhood draws them. */
-    public Connection<ExploreViews.Neighbour> neighbours(Subject subject, List<LinkType> types, LocalDate asOf, int first, String after) {
+    public ExploreViews.Neighbours neighbours(Subject subject, List<LinkType> types, LocalDate asOf, int first, String after) {
         String afterKey = after == null ? null : Cursor.decode(after, 1).key(0);
         Links links = repository.links(List.of(subject.id()), types, asOf, first + 1, afterKey).get(subject.id());
         if (links == null || links.node().kind() != subject.kind()) {
@@ -228,7 +227,7 @@ public class ExploreService {
         for (int i = 0; i < items.size(); i++) {
             cursors.put(items.get(i), Cursor.encode(page.items().get(i).key()));
         }
-        return Connection.of(new Page<>(items, page.hasNext(), cursors::get), after != null, links.degree());
+        return new ExploreViews.Neighbours(new Page<>(items, page.hasNext(), cursors::get), links.degree());
     }
 
     // ---- shortest connections

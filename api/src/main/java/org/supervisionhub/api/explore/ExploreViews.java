@@ -34,6 +34,10 @@ public final class ExploreViews {
     public record Neighbour(Edge edge, GraphNode node) {
     }
 
+    /** One page of a node's links, and how many it has in all ({@code degree}). */
+    public record Neighbours(org.supervisionhub.graph.store.Page<Neighbour> page, int degree) {
+    }
+
     public record SubjectPath(int length, List<GraphNode> nodes, List<Edge> edges) {
     }
 

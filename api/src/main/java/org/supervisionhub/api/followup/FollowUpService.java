@@ -14,16 +14,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.calendar.WorkingDayCalendar;
-import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.InvalidInputException;
-import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.errors.Checks;
+import org.supervisionhub.api.errors.InvalidInputException;
+import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.api.inspection.InspectionTimelines;
 import org.supervisionhub.api.inspection.Inspections;
 import org.supervisionhub.domain.inspection.LifecycleDates;
 import org.supervisionhub.api.inspection.Jurisdictions;
 import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.graph.followup.FollowUpRepository;
-import org.supervisionhub.api.graphql.DomainRefusals;
+import org.supervisionhub.api.errors.DomainRefusals;
 import org.supervisionhub.domain.followup.Case;
 import org.supervisionhub.domain.followup.CaseOutcome;
 import org.supervisionhub.domain.followup.CaseId;
@@ -47,7 +47,7 @@ import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
 import org.supervisionhub.graph.sampling.Sampling.Inspection;
 import org.supervisionhub.domain.sampling.InspectionStatus;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /**
  * What follows a result that found a problem, under "whoever has jurisdiction is responsible" (JUR-08, FOLLOW-03):

@@ -1,5 +1,6 @@
 package org.supervisionhub.api.graphql;
 
+import org.supervisionhub.api.errors.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
     private static boolean inVocabulary(ResponseError error) {
         return ErrorCode.parse(error.getExtensions().get("code"))
-                .filter(code -> code.classification().equals(error.getErrorType())).isPresent();
+                .filter(code -> ErrorTypes.of(code).equals(error.getErrorType())).isPresent();
     }
 
     /** The error with a hub code (its own when it has a valid one) and that code's classification. */
@@ -44,7 +45,7 @@ public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
         ErrorCode code = codeOf(error.getExtensions().get("code"), String.valueOf(error.getErrorType()));
         Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
         extensions.put("code", code.name());
-        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(error.getMessage()).errorType(code.classification())
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(error.getMessage()).errorType(ErrorTypes.of(code))
                 .locations(error.getLocations()).extensions(extensions);
         if (!error.getParsedPath().isEmpty()) {
             builder.path(ResultPath.fromList(error.getParsedPath()));

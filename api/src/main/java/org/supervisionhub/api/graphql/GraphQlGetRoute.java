@@ -1,5 +1,6 @@
 package org.supervisionhub.api.graphql;
 
+import org.supervisionhub.api.errors.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

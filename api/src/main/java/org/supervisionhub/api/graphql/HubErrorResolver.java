@@ -1,5 +1,9 @@
 package org.supervisionhub.api.graphql;
 
+import org.supervisionhub.api.errors.ErrorCode;
+import org.supervisionhub.api.errors.InvalidInputException;
+import org.supervisionhub.api.errors.NotFoundException;
+import org.supervisionhub.api.errors.TypedError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +70,6 @@ public class HubErrorResolver extends DataFetcherExceptionResolverAdapter {
         if (rule != null) {
             extensions.put("rule", rule);
         }
-        return builder.errorType(code.classification()).message(message).extensions(extensions).build();
+        return builder.errorType(ErrorTypes.of(code)).message(message).extensions(extensions).build();
     }
 }

@@ -1,5 +1,7 @@
 package org.supervisionhub.api.graphql;
 
+import org.supervisionhub.api.errors.ErrorCode;
+import org.supervisionhub.api.errors.InvalidInputException;
 import org.springframework.stereotype.Component;
 import org.supervisionhub.api.HubProperties;
 

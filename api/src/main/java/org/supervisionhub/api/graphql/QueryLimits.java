@@ -1,5 +1,6 @@
 package org.supervisionhub.api.graphql;
 
+import org.supervisionhub.api.errors.ErrorCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package org.supervisionhub.api.graphql;
 
+import org.supervisionhub.api.errors.ErrorCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 

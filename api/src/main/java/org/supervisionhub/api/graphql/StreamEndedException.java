@@ -1,5 +1,6 @@
 package org.supervisionhub.api.graphql;
 
+import org.supervisionhub.api.errors.ErrorCode;
 import org.springframework.graphql.execution.ErrorType;
 
 /** Ends a subscription's stream with a typed error: the client learns why, and whether reconnecting helps. */
@@ -13,7 +14,7 @@ public class StreamEndedException extends RuntimeException {
     }
 
     public ErrorType type() {
-        return code.classification();
+        return ErrorTypes.of(code);
     }
 
     public ErrorCode code() {

@@ -7,8 +7,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.supervisionhub.api.access.Viewer;
-import org.supervisionhub.api.graphql.ErrorCode;
-import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.api.errors.ErrorCode;
+import org.supervisionhub.api.errors.InvalidInputException;
 import org.supervisionhub.graph.sampling.AssignmentRepository;
 import org.supervisionhub.graph.sampling.AssignmentRepository.Assignee;
 import org.supervisionhub.graph.sampling.DrawRepository;

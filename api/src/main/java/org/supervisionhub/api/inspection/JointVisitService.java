@@ -12,14 +12,14 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.supervisionhub.api.calendar.WorkingDayCalendar;
-import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.errors.Checks;
 import org.supervisionhub.api.inspection.JointVisits.Plan;
 import org.supervisionhub.api.inspection.JointVisits.Visit;
 import org.supervisionhub.graph.inspection.VisitRepository;
 import org.supervisionhub.graph.inspection.VisitRepository.Candidate;
 import org.supervisionhub.graph.organisation.Organisation.Department;
 import org.supervisionhub.graph.organisation.OrganisationRepository;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /**
  * Joint visits for the provincial platform (GEN-15): every department's and level's active inspections of one

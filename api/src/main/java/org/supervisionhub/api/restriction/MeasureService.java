@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.DomainRefusals;
+import org.supervisionhub.api.errors.Checks;
+import org.supervisionhub.api.errors.DomainRefusals;
 import org.supervisionhub.domain.restriction.MeasureDefinition;
 import org.supervisionhub.graph.restriction.MeasureRepository;
 import org.supervisionhub.domain.restriction.RestrictionDomain;
@@ -34,7 +34,7 @@ import org.supervisionhub.graph.restriction.TriggerRepository;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /**
  * The measure catalogue: loaded from the reviewed file at start, listed and changed through the API. Every change

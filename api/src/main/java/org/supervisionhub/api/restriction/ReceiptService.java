@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.access.ForbiddenException;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
-import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.graph.store.Page;
 import org.supervisionhub.graph.restriction.ReceiptRepository;
 import org.supervisionhub.graph.restriction.Restrictions.Decision;

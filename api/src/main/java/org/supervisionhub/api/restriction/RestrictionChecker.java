@@ -24,7 +24,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.supervisionhub.api.access.Viewer;
-import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.errors.Checks;
 import org.supervisionhub.api.restriction.RestrictionViews.Answer;
 import org.supervisionhub.api.restriction.RestrictionViews.Applied;
 import org.supervisionhub.api.restriction.RestrictionViews.AppliedMeasure;
@@ -51,7 +51,7 @@ import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /**
  * Answers restriction questions ({@code docs/specs/restriction-propagation.md}): one statement reads what the

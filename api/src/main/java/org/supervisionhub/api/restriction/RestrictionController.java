@@ -25,7 +25,7 @@ import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Access;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
-import org.supervisionhub.api.graphql.Checks;
+import org.supervisionhub.api.errors.Checks;
 import org.supervisionhub.api.graphql.Connection;
 import org.supervisionhub.api.directory.DirectoryService;
 import org.supervisionhub.api.graphql.GroupedLoader;
@@ -46,7 +46,7 @@ import org.supervisionhub.graph.restriction.Restrictions.Trigger;
 import org.supervisionhub.graph.restriction.Restrictions.TriggerEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /** Restriction checks, receipts, the measure catalogue, and listings and sanctions. Thin: the services decide. */
 @Controller

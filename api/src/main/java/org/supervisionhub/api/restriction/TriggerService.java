@@ -12,9 +12,9 @@ import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.DomainRefusals;
-import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.errors.Checks;
+import org.supervisionhub.api.errors.DomainRefusals;
+import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.domain.Outcome;
 import org.supervisionhub.domain.directory.Uscc;
 import org.supervisionhub.domain.restriction.RestrictionTrigger;
@@ -26,7 +26,7 @@ import org.supervisionhub.graph.restriction.Restrictions.TriggerEvent;
 import org.supervisionhub.domain.restriction.TriggerKind;
 import org.supervisionhub.domain.restriction.TriggerType;
 import org.supervisionhub.graph.restriction.TriggerRepository;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /**
  * Records credit listings (FOLLOW-04, FOLLOW-05) and penalty decisions, and their removal (credit repair), in the

@@ -7,11 +7,11 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.supervisionhub.api.HubProperties;
 import org.supervisionhub.api.calendar.WorkingDayCalendar;
-import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.api.errors.InvalidInputException;
 import org.supervisionhub.graph.roster.Roster.Change;
 import org.supervisionhub.graph.calendar.Deadlines.DeadlineBasis;
 import org.supervisionhub.graph.roster.RosterRepository;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /**
  * Measures roster changes against the update deadline: ROS-03 (targets: N working days from

@@ -19,11 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.supervisionhub.api.directory.CsvImport;
 import org.supervisionhub.api.directory.ImportReport;
 import org.supervisionhub.api.directory.ImportReport.Rejection;
-import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.DomainRefusals;
-import org.supervisionhub.api.graphql.InvalidInputException;
-import org.supervisionhub.api.graphql.NotFoundException;
-import org.supervisionhub.api.graphql.Violation;
+import org.supervisionhub.api.errors.Checks;
+import org.supervisionhub.api.errors.DomainRefusals;
+import org.supervisionhub.api.errors.InvalidInputException;
+import org.supervisionhub.api.errors.NotFoundException;
+import org.supervisionhub.api.errors.Violation;
 import org.supervisionhub.api.roster.RosterInputs.ConflictInput;
 import org.supervisionhub.api.roster.RosterInputs.InspectorInput;
 import org.supervisionhub.api.roster.RosterInputs.InspectorScope;
@@ -42,7 +42,7 @@ import org.supervisionhub.graph.roster.Roster.InspectorData;
 import org.supervisionhub.graph.roster.RosterRepository;
 import org.supervisionhub.graph.roster.RosterRepository.InspectorState;
 import org.supervisionhub.graph.store.Page;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /** Writes to the inspector roster: entries, conflicts, CSV import; each write is one transaction. */
 @Service

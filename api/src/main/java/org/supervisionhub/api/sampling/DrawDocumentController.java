@@ -25,7 +25,7 @@ import org.supervisionhub.api.access.AccessScope;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.access.Viewers;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.ErrorCode;
 import org.supervisionhub.api.graphql.JsonErrors;
 import org.supervisionhub.api.publicsite.PublicTime;
 import org.supervisionhub.api.sampling.Vdraw1.Candidate;

@@ -24,10 +24,10 @@ import java.util.zip.GZIPOutputStream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.DomainRefusals;
-import org.supervisionhub.api.graphql.ErrorCode;
-import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.errors.Checks;
+import org.supervisionhub.api.errors.DomainRefusals;
+import org.supervisionhub.api.errors.ErrorCode;
+import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.api.sampling.Vdraw1.Candidate;
 import org.supervisionhub.api.sampling.Vdraw1.Pick;
 import org.supervisionhub.api.sampling.Vdraw1.Ranked;

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
-import org.supervisionhub.api.graphql.ErrorCode;
-import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.api.errors.ErrorCode;
+import org.supervisionhub.api.errors.InvalidInputException;
 import org.supervisionhub.graph.checklist.Checklist.Item;
 import org.supervisionhub.graph.checklist.ChecklistRepository;
 import org.supervisionhub.graph.sampling.AssignmentRepository;

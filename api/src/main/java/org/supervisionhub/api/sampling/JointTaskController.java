@@ -18,7 +18,7 @@ import org.supervisionhub.api.access.AccessScope;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
-import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.api.sampling.SamplingController.TaskView;
 import org.supervisionhub.api.sampling.SamplingInputs.ParticipationInput;
 import org.supervisionhub.domain.sampling.PlanStatus;

@@ -12,10 +12,10 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.DomainRefusals;
-import org.supervisionhub.api.graphql.ErrorCode;
-import org.supervisionhub.api.graphql.InvalidInputException;
+import org.supervisionhub.api.errors.Checks;
+import org.supervisionhub.api.errors.DomainRefusals;
+import org.supervisionhub.api.errors.ErrorCode;
+import org.supervisionhub.api.errors.InvalidInputException;
 import org.supervisionhub.api.sampling.SamplingInputs.ParticipationInput;
 import org.supervisionhub.domain.sampling.JointParticipation;
 import org.supervisionhub.domain.sampling.SamplingPlan;

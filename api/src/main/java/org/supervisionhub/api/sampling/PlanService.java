@@ -14,10 +14,10 @@ import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.supervisionhub.api.graphql.Checks;
-import org.supervisionhub.api.graphql.DomainRefusals;
-import org.supervisionhub.api.graphql.ErrorCode;
-import org.supervisionhub.api.graphql.NotFoundException;
+import org.supervisionhub.api.errors.Checks;
+import org.supervisionhub.api.errors.DomainRefusals;
+import org.supervisionhub.api.errors.ErrorCode;
+import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.api.sampling.SamplingInputs.CreateSamplingPlanInput;
 import org.supervisionhub.api.sampling.SamplingInputs.SamplingTaskInput;
 import org.supervisionhub.api.sampling.SamplingInputs.TriggerInput;

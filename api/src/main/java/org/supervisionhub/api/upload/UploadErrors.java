@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.supervisionhub.api.inspection.ExternalEvidence;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.supervisionhub.api.access.ForbiddenException;
-import org.supervisionhub.api.graphql.InvalidInputException;
-import org.supervisionhub.api.graphql.NotFoundException;
-import org.supervisionhub.api.graphql.ErrorCode;
+import org.supervisionhub.api.errors.InvalidInputException;
+import org.supervisionhub.api.errors.NotFoundException;
+import org.supervisionhub.api.errors.ErrorCode;
 
 /** The hub's typed errors for its REST uploads, in the shape of GraphQL's: {@code {"errors": [{code, field, message}]}}. */
 @RestControllerAdvice(assignableTypes = {CsvUploadController.class, EvidenceUploadController.class})

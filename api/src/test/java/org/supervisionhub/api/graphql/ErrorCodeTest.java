@@ -1,5 +1,6 @@
 package org.supervisionhub.api.graphql;
 
+import org.supervisionhub.api.errors.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -69,7 +70,7 @@ class ErrorCodeTest {
         // Spring's classifications, for errors that reach the interceptor without a code.
         for (ErrorType type : ErrorType.values()) {
             ErrorCode code = ErrorCode.ofClassification(type.name());
-            assertThat(code.classification()).as(type.name()).isEqualTo(type);
+            assertThat(ErrorTypes.of(code)).as(type.name()).isEqualTo(type);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.supervisionhub.api.graphql;
 
+import org.supervisionhub.api.errors.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

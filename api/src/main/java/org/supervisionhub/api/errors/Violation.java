@@ -1,4 +1,4 @@
-package org.supervisionhub.api.graphql;
+package org.supervisionhub.api.errors;
 
 /**
  * One reason an input was rejected.

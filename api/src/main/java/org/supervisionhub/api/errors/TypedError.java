@@ -1,4 +1,4 @@
-package org.supervisionhub.api.graphql;
+package org.supervisionhub.api.errors;
 
 /**
  * An exception of another capability that {@link HubErrorResolver} reports as one typed GraphQL error (its message,

@@ -1,4 +1,4 @@
-package org.supervisionhub.api.graphql;
+package org.supervisionhub.api.errors;
 
 /** A referenced entity does not exist. */
 public class NotFoundException extends RuntimeException {
