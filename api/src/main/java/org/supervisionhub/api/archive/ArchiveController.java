@@ -14,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Access;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
+import org.supervisionhub.api.graphql.InputPaths;
 import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.api.inspection.InspectionViews;
 import org.supervisionhub.api.inspection.OverdueWork;
@@ -69,7 +70,7 @@ public class ArchiveController {
 
     @MutationMapping
     public Borrowing requestArchiveBorrowing(@Argument ArchiveService.BorrowingInput input, @ContextValue Viewer viewer) {
-        return service.requestBorrowing(input, viewer);
+        return InputPaths.under("input", () -> service.requestBorrowing(input, viewer));
     }
 
     @MutationMapping

@@ -149,17 +149,20 @@ public class ArchiveService {
         return archives.lockAmendment(id).orElseThrow();
     }
 
-    /** ARCH-08, ARCH-09: anyone of a department asks to borrow a file; the request is the borrowing registration. */
+    /**
+     * ARCH-08, ARCH-09: anyone of a department asks to borrow a file; the request is the borrowing registration. Refusals
+     * name the fields of {@code in}.
+     */
     @Transactional
     public Borrowing requestBorrowing(BorrowingInput in, Viewer viewer) {
         ArchiveFile file = file(in.fileId());
         Checks checks = new Checks();
-        checks.require("input.borrower", in.borrower());
-        checks.require("input.purpose", in.purpose());
-        checks.require("input.dueOn", in.dueOn());
+        checks.require("borrower", in.borrower());
+        checks.require("purpose", in.purpose());
+        checks.require("dueOn", in.dueOn());
         // ARCH-09: the request is the registration, due back after today.
         Outcome<Loan> requested = Loan.request(new BorrowingId("LOAN-" + UUID.randomUUID()), in.dueOn(), today());
-        DomainRefusals.violations(requested.violations(), s -> "input." + s).forEach(checks::add);
+        DomainRefusals.violations(requested.violations(), s -> s).forEach(checks::add);
         checks.throwIfAny();
         Loan loan = requested.orElseThrow(DomainRefusals.asArguments());
         Borrowing b = new Borrowing(loan.id().value(), file.id(), in.borrower().strip(), viewer.departmentId(), in.purpose().strip(),

@@ -23,4 +23,9 @@ public class InvalidInputException extends RuntimeException {
     public List<Violation> violations() {
         return violations;
     }
+
+    /** The same refusal with every field under {@code root} (see {@link Violation#under}). */
+    public InvalidInputException under(String root) {
+        return new InvalidInputException(violations.stream().map(v -> v.under(root)).toList());
+    }
 }

@@ -13,4 +13,9 @@ public class NotFoundException extends RuntimeException {
     public String field() {
         return field;
     }
+
+    /** The same refusal with its field under {@code root}. */
+    public NotFoundException under(String root) {
+        return new NotFoundException(root + "." + field, getMessage());
+    }
 }

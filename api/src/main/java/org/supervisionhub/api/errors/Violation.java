@@ -12,4 +12,9 @@ public record Violation(String field, ErrorCode code, String message, String rul
     public static Violation of(String field, ErrorCode code, String message) {
         return new Violation(field, code, message, null);
     }
+
+    /** The same violation with its field under {@code root} ({@code borrower} → {@code input.borrower}), in its message too. */
+    public Violation under(String root) {
+        return new Violation(root + "." + field, code, message.startsWith(field) ? root + "." + message : message, rule);
+    }
 }

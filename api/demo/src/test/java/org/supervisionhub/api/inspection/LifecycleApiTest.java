@@ -344,6 +344,11 @@ class LifecycleApiTest extends HubIntegrationTest {
 
         // Borrowing: registered by the requester, two consents by two leaders, then checked on return (ARCH-09, ARCH-11).
         String borrow = "mutation($in: ArchiveBorrowingInput!) { requestArchiveBorrowing(input: $in) { id status } }";
+        // Refused requests name the input's fields: due back after today (ARCH-09), a file that exists.
+        assertThat(error(graphQl(officer("HRSS-430100")), borrow, Map.of("in", Map.of("fileId", fileId, "borrower", "张三", "purpose", "复查复核",
+                "dueOn", today().toString())))).isEqualTo("INVALID_VALUE input.dueOn");
+        assertThat(error(graphQl(officer("HRSS-430100")), borrow, Map.of("in", Map.of("fileId", "ARC-NONE", "borrower", "张三", "purpose", "复查复核",
+                "dueOn", today().plusDays(14).toString())))).isEqualTo("NOT_FOUND input.fileId");
         String loan = (String) ok(graphQl(officer("HRSS-430100")), borrow, "requestArchiveBorrowing", Map.of("in", Map.of("fileId", fileId,
                 "borrower", "张三", "purpose", "复查复核", "dueOn", today().plusDays(14).toString()))).get("id");
         String head = call("consentArchiveBorrowing", "id: \"" + loan + "\", consent: DEPARTMENT_HEAD", "status headConsentBy");
