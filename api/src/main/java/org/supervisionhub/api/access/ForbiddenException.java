@@ -54,6 +54,11 @@ public class ForbiddenException extends RuntimeException implements TypedError {
     }
 
     @Override
+    public ForbiddenException under(String root) {
+        return new ForbiddenException(field == null ? null : root + "." + field, getMessage(), anonymous, rule);
+    }
+
+    @Override
     public ErrorCode code() {
         return anonymous ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN;
     }

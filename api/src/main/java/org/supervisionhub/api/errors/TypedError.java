@@ -13,4 +13,7 @@ public interface TypedError {
 
     /** DOMAIN.md rule id(s), or null. */
     String rule();
+
+    /** The same error with its field under {@code root} ({@code inspectionId} → {@code input.inspectionId}). */
+    RuntimeException under(String root);
 }

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.supervisionhub.api.errors.InvalidInputException;
 import org.supervisionhub.api.errors.NotFoundException;
+import org.supervisionhub.api.errors.TypedError;
 
 /**
  * Where a service's refusals name the fields of the one input it was given ({@code borrower}), the controller calls it
@@ -22,6 +23,9 @@ public final class InputPaths {
             throw e.under(argument);
         } catch (NotFoundException e) {
             throw e.under(argument);
+        } catch (RuntimeException e) {
+            // Other capabilities' typed refusals (access's) name a field too.
+            throw e instanceof TypedError typed && typed.field() != null ? typed.under(argument) : e;
         }
     }
 }

@@ -93,23 +93,23 @@ public class EvidenceService {
     /** Records a stored file as evidence of an inspection, by the inspecting department's inspectors or officers. */
     @Transactional
     public Evidence record(EvidenceInput in, Viewer viewer) {
-        Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "EVID-01", Role.INSPECTOR, Role.OFFICER);
-        inspections.requireNotArchived(inspection.id(), "input.inspectionId");
+        Inspection inspection = inspections.actingOn(in.inspectionId(), "inspectionId", viewer, "EVID-01", Role.INSPECTOR, Role.OFFICER);
+        inspections.requireNotArchived(inspection.id(), "inspectionId");
         Checks checks = new Checks();
         String sha = in.sha256() == null ? null : in.sha256().strip().toLowerCase();
-        checks.check(sha != null && sha.matches("[0-9a-f]{64}"), "input.sha256", ErrorCode.INVALID_VALUE, "input.sha256: 64 hex digits", null);
-        checks.require("input.description", in.description());
-        checks.require("input.supports", in.supports());
-        checks.check(in.type() == null || !in.type().mustBeSealed() || Boolean.TRUE.equals(in.sealed()), "input.sealed", ErrorCode.REQUIRED,
-                "input.sealed: a copy carries the target's seal, a third-party certification its seal or signature", "EVID-05");
+        checks.check(sha != null && sha.matches("[0-9a-f]{64}"), "sha256", ErrorCode.INVALID_VALUE, "sha256: 64 hex digits", null);
+        checks.require("description", in.description());
+        checks.require("supports", in.supports());
+        checks.check(in.type() == null || !in.type().mustBeSealed() || Boolean.TRUE.equals(in.sealed()), "sealed", ErrorCode.REQUIRED,
+                "sealed: a copy carries the target's seal, a third-party certification its seal or signature", "EVID-05");
         // Collected now: once the window opened, after the draw; on site, not before the notified visit (LifecycleDates).
-        checks.addAll(LifecycleDates.evidence(timelines.of(inspection), "input.inspectionId", now(), in.method() == CollectionMethod.ON_SITE));
+        checks.addAll(LifecycleDates.evidence(timelines.of(inspection), "inspectionId", now(), in.method() == CollectionMethod.ON_SITE));
         checks.throwIfAny();
         // Only a file the caller's department holds: one it uploaded, or one already evidence it may read. A hash alone is no
         // claim to a file (another department's hash could be recorded and then downloaded), and a file held by others is
         // answered like a missing one, so that the answer does not tell whether someone stored it.
         StoredFile file = evidence.file(sha, false).filter(f -> holds(viewer, f.sha256()))
-                .orElseThrow(() -> new NotFoundException("input.sha256", "no stored file " + sha
+                .orElseThrow(() -> new NotFoundException("sha256", "no stored file " + sha
                         + " of your department: upload it to /evidence/files first"));
         // Size and media type are the stored file's.
         Evidence e = new Evidence("EVD-" + UUID.randomUUID(), inspection.id(), sha, in.fileName(), file.size(), file.mediaType(),

@@ -18,6 +18,7 @@ import org.supervisionhub.api.access.AccessRule;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.graphql.Connection;
+import org.supervisionhub.api.graphql.InputPaths;
 import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.api.inspection.InspectionViews.PublishedResult;
 import org.supervisionhub.api.inspection.ResultService.AmendableField;
@@ -87,7 +88,7 @@ public class InspectionController {
 
     @MutationMapping
     public InspectionRecord recordInspection(@Argument RecordService.RecordInput input, @ContextValue Viewer viewer) {
-        return recordService.record(input, viewer);
+        return InputPaths.under("input", () -> recordService.record(input, viewer));
     }
 
     @QueryMapping
@@ -97,7 +98,7 @@ public class InspectionController {
 
     @MutationMapping
     public Evidence recordEvidence(@Argument EvidenceService.EvidenceInput input, @ContextValue Viewer viewer) {
-        return evidenceService.record(input, viewer);
+        return InputPaths.under("input", () -> evidenceService.record(input, viewer));
     }
 
     @QueryMapping
@@ -107,7 +108,7 @@ public class InspectionController {
 
     @MutationMapping
     public Notice issueInspectionNotice(@Argument NoticeService.NoticeInput input, @ContextValue Viewer viewer) {
-        return noticeService.issue(input, viewer);
+        return InputPaths.under("input", () -> noticeService.issue(input, viewer));
     }
 
     @QueryMapping
@@ -228,7 +229,7 @@ public class InspectionController {
 
     @MutationMapping
     public Result proposeInspectionResult(@Argument Proposal input, @ContextValue Viewer viewer) {
-        return service.propose(input, viewer);
+        return InputPaths.under("input", () -> service.propose(input, viewer));
     }
 
     @MutationMapping

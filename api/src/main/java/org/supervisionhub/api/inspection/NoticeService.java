@@ -72,32 +72,32 @@ public class NoticeService {
     /** NOTICE-01: the inspecting department's officer or leader issues the notice of one drawn inspection. */
     @Transactional
     public Notice issue(NoticeInput in, Viewer viewer) {
-        Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "NOTICE-01", Role.OFFICER, Role.LEADER);
+        Inspection inspection = inspections.actingOn(in.inspectionId(), "inspectionId", viewer, "NOTICE-01", Role.OFFICER, Role.LEADER);
         String department = Inspections.inspecting(inspection);
-        joint.requireVisit(inspection, "input.inspectionId", "NOTICE-01");
-        Task task = plans.task(inspection.taskId()).orElseThrow(() -> new NotFoundException("input.inspectionId", "no task " + inspection.taskId()));
+        joint.requireVisit(inspection, "inspectionId", "NOTICE-01");
+        Task task = plans.task(inspection.taskId()).orElseThrow(() -> new NotFoundException("inspectionId", "no task " + inspection.taskId()));
         // NOTICE-07, NOTICE-01: the inspection decides whether a notice is issued at all.
         OnSiteInspection visit = new OnSiteInspection(new InspectionId(inspection.id()), task.data().announced(),
                 notices.ofInspections(List.of(inspection.id())).containsKey(inspection.id()), false, null, null);
         List<org.supervisionhub.domain.Violation> refused = visit.noticeable(task.id());
         if (!refused.isEmpty()) {
-            throw DomainRefusals.at(s -> "input.inspectionId").apply(refused);
+            throw DomainRefusals.at(s -> "inspectionId").apply(refused);
         }
         // PLAN-15: one notice of a joint inspection lists every participant's items too.
         List<Item> items = List.copyOf(checklists.itemsById(joint.itemIds(inspection, task)).values());
         boolean marketSubject = items.isEmpty() || items.stream().anyMatch(i -> MARKET_SUBJECT.equals(i.targetKind()));
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Checks checks = new Checks();
-        checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", ErrorCode.ILLEGAL_TRANSITION,
-                "input.inspectionId: the inspection is " + inspection.status(), null);
-        checks.require("input.visitAt", in.visitAt());
-        checks.require("input.cooperation", in.cooperation());
-        checks.require("input.contact", in.contact());
+        checks.check(inspection.status() == InspectionStatus.ACTIVE, "inspectionId", ErrorCode.ILLEGAL_TRANSITION,
+                "inspectionId: the inspection is " + inspection.status(), null);
+        checks.require("visitAt", in.visitAt());
+        checks.require("cooperation", in.cooperation());
+        checks.require("contact", in.contact());
         // NOTICE-02, NOTICE-04, NOTICE-05: the inspection decides the notice's content and channels.
         Outcome<List<NoticeChannel>> served = visit.notice(marketSubject, in.delivery(), in.materials());
-        DomainRefusals.violations(served.violations(), s -> "input." + s).forEach(checks::add);
+        DomainRefusals.violations(served.violations(), s -> s).forEach(checks::add);
         // The day the inspectors were assigned for, in the window, after the draw, ahead of time (LifecycleDates).
-        checks.addAll(LifecycleDates.notice(timelines.of(inspection), "input.visitAt", in.visitAt(), now, marketSubject));
+        checks.addAll(LifecycleDates.notice(timelines.of(inspection), "visitAt", in.visitAt(), now, marketSubject));
         checks.throwIfAny();
         Draw draw = draws.draw(inspection.drawId()).orElse(null);
         Enterprise enterprise = directory.enterprises(List.of(inspection.uscc())).get(inspection.uscc());

@@ -70,21 +70,21 @@ public class RecordService {
 
     @Transactional
     public InspectionRecord record(RecordInput in, Viewer viewer) {
-        Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "ONSITE-03", Role.INSPECTOR, Role.OFFICER);
-        inspections.requireNotArchived(inspection.id(), "input.inspectionId");
-        joint.requireVisit(inspection, "input.inspectionId", "ONSITE-03");
+        Inspection inspection = inspections.actingOn(in.inspectionId(), "inspectionId", viewer, "ONSITE-03", Role.INSPECTOR, Role.OFFICER);
+        inspections.requireNotArchived(inspection.id(), "inspectionId");
+        joint.requireVisit(inspection, "inspectionId", "ONSITE-03");
         // ONSITE-03 first: the record is made once. A joint inspection's one record covers every participant's items, by the union of the teams (GEN-15).
         Set<String> assigned = joint.team(inspection);
         OnSiteInspection visit = new OnSiteInspection(new InspectionId(inspection.id()), true, false,
                 records.ofInspections(List.of(inspection.id())).containsKey(inspection.id()), assigned, Set.copyOf(joint.itemCodes(inspection)));
         if (!visit.recordable().isEmpty()) {
-            throw DomainRefusals.at(s -> "input.inspectionId").apply(visit.recordable());
+            throw DomainRefusals.at(s -> "inspectionId").apply(visit.recordable());
         }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Checks checks = new Checks();
-        checks.require("input.conductedAt", in.conductedAt());
+        checks.require("conductedAt", in.conductedAt());
         // In the task's window, after the draw and the notified visit, not in the future (LifecycleDates).
-        checks.addAll(LifecycleDates.record(timelines.of(inspection), "input.conductedAt", in.conductedAt(), now));
+        checks.addAll(LifecycleDates.record(timelines.of(inspection), "conductedAt", in.conductedAt(), now));
         // ONSITE-01, ONSITE-02, ONSITE-04..06: the inspection decides whether the record is complete; the roster holds the certificates.
         List<FindingInput> findings = in.findings() == null ? List.of() : in.findings();
         List<PresentInput> present = in.present() == null ? List.of() : in.present();
@@ -96,7 +96,7 @@ public class RecordService {
                 present.stream().map(p -> new OnSiteRecord.Presence(p.inspectorId(), p.certificateNo())).toList(), in.signedBy(),
                 in.signerRole() != null, in.refusalReason());
         DomainRefusals.violations(visit.recordViolations(made, certificates, jurisdictions.of(Inspections.inspecting(inspection)).refusalSignedByWholeTeam()),
-                s -> "input." + s).forEach(checks::add);
+                s -> s).forEach(checks::add);
         boolean signed = in.signedBy() != null && !in.signedBy().isBlank();
         boolean refused = in.refusalReason() != null && !in.refusalReason().isBlank();
         checks.throwIfAny();

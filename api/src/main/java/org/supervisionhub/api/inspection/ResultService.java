@@ -103,14 +103,17 @@ public class ResultService {
         return "RES-" + inspectionId;
     }
 
-    /** APPR-01 "whoever inspects submits": the inspecting department's inspectors or officers propose (or propose again before approval). */
+    /**
+     * APPR-01 "whoever inspects submits": the inspecting department's inspectors or officers propose (or propose again before
+     * approval). Refusals name the fields of {@code in}.
+     */
     @Transactional
     public Result propose(Proposal in, Viewer viewer) {
-        Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "APPR-01", Role.INSPECTOR, Role.OFFICER);
+        Inspection inspection = inspections.actingOn(in.inspectionId(), "inspectionId", viewer, "APPR-01", Role.INSPECTOR, Role.OFFICER);
         String inspecting = Inspections.inspecting(inspection);
         Checks checks = new Checks();
-        checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", ErrorCode.ILLEGAL_TRANSITION,
-                "input.inspectionId: the inspection is " + inspection.status() + ", not active", null);
+        checks.check(inspection.status() == InspectionStatus.ACTIVE, "inspectionId", ErrorCode.ILLEGAL_TRANSITION,
+                "inspectionId: the inspection is " + inspection.status() + ", not active", null);
         String id = idOf(inspection.id());
         Result existing = results.lock(id).orElse(null);
         ResultContent content = new ResultContent(in.category(), in.facts(), in.endedOn(), in.rectificationDeadline());
@@ -118,13 +121,13 @@ public class ResultService {
         Outcome<InspectionResult> proposal = existing == null
                 ? InspectionResult.propose(new ResultId(id), new DepartmentId(inspecting), DepartmentId.of(inspection.drawnBy()), in.delegation(), content)
                 : existing.lifecycle(false).proposeAgain(content);
-        DomainRefusals.violations(proposal.violations(), s -> "input." + (s.equals("id") ? "inspectionId" : s)).forEach(checks::add);
+        DomainRefusals.violations(proposal.violations(), s -> s.equals("id") ? "inspectionId" : s).forEach(checks::add);
         // In the window, after the draw, the notified visit and the record's start, not in the future (LifecycleDates).
-        checks.addAll(LifecycleDates.result(timelines.of(inspection), "input.", in.endedOn(), in.rectificationDeadline(), now()));
+        checks.addAll(LifecycleDates.result(timelines.of(inspection), "", in.endedOn(), in.rectificationDeadline(), now()));
         // NONCOOP-02: a result names serious non-cooperation only once it is recorded.
         boolean recorded = in.category() == ResultCategory.SERIOUS_NON_COOPERATION
                 && !followUps.nonCooperationOf(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).isEmpty();
-        DomainRefusals.violations(NonCooperation.namedByResult(in.category(), recorded), s -> "input." + s).forEach(checks::add);
+        DomainRefusals.violations(NonCooperation.namedByResult(in.category(), recorded), s -> s).forEach(checks::add);
         checks.throwIfAny();
         InspectionResult proposed = proposal.orElseThrow(DomainRefusals.asArguments());
         OffsetDateTime now = now();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.supervisionhub.api.access.ForbiddenException;
 import org.supervisionhub.api.errors.ErrorCode;
 import org.supervisionhub.api.errors.InvalidInputException;
 import org.supervisionhub.api.errors.NotFoundException;
@@ -33,6 +34,17 @@ class InputPathsTest {
         })).isInstanceOfSatisfying(NotFoundException.class, e -> {
             assertThat(e.field()).isEqualTo("input.fileId");
             assertThat(e.getMessage()).isEqualTo("no archive file F-1");
+        });
+    }
+
+    @Test
+    void anAccessRefusalAboutAnInputFieldMovesUnderTheArgumentWithItsRule() {
+        assertThatThrownBy(() -> InputPaths.under("input", () -> {
+            throw new ForbiddenException("inspectionId", "APPR-01: by the inspecting department HRSS-430100", false);
+        })).isInstanceOfSatisfying(ForbiddenException.class, e -> {
+            assertThat(e.field()).isEqualTo("input.inspectionId");
+            assertThat(e.rule()).isEqualTo("APPR-01");
+            assertThat(e.getMessage()).isEqualTo("APPR-01: by the inspecting department HRSS-430100");
         });
     }
 
