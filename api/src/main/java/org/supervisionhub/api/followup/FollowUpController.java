@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Access;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
+import org.supervisionhub.api.graphql.InputPaths;
 import org.supervisionhub.api.inspection.InspectionViews;
 import org.supervisionhub.api.inspection.OverdueWork;
 import org.supervisionhub.domain.followup.CaseOutcome;
@@ -44,7 +45,7 @@ public class FollowUpController {
 
     @MutationMapping
     public EnforcementCase openCase(@Argument FollowUpService.CaseInput input, @ContextValue Viewer viewer) {
-        return service.openCase(input, viewer);
+        return InputPaths.under("input", () -> service.openCase(input, viewer));
     }
 
     @MutationMapping
@@ -55,7 +56,7 @@ public class FollowUpController {
 
     @MutationMapping
     public PenaltyDecision recordPenaltyDecision(@Argument FollowUpService.PenaltyInput input, @ContextValue Viewer viewer) {
-        return service.recordPenalty(input, viewer);
+        return InputPaths.under("input", () -> service.recordPenalty(input, viewer));
     }
 
     @MutationMapping
@@ -65,12 +66,12 @@ public class FollowUpController {
 
     @MutationMapping
     public Referral referInspectionResult(@Argument FollowUpService.ReferralInput input, @ContextValue Viewer viewer) {
-        return service.refer(input, viewer);
+        return InputPaths.under("input", () -> service.refer(input, viewer));
     }
 
     @MutationMapping
     public NonCooperation recordNonCooperation(@Argument FollowUpService.NonCooperationInput input, @ContextValue Viewer viewer) {
-        return service.recordNonCooperation(input, viewer);
+        return InputPaths.under("input", () -> service.recordNonCooperation(input, viewer));
     }
 
     @QueryMapping

@@ -103,19 +103,19 @@ public class FollowUpService {
      */
     @Transactional
     public EnforcementCase openCase(CaseInput in, Viewer viewer) {
-        Result r = approvedWithProblem(in.resultId(), "input.resultId", "FOLLOW-06");
+        Result r = approvedWithProblem(in.resultId(), "resultId", "FOLLOW-06");
         boolean receiving = viewer.departmentId() != null && followUps.referralsOfResults(List.of(r.id())).getOrDefault(r.id(), List.of())
                 .stream().anyMatch(f -> viewer.departmentId().equals(f.recipientDepartment()));
         String department = receiving ? viewer.departmentId() : r.inspectingDepartment();
-        Inspections.requireDepartment(viewer, department, "input.resultId", "FOLLOW-06: opened by the inspecting department "
+        Inspections.requireDepartment(viewer, department, "resultId", "FOLLOW-06: opened by the inspecting department "
                 + r.inspectingDepartment() + " or one it referred the result to", Role.OFFICER, Role.LEADER);
         Checks checks = new Checks();
-        checks.require("input.caseNumber", in.caseNumber());
-        checks.require("input.summary", in.summary());
-        checks.require("input.openedOn", in.openedOn());
-        checks.addAll(LifecycleDates.followUp(timelines.of(r), "input.openedOn", in.openedOn(), "FOLLOW-06", now()));
+        checks.require("caseNumber", in.caseNumber());
+        checks.require("summary", in.summary());
+        checks.require("openedOn", in.openedOn());
+        checks.addAll(LifecycleDates.followUp(timelines.of(r), "openedOn", in.openedOn(), "FOLLOW-06", now()));
         checks.check(in.caseNumber() == null || in.caseNumber().isBlank() || !followUps.caseNumberTaken(department, in.caseNumber().strip()),
-                "input.caseNumber", ErrorCode.DUPLICATE, "input.caseNumber: " + department + " already has case " + in.caseNumber(), null);
+                "caseNumber", ErrorCode.DUPLICATE, "caseNumber: " + department + " already has case " + in.caseNumber(), null);
         checks.throwIfAny();
         Case opened = Case.open(new CaseId("CASE-" + UUID.randomUUID()), new DepartmentId(department), in.openedOn());
         EnforcementCase c = new EnforcementCase(opened.id().value(), r.id(), r.uscc(), department, in.caseNumber().strip(), in.openedOn(),
@@ -127,7 +127,7 @@ public class FollowUpService {
     /** FOLLOW-10: a case closes once, with a penalty (a decision recorded), none, or a transfer (a referral of its result made). */
     @Transactional
     public EnforcementCase closeCase(String id, LocalDate closedOn, CaseOutcome outcome, String note, Viewer viewer) {
-        EnforcementCase c = lockedCase(id);
+        EnforcementCase c = lockedCase(id, "id");
         Inspections.requireDepartment(viewer, c.departmentId(), "id", "FOLLOW-06: closed by " + c.departmentId(), Role.OFFICER, Role.LEADER);
         Case open = c.lifecycle();
         throwIfAny(open.closable(), s -> s);
@@ -146,21 +146,21 @@ public class FollowUpService {
         checks.throwIfAny();
         followUps.closeCase(c.status(), open.close(closedOn, outcome, !penalties.isEmpty(), referred).orElseThrow(DomainRefusals.asArguments()),
                 note.strip());
-        return lockedCase(id);
+        return lockedCase(id, "id");
     }
 
     /** A penalty decision in an open case; PUB-06: a general-procedure one gets its publication deadline where the jurisdiction sets one. */
     @Transactional
     public PenaltyDecision recordPenalty(PenaltyInput in, Viewer viewer) {
-        EnforcementCase c = lockedCase(in.caseId());
-        Inspections.requireDepartment(viewer, c.departmentId(), "input.caseId", "FOLLOW-10: decided in " + c.departmentId(), Role.OFFICER, Role.LEADER);
-        throwIfAny(c.lifecycle().acceptsPenalty(), s -> s.equals("id") ? "input.caseId" : s);
+        EnforcementCase c = lockedCase(in.caseId(), "caseId");
+        Inspections.requireDepartment(viewer, c.departmentId(), "caseId", "FOLLOW-10: decided in " + c.departmentId(), Role.OFFICER, Role.LEADER);
+        throwIfAny(c.lifecycle().acceptsPenalty(), s -> s.equals("id") ? "caseId" : s);
         Checks checks = new Checks();
-        checks.require("input.decisionNumber", in.decisionNumber());
-        checks.require("input.procedure", in.procedure());
-        checks.require("input.content", in.content());
-        checks.require("input.decidedOn", in.decidedOn());
-        checks.addAll(LifecycleDates.penalty(clock.getZone(), "input.decidedOn", in.decidedOn(), c.openedOn(), now()));
+        checks.require("decisionNumber", in.decisionNumber());
+        checks.require("procedure", in.procedure());
+        checks.require("content", in.content());
+        checks.require("decidedOn", in.decidedOn());
+        checks.addAll(LifecycleDates.penalty(clock.getZone(), "decidedOn", in.decidedOn(), c.openedOn(), now()));
         checks.throwIfAny();
         int days = jurisdictions.of(c.departmentId()).penaltyDecisionWorkingDays();
         // PUB-06: stored with its inputs and basis (provisional where the holiday data does not cover a year it spans).
@@ -189,25 +189,25 @@ public class FollowUpService {
      */
     @Transactional
     public Referral refer(ReferralInput in, Viewer viewer) {
-        Result r = approvedWithProblem(in.resultId(), "input.resultId", "FOLLOW-07");
-        Inspections.requireDepartment(viewer, r.inspectingDepartment(), "input.resultId", "FOLLOW-07: referred by the inspecting department "
+        Result r = approvedWithProblem(in.resultId(), "resultId", "FOLLOW-07");
+        Inspections.requireDepartment(viewer, r.inspectingDepartment(), "resultId", "FOLLOW-07: referred by the inspecting department "
                 + r.inspectingDepartment(), Role.OFFICER, Role.LEADER);
         Checks checks = new Checks();
-        checks.require("input.destination", in.destination());
-        checks.require("input.reason", in.reason());
-        checks.require("input.referredOn", in.referredOn());
-        checks.addAll(LifecycleDates.followUp(timelines.of(r), "input.referredOn", in.referredOn(), "FOLLOW-07", now()));
+        checks.require("destination", in.destination());
+        checks.require("reason", in.reason());
+        checks.require("referredOn", in.referredOn());
+        checks.addAll(LifecycleDates.followUp(timelines.of(r), "referredOn", in.referredOn(), "FOLLOW-07", now()));
         boolean crime = Boolean.TRUE.equals(in.suspectedCrime());
         if (in.destination() == ReferralDestination.HRSS_INTERNAL) {
-            checks.require("input.recipientDepartmentId", in.recipientDepartmentId());
+            checks.require("recipientDepartmentId", in.recipientDepartmentId());
         } else if (in.destination() != null) {
-            checks.require("input.recipient", in.recipient());
+            checks.require("recipient", in.recipient());
         }
         // FOLLOW-07..09: where the lead may go is the domain's rule; whether the recipient is an HR&SS department of the hub, the graph's fact.
         String recipient = in.recipientDepartmentId() == null || in.recipientDepartmentId().isBlank() ? null : in.recipientDepartmentId();
         Department d = recipient == null ? null : organisation.department(recipient).orElse(null);
         DomainRefusals.violations(Referrals.violations(new DepartmentId(r.inspectingDepartment()), in.destination(), crime,
-                DepartmentId.of(recipient), d != null && HRSS.equals(d.sector())), s -> "input." + s).forEach(checks::add);
+                DepartmentId.of(recipient), d != null && HRSS.equals(d.sector())), s -> s).forEach(checks::add);
         checks.throwIfAny();
         Referral f = new Referral("REF-" + UUID.randomUUID(), r.id(), r.uscc(), r.inspectingDepartment(), in.destination(),
                 in.recipientDepartmentId(), in.recipient() == null || in.recipient().isBlank() ? null : in.recipient().strip(), in.reason().strip(),
@@ -219,24 +219,24 @@ public class FollowUpService {
     /** NONCOOP-01..03: the inspecting department records serious non-cooperation during an active inspection, with the evidence kept of it. */
     @Transactional
     public NonCooperation recordNonCooperation(NonCooperationInput in, Viewer viewer) {
-        Inspection inspection = inspections.actingOn(in.inspectionId(), "input.inspectionId", viewer, "NONCOOP-02", Role.INSPECTOR, Role.OFFICER);
-        inspections.requireNotArchived(inspection.id(), "input.inspectionId");
+        Inspection inspection = inspections.actingOn(in.inspectionId(), "inspectionId", viewer, "NONCOOP-02", Role.INSPECTOR, Role.OFFICER);
+        inspections.requireNotArchived(inspection.id(), "inspectionId");
         Checks checks = new Checks();
-        checks.check(inspection.status() == InspectionStatus.ACTIVE, "input.inspectionId", ErrorCode.ILLEGAL_TRANSITION,
-                "input.inspectionId: the inspection is " + inspection.status() + ", not active", null);
+        checks.check(inspection.status() == InspectionStatus.ACTIVE, "inspectionId", ErrorCode.ILLEGAL_TRANSITION,
+                "inspectionId: the inspection is " + inspection.status() + ", not active", null);
         InspectionId inspected = new InspectionId(inspection.id());
         // NONCOOP-01, then the inputs and dates, then NONCOOP-02: the evidence kept of it, of this inspection.
-        DomainRefusals.violations(org.supervisionhub.domain.followup.NonCooperation.circumstancesNamed(in.circumstances()), s -> "input." + s).forEach(checks::add);
-        checks.require("input.description", in.description());
-        checks.require("input.occurredOn", in.occurredOn());
-        checks.addAll(LifecycleDates.nonCooperation(timelines.of(inspection), "input.occurredOn", in.occurredOn(), now()));
+        DomainRefusals.violations(org.supervisionhub.domain.followup.NonCooperation.circumstancesNamed(in.circumstances()), s -> s).forEach(checks::add);
+        checks.require("description", in.description());
+        checks.require("occurredOn", in.occurredOn());
+        checks.addAll(LifecycleDates.nonCooperation(timelines.of(inspection), "occurredOn", in.occurredOn(), now()));
         Set<String> ofInspection = Set.copyOf(evidence.ofInspections(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream()
                 .map(Evidence::id).toList());
         DomainRefusals.violations(org.supervisionhub.domain.followup.NonCooperation.evidenceKept(inspected, in.evidenceIds(), ofInspection),
-                s -> "input." + s).forEach(checks::add);
+                s -> s).forEach(checks::add);
         checks.throwIfAny();
         org.supervisionhub.domain.followup.NonCooperation recorded = org.supervisionhub.domain.followup.NonCooperation.record(inspected,
-                in.circumstances(), in.evidenceIds(), ofInspection).orElseThrow(DomainRefusals.at(s -> "input." + s));
+                in.circumstances(), in.evidenceIds(), ofInspection).orElseThrow(DomainRefusals.at(s -> s));
         NonCooperation n = new NonCooperation("NONCOOP-" + UUID.randomUUID(), inspection.id(), inspection.uscc(), Inspections.inspecting(inspection),
                 recorded.circumstances(), in.description().strip(), in.occurredOn(), recorded.evidenceIds(), viewer.actor(), now());
         followUps.create(n);
@@ -295,8 +295,8 @@ public class FollowUpService {
         }
     }
 
-    private EnforcementCase lockedCase(String id) {
-        return followUps.lockCase(id).orElseThrow(() -> new NotFoundException("id", "no case " + id));
+    private EnforcementCase lockedCase(String id, String field) {
+        return followUps.lockCase(id).orElseThrow(() -> new NotFoundException(field, "no case " + id));
     }
 
     private LocalDate today() {

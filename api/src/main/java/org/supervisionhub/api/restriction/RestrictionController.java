@@ -25,6 +25,7 @@ import org.springframework.stereotype.Controller;
 import org.supervisionhub.api.access.Access;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
+import org.supervisionhub.api.graphql.InputPaths;
 import org.supervisionhub.api.errors.Checks;
 import org.supervisionhub.api.graphql.Connection;
 import org.supervisionhub.api.directory.DirectoryService;
@@ -263,14 +264,15 @@ public class RestrictionController {
     public Trigger recordCreditListing(@Argument TriggerService.ListingInput input, @ContextValue Viewer viewer) {
         Access.requireDepartment(viewer, input.issuingDepartmentId(), "input.issuingDepartmentId");
         // Through the API a department records its own listings; other systems' lists arrive by sync.
-        return triggerService.recordListing(new TriggerService.ListingInput(input.uscc(), input.type(), input.issuingDepartmentId(),
-                input.legalBasis(), input.reason(), input.listedAt(), input.expiresAt(), null, input.sourceRef()), viewer.actor());
+        return InputPaths.under("input", () -> triggerService.recordListing(new TriggerService.ListingInput(input.uscc(), input.type(),
+                input.issuingDepartmentId(), input.legalBasis(), input.reason(), input.listedAt(), input.expiresAt(), null, input.sourceRef()),
+                viewer.actor()));
     }
 
     @MutationMapping
     public Trigger recordSanction(@Argument TriggerService.SanctionInput input, @ContextValue Viewer viewer) {
         Access.requireDepartment(viewer, input.issuingDepartmentId(), "input.issuingDepartmentId");
-        return triggerService.recordSanction(input, viewer.actor());
+        return InputPaths.under("input", () -> triggerService.recordSanction(input, viewer.actor()));
     }
 
     @MutationMapping

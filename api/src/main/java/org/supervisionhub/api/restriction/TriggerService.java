@@ -59,11 +59,11 @@ public class TriggerService {
     @Transactional
     public Trigger recordListing(ListingInput in, String actor) {
         Checks checks = new Checks();
-        String uscc = checks.uscc("input.uscc", in.uscc());
+        String uscc = checks.uscc("uscc", in.uscc());
         OffsetDateTime now = now();
         OffsetDateTime from = in.listedAt() == null ? now : utc(in.listedAt());
         RestrictionTrigger issued = issue(checks, TriggerKind.CREDIT_LISTING, in.type(), in.legalBasis(), in.reason(), from, in.expiresAt(), now,
-                "input.listedAt");
+                "listedAt");
         Department issuer = issuer(checks, in.issuingDepartmentId());
         checks.throwIfAny();
         return create(new Trigger(nextListingId(), TriggerKind.CREDIT_LISTING, issued.type(), uscc, issuer.id(), issuer.name(), in.legalBasis().strip(),
@@ -74,23 +74,23 @@ public class TriggerService {
     @Transactional
     public Trigger recordSanction(SanctionInput in, String actor) {
         Checks checks = new Checks();
-        String uscc = checks.uscc("input.uscc", in.uscc());
-        checks.require("input.decisionNo", in.decisionNo());
+        String uscc = checks.uscc("uscc", in.uscc());
+        checks.require("decisionNo", in.decisionNo());
         checks.check(in.penalties() != null && !in.penalties().isEmpty() && in.penalties().stream().noneMatch(String::isBlank),
-                "input.penalties", ErrorCode.REQUIRED, "input.penalties: at least one penalty", null);
+                "penalties", ErrorCode.REQUIRED, "penalties: at least one penalty", null);
         BigDecimal fine = null;
         if (in.fineAmount() != null) {
             try {
                 fine = new BigDecimal(in.fineAmount());
-                checks.check(fine.signum() > 0, "input.fineAmount", ErrorCode.INVALID_VALUE, "input.fineAmount: a positive amount in yuan", null);
+                checks.check(fine.signum() > 0, "fineAmount", ErrorCode.INVALID_VALUE, "fineAmount: a positive amount in yuan", null);
             } catch (NumberFormatException e) {
-                checks.check(false, "input.fineAmount", ErrorCode.INVALID_VALUE, "input.fineAmount: a decimal amount in yuan", null);
+                checks.check(false, "fineAmount", ErrorCode.INVALID_VALUE, "fineAmount: a decimal amount in yuan", null);
             }
         }
         OffsetDateTime now = now();
         OffsetDateTime from = in.decidedAt() == null ? now : utc(in.decidedAt());
         TriggerType type = in.major() ? TriggerType.MAJOR_ADMINISTRATIVE_PENALTY : TriggerType.ADMINISTRATIVE_PENALTY;
-        RestrictionTrigger issued = issue(checks, TriggerKind.SANCTION, type, in.legalBasis(), in.reason(), from, in.expiresAt(), now, "input.decidedAt");
+        RestrictionTrigger issued = issue(checks, TriggerKind.SANCTION, type, in.legalBasis(), in.reason(), from, in.expiresAt(), now, "decidedAt");
         Department issuer = issuer(checks, in.issuingDepartmentId());
         checks.throwIfAny();
         String id = "PEN-" + String.format("%06d", triggers.nextNumber("sanction"));
@@ -158,7 +158,7 @@ public class TriggerService {
 
     private Trigger create(Trigger t) {
         if (!triggers.create(t)) {
-            throw new NotFoundException("input.uscc", "no enterprise " + t.uscc());
+            throw new NotFoundException("uscc", "no enterprise " + t.uscc());
         }
         triggers.appendChange("LISTED", t.id(), t.uscc(), null, t.recordedAt());
         return triggers.byId(List.of(t.id())).get(t.id());
@@ -167,16 +167,16 @@ public class TriggerService {
     /** Input completeness here; the trigger decides the rest (its kind, dates and texts), with {@code from} named {@code fromField}. */
     private static RestrictionTrigger issue(Checks checks, TriggerKind kind, TriggerType type, String legalBasis, String reason, OffsetDateTime from,
                                             OffsetDateTime expiresAt, OffsetDateTime now, String fromField) {
-        checks.require("input.legalBasis", legalBasis);
-        checks.require("input.reason", reason);
+        checks.require("legalBasis", legalBasis);
+        checks.require("reason", reason);
         Outcome<RestrictionTrigger> issued = RestrictionTrigger.issue(kind, type, from, expiresAt == null ? null : utc(expiresAt), legalBasis, reason, now);
-        DomainRefusals.violations(issued.violations(), s -> s.equals("from") ? fromField : "input." + s).forEach(checks::add);
+        DomainRefusals.violations(issued.violations(), s -> s.equals("from") ? fromField : s).forEach(checks::add);
         return issued instanceof Outcome.Done<RestrictionTrigger> d ? d.value() : null;
     }
 
     private Department issuer(Checks checks, String departmentId) {
         Department d = departmentId == null ? null : organisation.department(departmentId).orElse(null);
-        checks.check(d != null, "input.issuingDepartmentId", ErrorCode.NOT_FOUND, "input.issuingDepartmentId: no department " + departmentId, null);
+        checks.check(d != null, "issuingDepartmentId", ErrorCode.NOT_FOUND, "issuingDepartmentId: no department " + departmentId, null);
         return d;
     }
 

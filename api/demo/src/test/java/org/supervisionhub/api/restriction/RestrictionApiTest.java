@@ -133,6 +133,30 @@ class RestrictionApiTest extends HubIntegrationTest {
         return ((List<Map<String, Object>>) path.get("nodes")).stream().map(n -> (String) n.get("id")).toList();
     }
 
+    /** Refused listings and sanctions name the fields of the operation's input, each refusal at once; nothing is recorded. */
+    @Test
+    void refusedListingsAndSanctionsNameTheInputsFields() {
+        List<String> listing = fields(graphQl(officer("MS-430100")).document("""
+                        mutation($in: CreditListingInput!) { recordCreditListing(input: $in) { id } }""")
+                .variable("in", Map.of("uscc", "12345", "type", "SERIOUS_VIOLATION_LIST", "issuingDepartmentId", "MS-430100",
+                        "legalBasis", "《市场监督管理严重违法失信名单管理办法》", "reason", " ")));
+        assertThat(listing).containsExactlyInAnyOrder("INVALID_USCC input.uscc", "REQUIRED input.reason");
+        assertThat(fields(graphQl(officer("MS-430100")).document("""
+                        mutation($in: CreditListingInput!) { recordCreditListing(input: $in) { id } }""")
+                .variable("in", Map.of("uscc", newUscc(), "type", "SERIOUS_VIOLATION_LIST", "issuingDepartmentId", "MS-430100",
+                        "legalBasis", "《市场监督管理严重违法失信名单管理办法》", "reason", "测试")))).containsExactly("NOT_FOUND input.uscc");
+        List<String> sanction = fields(graphQl(officer("MS-430100")).document("mutation($in: SanctionInput!) { recordSanction(input: $in) { id } }")
+                .variable("in", Map.of("uscc", newUscc(), "issuingDepartmentId", "MS-430100", "decisionNo", "拒绝罚字〔2026〕1号",
+                        "legalBasis", "《行政处罚法》", "reason", "测试", "penalties", List.of(), "fineAmount", "-5", "major", false)));
+        assertThat(sanction).contains("REQUIRED input.penalties", "INVALID_VALUE input.fineAmount");
+    }
+
+    static List<String> fields(GraphQlTester.Request<?> request) {
+        List<String> out = new ArrayList<>();
+        request.execute().errors().satisfy(errors -> errors.forEach(e -> out.add(e.getExtensions().get("code") + " " + e.getExtensions().get("field"))));
+        return out;
+    }
+
     @Test
     void invariant1RemovedTriggerHasNoEffectFromItsRemovalAndFullEffectBefore() {
         World w = world();
