@@ -74,7 +74,7 @@ public class JointVisitService {
         Set<String> enterprises = new HashSet<>();
         int inspections = 0;
         for (List<Candidate> list : byEnterprise.values()) {
-            Plan plan = JointVisits.plan(list, calendar::isWorkingDay, leadFirst(list, rank, jointLeads), today);
+            Plan plan = JointVisits.plan(list, calendar::isWorkingDay, members -> leadFirst(members, rank, jointLeads), today);
             for (Visit v : plan.visits()) {
                 if (!v.date().isBefore(from) && !v.date().isAfter(to)) {
                     items.add(v);
@@ -97,7 +97,9 @@ public class JointVisitService {
     public List<Visit> ofEnterprise(String uscc) {
         Map<String, List<Candidate>> byEnterprise = candidates.ofEnterprises(List.of(uscc));
         List<Candidate> list = byEnterprise.getOrDefault(uscc, List.of());
-        return JointVisits.plan(list, calendar::isWorkingDay, leadFirst(list, rank(byEnterprise), jointLeads(byEnterprise)),
+        Comparator<String> rank = rank(byEnterprise);
+        Set<String> jointLeads = jointLeads(byEnterprise);
+        return JointVisits.plan(list, calendar::isWorkingDay, members -> leadFirst(members, rank, jointLeads),
                 LocalDate.now(clock)).visits();
     }
 
@@ -114,12 +116,13 @@ public class JointVisitService {
     }
 
     /**
-     * ASSIGN-12: where the enterprise has a joint inspection (PLAN-15), the department that leads it comes first, so the
-     * visit's leader is appointed from the lead, whatever the participants' levels and names.
+     * ASSIGN-12: where a visit serves a joint inspection (PLAN-15), the department that leads it comes first, so the
+     * visit's leader is appointed from the lead, whatever the participants' levels and names. Decided per visit: the
+     * enterprise's other visits may serve joint inspections another department leads.
      */
-    private static Comparator<String> leadFirst(List<Candidate> list, Comparator<String> rank, Set<String> jointLeads) {
+    private static Comparator<String> leadFirst(List<Candidate> visit, Comparator<String> rank, Set<String> jointLeads) {
         Set<String> leads = new HashSet<>();
-        list.stream().filter(c -> jointLeads.contains(c.inspectionId())).forEach(c -> leads.add(c.inspectedBy() != null ? c.inspectedBy() : c.drawnBy()));
+        visit.stream().filter(c -> jointLeads.contains(c.inspectionId())).forEach(c -> leads.add(c.inspectedBy() != null ? c.inspectedBy() : c.drawnBy()));
         return leads.isEmpty() ? rank : Comparator.comparing((String id) -> !leads.contains(id)).thenComparing(rank);
     }
 

@@ -69,6 +69,15 @@ public final class JointVisits {
      * @param today        the regulators' today (the hub's Clock): no visit is proposed before it
      */
     public static Plan plan(List<Candidate> inspections, Predicate<LocalDate> isWorkingDay, Comparator<String> rank, LocalDate today) {
+        return plan(inspections, isWorkingDay, members -> rank, today);
+    }
+
+    /**
+     * @param rankOf orders the departments of one visit's inspections (given them): the first department's first inspector
+     *               leads, so the order may depend on what the visit holds (ASSIGN-12: the lead of its joint inspection)
+     */
+    public static Plan plan(List<Candidate> inspections, Predicate<LocalDate> isWorkingDay, Function<List<Candidate>, Comparator<String>> rankOf,
+                            LocalDate today) {
         record Window(Candidate inspection, LocalDate from, LocalDate to) {
         }
         List<Window> windows = new ArrayList<>();
@@ -108,7 +117,7 @@ public final class JointVisits {
             LocalDate from = group.stream().map(Window::from).max(Comparator.naturalOrder()).orElseThrow();
             LocalDate to = group.stream().map(Window::to).min(Comparator.naturalOrder()).orElseThrow();
             List<Candidate> members = group.stream().map(Window::inspection).toList();
-            visits.add(visit(members, from, to, rank));
+            visits.add(visit(members, from, to, rankOf.apply(members)));
         }
         return new Plan(List.copyOf(visits), List.copyOf(unscheduled));
     }

@@ -81,14 +81,14 @@ public class PlanService {
 
     @Transactional
     public Plan createPlan(CreateSamplingPlanInput in) {
-        Checks checks = new Checks().require("input.departmentId", in.departmentId()).require("input.year", in.year())
-                .require("input.title", in.title());
-        DomainRefusals.violations(SamplingPlan.validYear(in.year()), s -> "input." + s).forEach(checks::add);
+        Checks checks = new Checks().require("departmentId", in.departmentId()).require("year", in.year())
+                .require("title", in.title());
+        DomainRefusals.violations(SamplingPlan.validYear(in.year()), s -> s).forEach(checks::add);
         checks.throwIfAny();
-        Department d = department(in.departmentId(), "input.departmentId");
+        Department d = department(in.departmentId(), "departmentId");
         boolean planned = plans.plan(PlanId.of(d.id(), in.year()).value()).isPresent();
         SamplingPlan plan = SamplingPlan.draft(d.id(), d.name(), d.superiorId(), in.year(), planned)
-                .orElseThrow(DomainRefusals.at(s -> "input." + s));
+                .orElseThrow(DomainRefusals.at(s -> s));
         String id = plan.id().value();
         plans.createPlan(id, d.id(), in.year(), in.title().strip(), filingDeadline(d, in.year()), now());
         return plans.plan(id).orElseThrow();
@@ -220,16 +220,16 @@ public class PlanService {
 
     @Transactional
     public String recordTrigger(TriggerInput in) {
-        Checks checks = new Checks().require("input.type", in.type()).require("input.departmentId", in.departmentId())
-                .require("input.occurredOn", in.occurredOn());
-        String uscc = checks.uscc("input.uscc", in.uscc());
+        Checks checks = new Checks().require("type", in.type()).require("departmentId", in.departmentId())
+                .require("occurredOn", in.occurredOn());
+        String uscc = checks.uscc("uscc", in.uscc());
         // TRIG-01: the domain decides the type, the date and the description.
-        DomainRefusals.violations(TaskRules.trigger(in.type(), in.occurredOn(), in.description(), LocalDate.now(clock)), INPUT)
+        DomainRefusals.violations(TaskRules.trigger(in.type(), in.occurredOn(), in.description(), LocalDate.now(clock)), s -> s)
                 .forEach(checks::add);
         checks.throwIfAny();
-        department(in.departmentId(), "input.departmentId");
+        department(in.departmentId(), "departmentId");
         if (directory.enterprises(List.of(uscc)).isEmpty()) {
-            throw new NotFoundException("input.uscc", "no enterprise " + uscc + " in the target roster");
+            throw new NotFoundException("uscc", "no enterprise " + uscc + " in the target roster");
         }
         return plans.createTrigger(in.type(), uscc, in.departmentId(), in.occurredOn(), in.description(), in.sourceRef(), now());
     }

@@ -29,6 +29,7 @@ import org.supervisionhub.api.access.Owned;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
+import org.supervisionhub.api.graphql.InputPaths;
 import org.supervisionhub.api.errors.Checks;
 import org.supervisionhub.api.graphql.Connection;
 import org.supervisionhub.api.graphql.GroupedLoader;
@@ -203,7 +204,7 @@ public class SamplingController {
     @MutationMapping
     public Plan createSamplingPlan(@Argument CreateSamplingPlanInput input, @ContextValue Viewer viewer) {
         Access.requireDepartment(viewer, input.departmentId(), "input.departmentId");
-        return planService.createPlan(input);
+        return InputPaths.under("input", () -> planService.createPlan(input));
     }
 
     @MutationMapping
@@ -244,7 +245,7 @@ public class SamplingController {
     @MutationMapping
     public Trigger recordTrigger(@Argument TriggerInput input, @ContextValue Viewer viewer) {
         Access.requireDepartment(viewer, input.departmentId(), "input.departmentId");
-        String id = planService.recordTrigger(input);
+        String id = InputPaths.under("input", () -> planService.recordTrigger(input));
         return reads.triggers(List.of(id)).get(id);
     }
 

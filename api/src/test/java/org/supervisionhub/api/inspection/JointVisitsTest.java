@@ -116,6 +116,26 @@ class JointVisitsTest {
         assertThat(holidays.unscheduled()).hasSize(1);
     }
 
+    /**
+     * ASSIGN-12: one enterprise, two joint inspections on two days, each led by another department of the same city; each
+     * visit is led from its own joint inspection's lead, not from whichever department sorts first across the enterprise.
+     */
+    @Test
+    void eachVisitIsLedFromTheLeadOfTheJointInspectionItServesASSIGN12() {
+        List<Candidate> inspections = List.of(
+                planned(1, "HRSS-430600", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 30), LocalDate.of(2026, 11, 10)),
+                planned(2, "MS-430600", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 30), LocalDate.of(2026, 11, 10)),
+                planned(3, "MS-430600", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 30), LocalDate.of(2026, 11, 17)),
+                planned(4, "HRSS-430600", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 30), LocalDate.of(2026, 11, 17)));
+        // I1 leads the first joint inspection, I3 the second (the lead's inspection of each).
+        java.util.Set<String> leadInspections = java.util.Set.of("I1", "I3");
+        Plan plan = JointVisits.plan(inspections, WORKING, members -> Comparator.comparing((String d) -> members.stream()
+                .noneMatch(c -> leadInspections.contains(c.inspectionId()) && c.drawnBy().equals(d))).thenComparing(Comparator.naturalOrder()),
+                BEFORE);
+        assertThat(plan.visits()).extracting(v -> v.departments().get(0).departmentId() + " " + v.leader())
+                .containsExactly("HRSS-430600 P1", "MS-430600 P3");
+    }
+
     static Candidate planned(int n, String department, LocalDate from, LocalDate to, LocalDate plannedOn) {
         return new Candidate("I" + n, "U", "企业", department, null, List.of("ITEM-" + department), from, to, plannedOn, List.of("P" + n));
     }
