@@ -733,8 +733,9 @@ class JointTaskApiTest extends HubIntegrationTest {
         // Market supervision leads; HR&SS of the same city takes part (and would sort first by name).
         String lead = "MS-430600";
         String participant = "HRSS-430600";
-        // A year no other test or demo draw plans in: no other inspection's window can join this draw's visits.
-        int year = 2031;
+        // A year no other test or demo draw plans in (no other inspection's window can join this draw's visits), while the
+        // roster's certificates are still valid (the synthetic ones run to 2029), so the lead's inspectors are assigned.
+        int year = 2028;
         graphQl(officer(lead)).document("mutation($in: CreateSamplingPlanInput!) { createSamplingPlan(input: $in) { id } }")
                 .variable("in", Map.of("departmentId", lead, "year", year, "title", "市场监管联合抽查计划")).execute().path("createSamplingPlan.id").hasValue();
         String taskId = addTask(lead, year, item(MS_PROVINCE_CHECKLIST, "MS-02"), "0.05", null);
@@ -747,8 +748,10 @@ class JointTaskApiTest extends HubIntegrationTest {
             graphQl(officer(d)).document("mutation($d: ID!, $dep: ID!, $on: Date!) { assignInspectors(drawId: $d, departmentId: $dep, plannedOn: $on) { flagged } }")
                     .variable("d", drawId).variable("dep", d).variable("on", day).execute().path("assignInspectors.flagged").hasValue();
         }
-        Map<String, Object> node = graphQl(officer(lead)).document("query($d: ID!) { draw(id: $d) { inspections(first: 1) { edges { node { id uscc jointLeader } } } } }")
-                .variable("d", drawId).execute().path("draw.inspections.edges[0].node").entity(Map.class).get();
+        // One the lead staffed (ASSIGN-03 recusals could leave one without any of the lead's inspectors).
+        Map<String, Object> node = graphQl(officer(lead)).document("query($d: ID!) { draw(id: $d) { inspections(first: 50) { edges { node { id uscc jointLeader } } } } }")
+                .variable("d", drawId).execute().path("draw.inspections.edges[*].node").entityList(Map.class).get().stream()
+                .filter(n -> n.get("jointLeader") != null).findFirst().orElseThrow(() -> new AssertionError("no inspection led by the lead's inspector (ASSIGN-12)"));
         String leadId = (String) node.get("id");
         String uscc = (String) node.get("uscc");
         String leader = (String) node.get("jointLeader");
