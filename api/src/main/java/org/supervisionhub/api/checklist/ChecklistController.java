@@ -21,6 +21,7 @@ import org.supervisionhub.api.access.AccessScope;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
 import org.supervisionhub.api.graphql.Batches;
+import org.supervisionhub.api.graphql.InputPaths;
 import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.api.graphql.Connection;
 import org.supervisionhub.api.graphql.GroupedLoader;
@@ -85,7 +86,7 @@ public class ChecklistController {
     @MutationMapping
     public Version createChecklistVersion(@Argument CreateChecklistVersionInput input, @ContextValue Viewer viewer) {
         Access.requireDepartment(viewer, input.departmentId(), "input.departmentId");
-        return service.create(input);
+        return InputPaths.under("input", () -> service.create(input));
     }
 
     @MutationMapping
@@ -97,7 +98,7 @@ public class ChecklistController {
     @MutationMapping
     public Version updateChecklistDraft(@Argument UpdateChecklistDraftInput input, @ContextValue Viewer viewer) {
         requireIssuer(viewer, input.id(), "input.id");
-        return service.updateDraft(input);
+        return InputPaths.under("input", () -> service.updateDraft(input));
     }
 
     @MutationMapping

@@ -43,12 +43,12 @@ public class ChecklistService {
     @Transactional
     public Version create(CreateChecklistVersionInput in) {
         Checks checks = new Checks();
-        checks.require("input.departmentId", in.departmentId()).require("input.title", in.title())
-                .require("input.scope", in.scope()).require("input.kind", in.kind());
-        List<ItemData> items = items(in.items(), "input.items", checks);
+        checks.require("departmentId", in.departmentId()).require("title", in.title())
+                .require("scope", in.scope()).require("kind", in.kind());
+        List<ItemData> items = items(in.items(), "items", checks);
         checks.throwIfAny();
         if (organisation.department(in.departmentId()).isEmpty()) {
-            throw new NotFoundException("input.departmentId", "no department " + in.departmentId());
+            throw new NotFoundException("departmentId", "no department " + in.departmentId());
         }
         return draft(in.departmentId(), in.title().strip(), in.scope(), in.kind(), null, items);
     }
@@ -64,14 +64,14 @@ public class ChecklistService {
 
     @Transactional
     public Version updateDraft(UpdateChecklistDraftInput in) {
-        Version v = checklists.version(in.id()).orElseThrow(() -> new NotFoundException("input.id", "no checklist version " + in.id()));
-        rejectIfPublished(v, "input.id");
+        Version v = checklists.version(in.id()).orElseThrow(() -> new NotFoundException("id", "no checklist version " + in.id()));
+        rejectIfPublished(v, "id");
         Checks checks = new Checks();
-        List<ItemData> items = items(in.items(), "input.items", checks);
+        List<ItemData> items = items(in.items(), "items", checks);
         checks.throwIfAny();
         // The statement itself only touches drafts, so a publish racing this update wins cleanly.
         if (!checklists.replaceDraft(v.id(), in.title() == null ? null : in.title().strip(), items)) {
-            rejectIfPublished(checklists.version(v.id()).orElseThrow(), "input.id");
+            rejectIfPublished(checklists.version(v.id()).orElseThrow(), "id");
         }
         return checklists.version(v.id()).orElseThrow();
     }
