@@ -94,7 +94,7 @@ public class ArchiveService {
         Outcome<ArchivedFile> archived = ArchivedFile.archive(ArchiveFileId.ofInspection(id), new DepartmentId(Inspections.inspecting(inspection)),
                 r == null ? null : r.lifecycle(false), underReview, retentionYears, jurisdictions.retentionYears(), today());
         Checks checks = new Checks();
-        DomainRefusals.violations(archived.violations(), s -> s).forEach(checks::add);
+        checks.addAll(archived.violations());
         if (r != null) {
             checks.addAll(LifecycleDates.archive(timelines.of(r), "inspectionId", now()));
         }
@@ -162,7 +162,7 @@ public class ArchiveService {
         checks.require("dueOn", in.dueOn());
         // ARCH-09: the request is the registration, due back after today.
         Outcome<Loan> requested = Loan.request(new BorrowingId("LOAN-" + UUID.randomUUID()), in.dueOn(), today());
-        DomainRefusals.violations(requested.violations(), s -> s).forEach(checks::add);
+        checks.addAll(requested.violations());
         checks.throwIfAny();
         Loan loan = requested.orElseThrow(DomainRefusals.asArguments());
         Borrowing b = new Borrowing(loan.id().value(), file.id(), in.borrower().strip(), viewer.departmentId(), in.purpose().strip(),
@@ -216,7 +216,7 @@ public class ArchiveService {
         checks.require("condition", condition);
         // ARCH-11: the loan decides whether the check is complete.
         Outcome<Loan> back = loan.giveBack(returnedOn, condition, notes, today());
-        DomainRefusals.violations(back.violations(), s -> s).forEach(checks::add);
+        checks.addAll(back.violations());
         checks.throwIfAny();
         archives.returned(b.status(), back.orElseThrow(DomainRefusals.asArguments()), notes == null || notes.isBlank() ? null : notes.strip(),
                 viewer.actor());

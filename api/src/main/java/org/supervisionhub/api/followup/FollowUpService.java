@@ -141,7 +141,7 @@ public class FollowUpService {
         // FOLLOW-10: the case decides whether the facts recorded bear out the outcome.
         boolean referred = !followUps.referralsOfResults(List.of(c.resultId())).getOrDefault(c.resultId(), List.of()).isEmpty();
         if (outcome != null) {
-            DomainRefusals.violations(open.close(closedOn, outcome, !penalties.isEmpty(), referred).violations(), s -> s).forEach(checks::add);
+            checks.addAll(open.close(closedOn, outcome, !penalties.isEmpty(), referred).violations());
         }
         checks.throwIfAny();
         followUps.closeCase(c.status(), open.close(closedOn, outcome, !penalties.isEmpty(), referred).orElseThrow(DomainRefusals.asArguments()),
@@ -206,8 +206,8 @@ public class FollowUpService {
         // FOLLOW-07..09: where the lead may go is the domain's rule; whether the recipient is an HR&SS department of the hub, the graph's fact.
         String recipient = in.recipientDepartmentId() == null || in.recipientDepartmentId().isBlank() ? null : in.recipientDepartmentId();
         Department d = recipient == null ? null : organisation.department(recipient).orElse(null);
-        DomainRefusals.violations(Referrals.violations(new DepartmentId(r.inspectingDepartment()), in.destination(), crime,
-                DepartmentId.of(recipient), d != null && HRSS.equals(d.sector())), s -> s).forEach(checks::add);
+        checks.addAll(Referrals.violations(new DepartmentId(r.inspectingDepartment()), in.destination(), crime,
+                DepartmentId.of(recipient), d != null && HRSS.equals(d.sector())));
         checks.throwIfAny();
         Referral f = new Referral("REF-" + UUID.randomUUID(), r.id(), r.uscc(), r.inspectingDepartment(), in.destination(),
                 in.recipientDepartmentId(), in.recipient() == null || in.recipient().isBlank() ? null : in.recipient().strip(), in.reason().strip(),
@@ -226,17 +226,16 @@ public class FollowUpService {
                 "inspectionId: the inspection is " + inspection.status() + ", not active", null);
         InspectionId inspected = new InspectionId(inspection.id());
         // NONCOOP-01, then the inputs and dates, then NONCOOP-02: the evidence kept of it, of this inspection.
-        DomainRefusals.violations(org.supervisionhub.domain.followup.NonCooperation.circumstancesNamed(in.circumstances()), s -> s).forEach(checks::add);
+        checks.addAll(org.supervisionhub.domain.followup.NonCooperation.circumstancesNamed(in.circumstances()));
         checks.require("description", in.description());
         checks.require("occurredOn", in.occurredOn());
         checks.addAll(LifecycleDates.nonCooperation(timelines.of(inspection), "occurredOn", in.occurredOn(), now()));
         Set<String> ofInspection = Set.copyOf(evidence.ofInspections(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).stream()
                 .map(Evidence::id).toList());
-        DomainRefusals.violations(org.supervisionhub.domain.followup.NonCooperation.evidenceKept(inspected, in.evidenceIds(), ofInspection),
-                s -> s).forEach(checks::add);
+        checks.addAll(org.supervisionhub.domain.followup.NonCooperation.evidenceKept(inspected, in.evidenceIds(), ofInspection));
         checks.throwIfAny();
         org.supervisionhub.domain.followup.NonCooperation recorded = org.supervisionhub.domain.followup.NonCooperation.record(inspected,
-                in.circumstances(), in.evidenceIds(), ofInspection).orElseThrow(DomainRefusals.at(s -> s));
+                in.circumstances(), in.evidenceIds(), ofInspection).orElseThrow(DomainRefusals.asArguments());
         NonCooperation n = new NonCooperation("NONCOOP-" + UUID.randomUUID(), inspection.id(), inspection.uscc(), Inspections.inspecting(inspection),
                 recorded.circumstances(), in.description().strip(), in.occurredOn(), recorded.evidenceIds(), viewer.actor(), now());
         followUps.create(n);

@@ -65,16 +65,10 @@ public final class JointVisits {
 
     /**
      * @param isWorkingDay the holiday calendar
-     * @param rank         orders departments for the team and its leader: the first department's first inspector leads
+     * @param rankOf       orders the departments of one visit's inspections (given them) for the team and its leader: the
+     *                     first department's first inspector leads, so the order may depend on what the visit holds
+     *                     (ASSIGN-12: the lead of its joint inspection)
      * @param today        the regulators' today (the hub's Clock): no visit is proposed before it
-     */
-    public static Plan plan(List<Candidate> inspections, Predicate<LocalDate> isWorkingDay, Comparator<String> rank, LocalDate today) {
-        return plan(inspections, isWorkingDay, members -> rank, today);
-    }
-
-    /**
-     * @param rankOf orders the departments of one visit's inspections (given them): the first department's first inspector
-     *               leads, so the order may depend on what the visit holds (ASSIGN-12: the lead of its joint inspection)
      */
     public static Plan plan(List<Candidate> inspections, Predicate<LocalDate> isWorkingDay, Function<List<Candidate>, Comparator<String>> rankOf,
                             LocalDate today) {

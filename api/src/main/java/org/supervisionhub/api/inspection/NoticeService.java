@@ -95,7 +95,7 @@ public class NoticeService {
         checks.require("contact", in.contact());
         // NOTICE-02, NOTICE-04, NOTICE-05: the inspection decides the notice's content and channels.
         Outcome<List<NoticeChannel>> served = visit.notice(marketSubject, in.delivery(), in.materials());
-        DomainRefusals.violations(served.violations(), s -> s).forEach(checks::add);
+        checks.addAll(served.violations());
         // The day the inspectors were assigned for, in the window, after the draw, ahead of time (LifecycleDates).
         checks.addAll(LifecycleDates.notice(timelines.of(inspection), "visitAt", in.visitAt(), now, marketSubject));
         checks.throwIfAny();

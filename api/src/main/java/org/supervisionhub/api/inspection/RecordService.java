@@ -95,8 +95,7 @@ public class RecordService {
                 findings.stream().map(f -> new OnSiteRecord.Finding(f.itemCode(), f.facts())).toList(),
                 present.stream().map(p -> new OnSiteRecord.Presence(p.inspectorId(), p.certificateNo())).toList(), in.signedBy(),
                 in.signerRole() != null, in.refusalReason());
-        DomainRefusals.violations(visit.recordViolations(made, certificates, jurisdictions.of(Inspections.inspecting(inspection)).refusalSignedByWholeTeam()),
-                s -> s).forEach(checks::add);
+        checks.addAll(visit.recordViolations(made, certificates, jurisdictions.of(Inspections.inspecting(inspection)).refusalSignedByWholeTeam()));
         boolean signed = in.signedBy() != null && !in.signedBy().isBlank();
         boolean refused = in.refusalReason() != null && !in.refusalReason().isBlank();
         checks.throwIfAny();

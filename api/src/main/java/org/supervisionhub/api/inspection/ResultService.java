@@ -127,7 +127,7 @@ public class ResultService {
         // NONCOOP-02: a result names serious non-cooperation only once it is recorded.
         boolean recorded = in.category() == ResultCategory.SERIOUS_NON_COOPERATION
                 && !followUps.nonCooperationOf(List.of(inspection.id())).getOrDefault(inspection.id(), List.of()).isEmpty();
-        DomainRefusals.violations(NonCooperation.namedByResult(in.category(), recorded), s -> s).forEach(checks::add);
+        checks.addAll(NonCooperation.namedByResult(in.category(), recorded));
         checks.throwIfAny();
         InspectionResult proposed = proposal.orElseThrow(DomainRefusals.asArguments());
         OffsetDateTime now = now();
@@ -397,7 +397,7 @@ public class ResultService {
                 Role.OFFICER, Role.LEADER);
         Checks checks = new Checks();
         // APPR-04, FOLLOW-04: the result decides whether it can lead to a listing.
-        DomainRefusals.violations(r.lifecycle(false).listable(), s -> s).forEach(checks::add);
+        checks.addAll(r.lifecycle(false).listable());
         checks.check(BLOCKS_NO_PROBLEM.contains(type), "type", ErrorCode.INVALID_VALUE,
                 "type: a result leads to the ABNORMAL_OPERATION_LIST or the SERIOUS_VIOLATION_LIST", "FOLLOW-04");
         checks.require("legalBasis", legalBasis);

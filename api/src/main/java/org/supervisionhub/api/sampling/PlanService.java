@@ -83,12 +83,12 @@ public class PlanService {
     public Plan createPlan(CreateSamplingPlanInput in) {
         Checks checks = new Checks().require("departmentId", in.departmentId()).require("year", in.year())
                 .require("title", in.title());
-        DomainRefusals.violations(SamplingPlan.validYear(in.year()), s -> s).forEach(checks::add);
+        checks.addAll(SamplingPlan.validYear(in.year()));
         checks.throwIfAny();
         Department d = department(in.departmentId(), "departmentId");
         boolean planned = plans.plan(PlanId.of(d.id(), in.year()).value()).isPresent();
         SamplingPlan plan = SamplingPlan.draft(d.id(), d.name(), d.superiorId(), in.year(), planned)
-                .orElseThrow(DomainRefusals.at(s -> s));
+                .orElseThrow(DomainRefusals.asArguments());
         String id = plan.id().value();
         plans.createPlan(id, d.id(), in.year(), in.title().strip(), filingDeadline(d, in.year()), now());
         return plans.plan(id).orElseThrow();
@@ -224,8 +224,7 @@ public class PlanService {
                 .require("occurredOn", in.occurredOn());
         String uscc = checks.uscc("uscc", in.uscc());
         // TRIG-01: the domain decides the type, the date and the description.
-        DomainRefusals.violations(TaskRules.trigger(in.type(), in.occurredOn(), in.description(), LocalDate.now(clock)), s -> s)
-                .forEach(checks::add);
+        checks.addAll(TaskRules.trigger(in.type(), in.occurredOn(), in.description(), LocalDate.now(clock)));
         checks.throwIfAny();
         department(in.departmentId(), "departmentId");
         if (directory.enterprises(List.of(uscc)).isEmpty()) {

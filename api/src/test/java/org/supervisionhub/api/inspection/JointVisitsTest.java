@@ -41,7 +41,7 @@ class JointVisitsTest {
                 LocalDate from = START.plusDays(random.nextInt(60));
                 inspections.add(inspection(i, "D" + random.nextInt(3), from, from.plusDays(random.nextInt(25)), "P" + i));
             }
-            Plan plan = JointVisits.plan(inspections, WORKING, Comparator.naturalOrder(), BEFORE);
+            Plan plan = JointVisits.plan(inspections, WORKING, members -> Comparator.naturalOrder(), BEFORE);
             Set<String> served = new HashSet<>();
             for (Visit v : plan.visits()) {
                 assertThat(WORKING.test(v.date())).as("visit on a working day").isTrue();
@@ -100,7 +100,7 @@ class JointVisitsTest {
                 inspection(2, "HRSS-430000", LocalDate.of(2026, 11, 10), LocalDate.of(2026, 12, 4), "P-PROVINCE"),
                 inspection(3, "MS-430100", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 18), "P-CITY"));
         Comparator<String> rank = Comparator.comparing((String d) -> d.endsWith("0000") ? 0 : d.endsWith("00") ? 1 : 2);
-        Plan plan = JointVisits.plan(inspections, WORKING, rank, BEFORE);
+        Plan plan = JointVisits.plan(inspections, WORKING, members -> rank, BEFORE);
         assertThat(plan.visits()).hasSize(2);
         Visit first = plan.visits().get(0);
         assertThat(first.date()).isEqualTo(LocalDate.of(2026, 11, 10));
@@ -111,7 +111,7 @@ class JointVisitsTest {
         assertThat(plan.visits().get(1).date()).isEqualTo(LocalDate.of(2026, 12, 1));
         // A window of holidays only cannot be served.
         Plan holidays = JointVisits.plan(List.of(inspection(4, "HRSS-430100", LocalDate.of(2026, 10, 3), LocalDate.of(2026, 10, 6), "P")),
-                WORKING, rank, BEFORE);
+                WORKING, members -> rank, BEFORE);
         assertThat(holidays.visits()).isEmpty();
         assertThat(holidays.unscheduled()).hasSize(1);
     }
@@ -145,18 +145,18 @@ class JointVisitsTest {
         LocalDate today = LocalDate.of(2026, 11, 4);
         // The window opened long ago: the visit is today at the earliest, not on the window's first day.
         Plan open = JointVisits.plan(List.of(planned(1, "MS-430100", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 12, 31), null)), WORKING,
-                Comparator.naturalOrder(), today);
+                members -> Comparator.naturalOrder(), today);
         assertThat(open.visits()).extracting(Visit::date).containsExactly(today);
         // Assigned for 11-20 (the day the notice announces): the merged visit is that day, serving the other window too.
         Plan merged = JointVisits.plan(List.of(planned(1, "HRSS-430100", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 12, 31), LocalDate.of(2026, 11, 20)),
-                planned(2, "MS-430100", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 12, 31), null)), WORKING, Comparator.naturalOrder(), today);
+                planned(2, "MS-430100", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 12, 31), null)), WORKING, members -> Comparator.naturalOrder(), today);
         assertThat(merged.visits()).singleElement().satisfies(v -> {
             assertThat(v.date()).isEqualTo(LocalDate.of(2026, 11, 20));
             assertThat(v.inspections()).hasSize(2);
         });
         // An assigned day already past, or a window closed before today, is not proposed again.
         Plan past = JointVisits.plan(List.of(planned(1, "HRSS-430100", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 12, 31), LocalDate.of(2026, 11, 3)),
-                planned(2, "MS-430100", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 11, 3), null)), WORKING, Comparator.naturalOrder(), today);
+                planned(2, "MS-430100", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 11, 3), null)), WORKING, members -> Comparator.naturalOrder(), today);
         assertThat(past.visits()).isEmpty();
         assertThat(past.unscheduled()).hasSize(2);
     }
