@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import org.supervisionhub.api.access.DemoIssuer;
 import org.supervisionhub.api.access.Role;
+import org.supervisionhub.domain.directory.PersonId;
 import org.supervisionhub.domain.directory.Uscc;
 import reactor.core.publisher.Mono;
 
@@ -186,14 +187,33 @@ public abstract class HubIntegrationTest {
         return new DemoIssuer.Subject("inspector-" + inspectorId, List.of(Role.INSPECTOR), department, null, inspectorId);
     }
 
-    /** A valid USCC nobody else uses: random organisation code, correct check character, region 430102. */
+    /** Numbers the keys tests create, so every run creates the same ones (a failure reproduces with its data). */
+    private static final AtomicLong KEYS = new AtomicLong();
+
+    /**
+     * A valid USCC nobody else uses: region 430102, an organisation code of "Y" and the next key in the code's alphabet
+     * (the synthetic province spreads its codes over the whole space), and the check character.
+     */
     protected static String newUscc() {
-        StringBuilder b = new StringBuilder("91430102");
         String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        for (int i = 0; i < 9; i++) {
-            b.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        char[] code = new char[8];
+        long n = KEYS.incrementAndGet();
+        for (int i = code.length - 1; i >= 0; i--) {
+            code[i] = alphabet.charAt((int) (n % alphabet.length()));
+            n /= alphabet.length();
         }
-        return b.toString() + Uscc.checkCharacter(b.toString());
+        String first17 = "91430102Y" + new String(code);
+        return first17 + Uscc.checkCharacter(first17);
+    }
+
+    /** The next key of this run, for ids and texts a test needs nobody else to have used. */
+    protected static long nextKey() {
+        return KEYS.incrementAndGet();
+    }
+
+    /** A person id nobody else uses, a pseudonym of the next key as the synthetic province derives its own from seeds. */
+    protected static String newPersonId() {
+        return PersonId.fromSeed("hub-integration-test/" + KEYS.incrementAndGet()).value();
     }
 
     /** Under target/, so the build's clean removes it: the shared context outlives every test class. */

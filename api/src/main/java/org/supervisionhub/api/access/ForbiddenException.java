@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.supervisionhub.api.errors.ErrorCode;
+import org.supervisionhub.api.errors.FieldPaths;
 import org.supervisionhub.api.errors.TypedError;
 
 /**
@@ -53,9 +54,15 @@ public class ForbiddenException extends RuntimeException implements TypedError {
         return rule;
     }
 
+    /** Moves the field under {@code root}, in the message too where it names it ({@code "upsertLink: toUscc 430200 is ..."}). */
     @Override
     public ForbiddenException under(String root) {
-        return new ForbiddenException(field == null ? null : root + "." + field, getMessage(), anonymous, rule);
+        String path = FieldPaths.under(root, field);
+        String message = getMessage();
+        if (field != null && !field.isEmpty() && message != null) {
+            message = message.replaceFirst(Pattern.quote(": " + field + " "), Matcher.quoteReplacement(": " + path + " "));
+        }
+        return new ForbiddenException(path, message, anonymous, rule);
     }
 
     @Override

@@ -32,6 +32,7 @@ import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.errors.Checks;
 import org.supervisionhub.api.graphql.Connection;
 import org.supervisionhub.api.graphql.GroupedLoader;
+import org.supervisionhub.api.graphql.InputPaths;
 import org.supervisionhub.api.errors.NotFoundException;
 import org.supervisionhub.api.graphql.PageRequests;
 import org.supervisionhub.graph.directory.Directory.Direction;
@@ -117,7 +118,7 @@ public class DirectoryController {
 
     @MutationMapping
     public Enterprise upsertEnterprise(@Argument EnterpriseInput input, @ContextValue Viewer viewer) {
-        return service.upsertEnterprise(input, jurisdiction(viewer));
+        return InputPaths.under("input", () -> service.upsertEnterprise(input, jurisdiction(viewer)));
     }
 
     /**
@@ -128,7 +129,7 @@ public class DirectoryController {
      */
     @MutationMapping
     public Person upsertPerson(@Argument PersonInput input, @ContextValue Viewer viewer) {
-        String personId = service.resolvePersonId(input, "input.");
+        String personId = InputPaths.under("input", () -> service.resolvePersonId(input));
         String field = input.personId() != null && !input.personId().isBlank() ? "input.personId" : "input.nationalId";
         Access.rows(viewer); // the check is made here, owner by owner; a person nobody owns yet needs none
         service.personOwners(personId).ifPresent(owners -> {
@@ -143,17 +144,17 @@ public class DirectoryController {
                 }
             }
         });
-        return service.upsertPerson(input);
+        return InputPaths.under("input", () -> service.upsertPerson(input));
     }
 
     @MutationMapping
     public Link upsertLink(@Argument LinkInput input, @ContextValue Viewer viewer) {
-        return service.upsertLink(input, jurisdiction(viewer));
+        return InputPaths.under("input", () -> service.upsertLink(input, jurisdiction(viewer)));
     }
 
     @MutationMapping
     public Link endLink(@Argument EndLinkInput input, @ContextValue Viewer viewer) {
-        return service.endLink(input, jurisdiction(viewer));
+        return InputPaths.under("input", () -> service.endLink(input, jurisdiction(viewer)));
     }
 
     @MutationMapping

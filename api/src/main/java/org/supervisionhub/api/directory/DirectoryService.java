@@ -66,12 +66,11 @@ public class DirectoryService {
         this.personIdKey = properties.personIdKey().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Validates an enterprise input without touching the graph's write side; field paths under {@code prefix}. */
-    EnterpriseData validate(EnterpriseInput in, String prefix, Checks checks) {
-        String uscc = checks.uscc(prefix + "uscc", in.uscc());
-        checks.require(prefix + "name", in.name()).require(prefix + "orgType", in.orgType())
-                .require(prefix + "regionCode", in.regionCode());
-        DomainRefusals.violations(EnterpriseRecord.establishment(in.establishedOn(), today()), f -> prefix + f).forEach(checks::add);
+    /** Validates an enterprise input without touching the graph's write side. */
+    EnterpriseData validate(EnterpriseInput in, Checks checks) {
+        String uscc = checks.uscc("uscc", in.uscc());
+        checks.require("name", in.name()).require("orgType", in.orgType()).require("regionCode", in.regionCode());
+        checks.addAll(EnterpriseRecord.establishment(in.establishedOn(), today()));
         return new EnterpriseData(uscc, in.name() == null ? null : in.name().strip(), in.orgType(), in.industry(),
                 in.scale(), in.status() == null ? "ACTIVE" : in.status(), in.creditRiskClass(), in.integrityGrade(),
                 in.regionCode(), in.registrationAuthorityId(), in.establishedOn(), in.address());
@@ -86,21 +85,21 @@ public class DirectoryService {
     @Transactional
     public Enterprise upsertEnterprise(EnterpriseInput in, Jurisdiction jurisdiction) {
         Checks checks = new Checks();
-        EnterpriseData data = validate(in, "input.", checks);
+        EnterpriseData data = validate(in, checks);
         checks.throwIfAny();
         if (organisation.regions(List.of(data.regionCode())).isEmpty()) {
-            throw new NotFoundException("input.regionCode", "no region " + data.regionCode());
+            throw new NotFoundException("regionCode", "no region " + data.regionCode());
         }
         if (data.registeredWith() != null && organisation.department(data.registeredWith()).isEmpty()) {
-            throw new NotFoundException("input.registrationAuthorityId", "no department " + data.registeredWith());
+            throw new NotFoundException("registrationAuthorityId", "no department " + data.registeredWith());
         }
         LocalDate today = today();
         // ROS-03: target roster changes are measured from discovery; the record makes that reportable.
         RosterChange change = RosterChange.target(in.change() == null ? null : in.change().occurredOn(),
-                in.change() == null ? null : in.change().discoveredOn(), today).orElseThrow(DomainRefusals.at(f -> "input.change." + f));
-        jurisdiction.require(data.regionCode(), "input.regionCode");
+                in.change() == null ? null : in.change().discoveredOn(), today).orElseThrow(DomainRefusals.at(f -> "change." + f));
+        jurisdiction.require(data.regionCode(), "regionCode");
         // Moving an enterprise needs jurisdiction over where it was as well as where it goes.
-        directory.enterprise(data.uscc()).ifPresent(e -> jurisdiction.require(e.regionCode(), "input.uscc"));
+        directory.enterprise(data.uscc()).ifPresent(e -> jurisdiction.require(e.regionCode(), "uscc"));
         boolean created = directory.upsertEnterprise(data, today, now());
         directory.recordRosterChange("TARGET", created ? "ADDED" : "UPDATED", data.uscc(), change.occurredOn(), change.discoveredOn(), now());
         return directory.enterprise(data.uscc()).orElseThrow();
@@ -108,20 +107,20 @@ public class DirectoryService {
 
     @Transactional
     public Person upsertPerson(PersonInput in) {
-        String personId = resolvePersonId(in, "input.");
+        String personId = resolvePersonId(in);
         return directory.upsertPerson(personId, in.name() == null ? null : in.name().strip(), now());
     }
 
     /** The person id of an input: the given pseudonym, or the pseudonym of the national ID. */
-    String resolvePersonId(PersonInput in, String prefix) {
+    String resolvePersonId(PersonInput in) {
         boolean hasId = in.personId() != null && !in.personId().isBlank();
         boolean hasNational = in.nationalId() != null && !in.nationalId().isBlank();
         if (hasId == hasNational) {
-            throw InvalidInputException.of(prefix + "personId", ErrorCode.REQUIRED, "give exactly one of personId or nationalId", null);
+            throw InvalidInputException.of("personId", ErrorCode.REQUIRED, "give exactly one of personId or nationalId", null);
         }
         if (hasId) {
             Checks checks = new Checks();
-            String id = checks.personId(prefix + "personId", in.personId());
+            String id = checks.personId("personId", in.personId());
             checks.throwIfAny();
             return id;
         }
@@ -132,8 +131,8 @@ public class DirectoryService {
     @Transactional
     public Link upsertLink(LinkInput in, Jurisdiction jurisdiction) {
         LinkData data = validateLink(in.type(), in.from(), in.toUscc(), in.role(), in.sharePct(), in.validFrom(),
-                in.validTo(), "input.", new Checks(), true);
-        jurisdiction.require(directory.enterprise(data.toUscc()).orElseThrow().regionCode(), "input.toUscc");
+                in.validTo(), new Checks(), true);
+        jurisdiction.require(directory.enterprise(data.toUscc()).orElseThrow().regionCode(), "toUscc");
         directory.upsertLink(data, now());
         return findLink(data.type(), data.fromKey(), data.toUscc(), data.validFrom());
     }
@@ -141,38 +140,37 @@ public class DirectoryService {
     @Transactional
     public Link endLink(EndLinkInput in, Jurisdiction jurisdiction) {
         Checks checks = new Checks();
-        String from = partyKey(in.from(), "input.from.", checks);
-        String to = checks.uscc("input.toUscc", in.toUscc());
-        checks.require("input.validFrom", in.validFrom()).require("input.validTo", in.validTo());
-        DomainRefusals.violations(DirectoryLink.endViolations(in.validFrom(), in.validTo()), f -> "input." + f).forEach(checks::add);
+        String from = partyKey(in.from(), "from.", checks);
+        String to = checks.uscc("toUscc", in.toUscc());
+        checks.require("validFrom", in.validFrom()).require("validTo", in.validTo());
+        checks.addAll(DirectoryLink.endViolations(in.validFrom(), in.validTo()));
         checks.throwIfAny();
-        directory.enterprise(to).ifPresent(e -> jurisdiction.require(e.regionCode(), "input.toUscc"));
+        directory.enterprise(to).ifPresent(e -> jurisdiction.require(e.regionCode(), "toUscc"));
         if (!directory.endLink(in.type(), from, to, in.validFrom(), in.validTo(), now())) {
-            throw new NotFoundException("input", "no " + in.type() + " link from " + from + " to " + to + " starting " + in.validFrom());
+            throw new NotFoundException("", "no " + in.type() + " link from " + from + " to " + to + " starting " + in.validFrom());
         }
         return findLink(in.type(), from, to, in.validFrom());
     }
 
     /** Validates a link and that both ends exist (unless {@code checkEnds} is false); throws on any violation. */
     LinkData validateLink(LinkType type, PartyInput fromIn, String toUscc, String role, Double sharePct,
-                          LocalDate validFrom, LocalDate validTo, String prefix, Checks checks, boolean checkEnds) {
-        checks.require(prefix + "type", type).require(prefix + "validFrom", validFrom);
-        String from = fromIn == null ? null : partyKey(fromIn, prefix + "from.", checks);
+                          LocalDate validFrom, LocalDate validTo, Checks checks, boolean checkEnds) {
+        checks.require("type", type).require("validFrom", validFrom);
+        String from = fromIn == null ? null : partyKey(fromIn, "from.", checks);
         if (fromIn == null) {
-            checks.require(prefix + "from", null);
+            checks.require("from", null);
         }
-        String to = checks.uscc(prefix + "toUscc", toUscc);
+        String to = checks.uscc("toUscc", toUscc);
         boolean fromPerson = fromIn != null && fromIn.personId() != null;
         // The link's own shape (who may be a legal representative, an officer, a shareholder, a branch) is the domain's.
-        DomainRefusals.violations(new DirectoryLink(type, from, fromPerson, to, role, sharePct, validFrom, validTo).violations(), f -> prefix + f)
-                .forEach(checks::add);
+        checks.addAll(new DirectoryLink(type, from, fromPerson, to, role, sharePct, validFrom, validTo).violations());
         checks.throwIfAny();
         if (checkEnds) {
             if (fromPerson ? directory.person(from).isEmpty() : directory.enterprise(from).isEmpty()) {
-                throw new NotFoundException(prefix + "from", "no " + (fromPerson ? "person " : "enterprise ") + from);
+                throw new NotFoundException("from", "no " + (fromPerson ? "person " : "enterprise ") + from);
             }
             if (directory.enterprise(to).isEmpty()) {
-                throw new NotFoundException(prefix + "toUscc", "no enterprise " + to);
+                throw new NotFoundException("toUscc", "no enterprise " + to);
             }
         }
         return new LinkData(type, from, fromPerson, to, role, sharePct, validFrom, validTo);

@@ -97,7 +97,7 @@ public class EnterpriseImportService {
                     row.text("industry"), row.oneOf("scale", SCALES), row.oneOf("status", STATUSES),
                     row.oneOf("creditRiskClass", RISK), row.oneOf("integrityGrade", GRADES), row.text("regionCode"),
                     row.text("registrationAuthorityId"), row.date("establishedOn"), row.text("address"), null);
-            EnterpriseData data = service.validate(in, "", row.checks());
+            EnterpriseData data = service.validate(in, row.checks());
             if (data.uscc() != null && firstLineOf.putIfAbsent(data.uscc(), row.line()) != null) {
                 row.checks().add(Violation.of("uscc", ErrorCode.CONFLICT, "uscc " + data.uscc() + " already on line " + firstLineOf.get(data.uscc())));
             }
@@ -141,13 +141,13 @@ public class EnterpriseImportService {
             String nationalId = row.text("fromNationalId");
             String personId = row.text("fromPersonId");
             if (nationalId != null && personId == null) {
-                personId = service.resolvePersonId(new PersonInput(null, nationalId, null), "");
+                personId = service.resolvePersonId(new PersonInput(null, nationalId, null));
             }
             PartyInput from = new PartyInput(row.text("fromUscc"), personId);
             try {
                 LinkData data = service.validateLink(type == null ? null : LinkType.valueOf(type), from, row.text("toUscc"),
                         row.oneOf("role", ROLES), row.decimal("sharePct"), row.date("validFrom"), row.date("validTo"),
-                        "", row.checks(), false);
+                        row.checks(), false);
                 candidates.put(row.line(), data);
                 if (data.fromPerson() && row.text("fromName") != null) {
                     personNames.put(data.fromKey(), row.text("fromName"));

@@ -16,6 +16,6 @@ public class NotFoundException extends RuntimeException {
 
     /** The same refusal with its field under {@code root}. */
     public NotFoundException under(String root) {
-        return new NotFoundException(root + "." + field, getMessage());
+        return new NotFoundException(FieldPaths.under(root, field), getMessage());
     }
 }

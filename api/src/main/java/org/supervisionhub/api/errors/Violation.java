@@ -15,6 +15,7 @@ public record Violation(String field, ErrorCode code, String message, String rul
 
     /** The same violation with its field under {@code root} ({@code borrower} → {@code input.borrower}), in its message too. */
     public Violation under(String root) {
-        return new Violation(root + "." + field, code, message.startsWith(field) ? root + "." + message : message, rule);
+        String path = FieldPaths.under(root, field);
+        return new Violation(path, code, !field.isEmpty() && message.startsWith(field) ? root + "." + message : message, rule);
     }
 }

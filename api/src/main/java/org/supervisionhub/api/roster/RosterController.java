@@ -24,6 +24,7 @@ import org.supervisionhub.api.access.Access;
 import org.supervisionhub.api.access.AccessRule;
 import org.supervisionhub.api.access.Role;
 import org.supervisionhub.api.access.Viewer;
+import org.supervisionhub.api.graphql.InputPaths;
 import org.supervisionhub.api.graphql.Batches;
 import org.supervisionhub.api.graphql.Connection;
 import org.supervisionhub.api.errors.NotFoundException;
@@ -207,7 +208,7 @@ public class RosterController {
         }
         Access.requireDepartment(viewer, unit.departmentId(), "input.unitId");
         service.inspector(input.inspectorId()).ifPresent(i -> Access.requireDepartment(viewer, i.departmentId(), "input.inspectorId"));
-        return service.upsert(input);
+        return InputPaths.under("input", () -> service.upsert(input));
     }
 
     /** An officer for their department's inspectors, or the inspector for themself (ASSIGN-03). */
@@ -216,7 +217,7 @@ public class RosterController {
         Inspector inspector = service.inspector(input.inspectorId())
                 .orElseThrow(() -> new NotFoundException("input.inspectorId", "no inspector " + input.inspectorId()));
         Access.requireDepartmentOrSelf(viewer, inspector.departmentId(), inspector.inspectorId(), "input.inspectorId");
-        return service.declareConflict(input);
+        return InputPaths.under("input", () -> service.declareConflict(input));
     }
 
     @MutationMapping

@@ -65,12 +65,12 @@ public class RosterService {
     @Transactional
     public Inspector upsert(InspectorInput in) {
         Checks checks = new Checks();
-        InspectorData data = validate(in, "input.", checks);
+        InspectorData data = validate(in, checks);
         // ROS-11: inspector roster changes count from the day the staff change occurred.
         Outcome<RosterChange> change = RosterChange.inspector(in.change() == null ? null : in.change().occurredOn(), today());
-        DomainRefusals.violations(change.violations(), f -> "input.change." + f).forEach(checks::add);
+        DomainRefusals.violations(change.violations(), f -> "change." + f).forEach(checks::add);
         checks.throwIfAny();
-        checkReferences(data, "input.");
+        checkReferences(data);
         boolean existed = roster.inspector(data.inspectorId()).isPresent();
         roster.upsert(data, now());
         RosterChange c = change.orElseThrow(DomainRefusals.asArguments());
@@ -82,24 +82,23 @@ public class RosterService {
     @Transactional
     public Inspector declareConflict(ConflictInput in) {
         Checks checks = new Checks();
-        checks.require("input.inspectorId", in.inspectorId()).require("input.reason", in.reason())
-                .require("input.counterpart", in.counterpart());
+        checks.require("inspectorId", in.inspectorId()).require("reason", in.reason()).require("counterpart", in.counterpart());
         String target = null;
         if (in.counterpart() != null) {
             boolean uscc = in.counterpart().uscc() != null;
-            checks.check(uscc != (in.counterpart().personId() != null), "input.counterpart", ErrorCode.REQUIRED,
+            checks.check(uscc != (in.counterpart().personId() != null), "counterpart", ErrorCode.REQUIRED,
                     "give exactly one of uscc or personId", null);
-            target = uscc ? checks.uscc("input.counterpart.uscc", in.counterpart().uscc())
-                    : checks.personId("input.counterpart.personId", in.counterpart().personId());
+            target = uscc ? checks.uscc("counterpart.uscc", in.counterpart().uscc())
+                    : checks.personId("counterpart.personId", in.counterpart().personId());
         }
         checks.throwIfAny();
         if (roster.inspector(in.inspectorId()).isEmpty()) {
-            throw new NotFoundException("input.inspectorId", "no inspector " + in.inspectorId());
+            throw new NotFoundException("inspectorId", "no inspector " + in.inspectorId());
         }
         LocalDate declared = in.declaredOn() == null ? today() : in.declaredOn();
         // ASSIGN-03: a declared conflict is what later recusal checks read.
         if (!roster.declareConflict(in.inspectorId(), target, in.reason().strip(), declared)) {
-            throw new NotFoundException("input.counterpart", "no enterprise or person " + target);
+            throw new NotFoundException("counterpart", "no enterprise or person " + target);
         }
         return roster.inspector(in.inspectorId()).orElseThrow();
     }
@@ -123,7 +122,7 @@ public class RosterService {
                     row.date("certificateValidTo"), row.text("enforcementCategory"),
                     expertise == null ? List.of() : List.of(expertise.split("\\s*;\\s*")), row.text("phone"),
                     row.text("position"), row.text("unitId"), row.date("onRosterFrom"), null, row.text("personId"), null);
-            InspectorData d = validate(in, "", row.checks());
+            InspectorData d = validate(in, row.checks());
             if (d.inspectorId() != null && idLines.putIfAbsent(d.inspectorId(), row.line()) != null) {
                 row.checks().add(Violation.of("inspectorId", ErrorCode.CONFLICT, "inspectorId already on line " + idLines.get(d.inspectorId())));
             }
@@ -145,7 +144,7 @@ public class RosterService {
         List<InspectorData> accepted = new ArrayList<>();
         candidates.forEach((line, d) -> {
             try {
-                checkReferences(d, "", units, persons, holders);
+                checkReferences(d, units, persons, holders);
                 Inspector before = existing.get(d.inspectorId());
                 if (!mayActFor.test(unitsById.get(d.unitId()).departmentId())
                         || before != null && !mayActFor.test(before.departmentId())) {
@@ -219,12 +218,11 @@ public class RosterService {
         return roster.inspectorStatesAsOf(ids, day, knownAt);
     }
 
-    private InspectorData validate(InspectorInput in, String p, Checks checks) {
-        checks.require(p + "inspectorId", in.inspectorId()).require(p + "name", in.name())
-                .require(p + "unitId", in.unitId());
+    private InspectorData validate(InspectorInput in, Checks checks) {
+        checks.require("inspectorId", in.inspectorId()).require("name", in.name()).require("unitId", in.unitId());
         // ROS-13, ASSIGN-02: the entry decides its certificate, roster period and birth year.
-        DomainRefusals.violations(entry(in).violations(today()), f -> p + f).forEach(checks::add);
-        String personId = in.personId() == null ? null : checks.personId(p + "personId", in.personId());
+        checks.addAll(entry(in).violations(today()));
+        String personId = in.personId() == null ? null : checks.personId("personId", in.personId());
         List<String> expertise = in.expertise() == null ? List.of()
                 : in.expertise().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         return new InspectorData(in.inspectorId() == null ? null : in.inspectorId().strip(), in.name() == null ? null : in.name().strip(),
@@ -233,22 +231,22 @@ public class RosterService {
                 in.onRosterFrom() == null ? today() : in.onRosterFrom(), in.onRosterTo(), in.unitId(), personId);
     }
 
-    private void checkReferences(InspectorData d, String p) {
-        checkReferences(d, p, organisation.units(List.of(d.unitId())).keySet(),
+    private void checkReferences(InspectorData d) {
+        checkReferences(d, organisation.units(List.of(d.unitId())).keySet(),
                 d.personId() == null ? Set.of() : directory.existingPersons(List.of(d.personId())),
                 roster.certificateHolders(List.of(d.certificateNo())));
     }
 
-    private void checkReferences(InspectorData d, String p, Set<String> units, Set<String> persons, Map<String, String> holders) {
+    private void checkReferences(InspectorData d, Set<String> units, Set<String> persons, Map<String, String> holders) {
         if (!units.contains(d.unitId())) {
-            throw new NotFoundException(p + "unitId", "no unit " + d.unitId());
+            throw new NotFoundException("unitId", "no unit " + d.unitId());
         }
         if (d.personId() != null && !persons.contains(d.personId())) {
-            throw new NotFoundException(p + "personId", "no person " + d.personId());
+            throw new NotFoundException("personId", "no person " + d.personId());
         }
         List<org.supervisionhub.domain.Violation> taken = entry(d).certificateFree(holders.get(d.certificateNo()));
         if (!taken.isEmpty()) {
-            throw DomainRefusals.at(f -> p + f).apply(taken);
+            throw DomainRefusals.asArguments().apply(taken);
         }
     }
 

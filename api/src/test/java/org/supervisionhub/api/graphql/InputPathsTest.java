@@ -38,6 +38,17 @@ class InputPathsTest {
     }
 
     @Test
+    void aRefusalOfTheWholeInputNamesTheArgument() {
+        assertThatThrownBy(() -> InputPaths.under("input", () -> {
+            throw new NotFoundException("", "no OFFICER link from P1 to U1 starting 2026-01-01");
+        })).isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.field()).isEqualTo("input"));
+        assertThatThrownBy(() -> InputPaths.under("input", () -> {
+            throw new InvalidInputException(List.of(Violation.of("", ErrorCode.REQUIRED, "give exactly one of uscc or personId")));
+        })).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).containsExactly(
+                Violation.of("input", ErrorCode.REQUIRED, "give exactly one of uscc or personId")));
+    }
+
+    @Test
     void anAccessRefusalAboutAnInputFieldMovesUnderTheArgumentWithItsRule() {
         assertThatThrownBy(() -> InputPaths.under("input", () -> {
             throw new ForbiddenException("inspectionId", "APPR-01: by the inspecting department HRSS-430100", false);
@@ -45,6 +56,16 @@ class InputPathsTest {
             assertThat(e.field()).isEqualTo("input.inspectionId");
             assertThat(e.rule()).isEqualTo("APPR-01");
             assertThat(e.getMessage()).isEqualTo("APPR-01: by the inspecting department HRSS-430100");
+        });
+    }
+
+    @Test
+    void aJurisdictionRefusalNamesTheArgumentsFieldInItsMessage() {
+        assertThatThrownBy(() -> InputPaths.under("input", () -> {
+            throw new ForbiddenException("toUscc", "upsertLink: toUscc 430200 is outside what the caller may act on (JURISDICTION)", false);
+        })).isInstanceOfSatisfying(ForbiddenException.class, e -> {
+            assertThat(e.field()).isEqualTo("input.toUscc");
+            assertThat(e.getMessage()).isEqualTo("upsertLink: input.toUscc 430200 is outside what the caller may act on (JURISDICTION)");
         });
     }
 

@@ -1,5 +1,6 @@
 package org.supervisionhub.graph.store;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,6 +8,8 @@ import ac.simons.neo4j.migrations.core.MigrationVersion;
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
 import ac.simons.neo4j.migrations.core.MigrationsException;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,24 +44,19 @@ public final class GraphMigrations {
         }
         Migrations migrations = new Migrations(config.build(), driver);
         // Replicas starting together: the library refuses, rather than waits, while another holds its lock.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return migrations.apply().map(MigrationVersion::getValue);
-            } catch (MigrationsException e) {
-                if (attempt >= LOCK_ATTEMPTS || e.getMessage() == null || !e.getMessage().startsWith(LOCKED)) {
-                    throw e;
-                }
-                if (attempt == 1) {
-                    log.info("Graph migrations are being applied by another replica; waiting for its lock");
-                }
-                try {
-                    Thread.sleep(LOCK_PAUSE_MS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
+        Retry lockWait = Retry.of("graph-migrations-lock", RetryConfig.custom()
+                .maxAttempts(LOCK_ATTEMPTS).waitDuration(Duration.ofMillis(LOCK_PAUSE_MS))
+                .retryOnException(GraphMigrations::lockedByAnother).build());
+        lockWait.getEventPublisher().onRetry(event -> {
+            if (event.getNumberOfRetryAttempts() == 1) {
+                log.info("Graph migrations are being applied by another replica; waiting for its lock");
             }
-        }
+        });
+        return lockWait.executeSupplier(() -> migrations.apply().map(MigrationVersion::getValue));
+    }
+
+    static boolean lockedByAnother(Throwable e) {
+        return e instanceof MigrationsException && e.getMessage() != null && e.getMessage().startsWith(LOCKED);
     }
 
     /** The library's message when another process holds its lock (or crashed holding it). */

@@ -150,7 +150,8 @@ class AccessControlTest extends HubIntegrationTest {
         String uscc = newUscc();
         graphQl(officer("HRSS-430102")).document(upsert).variable("in", Map.of("uscc", uscc, "name", "越界企业", "orgType", "COMPANY",
                 "regionCode", "430103")).execute().errors().satisfy(e -> assertThat(e).singleElement().satisfies(x -> assertThat(x.getExtensions())
-                .containsEntry("code", "FORBIDDEN").containsEntry("field", "input.regionCode")));
+                .containsEntry("code", "FORBIDDEN").containsEntry("field", "input.regionCode"))
+                .satisfies(x -> assertThat(x.getMessage()).contains("upsertEnterprise: input.regionCode 430103 is outside")));
         graphQl().document("query($u: ID!) { enterprise(uscc: $u) { uscc } }").variable("u", uscc).execute().path("enterprise").valueIsNull();
         String csv = "uscc,name,orgType,regionCode\n" + uscc + ",辖区外,COMPANY,430103\n" + newUscc() + ",辖区内,COMPANY,430102\n";
         graphQl(officer("HRSS-430102")).document("mutation($e: String!) { importEnterprises(enterprisesCsv: $e) { accepted rejections { line code } } }")

@@ -182,16 +182,6 @@ class ScopeLeakApiTest extends HubIntegrationTest {
 
     // --- 6: upsertPerson -----------------------------------------------------------------------------------------------
 
-    static String newPersonId() {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        StringBuilder id = new StringBuilder("P");
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int k = 0; k < 16; k++) {
-            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return id.toString();
-    }
-
     static final String PERSON = "mutation($in: PersonInput!) { upsertPerson(input: $in) { personId name } }";
 
     Answer rename(DemoIssuer.Subject who, String personId, String name) {

@@ -152,7 +152,7 @@ class ReplicasApiTest {
     @Test
     @Order(2)
     void outboxDeliveriesRunOnceAcrossReplicas() {
-        String batch = "REPL-" + UUID.randomUUID();
+        String batch = "REPL-" + KEYS.incrementAndGet();
         List<Map<String, Object>> messages = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String payload = "{\"resultId\":\"" + batch + "-" + i + "\",\"uscc\":\"" + uscc(i) + "\",\"inspectingDepartment\":\"MS-430100\","
@@ -298,8 +298,11 @@ class ReplicasApiTest {
         }
     }
 
+    /** Numbers the keys this class creates in its own store, the same ones every run. */
+    private static final java.util.concurrent.atomic.AtomicLong KEYS = new java.util.concurrent.atomic.AtomicLong();
+
     static String newUscc() {
-        String body = "91430100" + String.format("%09d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000L));
+        String body = "91430100" + String.format("%09d", KEYS.incrementAndGet());
         return body + Uscc.checkCharacter(body);
     }
 

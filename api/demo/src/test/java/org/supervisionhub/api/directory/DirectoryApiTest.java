@@ -149,6 +149,21 @@ class DirectoryApiTest extends HubIntegrationTest {
     }
 
     @Test
+    void endingALinkNamesTheWrongFieldOrTheWholeInputWhenNoSuchLinkExists() {
+        String uscc = newUscc();
+        graphQl(officer("HRSS-430100")).document(UPSERT).variable("in", enterprise(uscc, "结束链接校验公司")).execute().path("upsertEnterprise.uscc").hasValue();
+        String end = "mutation($in: EndLinkInput!) { endLink(input: $in) { validTo } }";
+        graphQl(officer("HRSS-430100")).document(end).variable("in", Map.of("type", "BRANCH", "from", Map.of("uscc", uscc, "personId", "PAAAAAAAAAAAAAAAA"),
+                "toUscc", uscc, "validFrom", "2021-01-01", "validTo", "2025-01-01")).execute().errors().satisfy(errors ->
+                assertThat(errors).singleElement().satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "input.from")
+                        .containsEntry("code", "REQUIRED")));
+        graphQl(officer("HRSS-430100")).document(end).variable("in", Map.of("type", "BRANCH", "from", Map.of("uscc", uscc),
+                "toUscc", uscc, "validFrom", "2021-01-01", "validTo", "2025-01-01")).execute().errors().satisfy(errors ->
+                assertThat(errors).singleElement().satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "input")
+                        .containsEntry("code", "NOT_FOUND")));
+    }
+
+    @Test
     void aNationalIdIsPseudonymisedAndNeverStored() {
         String nationalId = "43010219900303003X";
         String id = person(nationalId, "王三");

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +39,7 @@ class ExploreApiTest extends HubIntegrationTest {
     }
 
     String person(String name) {
-        String id = PersonId.fromSeed("explore-api-" + UUID.randomUUID()).value();
+        String id = newPersonId();
         driver.executableQuery("CREATE (:Person {personId: $id, name: $name})").withParameters(Map.of("id", id, "name", name)).execute();
         return id;
     }
@@ -455,7 +454,7 @@ class ExploreApiTest extends HubIntegrationTest {
         assertError(analystApi().document(graph).variable("s", e(newUscc())).variable("h", 1).variable("l", 10).variable("n", 5).execute(),
                 "subject", "NOT_FOUND");
         // Unknown subjects: NOT_FOUND naming the argument, saying person or enterprise as the input typed it.
-        String nobody = org.supervisionhub.domain.directory.PersonId.fromSeed("explore-nobody").value();
+        String nobody = PersonId.fromSeed("explore-nobody").value();
         GraphQlTester.Response unknownTo = analystApi().document(PATHS).variable("a", e(x)).variable("b", Map.of("personId", nobody))
                 .variable("max", 4).variable("first", 10).variable("at", null).execute();
         assertError(unknownTo, "to", "NOT_FOUND");

@@ -91,7 +91,7 @@ class RestrictionApiTest extends HubIntegrationTest {
 
     String person(HttpGraphQlTester admin, String name) {
         return admin.document("mutation($in: PersonInput!) { upsertPerson(input: $in) { personId } }")
-                .variable("in", Map.of("nationalId", "TEST-" + java.util.UUID.randomUUID(), "name", name)).execute()
+                .variable("in", Map.of("nationalId", "TEST-" + nextKey(), "name", name)).execute()
                 .path("upsertPerson.personId").entity(String.class).get();
     }
 

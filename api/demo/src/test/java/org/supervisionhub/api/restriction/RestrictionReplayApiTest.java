@@ -63,7 +63,7 @@ class RestrictionReplayApiTest extends HubIntegrationTest {
 
     String person(String name) {
         return asAdmin().document("mutation($in: PersonInput!) { upsertPerson(input: $in) { personId } }")
-                .variable("in", Map.of("nationalId", "REPLAY-" + java.util.UUID.randomUUID(), "name", name)).execute()
+                .variable("in", Map.of("nationalId", "REPLAY-" + nextKey(), "name", name)).execute()
                 .path("upsertPerson.personId").entity(String.class).get();
     }
 

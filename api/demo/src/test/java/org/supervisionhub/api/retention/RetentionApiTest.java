@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +48,7 @@ class RetentionApiTest extends HubIntegrationTest {
 
     @Test
     void anExportedReceiptIsNoLongerInTheGraphAndSaysWhichExportAndDigestItWentTo() {
-        String id = "RCP-20200115083000-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String id = "RCP-20200115083000-" + String.format("%016x", nextKey());
         written(() -> {
             receipts.saveAll(List.of(new Receipt(id, LONG_AGO, "partner", "client", "HRSS-430100", "permit P-1", "ENTERPRISE", "91430102MA0000001X",
                     RestrictionDomain.BIDDING_TENDERING, LONG_AGO, false, "digest", "{\"content\":{}}", LONG_AGO)));
@@ -74,7 +73,7 @@ class RetentionApiTest extends HubIntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void anExternalisedEvidenceFileIsStillDownloadedAndRefusedOnceItNoLongerMatchesItsSha256() throws Exception {
-        byte[] content = ("old site photo " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] content = ("old site photo " + nextKey()).getBytes(StandardCharsets.UTF_8);
         String sha = EvidenceService.sha256(content);
         written(() -> {
             evidence.store(sha, content, "image/jpeg", "HRSS-430100", LONG_AGO);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.supervisionhub.api.HubIntegrationTest;
@@ -21,7 +20,7 @@ class RosterApiTest extends HubIntegrationTest {
     }
 
     static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return prefix + String.format("K%07d", nextKey());
     }
 
     String implementingUnit(String department) {
