@@ -207,7 +207,7 @@ public abstract class HubIntegrationTest {
     }
 
     /** The next key of this run, for ids and texts a test needs nobody else to have used. */
-    protected static long nextKey() {
+    public static long nextKey() {
         return KEYS.incrementAndGet();
     }
 

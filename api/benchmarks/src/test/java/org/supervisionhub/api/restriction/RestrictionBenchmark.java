@@ -89,6 +89,8 @@ public final class RestrictionBenchmark {
     static final String CLIENT = "restriction-benchmark";
     static final double LISTED = 0.05;
     static final int BATCH = 1_000;
+    /** Batches sent over HTTP, the first to warm up; more (-Dbench.batches=30) give a profiler enough of them to sample. */
+    static final int BATCHES = Math.max(4, Integer.getInteger("bench.batches", 4));
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String CHECK = "query($s: SubjectInput!, $d: RestrictionDomain!) { restrictionCheck(subject: $s, domain: $d,"
             + " purpose: \"benchmark\") { restricted digest receiptId restrictions { effect measureId trigger { id uscc }"
@@ -185,7 +187,18 @@ public final class RestrictionBenchmark {
     private RestrictionBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // Also on failure: the server's and the application's threads would otherwise keep a failed run's JVM alive.
+        try {
+            run(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void run(String[] args) throws Exception {
         int enterprises = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         Path resultFile = Path.of(args.length > 1 ? args[1] : "bench/results/restriction.txt");
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 4;
@@ -208,12 +221,11 @@ public final class RestrictionBenchmark {
         }
         System.out.println(summary);
         appendResult(resultFile, PAGE_CACHE_MB, summary);
-        System.exit(0);
     }
 
     static String benchmark(EmbeddedNeo4jServer server, Driver driver, int enterprises, SyntheticListings.Report listings,
                             double loadSeconds, int concurrency, int requests) throws Exception {
-        List<Ask> asks = questions(driver, listings.listed(), requests + requests / 4 + 4 * BATCH + 8_000);
+        List<Ask> asks = questions(driver, listings.listed(), requests + requests / 4 + (BATCHES + 9) * BATCH + 8_000);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SupervisionHubApplication.class, ServerTimes.class, TestClock.Configuration.class)
                 .run("--spring.neo4j.uri=" + server.boltUri(),
                         "--spring.neo4j.authentication.username=neo4j",
@@ -284,7 +296,11 @@ public final class RestrictionBenchmark {
             double[] batchServer = new double[3];
             double[] batchClient = new double[3];
             double[] batchFloor = new double[3];
-            for (int b = 0; b < 4; b++) {
+            double[] batchChecker = new double[3];
+            io.micrometer.core.instrument.Timer checked = app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                    .get(org.supervisionhub.api.restriction.RestrictionMetrics.CHECK).tag("result", "ok").timer();
+            java.util.function.DoubleSupplier checkedMs = () -> checked.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
+            for (int b = 0; b < BATCHES; b++) {
                 List<Ask> batch = asks.subList(cursor, cursor + BATCH);
                 cursor += BATCH;
                 List<Map<String, Object>> inputs = batch.stream().map(a -> Map.<String, Object>of("subject", a.subject(),
@@ -302,18 +318,22 @@ public final class RestrictionBenchmark {
                 check(rows == BATCH, "the batch statement returned " + rows + " rows");
                 String token = issuer.mint(partner).accessToken();
                 ServerTimes.reset();
+                double checked0 = checkedMs.getAsDouble();
                 long c0 = System.nanoTime();
                 String body = post(http, endpoint, token, CHECKS, Map.of("r", inputs));
                 double clientMs = ms(c0);
                 double serverMs = ServerTimes.taken()[0];
+                // The checker's own time in the request (statement, answers, receipts): the rest is GraphQL, access and HTTP.
+                double checkMs = checkedMs.getAsDouble() - checked0;
                 check(count(body, "\"receiptId\"") == BATCH, "the batch answered " + count(body, "\"receiptId\"") + " questions");
-                System.out.printf(Locale.ROOT, "batch %d: floor %.0f ms | hub at server %.0f ms | at client %.0f ms%n", b + 1, floorMs,
-                        serverMs, clientMs);
-                if (b > 0) {
+                System.out.printf(Locale.ROOT, "batch %d: floor %.0f ms | hub at server %.0f ms (checker %.0f ms) | at client %.0f ms%n", b + 1,
+                        floorMs, serverMs, checkMs, clientMs);
+                if (b > 0 && b < 4) {
                     // The first batch warms the plan cache for 1,000-row parameters.
                     batchFloor[b - 1] = floorMs;
                     batchServer[b - 1] = serverMs;
                     batchClient[b - 1] = clientMs;
+                    batchChecker[b - 1] = checkMs;
                 }
             }
 
@@ -339,6 +359,47 @@ public final class RestrictionBenchmark {
             Latencies given = Latencies.of(give, 1);
             System.out.printf(Locale.ROOT, "breakdown (1 thread, %,d questions): evaluate (statement + Java) p50=%.2f p99=%.2f ms;"
                     + " receipt write p50=%.2f p99=%.2f ms%n", breakdown.size(), evaluated.p(0.5), evaluated.p(0.99), given.p(0.5), given.p(0.99));
+            cursor += breakdown.size();
+            // A batch of 1,000 in the application: the statement and the answers' JSON (read in parts side by side, as the hub
+            // does, and in one statement, in turn on the same questions), then the receipts' write; the rest of a batch's
+            // server time is GraphQL, access, audit and serialising the response.
+            int pairs = 8;
+            double[] batchEvaluate = new double[pairs];
+            double[] batchOneRead = new double[pairs];
+            double[] batchGive = new double[pairs];
+            for (int b = -1; b < pairs; b++) {
+                List<Question> questions = asks.subList(cursor, cursor + BATCH).stream().map(a -> new Question(a.uscc() == null ? null
+                        : Uscc.of(a.uscc()), a.personId() == null ? null : new PersonId(a.personId()), a.domain(), "benchmark batch", checker.now())).toList();
+                cursor += BATCH;
+                double oneReadMs = 0;
+                if (b % 2 == 0) {
+                    long o0 = System.nanoTime();
+                    checker.evaluate(questions, checker.now());
+                    oneReadMs = ms(o0);
+                }
+                long e0 = System.nanoTime();
+                List<Evaluated> answers = checker.evaluate(questions);
+                double evaluateMs = ms(e0);
+                if (b % 2 != 0) {
+                    long o0 = System.nanoTime();
+                    checker.evaluate(questions, checker.now());
+                    oneReadMs = ms(o0);
+                }
+                long g0 = System.nanoTime();
+                checker.give(answers, viewer);
+                double giveMs = ms(g0);
+                System.out.printf(Locale.ROOT, "batch breakdown %d: evaluate (statement + Java) in parts %.0f ms, in one read %.0f ms"
+                        + " | receipts' write %.0f ms%n", b + 1, evaluateMs, oneReadMs, giveMs);
+                if (b >= 0) {
+                    // The first pair warms up.
+                    batchEvaluate[b] = evaluateMs;
+                    batchOneRead[b] = oneReadMs;
+                    batchGive[b] = giveMs;
+                }
+            }
+            Latencies partsLatency = Latencies.of(batchEvaluate, 1);
+            Latencies oneReadLatency = Latencies.of(batchOneRead, 1);
+            Latencies receiptsLatency = Latencies.of(batchGive, 1);
 
             Latencies f = floor[1];
             Latencies s = hubServer[1];
@@ -349,7 +410,7 @@ public final class RestrictionBenchmark {
                             + " round1_floor_p50_ms=%.2f round1_floor_p99_ms=%.2f round1_hub_server_p50_ms=%.2f round1_hub_server_p99_ms=%.2f"
                             + " one_thread_floor_p50_ms=%.2f one_thread_floor_p99_ms=%.2f one_thread_hub_server_p50_ms=%.2f"
                             + " one_thread_hub_server_p99_ms=%.2f"
-                            + " batch1000_server_ms=%.0f,%.0f,%.0f batch1000_client_ms=%.0f,%.0f,%.0f batch1000_floor_ms=%.0f,%.0f,%.0f"
+                            + " batch1000_server_ms=%.0f,%.0f,%.0f batch1000_client_ms=%.0f,%.0f,%.0f batch1000_floor_ms=%.0f,%.0f,%.0f batch1000_server_checker_ms=%.0f,%.0f,%.0f batch1000_evaluate_p50_ms=%.0f batch1000_evaluate_one_read_p50_ms=%.0f batch1000_receipts_p50_ms=%.0f"
                             + " evaluate_p50_ms=%.2f receipt_write_p50_ms=%.2f receipt_write_p99_ms=%.2f load_s=%.1f loadavg=%s"
                             + " targets=p99<=5ms,overhead<=1.3x,batch<=150ms java=%s",
                     enterprises, listings.listed().size(), listings.triggers(), listings.removed(), concurrency, requests,
@@ -359,7 +420,7 @@ public final class RestrictionBenchmark {
                     floor[0].p(0.5), floor[0].p(0.99), hubServer[0].p(0.5), hubServer[0].p(0.99),
                     floor[2].p(0.5), floor[2].p(0.99), hubServer[2].p(0.5), hubServer[2].p(0.99),
                     batchServer[0], batchServer[1], batchServer[2], batchClient[0], batchClient[1], batchClient[2],
-                    batchFloor[0], batchFloor[1], batchFloor[2], evaluated.p(0.5), given.p(0.5), given.p(0.99), loadSeconds,
+                    batchFloor[0], batchFloor[1], batchFloor[2], batchChecker[0], batchChecker[1], batchChecker[2], partsLatency.p(0.5), oneReadLatency.p(0.5), receiptsLatency.p(0.5), evaluated.p(0.5), given.p(0.5), given.p(0.99), loadSeconds,
                     loadAverage(), Runtime.version());
         }
     }

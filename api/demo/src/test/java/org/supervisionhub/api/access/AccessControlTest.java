@@ -109,7 +109,7 @@ class AccessControlTest extends HubIntegrationTest {
     void inspectorContactAndCertificateReachOnlyTheirDepartmentsOfficersAndThemselves() {
         String unit = graphQl().document("{ department(id: \"HRSS-430102\") { units { id } } }").execute()
                 .path("department.units[0].id").entity(String.class).get();
-        String id = "ACL-" + System.nanoTime();
+        String id = "ACL-" + nextKey();
         graphQl(officer("HRSS-430102")).document("mutation($in: InspectorInput!) { upsertInspector(input: $in) { inspectorId } }")
                 .variable("in", Map.of("inspectorId", id, "name", "保密检查员", "certificateNo", id, "phone", "13912345678",
                         "certificateValidFrom", "2024-01-01", "certificateValidTo", "2030-12-31", "unitId", unit))

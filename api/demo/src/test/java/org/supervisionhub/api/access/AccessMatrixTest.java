@@ -88,7 +88,7 @@ class AccessMatrixTest extends HubIntegrationTest {
                 .isEqualTo(new TreeSet<>(governed));
 
         // An inspector of HRSS-430100 with a recorded roster change, so its past states exist to be read.
-        String inspectorId = "MATRIX-" + System.nanoTime();
+        String inspectorId = "MATRIX-" + nextKey();
         String unit = graphQl().document("{ department(id: \"HRSS-430100\") { units { id } } }").execute()
                 .path("department.units[0].id").entity(String.class).get();
         graphQl(officer("HRSS-430100")).document("mutation($in: InspectorInput!) { upsertInspector(input: $in) { inspectorId } }")
@@ -101,7 +101,7 @@ class AccessMatrixTest extends HubIntegrationTest {
         // still to visit (a joint visit), one recorded on site (the certificate shown there).
         String visited = driver.executableQuery("MATCH (e:Enterprise) WHERE e.regionCode STARTS WITH '4301'"
                 + " AND NOT EXISTS { (e)<-[:TARGETS]-(:Inspection) } RETURN e.uscc AS uscc LIMIT 1").execute().records().get(0).get("uscc").asString();
-        String run = "MATRIX-JV-" + System.nanoTime();
+        String run = "MATRIX-JV-" + nextKey();
         driver.executableQuery("""
                 MATCH (e:Enterprise {uscc: $uscc}), (p:Inspector {inspectorId: $inspector})
                 UNWIND [1, 2] AS n

@@ -70,7 +70,7 @@ class ScopeLeakApiTest extends HubIntegrationTest {
                 + " RETURN e.uscc AS uscc, inspectors").execute().records().get(0);
         String uscc = row.get("uscc").asString();
         List<String> p = row.get("inspectors").asList(v -> v.asString());
-        String run = "SL" + System.nanoTime();
+        String run = "SL" + nextKey();
         // Three departments' inspections whose windows overlap: one visit, led by the province's inspector.
         org.supervisionhub.api.inspection.InspectionFixtures.inspectionsOf(driver, uscc, run, clock.now(), List.of(
                 Map.of("n", 1, "d", COUNTY, "from", t.plusDays(10).toString(), "to", t.plusDays(30).toString(), "item", "LABOUR-CONTRACTS", "inspector", p.get(0)),
@@ -120,7 +120,7 @@ class ScopeLeakApiTest extends HubIntegrationTest {
 
     /** An inspector of {@code department} entered today by its officer; the id doubles as the certificate number. */
     String newInspector(String department, String personId) {
-        String id = "SL-" + System.nanoTime();
+        String id = "SL-" + nextKey();
         Map<String, Object> in = new LinkedHashMap<>(Map.of("inspectorId", id, "name", "范围检查员", "certificateNo", id, "phone", "13800000001",
                 "certificateValidFrom", "2024-01-01", "certificateValidTo", "2030-12-31", "unitId", unitOf(department)));
         if (personId != null) {

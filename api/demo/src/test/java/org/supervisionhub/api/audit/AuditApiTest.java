@@ -119,7 +119,7 @@ class AuditApiTest extends HubIntegrationTest {
     @Test
     void aRefusalRecordsWhatWasAskedBoundedAndAffectsNothing() {
         long before = head();
-        String marker = "INS-FLOOD-" + System.nanoTime();
+        String marker = "INS-FLOOD-" + nextKey();
         List<Map<String, Object>> present = java.util.stream.IntStream.range(0, 10_000)
                 .mapToObj(i -> Map.<String, Object>of("inspectorId", "INSP-FLOOD-" + i, "certificateNo", "C" + i)).toList();
         graphQl().document("mutation($in: InspectionRecordInput!) { recordInspection(input: $in) { inspectionId } }")
@@ -147,7 +147,7 @@ class AuditApiTest extends HubIntegrationTest {
     /** Item 16: an evidence upload's event names the file by its SHA-256 (affected on success, requested on refusal). */
     @Test
     void anEvidenceUploadNamesTheFileItStored() throws Exception {
-        byte[] content = ("审计证据 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        byte[] content = ("审计证据 " + nextKey()).getBytes(StandardCharsets.UTF_8);
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
         org.springframework.http.client.MultipartBodyBuilder body = new org.springframework.http.client.MultipartBodyBuilder();
         body.part("file", new org.springframework.core.io.ByteArrayResource(content) {

@@ -506,7 +506,7 @@ class ExploreApiTest extends HubIntegrationTest {
         // An inspector of HRSS-430100 on the team of an active inspection of X; another inspector not on it.
         String unit = graphQl().document("{ department(id: \"HRSS-430100\") { units { id } } }").execute()
                 .path("department.units[0].id").entity(String.class).get();
-        String assigned = "EXPLORE-INS-" + System.nanoTime();
+        String assigned = "EXPLORE-INS-" + nextKey();
         String other = assigned + "-OTHER";
         for (String id : List.of(assigned, other)) {
             graphQl(officer("HRSS-430100")).document("mutation($in: InspectorInput!) { upsertInspector(input: $in) { inspectorId } }")
@@ -519,7 +519,7 @@ class ExploreApiTest extends HubIntegrationTest {
                 CREATE (i:Inspection {id: $run, taskId: $run + '-T', drawId: $run + '-D', uscc: $uscc, status: 'ACTIVE', drawnBy: 'HRSS-430100',
                         itemCodes: ['LABOUR-CONTRACTS'], stratum: 'ALL', drawOrder: 1, rank: '00', flagged: false, year: 2026})-[:TARGETS]->(e)
                 CREATE (i)-[:ASSIGNED {position: 1, at: $at}]->(p)""")
-                .withParameters(Map.of("uscc", x, "inspector", assigned, "run", "EXPLORE-" + System.nanoTime(), "at", clock.now())).execute();
+                .withParameters(Map.of("uscc", x, "inspector", assigned, "run", "EXPLORE-" + nextKey(), "at", clock.now())).execute();
         graphQl(officer("HRSS-430100")).document("""
                         mutation($in: ComplaintInput!) { recordComplaint(input: $in) { id } }""")
                 .variable("in", Map.of("uscc", x, "receivedByDepartmentId", "HRSS-430100", "receivedOn", clock.today().minusDays(5).toString(),

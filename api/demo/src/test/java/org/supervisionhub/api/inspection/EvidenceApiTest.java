@@ -57,7 +57,7 @@ class EvidenceApiTest extends HubIntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void filesAreStoredOnceUnderTheirSha256AndRecordedAsEvidenceWithTypeMethodAndSealEVID02to05() throws Exception {
-        byte[] content = ("工资台账 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        byte[] content = ("工资台账 " + nextKey()).getBytes(StandardCharsets.UTF_8);
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         Map<String, Object> stored = upload(officer("HRSS-430100"), content, 200);
         assertThat(stored).containsEntry("sha256", expected).containsEntry("mediaType", "application/pdf");
@@ -111,7 +111,7 @@ class EvidenceApiTest extends HubIntegrationTest {
 
     /** Uploads {@code content} with a raw part Content-Type (the client's builder would refuse a malformed one). */
     WebTestClient.ResponseSpec uploadRaw(DemoIssuer.Subject subject, byte[] content, String partContentType) {
-        String boundary = "hub-boundary-" + System.nanoTime();
+        String boundary = "hub-boundary-" + nextKey();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.bin\"\r\nContent-Type: "
                 + partContentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
@@ -126,7 +126,7 @@ class EvidenceApiTest extends HubIntegrationTest {
     /** Attack (item 7): record another department's file by its hash against one's own inspection, then download it. */
     @Test
     void anotherDepartmentsFileCannotBeRecordedByItsHashAndSoNotDownloaded() throws Exception {
-        byte[] secret = ("HRSS-430102 内部材料 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        byte[] secret = ("HRSS-430102 内部材料 " + nextKey()).getBytes(StandardCharsets.UTF_8);
         String sha = sha256(secret);
         upload(officer("HRSS-430102"), secret, 200);
         String ownInspection = activeInspectionOf("HRSS-430100");
@@ -148,7 +148,7 @@ class EvidenceApiTest extends HubIntegrationTest {
     /** Attack (item 12): a download tells whether a document is stored; another department's file and a missing one answer alike. */
     @Test
     void anotherDepartmentsFileAndAMissingFileAreBothNotFound() throws Exception {
-        byte[] content = ("只属于本部门 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        byte[] content = ("只属于本部门 " + nextKey()).getBytes(StandardCharsets.UTF_8);
         String sha = sha256(content);
         upload(officer("HRSS-430100"), content, 200);
         graphQl(officer("HRSS-430100")).document(RECORD).variable("in", input(activeInspectionOf("HRSS-430100"), sha, "PHYSICAL", null))
@@ -165,7 +165,7 @@ class EvidenceApiTest extends HubIntegrationTest {
     /** Attack (item 11): an uploaded HTML page served inline runs in the hub's origin; a malformed type breaks every download. */
     @Test
     void downloadsAreAttachmentsNoBrowserRendersAndMediaTypesAreCheckedAtUpload() throws Exception {
-        byte[] page = ("<html><script>fetch('/graphql')</script>" + System.nanoTime() + "</html>").getBytes(StandardCharsets.UTF_8);
+        byte[] page = ("<html><script>fetch('/graphql')</script>" + nextKey() + "</html>").getBytes(StandardCharsets.UTF_8);
         String sha = sha256(page);
         uploadRaw(officer("HRSS-430100"), page, "text/html").expectStatus().isOk();
         graphQl(officer("HRSS-430100")).document(RECORD).variable("in", input(activeInspectionOf("HRSS-430100"), sha, "PHYSICAL", null))
@@ -176,7 +176,7 @@ class EvidenceApiTest extends HubIntegrationTest {
                 .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; sandbox");
 
         // A malformed media type is refused at upload, naming the field, and nothing is stored.
-        byte[] other = ("类型不合法 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        byte[] other = ("类型不合法 " + nextKey()).getBytes(StandardCharsets.UTF_8);
         Map<?, ?> refused = uploadRaw(officer("HRSS-430100"), other, "not-a-type").expectStatus().isBadRequest().expectBody(Map.class)
                 .returnResult().getResponseBody();
         assertThat(((List<Map<String, Object>>) refused.get("errors")).get(0)).containsEntry("code", "INVALID_VALUE")

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.supervisionhub.api.HubIntegrationTest;
 import org.supervisionhub.api.TestClock;
 import org.supervisionhub.api.access.DemoIssuer;
 import org.supervisionhub.api.access.Role;
@@ -189,7 +190,7 @@ public final class InspectionFixtures {
      * for departments a test itself adds (LifecycleApiTest's other jurisdictions), which govern no enterprise to draw.
      */
     public static String copiedInto(Driver driver, String department, LocalDate windowEnd) {
-        String id = "INSP-JUR-" + department + "-" + System.nanoTime();
+        String id = "INSP-JUR-" + department + "-" + HubIntegrationTest.nextKey();
         driver.executableQuery("""
                 MATCH (i:Inspection {status: 'ACTIVE', drawnBy: 'HRSS-430100'})-[:TARGETS]->(e) WHERE coalesce(i.inspectedBy, i.drawnBy) = 'HRSS-430100'
                   AND NOT EXISTS { (e)<-[:CONCERNS]-(:RestrictionTrigger) } AND NOT EXISTS { (:InspectionResult)-[:OF]->(i) }

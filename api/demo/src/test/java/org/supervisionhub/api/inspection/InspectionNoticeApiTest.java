@@ -89,7 +89,7 @@ class InspectionNoticeApiTest extends HubIntegrationTest {
     @Test
     void aTaskNotAnnouncedInAdvanceGetsNoNoticeAndNothingIsStoredNOTICE07() {
         Record row = inspection();
-        String quiet = row.get("id").asString() + "-QUIET-" + System.nanoTime();
+        String quiet = row.get("id").asString() + "-QUIET-" + nextKey();
         // A copy of the inspection under a copy of its task that is not to be announced (the demo announces all its tasks).
         driver.executableQuery("""
                 MATCH (i:Inspection {id: $id})-[:TARGETS]->(e), (t:SamplingTask {id: i.taskId})

@@ -34,7 +34,7 @@ class JointVisitApiTest extends HubIntegrationTest {
                 + " RETURN e.uscc AS uscc, e.regionCode AS region, inspectors").execute().records().get(0);
         String uscc = row.get("uscc").asString();
         List<String> inspectors = row.get("inspectors").asList(v -> v.asString());
-        String run = "JV" + System.nanoTime();
+        String run = "JV" + nextKey();
         create(uscc, run, List.of(
                 Map.of("n", 1, "d", "HRSS-430102", "from", t.plusDays(10).toString(), "to", t.plusDays(30).toString(), "item", "LABOUR-CONTRACTS", "inspector", inspectors.get(0)),
                 Map.of("n", 2, "d", "HRSS-430000", "from", t.plusDays(20).toString(), "to", t.plusDays(45).toString(), "item", "SOCIAL-INSURANCE", "inspector", inspectors.get(1)),
@@ -95,7 +95,7 @@ class JointVisitApiTest extends HubIntegrationTest {
                 + " RETURN e.uscc AS uscc, inspectors").execute().records().get(0);
         String uscc = row.get("uscc").asString();
         List<String> inspectors = row.get("inspectors").asList(v -> v.asString());
-        String run = "JV" + System.nanoTime();
+        String run = "JV" + nextKey();
         create(uscc, run, List.of(
                 Map.of("n", 1, "d", "HRSS-430102", "from", t.minusMonths(6).toString(), "to", t.plusMonths(6).toString(), "item", "LABOUR-CONTRACTS", "inspector", inspectors.get(0)),
                 Map.of("n", 2, "d", "MS-430100", "from", t.minusMonths(6).toString(), "to", t.plusMonths(6).toString(), "item", "ANNUAL-REPORT", "inspector", inspectors.get(1))));

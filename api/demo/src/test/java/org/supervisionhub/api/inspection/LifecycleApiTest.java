@@ -103,7 +103,7 @@ class LifecycleApiTest extends HubIntegrationTest {
     @SuppressWarnings("unchecked")
     String evidence(String department, String inspectionId) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("file", new ByteArrayResource(("拒绝进入现场的视频 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)) {
+        body.part("file", new ByteArrayResource(("拒绝进入现场的视频 " + nextKey()).getBytes(StandardCharsets.UTF_8)) {
             @Override
             public String getFilename() {
                 return "现场视频.txt";
@@ -232,7 +232,7 @@ class LifecycleApiTest extends HubIntegrationTest {
                 .path("referralsReceived[*].id").entityList(String.class).get()).contains((String) referral.get("id"));
 
         // The receiving enforcement body opens the case (FOLLOW-08); a department with no part in it cannot.
-        Map<String, Object> caseIn = Map.of("resultId", id, "caseNumber", "睢人社立〔2026〕" + System.nanoTime() + "号", "openedOn", "2026-09-28",
+        Map<String, Object> caseIn = Map.of("resultId", id, "caseNumber", "睢人社立〔2026〕" + nextKey() + "号", "openedOn", "2026-09-28",
                 "summary", "涉嫌克扣工资");
         assertThat(error(graphQl(officer("HRSS-430102")), caseInput, Map.of("in", caseIn))).isEqualTo("FORBIDDEN input.resultId FOLLOW-06");
         Map<String, Object> opened = ok(graphQl(officer(sx)), caseInput, "openCase", Map.of("in", caseIn));
@@ -265,7 +265,7 @@ class LifecycleApiTest extends HubIntegrationTest {
         // Where no deadline is set (HN), a general-procedure decision has none.
         String hn = approved("HRSS-430100", "PROBLEM_FOUND_PENDING_FOLLOW_UP", LocalDate.parse("2026-09-25"), null);
         String hnCase = (String) ok(graphQl(officer("HRSS-430100")), caseInput, "openCase", Map.of("in", Map.of("resultId", hn,
-                "caseNumber", "长人社立" + System.nanoTime(), "openedOn", "2026-09-28", "summary", "涉嫌克扣工资"))).get("id");
+                "caseNumber", "长人社立" + nextKey(), "openedOn", "2026-09-28", "summary", "涉嫌克扣工资"))).get("id");
         assertThat(ok(graphQl(officer("HRSS-430100")), penalty, "recordPenaltyDecision", Map.of("in", Map.of("caseId", hnCase,
                 "decisionNumber", "长人社罚1号", "decidedOn", "2026-09-29", "procedure", "GENERAL", "content", "罚款")))).containsEntry("publishBy", null);
     }

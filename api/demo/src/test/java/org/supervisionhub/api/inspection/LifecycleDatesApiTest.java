@@ -181,10 +181,10 @@ class LifecycleDatesApiTest extends HubIntegrationTest {
         String result = propose(id, today().minusDays(10), "PROBLEM_FOUND_PENDING_FOLLOW_UP");
         ok(graphQl(leader(D)), "mutation { approveInspectionResult(id: \"" + result + "\") { id } }", "approveInspectionResult", Map.of());
         String caseId = (String) ok(graphQl(officer(D)), "mutation($in: CaseInput!) { openCase(input: $in) { id } }", "openCase",
-                Map.of("in", Map.of("resultId", result, "caseNumber", "长人社立" + System.nanoTime(), "openedOn", today().minusDays(8).toString(),
+                Map.of("in", Map.of("resultId", result, "caseNumber", "长人社立" + nextKey(), "openedOn", today().minusDays(8).toString(),
                         "summary", "涉嫌克扣工资"))).get("id");
         ok(graphQl(leader(D)), "mutation($in: PenaltyDecisionInput!) { recordPenaltyDecision(input: $in) { id } }", "recordPenaltyDecision",
-                Map.of("in", Map.of("caseId", caseId, "decisionNumber", "长人社罚" + System.nanoTime(), "decidedOn", today().minusDays(3).toString(),
+                Map.of("in", Map.of("caseId", caseId, "decisionNumber", "长人社罚" + nextKey(), "decidedOn", today().minusDays(3).toString(),
                         "procedure", "GENERAL", "content", "罚款")));
         String close = "mutation { closeCase(id: \"" + caseId + "\", closedOn: \"%s\", outcome: PENALTY_IMPOSED, note: \"已处罚\") { status } }";
         assertThat(error(graphQl(officer(D)), close.formatted(today().minusDays(5)), Map.of())).isEqualTo("INVALID_VALUE closedOn FOLLOW-10");

@@ -114,7 +114,7 @@ class TeamActsApiTest extends HubIntegrationTest {
 
     @SuppressWarnings("unchecked")
     String upload() throws Exception {
-        byte[] content = ("现场照片 " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        byte[] content = ("现场照片 " + nextKey()).getBytes(StandardCharsets.UTF_8);
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("file", new ByteArrayResource(content) {
             @Override

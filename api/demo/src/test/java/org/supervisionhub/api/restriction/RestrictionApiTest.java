@@ -314,9 +314,39 @@ class RestrictionApiTest extends HubIntegrationTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aLongBatchReadInPartsAnswersEveryQuestionAsAskedAloneInOrderWithAReceiptEach() {
+        World w = world();
+        String asOf = "2025-08-01T12:00:00+08:00";
+        List<Map<String, Object>> four = List.of(
+                Map.of("subject", Map.of("uscc", w.y()), "domain", "BIDDING_TENDERING", "purpose", "tender", "asOf", asOf),
+                Map.of("subject", Map.of("personId", w.rep()), "domain", "NEW_COMPANY_REGISTRATION", "purpose", "new company", "asOf", asOf),
+                Map.of("subject", Map.of("uscc", w.x()), "domain", "BIDDING_TENDERING", "purpose", "tender", "asOf", "2024-01-01T00:00:00Z"),
+                Map.of("subject", Map.of("uscc", w.b()), "domain", "SAFETY_PERMITS", "purpose", "permit", "asOf", asOf));
+        // More than two parts' worth of questions (RestrictionChecker.PART_MIN each), the four repeated in turn.
+        int n = 2 * RestrictionChecker.PART_MIN + 101;
+        List<Map<String, Object>> requests = java.util.stream.IntStream.range(0, n).mapToObj(i -> four.get(i % 4)).toList();
+        long before = receiptCount();
+        String doc = "query($r: [RestrictionCheckInput!]!) { restrictionChecks(requests: $r) { subject { id } restricted digest receiptId } }";
+        List<Map<String, Object>> answers = partner().document(doc).variable("r", requests).execute()
+                .path("restrictionChecks").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+        assertThat(answers).hasSize(n);
+        List<Object> alone = four.stream().map(q -> (Object) partner().document(doc).variable("r", List.of(q)).execute()
+                .path("restrictionChecks[0].digest").entity(String.class).get()).toList();
+        for (int i = 0; i < n; i++) {
+            assertThat(answers.get(i).get("digest")).as("answer %d", i).isEqualTo(alone.get(i % 4));
+            assertThat(((Map<String, Object>) answers.get(i).get("subject")).get("id")).as("answer %d", i)
+                    .isEqualTo(((Map<String, Object>) four.get(i % 4).get("subject")).values().iterator().next());
+        }
+        assertThat(answers.get(0).get("restricted")).isNotEqualTo(answers.get(1).get("restricted"));
+        assertThat(answers).extracting(a -> a.get("receiptId")).doesNotHaveDuplicates().doesNotContainNull();
+        assertThat(receiptCount()).isEqualTo(before + n + 4);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void measureChangesAreVersionedAndAnswersAsOfEarlierMomentsKeepTheVersionInForceThen() {
         World w = world();
-        String id = "TEST-SAFE-" + System.nanoTime();
+        String id = "TEST-SAFE-" + nextKey();
         String upsert = "mutation($in: RestrictionMeasureInput!) { upsertRestrictionMeasure(input: $in, reason: \"review\") { id version effect inForceFrom } }";
         Map<String, Object> input = new LinkedHashMap<>(Map.of("id", id, "triggerType", "SERIOUS_VIOLATION_LIST", "domain", "SAFETY_PERMITS",
                 "effect", "ALERT", "reach", "BRANCHES", "legalBasis", "测试依据", "validFrom", "2014-10-01"));

@@ -160,7 +160,7 @@ class JointTaskApiTest extends HubIntegrationTest {
     /** Uploads a file as an officer of {@code department}; its SHA-256. */
     String upload(String department, String text) {
         org.springframework.http.client.MultipartBodyBuilder body = new org.springframework.http.client.MultipartBodyBuilder();
-        body.part("file", new org.springframework.core.io.ByteArrayResource((text + " " + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        body.part("file", new org.springframework.core.io.ByteArrayResource((text + " " + nextKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
             @Override
             public String getFilename() {
                 return "现场照片.txt";
