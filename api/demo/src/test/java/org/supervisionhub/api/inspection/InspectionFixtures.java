@@ -42,7 +42,15 @@ public final class InspectionFixtures {
 
     /** The same, under a task whose window is [{@code windowStart}, {@code windowEnd}] (one year, PLAN-17). */
     public static String inspection(Callers callers, TestClock clock, Driver driver, String department, LocalDate windowStart, LocalDate windowEnd) {
-        return drawn(callers, clock, driver, department, windowStart, windowEnd, null, null);
+        return drawn(callers, clock, driver, department, windowStart, windowEnd, null, null, Map.of());
+    }
+
+    /**
+     * As {@link #inspection(Callers, TestClock, Driver, String, LocalDate)}, under a task that is not announced in advance
+     * (NOTICE-07: its inspections get no notice).
+     */
+    public static String unannounced(Callers callers, TestClock clock, Driver driver, String department, LocalDate windowEnd) {
+        return drawn(callers, clock, driver, department, windowEnd.withDayOfYear(1), windowEnd, null, null, Map.of("announced", false));
     }
 
     /**
@@ -52,7 +60,7 @@ public final class InspectionFixtures {
      */
     public static String dispatched(Callers callers, TestClock clock, Driver driver, String department, String regionCode, String level,
                                     LocalDate windowEnd) {
-        return drawn(callers, clock, driver, department, windowEnd.withDayOfYear(1), windowEnd, regionCode, level);
+        return drawn(callers, clock, driver, department, windowEnd.withDayOfYear(1), windowEnd, regionCode, level, Map.of());
     }
 
     /**
@@ -61,21 +69,21 @@ public final class InspectionFixtures {
      * clock runs on from where it was afterwards.
      */
     private static String drawn(Callers callers, TestClock clock, Driver driver, String department, LocalDate windowStart, LocalDate windowEnd,
-                                String regionCode, String dispatchLevel) {
+                                String regionCode, String dispatchLevel, Map<String, Object> taskFields) {
         OffsetDateTime opens = windowStart.atTime(9, 0).atZone(clock.getZone()).toOffsetDateTime();
         OffsetDateTime yesterday = clock.now().minusDays(1);
         String[] id = new String[1];
         clock.runAt(opens.isBefore(yesterday) ? opens : yesterday,
-                () -> id[0] = drawnNow(callers, driver, department, windowStart, windowEnd, regionCode, dispatchLevel));
+                () -> id[0] = drawnNow(callers, driver, department, windowStart, windowEnd, regionCode, dispatchLevel, taskFields));
         return id[0];
     }
 
     private static String drawnNow(Callers callers, Driver driver, String department, LocalDate windowStart, LocalDate windowEnd,
-                                   String regionCode, String dispatchLevel) {
+                                   String regionCode, String dispatchLevel, Map<String, Object> taskFields) {
         // A lower level's draw of the same enterprise and item this year may take the selected inspection over (DRAW-13):
         // then it is no longer active and cannot be replaced; another task is drawn.
         for (int draw = 0; draw < 3; draw++) {
-            String id = drawnOnce(callers, driver, department, windowStart, windowEnd, regionCode, dispatchLevel);
+            String id = drawnOnce(callers, driver, department, windowStart, windowEnd, regionCode, dispatchLevel, taskFields);
             if (id != null) {
                 return id;
             }
@@ -84,9 +92,11 @@ public final class InspectionFixtures {
     }
 
     private static String drawnOnce(Callers callers, Driver driver, String department, LocalDate windowStart, LocalDate windowEnd,
-                                    String regionCode, String dispatchLevel) {
+                                    String regionCode, String dispatchLevel, Map<String, Object> taskFields) {
         HttpGraphQlTester officer = callers.as(subject(Role.OFFICER, department));
-        String taskId = publishedTask(callers, department, windowEnd.getYear(), task(callers, windowStart, windowEnd, regionCode, dispatchLevel));
+        Map<String, Object> task = task(callers, windowStart, windowEnd, regionCode, dispatchLevel);
+        task.putAll(taskFields);
+        String taskId = publishedTask(callers, department, windowEnd.getYear(), task);
         String drawId = officer.document("mutation($t: ID!) { commitDraw(taskId: $t) { id } }").variable("t", taskId).execute()
                 .path("commitDraw.id").entity(String.class).get();
         officer.document("mutation($d: ID!) { executeDraw(drawId: $d, entropy: \"fixture\") { status } }").variable("d", drawId).execute()
