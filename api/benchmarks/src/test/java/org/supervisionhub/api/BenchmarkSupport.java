@@ -88,4 +88,24 @@ public final class BenchmarkSupport {
             throw new IllegalStateException(message);
         }
     }
+
+    /** A benchmark's body, run by {@link #exitAfter}. */
+    @FunctionalInterface
+    public interface Run {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a benchmark's main and ends the JVM, also when it fails: the embedded server's, the application's and the
+     * HTTP client's threads would otherwise keep a failed run alive.
+     */
+    public static void exitAfter(Run run) {
+        try {
+            run.run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
 }

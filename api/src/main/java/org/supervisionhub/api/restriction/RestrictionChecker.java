@@ -60,8 +60,8 @@ import org.supervisionhub.api.errors.ErrorCode;
 
 /**
  * Answers restriction questions ({@code docs/specs/restriction-propagation.md}): one statement reads what the
- * graph holds for a whole batch, this class decides which measure applies through which trigger and path, and
- * every answer leaves a receipt. Answers are pure functions of the graph and {@code asOf} (invariant 5).
+ * graph holds for a batch (a long one in parts, side by side), this class decides which measure applies through which
+ * trigger and path, and every answer leaves a receipt. Answers are pure functions of the graph and {@code asOf} (invariant 5).
  */
 @Service
 public class RestrictionChecker implements DisposableBean {

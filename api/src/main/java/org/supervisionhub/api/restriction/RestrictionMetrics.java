@@ -40,7 +40,7 @@ public class RestrictionMetrics {
     }
 
     private static Timer timer(MeterRegistry registry, String result) {
-        return Timer.builder(CHECK).description("A restrictionCheck(s) call: its questions answered from one read, receipts committed")
+        return Timer.builder(CHECK).description("A restrictionCheck(s) call: its questions answered, receipts committed")
                 .tag("result", result).publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
                 .maximumExpectedValue(java.time.Duration.ofSeconds(30)).register(registry);
     }

@@ -126,14 +126,8 @@ public final class PeerBenchmark {
     }
 
     public static void main(String[] args) {
-        try {
-            run(args);
-        } catch (Throwable e) {
-            // Loudly, and without waiting for the HTTP client's threads: a difference between the answers ends the run here.
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        // A difference between the answers, or any failure, ends the run here, loudly.
+        BenchmarkSupport.exitAfter(() -> run(args));
     }
 
     static void run(String[] args) throws Exception {

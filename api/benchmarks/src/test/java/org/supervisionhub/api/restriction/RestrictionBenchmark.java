@@ -3,6 +3,7 @@ package org.supervisionhub.api.restriction;
 import static org.supervisionhub.api.BenchmarkSupport.appendResult;
 import static org.supervisionhub.api.BenchmarkSupport.check;
 import static org.supervisionhub.api.BenchmarkSupport.deleteRecursively;
+import static org.supervisionhub.api.BenchmarkSupport.exitAfter;
 import static org.supervisionhub.api.BenchmarkSupport.loadAverage;
 import static org.supervisionhub.api.BenchmarkSupport.loadProvince;
 import static org.supervisionhub.api.BenchmarkSupport.ms;
@@ -188,14 +189,8 @@ public final class RestrictionBenchmark {
     }
 
     public static void main(String[] args) {
-        // Also on failure: the server's and the application's threads would otherwise keep a failed run's JVM alive.
-        try {
-            run(args);
-        } catch (Throwable e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        // A difference between the answers, or any failure, ends the run here, loudly.
+        exitAfter(() -> run(args));
     }
 
     static void run(String[] args) throws Exception {
