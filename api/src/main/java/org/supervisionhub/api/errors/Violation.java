@@ -16,6 +16,6 @@ public record Violation(String field, ErrorCode code, String message, String rul
     /** The same violation with its field under {@code root} ({@code borrower} → {@code input.borrower}), in its message too. */
     public Violation under(String root) {
         String path = FieldPaths.under(root, field);
-        return new Violation(path, code, !field.isEmpty() && message.startsWith(field) ? root + "." + message : message, rule);
+        return new Violation(path, code, field != null && !field.isEmpty() && message.startsWith(field) ? root + "." + message : message, rule);
     }
 }

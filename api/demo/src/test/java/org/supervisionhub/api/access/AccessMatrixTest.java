@@ -98,7 +98,8 @@ class AccessMatrixTest extends HubIntegrationTest {
         String uscc = graphQl().document("{ enterprises(first: 1) { edges { node { uscc } } } }").execute()
                 .path("enterprises.edges[0].node.uscc").entity(String.class).get();
         // Two inspections of HRSS-430100 on an enterprise nobody inspects, both with the matrix inspector on the team: one
-        // still to visit (a joint visit), one recorded on site (the certificate shown there).
+        // still to visit (a joint visit), one recorded on site (the certificate shown there). Written with Cypher: the hub puts
+        // teams together at random (vdraw-1 steps 13 to 16), so no API call puts this inspector on a chosen team.
         String visited = driver.executableQuery("MATCH (e:Enterprise) WHERE e.regionCode STARTS WITH '4301'"
                 + " AND NOT EXISTS { (e)<-[:TARGETS]-(:Inspection) } RETURN e.uscc AS uscc LIMIT 1").execute().records().get(0).get("uscc").asString();
         String run = "MATRIX-JV-" + nextKey();
