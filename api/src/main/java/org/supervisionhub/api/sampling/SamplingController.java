@@ -2,7 +2,6 @@ package org.supervisionhub.api.sampling;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -115,14 +114,16 @@ public class SamplingController {
     private final SamplingReads reads;
     private final PlanService planService;
     private final DrawService drawService;
+    private final AssignmentService assignmentService;
     private final PageRequests pages;
     private final Clock clock;
 
-    public SamplingController(SamplingReads reads, PlanService planService, DrawService drawService, PageRequests pages, Clock clock,
-                              BatchLoaderRegistry registry) {
+    public SamplingController(SamplingReads reads, PlanService planService, DrawService drawService, AssignmentService assignmentService,
+                              PageRequests pages, Clock clock, BatchLoaderRegistry registry) {
         this.reads = reads;
         this.planService = planService;
         this.drawService = drawService;
+        this.assignmentService = assignmentService;
         this.pages = pages;
         this.clock = clock;
         registry.forTypePair(InspectionPageKey.class, InspectionPage.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() ->
@@ -279,7 +280,7 @@ public class SamplingController {
         }
         // ASSIGN-14: each department matches inspectors to the inspections it carries out.
         Access.requireDepartment(viewer, departmentId, "departmentId");
-        var run = drawService.assign(drawId, departmentId, plannedOn, viewer.actor());
+        var run = assignmentService.assign(drawId, departmentId, plannedOn, viewer.actor());
         return new AssignmentRunView(run.drawId(), run.departmentId(), run.plannedOn(), run.inspections(), run.eligible(),
                 run.workloadCap(), run.flagged());
     }
@@ -288,20 +289,20 @@ public class SamplingController {
     public Inspection substituteInspector(@Argument String inspectionId, @Argument String inspectorId, @Argument String reason,
                                           @ContextValue Viewer viewer) {
         requireInspectingDepartment(viewer, inspectionId);
-        return drawService.substitute(inspectionId, inspectorId, reason, viewer.actor());
+        return assignmentService.substitute(inspectionId, inspectorId, reason, viewer.actor());
     }
 
     @MutationMapping
     public Inspection matchNeighbouringInspectors(@Argument String inspectionId, @ContextValue Viewer viewer) {
         requireInspectingDepartment(viewer, inspectionId);
-        return drawService.matchNeighbours(inspectionId, viewer.actor());
+        return assignmentService.matchNeighbours(inspectionId, viewer.actor());
     }
 
     @MutationMapping
     public Inspection assignInspectorsDirectly(@Argument String inspectionId, @Argument List<String> inspectorIds,
                                                @Argument String reason, @ContextValue Viewer viewer) {
         requireInspectingDepartment(viewer, inspectionId);
-        return drawService.assignDirectly(inspectionId, inspectorIds, reason, viewer.actor());
+        return assignmentService.assignDirectly(inspectionId, inspectorIds, reason, viewer.actor());
     }
 
     private void requirePlanDepartment(Viewer viewer, String planId, String field) {

@@ -23,6 +23,7 @@ import org.supervisionhub.api.inspection.RecordService.RecordInput;
 import org.supervisionhub.api.inspection.RecordService.SignerRole;
 import org.supervisionhub.api.inspection.ResultService;
 import org.supervisionhub.api.inspection.ResultService.Proposal;
+import org.supervisionhub.api.sampling.AssignmentService;
 import org.supervisionhub.api.sampling.DrawService;
 import org.supervisionhub.api.sampling.JointTaskService;
 import org.supervisionhub.api.sampling.PlanService;
@@ -66,6 +67,7 @@ public class JointDemo {
     private final PlanService plans;
     private final JointTaskService joint;
     private final DrawService draws;
+    private final AssignmentService teams;
     private final DrawRepository drawRepository;
     private final PoolRepository pools;
     private final AssignmentRepository assignments;
@@ -77,12 +79,13 @@ public class JointDemo {
     private final RosterRepository roster;
     private final DemoTime time;
 
-    public JointDemo(PlanService plans, JointTaskService joint, DrawService draws, DrawRepository drawRepository, PoolRepository pools, AssignmentRepository assignments, JointRepository jointRepository,
+    public JointDemo(PlanService plans, JointTaskService joint, DrawService draws, AssignmentService teams, DrawRepository drawRepository, PoolRepository pools, AssignmentRepository assignments, JointRepository jointRepository,
                      ChecklistRepository checklists, RecordService records, ResultService results, NoticeService notices, RosterRepository roster,
                      DemoTime time) {
         this.plans = plans;
         this.joint = joint;
         this.draws = draws;
+        this.teams = teams;
         this.drawRepository = drawRepository;
         this.pools = pools;
         this.assignments = assignments;
@@ -134,8 +137,8 @@ public class JointDemo {
         LocalDate executedOn = time.workingDays(drawnOn, 1);
         time.at(executedOn, LocalTime.of(10, 0), () -> draws.execute(drawId, "demo-beacon-" + executedOn, ACTOR));
         LocalDate assignedOn = time.workingDays(drawnOn, 2);
-        time.at(assignedOn, LocalTime.of(15, 0), () -> draws.assign(drawId, LEAD, visitOn, ACTOR));
-        time.at(assignedOn, LocalTime.of(15, 10), () -> draws.assign(drawId, PARTICIPANT, visitOn, ACTOR));
+        time.at(assignedOn, LocalTime.of(15, 0), () -> teams.assign(drawId, LEAD, visitOn, ACTOR));
+        time.at(assignedOn, LocalTime.of(15, 10), () -> teams.assign(drawId, PARTICIPANT, visitOn, ACTOR));
 
         List<Inspection> selected = drawRepository.inspectionsOfDraw(drawId, InspectionStatus.ACTIVE).stream()
                 .filter(i -> !i.part()).sorted(java.util.Comparator.comparing(Inspection::id)).toList();

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.supervisionhub.api.sampling.AssignmentService;
 import org.supervisionhub.api.sampling.DrawService;
 import org.supervisionhub.api.sampling.PlanService;
 import org.supervisionhub.api.sampling.SamplingInputs.CreateSamplingPlanInput;
@@ -52,16 +53,18 @@ public class SamplingDemo {
 
     private final PlanService plans;
     private final DrawService draws;
+    private final AssignmentService teams;
     private final ChecklistRepository checklists;
     private final DrawRepository drawRepository;
     private final PoolRepository pools;
     private final AssignmentRepository assignments;
     private final DemoTime time;
 
-    public SamplingDemo(PlanService plans, DrawService draws, ChecklistRepository checklists, DrawRepository drawRepository, PoolRepository pools, AssignmentRepository assignments, DemoTime time) {
+    public SamplingDemo(PlanService plans, DrawService draws, AssignmentService teams, ChecklistRepository checklists, DrawRepository drawRepository, PoolRepository pools, AssignmentRepository assignments, DemoTime time) {
         this.time = time;
         this.plans = plans;
         this.draws = draws;
+        this.teams = teams;
         this.checklists = checklists;
         this.drawRepository = drawRepository;
         this.pools = pools;
@@ -235,7 +238,7 @@ public class SamplingDemo {
             if (replace && !selected.isEmpty()) {
                 draws.replace(drawId, selected.get(0).uscc(), "核查发现该企业登记住所已迁出本市，非本局管辖（随机增补）", ACTOR);
             }
-            DrawService.AssignmentRun run = draws.assign(drawId, CHANGSHA, visitOn, ACTOR);
+            AssignmentService.AssignmentRun run = teams.assign(drawId, CHANGSHA, visitOn, ACTOR);
             log.info("Demo: {} inspections of {} for {} eligible inspectors on {} (at most {} each)", run.inspections(), drawId,
                     run.eligible(), visitOn, run.workloadCap());
         };
@@ -255,7 +258,7 @@ public class SamplingDemo {
         pending.entrySet().stream().filter(e -> Vdraw1.workloadCap(task.inspectorsPerInspection(), e.getValue().intValue(),
                         assignments.eligible(List.of(e.getKey()), List.of(), task.expertise(), on).size()) <= DAILY_VISITS)
                 .findFirst().ifPresent(e -> {
-                    DrawService.AssignmentRun run = draws.assign(drawId, e.getKey(), on, ACTOR);
+                    AssignmentService.AssignmentRun run = teams.assign(drawId, e.getKey(), on, ACTOR);
                     log.info("Demo: {} inspections of {} dispatched to {} for {} eligible inspectors on {} (at most {} each)", run.inspections(),
                             drawId, e.getKey(), run.eligible(), on, run.workloadCap());
                 });
