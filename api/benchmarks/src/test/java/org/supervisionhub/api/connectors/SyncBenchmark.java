@@ -3,6 +3,7 @@ package org.supervisionhub.api.connectors;
 import static org.supervisionhub.api.BenchmarkSupport.appendResult;
 import static org.supervisionhub.api.BenchmarkSupport.check;
 import static org.supervisionhub.api.BenchmarkSupport.deleteRecursively;
+import static org.supervisionhub.api.BenchmarkSupport.exitAfter;
 import static org.supervisionhub.api.BenchmarkSupport.loadAverage;
 import static org.supervisionhub.api.BenchmarkSupport.ms;
 
@@ -43,7 +44,12 @@ public final class SyncBenchmark {
     private SyncBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // Any failure ends the run here, loudly, and the JVM with it.
+        exitAfter(() -> run(args));
+    }
+
+    static void run(String[] args) throws Exception {
         int enterprises = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         Path resultFile = Path.of(args.length > 1 ? args[1] : "bench/results/sync.txt");
         long latencyMs = args.length > 2 ? Long.parseLong(args[2]) : 0;
@@ -106,6 +112,5 @@ public final class SyncBenchmark {
         }
         System.out.println(summary);
         appendResult(resultFile, PAGE_CACHE_MB, summary);
-        System.exit(0);
     }
 }

@@ -2,6 +2,7 @@ package org.supervisionhub.api.explore;
 
 import static org.supervisionhub.api.BenchmarkSupport.appendResult;
 import static org.supervisionhub.api.BenchmarkSupport.deleteRecursively;
+import static org.supervisionhub.api.BenchmarkSupport.exitAfter;
 import static org.supervisionhub.api.BenchmarkSupport.loadAverage;
 import static org.supervisionhub.api.BenchmarkSupport.loadProvince;
 
@@ -83,7 +84,12 @@ public final class ExploreBenchmark {
     private ExploreBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // Any failure ends the run here, loudly, and the JVM with it.
+        exitAfter(() -> run(args));
+    }
+
+    static void run(String[] args) throws Exception {
         int enterprises = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         Path resultFile = Path.of(args.length > 1 ? args[1] : "bench/results/explore.txt");
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 4;
@@ -108,7 +114,6 @@ public final class ExploreBenchmark {
         }
         System.out.println(summary);
         appendResult(resultFile, PAGE_CACHE_MB, summary);
-        System.exit(0);
     }
 
     static String benchmark(Driver driver, Clock clock, int concurrency, int requests, int naiveRequests) throws Exception {

@@ -3,6 +3,7 @@ package org.supervisionhub.api.sampling;
 import static org.supervisionhub.api.BenchmarkSupport.appendResult;
 import static org.supervisionhub.api.BenchmarkSupport.check;
 import static org.supervisionhub.api.BenchmarkSupport.deleteRecursively;
+import static org.supervisionhub.api.BenchmarkSupport.exitAfter;
 import static org.supervisionhub.api.BenchmarkSupport.loadAverage;
 import static org.supervisionhub.api.BenchmarkSupport.loadProvince;
 import static org.supervisionhub.api.BenchmarkSupport.ms;
@@ -101,7 +102,12 @@ public final class DrawBenchmark {
     record Segment(String statement, double ms) {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // Any failure ends the run here, loudly, and the JVM with it.
+        exitAfter(() -> run(args));
+    }
+
+    static void run(String[] args) throws Exception {
         int enterprises = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         Path resultFile = Path.of(args.length > 1 ? args[1] : "bench/results/draw.txt");
         int limitSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 300;
@@ -118,7 +124,6 @@ public final class DrawBenchmark {
         System.out.println(summary);
         appendResult(resultFile, PAGE_CACHE_MB, summary);
         // Neo4j and Spring leave non-daemon threads behind on some paths; the run is over.
-        System.exit(0);
     }
 
     static String benchmark(EmbeddedNeo4jServer server, Driver driver, int enterprises, double loadSeconds, int limitSeconds) {
