@@ -175,7 +175,7 @@ public class RestrictionChecker implements DisposableBean {
         }
     }
 
-    /** Answers every question from one read, and records one receipt per answer. */
+    /** Answers every question, and records one receipt per answer. */
     public List<Answer> check(List<Question> questions, Viewer viewer) {
         return metrics.check(() -> give(evaluate(questions), viewer));
     }

@@ -279,10 +279,8 @@ public class AssignmentService {
     /** The subject {@code id} of an inspection's refusal is the operation's {@code inspectionId}. */
     private static final UnaryOperator<String> AS_INSPECTION = s -> s.equals("id") ? "inspectionId" : s;
 
-    /** The draw under its write lock (held to the end of the transaction), so the status it decides from is the one written over. */
     private Draw locked(String drawId) {
-        draws.lock(drawId).orElseThrow(() -> new NotFoundException("drawId", "no draw " + drawId));
-        return draws.draw(drawId).orElseThrow();
+        return DrawService.locked(draws, drawId);
     }
 
     private OffsetDateTime now() {

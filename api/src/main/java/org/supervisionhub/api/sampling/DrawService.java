@@ -397,8 +397,15 @@ public class DrawService {
         }
     }
 
-    /** The draw under its write lock (held to the end of the transaction), so the status it decides from is the one written over. */
     private Draw locked(String drawId) {
+        return locked(draws, drawId);
+    }
+
+    /**
+     * The draw under its write lock (held to the end of the transaction), so the status it decides from is the one
+     * written over; for the draw's operations here and its inspectors' in {@link AssignmentService}.
+     */
+    static Draw locked(DrawRepository draws, String drawId) {
         draws.lock(drawId).orElseThrow(() -> new NotFoundException("drawId", "no draw " + drawId));
         return draws.draw(drawId).orElseThrow();
     }

@@ -56,7 +56,7 @@ class ExploreApiTest extends HubIntegrationTest {
     void link(String rel, String from, String to, Double pct, String role, String validFrom) {
         Map<String, Object> in = new HashMap<>();
         in.put("type", org.supervisionhub.domain.directory.LinkType.ofRelationship(rel).name());
-        in.put("from", from.startsWith("P") && from.length() == 17 ? p(from) : e(from));
+        in.put("from", PersonId.isValid(from) ? p(from) : e(from));
         in.put("toUscc", to);
         in.put("validFrom", validFrom);
         if (pct != null) {
