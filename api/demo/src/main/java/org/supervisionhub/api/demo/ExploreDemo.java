@@ -44,9 +44,12 @@ public class ExploreDemo {
             + " MATCH (f) WHERE (f:Person AND f.personId = row.from) OR (f:Enterprise AND f.uscc = row.from)"
             + " MATCH (t:Enterprise {uscc: row.to}) CREATE (f)-[r:%s]->(t) SET r = row.props";
 
-    /** Enterprise {@code n} of the group: 93 (other registration, 3) + Furong + EXP + n, with its check character. */
+    /** What every USCC of the group starts with: 93 (other registration, 3), Furong, EXP. */
+    public static final String USCC_PREFIX = "93430102EXP";
+
+    /** Enterprise {@code n} of the group: {@link #USCC_PREFIX} + n, with its check character. */
     public static String uscc(int n) {
-        String first17 = "93430102EXP" + String.format("%06d", n);
+        String first17 = USCC_PREFIX + String.format("%06d", n);
         return first17 + Uscc.checkCharacter(first17);
     }
 
