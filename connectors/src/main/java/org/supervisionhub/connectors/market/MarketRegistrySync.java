@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.supervisionhub.connectors.market.client.api.ChangesApi;
@@ -105,6 +106,17 @@ public class MarketRegistrySync extends FeedSync<ChangePage, Change> {
             }
         }
         Listings.apply(triggers, SourceSystem.MARKET_SUPERVISION, entries, now);
+    }
+
+    /**
+     * An enterprise is placed in a region the hub knows, as {@code upsertEnterprise} and the CSV import require: one in
+     * another would have no {@code region} to answer with. Its change waits as a dead letter until the region exists.
+     */
+    @Override
+    protected Function<Change, String> graphProblems(List<Change> valid) {
+        java.util.Set<String> known = repository.knownRegions(valid.stream().map(c -> c.getEnterprise().getRegionCode()).distinct().toList());
+        return c -> known.contains(c.getEnterprise().getRegionCode()) ? null
+                : "enterprise.regionCode: no region " + c.getEnterprise().getRegionCode() + " in the hub";
     }
 
     /** Why a change cannot be applied, or null: what the contract requires, checked field by field. */

@@ -142,6 +142,40 @@ public abstract class FeedSync<P, R> {
         return seq(record) == null ? "seq: missing" : problem(record);
     }
 
+    /**
+     * Problems of records that pass {@link #problem} which only the graph can tell (a region the hub does not know),
+     * read once for the batch in the caller's transaction: the problem of each record, or null. None by default.
+     */
+    protected Function<R, String> graphProblems(List<R> records) {
+        return r -> null;
+    }
+
+    /** Adds the applicable items' records to {@code valid} in order, dead-letters the others; returns how many. */
+    private long sort(List<Item<R>> items, List<R> valid, OffsetDateTime now) {
+        List<Item<R>> passed = new ArrayList<>();
+        long dead = 0;
+        for (Item<R> i : items) {
+            String problem = check(i.record());
+            if (problem == null) {
+                passed.add(i);
+            } else {
+                deadLetter(i.record(), i.seq(), i.after(), problem, now);
+                dead++;
+            }
+        }
+        Function<R, String> graph = passed.isEmpty() ? r -> null : graphProblems(passed.stream().map(Item::record).toList());
+        for (Item<R> i : passed) {
+            String problem = graph.apply(i.record());
+            if (problem == null) {
+                valid.add(i.record());
+            } else {
+                deadLetter(i.record(), i.seq(), i.after(), problem, now);
+                dead++;
+            }
+        }
+        return dead;
+    }
+
     /** How many partitions apply a batch side by side; 1: the whole batch in one transaction. */
     protected int writers() {
         return 1;
@@ -327,22 +361,17 @@ public abstract class FeedSync<P, R> {
     /** Pages in the caller's transaction: the valid records, the dead letters, the checkpoint of the last page, the lease renewed. */
     Batch applyBatch(List<Fetched<P>> pages, long from) {
         OffsetDateTime now = now();
-        List<R> valid = new ArrayList<>();
-        long dead = 0;
+        List<Item<R>> items = new ArrayList<>();
         long position = from;
         for (Fetched<P> f : pages) {
             for (R r : records(f.page())) {
                 long seq = seq(r) == null ? position + 1 : seq(r);
                 position = Math.max(position, seq);
-                String problem = check(r);
-                if (problem == null) {
-                    valid.add(r);
-                } else {
-                    deadLetter(r, seq, f.after(), problem, now);
-                    dead++;
-                }
+                items.add(new Item<>(r, seq, f.after()));
             }
         }
+        List<R> valid = new ArrayList<>();
+        long dead = sort(items, valid, now);
         long applied = apply(valid, now);
         repository.saveCheckpoint(source, stream, nextCursor(pages.get(pages.size() - 1).page()), position, applied, now);
         if (!repository.lock(lock, owner, now, now.plus(properties.lockLease()))) {
@@ -408,16 +437,7 @@ public abstract class FeedSync<P, R> {
             throw new IllegalStateException("the lease of " + lock + " passed to another replica");
         }
         List<R> valid = new ArrayList<>();
-        long dead = 0;
-        for (Item<R> i : items) {
-            String problem = check(i.record());
-            if (problem == null) {
-                valid.add(i.record());
-            } else {
-                deadLetter(i.record(), i.seq(), i.after(), problem, now);
-                dead++;
-            }
-        }
+        long dead = sort(items, valid, now);
         long applied = valid.isEmpty() ? 0 : apply(valid, now);
         repository.savePartitionCheckpoint(source, stream, partition, partitions, cursor, end, applied, now);
         return new Batch(applied, dead, end);
@@ -454,13 +474,17 @@ public abstract class FeedSync<P, R> {
             throw new IllegalStateException("dead letter " + d.id() + " is " + d.status());
         }
         R stored = json.readValue(d.payload(), shape.recordType());
-        R fixed = check(stored) == null ? stored : refetch(d);
+        R fixed = check(stored) == null && transactions.run(() -> graphProblems(List.of(stored)).apply(stored)) == null ? stored : refetch(d);
         String problem = fixed == null ? "the source no longer serves position " + d.position() : check(fixed);
         if (problem != null) {
             throw new IllegalStateException("still not applicable: " + problem);
         }
         String resolution = fixed == stored ? "REPARSED" : "REFETCHED";
         return transactions.run(() -> {
+            String inGraph = graphProblems(List.of(fixed)).apply(fixed);
+            if (inGraph != null) {
+                throw new IllegalStateException("still not applicable: " + inGraph);
+            }
             OffsetDateTime now = now();
             apply(List.of(fixed), now);
             repository.resolve(d.id(), resolution, now);

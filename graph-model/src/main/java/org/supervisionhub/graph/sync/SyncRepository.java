@@ -24,6 +24,8 @@ import org.supervisionhub.graph.store.Values;
 public class SyncRepository {
 
     /** One snapshot of a market subject, as the sync maps it. */
+    static final String KNOWN_REGIONS = "UNWIND $codes AS code MATCH (r:Region {code: code}) RETURN DISTINCT r.code AS code";
+
     public record EnterpriseRow(String uscc, String name, String orgType, String status, String regionCode, String address,
                                 LocalDate establishedOn, long version, LocalDate changedOn, PersonLink legalRepresentative,
                                 List<PersonLink> officers, List<Holding> shareholders, String parentUscc) {
@@ -279,6 +281,12 @@ public class SyncRepository {
         }).toList();
         return client.query(UPSERT_GRADES).bindAll(Map.of("rows", params, "source", source, "now", now)).fetchAs(Long.class)
                 .mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
+    }
+
+    /** Those of {@code codes} that name a region of the hub. */
+    public java.util.Set<String> knownRegions(Collection<String> codes) {
+        return new java.util.HashSet<>(client.query(KNOWN_REGIONS).bind(List.copyOf(codes)).to("codes").fetchAs(String.class)
+                .mappedBy((t, r) -> r.get("code").asString()).all());
     }
 
     public void ensureEnterprises(Collection<String> usccs) {

@@ -262,6 +262,9 @@ class MarketSyncApiTest extends HubIntegrationTest {
                 + " reason } }").execute().path("deadLetters").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
         Set<Long> deadPositions = open.stream().map(d -> ((Number) d.get("position")).longValue()).collect(Collectors.toCollection(TreeSet::new));
         assertThat(deadPositions).as("dead letters are exactly the malformed records").isEqualTo(malformed);
+        // Among them records placed in a region the hub does not know: well formed, refused by what the graph holds.
+        assertThat(open).extracting(d -> (String) d.get("reason"))
+                .contains("enterprise.regionCode: no region " + org.supervisionhub.connectors.simulator.MarketDataset.UNKNOWN_REGION + " in the hub");
 
         // The source fixes its records; each dead letter is applied again, read anew from where its page began.
         TestSimulator.faults(0, 0, 0, false, 0, 0);

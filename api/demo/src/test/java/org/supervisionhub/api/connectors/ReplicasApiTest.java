@@ -82,10 +82,12 @@ class ReplicasApiTest {
         graph = EmbeddedNeo4jServer.start(Files.createTempDirectory(dir, "graph"), "127.0.0.1", 0, 64, password);
         String uri = "neo4j://127.0.0.1:" + graph.boltPort();
         driver = GraphDatabase.driver(uri, AuthTokens.basic("neo4j", password));
-        // The organisation a deployment configures: one region and the department that lists.
+        // The organisation a deployment configures: one region and the department that lists, and the counties the registry
+        // places its enterprises in (a record in a region the hub does not know waits as a dead letter).
         driver.executableQuery("CREATE (r:Region {code: '430100', name: '长沙市', level: 'CITY'})"
-                + " CREATE (:Department {id: 'MS-430100', name: '长沙市市场监督管理局', sector: 'MARKET_SUPERVISION', level: 'CITY'})-[:GOVERNS]->(r)")
-                .execute();
+                + " CREATE (:Department {id: 'MS-430100', name: '长沙市市场监督管理局', sector: 'MARKET_SUPERVISION', level: 'CITY'})-[:GOVERNS]->(r)"
+                + " WITH r UNWIND $counties AS code CREATE (:Region {code: code, name: code, level: 'COUNTY'})")
+                .withParameters(Map.of("counties", org.supervisionhub.connectors.simulator.MarketDataset.REGIONS)).execute();
         Path key = dir.resolve("issuer.pem");
         Files.writeString(key, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(ISSUER.toRSAPublicKey().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n");

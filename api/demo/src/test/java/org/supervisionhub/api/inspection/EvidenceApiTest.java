@@ -68,9 +68,7 @@ class EvidenceApiTest extends HubIntegrationTest {
         assertThat((List<Map<String, Object>>) upload(as(org.supervisionhub.api.access.Role.PARTNER, "PARTNER-BIDDING-430000"), content, 403)
                 .get("errors")).extracting(e -> e.get("code")).containsExactly("FORBIDDEN");
 
-        String inspectionId = driver.executableQuery("MATCH (i:Inspection {status: 'ACTIVE', drawnBy: 'HRSS-430100'})"
-                + " WHERE coalesce(i.inspectedBy, i.drawnBy) = 'HRSS-430100' AND NOT EXISTS { (:ArchiveFile)-[:ARCHIVES]->(i) }"
-                + " RETURN i.id AS id LIMIT 1").execute().records().get(0).get("id").asString();
+        String inspectionId = activeInspectionOf("HRSS-430100");
         String record = "mutation($in: EvidenceInput!) { recordEvidence(input: $in) { id sha256 size mediaType type method sealed supports } }";
         graphQl(officer("HRSS-430100")).document(record).variable("in", input(inspectionId, expected, "DOCUMENTARY", null)).execute().errors()
                 .satisfy(errors -> assertThat(errors).anySatisfy(e -> {
@@ -99,10 +97,9 @@ class EvidenceApiTest extends HubIntegrationTest {
 
     static final String RECORD = "mutation($in: EvidenceInput!) { recordEvidence(input: $in) { id sha256 } }";
 
+    /** An active inspection the department drew for itself: a new one, so the demo's inspections keep the evidence the demo gave them. */
     String activeInspectionOf(String department) {
-        return driver.executableQuery("MATCH (i:Inspection {status: 'ACTIVE', drawnBy: $d})"
-                + " WHERE coalesce(i.inspectedBy, i.drawnBy) = $d AND NOT EXISTS { (:ArchiveFile)-[:ARCHIVES]->(i) }"
-                + " RETURN i.id AS id LIMIT 1").withParameters(Map.of("d", department)).execute().records().get(0).get("id").asString();
+        return InspectionFixtures.inspection(this::graphQl, clock, driver, department, java.time.LocalDate.of(clock.today().getYear(), 12, 31));
     }
 
     static String sha256(byte[] content) throws Exception {

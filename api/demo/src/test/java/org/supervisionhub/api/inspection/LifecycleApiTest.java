@@ -378,9 +378,10 @@ class LifecycleApiTest extends HubIntegrationTest {
         // A team of three assigned inspectors with their certificates.
         List<Map<String, Object>> team = driver.executableQuery("""
                 MATCH (p:Inspector) WHERE p.certificateNo IS NOT NULL AND (p.certificateValidTo IS NULL OR p.certificateValidTo >= $today)
-                WITH p ORDER BY p.inspectorId LIMIT 3 MATCH (i:Inspection {id: $id})
-                CREATE (i)-[:ASSIGNED {position: toInteger(right(p.inspectorId, 1)), mode: 'RANDOM'}]->(p)
-                RETURN p.inspectorId AS inspectorId, p.certificateNo AS certificateNo""").withParameters(Map.of("id", inspectionId, "today", today())).execute()
+                WITH p ORDER BY p.inspectorId LIMIT 3 WITH collect(p) AS team MATCH (i:Inspection {id: $id})
+                UNWIND range(0, size(team) - 1) AS k WITH i, team[k] AS p, k
+                CREATE (i)-[:ASSIGNED {position: k + 1, mode: 'RANDOM'}]->(p)
+                RETURN p.inspectorId AS inspectorId, p.certificateNo AS certificateNo ORDER BY k""").withParameters(Map.of("id", inspectionId, "today", today())).execute()
                 .records().stream().map(r -> (Map<String, Object>) new LinkedHashMap<String, Object>(r.asMap())).toList();
         assertThat(team).hasSize(3);
         String item = driver.executableQuery("MATCH (i:Inspection {id: $id}) RETURN i.itemCodes[0] AS item").withParameters(Map.of("id", inspectionId))

@@ -25,8 +25,11 @@ import org.supervisionhub.domain.directory.Uscc;
 public final class MarketDataset {
 
     static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    static final List<String> REGIONS = List.of("430102", "430103", "430104", "430105", "430111", "430112", "430121", "430181",
-            "430202", "430203", "430302", "430304", "430402", "430405", "430502", "430602", "430702", "430802", "430902", "431002");
+    /** The counties of the synthetic province (graph-model/synthetic {@code Province}): a demo hub knows each of them. */
+    public static final List<String> REGIONS = List.of("430102", "430103", "430104", "430121", "430202", "430203", "430281", "430302",
+            "430304", "430321", "430405", "430406", "430481", "430602", "430681", "430702", "430703");
+    /** Well formed, but no county: a registry's record placed there cannot be applied by a hub that does not know it. */
+    public static final String UNKNOWN_REGION = "439999";
     static final OffsetDateTime EPOCH = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8));
 
     public enum Kind { REGISTERED, AMENDED, STATUS_CHANGED, ABNORMAL_LISTED, ABNORMAL_REMOVED }

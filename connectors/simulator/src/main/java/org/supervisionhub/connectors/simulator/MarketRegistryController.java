@@ -37,13 +37,17 @@ public class MarketRegistryController implements ChangesApi, EnterprisesApi {
         Feeds.Slice<Change> page = Feeds.slice(after, limit, data.head(), seq -> {
             Change c = data.change(seq);
             if (malformed(seq)) {
-                // Broken the way registries break: a required field missing, or an identifier that fails its check.
-                if (data.unit(seq, 8) < 0.5) {
+                // Broken the way registries break: a required field missing, an identifier that fails its check, or a
+                // region the hub does not know (only the graph can tell).
+                double kind = data.unit(seq, 8);
+                if (kind < 1.0 / 3) {
                     c.getEnterprise().setName(null);
-                } else {
+                } else if (kind < 2.0 / 3) {
                     String bad = ListsDataset.broken(c.getUscc());
                     c.setUscc(bad);
                     c.getEnterprise().setUscc(bad);
+                } else {
+                    c.getEnterprise().setRegionCode(MarketDataset.UNKNOWN_REGION);
                 }
             }
             return c;

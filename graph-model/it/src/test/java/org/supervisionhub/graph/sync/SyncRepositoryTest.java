@@ -52,6 +52,12 @@ class SyncRepositoryTest {
     }
 
     @Test
+    void knownRegionsAreThoseOfTheAskedCodesTheGraphHolds() {
+        assertThat(repository.knownRegions(List.of("430102", "439999", "430103", "430102"))).containsExactlyInAnyOrder("430102", "430103");
+        assertThat(repository.knownRegions(List.of())).isEmpty();
+    }
+
+    @Test
     void aFirstLoadCreatesSubjectsWithAllTheirLinksAndAppliedAgainChangesNothing() {
         List<Holding> holders = List.of(new Holding(HolderKind.PERSON, "P-H1", "股东", 60.0), new Holding(HolderKind.ENTERPRISE, "91430102A00000001X", "母公司", 40.0));
         List<EnterpriseRow> rows = List.of(row("91430102A00000002X", 1, DAY1, "430102", "P-L1", "P-M1", holders, null),
