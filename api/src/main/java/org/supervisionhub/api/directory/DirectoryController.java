@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -60,6 +61,10 @@ public class DirectoryController {
         }
     }
 
+    /** An enterprise's legal representative on a day. */
+    record LegalRepresentativeKey(String uscc, LocalDate day) {
+    }
+
     /** What a connection needs to count its total on demand. */
     public record EnterpriseConnection(Connection<Enterprise> page, EnterpriseFilter filter) {
         public List<Connection.Edge<Enterprise>> edges() {
@@ -85,14 +90,33 @@ public class DirectoryController {
         registry.forTypePair(LinkPageKey.class, LinkPage.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() ->
                 GroupedLoader.load(keys, LinkPageKey::shape, LinkPageKey::owner, (shape, owners) ->
                         service.links(owners, shape.direction(), shape.types(), shape.asOf(), shape.first(), shape.after()))));
+        registry.forTypePair(LegalRepresentativeKey.class, Person.class).registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() ->
+                GroupedLoader.load(keys, LegalRepresentativeKey::day, LegalRepresentativeKey::uscc, (day, usccs) ->
+                        service.legalRepresentatives(usccs, day))));
     }
 
+    /**
+     * An enterprise by USCC. When the selection asks for its legal representative on one day, both come from one
+     * statement and the field's loader is primed with the answer, so the field adds no statement of its own.
+     */
     @QueryMapping
-    public Enterprise enterprise(@Argument String uscc) {
+    public Enterprise enterprise(@Argument String uscc, DataFetchingEnvironment env, DataLoader<LegalRepresentativeKey, Person> representatives) {
         Checks checks = new Checks();
         String code = checks.uscc("uscc", uscc);
         checks.throwIfAny();
-        return service.enterprise(Uscc.of(code)).orElse(null);
+        List<LocalDate> days = env.getSelectionSet().getFields("legalRepresentative").stream()
+                .map(f -> representativeDay((LocalDate) f.getArguments().get("asOf"))).distinct().toList();
+        if (days.size() != 1) {
+            return service.enterprise(Uscc.of(code)).orElse(null);
+        }
+        return service.enterpriseWithLegalRepresentative(Uscc.of(code), days.get(0)).map(read -> {
+            representatives.prime(new LegalRepresentativeKey(read.enterprise().uscc(), days.get(0)), read.legalRepresentative());
+            return read.enterprise();
+        }).orElse(null);
+    }
+
+    private LocalDate representativeDay(LocalDate asOf) {
+        return asOf == null ? LocalDate.now(clock) : asOf;
     }
 
     @QueryMapping
@@ -204,10 +228,8 @@ public class DirectoryController {
 
     @SchemaMapping(typeName = "Enterprise")
     public CompletableFuture<Person> legalRepresentative(Enterprise enterprise, @Argument LocalDate asOf,
-                                                         DataLoader<LinkPageKey, LinkPage> loader) {
-        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
-        return loader.load(new LinkPageKey(enterprise.uscc(), Direction.INBOUND, List.of(LinkType.LEGAL_REPRESENTATIVE), day, 1, null))
-                .thenApply(p -> p == null || p.page().items().isEmpty() ? null : (Person) p.page().items().get(0).counterpart());
+                                                         DataLoader<LegalRepresentativeKey, Person> loader) {
+        return loader.load(new LegalRepresentativeKey(enterprise.uscc(), representativeDay(asOf)));
     }
 
     private CompletableFuture<Connection<Link>> links(String owner, Direction direction, List<LinkType> types, LocalDate asOf,

@@ -182,6 +182,16 @@ public class DirectoryService {
         return directory.enterprise(uscc.value());
     }
 
+    /** The enterprise with its legal representative on {@code day}, read together. */
+    public Optional<DirectoryRepository.WithLegalRepresentative> enterpriseWithLegalRepresentative(Uscc uscc, LocalDate day) {
+        return directory.enterpriseWithLegalRepresentative(uscc.value(), day);
+    }
+
+    /** Each enterprise's legal representative on {@code day}; those without one are absent. */
+    public Map<String, Person> legalRepresentatives(Collection<String> usccs, LocalDate day) {
+        return directory.legalRepresentatives(usccs, day);
+    }
+
     public Map<String, Enterprise> enterprises(Collection<String> usccs) {
         return directory.enterprises(usccs);
     }

@@ -37,6 +37,18 @@ public class DirectoryRepository {
             + " registeredWith: [(e)-[:REGISTERED_WITH]->(d:Department) | d.id][0]}";
 
     static final String ENTERPRISES_BY_USCC = "MATCH (e:Enterprise) WHERE e.uscc IN $keys RETURN " + ENTERPRISE + " AS row";
+    /**
+     * The legal representative of {@code e} in office on {@code $day}: of several (a registry's overlap), the one a page of
+     * its links lists first (earliest appointed, then person id); null if none.
+     */
+    static final String LEGAL_REPRESENTATIVE = "COLLECT { MATCH (e)<-[r:LEGAL_REPRESENTATIVE_OF]-(p:Person)"
+            + " WHERE r.validFrom <= $day AND (r.validTo IS NULL OR r.validTo > $day)"
+            + " RETURN p {.personId, .name} ORDER BY r.validFrom, p.personId LIMIT 1 }[0]";
+    static final String LEGAL_REPRESENTATIVES = "UNWIND $keys AS key MATCH (e:Enterprise {uscc: key}) WITH key, " + LEGAL_REPRESENTATIVE
+            + " AS row WHERE row IS NOT NULL RETURN key, row";
+    /** A point read that also answers {@code legalRepresentative}: one statement where the field would add a second. */
+    static final String ENTERPRISE_WITH_LEGAL_REPRESENTATIVE = "MATCH (e:Enterprise {uscc: $uscc}) RETURN " + ENTERPRISE + " AS row, "
+            + LEGAL_REPRESENTATIVE + " AS legalRepresentative";
     static final String PERSONS_BY_ID = "MATCH (p:Person) WHERE p.personId IN $keys RETURN p {.personId, .name} AS row";
 
     /** Every link of each owner, filtered by type and date; Java pages them (few per owner). */
@@ -117,6 +129,25 @@ public class DirectoryRepository {
 
     public Optional<Enterprise> enterprise(String uscc) {
         return Optional.ofNullable(enterprises(List.of(uscc)).get(uscc));
+    }
+
+    /** An enterprise with its legal representative on {@code day} (null if none). */
+    public record WithLegalRepresentative(Enterprise enterprise, Person legalRepresentative) {
+    }
+
+    public Optional<WithLegalRepresentative> enterpriseWithLegalRepresentative(String uscc, LocalDate day) {
+        return client.query(ENTERPRISE_WITH_LEGAL_REPRESENTATIVE).bindAll(Map.of("uscc", uscc, "day", day)).fetchAs(WithLegalRepresentative.class)
+                .mappedBy((t, r) -> new WithLegalRepresentative(enterprise(r.get("row")),
+                        r.get("legalRepresentative").isNull() ? null : person(r.get("legalRepresentative"))))
+                .one();
+    }
+
+    /** Each enterprise's legal representative on {@code day}; enterprises without one are absent. */
+    public Map<String, Person> legalRepresentatives(Collection<String> usccs, LocalDate day) {
+        Map<String, Person> out = new LinkedHashMap<>();
+        KeyedRows.grouped(client, LEGAL_REPRESENTATIVES, Map.of("keys", List.copyOf(usccs), "day", day), DirectoryRepository::person)
+                .forEach((uscc, one) -> out.put(uscc, one.get(0)));
+        return out;
     }
 
     /** Each subject's tax credit grades, latest year first; subjects without any are absent. */
