@@ -23,9 +23,9 @@ import org.supervisionhub.graph.store.Values;
  */
 public class SyncRepository {
 
-    /** One snapshot of a market subject, as the sync maps it. */
     static final String KNOWN_REGIONS = "UNWIND $codes AS code MATCH (r:Region {code: code}) RETURN DISTINCT r.code AS code";
 
+    /** One snapshot of a market subject, as the sync maps it. */
     public record EnterpriseRow(String uscc, String name, String orgType, String status, String regionCode, String address,
                                 LocalDate establishedOn, long version, LocalDate changedOn, PersonLink legalRepresentative,
                                 List<PersonLink> officers, List<Holding> shareholders, String parentUscc) {
