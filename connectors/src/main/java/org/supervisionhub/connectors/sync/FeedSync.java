@@ -152,20 +152,18 @@ public abstract class FeedSync<P, R> {
 
     /** Adds the applicable items' records to {@code valid} in order, dead-letters the others; returns how many. */
     private long sort(List<Item<R>> items, List<R> valid, OffsetDateTime now) {
-        List<Item<R>> passed = new ArrayList<>();
-        long dead = 0;
-        for (Item<R> i : items) {
-            String problem = check(i.record());
-            if (problem == null) {
-                passed.add(i);
-            } else {
-                deadLetter(i.record(), i.seq(), i.after(), problem, now);
-                dead++;
+        List<String> problems = items.stream().map(i -> check(i.record())).toList();
+        List<R> formed = new ArrayList<>();
+        for (int k = 0; k < items.size(); k++) {
+            if (problems.get(k) == null) {
+                formed.add(items.get(k).record());
             }
         }
-        Function<R, String> graph = passed.isEmpty() ? r -> null : graphProblems(passed.stream().map(Item::record).toList());
-        for (Item<R> i : passed) {
-            String problem = graph.apply(i.record());
+        Function<R, String> graph = formed.isEmpty() ? r -> null : graphProblems(formed);
+        long dead = 0;
+        for (int k = 0; k < items.size(); k++) {
+            Item<R> i = items.get(k);
+            String problem = problems.get(k) != null ? problems.get(k) : graph.apply(i.record());
             if (problem == null) {
                 valid.add(i.record());
             } else {
@@ -174,6 +172,12 @@ public abstract class FeedSync<P, R> {
             }
         }
         return dead;
+    }
+
+    /** A single record's problem, the graph's included (read in a transaction of its own). */
+    private String problemOf(R record) {
+        String problem = check(record);
+        return problem != null ? problem : transactions.run(() -> graphProblems(List.of(record)).apply(record));
     }
 
     /** How many partitions apply a batch side by side; 1: the whole batch in one transaction. */
@@ -474,17 +478,13 @@ public abstract class FeedSync<P, R> {
             throw new IllegalStateException("dead letter " + d.id() + " is " + d.status());
         }
         R stored = json.readValue(d.payload(), shape.recordType());
-        R fixed = check(stored) == null && transactions.run(() -> graphProblems(List.of(stored)).apply(stored)) == null ? stored : refetch(d);
-        String problem = fixed == null ? "the source no longer serves position " + d.position() : check(fixed);
+        R fixed = problemOf(stored) == null ? stored : refetch(d);
+        String problem = fixed == null ? "the source no longer serves position " + d.position() : fixed == stored ? null : problemOf(fixed);
         if (problem != null) {
             throw new IllegalStateException("still not applicable: " + problem);
         }
         String resolution = fixed == stored ? "REPARSED" : "REFETCHED";
         return transactions.run(() -> {
-            String inGraph = graphProblems(List.of(fixed)).apply(fixed);
-            if (inGraph != null) {
-                throw new IllegalStateException("still not applicable: " + inGraph);
-            }
             OffsetDateTime now = now();
             apply(List.of(fixed), now);
             repository.resolve(d.id(), resolution, now);
