@@ -66,7 +66,7 @@ public class DirectoryController {
     }
 
     /** What a connection needs to count its total on demand. */
-    public record EnterpriseConnection(Connection<Enterprise> page, EnterpriseFilter filter) {
+    public record EnterpriseConnection(Connection<Enterprise> page, EnterpriseFilter filter, EnterpriseOrder order) {
         public List<Connection.Edge<Enterprise>> edges() {
             return page.edges();
         }
@@ -127,12 +127,13 @@ public class DirectoryController {
         if (f.regionCodes() != null && f.regionCodes().isEmpty()) {
             throw new NotFoundException("filter.regionCode", "no region " + filter.regionCode());
         }
-        return new EnterpriseConnection(Connection.of(service.search(f, orderBy == null ? EnterpriseOrder.USCC : orderBy, size, after), after), f);
+        EnterpriseOrder order = orderBy == null ? EnterpriseOrder.USCC : orderBy;
+        return new EnterpriseConnection(Connection.of(service.search(f, order, size, after), after), f, order);
     }
 
     @SchemaMapping(typeName = "EnterpriseConnection")
     public long totalCount(EnterpriseConnection connection) {
-        return service.count(connection.filter());
+        return service.count(connection.filter(), connection.order());
     }
 
     @QueryMapping

@@ -223,8 +223,8 @@ public class DirectoryService {
         return directory.search(filter, order, first, after);
     }
 
-    public long count(EnterpriseFilter filter) {
-        return directory.count(filter);
+    public long count(EnterpriseFilter filter, EnterpriseOrder order) {
+        return directory.count(filter, order);
     }
 
     public Map<String, LinkPage> links(Collection<String> ownerKeys, Direction direction, Collection<LinkType> types, LocalDate asOf,

@@ -25,6 +25,14 @@ public final class Directory {
         public String key() {
             return uscc;
         }
+
+        /**
+         * False for an enterprise known only by its USCC (a holder or head office another record names, a listed subject):
+         * the registry always delivers a name, and nothing else writes one.
+         */
+        public boolean registered() {
+            return name != null;
+        }
     }
 
     public record Person(String personId, String name) implements Party {
@@ -57,6 +65,11 @@ public final class Directory {
     public record EnterpriseFilter(List<String> regionCodes, List<String> industries, List<String> orgTypes,
                                    List<String> scales, List<String> creditRiskClasses, List<String> statuses,
                                    String nameContains) {
+        /** Nothing to match: every enterprise. */
+        public boolean matchesAll() {
+            return regionCodes == null && industries == null && orgTypes == null && scales == null && creditRiskClasses == null
+                    && statuses == null && (nameContains == null || nameContains.isBlank());
+        }
     }
 
     public enum EnterpriseOrder { USCC, NAME }

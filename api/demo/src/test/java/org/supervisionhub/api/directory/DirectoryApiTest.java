@@ -38,6 +38,61 @@ class DirectoryApiTest extends HubIntegrationTest {
         return driver.executableQuery("MATCH (e:Enterprise) RETURN count(e) AS n").execute().records().get(0).get("n").asLong();
     }
 
+    @Autowired
+    org.supervisionhub.graph.sync.SyncRepository sync;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /**
+     * A holder the registry names but never delivers (here one registered in Beijing), as the registry and list syncs leave
+     * it: a node with its USCC alone. Read directly, through a link and in pages, it answers as unregistered with its
+     * registry fields null, where it used to fail every such query with INTERNAL errors (non-null name and region).
+     */
+    @Test
+    void anEnterpriseKnownOnlyByItsUsccAnswersAsUnregisteredWherePagesAndLinksReachIt() {
+        String held = newUscc();
+        graphQl(officer("HRSS-430100")).document(UPSERT).variable("in", enterprise(held, "持股测试公司")).execute().path("upsertEnterprise.uscc").hasValue();
+        String first17 = "91110000MA" + String.format("%07d", nextKey());
+        String holder = first17 + org.supervisionhub.domain.directory.Uscc.checkCharacter(first17);
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(t ->
+                sync.ensureEnterprises(List.of(holder)));
+        driver.executableQuery("MATCH (h:Enterprise {uscc: $h}), (e:Enterprise {uscc: $e})"
+                + " CREATE (h)-[:SHAREHOLDER_OF {sharePct: 30.0, validFrom: date('2020-01-01'), source: 'MARKET_REGISTRY'}]->(e)")
+                .withParameters(Map.of("h", holder, "e", held)).execute();
+        String fields = "uscc registered name orgType status region { code }";
+
+        GraphQlTester.Response direct = graphQl(analyst()).document("query($u: ID!) { enterprise(uscc: $u) { " + fields + " } }").variable("u", holder).execute();
+        direct.errors().verify();
+        Map<String, Object> unregistered = new java.util.HashMap<>();
+        unregistered.put("uscc", holder);
+        unregistered.put("registered", false);
+        for (String f : List.of("name", "orgType", "status", "region")) {
+            unregistered.put(f, null);
+        }
+        direct.path("enterprise").entity(Map.class).isEqualTo(unregistered);
+
+        GraphQlTester.Response linked = graphQl(analyst()).document("query($u: ID!) { enterprise(uscc: $u) { registered links(types: [SHAREHOLDER]) {"
+                + " edges { node { counterpart { ... on Enterprise { " + fields + " } } } } } } }").variable("u", held).execute();
+        linked.errors().verify();
+        linked.path("enterprise.registered").entity(Boolean.class).isEqualTo(true);
+        linked.path("enterprise.links.edges[*].node.counterpart").entityList(Map.class).containsExactly(unregistered);
+
+        // By USCC every enterprise, this one among the first (11: Beijing, before Hunan's 43); by name only registered ones.
+        String page = "query($o: EnterpriseOrder) { enterprises(orderBy: $o, first: 200) { totalCount edges { node { uscc registered name } } } }";
+        GraphQlTester.Response byUscc = graphQl(analyst()).document(page).variable("o", "USCC").execute();
+        byUscc.errors().verify();
+        assertThat(byUscc.path("enterprises.edges[*].node").entityList(Map.class).get()).filteredOn(n -> holder.equals(n.get("uscc")))
+                .singleElement().satisfies(n -> assertThat(n).containsEntry("registered", false).containsEntry("name", null));
+        long unnamed = driver.executableQuery("MATCH (e:Enterprise) WHERE e.name IS NULL RETURN count(e) AS n").execute().records().get(0).get("n").asLong();
+        long all = byUscc.path("enterprises.totalCount").entity(Long.class).get();
+        assertThat(all).isEqualTo(enterpriseCount());
+        GraphQlTester.Response byName = graphQl(analyst()).document(page).variable("o", "NAME").execute();
+        byName.errors().verify();
+        assertThat(byName.path("enterprises.totalCount").entity(Long.class).get()).isEqualTo(all - unnamed);
+        assertThat(byName.path("enterprises.edges[*].node.registered").entityList(Boolean.class).get()).isNotEmpty().containsOnly(true);
+    }
+
     @Test
     void wrongCheckCharacterIsRejectedWithATypedErrorNamingTheFieldAndNothingIsWritten() {
         String valid = newUscc();

@@ -21,6 +21,7 @@ import org.supervisionhub.graph.store.EmbeddedGraph;
 import org.supervisionhub.graph.store.Page;
 import org.supervisionhub.graph.synthetic.SyntheticOptions;
 import org.supervisionhub.graph.synthetic.SyntheticProvince;
+import org.supervisionhub.graph.sync.SyncRepository;
 
 /** The directory's Cypher against a real Neo4j holding a small synthetic province. */
 class DirectoryRepositoryTest {
@@ -34,7 +35,11 @@ class DirectoryRepositoryTest {
     static void load() {
         SyntheticProvince.load(graph.driver(), new SyntheticOptions(11L, 700, 250, null));
         directory = new DirectoryRepository(Neo4jClient.create(graph.driver()));
+        // Enterprises known by their USCC alone, as the list syncs leave them: a holder outside the province, a listed subject.
+        new SyncRepository(Neo4jClient.create(graph.driver())).ensureEnterprises(UNREGISTERED);
     }
+
+    static final List<String> UNREGISTERED = List.of("91110000MA00000011", "91430102MA0000002X");
 
     List<String> expected(String cypher, Map<String, Object> params) {
         return graph.driver().executableQuery(cypher).withParameters(params).execute().records().stream()
@@ -60,21 +65,52 @@ class DirectoryRepositoryTest {
         assertThat(paged).isNotEmpty().isEqualTo(expected(
                 "MATCH (e:Enterprise) WHERE e.regionCode IN $r AND e.orgType = 'COMPANY' RETURN e.uscc ORDER BY e.uscc",
                 Map.of("r", List.of("430102", "430103"))));
-        assertThat(directory.count(filter)).isEqualTo(paged.size());
+        assertThat(directory.count(filter, EnterpriseOrder.USCC)).isEqualTo(paged.size());
+    }
+
+    static final EnterpriseFilter EVERY = new EnterpriseFilter(null, null, null, null, null, null, null);
+
+    @Test
+    void keysetPagesInNameOrderAreStableAcrossEqualNamesAndHoldOnlyRegisteredEnterprises() {
+        List<String> paged = all(EVERY, EnterpriseOrder.NAME, 50).stream().map(Enterprise::uscc).toList();
+        assertThat(paged).doesNotHaveDuplicates().doesNotContainAnyElementsOf(UNREGISTERED)
+                .isEqualTo(expected("MATCH (e:Enterprise) WHERE e.name IS NOT NULL RETURN e.uscc ORDER BY e.name, e.uscc", Map.of()));
+        assertThat(directory.count(EVERY, EnterpriseOrder.NAME)).isEqualTo(paged.size());
     }
 
     @Test
-    void keysetPagesInNameOrderAreStableAcrossEqualNames() {
-        List<String> paged = all(new EnterpriseFilter(null, null, null, null, null, null, null), EnterpriseOrder.NAME, 50)
-                .stream().map(Enterprise::uscc).toList();
-        assertThat(paged).doesNotHaveDuplicates()
-                .isEqualTo(expected("MATCH (e:Enterprise) RETURN e.uscc ORDER BY e.name, e.uscc", Map.of()));
+    void unfilteredPagesInUsccOrderHoldEveryEnterpriseThoseKnownByUsccAloneMarkedUnregistered() {
+        List<Enterprise> paged = all(EVERY, EnterpriseOrder.USCC, 64);
+        assertThat(paged.stream().map(Enterprise::uscc).toList()).doesNotHaveDuplicates()
+                .isEqualTo(expected("MATCH (e:Enterprise) RETURN e.uscc ORDER BY e.uscc", Map.of())).containsAll(UNREGISTERED);
+        assertThat(paged).filteredOn(e -> !e.registered()).extracting(Enterprise::uscc).containsExactlyInAnyOrderElementsOf(UNREGISTERED);
+        assertThat(paged).filteredOn(e -> !e.registered()).allSatisfy(e -> assertThat(e.regionCode()).isNull());
+        assertThat(directory.count(EVERY, EnterpriseOrder.USCC)).isEqualTo(paged.size());
+    }
+
+    /** The unfiltered first page reads its index in order (a Limit over an index scan), not a sort of every enterprise. */
+    @Test
+    void anUnfilteredPageReadsItsIndexInOrderInEitherOrder() {
+        for (EnterpriseOrder order : EnterpriseOrder.values()) {
+            Map<String, Object> params = new java.util.HashMap<>();
+            String cypher = DirectoryRepository.searchStatement(EVERY, order, 20, null, params);
+            var plan = graph.driver().executableQuery("EXPLAIN " + cypher).withParameters(params).execute().summary().plan();
+            assertThat(operators(plan)).as(order + ": " + cypher).anyMatch(o -> o.startsWith("NodeIndexScan")).noneMatch(o -> o.startsWith("Top")
+                    || o.startsWith("Sort"));
+        }
+    }
+
+    static List<String> operators(org.neo4j.driver.summary.Plan plan) {
+        List<String> out = new ArrayList<>(List.of(plan.operatorType()));
+        plan.children().forEach(c -> out.addAll(operators(c)));
+        return out;
     }
 
     @Test
-    void everySearchedEnterpriseCarriesItsRegistrationAuthority() {
-        Page<Enterprise> page = directory.search(new EnterpriseFilter(null, null, null, null, null, null, null), EnterpriseOrder.USCC, 100, null);
-        assertThat(page.items()).isNotEmpty().allSatisfy(e -> assertThat(e.registeredWith()).startsWith("MS-"));
+    void everySearchedRegisteredEnterpriseCarriesItsRegistrationAuthority() {
+        Page<Enterprise> page = directory.search(EVERY, EnterpriseOrder.USCC, 100, null);
+        assertThat(page.items()).filteredOn(Enterprise::registered).isNotEmpty().allSatisfy(e -> assertThat(e.registeredWith()).startsWith("MS-"));
+        assertThat(page.items()).filteredOn(e -> !e.registered()).isNotEmpty().allSatisfy(e -> assertThat(e.registeredWith()).isNull());
     }
 
     @Test
