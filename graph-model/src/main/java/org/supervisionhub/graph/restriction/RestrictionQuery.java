@@ -85,11 +85,12 @@ public final class RestrictionQuery {
             + "  WHERE m.inForceFrom <= q.asOf AND (q.knownAt IS NULL OR m.inForceFrom <= q.knownAt)"
             + "  AND (" + SUPERSEDED_AT + " IS NULL OR q.asOf < " + SUPERSEDED_AT + ")"
             + "  AND m.validFrom <= q.asOfDate AND (m.validTo IS NULL OR q.asOfDate < m.validTo)"
-            + "  RETURN collect(m {.*, supersededAt: " + SUPERSEDED_AT + "}) AS measures }"
-            + " WITH freshness, q, measures, [m IN measures | m.triggerType] AS types, [m IN measures | m.reach] AS reaches"
+            + "  RETURN collect(m) AS ms }"
+            + " WITH freshness, q, ms, [m IN ms | m.triggerType] AS types, [m IN ms | m.reach] AS reaches"
             + " OPTIONAL MATCH (se:Enterprise {uscc: q.uscc}) WHERE " + known("se")
             + " OPTIONAL MATCH (sp:Person {personId: q.personId}) WHERE " + known("sp")
-            + " OPTIONAL CALL (q, se, sp, types, reaches) {"
+            // One row per question, its candidates collected here: grouping the outer rows would hash every row's measures.
+            + " CALL (q, se, sp, types, reaches) { CALL (q, se, sp, types, reaches) {"
             // SELF
             + "  MATCH (se)<-[:CONCERNS]-(t:RestrictionTrigger) WHERE 'SELF' IN reaches AND " + ACTIVE
             + "  RETURN t, 'SELF' AS reach, null AS via, null AS share, [se] AS ns, [] AS rs"
@@ -126,12 +127,16 @@ public final class RestrictionQuery {
             + "  reduce(m = null, r IN [r1, r2] | CASE WHEN r.sharePct IS NULL THEN m WHEN m IS NULL OR r.sharePct < m THEN r.sharePct"
             + "  ELSE m END) AS share, [se, p, x] AS ns, [r1, r2] AS rs"
             + " }"
-            + " RETURN freshness, q.idx AS idx, se IS NOT NULL OR sp IS NOT NULL AS found, coalesce(se.name, sp.name) AS name, measures,"
-            + " collect(CASE WHEN t IS NULL THEN null ELSE {t: t {.*, removedAt: " + REMOVED_AT + "}, reach: reach, via: via, share: share,"
+            + " RETURN collect({t: t {.*, removedAt: " + REMOVED_AT + "}, reach: reach, via: via, share: share,"
             + "  nodes: [n IN ns | {kind: CASE WHEN n:Enterprise THEN 'ENTERPRISE' ELSE 'PERSON' END, id: coalesce(n.uscc, n.personId),"
             + "   name: n.name}],"
             + "  links: [r IN rs | {type: type(r), from: coalesce(startNode(r).uscc, startNode(r).personId), to: endNode(r).uscc,"
-            + "   role: r.role, sharePct: r.sharePct, validFrom: r.validFrom, validTo: " + validTo("r") + "}]} END) AS candidates";
+            + "   role: r.role, sharePct: r.sharePct, validFrom: r.validFrom, validTo: " + validTo("r") + "}]}) AS candidates }"
+            // The sources' freshness once, on the first question; a question's measures only when no earlier one of the batch
+            // has the same (q.measuresAsIn): a batch's questions mostly share a few, and they were most of what it sent.
+            + " RETURN CASE WHEN q.idx = 0 THEN freshness END AS freshness, q.idx AS idx, se IS NOT NULL OR sp IS NOT NULL AS found,"
+            + " coalesce(se.name, sp.name) AS name,"
+            + " CASE WHEN q.measuresAsIn IS NULL THEN [m IN ms | m {.*, supersededAt: " + SUPERSEDED_AT + "}] END AS measures, candidates";
 
     private final Driver driver;
     private final QueryConfig config;
@@ -145,11 +150,17 @@ public final class RestrictionQuery {
         this.config = builder.build();
     }
 
-    /** The parameters of {@link #CHECK} for these questions (also what the benchmark's floor sends). */
+    /**
+     * The parameters of {@link #CHECK} for these questions (also what the benchmark's floor sends). {@code measuresAsIn}:
+     * the first earlier question whose measures are the same (same domain, {@code asOf} and {@code knownAt}), whose row
+     * alone carries them.
+     */
     public static Map<String, Object> parameters(List<CheckRequest> requests) {
         List<Map<String, Object>> rows = new ArrayList<>(requests.size());
+        Integer[] asIn = measuresAsIn(requests);
         for (CheckRequest r : requests) {
             Map<String, Object> m = new HashMap<>();
+            m.put("measuresAsIn", asIn[r.index()]);
             m.put("idx", r.index());
             m.put("uscc", r.uscc());
             m.put("personId", r.personId());
@@ -162,6 +173,17 @@ public final class RestrictionQuery {
         return Map.of("requests", rows);
     }
 
+    /** Per question (by index), the first earlier one with the same measures; null: none. */
+    static Integer[] measuresAsIn(List<CheckRequest> requests) {
+        Integer[] asIn = new Integer[requests.size()];
+        Map<List<Object>, Integer> first = new HashMap<>();
+        for (CheckRequest r : requests) {
+            Integer earlier = first.putIfAbsent(java.util.Arrays.asList(r.domain(), r.asOf(), r.asOfDate(), r.knownAt()), r.index());
+            asIn[r.index()] = earlier;
+        }
+        return asIn;
+    }
+
     /** What the graph holds for a batch: rows in request order, and the sync state of the sources. */
     public record Result(List<CheckRows> rows, List<Freshness> freshness) {
     }
@@ -172,14 +194,31 @@ public final class RestrictionQuery {
             return new Result(List.of(), List.of());
         }
         List<Record> records = driver.executableQuery(CHECK).withParameters(parameters(requests)).withConfig(config).execute().records();
+        Integer[] asIn = measuresAsIn(requests);
+        List<Measure>[] measures = measureLists(records, requests.size());
         CheckRows[] out = new CheckRows[requests.size()];
-        List<Freshness> freshness = records.isEmpty() ? List.of() : records.get(0).get("freshness").asList(RestrictionQuery::freshness);
+        List<Freshness> freshness = List.of();
         for (Record r : records) {
             int idx = r.get("idx").asInt();
-            out[idx] = new CheckRows(idx, r.get("found").asBoolean(), Values.str(r.get("name")), r.get("measures").asList(RestrictionQuery::measure),
+            if (idx == 0) {
+                freshness = r.get("freshness").asList(RestrictionQuery::freshness);
+            }
+            out[idx] = new CheckRows(idx, r.get("found").asBoolean(), Values.str(r.get("name")), measures[asIn[idx] == null ? idx : asIn[idx]],
                     r.get("candidates").asList(RestrictionQuery::candidate));
         }
         return new Result(List.of(out), freshness);
+    }
+
+    /** The measures of the rows that carry them, by question index; the same list for every question that shares it. */
+    @SuppressWarnings("unchecked")
+    private static List<Measure>[] measureLists(List<Record> records, int questions) {
+        List<Measure>[] measures = new List[questions];
+        for (Record r : records) {
+            if (!r.get("measures").isNull()) {
+                measures[r.get("idx").asInt()] = r.get("measures").asList(RestrictionQuery::measure);
+            }
+        }
+        return measures;
     }
 
     public static Freshness freshness(MapAccessor m) {

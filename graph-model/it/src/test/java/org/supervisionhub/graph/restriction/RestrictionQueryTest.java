@@ -130,6 +130,29 @@ class RestrictionQueryTest {
         assertThat(query.check(List.of()).rows()).isEmpty();
     }
 
+    /**
+     * Questions of one domain, {@code asOf} and {@code knownAt} share their measures: the statement sends each such set
+     * once, on the first of them, and every question still gets the measures of its own domain and times.
+     */
+    @Test
+    void aBatchSendsEachDistinctSetOfMeasuresOnceAndEveryQuestionGetsItsOwn() {
+        OffsetDateTime at = OffsetDateTime.parse("2025-08-01T12:00:00+08:00");
+        OffsetDateTime beforeInForce = OffsetDateTime.parse("2014-09-01T12:00:00+08:00");
+        RestrictionDomain bidding = RestrictionDomain.BIDDING_TENDERING;
+        List<CheckRequest> requests = List.of(new CheckRequest(0, "X", null, bidding, at, at.toLocalDate()),
+                new CheckRequest(1, "H", null, bidding, at, at.toLocalDate()),
+                new CheckRequest(2, "X", null, bidding, beforeInForce, beforeInForce.toLocalDate()),
+                new CheckRequest(3, "X", null, RestrictionDomain.HONOURS, at, at.toLocalDate()),
+                new CheckRequest(4, "B", null, bidding, at, at.toLocalDate()),
+                new CheckRequest(5, "X", null, bidding, at, at.toLocalDate(), beforeInForce));
+        assertThat(query.check(requests).rows()).extracting(r -> r.measures().size()).containsExactly(6, 6, 0, 0, 6, 0);
+        assertThat(query.check(requests).rows()).extracting(r -> r.candidates().size()).containsExactly(1, 1, 0, 0, 1, 0);
+
+        var records = graph.driver().executableQuery(RestrictionQuery.CHECK).withParameters(RestrictionQuery.parameters(requests)).execute().records();
+        assertThat(records).filteredOn(r -> !r.get("measures").isNull()).extracting(r -> r.get("idx").asInt()).containsExactlyInAnyOrder(0, 2, 3, 5);
+        assertThat(records).filteredOn(r -> !r.get("freshness").isNull()).extracting(r -> r.get("idx").asInt()).containsExactly(0);
+    }
+
     /** Knowledge time: a fact counts from when it was recorded, and a later change to it from when that change was. */
     static CheckRows known(String uscc, String asOf, String knownAt) {
         OffsetDateTime at = OffsetDateTime.parse(asOf + "T12:00:00+08:00");
