@@ -156,8 +156,11 @@ public final class RestrictionQuery {
      * alone carries them.
      */
     public static Map<String, Object> parameters(List<CheckRequest> requests) {
+        return parameters(requests, measuresAsIn(requests));
+    }
+
+    private static Map<String, Object> parameters(List<CheckRequest> requests, Integer[] asIn) {
         List<Map<String, Object>> rows = new ArrayList<>(requests.size());
-        Integer[] asIn = measuresAsIn(requests);
         for (CheckRequest r : requests) {
             Map<String, Object> m = new HashMap<>();
             m.put("measuresAsIn", asIn[r.index()]);
@@ -193,8 +196,8 @@ public final class RestrictionQuery {
         if (requests.isEmpty()) {
             return new Result(List.of(), List.of());
         }
-        List<Record> records = driver.executableQuery(CHECK).withParameters(parameters(requests)).withConfig(config).execute().records();
         Integer[] asIn = measuresAsIn(requests);
+        List<Record> records = driver.executableQuery(CHECK).withParameters(parameters(requests, asIn)).withConfig(config).execute().records();
         List<Measure>[] measures = measureLists(records, requests.size());
         CheckRows[] out = new CheckRows[requests.size()];
         List<Freshness> freshness = List.of();

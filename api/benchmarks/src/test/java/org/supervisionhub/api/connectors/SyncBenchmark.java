@@ -95,6 +95,10 @@ public final class SyncBenchmark {
             // A source farther away: each page answered after latencyMs, as over a network (pages are read ahead while a batch is applied).
             http.put().uri("http://127.0.0.1:" + port + "/sim/faults").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                     .body(java.util.Map.of("errorRate", 0, "latencyMs", latencyMs, "malformedRate", 0, "outage", false, "slowRate", 0, "slowMs", 0, "ackLossRate", 0)).retrieve().toBodilessEntity();
+            // The counties the registry places its enterprises in, as a deployment configures its regions: the sync leaves a
+            // record in a region the hub does not know as a dead letter.
+            driver.executableQuery("UNWIND $counties AS code CREATE (:Region {code: code, name: code, level: 'COUNTY'})")
+                    .withParameters(java.util.Map.of("counties", org.supervisionhub.connectors.simulator.MarketDataset.REGIONS)).execute();
             MarketRegistrySync sync = hub.getBean(MarketRegistrySync.class);
             long t1 = System.nanoTime();
             Run run = sync.run(Mode.FULL);
