@@ -793,9 +793,11 @@
         var b = document.createElement('button');
         b.type = 'button';
         var subject = it.person ? { id: it.person.personId, kind: 'PERSON' } : { id: it.uscc, kind: 'ENTERPRISE' };
-        b.textContent = it.person ? (it.person.name || it.person.personId) : it.name;
+        // An enterprise known by its USCC alone (registered: false) has no name, region or status to show.
+        b.textContent = it.person ? (it.person.name || it.person.personId) : (it.name || it.uscc);
         var small = document.createElement('small');
-        small.textContent = it.person ? it.person.personId : it.uscc + ' · ' + (it.region ? it.region.name : '') + ' · ' + (STATUS[it.status] || it.status);
+        small.textContent = it.person ? it.person.personId : it.uscc + ' · '
+          + (it.status ? (it.region ? it.region.name + ' · ' : '') + (STATUS[it.status] || it.status) : '未在登记机关数据中');
         b.appendChild(small);
         b.addEventListener('click', function () { run(loadGraph(subject)); });
         li.appendChild(b);

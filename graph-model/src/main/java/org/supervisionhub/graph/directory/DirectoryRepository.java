@@ -175,17 +175,14 @@ public class DirectoryRepository {
     public Page<Enterprise> search(EnterpriseFilter filter, EnterpriseOrder order, int first, String after) {
         Map<String, Object> params = new HashMap<>();
         String cypher = searchStatement(filter, order, first, after, params);
-        List<Enterprise> rows = List.copyOf(client.query(cypher).bindAll(params).fetchAs(Enterprise.class)
-                .mappedBy((t, r) -> enterprise(r.get("row"))).all());
+        List<Enterprise> rows = KeyedRows.inOrder(client.query(cypher).bindAll(params).fetchAs(String.class)
+                .mappedBy((t, r) -> r.get("key").asString()).all(), this::enterprises);
         return Page.of(rows, first, order == EnterpriseOrder.NAME
                 ? e -> Cursor.encode(e.name(), e.uscc())
                 : e -> Cursor.encode(e.uscc()));
     }
 
-    /**
-     * One page in one statement, one row more than {@code first} (is there a next page), filling {@code params}: the rows
-     * are projected after the limit, so only the page's enterprises are read whole.
-     */
+    /** The keys of one page, one more than {@code first} (is there a next page), filling {@code params}. */
     static String searchStatement(EnterpriseFilter filter, EnterpriseOrder order, int first, String after, Map<String, Object> params) {
         StringBuilder where = filterClause(filter, order, params);
         if (filter.matchesAll()) {
@@ -206,7 +203,7 @@ public class DirectoryRepository {
         }
         params.put("limit", first + 1);
         String orderBy = order == EnterpriseOrder.NAME ? "e.name, e.uscc" : "e.uscc";
-        return "MATCH (e:Enterprise) WHERE " + where + " WITH e ORDER BY " + orderBy + " LIMIT $limit RETURN " + ENTERPRISE + " AS row";
+        return "MATCH (e:Enterprise) WHERE " + where + " RETURN e.uscc AS key ORDER BY " + orderBy + " LIMIT $limit";
     }
 
     /** The rows {@link #search} pages through. */

@@ -251,6 +251,23 @@ class ExplorePageBrowserTest extends BrowserTest {
         assertNoPolicyViolations();
     }
 
+    /** A holder the registry names but never delivers: found by its USCC, shown by it, said to be outside the registry's data. */
+    @Test
+    void anEnterpriseKnownOnlyByItsUsccIsFoundAndShownByIt() {
+        String first17 = "91110000MB" + String.format("%07d", org.supervisionhub.api.HubIntegrationTest.nextKey());
+        String uscc = first17 + org.supervisionhub.domain.directory.Uscc.checkCharacter(first17);
+        neo4j.executableQuery("MERGE (:Enterprise {uscc: $u})").withParameters(java.util.Map.of("u", uscc)).execute();
+        browser.get(base() + "/explore");
+        signInAsDemoAnalyst();
+        type(By.id("search-q"), uscc);
+        browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+        WebElement found = waitFor(By.xpath("//ul[@id='results']//button"));
+        assertThat(found.getText()).startsWith(uscc).endsWith(uscc + " · 未在登记机关数据中").doesNotContain("null").doesNotContain("undefined");
+        assertThat(browser.findElements(By.cssSelector("#errors:not([hidden]) li"))).isEmpty();
+        screenshot("explore-10-unregistered");
+        assertNoPolicyViolations();
+    }
+
     @Test
     void graphQlErrorsAreShownWithTheirCode() {
         browser.get(base() + "/explore");
