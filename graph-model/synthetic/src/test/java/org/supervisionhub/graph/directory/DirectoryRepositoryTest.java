@@ -100,6 +100,45 @@ class DirectoryRepositoryTest {
         }
     }
 
+    /**
+     * A page of some regions in USCC order reads each region's first rows off the (regionCode, uscc) index in order (a Limit
+     * straight over the seek), and sorts only those: not every enterprise of the regions.
+     */
+    @Test
+    void aRegionsPageReadsAtMostAPagePerRegionInIndexOrder() {
+        EnterpriseFilter regions = new EnterpriseFilter(List.of("430102", "430103", "430104"), null, null, null, null, null, null);
+        for (String after : java.util.Arrays.asList(null, org.supervisionhub.graph.store.Cursor.encode("91430102"))) {
+            Map<String, Object> params = new java.util.HashMap<>();
+            String cypher = DirectoryRepository.searchStatement(regions, EnterpriseOrder.USCC, 5, after, params);
+            var plan = graph.driver().executableQuery("PROFILE " + cypher).withParameters(params).execute().summary().profile();
+            List<org.neo4j.driver.summary.ProfiledPlan> seeks = seeksUnderLimit(plan);
+            assertThat(seeks).as(cypher + "\n" + describe(plan, "")).singleElement().satisfies(seek -> {
+                assertThat(seek.arguments().get("Details").asString()).contains("Enterprise(regionCode, uscc)");
+                assertThat(seek.records()).isLessThanOrEqualTo(3 * 6);
+            });
+        }
+        long inRegions = expected("MATCH (e:Enterprise) WHERE e.regionCode IN $r RETURN e.uscc", Map.of("r", regions.regionCodes())).size();
+        assertThat(inRegions).as("the regions hold more than a page each").isGreaterThan(3 * 6);
+    }
+
+    static String describe(org.neo4j.driver.summary.ProfiledPlan plan, String indent) {
+        StringBuilder out = new StringBuilder(indent + plan.operatorType() + " rows=" + plan.records() + " "
+                + plan.arguments().getOrDefault("Details", org.neo4j.driver.Values.NULL) + "\n");
+        plan.children().forEach(c -> out.append(describe(c, indent + "  ")));
+        return out.toString();
+    }
+
+    static List<org.neo4j.driver.summary.ProfiledPlan> seeksUnderLimit(org.neo4j.driver.summary.ProfiledPlan plan) {
+        List<org.neo4j.driver.summary.ProfiledPlan> out = new ArrayList<>();
+        for (var child : plan.children()) {
+            if (plan.operatorType().startsWith("Limit") && child.operatorType().startsWith("NodeIndexSeek")) {
+                out.add(child);
+            }
+            out.addAll(seeksUnderLimit(child));
+        }
+        return out;
+    }
+
     static List<String> operators(org.neo4j.driver.summary.Plan plan) {
         List<String> out = new ArrayList<>(List.of(plan.operatorType()));
         plan.children().forEach(c -> out.addAll(operators(c)));
