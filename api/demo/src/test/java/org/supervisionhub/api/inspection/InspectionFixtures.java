@@ -47,6 +47,32 @@ public final class InspectionFixtures {
     }
 
     /**
+     * As {@link #inspection(Callers, TestClock, Driver, String, LocalDate, LocalDate)}, with its team: after the draw, the
+     * department's officer matches its inspectors to the draw for {@code plannedOn} (assignInspectors, vdraw-1 steps 13 to
+     * 16), as of the clock's now. {@code plannedOn} lies in the window (PLAN-17) and becomes the inspection's scheduled
+     * visit day (NOTICE-06, END-NOT-BEFORE-SCHEDULED-VISIT). The task asks for two inspectors per inspection and none is
+     * left short (flagged 0, checked here): the team is two current assignees, whom a test reads from the inspection's own
+     * {@code ASSIGNED} relationships.
+     */
+    public static String assigned(Callers callers, TestClock clock, Driver driver, String department, LocalDate windowStart, LocalDate windowEnd,
+                                  LocalDate plannedOn) {
+        String id = inspection(callers, clock, driver, department, windowStart, windowEnd);
+        String drawId = driver.executableQuery("MATCH (i:Inspection {id: $id}) RETURN i.drawId AS d").withParameters(Map.of("id", id))
+                .execute().records().get(0).get("d").asString();
+        Map<String, Object> run = ok(callers.as(subject(Role.OFFICER, department)),
+                "mutation($d: ID!, $dep: ID!, $on: Date!) { assignInspectors(drawId: $d, departmentId: $dep, plannedOn: $on) { inspections flagged } }",
+                "assignInspectors", Map.of("d", drawId, "dep", department, "on", plannedOn.toString()));
+        assertThat(run).as("the assignment of " + id).containsEntry("inspections", 1).containsEntry("flagged", 0);
+        assertThat(driver.executableQuery("MATCH (i:Inspection {id: $id})-[a:ASSIGNED]->(:Inspector) WHERE a.droppedAt IS NULL"
+                + " RETURN i.plannedOn AS on, count(a) AS team").withParameters(Map.of("id", id)).execute().records())
+                .as("the team of " + id).singleElement().satisfies(r -> {
+                    assertThat(r.get("on").asLocalDate()).isEqualTo(plannedOn);
+                    assertThat(r.get("team").asInt()).isEqualTo(2);
+                });
+        return id;
+    }
+
+    /**
      * As {@link #inspection(Callers, TestClock, Driver, String, LocalDate)}, under a task that is not announced in advance
      * (NOTICE-07: its inspections get no notice).
      */

@@ -14,7 +14,7 @@ import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.supervisionhub.api.HubIntegrationTest;
 
-/** Inspection notices through the API on the real graph, on the demo's drawn inspections (NOTICE-01..07). */
+/** Inspection notices through the API on the real graph (NOTICE-01..07), on inspections each test draws itself (InspectionFixtures). */
 class InspectionNoticeApiTest extends HubIntegrationTest {
 
     static final String ISSUE = "mutation($in: InspectionNoticeInput!) { issueInspectionNotice(input: $in) { id channels targetKind basis content"
@@ -23,11 +23,16 @@ class InspectionNoticeApiTest extends HubIntegrationTest {
     @Autowired
     Driver driver;
 
-    /** An active inspection of HRSS-430100 with a team and no notice yet. */
+    /**
+     * An active inspection of HRSS-430100 with no notice yet, drawn by the test itself (InspectionFixtures) under a task of
+     * the visit's year, its team assigned for a visit a week on: far enough ahead for a market subject's notice (NOTICE-05).
+     */
     Record inspection() {
-        return driver.executableQuery("MATCH (i:Inspection {status: 'ACTIVE', drawnBy: 'HRSS-430100'})-[:ASSIGNED]->(:Inspector)"
-                + " WHERE coalesce(i.inspectedBy, i.drawnBy) = 'HRSS-430100' AND NOT EXISTS { (:InspectionNotice)-[:FOR]->(i) }"
-                + " RETURN DISTINCT i.id AS id, i.taskId AS task, i.plannedOn AS plannedOn LIMIT 1").execute().records().get(0);
+        LocalDate visit = clock.today().plusWeeks(1);
+        String id = InspectionFixtures.assigned(this::graphQl, clock, driver, "HRSS-430100", visit.withDayOfYear(1), visit.withMonth(12).withDayOfMonth(31),
+                visit);
+        return driver.executableQuery("MATCH (i:Inspection {id: $id}) RETURN i.id AS id, i.taskId AS task, i.plannedOn AS plannedOn")
+                .withParameters(Map.of("id", id)).execute().records().get(0);
     }
 
     static Map<String, Object> input(String inspectionId, OffsetDateTime visitAt, String delivery) {

@@ -2,7 +2,7 @@ package org.supervisionhub.api.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
 import org.supervisionhub.api.HubIntegrationTest;
 
-/** On-site records through the API on the real graph, on the demo's drawn and assigned inspections (ONSITE-01..05). */
+/**
+ * On-site records through the API on the real graph (ONSITE-01..05), on an inspection the test draws and assigns itself
+ * (InspectionFixtures), not one the demo or an earlier test left.
+ */
 class InspectionRecordApiTest extends HubIntegrationTest {
 
     static final String RECORD = "mutation($in: InspectionRecordInput!) { recordInspection(input: $in) { id findings { itemCode facts }"
@@ -52,15 +55,18 @@ class InspectionRecordApiTest extends HubIntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void twoAssignedInspectorsWithTheirCertificatesRecordFactsPerItemAndTheTargetSignsOrTheRefusalIsWitnessedONSITE01to05() {
-        Record r = driver.executableQuery("MATCH (i:Inspection {status: 'ACTIVE', drawnBy: 'HRSS-430100'})-[a:ASSIGNED]->(p:Inspector)"
-                + " WHERE a.droppedAt IS NULL AND coalesce(i.inspectedBy, i.drawnBy) = 'HRSS-430100' AND size(i.itemCodes) > 0"
-                + " AND NOT EXISTS { (:InspectionRecord)-[:OF]->(i) } AND NOT EXISTS { (:InspectionNotice)-[:FOR]->(i) }"
-                + " WITH i, collect(p) AS team WHERE size(team) >= 2"
-                + " RETURN i.id AS id, i.itemCodes[0] AS item, [p IN team | {inspectorId: p.inspectorId, certificateNo: p.certificateNo}][0..2] AS present"
-                + " LIMIT 1").execute().records().get(0);
+        // An inspection of its own, drawn and inspected by HRSS-430100, its team of two assigned for today's visit.
+        LocalDate today = clock.today();
+        String id = InspectionFixtures.assigned(this::graphQl, clock, driver, "HRSS-430100", today.withDayOfYear(1), today.withMonth(12).withDayOfMonth(31),
+                today);
+        Record r = driver.executableQuery("MATCH (i:Inspection {id: $id})-[a:ASSIGNED]->(p:Inspector) WHERE a.droppedAt IS NULL"
+                + " WITH i, p ORDER BY a.position WITH i, collect(p) AS team"
+                + " RETURN i.id AS id, i.itemCodes[0] AS item, [p IN team | {inspectorId: p.inspectorId, certificateNo: p.certificateNo}][0..2] AS present")
+                .withParameters(Map.of("id", id)).execute().records().get(0);
         List<Map<String, String>> present = r.get("present").asList(v -> Map.of("inspectorId", v.get("inspectorId").asString(),
                 "certificateNo", v.get("certificateNo").asString()));
         String item = r.get("item").asString();
+        assertThat(present).as("the team").hasSize(2);
 
         assertThat(error("HRSS-430100", input(r, present.subList(0, 1), item, "张三", null))).isEqualTo("INVALID_VALUE input.present ONSITE-02");
         List<Map<String, String>> wrongCertificate = List.of(present.get(0), Map.of("inspectorId", present.get(1).get("inspectorId"), "certificateNo", "FAKE"));

@@ -28,7 +28,7 @@ import org.supervisionhub.api.access.DemoIssuer;
 /**
  * Teams that act (ONSITE-02, ASSIGN-03, ASSIGN-04): an inspector records an inspection, its evidence and its proposed
  * result only while on its current team and not recused from its enterprise; an officer enters them on the team's behalf
- * and is recorded as the one who entered them. Through the API, on the demo's drawn and assigned inspections.
+ * and is recorded as the one who entered them. Through the API, each test on an inspection it draws and assigns itself.
  */
 class TeamActsApiTest extends HubIntegrationTest {
 
@@ -42,25 +42,18 @@ class TeamActsApiTest extends HubIntegrationTest {
     @Autowired
     Driver driver;
 
-    /** Active inspections of the department with a current team of at least two, nothing recorded yet; earliest visits first. */
-    List<Record> inspections(int n) {
-        List<Record> found = driver.executableQuery("MATCH (i:Inspection {status: 'ACTIVE', drawnBy: $d})-[a:ASSIGNED]->(p:Inspector)"
-                + " WHERE a.droppedAt IS NULL AND coalesce(i.inspectedBy, i.drawnBy) = $d AND size(i.itemCodes) > 0"
-                + " AND NOT EXISTS { (:InspectionRecord)-[:OF]->(i) } AND NOT EXISTS { (:InspectionResult)-[:OF]->(i) }"
-                + " AND NOT EXISTS { (:Evidence)-[:OF]->(i) } AND NOT EXISTS { (:Substitution)-[:SUBSTITUTES_IN]->(i) }"
-                // Not one the demo has announced for a later day: its record must wait for that visit.
-                + " AND NOT EXISTS { (:InspectionNotice)-[:FOR]->(i) }"
-                + " AND i.plannedOn IS NOT NULL"
-                + " WITH i, collect(p) AS team WHERE size(team) >= 2"
-                + " RETURN i.id AS id, i.uscc AS uscc, i.itemCodes[0] AS item, i.plannedOn AS plannedOn ORDER BY i.plannedOn, i.id DESC LIMIT $n")
-                .withParameters(Map.of("d", DEPARTMENT, "n", n)).execute().records();
-        // The demo records every visit whose day has passed, so these lie ahead: the clock moves to the day after the last
-        // one's visit, where the team's record and result (dated the visit's day) follow it (END-NOT-BEFORE-SCHEDULED-VISIT).
-        LocalDate last = found.stream().map(r -> r.get("plannedOn").asLocalDate()).max(LocalDate::compareTo).orElseThrow();
-        if (!last.isBefore(clock.today())) {
-            clock.set(last.plusDays(1).atTime(10, 0).atZone(clock.getZone()).toInstant());
-        }
-        return found;
+    /**
+     * An active inspection of the department drawn by the test itself (InspectionFixtures), nothing recorded yet and no
+     * notice, its team of two assigned for a visit tomorrow. The team's record and result are dated the visit's day, so the
+     * clock moves to the day after it (END-NOT-BEFORE-SCHEDULED-VISIT); {@link #clockBack()} puts it back.
+     */
+    Record inspection() {
+        LocalDate visit = clock.today().plusDays(1);
+        String id = InspectionFixtures.assigned(this::graphQl, clock, driver, DEPARTMENT, visit.withDayOfYear(1), visit.withMonth(12).withDayOfMonth(31),
+                visit);
+        clock.set(visit.plusDays(1).atTime(10, 0).atZone(clock.getZone()).toInstant());
+        return driver.executableQuery("MATCH (i:Inspection {id: $id}) RETURN i.id AS id, i.uscc AS uscc, i.itemCodes[0] AS item, i.plannedOn AS plannedOn")
+                .withParameters(Map.of("id", id)).execute().records().get(0);
     }
 
     java.time.Instant started;
@@ -145,7 +138,7 @@ class TeamActsApiTest extends HubIntegrationTest {
 
     @Test
     void aMemberOfTheCurrentTeamRecordsEvidenceAndProposesAndIsRecordedAsTheOneWhoEnteredItONSITE02() throws Exception {
-        Record a = inspections(1).get(0);
+        Record a = inspection();
         String id = a.get("id").asString();
         List<Map<String, String>> team = team(id);
         DemoIssuer.Subject member = inspector(team.get(0).get("inspectorId"), DEPARTMENT);
@@ -164,7 +157,7 @@ class TeamActsApiTest extends HubIntegrationTest {
     @Test
     void anOfficerEntersOnTheTeamsBehalfAndIsRecordedAsTheOneWhoEnteredItThenAMemberWhoDeclaresAConflictIsRefusedONSITE02ASSIGN03()
             throws Exception {
-        Record b = inspections(1).get(0);
+        Record b = inspection();
         String id = b.get("id").asString();
         List<Map<String, String>> team = team(id);
         String sha = upload();
@@ -183,7 +176,7 @@ class TeamActsApiTest extends HubIntegrationTest {
 
     @Test
     void inspectorsNotOnTheCurrentTeamSubstitutedOutOrRecusedAreRefusedRecordEvidenceAndResultONSITE02ASSIGN04ASSIGN03() throws Exception {
-        Record c = inspections(1).get(0);
+        Record c = inspection();
         String id = c.get("id").asString();
         String uscc = c.get("uscc").asString();
         List<Map<String, String>> before = team(id);
