@@ -29,6 +29,23 @@ public final class BenchmarkSupport {
     private BenchmarkSupport() {
     }
 
+    /**
+     * The embedded server's page cache: 2,048 MiB unless {@code -Dbench.pageCacheMb} says otherwise (Neo4j's advice is a
+     * page cache that holds the store; {@link #loadProvince} prints the store's size next to it).
+     */
+    public static long pageCacheMb() {
+        return Long.getLong("bench.pageCacheMb", 2048);
+    }
+
+    /** MiB on disk of the database's store files (transaction logs excluded) under a server's {@code home}. */
+    public static long storeMb(Path home) {
+        try (var files = Files.walk(home.resolve("data/databases/neo4j"))) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum() >> 20;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** CPU time of this process so far, in nanoseconds. */
     public static long processCpuNanos() {
         return OS.getProcessCpuTime();
@@ -58,8 +75,9 @@ public final class BenchmarkSupport {
         }
         driver.executableQuery("CALL db.awaitIndexes(3600)").execute();
         long end = System.nanoTime();
-        System.out.printf(Locale.ROOT, "load: %,d enterprises, %,d nodes, %,d relationships in %.1f s + index rebuild %.1f s%n",
-                report.enterprises(), report.nodes(), report.relationships(), (indexStart - start) / 1e9, (end - indexStart) / 1e9);
+        System.out.printf(Locale.ROOT, "load: %,d enterprises, %,d nodes, %,d relationships in %.1f s + index rebuild %.1f s;"
+                        + " store %,d MiB on disk, page cache %,d MiB%n", report.enterprises(), report.nodes(), report.relationships(),
+                (indexStart - start) / 1e9, (end - indexStart) / 1e9, storeMb(home), pageCacheMb());
         return (end - start) / 1e9;
     }
 

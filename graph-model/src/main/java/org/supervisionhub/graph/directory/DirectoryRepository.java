@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.neo4j.driver.types.MapAccessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -182,39 +183,52 @@ public class DirectoryRepository {
                 : e -> Cursor.encode(e.uscc()));
     }
 
-    /** The keys of one page, one more than {@code first} (is there a next page), filling {@code params}. */
+    /**
+     * The keys of one page, one more than {@code first} (is there a next page), filling {@code params}. Every branch reads its
+     * order's index in order from the cursor and stops at the page's size, so a page costs about a page wherever it starts:
+     * <ul>
+     *   <li>by name, the keyset "after (name, uscc)" is two ranges, the rest of the cursor's name and every later name: as one
+     *   OR, the planner splits it into a union that reads every name after the cursor and sorts them;</li>
+     *   <li>with regions, each region's first rows come off its (regionCode, ...) index, then the page from those: one seek
+     *   over all regions read and sorted every enterprise they hold;</li>
+     *   <li>an unfiltered page says that the order's keys exist, so the planner may read the uscc or (name, uscc) index in
+     *   order instead of sorting every enterprise. Other filters leave the plan to the planner (a rare industry is better
+     *   found by its own index, then sorted).</li>
+     * </ul>
+     */
     static String searchStatement(EnterpriseFilter filter, EnterpriseOrder order, int first, String after, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder();
-        if (filter.matchesAll()) {
-            // Saying the order's keys exist lets the planner read the page off the uscc or (name, uscc) index in order,
-            // where it would otherwise sort every enterprise for the first rows.
-            where.append(" AND e.uscc IS NOT NULL");
-        }
-        if (after != null) {
-            if (order == EnterpriseOrder.NAME) {
-                Cursor c = Cursor.decode(after, 2);
-                params.put("afterName", c.key(0));
-                params.put("afterUscc", c.key(1));
-                where.append(" AND (e.name > $afterName OR (e.name = $afterName AND e.uscc > $afterUscc))");
-            } else {
-                params.put("afterUscc", Cursor.decode(after, 1).key(0));
-                where.append(" AND e.uscc > $afterUscc");
-            }
+        boolean byName = order == EnterpriseOrder.NAME;
+        boolean perRegion = filter.regionCodes() != null;
+        boolean keysExist = filter.matchesAll() || perRegion;
+        List<String> ranges = new ArrayList<>();
+        if (after == null) {
+            ranges.add(keysExist ? "e.uscc IS NOT NULL" : "true");
+        } else if (byName) {
+            Cursor c = Cursor.decode(after, 2);
+            params.put("afterName", c.key(0));
+            params.put("afterUscc", c.key(1));
+            ranges.add("e.name = $afterName AND e.uscc > $afterUscc");
+            ranges.add("e.name > $afterName" + (keysExist ? " AND e.uscc IS NOT NULL" : ""));
+        } else {
+            params.put("afterUscc", Cursor.decode(after, 1).key(0));
+            ranges.add("e.uscc > $afterUscc");
         }
         params.put("limit", first + 1);
-        if (order == EnterpriseOrder.USCC && filter.regionCodes() != null) {
+        String where = filterClause(filter, order, params, perRegion ? "e.regionCode = region" : null).toString();
+        if (perRegion) {
             params.put("regionCodes", filter.regionCodes());
-            // Each region's first rows off the (regionCode, uscc) index in order, then the page from those: a page reads at
-            // most a page per region, where one seek over all regions read and sorted every enterprise they hold.
-            // The hint keeps the seek on a small store too, whose statistics make a scan of the whole index look cheaper.
-            return "UNWIND $regionCodes AS region CALL (region) { MATCH (e:Enterprise) USING INDEX e:Enterprise(regionCode, uscc) WHERE "
-                    + filterClause(filter, order, params, "e.regionCode = region")
-                    + where + (after == null ? " AND e.uscc IS NOT NULL" : "") + " RETURN e.uscc AS key ORDER BY e.regionCode, e.uscc LIMIT $limit }"
-                    + " RETURN key ORDER BY key LIMIT $limit";
         }
-        String orderBy = order == EnterpriseOrder.NAME ? "e.name, e.uscc" : "e.uscc";
-        return "MATCH (e:Enterprise) WHERE " + filterClause(filter, order, params, null) + where + " RETURN e.uscc AS key ORDER BY "
-                + orderBy + " LIMIT $limit";
+        // The hint keeps a region's seek on a small store too, whose statistics make a scan of the whole index look cheaper.
+        String match = "MATCH (e:Enterprise)" + (!perRegion ? "" : byName ? " USING INDEX e:Enterprise(regionCode, name, uscc)"
+                : " USING INDEX e:Enterprise(regionCode, uscc)") + " WHERE " + where + " AND ";
+        String orderBy = (perRegion ? "e.regionCode, " : "") + (byName ? "e.name, e.uscc" : "e.uscc");
+        String returns = " RETURN " + (byName ? "e.name AS name, " : "") + "e.uscc AS key ORDER BY " + orderBy + " LIMIT $limit";
+        if (!perRegion && ranges.size() == 1) {
+            return match + ranges.get(0) + returns;
+        }
+        String branches = ranges.stream().map(range -> match + range + returns).collect(Collectors.joining(" UNION ALL "));
+        return (perRegion ? "UNWIND $regionCodes AS region CALL (region) { " : "CALL () { ") + branches + " } RETURN key ORDER BY "
+                + (byName ? "name, key" : "key") + " LIMIT $limit";
     }
 
     /** The rows {@link #search} pages through. */

@@ -19,6 +19,7 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.supervisionhub.api.BenchmarkSupport;
 import org.supervisionhub.api.SupervisionHubApplication;
 import org.supervisionhub.connectors.market.MarketRegistrySync;
 import org.supervisionhub.connectors.sync.FeedSync.Mode;
@@ -38,7 +39,7 @@ import org.springframework.web.client.RestClient;
  */
 public final class SyncBenchmark {
 
-    static final long PAGE_CACHE_MB = 2048;
+    static final long PAGE_CACHE_MB = BenchmarkSupport.pageCacheMb();
     static final String PASSWORD = "benchmark-password";
 
     private SyncBenchmark() {

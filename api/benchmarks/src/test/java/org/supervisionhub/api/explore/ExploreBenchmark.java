@@ -34,6 +34,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.AccessMode;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.supervisionhub.api.BenchmarkSupport;
 import org.supervisionhub.api.TestClock;
 import org.supervisionhub.api.explore.ExploreService.Subject;
 import org.supervisionhub.graph.explore.Explore.Kind;
@@ -56,7 +57,7 @@ import org.supervisionhub.graph.synthetic.SyntheticOptions;
  */
 public final class ExploreBenchmark {
 
-    static final long PAGE_CACHE_MB = 2048;
+    static final long PAGE_CACHE_MB = BenchmarkSupport.pageCacheMb();
     static final String PASSWORD = "explore-benchmark-password";
     static final double LISTED = 0.05;
     static final Duration NAIVE_TIMEOUT = Duration.ofSeconds(10);

@@ -39,7 +39,7 @@ import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
  */
 public final class PublicSearchBenchmark {
 
-    static final long PAGE_CACHE_MB = 2048;
+    static final long PAGE_CACHE_MB = BenchmarkSupport.pageCacheMb();
     static final String PASSWORD = "public-search-benchmark-password";
     static final double PUBLISHED = 0.05;
     static final LocalDate YEAR = LocalDate.of(2026, 1, 1);

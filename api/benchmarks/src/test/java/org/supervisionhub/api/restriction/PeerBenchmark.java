@@ -84,7 +84,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class PeerBenchmark {
 
-    static final long PAGE_CACHE_MB = 2048;
+    static final long PAGE_CACHE_MB = BenchmarkSupport.pageCacheMb();
     static final String PASSWORD = "peer-benchmark-password";
     static final String CLIENT = "peer-benchmark";
     static final int ROUNDS = 3;

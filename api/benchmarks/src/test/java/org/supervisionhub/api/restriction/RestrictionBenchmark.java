@@ -47,6 +47,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.supervisionhub.api.BenchmarkSupport;
 import org.supervisionhub.api.SupervisionHubApplication;
 import org.supervisionhub.api.TestClock;
 import org.supervisionhub.api.access.DemoIssuer;
@@ -85,7 +86,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RestrictionBenchmark {
     // Time is the tests' clock (-Dhub.test.clock), as in the suite: the hub started here runs on it and asOf is its now.
 
-    static final long PAGE_CACHE_MB = 2048;
+    static final long PAGE_CACHE_MB = BenchmarkSupport.pageCacheMb();
     static final String PASSWORD = "restriction-benchmark-password";
     static final String CLIENT = "restriction-benchmark";
     static final double LISTED = 0.05;
@@ -406,7 +407,7 @@ public final class RestrictionBenchmark {
                             + " one_thread_floor_p50_ms=%.2f one_thread_floor_p99_ms=%.2f one_thread_hub_server_p50_ms=%.2f"
                             + " one_thread_hub_server_p99_ms=%.2f"
                             + " batch1000_server_ms=%.0f,%.0f,%.0f batch1000_client_ms=%.0f,%.0f,%.0f batch1000_floor_ms=%.0f,%.0f,%.0f batch1000_server_checker_ms=%.0f,%.0f,%.0f batch1000_evaluate_p50_ms=%.0f batch1000_evaluate_one_read_p50_ms=%.0f batch1000_receipts_p50_ms=%.0f"
-                            + " evaluate_p50_ms=%.2f receipt_write_p50_ms=%.2f receipt_write_p99_ms=%.2f load_s=%.1f loadavg=%s"
+                            + " evaluate_p50_ms=%.2f receipt_write_p50_ms=%.2f receipt_write_p99_ms=%.2f load_s=%.1f store_mb=%d loadavg=%s"
                             + " targets=p99<=5ms,overhead<=1.3x,batch<=150ms java=%s",
                     enterprises, listings.listed().size(), listings.triggers(), listings.removed(), concurrency, requests,
                     restricted[0] / (double) (hubClient[0].ms().length + hubClient[1].ms().length + hubClient[2].ms().length),
@@ -416,7 +417,7 @@ public final class RestrictionBenchmark {
                     floor[2].p(0.5), floor[2].p(0.99), hubServer[2].p(0.5), hubServer[2].p(0.99),
                     batchServer[0], batchServer[1], batchServer[2], batchClient[0], batchClient[1], batchClient[2],
                     batchFloor[0], batchFloor[1], batchFloor[2], batchChecker[0], batchChecker[1], batchChecker[2], partsLatency.p(0.5), oneReadLatency.p(0.5), receiptsLatency.p(0.5), evaluated.p(0.5), given.p(0.5), given.p(0.99), loadSeconds,
-                    loadAverage(), Runtime.version());
+                    BenchmarkSupport.storeMb(server.home()), loadAverage(), Runtime.version());
         }
     }
 

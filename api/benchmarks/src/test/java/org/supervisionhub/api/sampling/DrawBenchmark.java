@@ -29,6 +29,7 @@ import org.neo4j.driver.Record;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.supervisionhub.api.BenchmarkSupport;
 import org.supervisionhub.api.SupervisionHubApplication;
 import org.supervisionhub.api.sampling.SamplingInputs.CreateSamplingPlanInput;
 import org.supervisionhub.api.sampling.SamplingInputs.RosterScopeInput;
@@ -71,7 +72,7 @@ import org.supervisionhub.graph.store.EmbeddedNeo4jServer;
  */
 public final class DrawBenchmark {
 
-    static final long PAGE_CACHE_MB = 2048;
+    static final long PAGE_CACHE_MB = BenchmarkSupport.pageCacheMb();
     static final String PASSWORD = "draw-benchmark-password";
     static final String DEPARTMENT = "HRSS-430000";
     static final String CHECKLIST_VERSION = "CL-HRSS-430000-REGULAR-PROVINCE-2";
