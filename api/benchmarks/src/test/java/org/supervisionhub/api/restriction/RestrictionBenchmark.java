@@ -417,7 +417,7 @@ public final class RestrictionBenchmark {
                     floor[2].p(0.5), floor[2].p(0.99), hubServer[2].p(0.5), hubServer[2].p(0.99),
                     batchServer[0], batchServer[1], batchServer[2], batchClient[0], batchClient[1], batchClient[2],
                     batchFloor[0], batchFloor[1], batchFloor[2], batchChecker[0], batchChecker[1], batchChecker[2], partsLatency.p(0.5), oneReadLatency.p(0.5), receiptsLatency.p(0.5), evaluated.p(0.5), given.p(0.5), given.p(0.99), loadSeconds,
-                    BenchmarkSupport.storeMb(server.home()), loadAverage(), Runtime.version());
+                    BenchmarkSupport.storeMb(driver, server.home()), loadAverage(), Runtime.version());
         }
     }
 
