@@ -212,9 +212,13 @@ public final class RestrictionBenchmark {
                     listings.listed().size(), 100.0 * listings.listed().size() / enterprises, listings.triggers(), listings.removed(),
                     ms(t0) / 1000);
             summary = benchmark(server, driver, enterprises, listings, loadSeconds, concurrency, requests);
-        } finally {
+        } catch (Exception | Error e) {
             deleteRecursively(home);
+            throw e;
         }
+        // The server has shut down (a checkpoint): its files now hold the whole store.
+        summary += String.format(Locale.ROOT, " store_mb=%d", BenchmarkSupport.storeMb(home));
+        deleteRecursively(home);
         System.out.println(summary);
         appendResult(resultFile, PAGE_CACHE_MB, summary);
     }
@@ -407,7 +411,7 @@ public final class RestrictionBenchmark {
                             + " one_thread_floor_p50_ms=%.2f one_thread_floor_p99_ms=%.2f one_thread_hub_server_p50_ms=%.2f"
                             + " one_thread_hub_server_p99_ms=%.2f"
                             + " batch1000_server_ms=%.0f,%.0f,%.0f batch1000_client_ms=%.0f,%.0f,%.0f batch1000_floor_ms=%.0f,%.0f,%.0f batch1000_server_checker_ms=%.0f,%.0f,%.0f batch1000_evaluate_p50_ms=%.0f batch1000_evaluate_one_read_p50_ms=%.0f batch1000_receipts_p50_ms=%.0f"
-                            + " evaluate_p50_ms=%.2f receipt_write_p50_ms=%.2f receipt_write_p99_ms=%.2f load_s=%.1f store_mb=%d loadavg=%s"
+                            + " evaluate_p50_ms=%.2f receipt_write_p50_ms=%.2f receipt_write_p99_ms=%.2f load_s=%.1f loadavg=%s"
                             + " targets=p99<=5ms,overhead<=1.3x,batch<=150ms java=%s",
                     enterprises, listings.listed().size(), listings.triggers(), listings.removed(), concurrency, requests,
                     restricted[0] / (double) (hubClient[0].ms().length + hubClient[1].ms().length + hubClient[2].ms().length),
@@ -417,7 +421,7 @@ public final class RestrictionBenchmark {
                     floor[2].p(0.5), floor[2].p(0.99), hubServer[2].p(0.5), hubServer[2].p(0.99),
                     batchServer[0], batchServer[1], batchServer[2], batchClient[0], batchClient[1], batchClient[2],
                     batchFloor[0], batchFloor[1], batchFloor[2], batchChecker[0], batchChecker[1], batchChecker[2], partsLatency.p(0.5), oneReadLatency.p(0.5), receiptsLatency.p(0.5), evaluated.p(0.5), given.p(0.5), given.p(0.99), loadSeconds,
-                    BenchmarkSupport.storeMb(driver, server.home()), loadAverage(), Runtime.version());
+                    loadAverage(), Runtime.version());
         }
     }
 
