@@ -201,8 +201,10 @@ public class DirectoryRepository {
         boolean perRegion = filter.regionCodes() != null;
         boolean keysExist = filter.matchesAll() || perRegion;
         List<String> ranges = new ArrayList<>();
+        // By name, only named enterprises: the first page says so; a cursor's ranges imply it (saying it again there let the
+        // planner seek on "name IS NOT NULL" and filter the cursor's name afterwards).
         if (after == null) {
-            ranges.add(keysExist ? "e.uscc IS NOT NULL" : "true");
+            ranges.add((byName ? "e.name IS NOT NULL AND " : "") + (keysExist ? "e.uscc IS NOT NULL" : "true"));
         } else if (byName) {
             Cursor c = Cursor.decode(after, 2);
             params.put("afterName", c.key(0));
@@ -214,7 +216,7 @@ public class DirectoryRepository {
             ranges.add("e.uscc > $afterUscc");
         }
         params.put("limit", first + 1);
-        String where = filterClause(filter, order, params, perRegion ? "e.regionCode = region" : null).toString();
+        String where = filterClause(filter, false, params, perRegion ? "e.regionCode = region" : null).toString();
         if (perRegion) {
             params.put("regionCodes", filter.regionCodes());
         }
@@ -237,14 +239,17 @@ public class DirectoryRepository {
     /** The rows {@link #search} pages through. */
     public long count(EnterpriseFilter filter, EnterpriseOrder order) {
         Map<String, Object> params = new HashMap<>();
-        String cypher = "MATCH (e:Enterprise) WHERE " + filterClause(filter, order, params, null) + " RETURN count(e) AS n";
+        String cypher = "MATCH (e:Enterprise) WHERE " + filterClause(filter, order == EnterpriseOrder.NAME, params, null) + " RETURN count(e) AS n";
         return client.query(cypher).bindAll(params).fetchAs(Long.class).mappedBy((t, r) -> r.get("n").asLong()).one().orElse(0L);
     }
 
-    /** @param regionPredicate replaces the filter's regions (null: {@code e.regionCode IN $regionCodes} when it has some) */
-    private static StringBuilder filterClause(EnterpriseFilter f, EnterpriseOrder order, Map<String, Object> params, String regionPredicate) {
+    /**
+     * @param namedOnly       registered enterprises only (those with a name), as the order by name pages through
+     * @param regionPredicate replaces the filter's regions (null: {@code e.regionCode IN $regionCodes} when it has some)
+     */
+    private static StringBuilder filterClause(EnterpriseFilter f, boolean namedOnly, Map<String, Object> params, String regionPredicate) {
         StringBuilder where = new StringBuilder("true");
-        if (order == EnterpriseOrder.NAME) {
+        if (namedOnly) {
             where.append(" AND e.name IS NOT NULL");
         }
         if (regionPredicate != null) {
