@@ -31,7 +31,7 @@ public final class BenchmarkSupport {
 
     /**
      * The embedded server's page cache: 2,048 MiB unless {@code -Dbench.pageCacheMb} says otherwise (Neo4j's advice is a
-     * page cache that holds the store; {@link #loadProvince} prints the store's size next to it).
+     * page cache that holds the store: see {@link #storeMb}).
      */
     public static long pageCacheMb() {
         return Long.getLong("bench.pageCacheMb", 2048);
