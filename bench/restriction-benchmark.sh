@@ -21,6 +21,9 @@ trap 'rm -rf "$WORK"' EXIT
 
 . bench/api-classpath.sh
 
-java ${JAVA_OPTS:-} -Xmx8g -XX:+UseParallelGC \
+# The throughput collector unless JAVA_OPTS names another (e.g. -XX:+UseG1GC, the JVM's default on this machine).
+GC="-XX:+UseParallelGC"
+case "${JAVA_OPTS:-}" in *-XX:+Use*GC*) GC="" ;; esac
+java ${JAVA_OPTS:-} -Xmx8g $GC \
     -cp "$CP" \
     org.supervisionhub.api.restriction.RestrictionBenchmark "$ENTERPRISES" "$RESULTS" "$CONCURRENCY" "$REQUESTS"
